@@ -1498,13 +1498,13 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
     if result.ok and result.moved_to and (onto := _listed_at(run, source, result.moved_to)):
         # Its address leads to a feed read on its own line: that feed's document is not this
         # one's ("unchanged"), and its line is to go, not be replaced (walk169 #4).
-        outcome = _failed(source, result, "listed", onto[1], state, run.now)
-        outcome = dataclasses.replace(
-            outcome, report=dataclasses.replace(outcome.report, leads_to=onto[0])
+        listed = _failed(source, result, "listed", onto[1], state, run.now)
+        listed = dataclasses.replace(
+            listed, report=dataclasses.replace(listed.report, leads_to=onto[0])
         )
-        run.tell(outcome.report)
+        run.tell(listed.report)
         run.pages.feed_done(source.url)
-        return outcome
+        return listed
     content = result.content or b""
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
     outcome = _settled(source, result, state, digest, run.now)

@@ -1547,6 +1547,12 @@ class Store:
     def moved_feed(self, url: str, key: Callable[[str], str]) -> str | None:
         """Where the feed at `url` (compared by `key`) moved, as recorded: a 301, curator's
         advice (`advise_move`), or a move the editor followed (`follow_moves`); None else."""
+        wanted = key(url)
+        return next((new for old, new in self.recorded_moves().items() if key(old) == wanted), None)
+
+    def recorded_moves(self) -> dict[str, str]:
+        """Every feed address recorded as moved, with where: a 301, curator's advice
+        (`advise_move`), or a move the editor followed (`follow_moves`)."""
         rows = self.db.execute(
             "SELECT key, value FROM meta WHERE key LIKE ? OR key LIKE ?",
             (f"{ADVISED_MOVE}%", f"{FOLLOWED_MOVE}%"),
@@ -1557,8 +1563,7 @@ class Store:
         }
         for row in self.db.execute("SELECT url, moved_to FROM feeds WHERE moved_to IS NOT NULL"):
             moves[str(row["url"])] = str(row["moved_to"])
-        wanted = key(url)
-        return next((new for old, new in moves.items() if key(old) == wanted), None)
+        return moves
 
     def follow_moves(self, configured: Iterable[str]) -> list[tuple[str, str, int]]:
         """Carry the articles of each stored feed that moved for good (301/308), or whose address

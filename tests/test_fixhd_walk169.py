@@ -232,3 +232,67 @@ def test_adding_a_moved_feeds_new_address_advises_removing_the_old_one(
     assert (
         f"{a} is not in the feeds list: it moved to {a2} (line {line}), which replaced it" in said
     ), said
+
+
+def _opml(urls: list[str]) -> str:
+    outlines = "".join(
+        f'<outline type="rss" text="Feed {i}" xmlUrl="{u}"/>' for i, u in enumerate(urls)
+    )
+    return f'<?xml version="1.0"?><opml version="2.0"><head/><body>{outlines}</body></opml>'
+
+
+def test_import_skips_feeds_moved_to_listed_ones_and_counts_distinct_feeds(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: an OPML import re-added .../a/feed.xml (moved by a 301 to the listed a2) and
+    .../c/feed.xml (its page named the listed rss.xml), which `feeds add` refuses; "All 207
+    feed(s) ... were listed already" of 205 distinct; and a failing feed told apart from another
+    of its name had its address twice ("Alpha Blog (URL) (URL): HTTP ...")."""
+    a = http_server.add("/a/feed.xml", h.rss(_items("alpha", 0, 3), title="Alpha Blog"))
+    a2 = http_server.add("/a2/feed.xml", h.rss(_items("alpha", 0, 3), title="Alpha Blog"))
+    b = http_server.add("/b/feed.xml", h.rss(_items("beta", 0, 2), title="Beta Blog"))
+    c = http_server.add("/c/feed.xml", h.rss(_items("gamma", 0, 2), title="Gamma Blog"))
+    rss = http_server.add("/c/rss.xml", h.rss(_items("gamma", 0, 3), title="Gamma Blog"))
+    x = http_server.add("/x/feed.xml", h.rss(_items("xalpha", 0, 2), title="Alpha Blog"))
+    config = h.write_config(
+        tmp_path,
+        [{"url": u, "fetch_pages": False} for u in (a, b, c, x)],
+        settings={"allow_private_addresses": True},
+    )
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/a/feed.xml", b"", status=301, headers={"Location": a2})
+    page = (
+        '<!doctype html><html><head><title>Gamma</title><link rel="alternate"'
+        ' type="application/rss+xml" href="/c/rss.xml"></head><body><p>Gamma</p></body></html>'
+    )
+    http_server.add("/c/feed.xml", page, content_type="text/html")
+    assert _fetch(config, "--quiet")[0] == 0
+    # The editor replaces both lines as advised; the old addresses go on answering as they did.
+    config.write_text(config.read_text().replace(a, a2).replace(c, rss))
+    assert _fetch(config, "--quiet")[0] == 0
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        _opml([a, b + "/", c, http_server.url("/d/feed.xml"), http_server.url("/d/feed.xml")])
+    )
+    http_server.add("/d/feed.xml", h.rss(_items("delta", 0, 2), title="Delta Blog"))
+    code, out, err = run_cli("feeds", "import", str(opml), "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert code == 0, said
+    assert "Imported 1 feed(s)" in said, said
+    assert f"{a}: it moved to {a2}" in said and f"{c}: it moved to {rss}" in said, said
+    listed = config.read_text()
+    assert f"url: {a}\n" not in listed and f"url: {c}\n" not in listed, listed
+    assert "from before it was removed" not in said, said
+    # Everything listed already, one feed twice: counted once.
+    opml.write_text(_opml([a2, b, b, rss]))
+    code, out, err = run_cli("feeds", "import", str(opml), "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert code == 0, said
+    assert "All 3 feed(s) of" in said, said
+    assert "Skipped 3 already listed" in said and said.count(b) == 1, said
+    # A failing feed of a name another feed has too: its address said once.
+    http_server.add("/x/feed.xml", b"", status=500)
+    _, _, err = _fetch(config)
+    said = " ".join(sans_config(err).split())
+    assert f"Alpha Blog ({x}): HTTP 500" in said, said
+    assert f"({x}) ({x})" not in said, said

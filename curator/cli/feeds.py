@@ -330,6 +330,25 @@ def _remove_refused(config: Path, url: str, error: ConfigError) -> None:
     load_config(config)  # what is still wrong, with its line, and exit 2
 
 
+def _moved_to_listed(conf: Config, config: Path) -> dict[str, str]:
+    """The feeds the store knows moved (a 301, a page naming its new feed, a replacement the
+    editor made as advised) to a feed listed now, by `feed_key`, each with why it is not added
+    again: "it moved to URL (line 12), listed already" (walk169 #6: an import re-added them)."""
+    if not conf.settings.store.exists():
+        return {}
+    with opened(config, None, lock=False, reading=True) as (_, store):
+        moves = store.recorded_moves()
+    listed = {feed_key(s.url): s for s in conf.feeds}
+    refuse: dict[str, str] = {}
+    for old, new in moves.items():
+        spec = listed.get(feed_key(new))
+        if spec is None or feed_key(old) in listed:
+            continue
+        line = f" (line {spec.line})" if spec.line else ""
+        refuse[feed_key(old)] = f"it moved to {spec.url}{line}, listed already"
+    return refuse
+
+
 def _moved_where(conf: Config, url: str, store: Store | None) -> str:
     """", which moved to URL (line 12): its line was replaced" when the store recorded the
     feed at `url` moving (a 301, or curator's advice) to a feed listed now (walk169 #5: after
@@ -417,12 +436,22 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         data = opml_file.read_bytes()
     except OSError as exc:
         raise InputError(f"{opml_file}: cannot read: {exc.strerror}") from None
-    done = import_subscriptions(config, data, str(opml_file), known, add_subjects=add_subjects)
-    if not done.added and done.skipped and not done.repeated:
+    done = import_subscriptions(
+        config,
+        data,
+        str(opml_file),
+        known,
+        add_subjects=add_subjects,
+        refuse=_moved_to_listed(conf, config),
+    )
+    skipped = list({feed_key(spec.url): spec for spec in reversed(done.skipped)}.values())[::-1]
+    if not done.added and (skipped or done.refused) and not done.repeated:
         # walk82 #6: "Imported 0 feed(s)" then folders "added without them as hints" misled.
+        # walk169 #6: "All 207" of 205 distinct feeds (two listed twice in the OPML).
+        moved = f" (or moved to a feed listed there: {len(done.refused)})" if done.refused else ""
         echo(
-            f"All {len(done.skipped)} feed(s) of {opml_file} were listed already in {config};"
-            " no feed added."
+            f"All {len(skipped) + len(done.refused)} feed(s) of {opml_file} were listed already"
+            f" in {config}{moved}; no feed added."
         )
     else:
         echo(f"Imported {len(done.added)} feed(s) into {config}.")
@@ -520,10 +549,18 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             f" title; to credit a name of your own, write `name:` under the feed in {config}.",
             err=True,
         )
-    if done.skipped:
-        echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
+    if done.refused:
+        echo(
+            f"Skipped {len(done.refused)} that moved to a feed already listed (as `feeds add`"
+            " refuses them):",
+            err=True,
+        )
+        for spec, why in done.refused:
+            echo(f"  {spec.url}: {why}", err=True)
+    if skipped:
+        echo(f"Skipped {len(skipped)} already listed (left as they are):", err=True)
         lines = {feed_key(spec.url): spec for spec in read_feeds(config)}
-        for spec in done.skipped:
+        for spec in skipped:
             listed = lines.get(feed_key(spec.url))
             line = listed.url if listed else spec.url
             echo(f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True)

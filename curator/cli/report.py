@@ -936,7 +936,8 @@ def print_failures(
             # redirect's error names the next address too: walk32 #8).
             where = report.name
             said = report.error_kind != "redirects" and report.url in (report.error or "").split()
-            if report.url != report.name and not said:
+            # (a name told apart from another feed's ends with the address already: walk169 #6)
+            if report.url != report.name and not said and f"({report.url})" not in where:
                 where += f" ({report.url})"
             advice = feed_advice(report)
             echo(
