@@ -350,9 +350,9 @@ def _moved_to_listed(conf: Config, config: Path) -> dict[str, str]:
 
 
 def _moved_where(conf: Config, url: str, store: Store | None) -> str:
-    """", which moved to URL (line 12): its line was replaced" when the store recorded the
-    feed at `url` moving (a 301, or curator's advice) to a feed listed now (walk169 #5: after
-    the hand fix, `feeds remove OLD` said only that it is not listed); "" else."""
+    """What `feeds remove` adds to "is not in the feeds list" when the store recorded the feed
+    at `url` moving (a 301, or curator's advice) to a feed listed now: where it went, and its
+    line (walk169 #5: after the hand fix, it said only that it is not listed); "" else."""
     if store is None:
         return ""
     moved = store.moved_feed(url, feed_key)
