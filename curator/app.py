@@ -2221,8 +2221,9 @@ def _from_removed_feeds(config: Config, issue: Issue) -> tuple[str, ...]:
     return (
         f"{len(found)} article{'' if one else 's'} of issue {issue.number}"
         f" come{'s' if one else ''} from a feed no longer in {config.path}: {named}"
-        f"{f' and {more} more' if more > 0 else ''}. A removed feed's stored articles can still"
-        " be picked, as the feed's removal said; to keep one out of every issue from now on:"
+        f"{f' and {more} more' if more > 0 else ''}. A feed taken out of feeds.yaml (removed,"
+        " or its url replaced by another) keeps its stored articles, and they can still be"
+        " picked; to keep one out of every issue from now on:"
         " `curator subjects exclude URL`",
     )
 

@@ -125,6 +125,9 @@ class OpmlImport:
     reader_folders: tuple[tuple[str, int], ...] = ()
     #: What to tell the editor when feeds.yaml was rewritten whole (its layout may have changed).
     rewritten: str | None = None
+    #: Feeds not added for what the store knows of them, as `feeds add` refuses them (walk169
+    #: #6: a feed that moved to a listed one, or whose page names one): (the feed, why).
+    refused: tuple[tuple[FeedSpec, str], ...] = ()
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -1058,8 +1061,12 @@ def import_subscriptions(
     known_subjects: Sequence[str] | None = None,
     *,
     add_subjects: bool = False,
+    refuse: Mapping[str, str] | None = None,
 ) -> OpmlImport:
     """Add every feed of an OPML file to feeds.yaml in one atomic edit.
+
+    `refuse`: feeds not to add, by `feed_key`, each with why (what the store knows: it moved to
+    a feed listed now); they are reported in `OpmlImport.refused`.
 
     With `known_subjects`, folder names become subject hints only where they name one of them; the
     others are reported in `OpmlImport.unknown_folders`, or with `add_subjects` become subjects
@@ -1094,6 +1101,16 @@ def import_subscriptions(
             known_subjects = [*known_subjects, *(stub.name for stub in stubs)]
         specs = tuple(_known_hints(spec, known_subjects) for spec in specs)
     specs = _merged_repeats(specs)
+    not_added: list[tuple[FeedSpec, str]] = []
+    if refuse:
+        kept: list[FeedSpec] = []
+        for spec in specs:
+            why = refuse.get(feed_key(spec.url))
+            if why is None:
+                kept.append(spec)
+            elif all(feed_key(r.url) != feed_key(spec.url) for r, _ in not_added):
+                not_added.append((spec, why))
+        specs = tuple(kept)
     before = read_feeds(Path(path))
     listed = {feed_key(spec.url): spec.subjects for spec in before}
     # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
@@ -1149,6 +1166,7 @@ def import_subscriptions(
         faulty_titles=faulty,
         reader_folders=tuple(passed.values()),
         rewritten=said[0] if said else None,
+        refused=tuple(not_added),
     )
 
 

@@ -173,6 +173,9 @@ class FeedReport:
     #: For a feed whose address answered with a web page: the feed that page names (`<link
     #: rel="alternate">`), where the feed is now (walk126 #4).
     page_feed: str | None = None
+    #: The feed already listed in feeds.yaml this one now leads to (a 301 to it, or a web page
+    #: at its address naming it): the editor removes this one's line (walk169 #4).
+    leads_to: str | None = None
     #: A feed read with no entry at all, that had this many on its last read (walk126 #2: a
     #: well-formed empty document said "ok ...: 0 entries, 0 new").
     entries_before: int = 0
@@ -525,6 +528,7 @@ class FeedReport:
             "moved_address_error": self.moved_error,
             # Its address answered with a web page naming this feed.
             "page_names_feed": self.page_feed,
+            "leads_to_listed_feed": self.leads_to,
             "not_stored": self.not_stored,
             # Its document's title changed: {"was", "now"}.
             "retitled": (
@@ -674,6 +678,9 @@ class FetchSummary:
     #: Sites whose server answered for their robots.txt with an error, and whose pages were read
     #: all the same: (site, pages read, why, the date of the stored copy followed or None).
     robots_unread: tuple[tuple[str, int, str, datetime | None], ...] = ()
+    #: The feeds whose address the editor replaced as their 301 or curator's advice said, their
+    #: articles carried over: (old address, new address, articles carried) (walk169 #3).
+    moves_followed: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def failed(self) -> tuple[FeedReport, ...]:
@@ -1341,6 +1348,19 @@ def _missed(
     return newest.isoformat(), oldest.isoformat(), len(entries), site
 
 
+def _found_stored(store: Store, source: FeedSource, built: article_rules.Built) -> bool:
+    """Whether any of the feed's new articles, as built, is stored already: by the address its
+    page gives (another feed's article), or as an article the feed gave before at another
+    address (the same text: `Store.republished`). Entries found so were stored before: the
+    feed's window did not move past everything stored (`FeedReport.missed`, walk169 #7)."""
+    if store.known_keys(k for k, _ in built.articles):
+        return True
+    articles = list(built.articles)
+    found = store.republished(source.url, articles) if articles else {}
+    urls = dict(articles)
+    return any(not article_rules.other_story(urls[k].title, t) for k, (_, t) in found.items())
+
+
 def _new_entries(
     store: Store, parsed: ParsedFeed, source: FeedSource, stored_now: Set[str] = frozenset()
 ) -> tuple[list[Entry], int, _Known]:
@@ -1475,6 +1495,16 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
             result = await _read_moved(run, state, result)
     finally:
         run.pages.asking(source.url, False)
+    if result.ok and result.moved_to and (onto := _listed_at(run, source, result.moved_to)):
+        # Its address leads to a feed read on its own line: that feed's document is not this
+        # one's ("unchanged"), and its line is to go, not be replaced (walk169 #4).
+        listed = _failed(source, result, "listed", onto[1], state, run.now)
+        listed = dataclasses.replace(
+            listed, report=dataclasses.replace(listed.report, leads_to=onto[0])
+        )
+        run.tell(listed.report)
+        run.pages.feed_done(source.url)
+        return listed
     content = result.content or b""
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
     outcome = _settled(source, result, state, digest, run.now)
@@ -1496,7 +1526,13 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         outcome = _failed(source, result, "malformed", str(exc), state, run.now)
         if str(exc).startswith(HTML_NOT_FEED) and not source.is_file:
             named = await run.workers.run(_page_feed, content, result.final_url, source.url)
-            report = dataclasses.replace(outcome.report, page_feed=named)
+            onto = _listed_at(run, source, named) if named else None
+            report = dataclasses.replace(
+                outcome.report,
+                page_feed=named,
+                leads_to=onto[0] if onto else None,
+                error=f"{outcome.report.error}; {onto[1]}" if onto else outcome.report.error,
+            )
             outcome = dataclasses.replace(outcome, report=report)
         run.tell(outcome.report)
         run.pages.feed_done(source.url)
@@ -1523,11 +1559,15 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         # feed, as with `fetch_pages: false` (walk127).
         wanted = await run.allowed(wanted)
         relinked = await run.allowed(relinked)
-    if not source.is_file:
+    # A feed whose entries may have moved past some unseen is said once its articles are built:
+    # those found stored (at new addresses, or as another feed's) are no gap (walk169 #7: the
+    # warning stood beside "15 of its new entries give new addresses for articles it gave").
+    told_later = source.is_file or missed is not None
+    if not told_later:
         report = _read_report(
             source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
         )
-        run.tell(came_back(dataclasses.replace(report, missed=missed), state))
+        run.tell(came_back(report, state))
     entries = [*new, *(c.entry for c in retake), *(r.entry for r in known.relinked)]
     for credits in (True, False):  # (the feed's `name:` credits the article, or not)
         run.pages.credit(
@@ -1551,6 +1591,13 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         shared_before=_shared_before(run.store, batch.pages.values(), run.storer.keys),
         stored_titles=_stored_titles(run.store, batch.pages.values(), run.storer.keys),
     )
+    if missed is not None and _found_stored(run.store, source, built):
+        missed = None
+    if not source.is_file and told_later:
+        report = _read_report(
+            source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
+        )
+        run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     if source.is_file:
         # A local feed's line waits for its local pages (read at once): an entry whose page names
         # no web address has no link to publish, and the line counts it skipped, not new. Nor
@@ -1667,6 +1714,26 @@ async def _relink(
             run.pages.said_with_article(link)
         moves.append(move)
     return tuple(moves)
+
+
+def _listed_at(run: _Run, source: FeedSource, url: str) -> tuple[str, str] | None:
+    """When `url`, where the feed `source` now leads, is another feed listed in feeds.yaml: (its
+    address as listed, what to do: "now leads to Alpha Blog (line 24 of feeds.yaml), a feed
+    already listed: remove the Delta Blog line (`curator feeds remove URL`)"); else None."""
+    key = url_key(url)
+    other = next(
+        (f for f in run.config.feeds if f.url != source.url and url_key(f.url) == key), None
+    )
+    if other is None:
+        return None
+    state = run.states.get(other.url)
+    name = other.name or (state.title if state else None) or other.url
+    line = f", line {other.line} of {run.config.path.name}" if other.line else ""
+    this = _shown_name(source, run.states[source.url])
+    return other.url, (
+        f"now leads to {name} ({other.url}{line}), a feed already listed: remove the {this}"
+        f" line (`curator feeds remove {shell_arg(source.url)}`)"
+    )
 
 
 def _page_feed(content: bytes, page_url: str, feed_url: str) -> str | None:
@@ -2438,6 +2505,8 @@ def _store(
                 elapsed=result.elapsed,
                 wait_until=datetime.fromisoformat(report.wait_until) if report.wait_until else None,
             )
+            if new := report.leads_to or report.page_feed:  # advised replacing or removing it
+                store.advise_move(report.url, new)
         else:
             store.record_feed_success(
                 report.url,
@@ -2545,7 +2614,8 @@ def _store(
     ahead = now + FUTURE_SLACK
     return dataclasses.replace(
         back(report),
-        missed=outcome.missed,
+        # (entries found stored, at new addresses or as another feed's articles: no gap)
+        missed=None if republished or already else outcome.missed,
         undated=sum(1 for a in fresh_articles if a.published is None),
         future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,
@@ -2823,8 +2893,9 @@ def run_fetch(
     articles are stored as soon as they are built (`_Storer`, told to `store_progress`); a run
     stopped by Ctrl-C or SIGTERM raises `FetchStopped`, saying how many it stored.
     """
-    # A feed whose address the editor updated as its move said keeps its articles.
-    store.follow_moves(s.url for s in config.feeds)
+    # A feed whose address the editor updated as its move (or curator's advice) said keeps its
+    # articles, and the run says so (walk169 #3).
+    followed = tuple(store.follow_moves(s.url for s in config.feeds))
     states = {s.url: store.feed_state(s.url) for s in config.feeds}
     vocabulary = Vocabulary(store)
     phrases = prepare(store, phrase_keys(subject_phrases(config.subjects)), vocabulary)
@@ -2923,6 +2994,7 @@ def run_fetch(
         robots_disallowed=gathered.robots_disallowed,
         robots_cut=gathered.robots_cut,
         robots_unread=gathered.robots_unread,
+        moves_followed=followed,
     )
 
 

@@ -29,6 +29,7 @@ ErrorKind = Literal[
     "gone",
     "http",
     "invalid-url",
+    "listed",
     "malformed",
     "not-html",
     "rate-limited",

@@ -636,6 +636,13 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
 VERSION = len(MIGRATIONS)
 
 
+#: The `meta` key, before a feed's address, of the address curator advised putting in its place
+#: (`Store.advise_move`).
+ADVISED_MOVE = "advised_move:"
+#: The `meta` key, before a feed's address, of the address that replaced it in feeds.yaml as its
+#: move said (`Store.follow_moves`).
+FOLLOWED_MOVE = "followed_move:"
+
 #: A new article whose text is a stored article's of its feed, at least this long, is that
 #: article at a new address (`Store.republished`); a shorter text may be a teaser or a line
 #: ("Read more on our site") many of a feed's entries share.
@@ -1520,24 +1527,74 @@ class Store:
                 "UPDATE feeds SET wait_until = ? WHERE url = ?", (_iso(wait_until), url)
             )
 
-    def follow_moves(self, configured: Iterable[str]) -> int:
-        """Carry the articles of each stored feed that moved for good (301/308) to an address now
-        configured, while its own address no longer is (the editor followed the move in
-        feeds.yaml), to the feed at the new address; how many articles were carried."""
+    def advise_move(self, url: str, new_url: str) -> None:
+        """Remember that curator advised replacing the feed at `url` by `new_url` (its address
+        answers a web page naming that feed): following the advice carries its articles over
+        (`follow_moves`), as following a 301 does (walk169 #3: the older 6 stayed behind)."""
+        self._set_meta([(f"{ADVISED_MOVE}{url}", new_url)])
+
+    def advised_moves(self) -> dict[str, str]:
+        """Each feed address a run advised replacing, with the address advised (`advise_move`)
+        or the one it moved to for good (301/308), as recorded."""
+        rows = self.db.execute(
+            "SELECT key, value FROM meta WHERE key LIKE ?", (f"{ADVISED_MOVE}%",)
+        ).fetchall()
+        moves = {str(r[0])[len(ADVISED_MOVE) :]: str(r[1]) for r in rows}
+        for row in self.db.execute("SELECT url, moved_to FROM feeds WHERE moved_to IS NOT NULL"):
+            moves[str(row["url"])] = str(row["moved_to"])
+        return moves
+
+    def moved_feed(self, url: str, key: Callable[[str], str]) -> str | None:
+        """Where the feed at `url` (compared by `key`) moved, as recorded: a 301, curator's
+        advice (`advise_move`), or a move the editor followed (`follow_moves`); None else."""
+        wanted = key(url)
+        return next((new for old, new in self.recorded_moves().items() if key(old) == wanted), None)
+
+    def recorded_moves(self) -> dict[str, str]:
+        """Every feed address recorded as moved, with where: a 301, curator's advice
+        (`advise_move`), or a move the editor followed (`follow_moves`)."""
+        rows = self.db.execute(
+            "SELECT key, value FROM meta WHERE key LIKE ? OR key LIKE ?",
+            (f"{ADVISED_MOVE}%", f"{FOLLOWED_MOVE}%"),
+        ).fetchall()
+        moves = {
+            str(r[0]).removeprefix(ADVISED_MOVE).removeprefix(FOLLOWED_MOVE): str(r[1])
+            for r in rows
+        }
+        for row in self.db.execute("SELECT url, moved_to FROM feeds WHERE moved_to IS NOT NULL"):
+            moves[str(row["url"])] = str(row["moved_to"])
+        return moves
+
+    def follow_moves(self, configured: Iterable[str]) -> list[tuple[str, str, int]]:
+        """Carry the articles of each stored feed that moved for good (301/308), or whose address
+        answered a web page naming another feed curator advised putting in its place
+        (`advise_move`), to an address now configured, while its own address no longer is (the
+        editor followed the move or the advice in feeds.yaml), to the feed at the new address:
+        the editor meant the replacement, whatever share of the new feed's entries the old
+        one's articles are (walk169 #3). (old address, new address, articles carried) for each
+        that carried any."""
         urls = set(configured)
-        carried = 0
+        carried = []
         with self.transaction():
-            moved = self.db.execute(
-                "SELECT id, url, moved_to FROM feeds WHERE moved_to IS NOT NULL"
-            ).fetchall()
-            for row in moved:
-                if row["url"] in urls or row["moved_to"] not in urls:
+            for old, new in self.advised_moves().items():
+                if old in urls or new not in urls:
                     continue
-                new_id = self._feed_id(row["moved_to"])
-                carried += self.db.execute(
-                    "UPDATE articles SET feed_id = ? WHERE feed_id = ?", (new_id, row["id"])
-                ).rowcount
-                self.db.execute("UPDATE feeds SET moved_to = NULL WHERE id = ?", (row["id"],))
+                row = self.db.execute("SELECT id FROM feeds WHERE url = ?", (old,)).fetchone()
+                count = 0
+                if row is not None:
+                    count = self.db.execute(
+                        "UPDATE articles SET feed_id = ? WHERE feed_id = ?",
+                        (self._feed_id(new), row["id"]),
+                    ).rowcount
+                    self.db.execute("UPDATE feeds SET moved_to = NULL WHERE id = ?", (row["id"],))
+                self.db.execute("DELETE FROM meta WHERE key = ?", (f"{ADVISED_MOVE}{old}",))
+                # (kept, so that `feeds remove OLD` can say where it went: walk169 #5)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (f"{FOLLOWED_MOVE}{old}", new),
+                )
+                if count:
+                    carried.append((old, new, count))
         return carried
 
     def follow_renames(

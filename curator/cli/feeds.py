@@ -242,12 +242,34 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
     specs = {source.url: source for source in conf.feeds}  # as the store has them (resolved)
     with opened(config, None, lock=False, reading=True) as (_, store):
         held = store.feeds_holding(keys)
+        moves = store.advised_moves()
+        states = {url: store.feed_state(url) for url in held}
     for stored, count in sorted(held.items(), key=lambda item: -item[1]):
         listed = specs.get(stored)
         if listed is None or feed_key(listed.url) == feed_key(address) or count * 2 <= len(keys):
             continue
         named = f" ({listed.name})" if listed.name else ""
         share = "all" if count >= len(keys) else f"{count}"
+        # walk169 #5: the listed feed moved here (a 301 recorded, or its page named this feed),
+        # or its address is gone: the old line is the one to remove, not the new.
+        moved = moves.get(stored)
+        state = states[stored]
+        why = (
+            f"its address moved to {address}"
+            if moved and feed_key(moved) == feed_key(address)
+            else f"its address now answers {state.last_error}"
+            if state.last_error and (state.gone or state.last_error.startswith("HTTP 404"))
+            else None
+        )
+        if why:
+            echo(
+                f"curator: warning: {address} serves the same articles as {listed.url}{named},"
+                f" already in the feeds list, and {why}: remove the old one, `curator feeds"
+                f" remove {shell_arg(listed.url)}`; once it is removed, a fetch carries its"
+                f" stored articles over to {address}",
+                err=True,
+            )
+            return
         echo(
             f"curator: warning: {address} serves the same articles as {listed.url}{named}, already"
             f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
@@ -308,6 +330,42 @@ def _remove_refused(config: Path, url: str, error: ConfigError) -> None:
     load_config(config)  # what is still wrong, with its line, and exit 2
 
 
+def _moved_to_listed(conf: Config, config: Path) -> dict[str, str]:
+    """The feeds the store knows moved (a 301, a page naming its new feed, a replacement the
+    editor made as advised) to a feed listed now, by `feed_key`, each with why it is not added
+    again: "it moved to URL (line 12), listed already" (walk169 #6: an import re-added them)."""
+    if not conf.settings.store.exists():
+        return {}
+    with opened(config, None, lock=False, reading=True) as (_, store):
+        moves = store.recorded_moves()
+    listed = {feed_key(s.url): s for s in conf.feeds}
+    refuse: dict[str, str] = {}
+    for old, new in moves.items():
+        spec = listed.get(feed_key(new))
+        if spec is None or feed_key(old) in listed:
+            continue
+        line = f" (line {spec.line})" if spec.line else ""
+        refuse[feed_key(old)] = f"it moved to {spec.url}{line}, listed already"
+    return refuse
+
+
+def _moved_where(conf: Config, url: str, store: Store | None) -> str:
+    """What `feeds remove` adds to "is not in the feeds list" when the store recorded the feed
+    at `url` moving (a 301, or curator's advice) to a feed listed now: where it went, and its
+    line (walk169 #5: after the hand fix, it said only that it is not listed); "" else."""
+    if store is None:
+        return ""
+    moved = store.moved_feed(url, feed_key)
+    spec = next((s for s in conf.feeds if moved and feed_key(s.url) == feed_key(moved)), None)
+    if spec is None:
+        return ""
+    line = f" (line {spec.line})" if spec.line else ""
+    return (
+        f": it moved to {spec.url}{line}, which replaced it (its stored articles are that"
+        " feed's now): nothing to remove"
+    )
+
+
 def _remove(
     config: Path, conf: Config, url: str, store: Store | None, drop_waiting: bool = False
 ) -> None:
@@ -322,7 +380,8 @@ def _remove(
     said: list[str] = []
     if spec is None or not remove_feed(config, url, said):
         raise CuratorError(
-            f"{config}: {url} is not in the feeds list; `curator feeds list` shows them"
+            f"{config}: {url} is not in the feeds list{_moved_where(conf, url, store)};"
+            " `curator feeds list` shows them"
         )
     named = f" ({spec.name})" if spec.name else ""
     given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
@@ -377,12 +436,22 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         data = opml_file.read_bytes()
     except OSError as exc:
         raise InputError(f"{opml_file}: cannot read: {exc.strerror}") from None
-    done = import_subscriptions(config, data, str(opml_file), known, add_subjects=add_subjects)
-    if not done.added and done.skipped and not done.repeated:
+    done = import_subscriptions(
+        config,
+        data,
+        str(opml_file),
+        known,
+        add_subjects=add_subjects,
+        refuse=_moved_to_listed(conf, config),
+    )
+    skipped = list({feed_key(spec.url): spec for spec in reversed(done.skipped)}.values())[::-1]
+    if not done.added and (skipped or done.refused) and not done.repeated:
         # walk82 #6: "Imported 0 feed(s)" then folders "added without them as hints" misled.
+        # walk169 #6: "All 207" of 205 distinct feeds (two listed twice in the OPML).
+        moved = f" (or moved to a feed listed there: {len(done.refused)})" if done.refused else ""
         echo(
-            f"All {len(done.skipped)} feed(s) of {opml_file} were listed already in {config};"
-            " no feed added."
+            f"All {len(skipped) + len(done.refused)} feed(s) of {opml_file} were listed already"
+            f" in {config}{moved}; no feed added."
         )
     else:
         echo(f"Imported {len(done.added)} feed(s) into {config}.")
@@ -480,10 +549,18 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             f" title; to credit a name of your own, write `name:` under the feed in {config}.",
             err=True,
         )
-    if done.skipped:
-        echo(f"Skipped {len(done.skipped)} already listed (left as they are):", err=True)
+    if done.refused:
+        echo(
+            f"Skipped {len(done.refused)} that moved to a feed already listed (as `feeds add`"
+            " refuses them):",
+            err=True,
+        )
+        for spec, why in done.refused:
+            echo(f"  {spec.url}: {why}", err=True)
+    if skipped:
+        echo(f"Skipped {len(skipped)} already listed (left as they are):", err=True)
         lines = {feed_key(spec.url): spec for spec in read_feeds(config)}
-        for spec in done.skipped:
+        for spec in skipped:
             listed = lines.get(feed_key(spec.url))
             line = listed.url if listed else spec.url
             echo(f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True)

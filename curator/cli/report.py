@@ -129,6 +129,8 @@ def html_advice(report: FeedReport) -> str | None:
 def feed_advice(report: FeedReport) -> str | None:
     """What to do about a feed that failed, by what went wrong (walk32 #8: only a feed gone or
     too large said anything; a timeout, a 429, a 500, a refused or cut connection did not)."""
+    if report.leads_to:  # its error says the line to remove (walk169 #4), not to replace it
+        return None
     if report.moved_before and (moved := moved_note(report)):
         # a move seen before, not "the address is gone ... remove it" (walk126 #1)
         return moved
@@ -934,7 +936,8 @@ def print_failures(
             # redirect's error names the next address too: walk32 #8).
             where = report.name
             said = report.error_kind != "redirects" and report.url in (report.error or "").split()
-            if report.url != report.name and not said:
+            # (a name told apart from another feed's ends with the address already: walk169 #6)
+            if report.url != report.name and not said and f"({report.url})" not in where:
                 where += f" ({report.url})"
             advice = feed_advice(report)
             echo(
@@ -942,6 +945,14 @@ def print_failures(
                 + (f"; {advice}" if advice else ""),
                 err=True,
             )
+    for old, new, count in summary.moves_followed:
+        # walk169 #3: following curator's advice carried nothing over, and said nothing.
+        echo(
+            f"{count} article{'' if count == 1 else 's'} of {old} carried over to {new}: its"
+            " line in feeds.yaml now gives that address, as curator advised, so they are that"
+            " feed's now",
+            err=True,
+        )
     for report in summary.feeds:
         for old, count in report.carried_from:
             # Said once: the run that carries them (walk45 #2: a url: changed by hand).
