@@ -1939,9 +1939,7 @@ def uncertain_articles(
             if u.url in lone
         ),
         *(
-            replace(
-                u, reason="like excluded", unsure=True, sureness=0.0, like_excluded=like[u.url]
-            )
+            replace(u, reason="like excluded", unsure=True, sureness=0.0, like_excluded=like[u.url])
             for u in found
             if u.url in like and u.url not in lone
         ),
