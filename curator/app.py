@@ -119,6 +119,7 @@ from curator.placement import (
     choose_sections,
     feed_names,
     keep_published_subjects,
+    like_excluded,
     one_word_fits,
     refresh,
     story_boilerplate,
@@ -153,7 +154,7 @@ from curator.store import (
     read_only_disk,
 )
 from curator.stories import fingerprint, same_story_reason
-from curator.subjects import OneWord
+from curator.subjects import LikeExcluded, OneWord
 from curator.themes import (
     broken_promise,
     choose_theme,
@@ -198,6 +199,8 @@ class BuildResult:
     weak_fits: tuple[str, ...] = ()
     #: The articles published under their subject mostly on one word (`one_word_warnings`).
     one_word: tuple[OneWord, ...] = ()
+    #: The articles published that are like one the editor excluded (`like_excluded_warnings`).
+    like_excluded: tuple[LikeExcluded, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -640,6 +643,7 @@ def run_build(
         published.kept,
         planned.weak_fits,
         planned.one_word,
+        planned.like_excluded,
     )
 
 
@@ -1897,6 +1901,8 @@ class NextIssue:
     retold: tuple[tuple[int, int, int, str], ...] = ()
     #: Its articles under their subject mostly on one word (`one_word_warnings`).
     one_word: tuple[OneWord, ...] = ()
+    #: Its articles like one the editor excluded (`like_excluded_warnings`), last in their section.
+    like_excluded: tuple[LikeExcluded, ...] = ()
 
 
 def _choose_checked(
@@ -2008,6 +2014,22 @@ def next_issue(
     day = issue_day(now)
     # (an article named as "also covered by" is published with the issue too)
     featured = [a.id for s in sections for e in s.entries for a in (e.article, *e.copy_articles)]
+    # Those like an article the editor excluded come last in their section: a note, not a
+    # scoring change (walk168 #2: a near-twin of an excluded article led its section unsaid).
+    like = like_excluded(
+        config, store, [(e.article, s.subject) for s in sections for e in s.entries]
+    )
+    if like:
+        sections = tuple(
+            replace(
+                s,
+                entries=(
+                    *(e for e in s.entries if e.article.url not in like),
+                    *(e for e in s.entries if e.article.url in like),
+                ),
+            )
+            for s in sections
+        )
     promise = promised_theme(config, store, choice, featured)
     text = issue_text(
         config,
@@ -2067,6 +2089,7 @@ def next_issue(
         ),
         *weak_fit_warnings(config, issue, weak, drafting=drafting),
         *one_word_warnings(config, issue, lone, drafting=drafting),
+        *like_excluded_warnings(config, issue, like, drafting=drafting),
         *alone,
         # (an issue asked for by --subject or --all-subjects is the editor's act, no run twice)
         *(() if drafting or subjects or all_subjects else _published_just_now(store, number, now)),
@@ -2075,7 +2098,8 @@ def next_issue(
     # (recorded with the issue: a store that cannot be written then stops the build before it is
     # published, and says so, rather than here)
     ones = tuple(lone[e.article.url] for s in sections for e in s.entries if e.article.url in lone)
-    return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found), ones)
+    likes = tuple(like[e.article.url] for s in sections for e in s.entries if e.article.url in like)
+    return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found), ones, likes)
 
 
 def weak_fit_warnings(
@@ -2135,6 +2159,44 @@ def one_word_warnings(
                     f" {shell_arg(one.url)}` keeps it out of later issues; to place such articles"
                     f' elsewhere, give "{one.subject}" words of its own in {config.path}'
                 )
+    return tuple(out)
+
+
+def like_excluded_warnings(
+    config: Config, issue: Issue, like: Mapping[str, LikeExcluded], *, drafting: bool = False
+) -> tuple[str, ...]:
+    """A warning per article of the issue more like an article the editor excluded than like any
+    published under or moved to its subject (`placement.like_excluded`; walk168 #2: the week
+    after the editor excluded a cup final ticket queue, a rugby ticket queue led "Service
+    operations", unsaid). A draft names the draft to cut it from; a build has published it (a
+    plain build publishes what curator places, as with weak fits) and says how to take it back."""
+    out = []
+    for section in issue.sections:
+        for e in section.entries:
+            found = like.get(e.article.url)
+            if found is None:
+                continue
+            keep_out = f"`curator subjects exclude {shell_arg(found.url)}`"
+            if drafting:
+                path = shell_arg(
+                    draft_path(config.settings.drafts or config.folder / "drafts", issue.number)
+                )
+                todo = (
+                    f"it comes last in its section: if it is off the subject, cut it in {path},"
+                    f" and {keep_out} keeps it out of later issues"
+                )
+            else:
+                todo = (
+                    f"it is published, last in its section; if it is off the subject, {keep_out}"
+                    " keeps it out of later issues (to take it out of this issue now: delete its"
+                    f" entry in issue-{issue.number}.json in your output folder, then `curator"
+                    f" render {issue.number}`; next time, to check an issue before it is"
+                    f" published: {draft_then_build(config, issue.number + 1)})"
+                )
+            out.append(
+                f'issue {issue.number}\'s "{found.title}" ({found.url}) under'
+                f' "{found.subject}" is {found.why()}; {todo}'
+            )
     return tuple(out)
 
 
@@ -2299,6 +2361,8 @@ class DraftWritten:
     weak_fits: tuple[str, ...] = ()
     #: Its articles under their subject mostly on one word (`one_word_warnings`).
     one_word: tuple[OneWord, ...] = ()
+    #: Its articles like one the editor excluded (`like_excluded_warnings`), last in their section.
+    like_excluded: tuple[LikeExcluded, ...] = ()
     #: How many of its articles carry a note on their credit (`draft.noted_credits`).
     credit_notes: int = 0
 
@@ -2412,7 +2476,14 @@ def write_next_draft(
     )
     store.local_files_told()  # (in `notes`, which the run says now)
     return DraftWritten(
-        issue, path, warnings, missing, planned.weak_fits, planned.one_word, credit_notes
+        issue,
+        path,
+        warnings,
+        missing,
+        planned.weak_fits,
+        planned.one_word,
+        planned.like_excluded,
+        credit_notes,
     )
 
 
@@ -2488,6 +2559,10 @@ def _draft_text(
         notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
     for one in planned.one_word:
         notes_by_url.setdefault(one.url, []).append(ONE_WORD_NOTE.format(why=one.why()))
+    for found in planned.like_excluded:
+        notes_by_url.setdefault(found.url, []).append(
+            LIKE_EXCLUDED_NOTE.format(title=found.excluded_title, url=found.excluded_url)
+        )
     return write_draft(planned.issue, name=str(path), notes=notes_by_url, config=config_arg)
 
 
@@ -2637,6 +2712,13 @@ def _stop_for_draft(path: Path, number: int) -> None:
 WEAK_FIT_NOTE = (
     "Weak fit: this article scores under its subject's own bar and may be off the subject: cut it"
     " if it is (and `curator subjects exclude URL` keeps it out of later issues)."
+)
+
+
+#: The draft's note on an article like one the editor excluded (`like_excluded_warnings`).
+LIKE_EXCLUDED_NOTE = (
+    'Like an article you excluded ("{title}", {url}): cut it, or `curator subjects exclude URL`'
+    " keeps it out too."
 )
 
 

@@ -73,6 +73,7 @@ from curator.subjects import (
     ONE_WORD_BELOW,
     Change,
     Explanation,
+    LikeExcluded,
     OneWord,
     Overlap,
     SubjectModel,
@@ -80,6 +81,7 @@ from curator.subjects import (
     Uncertain,
     Uncorrected,
     changes,
+    like_excluded_of,
     model_fingerprint,
     overlaps,
     suggest,
@@ -1922,13 +1924,26 @@ def uncertain_articles(
         [(by_url[u.url], u.subject, u.score) for u in found if u.subject and u.url in by_url],
         model,
     )
+    # So do those like an article the editor excluded, with no note of their own before
+    # (walk168 #2: a near-twin of an excluded article was placed, and not listed).
+    like = like_excluded(
+        config,
+        store,
+        [(by_url[u.url], u.subject) for u in found if u.subject and u.url in by_url],
+        model,
+    )
     found = [
         *(
             replace(u, reason="one word", unsure=True, sureness=0.0, one_word=lone[u.url])
             for u in found
             if u.url in lone
         ),
-        *(u for u in found if u.url not in lone),
+        *(
+            replace(u, reason="like excluded", unsure=True, sureness=0.0, like_excluded=like[u.url])
+            for u in found
+            if u.url in like and u.url not in lone
+        ),
+        *(u for u in found if u.url not in lone and u.url not in like),
     ]
     unsure = [
         replace(u, listed_before=u.url in earlier and earlier[u.url] == where(u.url, u.subject))
@@ -1975,6 +1990,63 @@ def one_word_fits(
         one = model.one_word(a, counts[a.id], subject, score, usual[subject])
         if one is not None:
             found[a.url] = one
+    return found
+
+
+def like_excluded(
+    config: Config,
+    store: Store,
+    placed: Sequence[tuple[Article, str]],
+    model: SubjectModel | None = None,
+) -> dict[str, LikeExcluded]:
+    """Of the `placed` articles, (article, the subject it is under), those more like an article
+    the editor excluded than like any article accepted under their subject (published there or
+    moved there), by URL: `LIKE_EXCLUDED_FLOOR` (walk168 #2: the week after the editor excluded
+    a cup final ticket queue from "Service operations", a rugby ticket queue was placed there,
+    first in its section, and nothing said so). A note only: placement is unchanged. The
+    articles the editor moved there are left out: they said where those belong. The vectors are
+    the scorer's own, from the stored counts: nothing is read again."""
+    corrections = store.corrections()
+    excluded_urls = [url for url, subject in corrections.items() if subject is None]
+    wanted = [(a, s) for a, s in placed if a.id is not None and a.url not in corrections]
+    if not excluded_urls or not wanted:
+        return {}
+    excluded = [a for a in map(store.article_by_url, excluded_urls) if a and a.id is not None]
+    if not excluded:
+        return {}
+    # (an article published under one subject and moved to another counts where it was moved)
+    moved: dict[int, str | None] = {}
+    for url, said in corrections.items():
+        article = store.article_by_url(url) if said is not None else None
+        if article is not None and article.id is not None:
+            moved[article.id] = resolve(said or "", config.subjects)
+    accepted = {s: {i for i in ids if i not in moved} for s, ids in store.published_ids().items()}
+    for article_id, subject in moved.items():
+        if subject is not None:
+            accepted.setdefault(subject, set()).add(article_id)
+    model = model or current_model(config, store, corrections)
+    phrases = phrase_keys(model.phrases)
+
+    def vectors_of(ids: Collection[int]) -> dict[int, Vector]:
+        return {i: model.vector(c) for i, c in _counts(store, phrases, list(ids)).items()}
+
+    vectors = vectors_of({a.id for a, _ in wanted if a.id} | {a.id for a in excluded if a.id})
+    gone = [vectors.get(a.id or 0, {}) for a in excluded]
+    # (first against the few excluded articles: the subjects' published ones are read only for
+    # the articles near one of them, seldom any)
+    near = [(a, s) for a, s in wanted if like_excluded_of(vectors.get(a.id or 0, {}), gone, ())]
+    if not near:
+        return {}
+    vectors.update(vectors_of({i for _, s in near for i in accepted.get(s, ())} - vectors.keys()))
+    found: dict[str, LikeExcluded] = {}
+    for article, subject in near:
+        ours = (vectors.get(i, {}) for i in accepted.get(subject, ()) if i != article.id)
+        like = like_excluded_of(vectors.get(article.id or 0, {}), gone, ours)
+        if like is not None:
+            other = excluded[like[0]]
+            found[article.url] = LikeExcluded(
+                article.url, article.title, subject, other.url, other.title, like[1], like[2]
+            )
     return found
 
 

@@ -2547,6 +2547,19 @@ class Store:
         """The subjects published issues have sections under."""
         return {str(r[0]) for r in self.db.execute("SELECT DISTINCT subject FROM issue_articles")}
 
+    def published_ids(self, limit: int = 2000) -> dict[str, list[int]]:
+        """The articles issues published under each subject (its name now, `renamed_to`), the
+        newest `limit` of them (newest first)."""
+        rows = self.db.execute(
+            "SELECT ia.article_id, ia.subject FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id ORDER BY i.number DESC LIMIT ?",
+            (limit,),
+        )
+        out: dict[str, list[int]] = {}
+        for article_id, subject in rows.fetchall():
+            out.setdefault(self.renamed_to(str(subject)), []).append(int(article_id))
+        return out
+
     def published_subject(self, article_id: int) -> str | None:
         """The subject the first issue that featured the article published it under, by the name
         it has now when the editor renamed it since (`renamed_to`; None: no issue featured it)."""

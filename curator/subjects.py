@@ -569,7 +569,7 @@ class Uncertain:
     runner_up: str | None
     #: "between" (two subjects score alike), "bar" (just over or under the no-subject bar) or
     #: "one word" (placed mostly on one word, far under its subject's usual score: `one_word`).
-    reason: Literal["between", "bar", "one word"]
+    reason: Literal["between", "bar", "one word", "like excluded"]
     score: float
     margin: float
     fit: float | None
@@ -593,6 +593,8 @@ class Uncertain:
     listed_before: bool = False
     #: Why it fits on one word, when `reason` is "one word" (walk153 #1).
     one_word: OneWord | None = None
+    #: The excluded article it is like, when `reason` is "like excluded" (walk168 #2).
+    like_excluded: LikeExcluded | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -601,6 +603,7 @@ class Uncertain:
             "subject": self.subject,
             "listed_before": self.listed_before,
             "one_word": None if self.one_word is None else self.one_word.to_dict(),
+            "like_excluded": None if self.like_excluded is None else self.like_excluded.to_dict(),
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "runner_up": self.runner_up,
             "reason": self.reason,
@@ -765,6 +768,77 @@ MATCHED_TERMS = 8
 #: (a Space post on "exploration", an Electronics one on "devices", words of their descriptions).
 ONE_WORD_SHARE = 0.35
 ONE_WORD_BELOW = 0.5
+
+
+#: An article placed under a subject is "like one you excluded" when its cosine (the scorer's
+#: tf-idf vectors) with an article the editor excluded is at least LIKE_EXCLUDED_FLOOR and higher
+#: than with any article accepted under the subject (published there, or moved there): walk168
+#: #2, a rugby ticket queue placed under "Service operations" the week after the editor excluded
+#: a cup final ticket queue. A note only: placement is unchanged. Chosen on even ids, confirmed
+#: on odd ids by `benchmarks/subjects.py --like-excluded` (see benchmarks/README.md).
+LIKE_EXCLUDED_FLOOR = 0.12
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two unit vectors (`SubjectModel.vector`)."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def like_excluded_of(
+    vector: Mapping[str, float],
+    excluded: Sequence[Mapping[str, float]],
+    accepted: Iterable[Mapping[str, float]],
+    floor: float = LIKE_EXCLUDED_FLOOR,
+) -> tuple[int, float, float] | None:
+    """Whether an article (its `vector`) placed under a subject is like one the editor excluded
+    (see `LIKE_EXCLUDED_FLOOR`): (which of `excluded`, its cosine, the best cosine with the
+    subject's `accepted` articles), or None."""
+    best, like = 0.0, -1
+    for j, other in enumerate(excluded):
+        cos = cosine(vector, other)
+        if cos > best:
+            best, like = cos, j
+    if like < 0 or best < floor:
+        return None
+    near = max((cosine(vector, other) for other in accepted), default=0.0)
+    return (like, best, near) if best > near else None
+
+
+@dataclass(frozen=True)
+class LikeExcluded:
+    """An article placed under `subject` that is more like an article the editor excluded than
+    like any article accepted under the subject (see `LIKE_EXCLUDED_FLOOR`)."""
+
+    url: str
+    title: str
+    subject: str
+    #: The excluded article it is most like, and how alike (cosine).
+    excluded_url: str
+    excluded_title: str
+    similarity: float
+    #: Its best cosine with an article published under or moved to the subject (0: none).
+    accepted: float
+
+    def why(self) -> str:
+        """Why it is said, in the editor's words."""
+        return (
+            f'like an article you excluded ("{self.excluded_title}", {self.excluded_url}):'
+            f" {self.similarity:.2f} alike, more than it is like any article published under or"
+            f' moved to "{self.subject}" ({self.accepted:.2f})'
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "subject": self.subject,
+            "excluded_url": self.excluded_url,
+            "excluded_title": self.excluded_title,
+            "similarity": round(self.similarity, 4),
+            "best_accepted_similarity": round(self.accepted, 4),
+        }
 
 
 @dataclass(frozen=True)
@@ -937,6 +1011,10 @@ class SubjectModel(Fitted):
         phrases): what placing a stored article needs without reading its text again."""
         counts = known_numbers(counts, self.corpus.idf, self.columns)
         return self._judge(url, tfidf(counts, self.corpus), counts).assignment()
+
+    def vector(self, counts: Vector) -> Vector:
+        """The scorer's tf-idf vector (unit length) of an article counted already."""
+        return tfidf(known_numbers(counts, self.corpus.idf, self.columns), self.corpus)
 
     def assign_one(self, article: Article) -> Assignment:
         """Where `article` goes (its subject or None), with each subject's score and terms."""

@@ -806,6 +806,11 @@ def uncertain(
             why = f"no subject, though {u.runner_up} came close (just under the no-subject bar)"
         elif u.one_word is not None:
             why = f"fits on one word: {u.one_word.why()}"
+        elif u.like_excluded is not None:
+            why = (
+                f"{u.subject}, but {u.like_excluded.why()}: if it is off the subject,"
+                f" `curator subjects exclude {shell_arg(u.url)}`"
+            )
         elif u.reason == "between" and u.runner_up:
             why = (
                 f"{u.subject} ({u.score:.3f}), or {u.runner_up} ({u.second:.3f}): not far enough"
