@@ -72,7 +72,7 @@ OTHERS = [
 FEEDS_YAML = """newsletter:
   title: Customer Experience Weekly
   editor: Walk Editor
-  introduction: "Welcome to issue {{number}}."
+  introduction: "{intro}"
   issue_size: 4
 subjects:
   - name: The basics of customer experience
@@ -81,7 +81,7 @@ subjects:
   - name: Measuring the customer experience
     description: Choosing and reading customer experience metrics such as CSAT, NPS and CES.
     keywords: [CSAT, NPS, Net Promoter Score, customer effort score, survey, metrics]
-feeds:
+{themes}feeds:
   - url: {feed}
 settings:
   allow_private_addresses: true
@@ -89,9 +89,13 @@ settings:
 """
 
 
-def test_a_post_placed_on_one_word_of_a_small_subjects_name_is_said(
-    tmp_path: Path, http_server: LocalServer
-) -> None:
+def _newsletter(
+    tmp_path: Path,
+    http_server: LocalServer,
+    intro: str = "Welcome to issue {number}.",
+    themes: str = "",
+) -> Path:
+    """feeds.yaml of a newsletter reading the feed of ITEMS and OTHERS, served."""
     items = "".join(
         f"<item><title>{html.escape(t)}</title><link>{http_server.url(f'/a/{i}')}</link>"
         f"<description>{html.escape(d)}</description>"
@@ -102,7 +106,14 @@ def test_a_post_placed_on_one_word_of_a_small_subjects_name_is_said(
         "/feed.xml", f'<rss version="2.0"><channel><title>CX</title>{items}</channel></rss>'
     )
     config = tmp_path / "feeds.yaml"
-    config.write_text(FEEDS_YAML.format(feed=feed), encoding="utf-8")
+    config.write_text(FEEDS_YAML.format(feed=feed, intro=intro, themes=themes), encoding="utf-8")
+    return config
+
+
+def test_a_post_placed_on_one_word_of_a_small_subjects_name_is_said(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = _newsletter(tmp_path, http_server)
     assert run("fetch", "--config", str(config))[0] == 0
     up = http_server.url(f"/a/{len(ITEMS) - 1}")
     code, out, err = run("subjects", "explain", "--config", str(config), up)
@@ -120,3 +131,23 @@ def test_a_post_placed_on_one_word_of_a_small_subjects_name_is_said(
     ) in said, err
     draft = (tmp_path / "drafts" / "issue-1.md").read_text(encoding="utf-8")
     assert "<!-- Fits on one word" in draft, draft
+
+
+def test_theme_mid_sentence_starts_with_a_lower_case_article(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk165 #6: "First things first: let's review {theme}." read "let's review The basics of
+    customer experience."; at a sentence's start the name is written as it is."""
+    config = _newsletter(
+        tmp_path,
+        http_server,
+        intro="First things first: let's review {theme}. {theme} comes first.",
+        themes="themes:\n  plan: [The basics of customer experience]\n  min_articles: 1\n",
+    )
+    code, out, err = run("build", "--config", str(config))
+    assert code == 0, err
+    page = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert (
+        "let's review the basics of customer experience. The basics of customer experience"
+        " comes first."
+    ) in " ".join(page.replace("&#x27;", "'").replace("&#39;", "'").split()), page
