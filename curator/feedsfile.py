@@ -150,7 +150,8 @@ newsletter:
   title: My Newsletter            # the heading of every issue, e.g. "Customer Experience Weekly"
   editor: Your Name
   # The note that opens every issue (or keep it in a file: introduction_file: intro.md); {number},
-  # {title}, {date} and {theme} become the issue's own.
+  # {title}, {date} and {theme} become the issue's own (mid-sentence, a theme's leading "The"
+  # is written "the").
   introduction: |
     Welcome to issue {number} of {title}.
   issue_size: 4                   # at most this many articles per subject

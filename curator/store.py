@@ -3859,15 +3859,20 @@ class Store:
         return self._article(row) if row else None
 
     def usual_scores(self) -> dict[str, float]:
-        """Per subject, the median score of the articles placed under it (the lower middle one of
-        an even count): what its articles usually score (`subjects.ONE_WORD_BELOW`)."""
+        """Per subject with at least two articles placed under it, what its other articles
+        usually score, for an article scoring under the middle one (`subjects.ONE_WORD_BELOW`):
+        the median of the others, the one at rank n // 2 + 1 of n (an odd count's middle, an even
+        count's upper middle). walk165 #1: the lower middle of an even count was the article's
+        own score when a subject had two articles, so one placed under it on the single word
+        "measures" of its name (0.051, beside 0.205) was not below its subject's usual score and
+        went unsaid; a subject with one article has no others to compare it with."""
         rows = self.db.execute(
             """SELECT subject, score FROM (
                  SELECT subject, score,
                         ROW_NUMBER() OVER (PARTITION BY subject ORDER BY score) AS k,
                         COUNT(*) OVER (PARTITION BY subject) AS n
                  FROM assignments WHERE subject IS NOT NULL)
-               WHERE k = (n + 1) / 2"""
+               WHERE n >= 2 AND k = n / 2 + 1"""
         )
         return {str(r[0]): float(r[1]) for r in rows}
 

@@ -755,7 +755,7 @@ MATCHED_TERMS = 8
 #: An article "fits on one word" when its strongest term is a word of its subject's name or
 #: description that is none of its keywords, carries at least ONE_WORD_SHARE of its score for
 #: the subject, and that score is under ONE_WORD_BELOW of what the articles under the subject
-#: usually score (their median). walk153 #1: three generic "customer service vs customer
+#: usually score (the median of its other articles: `Store.usual_scores`). walk153 #1: three generic "customer service vs customer
 #: experience" pages were placed under "Measuring the customer experience" on the word
 #: "experience" of its name, which carried 40-60% of scores of 0.54-0.71, where the subject's
 #: articles score 2.2 (0.22-0.29 of it); of the walk's 87 other articles none had a term over 25%

@@ -86,9 +86,40 @@ def fill(text: str, values: Mapping[str, object]) -> str:
         name = match.group(1)
         if name not in VARIABLES:
             check_variables(token)
-        return str(values.get(name, "") or "")
+        value = str(values.get(name, "") or "")
+        if name in _NAMES and not _at_sentence_start(match.string, match.start()):
+            value = _LEADING_ARTICLE.sub(lambda m: m.group(0).lower(), value, count=1)
+        return value
 
     return _TOKEN.sub(one, text)
+
+
+#: The variables that are subjects' names, written as the editor wrote them in feeds.yaml.
+_NAMES = ("theme", "next_theme")
+#: A name's leading article, lower-cased when the name stands mid-sentence: "let's review {theme}."
+#: reads "let's review the basics of customer experience." (walk165 #6: it read "let's review The
+#: basics of ..."). Only an article: English writes "the" in lower case mid-sentence before any
+#: name ("the BBC", "the Beatles"), where the first word of another name may be a proper noun
+#: ("Apple", "Python") or an acronym ("NPS") that curator cannot tell from a common word.
+_LEADING_ARTICLE = re.compile(r"(?:The|An|A)(?=\s)")
+#: What stands before a sentence's first word: the text's start, a sentence's end mark (and a
+#: closing quote or bracket), a colon (what follows it may be written as a title: "Next time: The
+#: basics of customer experience." is kept as it was written), a blank line, or a Markdown block's marker (a list item, a heading,
+#: a quote), then spaces and any opening quote, bracket or emphasis.
+_SENTENCE_START = re.compile(
+    r"(?:\A|[.!?…:][\"'”’)\]]*\s|\n[ \t]*\n|^[ \t]*(?:[-*+>]|#{1,6}|\d+[.)])[ \t])"
+    r"[ \t]*[\"'“‘(\[*_]*[ \t]*\Z",
+    re.MULTILINE,
+)
+
+
+def _at_sentence_start(text: str, at: int) -> bool:
+    """Whether text[at:] starts a sentence (see `_SENTENCE_START`; the full stop of "e.g." and
+    the like ends none)."""
+    found = _SENTENCE_START.search(text, 0, at)
+    if found is None:
+        return False
+    return found.group(0)[:1] != "." or _ABBREVIATION.search(text, 0, found.start() + 1) is None
 
 
 #: Where a sentence ends: its mark(s), a closing quote or bracket, then a space or the end.
