@@ -128,20 +128,11 @@ from curator.placement import (
 from curator.publish import FileSet, write_atomic
 from curator.readerlang import empty_link_warnings, language_warnings, link_text_warnings
 from curator.render import (
-    OWN_PREFIX,
-    TEMPLATE_REFERENCE,
-    builtin_templates,
-    copies_without,
     corrected_credit,
     date_text,
     environment,
-    fragment_headings,
     issue_day,
     join_names,
-    missing_words,
-    old_copy,
-    single_brace_fields,
-    untranslated_words,
 )
 from curator.select import told_before
 from curator.store import (
@@ -155,6 +146,19 @@ from curator.store import (
 )
 from curator.stories import fingerprint, same_story_reason
 from curator.subjects import LikeExcluded, OneWord
+from curator.templatecheck import (
+    OWN_PREFIX,
+    TEMPLATE_REFERENCE,
+    builtin_templates,
+    single_brace_fields,
+)
+from curator.templatewords import (
+    copies_without,
+    fragment_headings,
+    missing_words,
+    old_copy,
+    untranslated_words,
+)
 from curator.themes import (
     broken_promise,
     choose_theme,

@@ -34,7 +34,7 @@ from curator.extract import resembles_site
 from curator.extract_rules import TITLE_SEPARATORS
 from curator.opml import OpmlFeed, export_opml, read_opml
 from curator.publish import write_atomic
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 from curator.urls import address_fault, feed_key, site_of
 
 
@@ -1302,7 +1302,7 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
     holding copies of the built-in templates to customise, and a .gitignore for the store and the
     output. Returns the files written. Refuses (`FeedsFileError`) if feeds.yaml already exists;
     existing template files and .gitignore lines are kept. `templates_from` overrides where the
-    built-in templates are read (default: the renderer's own, `render.builtin_templates()`).
+    built-in templates are read (default: the renderer's own, `templatecheck.builtin_templates()`).
     """
     directory = Path(directory)
     config = directory / "feeds.yaml"

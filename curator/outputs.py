@@ -49,6 +49,15 @@ from curator.pasting import for_pasting
 from curator.publish import write_atomic
 from curator.readerlang import isolated
 from curator.render import (
+    Text,
+    date_text,
+    issue_context,
+    issue_texts,
+    join_names,
+    plain_words,
+    render,
+)
+from curator.templatecheck import (
     ARCHIVE_ITEM_FIELDS,
     KIND_SAID,
     OUTPUT_FILTERS,
@@ -56,26 +65,23 @@ from curator.render import (
     TEMPLATE_NAMES,
     TEMPLATE_REFERENCE,
     WORDS,
-    EntryView,
     LoadCheckError,
-    SectionView,
-    Text,
     builtin_templates,
-    copies_without,
-    date_text,
     field_hint,
     field_owner,
-    issue_context,
-    issue_texts,
-    join_names,
-    old_copy,
     own_word_names,
-    plain_words,
-    render,
     searched_folders,
+)
+from curator.templatewords import (
+    copies_without,
+    old_copy,
 )
 from curator.texttags import text_tags_cut
 from curator.urls import safe_url
+from curator.views import (
+    EntryView,
+    SectionView,
+)
 
 #: The issue formats a build can write (config: `outputs:`); "index" and "feed" are the archive page
 #: and the Atom feed of every issue. Each maps to (template, file name pattern).
@@ -314,7 +320,7 @@ def install_filters(env: jinja2.Environment) -> jinja2.Environment:
         # a name in a line of other words, in the text and Markdown editions (walk159 #3)
         "isolated": isolated,
     }
-    # (each named in render.OUTPUT_FILTERS, which a template's load check knows before this)
+    # (each named in templatecheck.OUTPUT_FILTERS, which a template's load check knows before this)
     for name in OUTPUT_FILTERS:
         env.filters.setdefault(name, filters[name])
     return env
@@ -1394,7 +1400,7 @@ def _looping(exc: RecursionError, template: str) -> str:
 _REFERENCE_AT = re.compile(r"""{%[-+]?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
 
 
-#: Jinja's words for a field a value has not: "'curator.render.EntryView object' has no attribute
+#: Jinja's words for a field a value has not: "'curator.views.EntryView object' has no attribute
 #: 'credt'", "'None' has no attribute 'host'".
 _NO_ATTRIBUTE = re.compile(r"^'(?:(?:[\w.]+\.)?(\w+) object|(None))' has no attribute '([^']*)'$")
 #: The views a template sees, by the kind curator's templates name them.

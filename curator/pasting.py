@@ -142,7 +142,7 @@ def nested_headings(rendered: Mapping[str, str], folder: Path | None) -> tuple[s
     subject's (walk159 #5: a copy of `_issue_body.html` writing `<h3>` for an article's title put
     it at its subject's level in the fragment, where `top` is 2, and nothing said so), naming the
     editor's template lines that write that heading level themselves. A second `<h1>` is
-    `render.fragment_headings`' to say."""
+    `templatewords.fragment_headings`' to say."""
     notes = []
     for name, html in rendered.items():
         if not name.endswith(".fragment.html"):

@@ -74,16 +74,18 @@ from curator.publish import FileSet, write_atomic
 from curator.render import (
     date_text,
     environment,
-    fragment_headings,
     issue_day,
     join_names,
-    missing_words,
-    single_brace_fields,
-    untranslated_words,
 )
 from curator.store import (
     IssueRecord,
     Store,
+)
+from curator.templatecheck import single_brace_fields
+from curator.templatewords import (
+    fragment_headings,
+    missing_words,
+    untranslated_words,
 )
 from curator.themes import plan_entry, theme_history
 

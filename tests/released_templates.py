@@ -1,5 +1,5 @@
 """Write curator/released_templates.txt: the SHA-256 of every version of curator's templates the
-repository's history holds (as `render.template_digest` reads a file), so that an editor's file
+repository's history holds (as `templatewords.template_digest` reads a file), so that an editor's file
 identical to one of them is known for an old copy, not a template of their own (walk156 #19).
 Run from the repository after changing a template: `python tests/released_templates.py`."""
 
@@ -8,7 +8,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from curator.render import RELEASED_TEMPLATES, builtin_templates, template_digest
+from curator.templatecheck import builtin_templates
+from curator.templatewords import (
+    RELEASED_TEMPLATES,
+    template_digest,
+)
 
 
 def main() -> None:

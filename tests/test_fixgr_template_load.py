@@ -12,7 +12,7 @@ import yaml
 
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 
 #: (title, text): four articles on one subject, each its own story; the first title holds " #".
 _ARTICLES = [

@@ -12,7 +12,7 @@ import hostile_helpers as h
 
 from conftest import LocalServer, copy_demo, said_as_one
 from conftest import run_cli as run
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 
 
 def test_an_old_issue_md_copy_is_told_the_text_it_holds(

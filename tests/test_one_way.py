@@ -117,4 +117,4 @@ def test_each_shared_helper_and_constant_is_written_once() -> None:
         assert len(defined.get(constant, [])) == 1, (constant, defined.get(constant))
     assert text_readers == {"htmltext.py"}
     assert atomic_writers == {"publish.py"}
-    assert template_locators == {"render.py:builtin_templates"}
+    assert template_locators == {"templatecheck.py:builtin_templates"}

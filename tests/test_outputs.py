@@ -27,7 +27,11 @@ from curator.outputs import (
     publish_outputs,
     render_outputs,
 )
-from curator.render import EntryView, SectionView, environment
+from curator.render import environment
+from curator.views import (
+    EntryView,
+    SectionView,
+)
 
 SITE = "https://news.example.org/cx/"
 

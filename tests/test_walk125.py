@@ -15,7 +15,7 @@ import pytest
 
 from conftest import run_cli as run
 from conftest import said_as_one
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 
 #: A feed title an editor saw published as a live redirect (walk125 #1).
 REFRESH = 'customer service tips <meta http-equiv="refresh" content="0;url=https://evil.example/">'

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import LocalServer, said_as_one, sans_config
 from conftest import run_cli as run
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 
 
 def _my_templates(demo: Path) -> Path:

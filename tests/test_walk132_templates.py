@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import run_cli as run
 from conftest import said_as_one
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 
 
 def _mine(demo: Path, name: str) -> Path:

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import LocalServer
 from conftest import run_cli as run
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 
 
 @pytest.mark.parametrize(

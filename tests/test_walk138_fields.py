@@ -11,7 +11,7 @@ from test_credit_formats import newsletter, page
 
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 
 TITLE = '<a href="{{ entry.url }}">{{ entry.title }}</a>'
 LOADED = (

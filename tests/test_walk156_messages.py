@@ -14,7 +14,11 @@ import pytest
 
 from conftest import run_cli as run
 from conftest import said_as_one
-from curator.render import RELEASED_TEMPLATES, builtin_templates, template_digest
+from curator.templatecheck import builtin_templates
+from curator.templatewords import (
+    RELEASED_TEMPLATES,
+    template_digest,
+)
 
 _TEXTS = [
     "A ticket backlog grows when agents triage by age instead of by cause. Sort the queue by"

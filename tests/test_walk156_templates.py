@@ -14,7 +14,7 @@ import pytest
 
 from conftest import run_cli as run
 from conftest import said_as_one
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 
 _BACKLOG = (
     "A ticket backlog grows when agents triage by age instead of by cause. Sort the queue by"

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import run_cli as run
-from curator.render import builtin_templates
+from curator.templatecheck import builtin_templates
 
 EVIL = "<img src=x onerror=alert(1)>"
 
