@@ -1785,11 +1785,14 @@ class Store:
                 [(said, feed_url, key, key) for key, said in rows],
             )
 
-    def retake_articles(self, rows: Iterable[tuple[int, str, Article | None]]) -> None:
+    def retake_articles(self, rows: Iterable[tuple[int, str, Article | None, bool]]) -> int:
         """(article id, what its feed entry says now, the article as built from it now, or None
-        to only record what the entry says): the stored title and credit become the new ones."""
+        to only record what the entry says, whether its blurb is taken too): the stored title
+        and credit become the new ones; so do its text and blurb when taken, unless the editor
+        corrected its blurb (`blurb_corrections`). Returns how many blurbs changed."""
+        reblurbed = 0
         with self.transaction():
-            for article_id, said, art in rows:
+            for article_id, said, art, blurb_too in rows:
                 self.db.execute(
                     "UPDATE articles SET entry_said = ? WHERE id = ?", (said, article_id)
                 )
@@ -1806,6 +1809,17 @@ class Store:
                         article_id,
                     ),
                 )
+                if not blurb_too or not (art.blurb or art.text):
+                    continue
+                # (walk169 #1: a corrected page's new words, the old blurb published under them)
+                cursor = self.db.execute(
+                    "UPDATE articles SET blurb = ?, summary = ?, text = COALESCE(?, text)"
+                    " WHERE id = ? AND blurb != ? AND NOT EXISTS (SELECT 1 FROM issue_articles"
+                    "  WHERE article_id = ? AND blurb_corrected = 1)",
+                    (art.blurb, art.summary, art.text, article_id, art.blurb, article_id),
+                )
+                reblurbed += cursor.rowcount
+        return reblurbed
 
     def republished(
         self, feed_url: str, articles: Sequence[tuple[str, Article]]
