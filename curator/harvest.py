@@ -224,7 +224,10 @@ class FeedReport:
         was, now = self.retitled
         return (
             f'{self.url} now calls itself "{now}", not "{was}": if it is another site, remove it'
-            f" (`curator feeds remove {shell_arg(self.url)}`) or update its url in feeds.yaml"
+            f" (`curator feeds remove {shell_arg(self.url)}`) or update its url in feeds.yaml;"
+            f' if it is the same site renamed, its articles are credited "{now}" from now on,'
+            f" the ones stored before too (to keep the old name, write `name: {was}` under its"
+            " url in feeds.yaml)"
         )
 
     @property

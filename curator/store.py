@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from curator.errors import CuratorError, shell_arg
 from curator.models import Article, Placed
@@ -3519,6 +3519,21 @@ class Store:
                     number,
                 ),
             )
+
+    def newest_site_names(self, feed_url: str) -> dict[str, str]:
+        """Host -> the site name the newest page of the feed at `feed_url` on that host gave
+        (`Article.site_name`; link posts and pages that gave none left out): a publisher that
+        renamed itself is credited under one name (walk169 #9)."""
+        newest: dict[str, str] = {}
+        rows = self.db.execute(
+            "SELECT url, site_name FROM articles WHERE feed_id = (SELECT id FROM feeds WHERE"
+            " url = ?) AND site_name IS NOT NULL AND site_name != '' AND NOT link_post"
+            " ORDER BY first_seen, id",
+            (feed_url,),
+        )
+        for url, site_name in rows:
+            newest[urlsplit(str(url)).hostname or ""] = str(site_name)
+        return newest
 
     def credit_corrections(self) -> dict[int, tuple[int, tuple[str, ...], str | None]]:
         """The credit the editor last corrected each article's to, by article id: (the number of
