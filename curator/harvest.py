@@ -2475,6 +2475,8 @@ def _store(
     # title: another site may have taken the address (walk91 #1). The move stands, and so does
     # the title it had, until the address answers as that feed again or feeds.yaml follows it.
     kept_move = before.moved_to if before.moved_to and not result.moved_to and retitled else None
+    if retitled and not kept_move:
+        store.record_feed_renamed(source.url, retitled[0])  # (walk169 #9: one name per issue)
     # Its entries then are that other site's, not this feed's: not stored as articles, so that
     # following the move (which carries this feed's articles to the new address) carries none
     # of them into the candidates (walk94 #5: a casino's posts scored under a subject).

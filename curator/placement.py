@@ -1454,7 +1454,8 @@ def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
 
     def site_name(feed: str, url: str) -> str | None:
         if feed not in newest:
-            newest[feed] = store.newest_site_names(feed)
+            renamed = store.renamed_feed(feed)
+            newest[feed] = store.newest_site_names(feed) if renamed else {}
         return newest[feed].get(urlsplit(url).hostname or "")
 
     def by_feed(article: Article) -> Article:
@@ -1470,9 +1471,10 @@ def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
             return replace(article, publication=name)
         site = article.site_name
         if site and name is None:
-            # A publisher that renamed itself ("Hotel Weekly" -> "Hotel Weekly by MegaCorp") is
-            # credited by the name its newest page on that site gives, whatever the page of an
-            # older article said (walk169 #9: one issue credited it under both names).
+            # A publisher that renamed itself ("Hotel Weekly" -> "Hotel Weekly by MegaCorp": its
+            # feed's title changed) is credited by the name its newest page on that site gives,
+            # whatever the page of an older article said (walk169 #9: one issue credited it
+            # under both names).
             site = site_name(feed, article.url) or site
         fresh = feed_publication(name, site, title(feed), article.url)
         if fresh is None or fresh == article.publication:

@@ -3520,6 +3520,16 @@ class Store:
                 ),
             )
 
+    def record_feed_renamed(self, feed_url: str, was: str) -> None:
+        """The feed at `feed_url` called itself `was` before the title it gives now: its
+        publisher may have renamed itself (`renamed_feed`)."""
+        self._set_meta([(f"feed_renamed:{feed_url}", json.dumps([was], ensure_ascii=False))])
+
+    def renamed_feed(self, feed_url: str) -> bool:
+        """Whether the feed at `feed_url` was seen calling itself by a new title
+        (`record_feed_renamed`)."""
+        return self._meta(f"feed_renamed:{feed_url}") is not None
+
     def newest_site_names(self, feed_url: str) -> dict[str, str]:
         """Host -> the site name the newest page of the feed at `feed_url` on that host gave
         (`Article.site_name`; link posts and pages that gave none left out): a publisher that
