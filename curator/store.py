@@ -2424,6 +2424,18 @@ class Store:
         never recorded, so counted as waiting, and published once out of the compared issues)."""
         self._set_meta([(f"draft_retold:{number}", json.dumps([list(r) for r in rows]))])
 
+    def record_draft_compared(self, number: int, ids: Iterable[int | None]) -> None:
+        """Keep the ids of the articles `curator draft` wrote into the draft of issue `number`,
+        featured or in its note of copies: it compared them (`draft_compared`)."""
+        kept = sorted({i for i in ids if i is not None})
+        self._set_meta([(f"draft_compared:{number}", json.dumps(kept))])
+
+    def draft_compared(self, number: int) -> frozenset[int]:
+        """The articles `record_draft_compared` kept for the draft of issue `number` (none for a
+        draft written by an older curator, or by hand): two of them telling one story were
+        featured on purpose (`draft.same_story_twice`)."""
+        return frozenset(int(i) for i in json.loads(self._meta(f"draft_compared:{number}") or "[]"))
+
     def draft_retold(self, number: int) -> list[tuple[int, int, int, str]]:
         """The copies the draft of issue `number` found (`record_draft_retold`); [] for a draft
         written by an older curator, or by hand."""
