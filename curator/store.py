@@ -1994,21 +1994,55 @@ class Store:
         ).fetchall()
         self._set_meta([("local_files_told", json.dumps([int(r[0]) for r in ids]))])
 
-    def drop_feed_waiting(self, urls: Iterable[str], now: datetime) -> int:
+    def drop_feed_waiting(
+        self, urls: Iterable[str], now: datetime, listed: Collection[str] = ()
+    ) -> tuple[int, list[tuple[str, str, str]]]:
         """Leave out of every issue the articles of the feeds at `urls` that no issue featured
         (dead links aside), marked `FEED_DROPPED` in one transaction (walk150 #6: a removed feed's
-        4,996 waiting articles took one `subjects exclude` each, 3 s apiece); how many."""
+        4,996 waiting articles took one `subjects exclude` each, 3 s apiece): how many, and the
+        (title, address, feed address) of those a feed still `listed` gives too (its entry's id
+        is kept with the article: `remember_entry_ids`), which move to that feed instead of
+        being left out (walk169 #2: a syndication feed's copy of its publisher's article was
+        dropped, though the publisher's own feed, kept, listed it)."""
         urls = list(dict.fromkeys(urls))
+        others = [u for u in dict.fromkeys(listed) if u not in urls]
+        moved: list[tuple[str, str, str]] = []
         with self.transaction():
             rows = self.db.execute(
-                "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id"
+                "SELECT a.id, a.title, a.url FROM articles a JOIN feeds f ON f.id = a.feed_id"
                 f" WHERE f.url IN ({', '.join('?' * len(urls))})"
                 " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
                 + _NOT_DEAD,
                 urls,
             ).fetchall()
-            self.db.executemany(_MARK_DEAD, [(r[0], FEED_DROPPED, _iso(now)) for r in rows])
-        return len(rows)
+            dropped = []
+            for article_id, title, url in rows:
+                carrier = None
+                if others:
+                    keys = self.db.execute(
+                        "SELECT url_key FROM aliases WHERE article_id = ? AND url_key LIKE"
+                        " 'entry-id:%' ORDER BY rowid",
+                        (article_id,),
+                    ).fetchall()
+                    carrier = next(
+                        (
+                            feed
+                            for (key,) in keys
+                            for feed in others
+                            if str(key).startswith(f"entry-id:{feed} ")
+                        ),
+                        None,
+                    )
+                if carrier is None:
+                    dropped.append(article_id)
+                    continue
+                self.db.execute(
+                    "UPDATE articles SET feed_id = ? WHERE id = ?",
+                    (self._feed_id(carrier), article_id),
+                )
+                moved.append((str(title), str(url), carrier))
+            self.db.executemany(_MARK_DEAD, [(i, FEED_DROPPED, _iso(now)) for i in dropped])
+        return len(dropped), moved
 
     def undrop_feed_waiting(self, urls: Iterable[str]) -> int:
         """Take the `FEED_DROPPED` mark off the articles of the feeds at `urls` (the feed added
