@@ -2487,8 +2487,7 @@ def featured_again(
                     path,
                     draft.lines.get("feature_again", 1),
                     f"feature_again lists {url}, which is no article of this draft that an earlier"
-                    " issue featured (nor the same story as one an earlier issue published, or"
-                    " as another of this draft):"
+                    " issue featured (nor the same story as one an earlier issue published):"
                     " remove it from the list (or check its address)",
                 )
             )
