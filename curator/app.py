@@ -48,6 +48,7 @@ from curator.draft import (
     noted_credits,
     original_copy,
     read_draft,
+    same_story_twice,
     short_blurb_reason,
     stop_for,
     write_draft,
@@ -2446,6 +2447,10 @@ def write_next_draft(
         {e.article.id: e.article.title for s in issue.sections for e in s.entries if e.article.id},
     )
     store.record_draft_retold(issue.number, planned.retold)
+    store.record_draft_compared(
+        issue.number,
+        [a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)],
+    )
     missing = missing_blurbs(issue, f"write one under its heading in {path}")
     unread = unread_pages(store, issue, published=False)
     # (the draft's path, not the placeholder DRAFT, which failed pasted: walk104 #5)
@@ -3083,8 +3088,25 @@ def build_from_draft(
         None if numbers or article.id in noted else story
         for article, numbers, story in zip(originals, earlier, told, strict=True)
     ]
-    repeats = featured_again(
-        draft, issue, earlier, draft_file, as_copy=as_copy, titles=titles, retold=told_again
+    # Two articles of the draft telling one story are refused as a copy of an earlier issue's
+    # story is (walk169 #8: a syndicated copy and its original were published side by side).
+    twice, twins = same_story_twice(
+        draft,
+        originals,
+        draft_file,
+        first_read=first_read,
+        compared=store.draft_compared(draft.number),
+        boilerplate=story_boilerplate(store),
+    )
+    repeats = twice + featured_again(
+        draft,
+        issue,
+        earlier,
+        draft_file,
+        as_copy=as_copy,
+        titles=titles,
+        retold=told_again,
+        twins=twins,
     )
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))

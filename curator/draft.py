@@ -2001,6 +2001,61 @@ def added_same_stories(
     return warnings
 
 
+def same_story_twice(
+    draft: Draft,
+    articles: Sequence[Article],
+    path: Path | str,
+    *,
+    first_read: Collection[str] = (),
+    compared: Collection[int] = (),
+    boilerplate: frozenset[int] = frozenset(),
+) -> tuple[list[DraftError], frozenset[str]]:
+    """A mistake per featured article that tells the same story as one above it in the draft
+    (`stories.same_story_reason`, the comparison that refuses a copy of a story an earlier issue
+    published), by the line of its heading, unless `feature_again:` lists either (two different
+    stories that read alike), and the addresses of the articles so compared (for that
+    `feature_again:` to allow them). `articles`: the draft's, as stored, in its order. Left to
+    `added_same_stories` (a warning): a pair one of which curator first read for this build
+    (`first_read`); and left as they are: pairs `curator draft` wrote both of (`compared`: its
+    featured articles and its note's copies, by id), for it compared them (a copy moved out of
+    its note is featured on purpose). Walk169 #8: a syndicated copy and its original, both
+    added by address, were published side by side, only their titles said alike."""
+    allowed = {clean_url(u) for u in draft.feature_again}
+    pairs = list(zip(draft.entries, articles, strict=True))
+    prints = [fingerprint(article, boilerplate) for _, article in pairs]
+    mistakes: list[DraftError] = []
+    twins: set[str] = set()
+    for n, (entry, article) in enumerate(pairs):
+        for m in range(n):
+            other, first = pairs[m]
+            if url_key(first.url) == url_key(article.url):
+                continue
+            if entry.url in first_read or other.url in first_read:
+                continue
+            if {article.id, first.id} <= set(compared) and article.id is not None:
+                continue
+            reason = same_story_reason(prints[m], prints[n])
+            if reason is None:
+                continue
+            urls = {clean_url(u) for u in (entry.url, article.url, other.url, first.url)}
+            twins |= urls
+            if urls & allowed:
+                continue
+            mistakes.append(
+                DraftError(
+                    path,
+                    entry.line,
+                    f'"{_one_line(article.title) or article.url}" ({article.url}) is the same'
+                    f' story as "{_one_line(first.title) or first.url}" ({first.url}) at line'
+                    f" {other.line} ({reason}); one story is featured once: remove one of them"
+                    " (its heading and lines); if they are different stories, list it in the"
+                    f" front matter: {feature_again_line(article.url)}",
+                )
+            )
+            break
+    return mistakes, frozenset(twins)
+
+
 def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
     """The draft with every subject heading and theme as the config writes it (letter case and
     spaces aside, as `--subject` and the plan take them); a heading that names no subject, nor an
@@ -2382,6 +2437,7 @@ def featured_again(
     as_copy: Sequence[Sequence[int]] = (),
     titles: Sequence[str] = (),
     retold: Sequence[tuple[Article, int, str] | None] = (),
+    twins: Collection[str] = (),
 ) -> list[DraftError]:
     """A mistake per article of the issue that an earlier issue featured (`earlier`: the numbers
     of the issues that featured each, in the draft's order; `as_copy`: those of them that named it
@@ -2393,14 +2449,16 @@ def featured_again(
     per article, the article an earlier issue published telling the same story, its issue and
     why (`select.told_before`), None for one telling none: a mistake too, unless `feature_again:`
     lists it (walk161 #1: a draft an older curator wrote, before drafts left such copies out,
-    published four stories a second time with no word)."""
+    published four stories a second time with no word). `twins`: the addresses of articles
+    telling the same story as another of the draft (`same_story_twice`), which `feature_again:`
+    may list too."""
     copies = list(as_copy) or [()] * len(earlier)
     published = list(titles) or [""] * len(earlier)
     told = list(retold) or [None] * len(earlier)
     allowed = {clean_url(u) for u in draft.feature_again}
     articles = [scored.article for section in issue.sections for scored in section.entries]
     mistakes = []
-    repeated = set()
+    repeated = set(twins)
     for entry, article, numbers, named, was, story in zip(
         draft.entries, articles, earlier, copies, published, told, strict=True
     ):

@@ -204,6 +204,9 @@ class FeedReport:
     #: curator last took them: taken (title and credit as the feed, and the page read again,
     #: give them now) in this run (walk126 #1).
     retaken: int = 0
+    #: ... of them, those whose blurb changed with their page's text (walk169 #1); a blurb the
+    #: editor corrected in a draft or issue-N.json is kept.
+    reblurbed: int = 0
     #: Stored articles its entries give at a new link under the same id, moved there (walk137
     #: #1: a site restructured, the old address answering 404): (title, old address, new
     #: address, the first issue that published it or 0, why its page was not read there or "").
@@ -224,7 +227,10 @@ class FeedReport:
         was, now = self.retitled
         return (
             f'{self.url} now calls itself "{now}", not "{was}": if it is another site, remove it'
-            f" (`curator feeds remove {shell_arg(self.url)}`) or update its url in feeds.yaml"
+            f" (`curator feeds remove {shell_arg(self.url)}`) or update its url in feeds.yaml;"
+            f' if it is the same site renamed, its articles are credited "{now}" from now on,'
+            f" the ones stored before too (to keep the old name, write `name: {was}` under its"
+            " url in feeds.yaml)"
         )
 
     @property
@@ -866,8 +872,9 @@ class _Fresh:
     #: Its entries of articles stored before: changed since, or not recorded yet (`_Known`).
     known: _Known | None = None
     #: Of the changed ones no issue published: (article id, `entry_said`, the article as built
-    #: again from the entry and its page, or None when it could not be).
-    retaken: tuple[tuple[int, str, Article | None], ...] = ()
+    #: again from the entry and its page, or None when it could not be, and whether its page was
+    #: read again (or is not read: `fetch_pages: false`), so that its blurb is built again too).
+    retaken: tuple[tuple[int, str, Article | None, bool], ...] = ()
     #: Its stored articles it gives at a new link under the same id (walk137 #1).
     moves: tuple[_Move, ...] = ()
     #: Of `pages_unread`, the pages gone for good (`store.dead_page`).
@@ -1623,14 +1630,15 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
     refused = sum(1 for link in pages if run.pages.failed.get(link, (None,))[0] == "blocked")
     gone = sum(1 for link in pages if link in run.pages.dead)
     waits = tuple((row[0], run.pages.waits[row[1]]) for row in unread if row[1] in run.pages.waits)
-    retaken: tuple[tuple[int, str, Article | None], ...] = ()
+    retaken: tuple[tuple[int, str, Article | None, bool], ...] = ()
     if retake:
+        read_again = await run.pages.wait(again)
         rebuilt = await run.workers.run(
             article_rules.build_articles,
             [c.entry for c in retake],
             source=source,
             feed_title=parsed.title,
-            pages=article_rules.PageBatch(await run.pages.wait(again)),
+            pages=article_rules.PageBatch(read_again),
             now=run.now,
         )
         made = dict(rebuilt.articles)
@@ -1639,7 +1647,14 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
             key = url_key(change.entry.link or "")
             return made.get(rebuilt.aliases.get(key, key))
 
-        retaken = tuple((c.article_id, c.said, of(c)) for c in retake)
+        # Its blurb and text are built again too when its page was read again (or the feed is
+        # all curator reads of it): a correction changes the words as well as the title (walk169
+        # #1: "5 points" published under the corrected title of "50 points"). A page that
+        # could not be read now leaves the stored text and blurb as they are.
+        retaken = tuple(
+            (c.article_id, c.said, of(c), not with_pages or (c.entry.link or "") in read_again)
+            for c in retake
+        )
     moves = await _relink(run, source, parsed, known.relinked, relinked, with_pages=with_pages)
     return _Fresh(
         source,
@@ -2529,6 +2544,8 @@ def _store(
     # title: another site may have taken the address (walk91 #1). The move stands, and so does
     # the title it had, until the address answers as that feed again or feeds.yaml follows it.
     kept_move = before.moved_to if before.moved_to and not result.moved_to and retitled else None
+    if retitled and not kept_move:
+        store.record_feed_renamed(source.url, retitled[0])  # (walk169 #9: one name per issue)
     # Its entries then are that other site's, not this feed's: not stored as articles, so that
     # following the move (which carries this feed's articles to the new address) carries none
     # of them into the candidates (walk94 #5: a casino's posts scored under a subject).
@@ -2562,9 +2579,10 @@ def _store(
         holders = store.feeds_holding(already) if already else {}
         # Its own articles, carried above, are not "stored already as articles of" itself.
         own = holders.pop(source.url, 0) if carried else 0
+        reblurbed = 0
         if not kept_move:
             store.remember_entry_ids(_entry_ids(source, parsed))
-            _record_entries(store, outcome, keys)
+            reblurbed = _record_entries(store, outcome, keys)
         unread = [
             row
             for row in outcome.unread
@@ -2672,7 +2690,8 @@ def _store(
         readdressed=readdressed,
         moved_by_feed=tuple(relinked),
         kept_by_feed=tuple(kept_relinked),
-        retaken=0 if kept_move else sum(1 for _, _, a in outcome.retaken if a is not None),
+        retaken=0 if kept_move else sum(1 for _, _, a, _ in outcome.retaken if a is not None),
+        reblurbed=reblurbed,
         changed_published=() if kept_move else _changed_published(outcome),
         retitled=retitled,
         stored_already=len(already) - own,
@@ -2735,22 +2754,23 @@ def _move_by_feed(
     return moved, kept
 
 
-def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> None:
+def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> int:
     """Keep what the feed's entries say of their stored articles (`entry_said`): of the
     articles stored now and those not recorded yet, as they are; of those it changed, the
-    title and credit built again (an issue's article only recorded: said, not changed). Only
-    its own articles: another feed giving one of them its own title changes nothing."""
+    title and credit built again, and the blurb when the page was read again (an issue's
+    article only recorded: said, not changed). Only its own articles: another feed giving one
+    of them its own title changes nothing. Returns how many blurbs changed."""
     entries = article_rules.keyed_entries(outcome.parsed.entries)
     store.record_entries_said(
         ((k, entry_said(entries[k])) for k in keys if k in entries), outcome.source.url
     )
     if outcome.known is None:
-        return
-    store.retake_articles(
+        return 0
+    return store.retake_articles(
         [
             *outcome.retaken,
             *(
-                (c.article_id, c.said, None)
+                (c.article_id, c.said, None, False)
                 for c in outcome.known.changed
                 if c.published_in is not None
             ),

@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from curator import deps, modelcache
 from curator.articles import feed_publication
@@ -1423,6 +1424,7 @@ def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
     (`Store.blurb_corrections`, `Article.blurb_corrected_in`; walk167 #5)."""
     names = {f.url: f.name for f in config.feeds}
     titles: dict[str, str | None] = {}
+    newest: dict[str, dict[str, str]] = {}
     corrected = store.credit_corrections()
     blurbs = store.blurb_corrections()
 
@@ -1452,6 +1454,12 @@ def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
             titles[feed] = store.feed_state(feed).title
         return titles[feed]
 
+    def site_name(feed: str, url: str) -> str | None:
+        if feed not in newest:
+            renamed = store.renamed_feed(feed)
+            newest[feed] = store.newest_site_names(feed) if renamed else {}
+        return newest[feed].get(urlsplit(url).hostname or "")
+
     def by_feed(article: Article) -> Article:
         feed = article.feed_url or ""
         if feed not in names or article.link_post:
@@ -1463,7 +1471,14 @@ def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
             if article.publication and article.publication != title(feed):
                 return article
             return replace(article, publication=name)
-        fresh = feed_publication(name, article.site_name, title(feed), article.url)
+        site = article.site_name
+        if site and name is None:
+            # A publisher that renamed itself ("Hotel Weekly" -> "Hotel Weekly by MegaCorp": its
+            # feed's title changed) is credited by the name its newest page on that site gives,
+            # whatever the page of an older article said (walk169 #9: one issue credited it
+            # under both names).
+            site = site_name(feed, article.url) or site
+        fresh = feed_publication(name, site, title(feed), article.url)
         if fresh is None or fresh == article.publication:
             return article
         return replace(article, publication=fresh, authors=credited(article.authors, fresh))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from curator.errors import CuratorError, shell_arg
 from curator.models import Article, Placed
@@ -1842,11 +1842,14 @@ class Store:
                 [(said, feed_url, key, key) for key, said in rows],
             )
 
-    def retake_articles(self, rows: Iterable[tuple[int, str, Article | None]]) -> None:
+    def retake_articles(self, rows: Iterable[tuple[int, str, Article | None, bool]]) -> int:
         """(article id, what its feed entry says now, the article as built from it now, or None
-        to only record what the entry says): the stored title and credit become the new ones."""
+        to only record what the entry says, whether its blurb is taken too): the stored title
+        and credit become the new ones; so do its text and blurb when taken, unless the editor
+        corrected its blurb (`blurb_corrections`). Returns how many blurbs changed."""
+        reblurbed = 0
         with self.transaction():
-            for article_id, said, art in rows:
+            for article_id, said, art, blurb_too in rows:
                 self.db.execute(
                     "UPDATE articles SET entry_said = ? WHERE id = ?", (said, article_id)
                 )
@@ -1863,6 +1866,17 @@ class Store:
                         article_id,
                     ),
                 )
+                if not blurb_too or not (art.blurb or art.text):
+                    continue
+                # (walk169 #1: a corrected page's new words, the old blurb published under them)
+                cursor = self.db.execute(
+                    "UPDATE articles SET blurb = ?, summary = ?, text = COALESCE(?, text)"
+                    " WHERE id = ? AND blurb != ? AND NOT EXISTS (SELECT 1 FROM issue_articles"
+                    "  WHERE article_id = ? AND blurb_corrected = 1)",
+                    (art.blurb, art.summary, art.text, article_id, art.blurb, article_id),
+                )
+                reblurbed += cursor.rowcount
+        return reblurbed
 
     def republished(
         self, feed_url: str, articles: Sequence[tuple[str, Article]]
@@ -2037,21 +2051,55 @@ class Store:
         ).fetchall()
         self._set_meta([("local_files_told", json.dumps([int(r[0]) for r in ids]))])
 
-    def drop_feed_waiting(self, urls: Iterable[str], now: datetime) -> int:
+    def drop_feed_waiting(
+        self, urls: Iterable[str], now: datetime, listed: Collection[str] = ()
+    ) -> tuple[int, list[tuple[str, str, str]]]:
         """Leave out of every issue the articles of the feeds at `urls` that no issue featured
         (dead links aside), marked `FEED_DROPPED` in one transaction (walk150 #6: a removed feed's
-        4,996 waiting articles took one `subjects exclude` each, 3 s apiece); how many."""
+        4,996 waiting articles took one `subjects exclude` each, 3 s apiece): how many, and the
+        (title, address, feed address) of those a feed still `listed` gives too (its entry's id
+        is kept with the article: `remember_entry_ids`), which move to that feed instead of
+        being left out (walk169 #2: a syndication feed's copy of its publisher's article was
+        dropped, though the publisher's own feed, kept, listed it)."""
         urls = list(dict.fromkeys(urls))
+        others = [u for u in dict.fromkeys(listed) if u not in urls]
+        moved: list[tuple[str, str, str]] = []
         with self.transaction():
             rows = self.db.execute(
-                "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id"
+                "SELECT a.id, a.title, a.url FROM articles a JOIN feeds f ON f.id = a.feed_id"
                 f" WHERE f.url IN ({', '.join('?' * len(urls))})"
                 " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
                 + _NOT_DEAD,
                 urls,
             ).fetchall()
-            self.db.executemany(_MARK_DEAD, [(r[0], FEED_DROPPED, _iso(now)) for r in rows])
-        return len(rows)
+            dropped = []
+            for article_id, title, url in rows:
+                carrier = None
+                if others:
+                    keys = self.db.execute(
+                        "SELECT url_key FROM aliases WHERE article_id = ? AND url_key LIKE"
+                        " 'entry-id:%' ORDER BY rowid",
+                        (article_id,),
+                    ).fetchall()
+                    carrier = next(
+                        (
+                            feed
+                            for (key,) in keys
+                            for feed in others
+                            if str(key).startswith(f"entry-id:{feed} ")
+                        ),
+                        None,
+                    )
+                if carrier is None:
+                    dropped.append(article_id)
+                    continue
+                self.db.execute(
+                    "UPDATE articles SET feed_id = ? WHERE id = ?",
+                    (self._feed_id(carrier), article_id),
+                )
+                moved.append((str(title), str(url), carrier))
+            self.db.executemany(_MARK_DEAD, [(i, FEED_DROPPED, _iso(now)) for i in dropped])
+        return len(dropped), moved
 
     def undrop_feed_waiting(self, urls: Iterable[str]) -> int:
         """Take the `FEED_DROPPED` mark off the articles of the feeds at `urls` (the feed added
@@ -2480,6 +2528,18 @@ class Store:
         issue it publishes, as a plain build records those it finds (walk111 #1: they were
         never recorded, so counted as waiting, and published once out of the compared issues)."""
         self._set_meta([(f"draft_retold:{number}", json.dumps([list(r) for r in rows]))])
+
+    def record_draft_compared(self, number: int, ids: Iterable[int | None]) -> None:
+        """Keep the ids of the articles `curator draft` wrote into the draft of issue `number`,
+        featured or in its note of copies: it compared them (`draft_compared`)."""
+        kept = sorted({i for i in ids if i is not None})
+        self._set_meta([(f"draft_compared:{number}", json.dumps(kept))])
+
+    def draft_compared(self, number: int) -> frozenset[int]:
+        """The articles `record_draft_compared` kept for the draft of issue `number` (none for a
+        draft written by an older curator, or by hand): two of them telling one story were
+        featured on purpose (`draft.same_story_twice`)."""
+        return frozenset(int(i) for i in json.loads(self._meta(f"draft_compared:{number}") or "[]"))
 
     def draft_retold(self, number: int) -> list[tuple[int, int, int, str]]:
         """The copies the draft of issue `number` found (`record_draft_retold`); [] for a draft
@@ -3589,6 +3649,31 @@ class Store:
                     number,
                 ),
             )
+
+    def record_feed_renamed(self, feed_url: str, was: str) -> None:
+        """The feed at `feed_url` called itself `was` before the title it gives now: its
+        publisher may have renamed itself (`renamed_feed`)."""
+        self._set_meta([(f"feed_renamed:{feed_url}", json.dumps([was], ensure_ascii=False))])
+
+    def renamed_feed(self, feed_url: str) -> bool:
+        """Whether the feed at `feed_url` was seen calling itself by a new title
+        (`record_feed_renamed`)."""
+        return self._meta(f"feed_renamed:{feed_url}") is not None
+
+    def newest_site_names(self, feed_url: str) -> dict[str, str]:
+        """Host -> the site name the newest page of the feed at `feed_url` on that host gave
+        (`Article.site_name`; link posts and pages that gave none left out): a publisher that
+        renamed itself is credited under one name (walk169 #9)."""
+        newest: dict[str, str] = {}
+        rows = self.db.execute(
+            "SELECT url, site_name FROM articles WHERE feed_id = (SELECT id FROM feeds WHERE"
+            " url = ?) AND site_name IS NOT NULL AND site_name != '' AND NOT link_post"
+            " ORDER BY first_seen, id",
+            (feed_url,),
+        )
+        for url, site_name in rows:
+            newest[urlsplit(str(url)).hostname or ""] = str(site_name)
+        return newest
 
     def credit_corrections(self) -> dict[int, tuple[int, tuple[str, ...], str | None]]:
         """The credit the editor last corrected each article's to, by article id: (the number of

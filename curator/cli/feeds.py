@@ -395,13 +395,28 @@ def _remove(
     pickable = unfeatured - dead
     are = "is a dead link" if dead == 1 else "are dead links"
     if pickable and drop_waiting:  # walk150 #6: one `subjects exclude` per article, 3 s each
-        dropped = store.drop_feed_waiting([spec.url, stored or spec.url], datetime.now(UTC))
-        echo(
-            f"Its {total} stored article(s) stay in the archive; the {dropped} no issue featured"
-            " are left out of every issue from now on (`curator subjects list` marks them;"
-            " adding the feed back with `curator feeds add` takes them back; to feature one,"
-            " add its address to a draft)."
+        dropped, moved = store.drop_feed_waiting(
+            [spec.url, stored or spec.url], datetime.now(UTC), [f.url for f in conf.feeds]
         )
+        if dropped:
+            echo(
+                f"Its {total} stored article(s) stay in the archive; the {dropped} no issue"
+                f" featured{' (nor a feed still listed gives)' if moved else ''} are left out"
+                " of every issue from now on (`curator subjects list`"
+                " marks them; adding the feed back with `curator feeds add` takes them back; to"
+                " feature one, add its address to a draft)."
+            )
+        else:
+            echo(f"Its {total} stored article(s) stay in the archive.")
+        if moved:
+            # walk169 #2: an article the publisher's own feed lists too was dropped with the
+            # syndication feed that was stored first.
+            echo(
+                f"{len(moved)} of them that a feed still listed gives too are that feed's now,"
+                " not left out (they can still be picked for the next issues):"
+            )
+            for title, address, feed in moved:
+                echo(f'  "{title}" ({address}): now an article of {feed}')
     elif pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
         echo(

@@ -1043,14 +1043,26 @@ def print_failures(
             err=True,
         )
         for report in retaken:
-            echo(f"  {report.name}: {report.retaken}", err=True)
+            # walk169 #1: the corrected page's words published under the old blurb, unsaid.
+            blurbs = (
+                (
+                    " (its blurb too, built again from its page as it reads now)"
+                    if report.retaken == 1
+                    else f" ({report.reblurbed} of them with their blurb, built again from"
+                    " their page as it reads now)"
+                )
+                if report.reblurbed
+                else ""
+            )
+            echo(f"  {report.name}: {report.retaken}{blurbs}", err=True)
     for report in summary.feeds:
         for number, json_file, was, title, authors in report.changed_published:
             by = f" by {authors}" if authors else ""
             echo(
                 f'{report.name}: "{was}", published in issue {number}, is now "{title}"{by} in'
-                f" its feed: issue {number} is left as it was published; to correct it, edit"
-                f' its "title" and "authors" in {json_file}, then `curator render {number}`',
+                f" its feed: issue {number} is left as it was published, its blurb too; to"
+                f' correct it, edit its "title", "authors" (and "blurb", if its page changed'
+                f" too) in {json_file}, then `curator render {number}`",
                 err=True,
             )
     if cut := [r for r in summary.feeds if r.cut_titles]:
