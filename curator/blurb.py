@@ -1225,7 +1225,7 @@ def _regional_run(text: str, at: int) -> int:
 def usable_sentences(text: str | None) -> int:
     """How many sentences of a page's plain `text` a blurb could use (complete, no furniture, no
     code): when it has some and `choose_blurb` made none of them, each leans on one left out or
-    quotes someone, or is too short or too long to stand alone, and `curator extract` says so
+    quotes someone, or is too short or too long to stand alone, and `curator extract URL` says so
     rather than that the page has no sentence (walk74 #1). A text in a script that ends no
     sentence with a mark (Thai) counts the phrases of the opening paragraphs a blurb takes, as a
     build's warning on a short blurb does (walk102 #2: it said 0 of three Thai sentences)."""

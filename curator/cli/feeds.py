@@ -399,7 +399,8 @@ def _remove(
         echo(
             f"Its {total} stored article(s) stay in the archive; the {dropped} no issue featured"
             " are left out of every issue from now on (`curator subjects list` marks them;"
-            " adding the feed back with `curator feeds add` takes them back; to feature one,"
+            f" adding the feed back with `curator feeds add {shell_arg(spec.url)}` takes them back;"
+            " to feature one,"
             " add its address to a draft)."
         )
     elif pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
