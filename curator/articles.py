@@ -370,7 +370,7 @@ def charset_of(content_type: str | None) -> str | None:
 def read_page(content: bytes, url: str, content_type: str | None) -> Page:
     """An article page as the build reads it: extracted in the charset its server named (a Latin-1
     page sent as "text/html; charset=ISO-8859-1" without a <meta charset> reads as Latin-1).
-    `curator extract` shows exactly this."""
+    `curator extract URL` shows exactly this."""
     return extract(content, url, charset=charset_of(content_type))
 
 

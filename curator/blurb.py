@@ -1026,11 +1026,13 @@ CREDIT_LINES = 3
 
 #: A credit's label opening a part of a byline line: "By", "Written by", "Words by", "Text:",
 #: "Photography by", "Additional photography by", "Medically reviewed by", "Photos:" ...
+#: The labels are the byline's label table (`rules.WRITING_WORDS`, `rules.PICTURE_WORDS`,
+#: `rules.WRITING_AND_PICTURES_LABEL`: "Interview by", "As told to", "Portraits by", "Text and
+#: photos:"; walk170 N2: "Interview by Nora Kim. Portraits by Leo Grant" opened the blurb).
 _CREDIT_PART_LABEL = re.compile(
-    r"(?:(?:(?:written|words|text|story|reporting|reported|photography|photographs|photos?|"
-    r"pictures|images|illustrations?|video|graphics|design|artwork|interview|(?:medically\s+)?"
-    r"reviewed|fact[- ]checked|edited)\s+by|by|(?:text|words|photography|photographs|photos?|"
-    r"pictures|images|illustrations?|credits?)\s*:)\s+)",
+    rf"(?:(?:{rules.WRITING_AND_PICTURES_LABEL}\s*:?|(?:{rules.WRITING_WORDS}|{rules.PICTURE_WORDS}|"
+    r"(?:medically\s+)?reviewed|fact[- ]checked|edited)\s+by|by|"
+    rf"(?:{rules.WRITING_WORDS}|{rules.PICTURE_WORDS}|credits?)\s*:)\s+)",
     re.I,
 )
 #: The parts of a byline line: its sentences, and the credits a dash, a bar or a semicolon joins
@@ -1223,7 +1225,7 @@ def _regional_run(text: str, at: int) -> int:
 def usable_sentences(text: str | None) -> int:
     """How many sentences of a page's plain `text` a blurb could use (complete, no furniture, no
     code): when it has some and `choose_blurb` made none of them, each leans on one left out or
-    quotes someone, or is too short or too long to stand alone, and `curator extract` says so
+    quotes someone, or is too short or too long to stand alone, and `curator extract URL` says so
     rather than that the page has no sentence (walk74 #1). A text in a script that ends no
     sentence with a mark (Thai) counts the phrases of the opening paragraphs a blurb takes, as a
     build's warning on a short blurb does (walk102 #2: it said 0 of three Thai sentences)."""

@@ -1003,7 +1003,7 @@ class _Reader:
     def stored_subjects(self) -> tuple[set[str], set[str]]:
         """The subject names (casefolded) the store holds (where articles are placed, the
         editor's moves, the sections issues published), and of those the ones an issue or a move
-        used (what `curator subjects rename` carries over); empty when there is no store yet or it
+        used (what `curator subjects rename OLD NEW` carries over); empty when there is no store yet or it
         cannot be read (only a message's hint depends on them)."""
         path = self.store_path
         if path is None or not path.is_file():

@@ -224,6 +224,42 @@ FURNITURE_NAV = re.compile(
 #: Bylines longer than this are prose, not a byline (Readability.js uses 100).
 MAX_BYLINE_CHARS = 100
 
+#: The label table of a byline's parts (walk167 #1, #2; walk170 N2). The words that label the
+#: pictures or the visuals ("Photography", "Portraits", "Images"; `PICTURE_CREDIT` below), and
+#: the words that label the writing ("Written", "Words", "Text", "Interview", "Reporting"): one
+#: who did the writing, alone or with the pictures ("Words and photography by Tomas Berg", "Text
+#: and photos: Tomas Berg"), or to whom the piece was told ("As told to Nora Kim"), is its author.
+_PICTURE_WORDS = (
+    r"(?:photography|photographs?|photos?|images?|pictures?|portraits?|portraiture|"
+    r"illustrations?|video(?:s|graphy)?|"
+    r"graphics?|infographics?|design|art(?:work)?|animations?|maps?|charts?|visuals?|"
+    r"cartography|data\s+visuali[sz]ations?)"
+)
+#: Words that label the writing before "by" ("Interview by", "Words by") or, the first five, a
+#: colon ("Text:", "Words:").
+WRITING_LABEL_WORDS = (
+    "words",
+    "text",
+    "story",
+    "written",
+    "writer",
+    "reporting",
+    "reported",
+    "article",
+    "interview",
+    "interviewed",
+    "interviews",
+)
+_WRITING_WORDS = "(?:" + "|".join(WRITING_LABEL_WORDS) + ")"
+WRITING_WORDS = _WRITING_WORDS
+PICTURE_WORDS = _PICTURE_WORDS
+#: A writing label that names the writer of the words and the pictures both ("Words and
+#: photography by", "Text and photos:", "Story & pictures by"), or the one the piece was told to
+#: ("As told to"): each labels an author.
+WRITING_AND_PICTURES_LABEL = (
+    rf"(?:{_WRITING_WORDS}\s+(?:and|&)\s+{_PICTURE_WORDS}(?:\s+by\b|(?=\s*:))|as\s+told\s+to\b)"
+)
+
 #: The lead-in of a byline ("By Jane Doe", "Written by ...", "Posted by ...", "Analysis by" at CNN),
 #: in the languages of the corpus pages: French "Par", Spanish and Portuguese "Por", German "Von",
 #: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", Greek
@@ -233,7 +269,8 @@ MAX_BYLINE_CHARS = 100
 #: #3). Stripped from every
 #: byline; a visible line that opens with one is tested as a byline.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
+    rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
+    r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
     r"commentary|opinion|review|interview)\s+(?:by|from)|by|from|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"(?:this\s+is\s+an?\s+)?guest\s+"
@@ -583,11 +620,6 @@ CREDIT_REMARK = re.compile(
 #: "by" or a colon ("Art", "Design" and "Video" open names and sentences too: only so), also as
 #: "Additional photography by"; or a picture desk's role ("Photo Editor Sam Tate",
 #: "Photographer: Leo Grant").
-_PICTURE_WORDS = (
-    r"(?:photography|photographs?|photos?|images?|pictures?|illustrations?|video(?:s|graphy)?|"
-    r"graphics?|infographics?|design|art(?:work)?|animations?|maps?|charts?|visuals?|"
-    r"cartography|data\s+visuali[sz]ations?)"
-)
 _PICTURE_ROLE = (
     r"(?:(?:photo|picture|photography|art|design|video|graphics|visuals?)\s+"
     r"(?:editors?|editing|directors?|direction|producers?|research(?:ers?)?)|photographers?|"
@@ -616,7 +648,7 @@ _BEHIND_THE_SCENES = (
 #: "Text:", "Text by", "Story by", "Reporting by"): after a picture's or a reviewer's part, the
 #: part that credits the authors ("Medically reviewed by Sam Tate, MD — Written by Tomas Berg").
 WRITER_CREDIT = (
-    r"(?:(?:written|words|text|story|reporting|reported|article)\s+by|"
+    rf"(?:{WRITING_AND_PICTURES_LABEL}|{_WRITING_WORDS}\s+by|"
     r"(?:words|text|story|writer|written|authors?)\s*:|by)"
 )
 #: A byline's parts: at a semicolon, and at a sentence's end, a comma, a bar, a dash or an "and"
@@ -629,7 +661,10 @@ CREDIT_CLAUSE_SPLIT = re.compile(
     r"\s*;\s*"
     rf"|(?:\.\s+|\s*,\s*|\s*[—–]\s*|\s+-\s+|\s*\|\s*)(?=(?i:{_BEHIND_THE_SCENES}))"
     rf"|(?:\.\s+|\s*[—–]\s*|\s+-\s+|\s*\|\s*)(?=(?i:{WRITER_CREDIT})\s+[A-Z\u00c0-\u024f])"
-    rf"|\s+(?:and|&)\s+(?=(?i:{PICTURE_CREDIT}))"
+    # not after a writing word: "Words and photography by Tomas Berg" is one part, the writer's
+    + "|"
+    + "".join(rf"(?<!\b{w})(?<!\b{w.capitalize()})(?<!\b{w.upper()})" for w in WRITING_LABEL_WORDS)
+    + rf"\s+(?:and|&)\s+(?=(?i:{PICTURE_CREDIT}))"
 )
 CREDIT_PRESENTERS = re.compile(
     r"^\s*(?:(?:presented|hosted|co-hosted|narrated|read)\s+by|presenters?|hosts?)\s*[:\-–—]?\s*",

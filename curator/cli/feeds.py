@@ -402,8 +402,8 @@ def _remove(
             echo(
                 f"Its {total} stored article(s) stay in the archive; the {dropped} no issue"
                 f" featured{' (nor a feed still listed gives)' if moved else ''} are left out"
-                " of every issue from now on (`curator subjects list`"
-                " marks them; adding the feed back with `curator feeds add` takes them back; to"
+                " of every issue from now on (`curator subjects list` marks them; adding the"
+                f" feed back with `curator feeds add {shell_arg(spec.url)}` takes them back; to"
                 " feature one, add its address to a draft)."
             )
         else:

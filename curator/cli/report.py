@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -1055,14 +1055,31 @@ def print_failures(
                 else ""
             )
             echo(f"  {report.name}: {report.retaken}{blurbs}", err=True)
-    for report in summary.feeds:
-        for number, json_file, was, title, authors in report.changed_published:
+    if changed := [(r, c) for r in summary.feeds for c in r.changed_published]:
+        # walk170 N3: these were listed under the header above, which counted only the taken
+        # ones ("1 stored article's ... changed" and four lines), and named an issue-N.json moved
+        # away as the file to edit.
+        n = len(changed)
+        echo(
+            f"{n} published article{'' if n == 1 else 's'}"
+            f" {'has' if n == 1 else 'have'} another title or credit in"
+            f" {'its feed' if n == 1 else 'their feed'} now: each issue is left as it was"
+            " published:",
+            err=True,
+        )
+        for report, (number, json_file, was, title, authors) in changed:
             by = f" by {authors}" if authors else ""
+            fix = (
+                f'to correct it, edit its "title", "authors" (and "blurb", if its page changed'
+                f" too) in {json_file}, then `curator render {number}`"
+                if not json_file or Path(json_file).is_file()
+                else f"{json_file} is not there: to correct it, write it first (`curator"
+                f' render {number}`), then edit its "title", "authors" (and "blurb", if its page'
+                f" changed too) in it and run `curator render {number}` again"
+            )
             echo(
-                f'{report.name}: "{was}", published in issue {number}, is now "{title}"{by} in'
-                f" its feed: issue {number} is left as it was published, its blurb too; to"
-                f' correct it, edit its "title", "authors" (and "blurb", if its page changed'
-                f" too) in {json_file}, then `curator render {number}`",
+                f'  {report.name}: "{was}", published in issue {number}, is now "{title}"{by} in'
+                f" its feed: issue {number} is left as it was published, its blurb too; {fix}",
                 err=True,
             )
     if cut := [r for r in summary.feeds if r.cut_titles]:

@@ -167,11 +167,18 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
         return
     echo(article.title)
     if dead == FEED_DROPPED:
+        # fixgy's leftovers: `curator feeds add` without its URL did not run as written
+        feed = f" {article.feed_url}" if article.feed_url else ""
+        add_back = (
+            f"`curator feeds add {shell_arg(article.feed_url)}`"
+            if article.feed_url
+            else "`curator feeds add URL`, URL its feed's address"
+        )
         echo(
-            "Its feed was removed with `curator feeds remove --drop-waiting`, which left out its"
+            f"Its feed{feed} was removed with --drop-waiting, which left out its"
             " articles no issue featured: never picked for an issue, whatever its subject. To"
             f" feature it, add its address to a draft (`## {article.url}` under a subject's"
-            " heading); adding the feed back (`curator feeds add`) takes all of them back."
+            f" heading); adding the feed back ({add_back}) takes all of them back."
         )
     elif dead == LOCAL_FILE:
         echo(
