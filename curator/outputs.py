@@ -15,7 +15,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -905,6 +905,7 @@ def refuse_broken_front_matter(env: jinja2.Environment, template: str, text: str
         ) from None
     if isinstance(read, dict):
         _refuse_cut_values(env, template, lines[start + 1 : end], read)
+        _refuse_cut_items(env, template, lines[start + 1 : end], read)
 
 
 #: A top-level `key: value` line of front matter whose value is a plain (unquoted) scalar.
@@ -938,6 +939,66 @@ def _refuse_cut_values(
             f" Jekyll would publish `{kept}`; nothing was published: write the value through"
             f" the yaml filter, `{key}: {{{{ ... | yaml }}}}`, which quotes it"
         )
+
+
+#: A front matter list item (`  - value`) whose value is a plain (unquoted) scalar.
+_PLAIN_ITEM = re.compile(r"^\s*-[ \t]+([^\s\"'\[{|>&*!%@`].*?)\s*$")
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every text in a front matter's values, in lists and maps at any depth."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+def _refuse_cut_items(
+    env: jinja2.Environment, template: str, lines: Sequence[str], read: Mapping[object, object]
+) -> None:
+    """`_refuse_cut_values` for list items: `tags:` written `  - {{ section.subject }}` with a
+    subject "CX basics #1" was published as the tag "CX basics", unsaid (walk171 #1)."""
+    kept = set(_texts(read))
+    key = ""
+    for written in lines:
+        if _PLAIN_VALUE.match(written) or re.match(r"^[A-Za-z_][\w-]*:\s*$", written):
+            key = written.split(":", 1)[0]
+        found = _PLAIN_ITEM.match(written)
+        if found is None or " #" not in found.group(1) or found.group(1) in kept:
+            continue
+        value = found.group(1)
+        line = _template_item_line(env, template)
+        if line is None:
+            continue
+        cut = value.split(" #", 1)[0].rstrip()
+        raise TemplateMistake(
+            f"template {template}: an item of its front matter's {key or 'list'} was cut short"
+            f" ({line}): the value `{value}` holds ` #`, where YAML reads the rest as a comment,"
+            f" so Hugo and Jekyll would publish `{cut}`; nothing was published: write the item"
+            " through the yaml filter, `- {{ ... | yaml }}`, which quotes it"
+        )
+
+
+def _template_item_line(env: jinja2.Environment, template: str) -> str | None:
+    """`issue.md:9`: the first line of `template` (or a template it names) that writes a list
+    item from a value (`- {{ ... }}` without `| yaml`), and no ` #` of its own."""
+    names = [template, *TEMPLATE_REFERENCE.findall(_template_source(env, template)[0])]
+    for name in names:
+        source, filename = _template_source(env, name)
+        for n, written in enumerate(source.splitlines(), 1):
+            text = written.strip()
+            if (
+                text.startswith("- ")
+                and "{{" in text
+                and "yaml" not in text
+                and " #" not in _JINJA_TAG.sub("", text)
+            ):
+                return f"{filename}:{n}"
+    return None
 
 
 def _template_line_of_key(env: jinja2.Environment, template: str, key: str) -> str | None:

@@ -250,3 +250,29 @@ def test_a_front_matter_value_yaml_would_cut_at_a_hash_is_refused(newsletter: Pa
         "draft": False,
         "description": "Queue sizes #3 for weekend agents",
     }
+
+
+def test_a_front_matter_list_item_yaml_would_cut_at_a_hash_is_refused(newsletter: Path) -> None:
+    """walk171 #1: a list item written without `| yaml` (`  - {{ ... }}` under `tags:`) whose
+    value holds " #" was published as a tag cut there, exit 0 (the check held only for `key:
+    value` lines). It stops as a value does; written `| yaml`, the whole title is the tag."""
+    before = _output(newsletter, "issue-1.md")
+    item = "{{ sections[0].entries[0].title }}"
+    matter = (
+        '{% extends "curator/issue.md" %}\n{% block front_matter %}\n---\n'
+        "title: {{ title | yaml }}\ntags:\n  - ITEM\n---\n{% endblock %}\n"
+    )
+    code, said = _render(newsletter, "n10-items", {"issue.md": matter.replace("ITEM", item)})
+    assert code == 2, said
+    assert (
+        "an item of its front matter's tags was cut short (" in said
+        and "n10-items/issue.md:6): the value `Queue sizes #3 for weekend agents` holds ` #`"
+        in said
+        and "Jekyll would publish `Queue sizes`; nothing was published" in said
+    ), said
+    assert _output(newsletter, "issue-1.md") == before
+    item = "{{ sections[0].entries[0].title | yaml }}"
+    code, said = _render(newsletter, "n10-items-yaml", {"issue.md": matter.replace("ITEM", item)})
+    assert code == 0, said
+    published = _output(newsletter, "issue-1.md").split("---\n")[1]
+    assert yaml.safe_load(published)["tags"] == ["Queue sizes #3 for weekend agents"]
