@@ -26,7 +26,6 @@ from curator.discover import Discovery, discover
 from curator.draft import (
     Draft,
     DraftEntry,
-    added_same_stories,
     another_story_of,
     blurb_mistakes,
     check_blurbs,
@@ -3005,7 +3004,6 @@ def build_from_draft(
     credits = dropped_credits(draft, known, draft_file)
     issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
     unreachable: list[str] = []
-    first_read = frozenset(missing)  # addresses curator never compared with other candidates
     if missing:
         added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
         store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
@@ -3094,7 +3092,6 @@ def build_from_draft(
         draft,
         originals,
         draft_file,
-        first_read=first_read,
         compared=store.draft_compared(draft.number),
         boilerplate=story_boilerplate(store),
     )
@@ -3113,7 +3110,6 @@ def build_from_draft(
     check_blurbs(draft, issue, draft_file)
     moved = moved_addresses(draft, issue, draft_file)
     moved += changed_addresses(draft, issue, draft_file, at_url)
-    moved += added_same_stories(draft, issue, draft_file, first_read)
     issue, unnamed = _with_copies(store, draft, issue, draft_file)
     # Its stored articles' pages may be gone since they were stored (walk132): the draft says
     # what to publish, so one gone stops the build, as an address added that cannot be read.

@@ -1967,46 +1967,11 @@ def moved_addresses(draft: Draft, issue: Issue, path: Path | str) -> list[str]:
     ]
 
 
-def added_same_stories(
-    draft: Draft, issue: Issue, path: Path | str, first_read: Collection[str]
-) -> list[str]:
-    """A warning per article added by its address alone that tells the same story as an article
-    above it in the draft (`stories.same_story_reason`, the comparison a build makes of a feed's
-    candidates), or that an article added so above it tells: both are published, as the draft
-    lists them, and the editor is asked to keep one (walk130 #8: five articles added by address
-    with one title and text were published with no word). Only when one of the two was read
-    for this build (`first_read`: addresses curator did not know): a stored article the draft
-    named in its same-story note, moved out of it, is featured on purpose (README). `issue` is
-    `draft_to_issue`'s, every entry found."""
-    articles = [scored.article for section in issue.sections for scored in section.entries]
-    pairs = list(zip(draft.entries, articles, strict=True))
-    prints = [fingerprint(article) for _, article in pairs]
-    warnings = []
-    for n, (entry, article) in enumerate(pairs):
-        for m in range(n):
-            other, first = pairs[m]
-            added = (entry.url_only and entry.url in first_read) or (
-                other.url_only and other.url in first_read
-            )
-            if not added or url_key(first.url) == url_key(article.url):
-                continue
-            if reason := same_story_reason(prints[m], prints[n]):
-                warnings.append(
-                    f'{path}:{entry.line}: "{_one_line(article.title)}" ({article.url}) is the'
-                    f' same story as "{_one_line(first.title)}" ({first.url}) at line'
-                    f" {other.line} ({reason}): both are published; keep one? (delete the"
-                    " other's heading and lines)"
-                )
-                break
-    return warnings
-
-
 def same_story_twice(
     draft: Draft,
     articles: Sequence[Article],
     path: Path | str,
     *,
-    first_read: Collection[str] = (),
     compared: Collection[int] = (),
     boilerplate: frozenset[int] = frozenset(),
 ) -> tuple[list[DraftError], frozenset[str]]:
@@ -2014,12 +1979,13 @@ def same_story_twice(
     (`stories.same_story_reason`, the comparison that refuses a copy of a story an earlier issue
     published), by the line of its heading, unless `feature_again:` lists either (two different
     stories that read alike), and the addresses of the articles so compared (for that
-    `feature_again:` to allow them). `articles`: the draft's, as stored, in its order. Left to
-    `added_same_stories` (a warning): a pair one of which curator first read for this build
-    (`first_read`); and left as they are: pairs `curator draft` wrote both of (`compared`: its
-    featured articles and its note's copies, by id), for it compared them (a copy moved out of
-    its note is featured on purpose). Walk169 #8: a syndicated copy and its original, both
-    added by address, were published side by side, only their titles said alike."""
+    `feature_again:` to allow them). `articles`: the draft's, as stored, in its order. Left as
+    they are: pairs `curator draft` wrote both of (`compared`: its featured articles and its
+    note's copies, by id), for it compared them (a copy moved out of its note is featured on
+    purpose). Walk169 #8: a syndicated copy and its original, both added by address, were
+    published side by side, only their titles said alike; walk172 #2: one of them read for the
+    first time by this build was published too, with a warning whose advice (delete a heading
+    of the draft) came after the issue was out, so such a pair stops the build as well."""
     allowed = {clean_url(u) for u in draft.feature_again}
     pairs = list(zip(draft.entries, articles, strict=True))
     prints = [fingerprint(article, boilerplate) for _, article in pairs]
@@ -2029,8 +1995,6 @@ def same_story_twice(
         for m in range(n):
             other, first = pairs[m]
             if url_key(first.url) == url_key(article.url):
-                continue
-            if entry.url in first_read or other.url in first_read:
                 continue
             if {article.id, first.id} <= set(compared) and article.id is not None:
                 continue
