@@ -1159,6 +1159,13 @@ def merge(
     if entry.via:
         publication = site or site_of(url)
         authors, origin = (page.authors, "page") if page and page.authors else ((), "")
+        # "Mike Masnick, writing for TechDirt:" over the quote: the post names the article's
+        # author and its publication (walk165 #3: credited nobody, published "techdirt.com").
+        lead = writing_for(content.own) or writing_for(summary.own)
+        if lead and not authors:
+            authors, origin = lead[:1], "feed"
+        if lead and not site and resembles_site(lead[1], url):
+            publication = lead[1]
     else:
         publication = feed_publication(source.name, site, feed_title, url)
         own_site = site_of(source.url) is not None and site_of(source.url) == site_of(url)
@@ -1381,6 +1388,33 @@ def _handle_of(handle: str, name: str) -> bool:
     a word of the name of three letters or more."""
     key = name_key(handle)
     return any(len(w) >= 3 and w in key for w in norm_name(name).split())
+
+
+#: A link post's opening line naming whom it quotes and where: "Mike Masnick, writing for
+#: TechDirt:", "Jane Roe writes in The Atlantic:", "Kara Swisher, writing at Recode, broke the
+#: news:", "Josh Centers, writing for TidBITS on ...:" (Daring Fireball's linked list). The
+#: publication is its capitalised words ("the NY Post" is "NY Post").
+_WRITING_FOR = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}),?\s+"
+    r"(?:writing|writes)\s+(?:for|in|at)\s+(?:the\s+)?"
+    r"(?P<pub>[^\W_][\w.&'\u2019-]*(?:\s+(?:[A-Z0-9&][\w.&'\u2019-]*|of|and|for|the)){0,5}?)"
+    r"\s*(?:[:,]|\s+on\s)"
+)
+
+
+def writing_for(own: str) -> tuple[str, str] | None:
+    """The person and publication a link post's first line names as its quote's ("Mike Masnick,
+    writing for TechDirt:" -> ("Mike Masnick", "TechDirt")); None when it opens otherwise or the
+    name is no person's (`clean_authors`)."""
+    first = own.lstrip().split("\n", 1)[0]
+    found = _WRITING_FOR.match(first)
+    if not found:
+        return None
+    names = clean_authors(found["name"], strict=True)
+    pub = name_text(found["pub"]).strip()
+    if len(names) != 1 or not pub or len(pub.split()) > 6:
+        return None
+    return names[0], pub
 
 
 def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:
