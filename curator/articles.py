@@ -915,9 +915,74 @@ def page_title(page: Page, publication: str | None) -> str:
     segment that such a name follows (" - John C. Welch - Medium"). `Page.title` keeps them, as
     the page writes it (the figure `benchmarks/extract.py` measures against Readability's)."""
     names = [publication, *page.site_names] if publication else list(page.site_names)
+    # A word of a site's name names it too: "Digitizing CX | Acme" on "Acme Insights" (walk165 #5).
+    names += [w for n in names for w in _name_words(n)]
     title = strip_site_name(page.title or "", names, page.authors)
+    if title != (page.title or "") and _fuller(page.headline, title, names):
+        # The <title> carried the site's name and the page's one <h1> is a fuller headline than
+        # what is left ("Digitizing CX" beside "Key Drivers of Customer Experience Digitization").
+        title = page.headline
     # "…の成否（写真＝ロイター）": the photo's credit, not the headline's words.
     return rules.TITLE_PHOTO_CREDIT.sub("", title) or title
+
+
+#: Words of a site's name that name no site alone ("The Daily News": "Daily", "News" do not).
+_COMMON_NAME_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "for",
+        "news",
+        "daily",
+        "blog",
+        "online",
+        "magazine",
+        "times",
+        "post",
+        "journal",
+        "weekly",
+        "review",
+        "today",
+        "group",
+        "media",
+        "press",
+        "world",
+        "network",
+        "digital",
+        "official",
+        "site",
+        "home",
+        "page",
+    }
+)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a site's name of two or more words that could name it alone: capitalised,
+    three letters or more, not a word many sites' names share ("Acme" of "Acme Insights")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    return [
+        w
+        for w in words
+        if len(w) >= 3
+        and w[:1].isupper()
+        and w.isalpha()
+        and w.casefold() not in _COMMON_NAME_WORDS
+    ]
+
+
+def _fuller(headline: str, title: str, names: Sequence[str]) -> bool:
+    """Whether the page's one <h1> is a fuller headline than `title` (a <title> without the site's
+    name): longer by two words or more, of four words or more, and not a name of the site."""
+    if not headline or headline == title:
+        return False
+    words = len(headline.split())
+    if words < 4 or words < len(title.split()) + 2:
+        return False
+    keys = {name_key(n) for n in names}
+    return name_key(headline) not in keys
 
 
 def feed_item_title(
@@ -1094,6 +1159,13 @@ def merge(
     if entry.via:
         publication = site or site_of(url)
         authors, origin = (page.authors, "page") if page and page.authors else ((), "")
+        # "Mike Masnick, writing for TechDirt:" over the quote: the post names the article's
+        # author and its publication (walk165 #3: credited nobody, published "techdirt.com").
+        lead = writing_for(content.own) or writing_for(summary.own)
+        if lead and not authors:
+            authors, origin = lead[:1], "feed"
+        if lead and not site and resembles_site(lead[1], url):
+            publication = lead[1]
     else:
         publication = feed_publication(source.name, site, feed_title, url)
         own_site = site_of(source.url) is not None and site_of(source.url) == site_of(url)
@@ -1316,6 +1388,33 @@ def _handle_of(handle: str, name: str) -> bool:
     a word of the name of three letters or more."""
     key = name_key(handle)
     return any(len(w) >= 3 and w in key for w in norm_name(name).split())
+
+
+#: A link post's opening line naming whom it quotes and where: "Mike Masnick, writing for
+#: TechDirt:", "Jane Roe writes in The Atlantic:", "Kara Swisher, writing at Recode, broke the
+#: news:", "Josh Centers, writing for TidBITS on ...:" (Daring Fireball's linked list). The
+#: publication is its capitalised words ("the NY Post" is "NY Post").
+_WRITING_FOR = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}),?\s+"
+    r"(?:writing|writes)\s+(?:for|in|at)\s+(?:the\s+)?"
+    r"(?P<pub>[^\W_][\w.&'\u2019-]*(?:\s+(?:[A-Z0-9&][\w.&'\u2019-]*|of|and|for|the)){0,5}?)"
+    r"\s*(?:[:,]|\s+on\s)"
+)
+
+
+def writing_for(own: str) -> tuple[str, str] | None:
+    """The person and publication a link post's first line names as its quote's ("Mike Masnick,
+    writing for TechDirt:" -> ("Mike Masnick", "TechDirt")); None when it opens otherwise or the
+    name is no person's (`clean_authors`)."""
+    first = own.lstrip().split("\n", 1)[0]
+    found = _WRITING_FOR.match(first)
+    if not found:
+        return None
+    names = clean_authors(found["name"], strict=True)
+    pub = name_text(found["pub"]).strip()
+    if len(names) != 1 or not pub or len(pub.split()) > 6:
+        return None
+    return names[0], pub
 
 
 def link_post_blurb(page: Page | None, quoted: str, title: str) -> str:

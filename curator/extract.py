@@ -156,6 +156,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         published=_safe(problems, published, doc),
         language=_safe(problems, language, doc),
         headings=_safe(problems, headings, doc) or (),
+        headline=_safe(problems, headline, doc) or "",
         # Last: trafilatura cleans the tree in place.
         text=_scripted_text(_safe(problems, main_text, doc), body),
         problems=(*problems, *said),
@@ -1750,6 +1751,13 @@ def headings(doc: _Doc) -> tuple[str, ...]:
     question ("Why CPU monitoring is important?") from a sentence of the article."""
     found = (_clean(h.text_content()) for h in doc.tree.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     return tuple(dict.fromkeys(h for h in found if h and len(h) <= MAX_HEADING_CHARS))
+
+
+def headline(doc: _Doc) -> str:
+    """The text of the page's <h1> when it has exactly one (a page with several has no one
+    headline among them); "" otherwise."""
+    found = [_clean(h.text_content()) for h in doc.tree.iter("h1")]
+    return found[0] if len(found) == 1 and len(found[0]) <= MAX_HEADING_CHARS else ""
 
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

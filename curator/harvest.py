@@ -1048,6 +1048,19 @@ def own_wait(state: FeedState) -> timedelta:
     return min(wait, ONE_DAY)
 
 
+def _sent_to(source: FeedSource, result: FetchResult, exc: FeedError) -> str:
+    """A feed's parse error; "this is an HTML page, not a feed" says where its address sent it
+    when it was redirected (walk169: a feed 301'd to the site's home page or 302'd to a
+    maintenance page said only that it was an HTML page)."""
+    error = str(exc)
+    final = result.final_url
+    if not error.startswith(HTML_NOT_FEED) or source.is_file or not final or final == source.url:
+        return error
+    how = "moved to" if result.moved_to == final else "sent to"
+    # "moved to" for a move for good (301/308 all the way), else "sent to" (a 302, 303, 307).
+    return f"{HTML_NOT_FEED}: its address {how} {final}{error[len(HTML_NOT_FEED) :]}"
+
+
 def _failed(
     source: FeedSource,
     result: FetchResult,
@@ -1530,7 +1543,9 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
                 page_exists=local_file_exists,
             )
     except FeedError as exc:
-        outcome = _failed(source, result, "malformed", str(exc), state, run.now)
+        outcome = _failed(
+            source, result, "malformed", _sent_to(source, result, exc), state, run.now
+        )
         if str(exc).startswith(HTML_NOT_FEED) and not source.is_file:
             named = await run.workers.run(_page_feed, content, result.final_url, source.url)
             onto = _listed_at(run, source, named) if named else None

@@ -213,6 +213,9 @@ class Page:
     #: The texts of the page's headings (<h1>-<h6>), as written: lines of `text` that are headings,
     #: not sentences of the article ("Why CPU monitoring is important?"), which a blurb leaves out.
     headings: tuple[str, ...] = ()
+    #: The text of the page's one <h1>, when it has exactly one: the headline an issue may show
+    #: instead of a shorter <title> that carried the site's name (`articles.page_title`).
+    headline: str = ""
     #: Fields that could not be read because the page broke the reader ("authors: ValueError: ..."),
     #: characters no charset could decode ("characters: ..."), a page cut at the reading limit
     #: ("page: ..."), for the run to report; empty on a page read whole.

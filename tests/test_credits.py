@@ -369,6 +369,13 @@ def test_credited_leaves_out_the_publications_own_name(
     assert credited(authors, publication) == kept
 
 
+#: A linked-list item of each feed whose post opens "NAME, writing at|for PUBLICATION".
+_WRITERS = {
+    "rsparser/DaringFireball.rss": ("recode.net/2016/02/27", "Kara Swisher || Recode"),
+    "rsparser/DaringFireball.atom": ("tidbits.com", "Josh Centers || TidBITS"),
+}
+
+
 @pytest.mark.parametrize("name", ["rsparser/DaringFireball.rss", "rsparser/DaringFireball.atom"])
 def test_a_link_post_is_credited_to_the_site_it_links_to(
     corpus: Path, tmp_path: Path, http_server: LocalServer, name: str
@@ -379,7 +386,13 @@ def test_a_link_post_is_credited_to_the_site_it_links_to(
     imore = next(a for a in stored if "imore.com" in a.url)
     assert (imore.authors, imore.publication) == ((), "imore.com")
     assert credit(imore) == "imore.com"
-    assert not [a for a in stored if "daringfireball.net" not in a.url and a.authors]
+    linked = [a for a in stored if "daringfireball.net" not in a.url]
+    assert not [a for a in linked if "John Gruber" in a.authors]
+    # One whose post opens "Josh Centers, writing for TidBITS on ...:" credits him and TidBITS,
+    # not the bare address (walk165 #3: "Mike Masnick, writing for TechDirt:" credited nobody).
+    site, named = _WRITERS[name]
+    found = [credit(a) for a in linked if site in a.url]
+    assert found == [named], [(a.url, credit(a)) for a in linked]
     # Daring Fireball's own articles keep their credit.
     own = [a for a in stored if a.url.split("/")[2] == "daringfireball.net"]
     assert own and {credit(a) for a in own} == {"John Gruber || Daring Fireball"}
