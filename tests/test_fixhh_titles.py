@@ -27,16 +27,26 @@ def _posts(server: LocalServer) -> bytes:
     ).encode()
 
 
-def _page(title: str, headline: str) -> str:
+def _page(title: str, headline: str, text: str) -> str:
     return (
         f"<html><head><title>{title}</title>"
         '<meta property="og:site_name" content="Acme Insights">'
         '<meta name="author" content="Sam Vale"></head><body><article>'
-        f"<h1>{headline}</h1><p>Customer experience teams are moving their service journeys"
-        " online, and the leaders among them measure every step from first contact on.</p>"
-        "<p>Digitization depends on data and on people trained to read it.</p>"
-        "</article></body></html>"
+        f"<h1>{headline}</h1>{text}</article></body></html>"
     )
+
+
+# (two stories of their own: two of one story in one draft stop the build, walk172 #2)
+DIGITIZING = (
+    "<p>Customer experience teams are moving their service journeys online, and the leaders"
+    " among them measure every step from first contact on.</p><p>Digitization depends on data"
+    " and on people trained to read it.</p>"
+)
+SERVICE_DESIGN = (
+    "<p>A contact centre designed around the caller routes each question to the agent who knows"
+    " it best, before the queue grows.</p><p>Blueprints of every handoff show where callers"
+    " wait, repeat themselves or give up.</p>"
+)
 
 
 def test_a_page_added_by_address_is_published_under_its_headline_not_its_site_suffix(
@@ -47,13 +57,19 @@ def test_a_page_added_by_address_is_published_under_its_headline_not_its_site_su
     # The <title> is short and ends with a word of the site's name; the page's one <h1> is fuller.
     fuller = http_server.add(
         "/probe/p3.html",
-        _page("Digitizing CX | Acme", "Key Drivers of Customer Experience Digitization"),
+        _page(
+            "Digitizing CX | Acme", "Key Drivers of Customer Experience Digitization", DIGITIZING
+        ),
         content_type="text/html",
     )
     # The <title> is the headline already: only the site's word goes.
     same = http_server.add(
         "/probe/p4.html",
-        _page("Service design for contact centres – Acme", "Service design for contact centres"),
+        _page(
+            "Service design for contact centres – Acme",
+            "Service design for contact centres",
+            SERVICE_DESIGN,
+        ),
         content_type="text/html",
     )
     code, _, err = run("draft", "--config", str(config), "-q")
