@@ -191,6 +191,8 @@ def test_a_feed_leading_to_a_listed_feed_is_to_be_removed_not_replaced(
     assert code == 0, said
     assert f"3 articles of {d} carried over to {a}" in said, said
     assert f"2 articles of {c} carried over to {a}" in said, said
+    # (walk172 #3: it said "its line in feeds.yaml now gives that address" of a line removed)
+    assert "now gives that address" not in said and f"{d} is no longer in feeds.yaml" in said
     assert _articles_of(config) == {a: 8}
 
 

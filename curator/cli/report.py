@@ -948,9 +948,10 @@ def print_failures(
     for old, new, count in summary.moves_followed:
         # walk169 #3: following curator's advice carried nothing over, and said nothing.
         echo(
-            f"{count} article{'' if count == 1 else 's'} of {old} carried over to {new}: its"
-            " line in feeds.yaml now gives that address, as curator advised, so they are that"
-            " feed's now",
+            f"{count} article{'' if count == 1 else 's'} of {old} carried over to {new}:"
+            f" {old} is no longer in feeds.yaml and {new} is, as curator advised (its url"
+            " replaced, or its line removed where the feed it leads to was listed already), so"
+            " they are that feed's now",
             err=True,
         )
     for report in summary.feeds:
