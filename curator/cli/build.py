@@ -23,6 +23,7 @@ from curator.app import (
     gone_issues,
     run_build,
     run_fetch,
+    stop_early_for_unrecorded_issue,
     waiting_draft_corrections,
     write_next_draft,
 )
@@ -218,6 +219,10 @@ def build(
         # Another newsletter's store stops the build first (walk166 #1: it published into this
         # folder and changed that store, saying only that issues were missing here).
         stop_for_another_newsletters_store(conf, store, out_dir)
+        # And a store older than the folder's issues (a backup put back): before any feed is read
+        # (walk171 #5: the build fetched and warned of a gap in entries issue 2 had featured,
+        # then refused).
+        stop_early_for_unrecorded_issue(conf, store, out_dir)
         # Before anything is fetched or published (walk150 #5: said only after the next issue)
         gone = gone_issues(conf, store, out_dir, "build")
         if gone is not None:
@@ -666,6 +671,9 @@ def draft(
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf, drafting=True)
         stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)
+        # A store older than the folder's issues: refused before any feed is read, as `build`
+        # refuses it (walk171 #5: `draft` wrote another issue 2 beside the published one).
+        stop_early_for_unrecorded_issue(conf, store, conf.settings.output)
         # (walk150 #5: an issue whose files were deleted had its articles left out unsaid)
         gone = gone_issues(conf, store, conf.settings.output, "draft")
         if gone is not None:
