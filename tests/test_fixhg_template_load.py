@@ -1,15 +1,18 @@
-"""walk171 #2, #4: an editor's templates and `_words.txt` checked where docs/templates.md says,
-with what to write. The small
+"""walk171 #2-#4: an editor's templates and `_words.txt` checked where docs/templates.md says,
+with what to write; `render` says a page reads otherwise when its <title> changed. The small
 newsletter of test_fixgr_template_load (built once, on a feed served on 127.0.0.1) is rendered
 again with templates written in each test."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from test_fixgr_template_load import _entry_block, _output, _render, newsletter
 
+from conftest import run_cli as run
+from conftest import said_as_one
 from curator.templatecheck import builtin_templates
 
 __all__ = ["newsletter"]  # (the module's fixture, shared)
@@ -98,3 +101,25 @@ def test_an_apostrophe_in_a_single_quoted_word_is_said_at_its_line_with_the_fix(
         """ '): write "L'archive" (" quotes around it), or 'L\\'archive'"""
     ) in said, said
     assert "line 7" not in said, said
+
+
+def test_a_changed_page_title_is_said_to_read_otherwise_not_markup_only(newsletter: Path) -> None:
+    """walk171 #3: rendered with a _words.txt whose all_issues is "L'archive", then with
+    curator's own: the <title> of index.html changed back, and `render` said "Only the markup
+    of index.html changed, not what a reader reads in them"."""
+    code, said = _render(newsletter, "hg3", {"_words.txt": _words('"All issues"', '"L\'archive"')})
+    assert code == 0, said
+    assert "L&#39;archive</title>" in _output(newsletter, "index.html")
+    code, out, err = run("render", "--config", str(newsletter), "1")
+    said = said_as_one(out + err)
+    assert code == 0, said
+    assert "All issues</title>" in _output(newsletter, "index.html")
+    assert not re.search(r"Only the markup of [^.]*index\.html", said), said
+    assert (
+        "The archive page index.html reads otherwise than before, though no issue-N.json was"
+        " corrected"
+    ) in said, said
+    # Rendered again as it is: nothing reads otherwise
+    code, out, err = run("render", "--config", str(newsletter), "1")
+    assert code == 0, err
+    assert "reads otherwise" not in said_as_one(out + err)

@@ -869,6 +869,7 @@ def render(
             "text_changed": {
                 str(n): [str(p) for p in paths] for n, paths in result.text_changed.items()
             },
+            "archive_text_changed": [str(p) for p in result.archive_changed],
             "warnings": warnings_list(result.warnings, ()),
         }
         echo_json(data)
@@ -897,6 +898,13 @@ def render(
             f" though nothing in its issue-{number}.json was corrected: it was rendered with this"
             " curator's templates and rules (and yours), not the ones that published it."
         )
+    for path in result.archive_changed:
+        # walk171 #3: a title changed by the templates' words was said to be "only the markup"
+        echo(
+            f"The archive page {path.name} reads otherwise than before, though no issue-N.json"
+            " was corrected: it was rendered with this curator's templates and words (and yours),"
+            " not the ones that wrote it."
+        )
     if result.text_changed and len(result.numbers) > 1:
         echo(
             "To keep an issue's files as they were, render only the issue you mean (`curator"
@@ -905,6 +913,11 @@ def render(
         )
     elif result.text_changed:  # (the one issue the editor named: no "render only it")
         echo("To keep its files as they were, put them back from your backup of the output folder.")
+    elif result.archive_changed:
+        echo(
+            f"To keep {result.archive_changed[0].name} as it was, put it back from your backup of"
+            " the output folder."
+        )
     marked, at = result.feed_updated
     if marked:
         # (an issue dated after today: its <updated> is its date and a second past the last one,
