@@ -509,6 +509,11 @@ def run_build(
     # The templates too: a mistake in one is said before the feeds are read (walk137 #6).
     env = environment(templates or config.settings.templates, language=config.language)
     check_templates(env, config.settings.outputs or OUTPUTS)
+    # Before the feeds are read: a store older than the folder's issues stored and warned of a gap
+    # in entries a published issue had featured, then stopped (walk171 #5); before placing too,
+    # which takes minutes after an upgrade (walk101 #2). publish_issue checks it again with the
+    # files it renders.
+    stop_early_for_unrecorded_issue(config, store, out_dir)
     summary = FetchSummary((), 0)
     if fetch:
         if fetching is not None:
@@ -527,9 +532,6 @@ def run_build(
         # Not one feed could be read: a scheduled run publishes nothing rather than an issue of
         # old articles that passes for this week's (walk48 #2); `--no-fetch` builds from the store.
         return BuildResult(summary, None)
-    # Before placing, which takes minutes after an upgrade (walk101 #2: this stopped the build
-    # at 2:55); publish_issue checks it again with the files it renders.
-    stop_early_for_unrecorded_issue(config, store, out_dir)
     _stop_early_for_edited_draft(config, store)
     notes: list[str] = []
     refresh(config, store, progress=place_progress, say=notes.append, held=True)
@@ -2992,6 +2994,9 @@ def build_from_draft(
             f"{draft_file}: the draft is issue {draft.number}, but the next issue is {expected};"
             " run `curator draft` for a fresh one, or correct `number:`"
         )
+    # Before an article added by address is read and stored (walk171 #5), and before placing,
+    # which takes minutes after an upgrade (walk101 #2).
+    stop_early_for_unrecorded_issue(config, store, out_dir, draft.number)
     _check_draft_variables(draft, draft_file)
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
@@ -3199,7 +3204,6 @@ def build_from_draft(
     )
     # Where curator itself places each article now (those added by URL too), to tell the
     # editor which the draft put elsewhere.
-    stop_early_for_unrecorded_issue(config, store, out_dir, issue.number)  # (walk101 #2)
     notes: list[str] = []
     refresh(config, store, say=notes.append, held=True)
     planned = takes_plan_place(config, store, issue.theme)

@@ -1619,11 +1619,15 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
         source = _source(Path(exc.filename))
     if not source:
         return ""
-    lines = source.split("\n")
+    # (a comment's text is none of the template's tags: walk171 #2 was sent to a quote in the
+    # comment at the top of _words.txt)
+    lines = _without_comments(source).split("\n")
     here = lines[exc.lineno - 1] if 1 <= exc.lineno <= len(lines) else ""
     if exc.message == "unexpected '}'" and here.count("{{") > here.count("}}"):
         # walk156 #14: `{{ entry.title }</a>` was "unexpected '}'"
         return "; an expression opened here with {{ may lack its }} (write }} to close it)"
+    if hint := _brace_hint(here) or _ended_text_hint(here, exc.message or "", exc.lineno):
+        return hint
     before = lines[exc.lineno - 2] if 2 <= exc.lineno <= len(lines) + 1 else ""
     if before.count("{%") > before.count("%}"):
         return f"; a tag opened on line {exc.lineno - 1} may lack its %}}"
@@ -1674,6 +1678,63 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
         return ""
     name, line, _ = unclosed or opened[-1]
     return f"; the {{% {name} %}} opened on line {line} is never closed: add its {{% end{name} %}}"
+
+
+def _without_comments(source: str) -> str:
+    """`source` with the text of its `{# ... #}` comments blanked, its lines kept."""
+    return re.sub(r"{#.*?#}", lambda m: re.sub(r"[^\n]", " ", m.group()), source, flags=re.DOTALL)
+
+
+#: A value written with three braces on its left (`{{{ title }}}`, as in Handlebars): Jinja
+#: reads the third as a dict's, and said only "expected token ':', got '}'" (walk171 #4).
+_TRIPLE_BRACES = re.compile(r"\{\{\{\s*([^{}]*?)\s*\}\}(\}?)")
+
+
+def _brace_hint(here: str) -> str:
+    """What to write for a `{{{ value }}}` on the line of a syntax error, or ""."""
+    found = _TRIPLE_BRACES.search(here)
+    if found is None:
+        return ""
+    side = "on each side" if found.group(2) else "on its left"
+    return (
+        f"; {found.group()} has one brace too many {side} (Jinja reads a third {{ as the start"
+        f" of a dict): write {{{{ {found.group(1)} }}}}"
+    )
+
+
+#: Jinja's words when a text in quotes ended before the editor meant: the word after its quote
+#: is met where the tag should go on (`'L'archive'`: "expected token 'end of statement block',
+#: got 'archive'").
+_GOT_WORD = re.compile(r"^expected token '[^']*', got '(\w+)'$")
+
+
+def _ended_text_hint(here: str, message: str, lineno: int) -> str:
+    """Where a text in quotes ended early, at a quote it holds (an apostrophe: `'L'archive'`,
+    walk171 #2, likely in a French or Italian `_words.txt`), and how to write it; or ""."""
+    got = _GOT_WORD.match(message)
+    if got is None:
+        return ""
+    found = re.search(rf"""(['"])((?:(?!\1).)*)\1{re.escape(got.group(1))}(?!\w)""", here)
+    if found is None:
+        return ""
+    quote, text = found.group(1), found.group(2)
+    other = '"' if quote == "'" else "'"
+    mark = "apostrophe" if quote == "'" else "quote"
+    said = (
+        f"; the text {quote}{text}{quote} ends on line {lineno} at the {mark} before"
+        f" {got.group(1)} (a text in {quote} quotes ends at its next {quote})"
+    )
+    # (to the tag's last quote of its kind: the text meant, `'l'archive d'aujourd'hui'`)
+    rest = re.split(r"[-+]?%}|[-+]?}}", here[found.end() :], maxsplit=1)[0]
+    if quote not in rest:
+        return (
+            f"{said}: write the text in {other} quotes, or put a \\ before the {mark} (\\{quote})"
+        )
+    whole = f"{text}{quote}{got.group(1)}{rest[: rest.rindex(quote)]}"
+    escaped = quote + whole.replace(quote, "\\" + quote) + quote
+    if other in whole:
+        return f"{said}: write {escaped}, a \\ before each {mark} the text holds"
+    return f"{said}: write {other}{whole}{other} ({other} quotes around it), or {escaped}"
 
 
 #: The lexer reading a template as curator's environments do (their syntax is Jinja's default).

@@ -40,7 +40,7 @@ from curator.app import (
 )
 from curator.config import Config
 from curator.errors import CuratorError, InputError, shell_arg
-from curator.htmltext import html_to_text
+from curator.htmltext import html_to_text, page_text
 from curator.issuecheck import issue_mistakes
 from curator.markdowntext import markdown_text, plain_text_markup, text_with_links
 from curator.models import (
@@ -112,6 +112,10 @@ class RenderResult:
     #: of theirs was taken in this run (their issue-N.json as the store kept it): rendered by
     #: today's templates and rules, by number, with those files (walk164 N7).
     text_changed: Mapping[int, tuple[Path, ...]] = field(default_factory=dict)
+    #: The archive page (index.html) when it reads otherwise than before (its <title>, say)
+    #: though no issue's correction was taken in this run: rendered by today's templates and
+    #: words (walk171 #3: "only the markup" was said of a title a reader sees).
+    archive_changed: tuple[Path, ...] = ()
 
 
 def _unrecorded_leftovers(
@@ -1107,6 +1111,12 @@ def render_issues(
             if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
             and (found := _text_changed(number, changed, markup_only))
         }
+        archive_changed = tuple(
+            p
+            for p in changed
+            if p.name == "index.html" and p not in markup_only and p.exists()
+            if kept_before == kept_after  # (no correction, no issue recorded, taken now)
+        )
         moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
         if out_dir / "feed.xml" in changed:
             notes += unupdated_feed(folder)
@@ -1132,7 +1142,16 @@ def render_issues(
             f" {write_fix(out_dir, exc)}, then run again"
         ) from None
     return RenderResult(
-        tuple(chosen), paths, tuple(notes), changed, moved, updated, past, markup_only, text_changed
+        tuple(chosen),
+        paths,
+        tuple(notes),
+        changed,
+        moved,
+        updated,
+        past,
+        markup_only,
+        text_changed,
+        archive_changed,
     )
 
 
@@ -1415,8 +1434,8 @@ def _reads_the_same(path: Path, text: str) -> bool:
         before = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    if path.suffix == ".html":
-        before, text = html_to_text(before), html_to_text(text)
+    if path.suffix == ".html":  # (its <title> too: walk171 #3)
+        before, text = page_text(before), page_text(text)
     return " ".join(before.split()) == " ".join(text.split())
 
 

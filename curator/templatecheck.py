@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 
 import jinja2
@@ -152,11 +153,13 @@ class WordsLoader(jinja2.ChoiceLoader):
         for imported in ast.find_all(jinja2.nodes.FromImport):
             known |= {n if isinstance(n, str) else n[-1] for n in imported.names}
         said = Path(filename).name
+        candidates = sorted({*TEMPLATE_NAMES, *environment.globals})
         for name in ast.find_all(jinja2.nodes.Name):
             if name.ctx != "load" or name.name not in unknown or name.name in known:
                 continue
-            # (as a render that reaches the line says it: `outputs._in_editors_words`)
-            close = difflib.get_close_matches(name.name, TEMPLATE_NAMES, n=1)
+            # (as a render that reaches the line says it: `outputs._in_editors_words`); a
+            # function of the environment's too (walk171 #4: `lang_atributes('en')`)
+            close = difflib.get_close_matches(name.name, candidates, n=1)
             word = difflib.get_close_matches(name.name, sorted(words), n=1)
             meant = (
                 f": did you mean '{close[0]}'?"
@@ -362,16 +365,22 @@ def _view_fields() -> dict[str, tuple[str, ...]]:
 KIND_SAID = {"entry": "an article", "section": "a section", "item": "an issue of the archive"}
 #: The values curator gives templates that have no fields of their own, by kind, in the editor's
 #: words, with what they do have (a string's methods: `theme.upper()`).
-VALUE_SAID = {"text": "text", "html": "HTML text", "number": "a number"}
+VALUE_SAID = {"text": "text", "html": "HTML text", "number": "a number", "date": "a date"}
 _VALUE_ATTRIBUTES = {
     "text": tuple(a for a in dir(str) if not a.startswith("_")),
     "html": tuple(a for a in dir(Markup) if not a.startswith("_")),
     "number": tuple(a for a in {*dir(int), *dir(float)} if not a.startswith("_")),
+    # (an issue's `date` is a Python datetime: `date.year`, `date.strftime('%Y')`)
+    "date": tuple(sorted(a for a in dir(datetime) if not a.startswith("_"))),
 }
+#: What a list curator gives a template has besides its items: a list's methods, no field
+#: (walk171 #4: `{{ sections.titel }}` passed the load check, and stopped the render that
+#: reached it, "sections is a list, which has no field 'titel'").
+_LIST_ATTRIBUTES = tuple(sorted(a for a in {*dir(list), *dir(tuple)} if not a.startswith("_")))
 #: What a template sees before it binds a name itself: `entry` and `section` are curator's
 #: outside any loop too (a template included in a loop); `sections` and `archive` are lists;
-#: the issue's texts and numbers (walk164 N1: `{{ theme.colour }}` in an `{% if theme %}`
-#: passed every build of no theme, and stopped the first themed one).
+#: the issue's texts, numbers and date (walk164 N1: `{{ theme.colour }}` in an `{% if theme %}`
+#: passed every build of no theme, and stopped the first themed one; walk171 #4: `date.yeer`).
 _KNOWN_NAMES = {
     "entry": "entry",
     "section": "section",
@@ -383,6 +392,8 @@ _KNOWN_NAMES = {
     **dict.fromkeys(("introduction_html", "closing_html"), "html"),
     **dict.fromkeys(("number", "article_count"), "number"),
     **dict.fromkeys(("theme_subjects", "subjects"), "text[]"),
+    "date": "date",
+    "updated": "text",
 }
 #: The kind of each field of curator's objects that is a value (`entry.title.titel`: text).
 _FIELD_KINDS = {
@@ -397,6 +408,7 @@ _FIELD_KINDS = {
         **dict.fromkeys(("title", "date_text", "theme", "href", "link", "entry_id"), "text"),
         **dict.fromkeys(("date_rfc3339", "updated_rfc3339"), "text"),
         "number": "number",
+        "date": "date",
         **dict.fromkeys(("subjects", "theme_subjects"), "text[]"),
     },
 }
@@ -584,6 +596,9 @@ class _FieldWalk:
             for default in node.defaults:
                 self.walk(default, bound, macro)
             self.bodies.append((node, dict(bound)))
+            # (a macro named as one of curator's values is the macro from here on: _words.txt's
+            # `date(day)`)
+            bound.pop(node.name, None)
             return
         if isinstance(node, jinja2.nodes.For):
             self.walk(node.iter, bound, macro)
@@ -677,9 +692,12 @@ class _FieldWalk:
         else:
             return
         kind = _kind_of(node.node, bound)
-        if kind not in self.fields or field in self.fields[kind] or repr(node) in self.guards:
+        if kind is None:
             return
-        if kind in VALUE_SAID:
+        fields = _LIST_ATTRIBUTES if kind.endswith("[]") else self.fields.get(kind)
+        if fields is None or field in fields or repr(node) in self.guards:
+            return
+        if kind in VALUE_SAID or kind.endswith("[]"):
             owner = _written(node.node) or "the value before it"
         elif isinstance(node.node, jinja2.nodes.Name):
             name = node.node.name
@@ -688,6 +706,18 @@ class _FieldWalk:
         else:
             owner = KIND_SAID[kind]
         self.found[id(node)] = (node, field, kind, owner)
+
+
+def _list_hint(kind: str, owner: str) -> str:
+    """What follows "sections is a list, which has no field 'titel'": what its items are, and how
+    a template reads them one by one."""
+    item = kind[:-2]
+    if item not in KIND_SAID:
+        return ""
+    said = f": each of its items is {KIND_SAID[item]}, whose fields docs/templates.md lists"
+    if not re.fullmatch(r"[A-Za-z_][\w.]*", owner):
+        return said
+    return f"{said}; `{{% for {item} in {owner} %}}` ... `{{% endfor %}}` reads them one by one"
 
 
 def _written(node: jinja2.nodes.Node) -> str:
@@ -707,6 +737,10 @@ def value_hint(kind: str, owner: str, wrong: str, *, called: bool = False) -> st
     joined = difflib.get_close_matches(f"{owner}_{wrong}", TEMPLATE_NAMES, n=1, cutoff=0.8)
     if joined:
         return f": did you mean {{{{ {joined[0]} }}}}?"
+    if kind == "date":  # (its fields, `year`, and its methods, `strftime()`, alike)
+        close = difflib.get_close_matches(wrong, _VALUE_ATTRIBUTES[kind], n=1, cutoff=0.75)
+        method = bool(close) and callable(getattr(datetime, close[0]))
+        return f": did you mean '{close[0]}{'()' if method else ''}'?" if close else ""
     if not called:  # (`t.titel` is no typo of the method `title`, which capitalises)
         return ""
     close = difflib.get_close_matches(wrong, _VALUE_ATTRIBUTES[kind], n=1, cutoff=0.75)
@@ -754,10 +788,20 @@ def _refuse_unknown_fields(
     node, wrong, kind, owner = min(walk.found.values(), key=lambda f: f[0].lineno)
     # (as a render that reaches the line says it: `outputs._in_editors_words`)
     checked = "every line of a template is checked when it is loaded, whether or not an issue"
-    if kind not in VALUE_SAID:
+    if kind.endswith("[]"):
+        said = (
+            f"{owner} is a list, which has no field '{wrong}'{_list_hint(kind, owner)} ({checked}"
+        )
+    elif kind not in VALUE_SAID:
         said = f"{owner} has no field '{wrong}'{field_hint(kind, wrong)} ({checked}"
     elif hint := value_hint(kind, owner, wrong, called=id(node) in walk.called):
         said = f"{owner} is {VALUE_SAID[kind]}, which has no field '{wrong}'{hint} ({checked}"
+    elif kind == "date":
+        said = (
+            f"{owner} is a date, which has no field '{wrong}' (a date has Python's date and time"
+            " fields and methods: year, month, day, strftime('%Y-%m-%d'), isoformat();"
+            f" {checked}"
+        )
     else:
         said = (
             f"{owner} is {VALUE_SAID[kind]}, which has no field '{wrong}' (an article, a section"
@@ -899,8 +943,14 @@ def _refuse_brace_after(
         )
 
 
-#: `{name}` or `{entry.title}` in a template's text: a value typed with one brace on each side.
-_SINGLE_BRACES = re.compile(r"(?<![{$\w])\{\s*([A-Za-z_]\w*)((?:\.\w+)*)\s*\}(?!\})")
+#: `{name}` or `{entry.title}` in a template's text: a value typed with one brace on each side,
+#: filters and all (walk171 #4: `{theme|upper}` was published as written, unsaid).
+_SINGLE_BRACES = re.compile(
+    r"(?<![{$\w])\{\s*([A-Za-z_]\w*)((?:\.\w+)*)"
+    r"((?:\s*\|\s*\w+(?:\([^{}()]*\))?)*)\s*\}(?!\})"
+)
+#: One filter of those `_SINGLE_BRACES` reads, with its arguments.
+_FILTER_WRITTEN = re.compile(r"\|\s*(\w+(?:\([^{}()]*\))?)")
 
 
 def single_brace_fields(folder: Path | None) -> tuple[str, ...]:
@@ -926,7 +976,9 @@ def single_brace_fields(folder: Path | None) -> tuple[str, ...]:
                 line = lineno + value.count("\n", 0, found.start())
                 if found.group(1) not in names or is_css(line):
                     continue
-                value_of = found.group(1) + found.group(2)
+                value_of = " | ".join(
+                    [found.group(1) + found.group(2), *_FILTER_WRITTEN.findall(found.group(3))]
+                )
                 warnings.append(
                     f"{path}:{line}: `{found.group()}` is published as written, braces and all;"
                     f" a field is written `{{{{ {value_of} }}}}`"

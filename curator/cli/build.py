@@ -23,6 +23,7 @@ from curator.app import (
     gone_issues,
     run_build,
     run_fetch,
+    stop_early_for_unrecorded_issue,
     waiting_draft_corrections,
     write_next_draft,
 )
@@ -218,6 +219,10 @@ def build(
         # Another newsletter's store stops the build first (walk166 #1: it published into this
         # folder and changed that store, saying only that issues were missing here).
         stop_for_another_newsletters_store(conf, store, out_dir)
+        # And a store older than the folder's issues (a backup put back): before any feed is read
+        # (walk171 #5: the build fetched and warned of a gap in entries issue 2 had featured,
+        # then refused).
+        stop_early_for_unrecorded_issue(conf, store, out_dir)
         # Before anything is fetched or published (walk150 #5: said only after the next issue)
         gone = gone_issues(conf, store, out_dir, "build")
         if gone is not None:
@@ -666,6 +671,9 @@ def draft(
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf, drafting=True)
         stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)
+        # A store older than the folder's issues: refused before any feed is read, as `build`
+        # refuses it (walk171 #5: `draft` wrote another issue 2 beside the published one).
+        stop_early_for_unrecorded_issue(conf, store, conf.settings.output)
         # (walk150 #5: an issue whose files were deleted had its articles left out unsaid)
         gone = gone_issues(conf, store, conf.settings.output, "draft")
         if gone is not None:
@@ -861,6 +869,7 @@ def render(
             "text_changed": {
                 str(n): [str(p) for p in paths] for n, paths in result.text_changed.items()
             },
+            "archive_text_changed": [str(p) for p in result.archive_changed],
             "warnings": warnings_list(result.warnings, ()),
         }
         echo_json(data)
@@ -889,6 +898,13 @@ def render(
             f" though nothing in its issue-{number}.json was corrected: it was rendered with this"
             " curator's templates and rules (and yours), not the ones that published it."
         )
+    for path in result.archive_changed:
+        # walk171 #3: a title changed by the templates' words was said to be "only the markup"
+        echo(
+            f"The archive page {path.name} reads otherwise than before, though no issue-N.json"
+            " was corrected: it was rendered with this curator's templates and words (and yours),"
+            " not the ones that wrote it."
+        )
     if result.text_changed and len(result.numbers) > 1:
         echo(
             "To keep an issue's files as they were, render only the issue you mean (`curator"
@@ -897,6 +913,11 @@ def render(
         )
     elif result.text_changed:  # (the one issue the editor named: no "render only it")
         echo("To keep its files as they were, put them back from your backup of the output folder.")
+    elif result.archive_changed:
+        echo(
+            f"To keep {result.archive_changed[0].name} as it was, put it back from your backup of"
+            " the output folder."
+        )
     marked, at = result.feed_updated
     if marked:
         # (an issue dated after today: its <updated> is its date and a second past the last one,
