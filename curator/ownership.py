@@ -82,8 +82,8 @@ class _Compared:
         """The same issue: two of its title, its day and its articles agree (one alone may be an
         edit of issue-N.json not rendered yet; two newsletters built the same day from the same
         feeds share a day and articles, never a title... unless both keep `curator init`'s: so
-        a day and articles without the title agree only when the editor and feeds.yaml's title
-        say it is this newsletter's, `_elsewhere`, walk170 N1)."""
+        a day and articles without the title agree unless the editor differs too and feeds.yaml's
+        title is not among the store's issues' titles, `_elsewhere`, walk170 N1)."""
         return sum((self.same_articles, self.same_title, self.same_day)) >= 2
 
 
@@ -105,15 +105,19 @@ def _compared(store: Store, out_dir: Path, records: list[IssueRecord]) -> _Compa
 
 
 def _elsewhere(compared: _Compared, records: list[IssueRecord], config: Config) -> bool:
-    """Whether an issue-N.json that shares most articles with the store's issue but not its title
-    is still another newsletter's: its editor is not the store's issue's, or none of the store's
-    issues was published under feeds.yaml's title. Two newsletters that follow the same feeds
-    share articles (walk170 N1: `render 1 --db` with the other newsletter's store took its
-    issue-1.json as corrections, and that newsletter's next issue featured four articles again);
-    an editor correcting a title in issue-N.json changes neither the editor nor feeds.yaml."""
+    """Whether an issue-N.json that shares a day and most articles with the store's issue but not
+    its title is still another newsletter's: its editor is not the store's issue's, and none of
+    the store's issues was published under feeds.yaml's title. Two newsletters that follow the
+    same feeds share articles (walk170 N1: `render 1 --db` with the other newsletter's store
+    took its issue-1.json as corrections, and that newsletter's next issue featured four
+    articles again). An editor correcting an issue's title and editor in issue-N.json
+    (test_walk115, test_walk123_127) leaves feeds.yaml's title among the store's titles; once
+    render has recorded a corrected title, a second correction of the title alone leaves the
+    editor as recorded. Two newsletters with one editor and no title in common are not told
+    apart here."""
     stored, written = compared.record.editor, compared.published.editor
-    if stored and written and _words(stored) != _words(written):
-        return True
+    if not stored or not written or _words(stored) == _words(written):
+        return False
     return not any(_same_name(r.title, config.title) for r in records)
 
 
