@@ -2369,17 +2369,11 @@ class Store:
 
     def exclusions_made(self, article_ids: Sequence[int]) -> dict[int, datetime]:
         """When the editor excluded each of `article_ids` that is excluded now."""
-        out: dict[int, datetime] = {}
-        ids = list(article_ids)
-        for at in range(0, len(ids), 500):
-            chunk = ids[at : at + 500]
-            rows = self.db.execute(
-                "SELECT article_id, made_at FROM corrections WHERE subject IS NULL AND article_id"
-                f" IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            out.update((int(i), datetime.fromisoformat(made)) for i, made in rows)
-        return out
+        sql = (
+            "SELECT article_id, made_at FROM corrections WHERE subject IS NULL AND article_id"
+            " IN ({marks})"
+        )
+        return {int(i): datetime.fromisoformat(made) for i, made in self._each_in(sql, article_ids)}
 
     def _replaced(self) -> dict[str, str | None]:
         return dict(json.loads(self._meta("replaced_corrections") or "{}"))
@@ -2794,17 +2788,8 @@ class Store:
 
     def stored_subjects(self, article_ids: Sequence[int]) -> dict[int, str | None]:
         """The stored subject (None: none) of each of `article_ids` that has a placement."""
-        out: dict[int, str | None] = {}
-        ids = list(article_ids)
-        for at in range(0, len(ids), 500):
-            chunk = ids[at : at + 500]
-            rows = self.db.execute(
-                "SELECT article_id, subject FROM assignments WHERE article_id IN"
-                f" ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            out.update((int(i), subject) for i, subject in rows)
-        return out
+        sql = "SELECT article_id, subject FROM assignments WHERE article_id IN ({marks})"
+        return {int(i): subject for i, subject in self._each_in(sql, article_ids)}
 
     def keep_subject(
         self, article_id: int, subject: str, score: float, matched: Sequence[str], fingerprint: str
