@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from test_walk124 import _draft_dated
 
 from conftest import run_cli, said_as_one
 
@@ -23,17 +24,6 @@ def west_of_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
-
-
-def _draft_dated(config: Path, number: int, date_line: str) -> Path:
-    code, _, err = run_cli("draft", "--config", str(config), "-q")
-    assert code == 0, err
-    path = config.parent / "drafts" / f"issue-{number}.md"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("\ndate: ") + 1
-    end = text.index("\n", start)
-    path.write_text(text[:start] + date_line + text[end:], encoding="utf-8")
-    return path
 
 
 def test_a_date_written_with_its_offset_is_a_moment(themed_demo: Path, west_of_utc: None) -> None:

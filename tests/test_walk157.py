@@ -16,6 +16,7 @@ from pathlib import Path
 
 import hostile_helpers as h
 import pytest
+from test_walk124 import _draft_dated
 
 from conftest import REPO, LocalServer, run_cli
 
@@ -276,17 +277,6 @@ def test_a_feed_that_moved_past_what_was_stored_says_entries_may_be_missing(
     http_server.add("/feed.xml", _posts(http_server, range(23, 27)))
     code, data, err = h.build_json(config, command="fetch")
     assert code == 0 and data["feeds"][0]["entries_note"] is None, err
-
-
-def _draft_dated(config: Path, number: int, date_line: str) -> Path:
-    code, _, err = run_cli("draft", "--config", str(config), "-q")
-    assert code == 0, err
-    path = config.parent / "drafts" / f"issue-{number}.md"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("\ndate: ") + 1
-    end = text.index("\n", start)
-    path.write_text(text[:start] + date_line + text[end:], encoding="utf-8")
-    return path
 
 
 def _run_in_zone(zone: str, *args: str) -> tuple[int, str, str]:
