@@ -97,8 +97,6 @@ from curator.models import (
 from curator.outputs import (
     ISSUE_FORMATS,
     OUTPUTS,
-    OutputError,
-    TemplateMistake,
     check_templates,
     clipped_email,
     empty_editions,
@@ -152,6 +150,7 @@ from curator.templatecheck import (
     builtin_templates,
     single_brace_fields,
 )
+from curator.templateerrors import OutputError, TemplateMistake
 from curator.templatewords import (
     copies_without,
     fragment_headings,

@@ -644,7 +644,7 @@ def render(env: jinja2.Environment, template: str, context: dict[str, object]) -
     try:
         return env.get_template(template).render(context)
     except jinja2.TemplateNotFound as exc:
-        if exc.name != template:  # one it includes (curator.outputs says where)
+        if exc.name != template:  # one it includes (curator.templateerrors says where)
             raise
         searched = [
             getattr(loader, "searchpath", [])

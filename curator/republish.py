@@ -53,8 +53,6 @@ from curator.models import (
 from curator.outputs import (
     ISSUE_FORMATS,
     OUTPUTS,
-    OutputError,
-    TemplateMistake,
     archive_item,
     clipped_email,
     feed_times,
@@ -82,6 +80,7 @@ from curator.store import (
     Store,
 )
 from curator.templatecheck import single_brace_fields
+from curator.templateerrors import OutputError, TemplateMistake
 from curator.templatewords import (
     fragment_headings,
     missing_words,

@@ -43,7 +43,7 @@ OWN_PREFIX = "curator/"
 class LoadCheckError(jinja2.TemplateSyntaxError):
     """A mistake the load check finds on a line of an editor's template whether or not an issue
     reaches it (a filter, a field, a name): said as it is, with no guess at a syntax error's
-    cause (`outputs._syntax_hint`)."""
+    cause (`templateerrors._syntax_hint`)."""
 
 
 #: The filters curator.outputs gives every environment it renders with (`install_filters`),
@@ -157,7 +157,7 @@ class WordsLoader(jinja2.ChoiceLoader):
         for name in ast.find_all(jinja2.nodes.Name):
             if name.ctx != "load" or name.name not in unknown or name.name in known:
                 continue
-            # (as a render that reaches the line says it: `outputs._in_editors_words`); a
+            # (as a render that reaches the line says it: `templateerrors._in_editors_words`); a
             # function of the environment's too (walk171 #4: `lang_atributes('en')`)
             close = difflib.get_close_matches(name.name, candidates, n=1)
             word = difflib.get_close_matches(name.name, sorted(words), n=1)
@@ -204,7 +204,7 @@ class WordsLoader(jinja2.ChoiceLoader):
             try:
                 self._source_of(environment, wanted)
             except jinja2.TemplateNotFound:
-                # (as a render that reaches the line says it: `outputs._in_editors_terms`)
+                # (as a render that reaches the line says it: `templateerrors._in_editors_terms`)
                 raise jinja2.TemplateSyntaxError(
                     f'"{wanted}" not found (searched: {searched_folders(environment)}); nothing'
                     " was published: add the file to your templates folder, or correct the name"
@@ -786,7 +786,7 @@ def _refuse_unknown_fields(
     if not walk.found:
         return
     node, wrong, kind, owner = min(walk.found.values(), key=lambda f: f[0].lineno)
-    # (as a render that reaches the line says it: `outputs._in_editors_words`)
+    # (as a render that reaches the line says it: `templateerrors._in_editors_words`)
     checked = "every line of a template is checked when it is loaded, whether or not an issue"
     if kind.endswith("[]"):
         said = (

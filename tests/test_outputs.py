@@ -19,7 +19,6 @@ from conftest import run_cli
 from curator.models import Article, Issue, Scored, Section
 from curator.outputs import (
     OUTPUTS,
-    OutputError,
     add_utm,
     issue_from_data,
     load_archive,
@@ -28,6 +27,7 @@ from curator.outputs import (
     render_outputs,
 )
 from curator.render import environment
+from curator.templateerrors import OutputError
 from curator.views import (
     EntryView,
     SectionView,

@@ -195,7 +195,7 @@ def test_feeds_remove_says_a_stub_subjects_warning_once(removed: Removed) -> Non
 def test_a_name_typed_wrong_in_a_template_is_said_with_the_one_meant(demo: Path) -> None:
     """walk146 #5: `{{ edtior }}` in issue.txt was "'edtior' is undefined", with no did-you-mean,
     where a field typed wrong gets one."""
-    from curator.outputs import builtin_templates
+    from curator.templatecheck import builtin_templates
 
     mine = demo.parent / "mytpl"
     shutil.copytree(builtin_templates(), mine)
