@@ -60,6 +60,7 @@ from curator.draftcheck import (
     titles_to_look_up,
     url_lines,
 )
+from curator.editions import ISSUE_FORMATS, OUTPUTS, published_feed_ids
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.extract import resembles_site
 from curator.fetch import FetchRequest, fetch_all
@@ -95,8 +96,6 @@ from curator.models import (
     Section,
 )
 from curator.outputs import (
-    ISSUE_FORMATS,
-    OUTPUTS,
     check_templates,
     clipped_email,
     empty_editions,
@@ -104,7 +103,6 @@ from curator.outputs import (
     issue_from_data,
     linked_stylesheets,
     load_archive,
-    published_feed_ids,
     render_outputs,
     unshown_articles,
 )

@@ -848,7 +848,7 @@ def _text_of(token: Token) -> str:
 #: Markdown is shown as typed in the web and email editions (and warned about), but the text
 #: edition shows such a tag's words alone, as it does `**bold**`'s, not "< b>bold< /b>"
 #: (walk107 #3). Any other tag stays a word there (`< details>`), and one that runs, loads or
-#: has attributes is cut (`outputs.text_edition`).
+#: has attributes is cut (`editions.text_edition`).
 _STYLE_TAG = re.compile(
     r"</?(?:b|strong|i|em|u|s|strike|del|ins|mark|small|big|sub|sup|tt|cite|q|span)\s*>", re.I
 )

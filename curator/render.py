@@ -118,7 +118,7 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
 
 class TextFilters(dict[str, Any]):
     """An environment's filters, each kept as `_keeps_text` makes it (those added later too:
-    curator.outputs' and a test's)."""
+    curator.editions' and a test's)."""
 
     def __init__(self, filters: dict[str, Any]) -> None:
         super().__init__()
@@ -543,7 +543,7 @@ def issue_context(
     issue: Issue, *, site_url: str | None = None, language: str = "en"
 ) -> dict[str, object]:
     """Every variable a template gets (documented in docs/templates.md) except `has_index` and
-    `has_feed`, which depend on the build's formats: curator.outputs.output_context adds them."""
+    `has_feed`, which depend on the build's formats: curator.editions.output_context adds them."""
     sections = tuple(
         SectionView(
             Text(sec.subject),

@@ -39,6 +39,7 @@ from curator.app import (
     write_fix,
 )
 from curator.config import Config
+from curator.editions import ISSUE_FORMATS, OUTPUTS, feed_times, published_feed_ids
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.htmltext import html_to_text, page_text
 from curator.issuecheck import issue_mistakes
@@ -51,17 +52,13 @@ from curator.models import (
     Section,
 )
 from curator.outputs import (
-    ISSUE_FORMATS,
-    OUTPUTS,
     archive_item,
     clipped_email,
-    feed_times,
     fragment_of,
     html_in_text,
     issue_data,
     issue_from_data,
     linked_stylesheets,
-    published_feed_ids,
     published_issues,
     render_archive,
     render_outputs,

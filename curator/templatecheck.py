@@ -46,7 +46,7 @@ class LoadCheckError(jinja2.TemplateSyntaxError):
     cause (`templateerrors._syntax_hint`)."""
 
 
-#: The filters curator.outputs gives every environment it renders with (`install_filters`),
+#: The filters curator.editions gives every environment it renders with (`install_filters`),
 #: known to the load check before they are installed.
 OUTPUT_FILTERS = ("md_text", "md_url", "md_intro", "yaml", "isolated")
 
@@ -313,7 +313,7 @@ class WordsLoader(jinja2.ChoiceLoader):
             )
 
 
-#: The names curator's templates are given: `outputs.output_context`'s (an issue's page) and
+#: The names curator's templates are given: `editions.output_context`'s (an issue's page) and
 #: `archive_context`'s (index.html, feed.xml), and Jinja's own (`range`, `loop`...).
 TEMPLATE_NAMES = sorted(
     {
@@ -332,7 +332,7 @@ _BLOCK_NAMES += ("caller", "varargs", "kwargs")
 
 
 #: What an issue of the archive (`item` in index.html and feed.xml) has, as
-#: `outputs.archive_context` makes it.
+#: `editions.archive_context` makes it.
 ARCHIVE_ITEM_FIELDS = (
     "number",
     "title",

@@ -1,6 +1,6 @@
-"""The tags the text edition leaves out of a text (`curator.outputs.text_edition`), apart from
+"""The tags the text edition leaves out of a text (`curator.editions.text_edition`), apart from
 the rendering: `curator.markdowntext` warns of them in the editor's Markdown (walk142 #13) and
-`curator.config` in plain-text settings (walk102 #5), and `outputs` renders with `render`, so the
+`curator.config` in plain-text settings (walk102 #5), and `editions` renders with `render`, so the
 rules live here for all three (a function-level import in `render` made a cycle)."""
 
 from __future__ import annotations

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from curator.editions import OUTPUTS
 from curator.models import Article, Scored
-from curator.outputs import OUTPUTS, publish_outputs
+from curator.outputs import publish_outputs
 from curator.preview import PreviewError, serve
 from curator.render import environment
 from tests.test_outputs import make_issue

@@ -22,8 +22,9 @@ from curator.draft import (
     read_draft,
     write_draft,
 )
+from curator.editions import OUTPUTS
 from curator.models import Article, Scored
-from curator.outputs import OUTPUTS, render_outputs
+from curator.outputs import render_outputs
 from curator.render import environment
 from tests.test_outputs import make_issue
 

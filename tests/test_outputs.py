@@ -16,16 +16,9 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from conftest import run_cli
+from curator.editions import OUTPUTS, add_utm, md_intro
 from curator.models import Article, Issue, Scored, Section
-from curator.outputs import (
-    OUTPUTS,
-    add_utm,
-    issue_from_data,
-    load_archive,
-    md_intro,
-    publish_outputs,
-    render_outputs,
-)
+from curator.outputs import issue_from_data, load_archive, publish_outputs, render_outputs
 from curator.render import environment
 from curator.templateerrors import OutputError
 from curator.views import (
@@ -492,7 +485,7 @@ def test_a_broken_override_names_the_template_and_line(tmp_path):
 
 
 def test_every_template_variable_and_filter_is_documented(env):
-    from curator.outputs import archive_context, install_filters, output_context
+    from curator.editions import archive_context, install_filters, output_context
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "templates.md").read_text()
     issue = make_issue()

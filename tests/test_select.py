@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from curator.editions import output_context
 from curator.models import Article, Assignment, Issue, Subject
-from curator.outputs import output_context
 from curator.render import environment, render
 from curator.select import select_sections
 

@@ -163,7 +163,7 @@ def test_a_draft_url_without_its_scheme_gets_the_did_you_mean_issue_json_gives(
 
 
 def _times(feed: Path) -> dict[int, tuple[str, str]]:
-    from curator.outputs import feed_times
+    from curator.editions import feed_times
 
     text = feed.read_bytes()
     published, updated = feed_times(text), feed_times(text, "updated")

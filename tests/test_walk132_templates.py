@@ -109,7 +109,7 @@ def test_the_archive_fields_named_in_the_did_you_mean_are_those_an_item_has() ->
     """The did-you-mean of walk132 #8 names `ARCHIVE_ITEM_FIELDS`: what `archive_context` makes."""
     from datetime import UTC, datetime
 
-    from curator.outputs import ArchiveItem, archive_context
+    from curator.editions import ArchiveItem, archive_context
     from curator.templatecheck import ARCHIVE_ITEM_FIELDS
 
     item = ArchiveItem(number=1, title="T", date=datetime(2026, 12, 6, tzinfo=UTC))
