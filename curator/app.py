@@ -75,6 +75,7 @@ from curator.harvest import (
     fetch_settings,
     run_fetch,
 )
+from curator.issuedata import issue_from_data
 from curator.issuetext import (
     borrowed_references,
     draft_entry_warnings,
@@ -100,7 +101,6 @@ from curator.outputs import (
     clipped_email,
     empty_editions,
     html_in_text,
-    issue_from_data,
     linked_stylesheets,
     load_archive,
     render_outputs,

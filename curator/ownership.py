@@ -22,8 +22,8 @@ from curator.config import INIT_PLACEHOLDERS, Config
 from curator.draft import front_matter_of
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.issuedata import issue_from_data
 from curator.models import Issue
-from curator.outputs import issue_from_data
 from curator.store import IssueRecord, Store
 from curator.urls import url_key
 

@@ -43,6 +43,7 @@ from curator.editions import ISSUE_FORMATS, OUTPUTS, feed_times, published_feed_
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.htmltext import html_to_text, page_text
 from curator.issuecheck import issue_mistakes
+from curator.issuedata import issue_data, issue_from_data, published_issues
 from curator.markdowntext import markdown_text, plain_text_markup, text_with_links
 from curator.models import (
     Article,
@@ -56,10 +57,7 @@ from curator.outputs import (
     clipped_email,
     fragment_of,
     html_in_text,
-    issue_data,
-    issue_from_data,
     linked_stylesheets,
-    published_issues,
     render_archive,
     render_outputs,
     unshown_articles,

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from conftest import run_cli
-from curator.outputs import published_issues
+from curator.issuedata import published_issues
 
 DELIGHT = "https://brightline.example/blog/delight-or-effortless"
 FIRST_BLURB = "Surprise-and-delight and low-effort service each earn loyalty"

@@ -17,8 +17,9 @@ from markdown_it import MarkdownIt
 
 from conftest import run_cli
 from curator.editions import OUTPUTS, add_utm, md_intro
+from curator.issuedata import issue_from_data
 from curator.models import Article, Issue, Scored, Section
-from curator.outputs import issue_from_data, load_archive, publish_outputs, render_outputs
+from curator.outputs import load_archive, publish_outputs, render_outputs
 from curator.render import environment
 from curator.templateerrors import OutputError
 from curator.views import (
