@@ -96,12 +96,10 @@ from curator.models import (
     Scored,
     Section,
 )
+from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     check_templates,
-    clipped_email,
     empty_editions,
-    html_in_text,
-    linked_stylesheets,
     load_archive,
     render_outputs,
     unshown_articles,

@@ -52,12 +52,10 @@ from curator.models import (
     Scored,
     Section,
 )
+from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     archive_item,
-    clipped_email,
     fragment_of,
-    html_in_text,
-    linked_stylesheets,
     render_archive,
     render_outputs,
     unshown_articles,
