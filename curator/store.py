@@ -2,8 +2,8 @@
 
 This module and the `store*` modules beside it hold all of curator's SQL. Here: what goes wrong
 around the store said plainly (`StoreError`), upgrading and copying a store (backups), and `Store`
-with its opening, transactions and version; the schema and its migrations are in `storeschema`.
-Every caller imports from here."""
+with its opening, transactions and version; the schema and its migrations are in `storeschema`, the
+records it hands out in `storerecords`. Every caller imports from here."""
 
 from __future__ import annotations
 
@@ -16,14 +16,22 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from curator.errors import CuratorError, shell_arg
 from curator.models import Article, Placed
+from curator.storebase import CANDIDATES_INDEX as _CANDIDATES_INDEX
+from curator.storebase import NOT_DEAD as _NOT_DEAD
+from curator.storebase import NOT_RETOLD as _NOT_RETOLD
+from curator.storebase import SAVE_ASSIGNMENT as _SAVE_ASSIGNMENT
+from curator.storebase import dt as _dt
+from curator.storebase import iso as _iso
+from curator.storebase import stale as _stale
+from curator.storerecords import FeedState, IssueRecord, LightRow, PageRetry, StoredModel
 from curator.storeschema import MIGRATIONS, VERSION
 from curator.urls import url_key
 
@@ -448,150 +456,12 @@ def _refuse_kept_copy(path: Path, version: int) -> None:
     )
 
 
-@dataclass(frozen=True)
-class IssueRecord:
-    """A published issue as the store remembers it."""
-
-    number: int
-    title: str
-    published_at: datetime
-    #: The subjects it was about, in order; () for an issue of every subject.
-    theme: tuple[str, ...] = ()
-    #: True when the issue took its theme's place in the plan of themes.
-    planned: bool = False
-    #: Its introduction; None for an issue published before curator kept it.
-    introduction: str | None = None
-    closing: str | None = None
-    #: (subject, article id) in issue order.
-    featured: tuple[tuple[str, int], ...] = ()
-    #: (id of the featured article, id of one named under it as "also covered by"), in order.
-    copies: tuple[tuple[int, int], ...] = ()
-    #: The theme its closing line promised as the next one; () for none, None when unknown (an
-    #: issue published before curator kept it).
-    promised: tuple[str, ...] | None = None
-    #: Its articles (featured and named "also covered by") as it published them, by article id:
-    #: title, credit, publication and blurb as edited in the draft (the rest as stored); empty for
-    #: an issue published before curator kept them.
-    as_published: Mapping[int, Article] = field(default_factory=dict)
-    #: The heading its sections print over articles, by article id, where the editor corrected
-    #: it in issue-N.json (the others print their subject's name).
-    headings: Mapping[int, str] = field(default_factory=dict)
-    #: Its date and editor as published (a draft's `date:` and `editor:`); None for an issue
-    #: published before curator kept them.
-    issue_date: datetime | None = None
-    editor: str | None = None
-    #: The plan of themes (`themes: plan:`) as it stood when the issue was published, and the
-    #: index of the entry it took; None for an issue that took none, or was published before
-    #: curator kept them.
-    plan: tuple[tuple[str, ...], ...] | None = None
-    plan_entry: int | None = None
-
-    @property
-    def day(self) -> datetime:
-        """Its date as published (a draft's `date:`); for an issue published before curator kept
-        it, the day it was published."""
-        return self.issue_date or self.published_at.replace(
-            hour=0, minute=0, second=0, microsecond=0
-        )
-
-
 def _plan_taken(value: str | None) -> dict[str, Any]:
     """An issue's `plan` column as `IssueRecord.plan` and `plan_entry`."""
     if not value:
         return {}
     data = json.loads(value)
     return {"plan": tuple(tuple(e) for e in data["plan"]), "plan_entry": int(data["entry"])}
-
-
-@dataclass(frozen=True)
-class StoredModel:
-    """The subject model as the store keeps it between builds."""
-
-    #: The fingerprint of what it was fitted from: the scorer, the subjects, the corrections.
-    fingerprint: str
-    #: The layout of `body` (`modelcache.FORMAT`).
-    format: str
-    #: The newest article id when it was fitted, and how many articles it learnt from.
-    fitted_through: int
-    learnt_from: int
-    #: The fitted model as JSON.
-    body: str
-
-
-@dataclass(frozen=True)
-class PageRetry:
-    """An unfeatured article whose page could not be read yet, as `Store.page_retries` lists it."""
-
-    article_id: int
-    #: The page's address, as the feed linked it.
-    link: str
-    #: The feed entry the article was built from (JSON, `curator.harvest` reads it).
-    entry: str
-    feed_url: str | None
-    #: Reads so far, the first one included.
-    attempts: int
-    error_kind: str | None
-    first_seen: datetime | None
-    #: When it was last read (and failed).
-    last_tried: datetime | None = None
-    #: When its server asked (Retry-After) not to be asked again before, if its last read was so
-    #: answered: it is not read again before then.
-    wait_until: datetime | None = None
-
-
-@dataclass(frozen=True)
-class FeedState:
-    """What the store remembers about a feed between runs."""
-
-    url: str
-    title: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    last_success: str | None = None
-    last_error: str | None = None
-    failing_since: str | None = None
-    gone: bool = False
-    content_hash: str | None = None
-    #: Set while the feed's last document read was not well formed (from `warning_since`).
-    warning: str | None = None
-    warning_since: str | None = None
-    #: Where the feed's address redirected for good (301/308) when it was last read.
-    moved_to: str | None = None
-    #: Runs in a row that it failed (0 when the last run read it).
-    failed_runs: int = 0
-    #: When its server asked not to be asked again before (Retry-After on a 429/503), ISO.
-    wait_until: str | None = None
-    #: What kind of failure its last one was (`models.ErrorKind`; None when it was read).
-    last_error_kind: str | None = None
-    #: When it was last asked, ISO.
-    last_fetched: str | None = None
-    #: The entries its last document read had (0 before any).
-    entries_last: int = 0
-
-
-#: Each subject's placed articles by score: what a build reads its candidates from.
-_CANDIDATES_INDEX = (
-    "CREATE INDEX IF NOT EXISTS assignments_subject_score ON assignments(subject, score DESC)"
-)
-
-
-#: An article's placement, new or replacing the one stored (an upsert: one index update, where
-#: INSERT OR REPLACE deletes and inserts, ~4x the work when a whole archive is placed again).
-_SAVE_ASSIGNMENT = (
-    "INSERT INTO assignments (article_id, subject, score, matched, fingerprint)"
-    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET subject = excluded.subject,"
-    " score = excluded.score, matched = excluded.matched, fingerprint = excluded.fingerprint"
-)
-
-
-#: An article as `Store.candidates_from` reads it: (id, score, url, publication, published,
-#: first_seen, site_name, link_post, feed_url), the dates as stored (ISO text or None).
-LightRow = tuple[int, float, str, str | None, str | None, str | None, str | None, int, str | None]
-
-
-#: The SQL that leaves out an article `a` whose page answered 404 or 410 (a dead link, marked in
-#: `dead_links` until a read of its page succeeds): a dead link is never picked for an issue.
-_NOT_DEAD = " AND NOT EXISTS (SELECT 1 FROM dead_links d WHERE d.article_id = a.id)"
 
 
 #: How many of the latest issues' stories a candidate may not tell again (`placement`).
@@ -604,12 +474,6 @@ _RETOLD_NOW = (
     "SELECT r.article_id FROM retold_copies r"
     f" WHERE r.issue > (SELECT COALESCE(MAX(number), 0) FROM issues) - {RETOLD_ISSUES}"
 )
-
-
-#: The SQL that leaves out an article `a` recorded as such a copy: no run reads it again, nor
-#: counts it as waiting, even once its story's issue is no longer one of the last `RETOLD_ISSUES`
-#: (walk111 #1: a copy came back then, and the next build published it, compared with nothing).
-_NOT_RETOLD = " AND a.id NOT IN (SELECT article_id FROM retold_copies)"
 
 
 #: Marks an article (by id) a dead link, with the error its page answered; the first date stays.
@@ -633,32 +497,9 @@ def dead_page(kind: str | None, error: str | None) -> bool:
     return kind == "gone" or (error or "").startswith("HTTP 404")
 
 
-def _stale(subjects: Sequence[str]) -> str:
-    """The WHERE clause (parameters: after, through, fingerprint, then `subjects`) of the
-    articles with ids in (after, through] to place again: those the model `fingerprint` has not
-    placed, unless an issue featured them (an issue's articles keep the subject they were
-    published under) and the editor has not corrected them since; and those under a subject
-    that is not one of `subjects` (feeds.yaml's), featured or not, so that no article stays
-    under a subject that no longer exists."""
-    marks = ",".join("?" * len(subjects))
-    return f""" WHERE a.id > ? AND a.id <= ? AND (
-                 ((s.fingerprint IS NULL OR s.fingerprint != ?)
-                  AND (NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)
-                       OR EXISTS (SELECT 1 FROM corrections c WHERE c.article_id = a.id)))
-                 OR (s.subject IS NOT NULL AND s.subject NOT IN ({marks})))"""
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat() if value else None
-
-
 def _strings(value: str) -> tuple[str, ...]:
     """A stored JSON list of strings, as a tuple ("[]", most articles' value, read without JSON)."""
     return () if value == "[]" else tuple(json.loads(value))
-
-
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
 
 
 def _connect_query_only(path: Path, address: str, *pragmas: str) -> tuple[sqlite3.Connection, int]:
