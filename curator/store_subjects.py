@@ -17,7 +17,8 @@ from curator.storebase import stale as _stale
 
 
 class SubjectStore(StoreBase):
-    """The store's methods about subjects and the editor's corrections (part of `curator.store.Store`)."""
+    """The store's methods about subjects and the editor's corrections (part of
+    `curator.store.Store`)."""
 
     # -- subjects: corrections and stored assignments --------------------------------------------
     def set_correction(self, article_id: int, subject: str | None, *, now: datetime) -> None:
