@@ -2140,7 +2140,7 @@ def correction_effect(
     longer include): each article placed differently, the corrected ones included. It changes
     at once: the next command that reads the placements (`subjects list`, a build) places them
     again. An article an issue featured keeps the subject it was published under unless the
-    editor corrects it (see `curator.store._stale`): it is not among them. Each is said from
+    editor corrects it (see `curator.storebase.stale`): it is not among them. Each is said from
     the subject it is stored under (where `subjects list` shows it): one an older fit of the model
     placed elsewhere moves too, as every stored article is placed again (`Change.refit`), so
     place the new articles (`refresh`) before the correction is stored."""
@@ -2225,7 +2225,7 @@ def keep_published_subjects(
     it was the first to feature, under one of feeds.yaml's subjects (not an extra section), that
     the editor has not corrected and that curator had placed elsewhere is placed under the
     issue's subject, with its score there, so that `subjects list`, `explain` and the next
-    builds agree with the issue (see `curator.store._stale`); returns those articles, and those
+    builds agree with the issue (see `curator.storebase.stale`); returns those articles, and those
     it featured against the editor's correction of them (moved elsewhere or excluded: the
     correction stands). curator does not learn from them: the model is as it was."""
     corrections = store.corrections()
