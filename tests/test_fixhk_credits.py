@@ -1,5 +1,6 @@
 """A credit that is a name and a job title with no "By" (CLOSING17's "Seen and left alone": "Tomas
-Berg, Senior Editor" credited no one)."""
+Berg, Senior Editor" credited no one), and a link post's "NAME, writing for the PUB blog:" (it got
+no credit at all)."""
 
 from __future__ import annotations
 
@@ -91,3 +92,33 @@ def test_a_name_and_a_job_title_without_by_credits_the_name_alone(
     assert "Senior Editor" not in page and "CEO" not in page and "Jane Doe" not in page, page
     assert "Editorial Team" not in page, page
     assert 'the credit of "What we learned about complaint handling' in err, err
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>Link Blog</title><id>urn:lb</id><updated>2026-07-01T00:00:00Z</updated>
+<link rel="alternate" type="text/html" href="https://www.linkblog.example/"/>
+<entry><title>App downloads in the customer survey season</title><id>urn:1</id>
+<updated>2026-07-01T00:00:00Z</updated>
+<link rel="alternate" type="text/html" href="https://sensortower.com/blog/app-downloads-q2"/>
+<link rel="related" type="text/html" href="https://www.linkblog.example/linked/1"/>
+<author><name>Lin Kblogger</name></author>
+<content type="html">{content}</content></entry>
+</feed>"""
+
+
+def test_a_link_post_writing_for_the_pub_blog_credits_the_person_and_the_publication(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    content = _escaped(
+        "<p>Randy Nelson, writing for the Sensor Tower blog:</p><blockquote><p>Customer"
+        " support apps were downloaded more in the second quarter than in any quarter before."
+        " Survey tools grew fastest among them.</p></blockquote>"
+    )
+    url = http_server.add("/lb.xml", ATOM.format(content=content))
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    code, _, err = run("build", "--config", str(config), "--all-subjects", "-q")
+    assert code == 0, err
+    page = credits_as_text((config.parent / "output" / "issue-1.html").read_text("utf-8"))
+    assert "Randy Nelson || Sensor Tower" in page, page
+    assert "Lin Kblogger" not in page and "sensortower.com<" not in page, page
