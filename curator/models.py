@@ -7,6 +7,7 @@ frozen types are tuples.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
@@ -505,3 +506,34 @@ class Placed:
                 else None
             ),
         }
+
+
+@dataclass(frozen=True)
+class UsualScores:
+    """What the articles placed under each subject score (`Store.usual_scores`), to tell what a
+    subject's OTHER articles usually score beside one of them (`of`)."""
+
+    #: Per subject with at least two articles placed under it, their scores, lowest first.
+    scores: dict[str, list[float]] = field(default_factory=dict)
+    #: Per article placed under a subject, that subject and its score.
+    own: dict[int, tuple[str, float]] = field(default_factory=dict)
+
+    def of(self, subject: str, article_id: int | None) -> float | None:
+        """The median score of the articles under `subject` other than `article_id` (the mean
+        of the two middle ones for an even count: walk168 #3, walk172: it was the lower middle
+        one, 0.566 of eight where the median was higher); None when the subject has under two
+        articles placed under it."""
+        ranked = self.scores.get(subject)
+        if not ranked:
+            return None
+        own = self.own.get(article_id) if article_id is not None else None
+        if own is not None and own[0] == subject:
+            at = bisect.bisect_left(ranked, own[1])
+            if at < len(ranked) and ranked[at] == own[1]:
+                ranked = ranked[:at] + ranked[at + 1 :]
+        if not ranked:
+            return None
+        middle = len(ranked) // 2
+        if len(ranked) % 2:
+            return ranked[middle]
+        return (ranked[middle - 1] + ranked[middle]) / 2

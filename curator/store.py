@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from curator.errors import CuratorError, shell_arg
-from curator.models import Article, Placed
+from curator.models import Article, Placed, UsualScores
 from curator.urls import url_key
 
 
@@ -3928,23 +3928,25 @@ class Store:
         row = self.db.execute(self._SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
 
-    def usual_scores(self) -> dict[str, float]:
-        """Per subject with at least two articles placed under it, what its other articles
-        usually score, for an article scoring under the middle one (`subjects.ONE_WORD_BELOW`):
-        the median of the others, the one at rank n // 2 + 1 of n (an odd count's middle, an even
-        count's upper middle). walk165 #1: the lower middle of an even count was the article's
-        own score when a subject had two articles, so one placed under it on the single word
-        "measures" of its name (0.051, beside 0.205) was not below its subject's usual score and
-        went unsaid; a subject with one article has no others to compare it with."""
+    def usual_scores(self) -> UsualScores:
+        """What the articles placed under each subject with at least two score, for an article
+        scoring under what the subject's other articles usually score (`subjects.ONE_WORD_BELOW`;
+        `UsualScores.of`: their median, the article's own score left out). walk165 #1: a middle
+        taken with the article's own score in it was its own score when a subject had two
+        articles, so one placed under it on the single word "measures" of its name (0.051,
+        beside 0.205) went unsaid; walk168 #3: for an even count of others it was the lower
+        middle one, not their median."""
+        scores: dict[str, list[float]] = {}
+        own: dict[int, tuple[str, float]] = {}
         rows = self.db.execute(
-            """SELECT subject, score FROM (
-                 SELECT subject, score,
-                        ROW_NUMBER() OVER (PARTITION BY subject ORDER BY score) AS k,
-                        COUNT(*) OVER (PARTITION BY subject) AS n
-                 FROM assignments WHERE subject IS NOT NULL)
-               WHERE n >= 2 AND k = n / 2 + 1"""
+            "SELECT article_id, subject, score FROM assignments WHERE subject IS NOT NULL"
         )
-        return {str(r[0]): float(r[1]) for r in rows}
+        for article_id, subject, score in rows:
+            scores.setdefault(str(subject), []).append(float(score))
+            own[int(article_id)] = (str(subject), float(score))
+        return UsualScores(
+            {s: sorted(found) for s, found in scores.items() if len(found) >= 2}, own
+        )
 
     def weak_fits(self, bars: Mapping[str, float], ids: Collection[int]) -> set[int]:
         """Of the unfeatured articles whose ids are in `ids`, those the scorer placed under a

@@ -394,7 +394,8 @@ class Explanation:
                 said = "not flagged: no one such word makes that much of its score"
             lines.append(
                 f"  one-word rule: flags a score under {below:.3f} (half the {self.usual:.3f} its"
-                f" articles usually score) made over {ONE_WORD_SHARE:.0%} of one word of the"
+                f" other articles usually score, their median) made over {ONE_WORD_SHARE:.0%} of"
+                " one word of the"
                 f" subject's name or description; score {self.score:.3f}: {said}"
             )
         return lines
@@ -603,7 +604,6 @@ class Uncertain:
             "subject": self.subject,
             "listed_before": self.listed_before,
             "one_word": None if self.one_word is None else self.one_word.to_dict(),
-            "like_excluded": None if self.like_excluded is None else self.like_excluded.to_dict(),
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "runner_up": self.runner_up,
             "reason": self.reason,
