@@ -1553,8 +1553,15 @@ def explain_article(
         bars = dict(zip(model.names, model.bars, strict=True))
         usual = store.usual_scores().of(subject, article.id)
         lone = one_word_fits(config, store, [(article, subject, explanation.score)], model)
+        # The draft's and `uncertain`'s "like an article you excluded" note, said here too, so
+        # explain never contradicts them (CLOSING17: fixhe's note was missing here).
+        like = like_excluded(config, store, [(article, subject)], model)
         explanation = replace(
-            explanation, weak_bar=bars.get(subject), usual=usual, one_word=lone.get(article.url)
+            explanation,
+            weak_bar=bars.get(subject),
+            usual=usual,
+            one_word=lone.get(article.url),
+            like_excluded=like.get(article.url),
         )
     return explanation
 

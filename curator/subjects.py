@@ -241,6 +241,9 @@ class Explanation:
     weak_bar: float | None = None
     usual: float | None = None
     one_word: OneWord | None = None
+    #: The draft's and `uncertain`'s "like an article you excluded" note on the article, when
+    #: it has one (fixhe's note; CLOSING17: explain showed none, so it contradicted the draft).
+    like_excluded: LikeExcluded | None = None
 
     @property
     def weak(self) -> bool:
@@ -295,6 +298,7 @@ class Explanation:
                 "share": ONE_WORD_SHARE,
             },
             "one_word": None if self.one_word is None else self.one_word.to_dict(),
+            "like_excluded": None if self.like_excluded is None else self.like_excluded.to_dict(),
             "correction": self.correction,
             "moved_to_former_subject": self.moved_to_former,
             "scores": [
@@ -359,6 +363,11 @@ class Explanation:
         placed = f"{self.subject}: score {score} (needs {bar}){fit}"
         if self.one_word is not None:
             return f"{placed}; placed, but on one word: {self.one_word.why()}"
+        if self.like_excluded is not None:
+            return (
+                f"{placed}; placed, but {self.like_excluded.why()}: if it is off the subject,"
+                f" `curator subjects exclude {shell_arg(self.url)}`"
+            )
         if self.weak and self.weak_bar is not None:
             score, own = told_apart(self.score, self.weak_bar, 3)
             return (
@@ -604,6 +613,7 @@ class Uncertain:
             "subject": self.subject,
             "listed_before": self.listed_before,
             "one_word": None if self.one_word is None else self.one_word.to_dict(),
+            "like_excluded": None if self.like_excluded is None else self.like_excluded.to_dict(),
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "runner_up": self.runner_up,
             "reason": self.reason,

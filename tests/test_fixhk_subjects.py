@@ -5,14 +5,19 @@
   mean of the two middle ones), so an article scoring mostly on the word "experience" of the
   subject's name went unsaid;
 - CLOSING17: a flagged article a plain build publishes is last in its section, with its warning
-  (one on one word kept its place by score).
+  (one on one word kept its place by score);
+- CLOSING17: `subjects explain` did not show the "like an article you excluded" note the draft
+  and `uncertain` show (fixhe's), so it contradicted the draft.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import random
 from pathlib import Path
+
+from test_fixhe_like_excluded import CHAT, CUP, POOLS, RUGBY, SUBJECTS, feed, page
 
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
@@ -137,3 +142,58 @@ def test_the_one_word_rule_takes_the_real_median_and_a_flagged_article_comes_las
     assert titles[-1] == "Customer Experience Is Everyone's Job", titles
     assert "Notes from the quarterly review" in titles, titles
     assert any("fits on one word" in str(w) for w in built["warnings"]), built["warnings"]
+
+
+def test_explain_shows_the_like_an_article_you_excluded_note(tmp_path: Path) -> None:
+    """The draft notes the rugby ticket queue as like the cup final one the editor excluded
+    (tests/test_fixhe_like_excluded.py); explain says so too, in text and --json, and not of the
+    right chat article of the same week."""
+    pick = random.Random(168)
+    server = LocalServer().start()
+    try:
+        items = []
+        for s, (subject, pool) in enumerate(POOLS.items()):
+            for n in range(5):
+                title = f"{subject.split()[0]} note {n + 1}"
+                url = server.add(
+                    f"/a{s}-{n}.html", page(title, pick.sample(pool, 5)), content_type="text/html"
+                )
+                items.append((title, url))
+        cup = server.add("/cup.html", page(*CUP), content_type="text/html")
+        feed(server, [*items, (CUP[0], cup)])
+        folder = tmp_path / "nl"
+        folder.mkdir()
+        config = folder / "feeds.yaml"
+        config.write_text(
+            "newsletter:\n  title: CX Weekly\n  issue_size: 5\n"
+            f"feeds:\n  - url: {server.url('/feed.xml')}\n{SUBJECTS}"
+            "settings:\n  allow_private_addresses: true\n",
+            encoding="utf-8",
+        )
+        conf = ("--config", str(config))
+        assert run("fetch", *conf, "-q")[0] == 0
+        assert run("subjects", "exclude", cup, *conf, "-q")[0] == 0
+        assert run("build", *conf, "--no-fetch", "-q")[0] == 0
+        rugby = server.add("/rugby.html", page(*RUGBY), content_type="text/html")
+        chat = server.add("/chat.html", page(*CHAT), content_type="text/html")
+        feed(server, [*items, (CUP[0], cup), (RUGBY[0], rugby), (CHAT[0], chat)])
+        assert run("fetch", *conf, "-q")[0] == 0
+
+        code, out, err = run("subjects", "explain", *conf, rugby)
+        assert code == 0, err
+        text = said_as_one(out)
+        assert (
+            "Service operations: score" in text
+            and f'placed, but like an article you excluded ("{CUP[0]}", {cup}):' in text
+            and f"`curator subjects exclude {rugby}" in text
+        ), text
+        code, out, err = run("subjects", "explain", *conf, rugby, "--json")
+        said = json.loads(out)
+        assert said["like_excluded"]["excluded_url"] == cup, said
+        assert "like an article you excluded" in said["curator_verdict"], said
+        code, out, err = run("subjects", "explain", *conf, chat, "--json")
+        said = json.loads(out)
+        assert said["like_excluded"] is None, said
+        assert "like an article you excluded" not in said["curator_verdict"], said
+    finally:
+        server.stop()
