@@ -526,14 +526,22 @@ class UsualScores:
         ranked = self.scores.get(subject)
         if not ranked:
             return None
+        # The article's own score is left out by index, never by copying the list: `uncertain`
+        # asks this of each of thousands of articles, of subjects of thousands.
+        skip = len(ranked)
         own = self.own.get(article_id) if article_id is not None else None
         if own is not None and own[0] == subject:
             at = bisect.bisect_left(ranked, own[1])
             if at < len(ranked) and ranked[at] == own[1]:
-                ranked = ranked[:at] + ranked[at + 1 :]
-        if not ranked:
+                skip = at
+        count = len(ranked) - (skip < len(ranked))
+        if count == 0:
             return None
-        middle = len(ranked) // 2
-        if len(ranked) % 2:
-            return ranked[middle]
-        return (ranked[middle - 1] + ranked[middle]) / 2
+
+        def nth(k: int) -> float:
+            return ranked[k if k < skip else k + 1]
+
+        middle = count // 2
+        if count % 2:
+            return nth(middle)
+        return (nth(middle - 1) + nth(middle)) / 2
