@@ -1370,15 +1370,19 @@ def _missed(
 
 def _found_stored(store: Store, source: FeedSource, built: article_rules.Built) -> bool:
     """Whether any of the feed's new articles, as built, is stored already: by the address its
-    page gives (another feed's article), or as an article the feed gave before at another
-    address (the same text: `Store.republished`). Entries found so were stored before: the
+    page gives (another feed's article), as an article the feed gave before at another address
+    (the same text: `Store.republished`), or as another feed's by its text. Entries found so were stored before: the
     feed's window did not move past everything stored (`FeedReport.missed`, walk169 #7)."""
     if store.known_keys(k for k, _ in built.articles):
         return True
     articles = list(built.articles)
     found = store.republished(source.url, articles) if articles else {}
     urls = dict(articles)
-    return any(not article_rules.other_story(urls[k].title, t) for k, (_, t) in found.items())
+    if any(not article_rules.other_story(urls[k].title, t) for k, (_, t) in found.items()):
+        return True
+    # Or as another feed's article by its text, its page naming no address of its own (a
+    # syndication feed's copies: walk169 #7, the warning stood every week).
+    return bool(articles) and store.text_stored_elsewhere(source.url, articles)
 
 
 def _new_entries(
@@ -1613,8 +1617,13 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         shared_before=_shared_before(run.store, batch.pages.values(), run.storer.keys),
         stored_titles=_stored_titles(run.store, batch.pages.values(), run.storer.keys),
     )
-    if missed is not None and _found_stored(run.store, source, built):
-        missed = None
+    if missed is not None:
+        # The feeds above it in feeds.yaml are written first, so that their articles of this
+        # run, which it may give by other links, are found (walk169 #7: a syndication feed
+        # built before its publisher's feed was written was warned of a gap).
+        await run.storer.written_before(index)
+        if _found_stored(run.store, source, built):
+            missed = None
     if not source.is_file and told_later:
         report = _read_report(
             source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
@@ -2293,6 +2302,14 @@ class _Storer:
             self._waiting.append(waiter)
             await waiter
         self._building[index] = entries
+
+    async def written_before(self, index: int) -> None:
+        """Return once every feed before the `index`-th is written. The feed written next never
+        waits here, so every feed above it gets written."""
+        while self._next < index:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiting.append(waiter)
+            await waiter
 
     def take(self, index: int, outcome: _Outcome) -> None:
         """The outcome of the `index`-th feed: written now if the feeds before it are, with those
