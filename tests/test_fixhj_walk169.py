@@ -3,13 +3,14 @@ commands): each through the CLI against a real local server and a real store."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import hostile_helpers as h
 
-from conftest import LocalServer, run_cli, sans_config
+from conftest import LocalServer, copy_demo, run_cli, said_as_one, sans_config
 
 _TEXT = (
     "Support teams that map the customer journey find where queues grow, which replies repeat"
@@ -108,3 +109,44 @@ def test_syndication_feeds_of_another_feeds_articles_are_no_gap(
     assert "Epsilon AMP: 3 of its new entries were stored already as articles of Epsilon" in said
     assert "may be missing" not in said, said
     assert "need a look" not in said, said
+
+
+def _feed(title: str, n: int = 2) -> bytes:
+    items = "".join(
+        f"<item><title>{title} post {i} on support queues</title>"
+        f"<link>http://{title.split()[0].lower()}.example/p/{i}</link><guid>{title}-{i}</guid>"
+        f"<description>{_TEXT.format(n=i)}</description></item>"
+        for i in range(n)
+    )
+    return h.rss(items, title)
+
+
+def test_fetch_refuses_a_store_older_than_the_published_issues_before_any_fetch(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: on a store put back from a backup taken before issue 2 was published, `build` and
+    `draft` refused before reading any feed ("the store is older than the published issue 2"),
+    but `curator fetch` read every feed and stored into the old store. Now it refuses first,
+    with the same advice."""
+    config = copy_demo(tmp_path)
+    store = config.parent / ".curator" / "curator.db"
+    assert run_cli("build", "--config", str(config), "-q")[0] == 0
+    backup = tmp_path / "after-issue-1.db"
+    assert run_cli("backup", "--config", str(config), str(backup))[0] == 0
+    assert run_cli("build", "--config", str(config), "--no-fetch", "-q")[0] == 0
+    shutil.copyfile(backup, store)
+    for end in ("-wal", "-shm"):
+        store.with_name(store.name + end).unlink(missing_ok=True)
+    feed = http_server.add("/wire.xml", _feed("Wire News"))
+    text = config.read_text("utf-8").replace(
+        "\nfeeds:\n", f"\nfeeds:\n  - url: {feed}\n    fetch_pages: false\n\n", 1
+    )
+    config.write_text(
+        text.replace("\nsettings:\n", "\nsettings:\n  allow_private_addresses: true\n", 1)
+    )
+    code, out, err = run_cli("fetch", "--config", str(config))
+    said = said_as_one(out + err)
+    assert code == 1, said
+    assert "the store is older than the published issue 2" in said, said
+    assert "Nothing was fetched" in said and "`curator render --record" in said, said
+    assert http_server.seen("/wire.xml") == [], said
