@@ -1722,15 +1722,20 @@ def stop_early_for_unrecorded_issue(
     number: int | None = None,
     *,
     nothing: str = "Nothing was published",
+    older_only: bool = False,
 ) -> None:
     """`stop_for_unrecorded_issue` for issue `number` (None: the next), with the files of it the
     build's formats would write, before any article is placed (minutes on a large store).
-    `nothing`: what the stop says was not done (`curator fetch`: "Nothing was fetched")."""
+    `nothing`: what the stop says was not done (`curator fetch`: "Nothing was fetched");
+    `older_only`: stop only for this newsletter's store older than the folder's issues (a
+    backup put back), not for another store (`fetch --db NEW.db` makes one, and says so)."""
     number = store.next_issue_number() if number is None else number
     formats = config.settings.outputs or OUTPUTS
     names = [p.format(n=number) for name, (_, p) in ISSUE_FORMATS.items() if name in formats]
     with suppress(OSError):  # (a folder that cannot be read: said when publishing)
-        stop_for_unrecorded_issue(number, config, store, out_dir, names, nothing=nothing)
+        stop_for_unrecorded_issue(
+            number, config, store, out_dir, names, nothing=nothing, older_only=older_only
+        )
 
 
 def stop_for_unrecorded_issue(
@@ -1741,6 +1746,7 @@ def stop_for_unrecorded_issue(
     names: Iterable[str],
     *,
     nothing: str = "Nothing was published",
+    older_only: bool = False,
 ) -> None:
     """Stop before issue `number` replaces files of an issue `number` the store does not record.
 
@@ -1794,6 +1800,8 @@ def stop_for_unrecorded_issue(
             f" {out_dir / f'issue-{number}'}.* files out of the folder (or choose another --out)"
             " first"
         )
+    if older_only:
+        return
     if store.path.resolve() == Path(config.settings.store).resolve():
         cause = "settings: store in feeds.yaml names another store than the one that published it"
         fix = "correct settings: store (or give --db with the right store)"

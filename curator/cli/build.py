@@ -1020,7 +1020,7 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         # is read, as `build` and `draft` refuse it: it fetched into the old store, and the
         # build then refused anyway.
         stop_early_for_unrecorded_issue(
-            conf, store, conf.settings.output, nothing="Nothing was fetched"
+            conf, store, conf.settings.output, nothing="Nothing was fetched", older_only=True
         )
         announce_fetch(conf, quiet)
         before = store.newest_article_id()
