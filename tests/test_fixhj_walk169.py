@@ -3,6 +3,7 @@ commands): each through the CLI against a real local server and a real store."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from http.server import BaseHTTPRequestHandler
@@ -119,6 +120,73 @@ def _feed(title: str, n: int = 2) -> bytes:
         for i in range(n)
     )
     return h.rss(items, title)
+
+
+def test_import_reads_each_address_as_add_does_and_lists_those_it_did_not_add(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: `feeds import` added an address answering 404, and a web page, where `feeds add`
+    refuses both ("HTTP 404 Not Found"): every fetch then failed on them. Now each new address
+    is read first; those that give no feed are listed with why and what to do, not added;
+    --json says which; --quiet has no progress lines."""
+    good = http_server.add("/good/feed.xml", _feed("Good Blog"))
+    listed = http_server.add("/listed/feed.xml", _feed("Listed Blog"))
+    gone = http_server.url("/gone/feed.xml")
+    page = http_server.add(
+        "/page/",
+        "<!doctype html><html><head><title>A page</title></head><body>Hi</body></html>",
+        content_type="text/html",
+    )
+    broken = h.refused_url()
+    leads = http_server.add("/old/feed.xml", b"", status=301, headers={"Location": listed})
+    config = h.write_config(tmp_path, [{"url": listed, "fetch_pages": False}])
+    opml = tmp_path / "subs.opml"
+    outlines = "".join(
+        f'<outline type="rss" text="Feed {i}" xmlUrl="{u}"/>'
+        for i, u in enumerate((good, gone, page, broken, leads, listed))
+    )
+    opml.write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><head/><body>{outlines}</body></opml>'
+    )
+    code, out, err = run_cli("feeds", "import", str(opml), "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert code == 0, said
+    assert "Imported 1 feed(s)" in said and "Reading the 5 feed(s) to add" in said, said
+    assert "Not added: 4 that gave no feed when read" in said, said
+    assert f"{gone}: HTTP 404 Not Found: no feed is at this address now" in said, said
+    assert f"{page}: a web page, not a feed: `curator feeds add {page}" in said, said
+    assert f"{broken}: " in said and f"`curator feeds add {broken}" in said, said
+    assert f"{leads}: it leads to {listed}, which is already in the feeds list" in said, said
+    text = config.read_text()
+    assert good in text and all(u not in text for u in (gone, page, broken, leads)), text
+    # The same file again, --json and --quiet: nothing more added, the four said again.
+    code, out, err = run_cli("feeds", "import", str(opml), "--json", "-q", "--config", str(config))
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["added"] == [] and sorted(data["listed_already"]) == sorted([good, listed]), data
+    assert sorted(row["url"] for row in data["not_added"]) == sorted([gone, page, broken, leads])
+    assert "Reading the" not in err and "No feed of" in err, err
+
+
+def test_add_says_when_the_feeds_articles_are_stored(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: `feeds add URL` said "Added URL" (it had read the feed to check it) and the next
+    `feeds list` said "never fetched", nothing saying why. Now add says it read the feed and that
+    its articles are stored by the next fetch or build, and what the list says until then."""
+    url = http_server.add("/good/feed.xml", _feed("Good Blog", 3))
+    config = h.write_config(tmp_path, [], settings={"fetch_pages": False})
+    code, out, err = run_cli("feeds", "add", url, "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert code == 0, said
+    assert f"Added {url}: read to check it, a feed of 3 entries" in said, said
+    assert "its articles are stored at the next `curator fetch` or `curator build`" in said, said
+    assert "until then `curator feeds list` says it was never fetched" in said, said
+    code, out, _ = run_cli("feeds", "list", "--config", str(config))
+    assert code == 0 and out.startswith("never fetched"), out
+    assert run_cli("fetch", "--quiet", "--config", str(config))[0] == 0
+    code, out, _ = run_cli("feeds", "list", "--config", str(config))
+    assert code == 0 and out.startswith("ok"), out
 
 
 def test_fetch_refuses_a_store_older_than_the_published_issues_before_any_fetch(

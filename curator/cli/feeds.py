@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from curator.cli.common import (
     CONFIG_OPTION,
     DB_OPTION,
     JSON_OPTION,
+    QUIET_OPTION,
     WAIT_OPTION,
     composed_names,
     echo,
@@ -25,6 +26,7 @@ from curator.cli.common import (
     opened,
     warn,
 )
+from curator.cli.common import echo as say
 from curator.cli.streams import changes_nothing
 from curator.config import (
     Config,
@@ -33,6 +35,7 @@ from curator.config import (
     load_config,
     name_bars_fault,
 )
+from curator.discover import check_feed
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -50,7 +53,9 @@ from curator.feedsfile import (
     yaml_list,
     yaml_scalar,
 )
-from curator.harvest import QUIET_AFTER, own_wait_said
+from curator.fetch import FetchRequest, fetch_all
+from curator.harvest import QUIET_AFTER, fetch_settings, own_wait_said
+from curator.models import FetchResult
 from curator.publish import write_atomic
 from curator.store import Store, moved_error_of
 from curator.urls import address_fault, feed_address, feed_key
@@ -190,7 +195,16 @@ def add(
     own = name or (import_name(title, best.url, found.final_url) if title else None)
     rewritten: list[str] = []
     add_feed(config, address, own, subjects, rewritten)
-    echo(f"Added {address}" + (f" ({own})" if own else ""))
+    # walk169: "Added", then `feeds list` said "never fetched": said here, as the truth is that
+    # it was read to check it and its articles are stored by the next fetch.
+    entries = f"{best.entries} entr{'y' if best.entries == 1 else 'ies'}"
+    echo(
+        f"Added {address}"
+        + (f" ({own})" if own else "")
+        + f": read to check it, a feed of {entries}; its articles are stored at the next"
+        " `curator fetch` or `curator build` (until then `curator feeds list` says it was never"
+        " fetched)"
+    )
     for note in rewritten:
         warn(note)
     _held_already(conf, config, address)
@@ -207,7 +221,9 @@ def add(
         )
 
 
-def _held_already(conf: Config, config: Path, address: str, *, named: bool = False) -> None:
+def _held_already(
+    conf: Config, config: Path, address: str, *, named: bool = False, err: bool = False
+) -> None:
     """Say what the store holds already of the feed just added: one removed earlier and added
     back (walk150 #7: "Added ..." alone, while 5,000 of its articles were stored). `named`: say
     which feed (`feeds import` adds several; walk155 #6: it took none of them back)."""
@@ -228,7 +244,8 @@ def _held_already(conf: Config, config: Path, address: str, *, named: bool = Fal
         + (address if named else "this feed")
         + ", from before it was removed:"
         f" {unfeatured - dead} no issue featured{dropped}, which can be picked for the next"
-        f" issues again{gone}"
+        f" issues again{gone}",
+        err=err,
     )
 
 
@@ -443,9 +460,25 @@ def _remove(
     is_flag=True,
     help="Make each folder that is not a subject yet a new subject (a stub to finish in feeds.yaml).",
 )
-def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
-    """Add every feed of an OPML file (a feed reader's export); folders become subject hints."""
+@click.option(
+    "--no-check",
+    is_flag=True,
+    help="Add the feeds without reading them (offline); `curator fetch` reads them later.",
+)
+@QUIET_OPTION
+@JSON_OPTION
+def import_(
+    config: Path, opml_file: Path, add_subjects: bool, no_check: bool, quiet: bool, as_json: bool
+) -> None:
+    """Add every feed of an OPML file (a feed reader's export); folders become subject hints.
+    Each new address is read first, as `feeds add` reads it: one that gives no feed (a 404, a
+    web page, a server that does not answer) is not added, and is listed with what to do."""
     conf = loaded(config)
+
+    def echo(message: object = None, *, err: bool = False) -> None:
+        # With --json, stdout holds the JSON document only: the report goes to stderr.
+        say(message, err=err or as_json)
+
     known = [subject.name for subject in conf.subjects]
     try:
         data = opml_file.read_bytes()
@@ -458,9 +491,16 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         known,
         add_subjects=add_subjects,
         refuse=_moved_to_listed(conf, config),
+        check=None if no_check else _import_check(conf, config, quiet),
     )
     skipped = list({feed_key(spec.url): spec for spec in reversed(done.skipped)}.values())[::-1]
-    if not done.added and (skipped or done.refused) and not done.repeated:
+    if not done.added and done.unreadable:
+        also = f"; {len(skipped)} were listed already" if skipped else ""
+        echo(
+            f"No feed of {opml_file} added to {config}: {len(done.unreadable)} gave no feed when"
+            f" read (below){also}."
+        )
+    elif not done.added and (skipped or done.refused) and not done.repeated:
         # walk82 #6: "Imported 0 feed(s)" then folders "added without them as hints" misled.
         # walk169 #6: "All 207" of 205 distinct feeds (two listed twice in the OPML).
         moved = f" (or moved to a feed listed there: {len(done.refused)})" if done.refused else ""
@@ -469,12 +509,18 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             f" in {config}{moved}; no feed added."
         )
     else:
-        echo(f"Imported {len(done.added)} feed(s) into {config}.")
+        stored = (
+            ", each read to check it; their articles are stored at the next `curator fetch` or"
+            " `curator build`"
+            if done.added and not no_check
+            else ""
+        )
+        echo(f"Imported {len(done.added)} feed(s) into {config}{stored}.")
     if done.rewritten:
         warn(done.rewritten)
     for spec in done.added:
         # walk155 #6: a feed removed with --drop-waiting and imported back, as `feeds add` does
-        _held_already(conf, config, spec.url, named=True)
+        _held_already(conf, config, spec.url, named=True, err=as_json)
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
@@ -564,6 +610,14 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             f" title; to credit a name of your own, write `name:` under the feed in {config}.",
             err=True,
         )
+    if done.unreadable:
+        echo(
+            f"Not added: {len(done.unreadable)} that gave no feed when read (as `feeds add`"
+            " refuses them):",
+            err=True,
+        )
+        for spec, why in done.unreadable:
+            echo(f"  {spec.url}: {why}", err=True)
     if done.refused:
         echo(
             f"Skipped {len(done.refused)} that moved to a feed already listed (as `feeds add`"
@@ -625,6 +679,86 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             # are said above, and the next command warns of them.
             if warning not in conf.warnings and "is also the name of the feed at line" in warning:
                 warn(warning)
+    if as_json:
+        echo_json(
+            {
+                "added": [spec.url for spec in done.added],
+                "listed_already": [spec.url for spec in skipped],
+                "moved_to_listed": [{"url": spec.url, "why": why} for spec, why in done.refused],
+                "not_added": [{"url": spec.url, "why": why} for spec, why in done.unreadable],
+                "left_out": [{"url": url, "text": text} for url, text in done.rejected],
+            }
+        )
+
+
+#: How many feeds an import reads between two lines of its progress.
+_IMPORT_PROGRESS_EVERY = 25
+
+
+def _import_check(
+    conf: Config, config: Path, quiet: bool
+) -> Callable[[Sequence[FeedSpec]], dict[str, str]]:
+    """How `feeds import` reads the feeds it is to add before adding them, as `feeds add` reads
+    one (walk169 #6: a 404 was imported where `feeds add` refused it): all at once, within the
+    fetch settings' limits overall and per host (the build's politeness), a progress line every
+    `_IMPORT_PROGRESS_EVERY` feeds unless `quiet`. Those that give no feed, by `feed_key`, with
+    why and what to do."""
+
+    def check(specs: Sequence[FeedSpec]) -> dict[str, str]:
+        total = len(specs)
+        if not quiet:
+            say(f"Reading the {total} feed(s) to add, as `feeds add` reads one...", err=True)
+        done = 0
+
+        def progress(_result: FetchResult) -> None:
+            nonlocal done
+            done += 1
+            if not quiet and done % _IMPORT_PROGRESS_EVERY == 0 and done < total:
+                say(f"  {done} of {total} read", err=True)
+
+        requests = [FetchRequest(spec.url, kind="feed") for spec in specs]
+        results = fetch_all(requests, fetch_settings(conf), on_result=progress)
+        listed = {feed_key(spec.url): spec.url for spec in read_feeds(config)}
+        unfit: dict[str, str] = {}
+        for spec, result in zip(specs, results, strict=True):
+            why = _no_feed(spec.url, result, listed)
+            if why is not None:
+                unfit[feed_key(spec.url)] = why
+        return unfit
+
+    return check
+
+
+def _no_feed(url: str, result: FetchResult, listed: dict[str, str]) -> str | None:
+    """Why the feed read at `url` (`result`) is not one to add, and what to do; None when it is
+    one. The reasons `feeds add` refuses an address for: it could not be read (an HTTP error, no
+    such server, no answer in time), what it gives is no feed (a web page, another document), or
+    it leads to a feed already listed."""
+    again = (
+        f"`curator feeds add {shell_arg(url)}` once it answers (or add it unread with --no-check)"
+    )
+    if not result.ok or result.content is None:
+        error = result.error or "could not be read"
+        if result.error_kind == "gone" or _gone_error(error):
+            return (
+                f"{error}: no feed is at this address now; find the feed's new address on its"
+                " site and add that"
+            )
+        return f"{error}: {again}"
+    final = result.final_url or url
+    found = check_feed(result.content, result.content_type, final)
+    if isinstance(found, str):
+        if found == "a web page, not a feed":
+            return (
+                f"{found}: `curator feeds add {shell_arg(url)}` finds the feed the page links"
+                " to, if it has one"
+            )
+        return f"{found}: find the feed's own address on its site and add that"
+    if feed_key(final) != feed_key(url) and feed_key(final) in listed:
+        return (
+            f"it leads to {final}, which is already in the feeds list as {listed[feed_key(final)]}"
+        )
+    return None
 
 
 def _differences(given: FeedSpec, listed: FeedSpec | None) -> list[str]:
