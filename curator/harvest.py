@@ -126,6 +126,10 @@ class FeedReport:
     #: New entries left out because neither the feed nor the article's page gave them a title
     #: (known once the pages are read, so not on the line printed as the feed is read).
     untitled: int = 0
+    #: Entries left out (for want of a link or a title) that an earlier fetch said already:
+    #: counted, not named again (fixhj: the same entries were named at every fetch of a feed
+    #: that changed). `skipped_links`, `skipped_titles` and `untitled` are those said now.
+    skipped_before: int = 0
     #: Entries left out because they point at the same page as another entry of the feed: the
     #: same link (bar its "#fragment"), or, for new entries, a page naming the other's link as
     #: its address (known once the pages are read).
@@ -440,6 +444,10 @@ class FeedReport:
         ]
         if self.duplicates:
             notes.append(same_page_note(self.duplicates))
+        if self.skipped_before:
+            them = "entry" if self.skipped_before == 1 else "entries"
+            before = f"{self.skipped_before} skipped {them} reported before"
+            notes.append(f"and {before}" if notes else before)
         return "; ".join(notes) or None
 
     @property
@@ -457,8 +465,14 @@ class FeedReport:
 
     @property
     def left_out(self) -> int:
-        """Entries left out, for want of a link or a title, or as another entry's page."""
-        return self.skipped_links + self.untitled + self.duplicates
+        """Entries left out, for want of a link or a title, or as another entry's page (those
+        said before too)."""
+        return self.skipped_links + self.untitled + self.duplicates + self.skipped_before
+
+    @property
+    def left_out_now(self) -> int:
+        """Of `left_out`, those said in this run (not said by an earlier fetch)."""
+        return self.left_out - self.skipped_before
 
     @property
     def all_skipped(self) -> bool:
@@ -499,6 +513,8 @@ class FeedReport:
             "skipped": self.left_out,
             "untitled": self.untitled,
             "duplicates": self.duplicates,
+            # Of them, those left out for want of a link or a title that a fetch said before.
+            "skipped_before": self.skipped_before,
             # The entries left out for want of a link, by title (walk162 #3).
             "skipped_entries": [
                 {"title": title, "why": self.skip_reason} for title in self.skipped_titles
@@ -737,7 +753,7 @@ class FetchSummary:
     def with_skips(self) -> tuple[FeedReport, ...]:
         """The feeds read with entries left out for want of a usable link or a title, or as
         another entry's page."""
-        return tuple(f for f in self.feeds if f.left_out)
+        return tuple(f for f in self.feeds if f.left_out_now)
 
     @property
     def pages_dead(self) -> int:
@@ -1200,13 +1216,23 @@ def _read_report(
     unlinked: int = 0,
     *,
     new_links: Collection[str] = (),
+    said: Collection[str] = (),
+    untitled_links: Sequence[str] = (),
 ) -> FeedReport:
     """The report of a feed read and parsed, with the entries left out for want of a link, or
     sharing one, (and, once its articles are built, of a title, or as another's page); and
     `unlinked`: a local feed's entries whose local page named no web address. Its entries
     published at their guid are said of those new now (`new_links`, URL keys of their links):
-    once, when first stored so (walk162 #6: said at every fetch of the feed)."""
-    skipped_links = sum(1 for entry in parsed.entries if not entry.link)
+    once, when first stored so (walk162 #6: said at every fetch of the feed). The entries left
+    out for want of a link, and the `untitled_links`, whose `skip_key` is in `said` (an earlier
+    fetch said them) are counted in `skipped_before`, not named again."""
+    unlinked_entries = [entry for entry in parsed.entries if not entry.link]
+    fresh = [entry for entry in unlinked_entries if skip_key(entry) not in said]
+    titleless = [link for link in untitled_links if untitled_key(link) not in said]
+    before = len(unlinked_entries) - len(fresh) + len(untitled_links) - len(titleless)
+    if untitled_links:
+        untitled = len(titleless)
+    skipped_links = len(fresh)
     reason = NO_LINK
     if (
         skipped_links
@@ -1219,7 +1245,6 @@ def _read_report(
     elif unlinked and not skipped_links:
         reason = f"{NO_LINK}; {NO_CANONICAL}"
     skipped_links += unlinked
-    unlinked_entries = [entry for entry in parsed.entries if not entry.link]
     return FeedReport(
         source.url,
         _source_name(source, parsed),
@@ -1231,7 +1256,8 @@ def _read_report(
         elapsed=result.elapsed,
         skipped_links=skipped_links,
         skip_reason=reason if skipped_links else None,
-        skipped_titles=tuple(_entry_name(entry) for entry in unlinked_entries),
+        skipped_titles=tuple(_entry_name(entry) for entry in fresh),
+        skipped_before=before,
         guid_links=tuple(
             (_entry_name(e), e.unsafe_link)
             for e in parsed.entries
@@ -1249,6 +1275,20 @@ def _read_report(
 def _links_of(entries: Iterable[Entry]) -> set[str]:
     """The URL keys of the entries' links."""
     return {url_key(e.link) for e in entries if e.link}
+
+
+def skip_key(entry: Entry) -> str:
+    """How an entry left out for want of a link is known from one fetch to the next: by its id,
+    else its title and date (`Store.skips_said`)."""
+    if entry.guid and entry.guid.strip():
+        return "id " + entry.guid.strip()
+    published = entry.published.isoformat() if entry.published else ""
+    return f"title {entry.title or ''} {published}"
+
+
+def untitled_key(link: str) -> str:
+    """How an entry left out for want of a title is known from one fetch to the next: its link."""
+    return "link " + url_key(link)
 
 
 def _entry_name(entry: Entry) -> str:
@@ -1589,9 +1629,20 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
     # those found stored (at new addresses, or as another feed's) are no gap (walk169 #7: the
     # warning stood beside "15 of its new entries give new addresses for articles it gave").
     told_later = source.is_file or missed is not None
+    said = run.store.skips_said(source.url)  # (its entries left out, said by a fetch before)
+    # Its new entries with no title that a fetch before left out for it: counted with those said
+    # before, not as new (their pages, when read, give no title either, or they are taken).
+    titleless = [e.link for e in new if e.link and not e.title and untitled_key(e.link) in said]
     if not told_later:
         report = _read_report(
-            source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
+            source,
+            parsed,
+            result,
+            len(new) - len(titleless),
+            reused_ids=reused,
+            new_links=_links_of(new),
+            said=said,
+            untitled_links=titleless,
         )
         run.tell(came_back(report, state))
     entries = [*new, *(c.entry for c in retake), *(r.entry for r in known.relinked)]
@@ -1626,7 +1677,14 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
             missed = None
     if not source.is_file and told_later:
         report = _read_report(
-            source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
+            source,
+            parsed,
+            result,
+            len(new) - len(titleless),
+            reused_ids=reused,
+            new_links=_links_of(new),
+            said=said,
+            untitled_links=titleless,
         )
         run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     if source.is_file:
@@ -1643,6 +1701,7 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
             reused_ids=reused,
             unlinked=built.unlinked,
             new_links=_links_of(new),
+            said=said,
         )
         run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     unread = tuple(
@@ -2647,6 +2706,16 @@ def _store(
             moved_to=result.moved_to or kept_move,
             warning=parsed.warning,
         )
+        # Its entries left out, said by this fetch or one before: not named again (fixhj).
+        said = store.skips_said(source.url)
+        if not kept_move:
+            store.record_skips_said(
+                source.url,
+                [
+                    *(skip_key(e) for e in parsed.entries if not e.link),
+                    *(untitled_key(link) for link in built.untitled_links),
+                ],
+            )
     stored_now = {k for k, _ in built.articles if k not in known}
     report = _read_report(
         source,
@@ -2659,6 +2728,8 @@ def _store(
         built.unlinked,
         # (an entry's link is its article's alias when its page named another address)
         new_links={link for link, key in built.aliases.items() if key in stored_now},
+        said=said,
+        untitled_links=built.untitled_links,
     )
     fresh_articles = [a for k, a in built.articles if k not in known]
     ahead = now + FUTURE_SLACK

@@ -647,6 +647,9 @@ FOLLOWED_MOVE = "followed_move:"
 #: article at a new address (`Store.republished`); a shorter text may be a teaser or a line
 #: ("Read more on our site") many of a feed's entries share.
 REPUBLISHED_MIN_CHARS = 280
+#: The `meta` key, before a feed's address, of the keys of its entries said to be left out
+#: (`Store.skips_said`).
+SKIPS_SAID = "skips_said:"
 
 
 @dataclass(frozen=True)
@@ -4019,3 +4022,32 @@ class Store:
             if any(r[0] == text and r[1] != key for r in rows):
                 return True
         return False
+
+    def skips_said(self, feed_url: str) -> set[str]:
+        """The keys of the feed's entries left out (no link, no title) that a fetch said already
+        (`record_skips_said`): each is said once, the others counted (fixhj: the same skipped
+        entries were named at every fetch of a changed feed)."""
+        row = self.db.execute(
+            "SELECT value FROM meta WHERE key = ?", (SKIPS_SAID + feed_url,)
+        ).fetchone()
+        if row is None:
+            return set()
+        try:
+            keys = json.loads(str(row[0]))
+        except ValueError:
+            return set()
+        return {str(k) for k in keys} if isinstance(keys, list) else set()
+
+    def record_skips_said(self, feed_url: str, keys: Iterable[str]) -> None:
+        """The keys of the entries the feed's document left out now, all said by this fetch or
+        one before: those said from now on (an entry gone from the feed is forgotten, and said
+        again should it come back)."""
+        keys = sorted(set(keys))
+        with self.transaction():
+            if keys:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (SKIPS_SAID + feed_url, json.dumps(keys)),
+                )
+            else:
+                self.db.execute("DELETE FROM meta WHERE key = ?", (SKIPS_SAID + feed_url,))

@@ -218,3 +218,59 @@ def test_fetch_refuses_a_store_older_than_the_published_issues_before_any_fetch(
     assert "the store is older than the published issue 2" in said, said
     assert "Nothing was fetched" in said and "`curator render --record" in said, said
     assert http_server.seen("/wire.xml") == [], said
+
+
+def test_skipped_entries_are_named_once_then_counted(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: a feed's entries that cannot be stored (no http(s) link; no title) were named at
+    every fetch of the feed once it changed ("2 of 4 entries skipped ("Draft one", "Draft
+    two"): no http(s) link"), and listed under "feed(s) had entries skipped" each time. Now each is
+    named once; later fetches count them ("and 3 skipped entries reported before")."""
+
+    def item(n: int, *, link: bool = True, title: bool = True) -> str:
+        return (
+            "<item>"
+            + (f"<title>Draft {n} on support queues</title>" if title else "")
+            + (f"<link>http://zeta.example/p/{n}</link>" if link else "")
+            + f"<guid isPermaLink='false'>zeta-{n}</guid></item>"
+        )
+
+    url = http_server.url("/z/feed.xml")
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+
+    def fetch(*items: str) -> str:
+        http_server.add("/z/feed.xml", h.rss("".join(items), "Zeta Post"))
+        code, out, err = run_cli("fetch", "--config", str(config))
+        said = " ".join(sans_config(out + err).split())
+        assert code == 0, said
+        return said
+
+    said = fetch(item(1), item(2, link=False), item(3, link=False), item(4, title=False))
+    assert '2 of 4 entries skipped ("Draft 2 on support queues", "Draft 3' in said, said
+    assert "1 of 4 entries skipped: no title" in said, said
+    assert "1 feed(s) had entries skipped" in said, said
+    # A new article and a new entry without a link: only that one named.
+    said = fetch(
+        item(1),
+        item(2, link=False),
+        item(3, link=False),
+        item(4, title=False),
+        item(5),
+        item(6, link=False),
+    )
+    assert '1 of 6 entries skipped ("Draft 6 on support queues"): no http(s) link' in said, said
+    assert "and 3 skipped entries reported before" in said, said
+    assert "Draft 2" not in said and "skipped: no title" not in said, said
+    # Nothing new left out: counted only, and no list of feeds with entries skipped.
+    said = fetch(
+        item(1),
+        item(2, link=False),
+        item(3, link=False),
+        item(4, title=False),
+        item(5),
+        item(6, link=False),
+        item(7),
+    )
+    assert "(4 skipped entries reported before)" in said, said
+    assert "had entries skipped" not in said and "Draft 6" not in said, said
