@@ -113,6 +113,8 @@ class OpmlImport:
     commented: bool = True
     #: The line of each rejected outline in the OPML file, by its value.
     rejected_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    #: The site's page (htmlUrl) of each rejected outline that gives one, by its value.
+    rejected_sites: Mapping[str, str] = field(default_factory=dict, compare=False)
     #: Outlines with no feed address: (line, text, the site address they give or "").
     no_feed: tuple[tuple[int, str, str], ...] = ()
     #: Addresses read otherwise than written (`feed://`, a scheme written twice): (line, given,
@@ -1179,6 +1181,7 @@ def import_subscriptions(
         repeated=repeated,
         commented=not flow,
         rejected_lines=document.rejected_lines,
+        rejected_sites=document.rejected_sites,
         no_feed=document.no_feed,
         converted=document.converted,
         faulty_titles=faulty,

@@ -4051,3 +4051,19 @@ class Store:
                 )
             else:
                 self.db.execute("DELETE FROM meta WHERE key = ?", (SKIPS_SAID + feed_url,))
+
+    def feed_waiting_article(self, urls: Iterable[str]) -> str | None:
+        """The address of the newest stored article of the feeds at `urls` that no issue
+        featured and is no dead link: the one a message names in the command it advises
+        (`curator subjects exclude URL` with a real URL: fixhj #6), or None."""
+        for url in dict.fromkeys(urls):
+            row = self.db.execute(
+                "SELECT a.url FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url = ?"
+                " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+                + _NOT_DEAD
+                + " ORDER BY a.id DESC LIMIT 1",
+                (url,),
+            ).fetchone()
+            if row is not None:
+                return str(row[0])
+        return None

@@ -4,12 +4,15 @@ commands): each through the CLI against a real local server and a real store."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+import click
 import hostile_helpers as h
+import pytest
 
 from conftest import LocalServer, copy_demo, run_cli, said_as_one, sans_config
 
@@ -274,3 +277,49 @@ def test_skipped_entries_are_named_once_then_counted(
     )
     assert "(4 skipped entries reported before)" in said, said
     assert "had entries skipped" not in said and "Draft 6" not in said, said
+
+
+def test_commands_the_feeds_commands_advise_run_as_written(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """Before: `feeds import` advised "`curator feeds add URL`" for an outline whose address no
+    feed can be read at, or that gives none, and `feeds remove` "`curator subjects exclude
+    URL`": run as written, URL is no address. Each command they advise now names a real one
+    (the outline's site, the OPML file, a stored article) and parses with the CLI's parser."""
+    from test_fixgy_walk166 import _parse_command
+
+    feed = http_server.add("/good/feed.xml", _feed("Good Blog"))
+    page = http_server.add(
+        "/page/",
+        "<!doctype html><html><head><title>Hi</title></head></html>",
+        content_type="text/html",
+    )
+    config = h.write_config(tmp_path, [{"url": feed, "fetch_pages": False}])
+    assert run_cli("fetch", "--config", str(config), "-q")[0] == 0
+    opml = tmp_path / "my subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        '<outline type="rss" text="Port" xmlUrl="http://port.example:99999/feed"'
+        ' htmlUrl="https://port.example/"/>'
+        '<outline type="rss" text="Gopher" xmlUrl="gopher://old.example/feed"/>'
+        '<outline type="rss" text="Nothing" title="Nothing"/>'
+        f'<outline type="rss" text="Page" xmlUrl="{page}"/>'
+        "</body></opml>"
+    )
+    code, out, err = run_cli("feeds", "import", str(opml), "--config", str(config))
+    said = said_as_one(out + err)
+    assert code == 0, said
+    assert "`curator feeds add https://port.example/" in said, said
+    assert "`curator feeds import '" in said and f"`curator feeds add {page}" in said, said
+    code, out, err = run_cli("feeds", "remove", feed, "--config", str(config))
+    assert code == 0, err
+    said += " " + said_as_one(out + err)
+    assert "`curator subjects exclude http://good.example/p/" in said, said
+    commands = re.findall(r"`(curator [^`]+)`", said)
+    assert len(commands) >= 5, said
+    for command in commands:
+        assert " URL" not in command, command
+        try:
+            _parse_command(command)
+        except click.UsageError as exc:
+            pytest.fail(f"`{command}` does not run: {exc.format_message()}")

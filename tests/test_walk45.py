@@ -137,7 +137,7 @@ def test_feeds_remove_names_the_line_removed_and_the_articles_that_stay(
     out = sans_config(out)
     assert (
         "Its 3 stored article(s) stay in the archive, and the 3 no issue featured can still be"
-        " picked for the next issues. To keep one out, run `curator subjects exclude URL`"
+        " picked for the next issues. To keep one out, run `curator subjects exclude http"
     ) in out
     assert "aws.xml" not in config.read_text(encoding="utf-8")
 

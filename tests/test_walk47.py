@@ -48,11 +48,15 @@ def test_a_cut_article_comes_back_and_the_advice_says_exclude_keeps_it_out(demo:
     code, out, err = run_cli("feeds", "remove", "--config", str(demo), "feeds/brightline.json")
     assert code == 0, err
     out = sans_config(out)
+    said = " ".join(out.split())
+    (one,) = set(re.findall(r"`curator subjects exclude (\S+)`", said))
+    assert "brightline" in one, said
     assert (
-        "To keep one out, run `curator subjects exclude URL` (it keeps it out of every issue;"
-        " `curator subjects undo URL` takes it back): cutting it from a draft keeps it out of"
-        " that issue only, and the next `curator draft` can pick it again."
-    ) in out
+        f"To keep one out, run `curator subjects exclude {one}` (that one; another by its"
+        f" address): it keeps it out of every issue (`curator subjects undo {one}` takes it"
+        " back); cutting it from a draft keeps it out of that issue only, and the next"
+        " `curator draft` can pick it again."
+    ) in said, said
     assert run_cli("draft", "--config", str(demo), "-q", "--no-fetch")[0] == 0
     first = demo.parent / "drafts" / "issue-1.md"
     url = next(u for u in _urls(first) if "brightline" in u)

@@ -436,11 +436,14 @@ def _remove(
                 echo(f'  "{title}" ({address}): now an article of {feed}')
     elif pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
+        # (a command with a real address, that runs as written: fixhj #6)
+        one = shell_arg(store.feed_waiting_article([spec.url, stored or spec.url]) or spec.url)
         echo(
             f"Its {total} stored article(s) stay in the archive, and the {pickable} no issue"
             f" featured can still be picked for the next issues{also}. To keep one out, run"
-            " `curator subjects exclude URL` (it keeps it out of every issue; `curator subjects"
-            " undo URL` takes it back): cutting it from a draft keeps it out of that issue only,"
+            f" `curator subjects exclude {one}` (that one; another by its address): it keeps it"
+            f" out of every issue (`curator subjects undo {one}` takes it back); cutting it from"
+            " a draft keeps it out of that issue only,"
             " and the next `curator draft` can pick it again. To leave them all out at once:"
             f" `curator feeds add {shell_arg(spec.url)}`, then `curator feeds remove"
             f" {shell_arg(spec.url)} --drop-waiting`."
@@ -786,13 +789,20 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
         at = f"{opml_file}:{line}" if line else str(opml_file)
         # An http(s) address no feed can be read at says why (walk152 #7: a port past 65535).
         fault = address_fault(xml_url) if xml_url.lower().startswith(("http:", "https:")) else ""
+        # The commands advised run as written (fixhj #6: `curator feeds add URL`): the site's
+        # page the outline gives, else the import again once the OPML gives the right address.
+        site = done.rejected_sites.get(xml_url)
+        again = (
+            f"`curator feeds add {shell_arg(site)}` finds the feed its site's page links to"
+            if site
+            else f"correct its xmlUrl in {opml_file}, then import the file again (`curator feeds"
+            f" import {shell_arg(opml_file)}`: the feeds listed already are left as they are)"
+        )
         why = (
-            f"was left out, as no feed can be read at it: {fault}; then add it with"
-            " `curator feeds add URL`"
+            f"was left out, as no feed can be read at it: {fault}; {again}"
             if fault
             else "is not a web feed's address (http or https), so it was left out; find the"
-            " feed's web address (its site's page links it) and add it with"
-            " `curator feeds add URL`"
+            f" feed's web address (its site's page links it): {again}"
         )
         echo(f"curator: warning: {at}: {text or 'an outline'} ({xml_url}) {why}", err=True)
     for line, text, site in done.no_feed:
@@ -802,7 +812,9 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
             f"`curator feeds add {site}` adds its feed (of a site's page, the feed the page links"
             " to, if it has one)"
             if site
-            else "add its feed with `curator feeds add URL` (a feed, or its site's page)"
+            else f"write its feed's web address as its xmlUrl in {opml_file}, then import the"
+            f" file again (`curator feeds import {shell_arg(opml_file)}`: the feeds listed already"
+            " are left as they are)"
         )
         echo(
             f"curator: warning: {at}: {name} gives no feed address (xmlUrl), so it was left"
