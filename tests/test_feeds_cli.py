@@ -282,7 +282,9 @@ def test_feeds_import_add_subjects_writes_a_stub_per_folder_and_keeps_the_file(
     opml = tmp_path / "subscriptions.opml"
     opml.write_text(SUBSCRIPTIONS, encoding="utf-8")
     before = demo.read_text(encoding="utf-8")
-    code, out, err = invoke("feeds", "import", "--no-check", "--config", str(demo), "--add-subjects", str(opml))
+    code, out, err = invoke(
+        "feeds", "import", "--no-check", "--config", str(demo), "--add-subjects", str(opml)
+    )
     assert (code, err) == (0, "")
     assert out == (
         f"Imported 5 feed(s) into {demo}.\n"
@@ -324,7 +326,9 @@ def test_feeds_import_add_subjects_after_a_plain_import_names_the_hints_left_to_
     opml = tmp_path / "subscriptions.opml"
     opml.write_text(SUBSCRIPTIONS, encoding="utf-8")
     assert invoke("feeds", "import", "--no-check", "--config", str(demo), str(opml))[0] == 0
-    code, out, err = invoke("feeds", "import", "--no-check", "--config", str(demo), "--add-subjects", str(opml))
+    code, out, err = invoke(
+        "feeds", "import", "--no-check", "--config", str(demo), "--add-subjects", str(opml)
+    )
     assert code == 0, err
     assert out == (
         f"All 5 feed(s) of {opml} were listed already in {demo}; no feed added.\n"

@@ -272,7 +272,9 @@ def test_feed_titles_lose_their_format_labels_and_a_second_escape(
     names: dict[str, object] = {}
     errs = ""
     for source in (subs, extra):
-        code, _, err = run_cli("feeds", "import", "--no-check", "--config", str(config), str(source))
+        code, _, err = run_cli(
+            "feeds", "import", "--no-check", "--config", str(config), str(source)
+        )
         assert code == 0, err
         errs += err
     names = {str(f["url"]): f.get("name") for f in feeds_of(config)}

@@ -158,7 +158,9 @@ def test_export_then_import_keeps_names_fetch_pages_and_order(tmp_path: Path) ->
     assert code == 0, err
     fresh = tmp_path / "fresh"
     assert run_cli("init", str(fresh))[0] == 0
-    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(fresh / "feeds.yaml"), str(opml))
+    code, out, err = run_cli(
+        "feeds", "import", "--no-check", "--config", str(fresh / "feeds.yaml"), str(opml)
+    )
     assert code == 0, err
     assert "Imported 3 feed(s)" in out and "OPML title" not in err
     import yaml
@@ -178,7 +180,9 @@ def test_a_plain_opml_title_is_still_judged_as_before(tmp_path: Path) -> None:
     )
     fresh = tmp_path / "fresh"
     assert run_cli("init", str(fresh))[0] == 0
-    code, _, err = run_cli("feeds", "import", "--no-check", "--config", str(fresh / "feeds.yaml"), str(opml))
+    code, _, err = run_cli(
+        "feeds", "import", "--no-check", "--config", str(fresh / "feeds.yaml"), str(opml)
+    )
     assert code == 0, err
     text = (fresh / "feeds.yaml").read_text(encoding="utf-8")
     assert 'OPML title: "World" -- not the site\'s name, so no name:' in text

@@ -59,7 +59,9 @@ def test_export_titles_a_feed_by_its_kept_opml_title_through_a_round_trip(tmp_pa
     assert 'text="顧客体験ブログ"' in text
     # Into another newsletter: the title is kept beside the feed again, and exported again.
     second = config(tmp_path / "b")
-    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(second), str(exported))
+    code, out, err = run_cli(
+        "feeds", "import", "--no-check", "--config", str(second), str(exported)
+    )
     assert code == 0, err
     kept = second.read_text(encoding="utf-8")
     assert kept.startswith("# my newsletter\n")
