@@ -1711,19 +1711,37 @@ def _stopped_issue(
 
 
 def stop_early_for_unrecorded_issue(
-    config: Config, store: Store, out_dir: Path, number: int | None = None
+    config: Config,
+    store: Store,
+    out_dir: Path,
+    number: int | None = None,
+    *,
+    nothing: str = "Nothing was published",
+    older_only: bool = False,
 ) -> None:
     """`stop_for_unrecorded_issue` for issue `number` (None: the next), with the files of it the
-    build's formats would write, before any article is placed (minutes on a large store)."""
+    build's formats would write, before any article is placed (minutes on a large store).
+    `nothing`: what the stop says was not done (`curator fetch`: "Nothing was fetched");
+    `older_only`: stop only for this newsletter's store older than the folder's issues (a
+    backup put back), not for another store (`fetch --db NEW.db` makes one, and says so)."""
     number = store.next_issue_number() if number is None else number
     formats = config.settings.outputs or OUTPUTS
     names = [p.format(n=number) for name, (_, p) in ISSUE_FORMATS.items() if name in formats]
     with suppress(OSError):  # (a folder that cannot be read: said when publishing)
-        stop_for_unrecorded_issue(number, config, store, out_dir, names)
+        stop_for_unrecorded_issue(
+            number, config, store, out_dir, names, nothing=nothing, older_only=older_only
+        )
 
 
 def stop_for_unrecorded_issue(
-    number: int, config: Config, store: Store, out_dir: Path, names: Iterable[str]
+    number: int,
+    config: Config,
+    store: Store,
+    out_dir: Path,
+    names: Iterable[str],
+    *,
+    nothing: str = "Nothing was published",
+    older_only: bool = False,
 ) -> None:
     """Stop before issue `number` replaces files of an issue `number` the store does not record.
 
@@ -1768,7 +1786,7 @@ def stop_for_unrecorded_issue(
             f" {'it' if len(unknown) == 1 else 'them'} (most likely it was put back from a"
             f" copy, a backup, taken before issue {number} was published), so its next issue"
             f" would be another issue {number}, and could feature again what {them} featured."
-            f" Nothing was published. To go on and keep {them}, either: record {them} in this"
+            f" {nothing}. To go on and keep {them}, either: record {them} in this"
             f" store from {json_files}, `curator render --record{move}` (the next"
             f" build then publishes issue {unknown[-1] + 1}); or put back a copy of the store"
             f" taken after issue {unknown[-1]} was published, if you have one (with no curator"
@@ -1777,6 +1795,8 @@ def stop_for_unrecorded_issue(
             f" {out_dir / f'issue-{number}'}.* files out of the folder (or choose another --out)"
             " first"
         )
+    if older_only:
+        return
     if store.path.resolve() == Path(config.settings.store).resolve():
         cause = "settings: store in feeds.yaml names another store than the one that published it"
         fix = "correct settings: store (or give --db with the right store)"
@@ -1790,7 +1810,7 @@ def stop_for_unrecorded_issue(
         )
     raise BuildError(
         f"{out_dir} already holds {what} ({', '.join(found)}), but the store {store.path}"
-        f" {knows}: most likely {cause}. Nothing was published. To go on with the right store:"
+        f" {knows}: most likely {cause}. {nothing}. To go on with the right store:"
         f" {fix}, then run again; to publish a new issue {number} over the old one on purpose,"
         f" move the {out_dir / f'issue-{number}'}.* files out of the folder (or choose another"
         " --out) first"

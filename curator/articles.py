@@ -584,6 +584,8 @@ class Built:
     #: New entries of a local feed whose local page named no web address (no canonical link): no
     #: http(s) link to publish, so left out like an entry without a link (walk61 #2).
     unlinked: int = 0
+    #: The links of the `untitled` entries (each said once: `FeedReport.skipped_before`).
+    untitled_links: tuple[str, ...] = ()
     #: The links of new entries whose title is the feed's, which held markup that was removed
     #: (`Entry.title_markup`): said, not lost without a word (walk63 #2).
     markup_titles: tuple[str, ...] = ()
@@ -727,6 +729,7 @@ def build_articles(
     built: dict[str, Article] = {}
     aliases: dict[str, str] = {}
     untitled = duplicates = unlinked = 0
+    untitled_links: list[str] = []
     cut: list[str] = []
     lists: list[str] = []
     markup: list[str] = []
@@ -751,6 +754,7 @@ def build_articles(
         article = merge(entry, page, source=source, feed_title=feed_title, now=now, refused=refused)
         if article is None:
             untitled += 1
+            untitled_links.append(entry.link or "")
             continue
         if not article.url.startswith(("http://", "https://")):
             unlinked += 1
@@ -787,6 +791,7 @@ def build_articles(
         tuple(cut),
         tuple(lists),
         unlinked=unlinked,
+        untitled_links=tuple(untitled_links),
         markup_titles=tuple(markup),
         lost_titles=tuple(lost),
         markup_credits=tuple(credits),

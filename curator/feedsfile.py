@@ -113,6 +113,8 @@ class OpmlImport:
     commented: bool = True
     #: The line of each rejected outline in the OPML file, by its value.
     rejected_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    #: The site's page (htmlUrl) of each rejected outline that gives one, by its value.
+    rejected_sites: Mapping[str, str] = field(default_factory=dict, compare=False)
     #: Outlines with no feed address: (line, text, the site address they give or "").
     no_feed: tuple[tuple[int, str, str], ...] = ()
     #: Addresses read otherwise than written (`feed://`, a scheme written twice): (line, given,
@@ -128,6 +130,9 @@ class OpmlImport:
     #: Feeds not added for what the store knows of them, as `feeds add` refuses them (walk169
     #: #6: a feed that moved to a listed one, or whose page names one): (the feed, why).
     refused: tuple[tuple[FeedSpec, str], ...] = ()
+    #: Feeds not added because reading them, as `feeds add` reads a feed, found no feed there (an
+    #: HTTP 404, a web page, a server that did not answer): (the feed, why, what to do).
+    unreadable: tuple[tuple[FeedSpec, str], ...] = ()
 
     def hint_lines(self) -> tuple[tuple[str, str], ...]:
         """(url, the `subjects: [...]` line to write under it) for each feed of `unhinted`, the
@@ -1063,11 +1068,15 @@ def import_subscriptions(
     *,
     add_subjects: bool = False,
     refuse: Mapping[str, str] | None = None,
+    check: Callable[[Sequence[FeedSpec]], Mapping[str, str]] | None = None,
 ) -> OpmlImport:
     """Add every feed of an OPML file to feeds.yaml in one atomic edit.
 
     `refuse`: feeds not to add, by `feed_key`, each with why (what the store knows: it moved to
-    a feed listed now); they are reported in `OpmlImport.refused`.
+    a feed listed now); they are reported in `OpmlImport.refused`. `check`: given the feeds to
+    add (none listed already), those that are no feed to add, by `feed_key`, each with why and
+    what to do (`feeds add` reads an address before it adds it, and so does an import: walk169
+    #6, a 404 was added); they are reported in `OpmlImport.unreadable`.
 
     With `known_subjects`, folder names become subject hints only where they name one of them; the
     others are reported in `OpmlImport.unknown_folders`, or with `add_subjects` become subjects
@@ -1114,6 +1123,16 @@ def import_subscriptions(
         specs = tuple(kept)
     before = read_feeds(Path(path))
     listed = {feed_key(spec.url): spec.subjects for spec in before}
+    unreadable: list[tuple[FeedSpec, str]] = []
+    if check is not None:
+        fresh: dict[str, FeedSpec] = {}
+        for spec in specs:  # (each once, as first listed: a repeat is the same feed)
+            if feed_key(spec.url) not in listed:
+                fresh.setdefault(feed_key(spec.url), spec)
+        found = check(list(fresh.values())) if fresh else {}
+        if found:
+            unreadable = [(spec, found[key]) for key, spec in fresh.items() if key in found]
+            specs = tuple(spec for spec in specs if feed_key(spec.url) not in found)
     # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
     lines = {feed_key(spec.url): spec.url for spec in before}
     flow = _in_brackets(Path(path))
@@ -1162,12 +1181,14 @@ def import_subscriptions(
         repeated=repeated,
         commented=not flow,
         rejected_lines=document.rejected_lines,
+        rejected_sites=document.rejected_sites,
         no_feed=document.no_feed,
         converted=document.converted,
         faulty_titles=faulty,
         reader_folders=tuple(passed.values()),
         rewritten=said[0] if said else None,
         refused=tuple(not_added),
+        unreadable=tuple(unreadable),
     )
 
 

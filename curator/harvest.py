@@ -59,7 +59,7 @@ from curator.fetch import (
 from curator.harvest_entries import Changed as _Changed
 from curator.harvest_entries import Move as _Move
 from curator.harvest_entries import Relinked as _Relinked
-from curator.harvest_entries import entry_id_key
+from curator.harvest_entries import entry_id_key, untitled_key
 from curator.harvest_entries import found_stored as _found_stored
 from curator.harvest_entries import links_of as _links_of
 from curator.harvest_entries import missed as _missed
@@ -292,9 +292,20 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
     # those found stored (at new addresses, or as another feed's) are no gap (walk169 #7: the
     # warning stood beside "15 of its new entries give new addresses for articles it gave").
     told_later = source.is_file or missed is not None
+    said = run.store.skips_said(source.url)  # (its entries left out, said by a fetch before)
+    # Its new entries with no title that a fetch before left out for it: counted with those said
+    # before, not as new (their pages, when read, give no title either, or they are taken).
+    titleless = [e.link for e in new if e.link and not e.title and untitled_key(e.link) in said]
     if not told_later:
         report = _read_report(
-            source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
+            source,
+            parsed,
+            result,
+            len(new) - len(titleless),
+            reused_ids=reused,
+            new_links=_links_of(new),
+            said=said,
+            untitled_links=titleless,
         )
         run.tell(came_back(report, state))
     entries = [*new, *(c.entry for c in retake), *(r.entry for r in known.relinked)]
@@ -320,11 +331,23 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         shared_before=_shared_before(run.store, batch.pages.values(), run.storer.keys),
         stored_titles=_stored_titles(run.store, batch.pages.values(), run.storer.keys),
     )
-    if missed is not None and _found_stored(run.store, source, built):
-        missed = None
+    if missed is not None:
+        # The feeds above it in feeds.yaml are written first, so that their articles of this
+        # run, which it may give by other links, are found (walk169 #7: a syndication feed
+        # built before its publisher's feed was written was warned of a gap).
+        await run.storer.written_before(index)
+        if _found_stored(run.store, source, built):
+            missed = None
     if not source.is_file and told_later:
         report = _read_report(
-            source, parsed, result, len(new), reused_ids=reused, new_links=_links_of(new)
+            source,
+            parsed,
+            result,
+            len(new) - len(titleless),
+            reused_ids=reused,
+            new_links=_links_of(new),
+            said=said,
+            untitled_links=titleless,
         )
         run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     if source.is_file:
@@ -341,6 +364,7 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
             reused_ids=reused,
             unlinked=built.unlinked,
             new_links=_links_of(new),
+            said=said,
         )
         run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     unread = tuple(
@@ -628,6 +652,14 @@ class _Storer:
             self._waiting.append(waiter)
             await waiter
         self._building[index] = entries
+
+    async def written_before(self, index: int) -> None:
+        """Return once every feed before the `index`-th is written. The feed written next never
+        waits here, so every feed above it gets written."""
+        while self._next < index:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiting.append(waiter)
+            await waiter
 
     def take(self, index: int, outcome: _Outcome) -> None:
         """The outcome of the `index`-th feed: written now if the feeds before it are, with those

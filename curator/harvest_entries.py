@@ -40,13 +40,23 @@ def read_report(
     unlinked: int = 0,
     *,
     new_links: Collection[str] = (),
+    said: Collection[str] = (),
+    untitled_links: Sequence[str] = (),
 ) -> FeedReport:
     """The report of a feed read and parsed, with the entries left out for want of a link, or
     sharing one, (and, once its articles are built, of a title, or as another's page); and
     `unlinked`: a local feed's entries whose local page named no web address. Its entries
     published at their guid are said of those new now (`new_links`, URL keys of their links):
-    once, when first stored so (walk162 #6: said at every fetch of the feed)."""
-    skipped_links = sum(1 for entry in parsed.entries if not entry.link)
+    once, when first stored so (walk162 #6: said at every fetch of the feed). The entries left
+    out for want of a link, and the `untitled_links`, whose `skip_key` is in `said` (an earlier
+    fetch said them) are counted in `skipped_before`, not named again."""
+    unlinked_entries = [entry for entry in parsed.entries if not entry.link]
+    fresh = [entry for entry in unlinked_entries if skip_key(entry) not in said]
+    titleless = [link for link in untitled_links if untitled_key(link) not in said]
+    before = len(unlinked_entries) - len(fresh) + len(untitled_links) - len(titleless)
+    if untitled_links:
+        untitled = len(titleless)
+    skipped_links = len(fresh)
     reason = NO_LINK
     if (
         skipped_links
@@ -59,7 +69,6 @@ def read_report(
     elif unlinked and not skipped_links:
         reason = f"{NO_LINK}; {NO_CANONICAL}"
     skipped_links += unlinked
-    unlinked_entries = [entry for entry in parsed.entries if not entry.link]
     return FeedReport(
         source.url,
         _source_name(source, parsed),
@@ -71,7 +80,8 @@ def read_report(
         elapsed=result.elapsed,
         skipped_links=skipped_links,
         skip_reason=reason if skipped_links else None,
-        skipped_titles=tuple(_entry_name(entry) for entry in unlinked_entries),
+        skipped_titles=tuple(_entry_name(entry) for entry in fresh),
+        skipped_before=before,
         guid_links=tuple(
             (_entry_name(e), e.unsafe_link)
             for e in parsed.entries
@@ -210,15 +220,19 @@ def missed(
 
 def found_stored(store: Store, source: FeedSource, built: article_rules.Built) -> bool:
     """Whether any of the feed's new articles, as built, is stored already: by the address its
-    page gives (another feed's article), or as an article the feed gave before at another
-    address (the same text: `Store.republished`). Entries found so were stored before: the
+    page gives (another feed's article), as an article the feed gave before at another address
+    (the same text: `Store.republished`), or as another feed's by its text. Entries found so were stored before: the
     feed's window did not move past everything stored (`FeedReport.missed`, walk169 #7)."""
     if store.known_keys(k for k, _ in built.articles):
         return True
     articles = list(built.articles)
     found = store.republished(source.url, articles) if articles else {}
     urls = dict(articles)
-    return any(not article_rules.other_story(urls[k].title, t) for k, (_, t) in found.items())
+    if any(not article_rules.other_story(urls[k].title, t) for k, (_, t) in found.items()):
+        return True
+    # Or as another feed's article by its text, its page naming no address of its own (a
+    # syndication feed's copies: walk169 #7, the warning stood every week).
+    return bool(articles) and store.text_stored_elsewhere(source.url, articles)
 
 
 def new_entries(
@@ -281,3 +295,17 @@ def new_entries(
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
     return source.name or (parsed.title if parsed and parsed.title else None) or source.url
+
+
+def skip_key(entry: Entry) -> str:
+    """How an entry left out for want of a link is known from one fetch to the next: by its id,
+    else its title and date (`Store.skips_said`)."""
+    if entry.guid and entry.guid.strip():
+        return "id " + entry.guid.strip()
+    published = entry.published.isoformat() if entry.published else ""
+    return f"title {entry.title or ''} {published}"
+
+
+def untitled_key(link: str) -> str:
+    """How an entry left out for want of a title is known from one fetch to the next: its link."""
+    return "link " + url_key(link)

@@ -71,6 +71,10 @@ class FeedReport:
     #: New entries left out because neither the feed nor the article's page gave them a title
     #: (known once the pages are read, so not on the line printed as the feed is read).
     untitled: int = 0
+    #: Entries left out (for want of a link or a title) that an earlier fetch said already:
+    #: counted, not named again (fixhj: the same entries were named at every fetch of a feed
+    #: that changed). `skipped_links`, `skipped_titles` and `untitled` are those said now.
+    skipped_before: int = 0
     #: Entries left out because they point at the same page as another entry of the feed: the
     #: same link (bar its "#fragment"), or, for new entries, a page naming the other's link as
     #: its address (known once the pages are read).
@@ -385,6 +389,10 @@ class FeedReport:
         ]
         if self.duplicates:
             notes.append(same_page_note(self.duplicates))
+        if self.skipped_before:
+            them = "entry" if self.skipped_before == 1 else "entries"
+            before = f"{self.skipped_before} skipped {them} reported before"
+            notes.append(f"and {before}" if notes else before)
         return "; ".join(notes) or None
 
     @property
@@ -402,8 +410,14 @@ class FeedReport:
 
     @property
     def left_out(self) -> int:
-        """Entries left out, for want of a link or a title, or as another entry's page."""
-        return self.skipped_links + self.untitled + self.duplicates
+        """Entries left out, for want of a link or a title, or as another entry's page (those
+        said before too)."""
+        return self.skipped_links + self.untitled + self.duplicates + self.skipped_before
+
+    @property
+    def left_out_now(self) -> int:
+        """Of `left_out`, those said in this run (not said by an earlier fetch)."""
+        return self.left_out - self.skipped_before
 
     @property
     def all_skipped(self) -> bool:
@@ -444,6 +458,8 @@ class FeedReport:
             "skipped": self.left_out,
             "untitled": self.untitled,
             "duplicates": self.duplicates,
+            # Of them, those left out for want of a link or a title that a fetch said before.
+            "skipped_before": self.skipped_before,
             # The entries left out for want of a link, by title (walk162 #3).
             "skipped_entries": [
                 {"title": title, "why": self.skip_reason} for title in self.skipped_titles
@@ -682,7 +698,7 @@ class FetchSummary:
     def with_skips(self) -> tuple[FeedReport, ...]:
         """The feeds read with entries left out for want of a usable link or a title, or as
         another entry's page."""
-        return tuple(f for f in self.feeds if f.left_out)
+        return tuple(f for f in self.feeds if f.left_out_now)
 
     @property
     def pages_dead(self) -> int:

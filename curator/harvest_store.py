@@ -13,7 +13,7 @@ from curator import articles as article_rules
 from curator.config import FeedSource
 from curator.harvest_entries import Move as _Move
 from curator.harvest_entries import entry_ids as _entry_ids
-from curator.harvest_entries import entry_said
+from curator.harvest_entries import entry_said, skip_key, untitled_key
 from curator.harvest_entries import read_report as _read_report
 from curator.harvest_outcome import Fresh as _Fresh
 from curator.harvest_outcome import Outcome as _Outcome
@@ -181,6 +181,16 @@ def store_outcome(
             moved_to=result.moved_to or kept_move,
             warning=parsed.warning,
         )
+        # Its entries left out, said by this fetch or one before: not named again (fixhj).
+        said = store.skips_said(source.url)
+        if not kept_move:
+            store.record_skips_said(
+                source.url,
+                [
+                    *(skip_key(e) for e in parsed.entries if not e.link),
+                    *(untitled_key(link) for link in built.untitled_links),
+                ],
+            )
     stored_now = {k for k, _ in built.articles if k not in known}
     report = _read_report(
         source,
@@ -193,6 +203,8 @@ def store_outcome(
         built.unlinked,
         # (an entry's link is its article's alias when its page named another address)
         new_links={link for link, key in built.aliases.items() if key in stored_now},
+        said=said,
+        untitled_links=built.untitled_links,
     )
     fresh_articles = [a for k, a in built.articles if k not in known]
     ahead = now + FUTURE_SLACK

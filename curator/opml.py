@@ -73,6 +73,8 @@ class OpmlDocument:
     rejected: tuple[tuple[str, str], ...] = ()
     #: The line of each rejected outline, by its value (for messages).
     rejected_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    #: The site's page (htmlUrl) of each rejected outline that gives one, by its value.
+    rejected_sites: Mapping[str, str] = field(default_factory=dict, compare=False)
     #: Outlines that look like a subscription but give no feed address (only `htmlUrl`, an empty
     #: `xmlUrl`, or `type="link"` with `url`): (line, the outline's text, the address it gives or
     #: ""). Nothing of them is imported (walk82 #3: they were dropped unsaid).
@@ -356,6 +358,7 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
     feeds: list[OpmlFeed] = []
     rejected: list[tuple[str, str]] = []
     rejected_lines: dict[str, int] = {}
+    rejected_sites: dict[str, str] = {}
     no_feed: list[tuple[int, str, str]] = []
     converted: list[tuple[int, str, str, str]] = []
     hint_lines: dict[str, int] = {}
@@ -411,6 +414,8 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
             else:
                 rejected.append((url, text))
                 rejected_lines.setdefault(url, line)
+                if site := _clean(attrs.get("htmlurl")):
+                    rejected_sites.setdefault(url, site)
             # Outlines inside a feed's outline are read too, in the same folders (the feed's own
             # name is no folder): some readers nest feeds so, and they were dropped unseen.
             stack.extend((child, folders) for child in reversed(list(element)))
@@ -438,6 +443,7 @@ def read_opml(data: bytes, source: str) -> OpmlDocument:
         rejected=tuple(rejected),
         hint_lines=hint_lines,
         rejected_lines=rejected_lines,
+        rejected_sites=rejected_sites,
         no_feed=tuple(no_feed),
         converted=tuple(converted),
     )

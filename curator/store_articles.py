@@ -677,3 +677,23 @@ class ArticleStore(StoreBase):
         """The `limit` most recently stored articles (the scorer learns word statistics from them)."""
         rows = self.db.execute(self._SELECT + " ORDER BY a.id DESC LIMIT ?", (limit,))
         return [self._article(r) for r in rows]
+
+    def text_stored_elsewhere(self, feed_url: str, articles: Sequence[tuple[str, Article]]) -> bool:
+        """Whether the text of any of these new articles (URL key, article) of the feed at
+        `feed_url` is that of an article another feed gave, at another address: a syndication
+        feed's copy of a publisher's article, its page naming no canonical address (walk169 #7:
+        "entries ... may be missing" of a feed whose entries were all another feed's). Texts
+        under `REPUBLISHED_MIN_CHARS` are left out, as `republished` leaves them out."""
+        for key, art in articles:
+            text = art.text or ""
+            if len(text.strip()) < REPUBLISHED_MIN_CHARS:
+                continue
+            # (by each feed's id and the text's opening: the `articles_feed_opening` index)
+            rows = self.db.execute(
+                "SELECT text, url_key FROM articles WHERE feed_id IN"
+                " (SELECT id FROM feeds WHERE url != ?) AND substr(text, 1, 80) = ?",
+                (feed_url, text[:80]),
+            )
+            if any(r[0] == text and r[1] != key for r in rows):
+                return True
+        return False

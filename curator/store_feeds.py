@@ -3,10 +3,12 @@ wait), its moves and renames, and what it holds of each feed's articles."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import PurePath
 
+from curator.storebase import NOT_DEAD as _NOT_DEAD
 from curator.storebase import StoreBase
 from curator.storebase import iso as _iso
 from curator.storerecords import FeedState
@@ -38,6 +40,9 @@ ADVISED_MOVE = "advised_move:"
 #: The `meta` key, before a feed's address, of the address that replaced it in feeds.yaml as its
 #: move said (`Store.follow_moves`).
 FOLLOWED_MOVE = "followed_move:"
+#: The `meta` key, before a feed's address, of the keys of its entries said to be left out
+#: (`Store.skips_said`).
+SKIPS_SAID = "skips_said:"
 
 
 class FeedStore(StoreBase):
@@ -359,3 +364,48 @@ class FeedStore(StoreBase):
             return datetime.fromisoformat(str(row[0]))
         except ValueError:
             return None
+
+    def skips_said(self, feed_url: str) -> set[str]:
+        """The keys of the feed's entries left out (no link, no title) that a fetch said already
+        (`record_skips_said`): each is said once, the others counted (fixhj: the same skipped
+        entries were named at every fetch of a changed feed)."""
+        row = self.db.execute(
+            "SELECT value FROM meta WHERE key = ?", (SKIPS_SAID + feed_url,)
+        ).fetchone()
+        if row is None:
+            return set()
+        try:
+            keys = json.loads(str(row[0]))
+        except ValueError:
+            return set()
+        return {str(k) for k in keys} if isinstance(keys, list) else set()
+
+    def record_skips_said(self, feed_url: str, keys: Iterable[str]) -> None:
+        """The keys of the entries the feed's document left out now, all said by this fetch or
+        one before: those said from now on (an entry gone from the feed is forgotten, and said
+        again should it come back)."""
+        keys = sorted(set(keys))
+        with self.transaction():
+            if keys:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (SKIPS_SAID + feed_url, json.dumps(keys)),
+                )
+            else:
+                self.db.execute("DELETE FROM meta WHERE key = ?", (SKIPS_SAID + feed_url,))
+
+    def feed_waiting_article(self, urls: Iterable[str]) -> str | None:
+        """The address of the newest stored article of the feeds at `urls` that no issue
+        featured and is no dead link: the one a message names in the command it advises
+        (`curator subjects exclude URL` with a real URL: fixhj #6), or None."""
+        for url in dict.fromkeys(urls):
+            row = self.db.execute(
+                "SELECT a.url FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url = ?"
+                " AND NOT EXISTS (SELECT 1 FROM issue_articles ia WHERE ia.article_id = a.id)"
+                + _NOT_DEAD
+                + " ORDER BY a.id DESC LIMIT 1",
+                (url,),
+            ).fetchone()
+            if row is not None:
+                return str(row[0])
+        return None

@@ -80,7 +80,7 @@ def test_export_then_import_gives_back_every_feed_as_the_build_reads_it(tmp_path
     # `fetch_pages: off` is the build's false: the export says so (it was dropped).
     assert b'curator:fetchPages="false"' in data
     fresh = newsletter(tmp_path / "new", "feeds: []")
-    code, out, err = run_cli("feeds", "import", "--config", str(fresh), str(opml))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(fresh), str(opml))
     assert code == 0, err
     assert out == f"Imported 5 feed(s) into {fresh}.\n"
     back = feeds_of(fresh)
@@ -112,14 +112,14 @@ def test_an_unknown_fetch_pages_word_in_the_opml_is_refused_with_its_line(tmp_pa
     opml = tmp_path / "feeds.opml"
     opml.write_text(out.replace('fetchPages="false"', 'fetchPages="maybe"'), encoding="utf-8")
     fresh = newsletter(tmp_path / "new", "feeds: []")
-    code, _, err = run_cli("feeds", "import", "--config", str(fresh), str(opml))
+    code, _, err = run_cli("feeds", "import", "--no-check", "--config", str(fresh), str(opml))
     assert code == 2
     line = next(i for i, text in enumerate(out.splitlines(), 1) if "fetchPages" in text)
     assert f"{opml}: line {line}: curator:fetchPages='maybe' is neither true nor false" in err
     assert feeds_of(fresh) == []
     # YAML's own words are read as feeds.yaml reads them.
     opml.write_text(out.replace('fetchPages="false"', 'fetchPages="no"'), encoding="utf-8")
-    code, _, err = run_cli("feeds", "import", "--config", str(fresh), str(opml))
+    code, _, err = run_cli("feeds", "import", "--no-check", "--config", str(fresh), str(opml))
     assert code == 0, err
     assert feeds_of(fresh)[2]["fetch_pages"] is False
 
@@ -159,7 +159,7 @@ def test_add_subjects_quotes_yaml_words_and_passes_over_a_readers_folders(tmp_pa
     opml = tmp_path / "feedly.opml"
     opml.write_text(READER_OPML, encoding="utf-8")
     code, out, err = run_cli(
-        "feeds", "import", "--config", str(config), "--add-subjects", str(opml)
+        "feeds", "import", "--no-check", "--config", str(config), "--add-subjects", str(opml)
     )
     # `?what` written `[?what]` read back as a mapping: "could not be edited safely", no reason.
     assert code == 0, err
@@ -192,7 +192,7 @@ def test_an_import_over_the_listed_feeds_says_what_its_names_and_fetch_pages_dif
         "    fetch_pages: off    # paywall\n", ""
     )
     config.write_text(edited, encoding="utf-8")
-    code, out, err = run_cli("feeds", "import", "--config", str(config), str(opml))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(config), str(opml))
     assert code == 0, err
     # "Skipped 4 already listed (left as they are)" and no word of either (walk152 #10).
     assert (
@@ -272,7 +272,9 @@ def test_feed_titles_lose_their_format_labels_and_a_second_escape(
     names: dict[str, object] = {}
     errs = ""
     for source in (subs, extra):
-        code, _, err = run_cli("feeds", "import", "--config", str(config), str(source))
+        code, _, err = run_cli(
+            "feeds", "import", "--no-check", "--config", str(config), str(source)
+        )
         assert code == 0, err
         errs += err
     names = {str(f["url"]): f.get("name") for f in feeds_of(config)}

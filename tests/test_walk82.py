@@ -49,7 +49,7 @@ def test_export_titles_a_feed_by_its_kept_opml_title_through_a_round_trip(tmp_pa
         '<outline type="rss" text="Julia Evans" xmlUrl="http://jvns.ca/atom.xml"/>\n'
         '<outline type="rss" text="顧客体験ブログ" xmlUrl="https://cx.example.jp/feed"/>',
     )
-    code, out, err = run_cli("feeds", "import", "--config", str(first), str(source))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(first), str(source))
     assert code == 0, err
     exported = tmp_path / "e1.opml"
     code, _, err = run_cli("feeds", "export", "--config", str(first), "--out", str(exported))
@@ -59,7 +59,9 @@ def test_export_titles_a_feed_by_its_kept_opml_title_through_a_round_trip(tmp_pa
     assert 'text="顧客体験ブログ"' in text
     # Into another newsletter: the title is kept beside the feed again, and exported again.
     second = config(tmp_path / "b")
-    code, out, err = run_cli("feeds", "import", "--config", str(second), str(exported))
+    code, out, err = run_cli(
+        "feeds", "import", "--no-check", "--config", str(second), str(exported)
+    )
     assert code == 0, err
     kept = second.read_text(encoding="utf-8")
     assert kept.startswith("# my newsletter\n")
@@ -82,7 +84,7 @@ def test_a_feed_under_two_subject_folders_hints_at_both(tmp_path: Path) -> None:
         '<outline text="Customer success">'
         '<outline type="rss" text="Twice" xmlUrl="https://twice.example.com/feed/"/></outline>',
     )
-    code, out, err = run_cli("feeds", "import", "--config", str(path), str(source))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(path), str(source))
     assert code == 0, err
     assert feeds(path)["https://twice.example.com/feed"]["subjects"] == [
         "Service operations",
@@ -108,7 +110,7 @@ def test_outlines_without_a_feed_address_are_named_with_their_line(tmp_path: Pat
         '<outline text="Real" type="rss" xmlUrl="https://real.example.com/feed"/>\n'
         "</outline>",
     )
-    code, out, err = run_cli("feeds", "import", "--config", str(path), str(source))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(path), str(source))
     assert code == 0, err
     assert out == f"Imported 1 feed(s) into {path}.\n"
     for line, text, site in (
@@ -131,7 +133,7 @@ def test_a_feed_scheme_address_is_read_as_http_and_said(tmp_path: Path) -> None:
         '<outline type="rss" text="Feed scheme" xmlUrl="feed://feedscheme.example.com/rss"/>\n'
         '<outline type="rss" text="Script" xmlUrl="javascript:alert(1)"/>',
     )
-    code, out, err = run_cli("feeds", "import", "--config", str(path), str(source))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(path), str(source))
     assert code == 0, err
     assert list(feeds(path)) == ["http://feedscheme.example.com/rss"]
     assert (
@@ -154,7 +156,7 @@ def test_an_undeclared_latin1_file_is_named_with_line_column_and_fix(tmp_path: P
         b'<outline text="Caf\xe9 Undeclared" type="rss" xmlUrl="https://u.example.fr/feed"/>\n'
         b"</body></opml>\n"
     )
-    code, out, err = run_cli("feeds", "import", "--config", str(path), str(source))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(path), str(source))
     assert code == 2
     assert (
         f"{source}: line 3, column 19: not valid XML (Invalid bytes in character encoding);"
@@ -173,7 +175,7 @@ def test_a_name_given_to_two_feeds_is_said_at_import(tmp_path: Path) -> None:
         '<outline type="rss" text="Daring Fireball" xmlUrl="https://daringfireball.net/linked"'
         ' htmlUrl="https://daringfireball.net/"/>',
     )
-    code, out, err = run_cli("feeds", "import", "--config", str(path), str(source))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(path), str(source))
     assert code == 0, err
     assert "`name: Daring Fireball` is also the name of the feed at line" in err
     assert "curator: warning: " in err
@@ -187,9 +189,9 @@ def test_importing_the_same_file_again_says_nothing_was_added(tmp_path: Path) ->
         '<outline text="Tech"><outline type="rss" text="A" xmlUrl="https://a.example.com/feed"/>'
         '<outline type="rss" text="B" xmlUrl="https://b.example.com/feed"/></outline>',
     )
-    code, out, err = run_cli("feeds", "import", "--config", str(path), str(source))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(path), str(source))
     assert code == 0 and "folder(s)" in err, err
-    code, out, err = run_cli("feeds", "import", "--config", str(path), str(source))
+    code, out, err = run_cli("feeds", "import", "--no-check", "--config", str(path), str(source))
     assert code == 0, err
     assert out == f"All 2 feed(s) of {source} were listed already in {path}; no feed added.\n"
     assert "folder(s)" not in err and "Imported" not in out

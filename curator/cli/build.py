@@ -1016,6 +1016,12 @@ def preview(config: Path, out: Path | None, port: int) -> None:
 def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds, store new articles and place them under subjects; build nothing."""
     with opened(config, db, create=True) as (conf, store):
+        # A store older than the folder's issues (a backup put back) is refused before any feed
+        # is read, as `build` and `draft` refuse it: it fetched into the old store, and the
+        # build then refused anyway.
+        stop_early_for_unrecorded_issue(
+            conf, store, conf.settings.output, nothing="Nothing was fetched", older_only=True
+        )
         announce_fetch(conf, quiet)
         before = store.newest_article_id()
         summary = fetch_with_progress(conf, store, quiet)

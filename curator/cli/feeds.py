@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from curator.cli.common import (
     CONFIG_OPTION,
     DB_OPTION,
     JSON_OPTION,
+    QUIET_OPTION,
     WAIT_OPTION,
     composed_names,
     echo,
@@ -25,6 +26,7 @@ from curator.cli.common import (
     opened,
     warn,
 )
+from curator.cli.common import echo as say
 from curator.cli.streams import changes_nothing
 from curator.config import (
     Config,
@@ -33,6 +35,7 @@ from curator.config import (
     load_config,
     name_bars_fault,
 )
+from curator.discover import check_feed
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -50,7 +53,9 @@ from curator.feedsfile import (
     yaml_list,
     yaml_scalar,
 )
-from curator.harvest import QUIET_AFTER, own_wait_said
+from curator.fetch import FetchRequest, fetch_all
+from curator.harvest import QUIET_AFTER, fetch_settings, own_wait_said
+from curator.models import FetchResult
 from curator.publish import write_atomic
 from curator.store import Store, moved_error_of
 from curator.urls import address_fault, feed_address, feed_key
@@ -190,7 +195,16 @@ def add(
     own = name or (import_name(title, best.url, found.final_url) if title else None)
     rewritten: list[str] = []
     add_feed(config, address, own, subjects, rewritten)
-    echo(f"Added {address}" + (f" ({own})" if own else ""))
+    # walk169: "Added", then `feeds list` said "never fetched": said here, as the truth is that
+    # it was read to check it and its articles are stored by the next fetch.
+    entries = f"{best.entries} entr{'y' if best.entries == 1 else 'ies'}"
+    echo(
+        f"Added {address}"
+        + (f" ({own})" if own else "")
+        + f": read to check it, a feed of {entries}; its articles are stored at the next"
+        " `curator fetch` or `curator build` (until then `curator feeds list` says it was never"
+        " fetched)"
+    )
     for note in rewritten:
         warn(note)
     _held_already(conf, config, address)
@@ -207,7 +221,9 @@ def add(
         )
 
 
-def _held_already(conf: Config, config: Path, address: str, *, named: bool = False) -> None:
+def _held_already(
+    conf: Config, config: Path, address: str, *, named: bool = False, err: bool = False
+) -> None:
     """Say what the store holds already of the feed just added: one removed earlier and added
     back (walk150 #7: "Added ..." alone, while 5,000 of its articles were stored). `named`: say
     which feed (`feeds import` adds several; walk155 #6: it took none of them back)."""
@@ -228,7 +244,8 @@ def _held_already(conf: Config, config: Path, address: str, *, named: bool = Fal
         + (address if named else "this feed")
         + ", from before it was removed:"
         f" {unfeatured - dead} no issue featured{dropped}, which can be picked for the next"
-        f" issues again{gone}"
+        f" issues again{gone}",
+        err=err,
     )
 
 
@@ -419,11 +436,14 @@ def _remove(
                 echo(f'  "{title}" ({address}): now an article of {feed}')
     elif pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
+        # (a command with a real address, that runs as written: fixhj #6)
+        one = shell_arg(store.feed_waiting_article([spec.url, stored or spec.url]) or spec.url)
         echo(
             f"Its {total} stored article(s) stay in the archive, and the {pickable} no issue"
             f" featured can still be picked for the next issues{also}. To keep one out, run"
-            " `curator subjects exclude URL` (it keeps it out of every issue; `curator subjects"
-            " undo URL` takes it back): cutting it from a draft keeps it out of that issue only,"
+            f" `curator subjects exclude {one}` (that one; another by its address): it keeps it"
+            f" out of every issue (`curator subjects undo {one}` takes it back); cutting it from"
+            " a draft keeps it out of that issue only,"
             " and the next `curator draft` can pick it again. To leave them all out at once:"
             f" `curator feeds add {shell_arg(spec.url)}`, then `curator feeds remove"
             f" {shell_arg(spec.url)} --drop-waiting`."
@@ -443,9 +463,25 @@ def _remove(
     is_flag=True,
     help="Make each folder that is not a subject yet a new subject (a stub to finish in feeds.yaml).",
 )
-def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
-    """Add every feed of an OPML file (a feed reader's export); folders become subject hints."""
+@click.option(
+    "--no-check",
+    is_flag=True,
+    help="Add the feeds without reading them (offline); `curator fetch` reads them later.",
+)
+@QUIET_OPTION
+@JSON_OPTION
+def import_(
+    config: Path, opml_file: Path, add_subjects: bool, no_check: bool, quiet: bool, as_json: bool
+) -> None:
+    """Add every feed of an OPML file (a feed reader's export); folders become subject hints.
+    Each new address is read first, as `feeds add` reads it: one that gives no feed (a 404, a
+    web page, a server that does not answer) is not added, and is listed with what to do."""
     conf = loaded(config)
+
+    def echo(message: object = None, *, err: bool = False) -> None:
+        # With --json, stdout holds the JSON document only: the report goes to stderr.
+        say(message, err=err or as_json)
+
     known = [subject.name for subject in conf.subjects]
     try:
         data = opml_file.read_bytes()
@@ -458,9 +494,16 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
         known,
         add_subjects=add_subjects,
         refuse=_moved_to_listed(conf, config),
+        check=None if no_check else _import_check(conf, config, quiet),
     )
     skipped = list({feed_key(spec.url): spec for spec in reversed(done.skipped)}.values())[::-1]
-    if not done.added and (skipped or done.refused) and not done.repeated:
+    if not done.added and done.unreadable:
+        also = f"; {len(skipped)} were listed already" if skipped else ""
+        echo(
+            f"No feed of {opml_file} added to {config}: {len(done.unreadable)} gave no feed when"
+            f" read (below){also}."
+        )
+    elif not done.added and (skipped or done.refused) and not done.repeated:
         # walk82 #6: "Imported 0 feed(s)" then folders "added without them as hints" misled.
         # walk169 #6: "All 207" of 205 distinct feeds (two listed twice in the OPML).
         moved = f" (or moved to a feed listed there: {len(done.refused)})" if done.refused else ""
@@ -469,12 +512,18 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             f" in {config}{moved}; no feed added."
         )
     else:
-        echo(f"Imported {len(done.added)} feed(s) into {config}.")
+        stored = (
+            ", each read to check it; their articles are stored at the next `curator fetch` or"
+            " `curator build`"
+            if done.added and not no_check
+            else ""
+        )
+        echo(f"Imported {len(done.added)} feed(s) into {config}{stored}.")
     if done.rewritten:
         warn(done.rewritten)
     for spec in done.added:
         # walk155 #6: a feed removed with --drop-waiting and imported back, as `feeds add` does
-        _held_already(conf, config, spec.url, named=True)
+        _held_already(conf, config, spec.url, named=True, err=as_json)
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
@@ -564,6 +613,14 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             f" title; to credit a name of your own, write `name:` under the feed in {config}.",
             err=True,
         )
+    if done.unreadable:
+        echo(
+            f"Not added: {len(done.unreadable)} that gave no feed when read (as `feeds add`"
+            " refuses them):",
+            err=True,
+        )
+        for spec, why in done.unreadable:
+            echo(f"  {spec.url}: {why}", err=True)
     if done.refused:
         echo(
             f"Skipped {len(done.refused)} that moved to a feed already listed (as `feeds add`"
@@ -625,6 +682,86 @@ def import_(config: Path, opml_file: Path, add_subjects: bool) -> None:
             # are said above, and the next command warns of them.
             if warning not in conf.warnings and "is also the name of the feed at line" in warning:
                 warn(warning)
+    if as_json:
+        echo_json(
+            {
+                "added": [spec.url for spec in done.added],
+                "listed_already": [spec.url for spec in skipped],
+                "moved_to_listed": [{"url": spec.url, "why": why} for spec, why in done.refused],
+                "not_added": [{"url": spec.url, "why": why} for spec, why in done.unreadable],
+                "left_out": [{"url": url, "text": text} for url, text in done.rejected],
+            }
+        )
+
+
+#: How many feeds an import reads between two lines of its progress.
+_IMPORT_PROGRESS_EVERY = 25
+
+
+def _import_check(
+    conf: Config, config: Path, quiet: bool
+) -> Callable[[Sequence[FeedSpec]], dict[str, str]]:
+    """How `feeds import` reads the feeds it is to add before adding them, as `feeds add` reads
+    one (walk169 #6: a 404 was imported where `feeds add` refused it): all at once, within the
+    fetch settings' limits overall and per host (the build's politeness), a progress line every
+    `_IMPORT_PROGRESS_EVERY` feeds unless `quiet`. Those that give no feed, by `feed_key`, with
+    why and what to do."""
+
+    def check(specs: Sequence[FeedSpec]) -> dict[str, str]:
+        total = len(specs)
+        if not quiet:
+            say(f"Reading the {total} feed(s) to add, as `feeds add` reads one...", err=True)
+        done = 0
+
+        def progress(_result: FetchResult) -> None:
+            nonlocal done
+            done += 1
+            if not quiet and done % _IMPORT_PROGRESS_EVERY == 0 and done < total:
+                say(f"  {done} of {total} read", err=True)
+
+        requests = [FetchRequest(spec.url, kind="feed") for spec in specs]
+        results = fetch_all(requests, fetch_settings(conf), on_result=progress)
+        listed = {feed_key(spec.url): spec.url for spec in read_feeds(config)}
+        unfit: dict[str, str] = {}
+        for spec, result in zip(specs, results, strict=True):
+            why = _no_feed(spec.url, result, listed)
+            if why is not None:
+                unfit[feed_key(spec.url)] = why
+        return unfit
+
+    return check
+
+
+def _no_feed(url: str, result: FetchResult, listed: dict[str, str]) -> str | None:
+    """Why the feed read at `url` (`result`) is not one to add, and what to do; None when it is
+    one. The reasons `feeds add` refuses an address for: it could not be read (an HTTP error, no
+    such server, no answer in time), what it gives is no feed (a web page, another document), or
+    it leads to a feed already listed."""
+    again = (
+        f"`curator feeds add {shell_arg(url)}` once it answers (or add it unread with --no-check)"
+    )
+    if not result.ok or result.content is None:
+        error = result.error or "could not be read"
+        if result.error_kind == "gone" or _gone_error(error):
+            return (
+                f"{error}: no feed is at this address now; find the feed's new address on its"
+                " site and add that"
+            )
+        return f"{error}: {again}"
+    final = result.final_url or url
+    found = check_feed(result.content, result.content_type, final)
+    if isinstance(found, str):
+        if found == "a web page, not a feed":
+            return (
+                f"{found}: `curator feeds add {shell_arg(url)}` finds the feed the page links"
+                " to, if it has one"
+            )
+        return f"{found}: find the feed's own address on its site and add that"
+    if feed_key(final) != feed_key(url) and feed_key(final) in listed:
+        return (
+            f"it leads to {final}, which is already in the feeds list as {listed[feed_key(final)]}"
+        )
+    return None
 
 
 def _differences(given: FeedSpec, listed: FeedSpec | None) -> list[str]:
@@ -652,13 +789,20 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
         at = f"{opml_file}:{line}" if line else str(opml_file)
         # An http(s) address no feed can be read at says why (walk152 #7: a port past 65535).
         fault = address_fault(xml_url) if xml_url.lower().startswith(("http:", "https:")) else ""
+        # The commands advised run as written (fixhj #6: `curator feeds add URL`): the site's
+        # page the outline gives, else the import again once the OPML gives the right address.
+        site = done.rejected_sites.get(xml_url)
+        again = (
+            f"`curator feeds add {shell_arg(site)}` finds the feed its site's page links to"
+            if site
+            else f"correct its xmlUrl in {opml_file}, then import the file again (`curator feeds"
+            f" import {shell_arg(opml_file)}`: the feeds listed already are left as they are)"
+        )
         why = (
-            f"was left out, as no feed can be read at it: {fault}; then add it with"
-            " `curator feeds add URL`"
+            f"was left out, as no feed can be read at it: {fault}; {again}"
             if fault
             else "is not a web feed's address (http or https), so it was left out; find the"
-            " feed's web address (its site's page links it) and add it with"
-            " `curator feeds add URL`"
+            f" feed's web address (its site's page links it): {again}"
         )
         echo(f"curator: warning: {at}: {text or 'an outline'} ({xml_url}) {why}", err=True)
     for line, text, site in done.no_feed:
@@ -668,7 +812,9 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
             f"`curator feeds add {site}` adds its feed (of a site's page, the feed the page links"
             " to, if it has one)"
             if site
-            else "add its feed with `curator feeds add URL` (a feed, or its site's page)"
+            else f"write its feed's web address as its xmlUrl in {opml_file}, then import the"
+            f" file again (`curator feeds import {shell_arg(opml_file)}`: the feeds listed already"
+            " are left as they are)"
         )
         echo(
             f"curator: warning: {at}: {name} gives no feed address (xmlUrl), so it was left"
