@@ -1795,6 +1795,8 @@ def _sentences_and_gaps(
     out: list[str] = []
     gaps: set[int] = set()
     paragraphs = [p for p in (_clean_text(p, markup=False) for p in text.splitlines()) if p]
+    if unterminated:
+        paragraphs = _runs_joined(paragraphs)
     advert = ""  # the name of the sponsor whose ad the paragraphs are, while they name it
     for number, paragraph in enumerate(paragraphs, 1):
         paragraph = DATELINE.sub("", unmarked(paragraph) if unterminated else paragraph)
@@ -1815,7 +1817,12 @@ def _sentences_and_gaps(
         # "Read our privacy policy? Few users do ..." opens with a question, not a notice.
         if _is_furniture(paragraph[:40]) and (not sentences or _is_furniture(sentences[0])):
             continue
-        if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
+        if (
+            unterminated
+            and sentences
+            and _ended(paragraph, last=number == len(paragraphs))
+            and _standing(sentences[-1])
+        ):
             sentences[-1] = _finished(sentences[-1])
         skipped = False
         for sentence in _short_joined(sentences):
@@ -2225,6 +2232,74 @@ def _ended(paragraph: str, *, last: bool) -> bool:
     closed by a "Read more" link."""
     body = _MORE_TAIL.sub("", paragraph)
     return not _CUT_TAIL.search(body) and (not last or body != paragraph)
+
+
+#: The last word of a block that runs on into the next one (walk165 #3: "<blockquote><p>The
+#: question asked was</p><blockquote><p>As you may know, ...?</p>", a quotation nested in the one
+#: that introduces it): an article, a preposition or a conjunction, which no sentence ends on, and
+#: a verb that introduces what follows. Such a block is no sentence to end with a made-up full
+#: stop ("The question asked was. As you may know, ..."): it is joined to the block after it.
+_RUNS_ON = _wordset(
+    "a an the of to for from with into onto by than and or nor but that which whose whether if "
+    "because as including such"
+)
+#: The verbs of `_RUNS_ON`: the block after them is what they introduce, set off by a colon
+#: ("The question asked was: As you may know, ...") when it opens as a sentence does.
+_INTRODUCES = _wordset("is are was were be been reads read says said asks asked writes wrote")
+
+
+def _runs_joined(paragraphs: list[str]) -> list[str]:
+    """The paragraphs of a feed's summary with each that runs on into the next (`_runs_on`) joined
+    to it, as the text reads: with a colon after a verb introducing a sentence ("The question
+    asked was: As you may know, ..."), else a space. The last paragraph is left as it is: nothing
+    follows it."""
+    out: list[str] = []
+    carried = ""
+    for number, paragraph in enumerate(paragraphs):
+        if carried:
+            between = ": " if _introduces(carried) and _starts_sentence(paragraph) else " "
+            paragraph = carried + between + paragraph
+            carried = ""
+        if number + 1 < len(paragraphs) and _runs_on(paragraph, paragraphs[number + 1]):
+            carried = paragraph
+            continue
+        out.append(paragraph)
+    return out
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return normalise_quotes(words[-1]).lower() if words else ""
+
+
+def _runs_on(paragraph: str, after: str) -> bool:
+    """The paragraph ends with no mark, on a word no sentence ends on (`_RUNS_ON`) or one
+    introducing what follows (`_INTRODUCES`), or the paragraph after it goes on in lower case
+    ("... the survey</p><p>was sent to 2,000 adults."), not a furniture line ("read more")."""
+    word = _last_word(paragraph)
+    if not paragraph[-1:].isalnum():
+        return False
+    if word.isalpha() and (word in _RUNS_ON or word in _INTRODUCES):
+        return True
+    return after[:1].islower() and not _is_furniture(after)
+
+
+def _introduces(paragraph: str) -> bool:
+    return _last_word(paragraph) in _INTRODUCES
+
+
+#: The fewest words of a paragraph's last sentence, written with no full stop, that is finished
+#: with one (`_standing`): a standfirst's sentence, as a description's (`_standfirst`).
+STANDFIRST_WORDS = 8
+
+
+def _standing(sentence: str) -> bool:
+    """A sentence written with no full stop that reads as whole (a standfirst: "Worried that
+    fitness obsessives were making yoga too commercial, ... to caves in India"), not a fragment,
+    a label or a lead-in of a few words ("The question we asked", before the quotation it
+    introduces): only the first gets a full stop made up for it (walk165 #3)."""
+    words = sentence.split() if sentence.isascii() else _words(sentence)
+    return len(words) >= STANDFIRST_WORDS
 
 
 def _finished(sentence: str) -> str:

@@ -1,0 +1,111 @@
+"""walk165's blurb findings (fixhi), through the CLI against feeds and pages on a real HTTP server
+on 127.0.0.1, a real SQLite store and the real templates:
+
+- #3: a link post quoting a question in a quotation nested in the one that introduces it ("The
+  question asked was" over "As you may know, ...?") published "The question asked was. As you
+  may know, ...": a full stop made up after a fragment that has none;
+- #4: a blurb in quotation marks of two sentences was noted "This blurb is one sentence";
+- and a draft written before a fetch rebuilt an article's blurb (its page corrected) published
+  curator's old blurb as the editor's correction, kept for every later issue.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from conftest import LocalServer, run_cli, said_as_one
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>Link Blog</title><id>urn:lb</id><updated>2026-07-01T00:00:00Z</updated>
+<link rel="alternate" type="text/html" href="{home}/"/>
+{entries}
+</feed>"""
+
+ENTRY = """<entry><title>{title}</title><id>urn:{n}</id><updated>2026-07-0{n}T00:00:00Z</updated>
+<link rel="alternate" type="text/html" href="{link}"/>
+<link rel="related" type="text/html" href="{home}/linked/{n}"/>
+<author><name>Lin Kblogger</name></author>
+<content type="html">{content}</content></entry>"""
+
+#: walk165 #3: Daring Fireball's post on Techdirt's, its quote holding a quotation nested in it.
+NESTED_TITLE = "Was the Polling Question on the Apple and FBI Debate Misleading?"
+NESTED = (
+    "<p>Mike Masnick, writing for TechDirt:</p><blockquote><p>The question asked was</p>"
+    "<blockquote><p>As you may know, RANDOMIZE: [the FBI has said that accessing the iPhone is"
+    " an important part of their ongoing investigation into the San Bernardino attacks] while"
+    " [Apple has said that unlocking the iPhone could compromise the security of other users’"
+    " information] do you think Apple [READ; RANDOMIZE]?</p></blockquote>"
+    "<p><em>But that’s not the issue in this case!</em></p></blockquote>"
+    "<p>He makes a good point about the iPhone poll.</p>"
+)
+#: walk165 #4: a quote of two sentences, published in quotation marks.
+TWO_TITLE = "Poll Shows More Support for the Justice Department Than for Apple"
+TWO = (
+    "<p>Pew Research Center:</p><blockquote><p>As the standoff between the Department of"
+    " Justice and Apple continues over an iPhone used by one of the suspects in the San"
+    " Bernardino attacks, 51% say Apple should unlock the iPhone to assist the FBI"
+    " investigation. Fewer Americans (38%) say Apple should not unlock the phone to ensure the"
+    " security of its other users’ information; 11% do not offer an opinion on the"
+    " question.</p></blockquote>"
+)
+
+
+def _escaped(html: str) -> str:
+    return html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@pytest.fixture(scope="module")
+def quoted(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, dict[str, str], str]:
+    """Link posts quoting their articles, drafted then built from the draft: (the draft, what
+    `curator draft` said, each published blurb by title, issue-1.txt)."""
+    tmp_path = tmp_path_factory.mktemp("fixhi")
+    server = LocalServer().start()
+    try:
+        home = server.base
+        other = home.replace("127.0.0.1", "localhost")  # the linked article's site: another one
+        entries = "\n".join(
+            ENTRY.format(n=n, title=title, link=f"{other}/article/{n}", home=home, content=body)
+            for n, title, body in (
+                (1, NESTED_TITLE, _escaped(NESTED)),
+                (2, TWO_TITLE, _escaped(TWO)),
+            )
+        )
+        url = server.add("/lb.xml", ATOM.format(home=home, entries=entries))
+        config = {
+            "newsletter": {"title": "Phone Notes", "editor": "Ed", "issue_size": 4},
+            "subjects": [{"name": "Phones", "keywords": ["iphone", "apple", "fbi", "poll"]}],
+            "feeds": [{"url": url, "fetch_pages": False}],
+            "settings": {"allow_private_addresses": True, "timeout": 5},
+        }
+        path = tmp_path / "feeds.yaml"
+        path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        code, _, draft_err = run_cli("draft", "--config", str(path), "--all-subjects")
+        assert code == 0, draft_err
+        draft_file = tmp_path / "drafts" / "issue-1.md"
+        draft = draft_file.read_text(encoding="utf-8")
+        code, _, err = run_cli("build", "--config", str(path), "--draft", str(draft_file))
+    finally:
+        server.stop()
+    assert code == 0, err
+    issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    blurbs = {a["title"]: a["blurb"] for s in issue["sections"] for a in s["articles"]}
+    text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    return draft, draft_err, blurbs, text
+
+
+def test_a_fragment_running_on_into_a_nested_quotation_gets_no_made_up_full_stop(
+    quoted: tuple[str, str, dict[str, str], str],
+) -> None:
+    """walk165 #3: "The question asked was. As you may know, ..." (a "." made up after "was",
+    which runs on into the quotation nested under it). The blurb reads as the text does: "The
+    question asked was: As you may know, ..."."""
+    _, _, blurbs, text = quoted
+    nested = blurbs[NESTED_TITLE]
+    assert "The question asked was." not in said_as_one(text), text
+    assert "asked was. As" not in nested, nested
+    assert nested.startswith('"The question asked was: As you may know, RANDOMIZE:'), nested
+    assert "The question asked was: As you may know" in said_as_one(text), text
