@@ -2002,11 +2002,24 @@ def short_blurb(blurb: str) -> bool:
     """A blurb of a single sentence (or a fragment), where blurbs are two or three: the editor is
     told, for nothing better could be made of the feed and the page. "" is no blurb at all."""
     text = blurb.strip()
-    if not text or len(split_sentences(text)) >= MIN_SENTENCES:
+    if not text or blurb_sentences(text) >= MIN_SENTENCES:
         return False
     # Thai, Lao, Khmer: no sentence can be told, so its phrases are counted (walk102 #2: three
     # Thai sentences, the opening paragraphs, were warned about as "one sentence").
     return not unmarked_script(text) or unmarked_phrases(text) < MIN_SENTENCES
+
+
+#: Double quotation marks, straight, curly and low (a blurb in quotation marks, `_as_quote`'s).
+_DOUBLE_QUOTES = re.compile('["\u201c\u201d\u201e\u201f]')
+
+
+def blurb_sentences(blurb: str) -> int:
+    """How many sentences a blurb says, those inside quotation marks too: a quotation holding two
+    (`'"As the standoff ... investigation. Fewer Americans ... on the question."'`, or one followed
+    by its attribution, '"... OUT. Twitter ...," Noem tweeted.') is two, though `split_sentences`
+    keeps it whole, as one sentence of the text around it (walk165 #4: a quoted blurb of two
+    sentences was noted as one)."""
+    return len(split_sentences(_DOUBLE_QUOTES.sub("", blurb)))
 
 
 def unmarked_script(text: str) -> bool:

@@ -109,3 +109,16 @@ def test_a_fragment_running_on_into_a_nested_quotation_gets_no_made_up_full_stop
     assert "asked was. As" not in nested, nested
     assert nested.startswith('"The question asked was: As you may know, RANDOMIZE:'), nested
     assert "The question asked was: As you may know" in said_as_one(text), text
+
+
+def test_a_quoted_blurb_of_two_sentences_is_not_noted_as_one(
+    quoted: tuple[str, str, dict[str, str], str],
+) -> None:
+    """walk165 #4: the draft noted a blurb in quotation marks holding two sentences ("As the
+    standoff ... investigation. Fewer Americans (38%) say ...") as "one sentence (blurbs are
+    2-3)", and `curator draft` warned so: its quotation marks held it together as one."""
+    draft, draft_err, blurbs, _ = quoted
+    two = blurbs[TWO_TITLE]
+    assert two.startswith('"As the standoff') and "Fewer Americans (38%)" in two, two
+    assert "This blurb is one sentence" not in draft, draft
+    assert f'the blurb of "{TWO_TITLE}"' not in said_as_one(draft_err), draft_err
