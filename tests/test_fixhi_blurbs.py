@@ -12,11 +12,15 @@ on 127.0.0.1, a real SQLite store and the real templates:
 from __future__ import annotations
 
 import json
+import sqlite3
+from pathlib import Path
 
 import pytest
 import yaml
+from test_fixhc_changes import serve_corrected
+from test_walk126_stored import serve_week
 
-from conftest import LocalServer, run_cli, said_as_one
+from conftest import EXAMPLES, LocalServer, run_cli, said_as_one
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
@@ -122,3 +126,95 @@ def test_a_quoted_blurb_of_two_sentences_is_not_noted_as_one(
     assert two.startswith('"As the standoff') and "Fewer Americans (38%)" in two, two
     assert "This blurb is one sentence" not in draft, draft
     assert f'the blurb of "{TWO_TITLE}"' not in said_as_one(draft_err), draft_err
+
+
+EDITED = (
+    "Closing the loop tells customers what changed because of what they said. Our pick of the"
+    " week on acting on feedback, with a checklist any team can use."
+)
+
+
+def _blurb_lines(draft: str) -> dict[str, int]:
+    """Each article's address in the draft -> the index of its blurb's line (the first line
+    after its url:, author: and publication: lines)."""
+    lines = draft.splitlines()
+    found: dict[str, int] = {}
+    url = ""
+    for number, line in enumerate(lines):
+        if line.startswith("## "):
+            url = ""
+        elif line.startswith("url: "):
+            url = line[5:].strip()
+        elif (
+            url
+            and url not in found
+            and line.strip()
+            and not line.startswith(("author:", "publication:", "<!--"))
+        ):
+            found[url] = number
+    return found
+
+
+def test_a_blurb_rebuilt_after_the_draft_is_published_new_unless_the_editor_wrote_one(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """A draft written before a fetch that rebuilt its articles' blurbs (their pages corrected:
+    a new first paragraph, "fifty points") still carried the old ones; `build --draft` took each
+    for the editor's correction, published curator's stale text and kept it for every later
+    issue featuring the article. A blurb the draft has as curator wrote it gives way to the new
+    one, said in one line, and is no correction; one the editor wrote is published, kept as
+    theirs, and the line says the page changed under it."""
+    serve_week(http_server)
+    demo = yaml.safe_load((EXAMPLES / "feeds.yaml").read_text(encoding="utf-8"))
+    config = {
+        "newsletter": {"title": "CX Weekly", "editor": "Dana Reyes", "issue_size": 2},
+        "subjects": demo["subjects"],
+        "feeds": [{"url": http_server.url("/daily.xml"), "name": "Service Daily"}],
+        "settings": {"allow_private_addresses": True},
+    }
+    path = tmp_path / "feeds.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    code, _, err = run_cli("draft", "--config", str(path), "--all-subjects")
+    assert code == 0, err
+    draft_file = tmp_path / "drafts" / "issue-1.md"
+    lines = draft_file.read_text(encoding="utf-8").splitlines()
+    blurbs = _blurb_lines("\n".join(lines))
+    assert len(blurbs) >= 2, lines
+    left, edited = list(blurbs)[:2]
+    old = lines[blurbs[left]]
+    lines[blurbs[edited]] = EDITED  # the editor's own blurb
+    draft_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    serve_corrected(http_server)  # the pages now open with "... fifty points ..."
+    code, _, err = run_cli("fetch", "--config", str(path))
+    assert code == 0, err
+    fetched = said_as_one(err)  # the fetch that rebuilt them says what the draft's build does
+    assert f"({left}) was rebuilt after the draft was written" in fetched, err
+    assert "the draft has curator's old text, and `curator build --draft" in fetched, err
+    assert f"--draft {draft_file}" in fetched and "` publishes the new one" in fetched, err
+    assert "your own blurb in the draft is what the issue publishes" in fetched, err
+    code, _, err = run_cli("build", "--config", str(path), "--draft", str(draft_file))
+    assert code == 0, err
+    said = said_as_one(err)
+
+    issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    published = {a["url"]: a["blurb"] for s in issue["sections"] for a in s["articles"]}
+    assert "fifty points" in published[left] and published[left] != old, published[left]
+    assert published[edited] == EDITED, published[edited]
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "fifty points" in html and EDITED.split(".")[0] in html, html
+    assert f"({left}) was rebuilt after the draft was written" in said, err
+    assert "published the new one, as your draft had curator's old text" in said, err
+    assert f"({edited}) was rebuilt after the draft was written" in said, err
+    assert "your own blurb in the draft is published, but the page may have changed" in said
+
+    with sqlite3.connect(tmp_path / ".curator" / "curator.db") as db:
+        corrected = dict(
+            db.execute(
+                "SELECT a.url, ia.blurb_corrected FROM issue_articles ia"
+                " JOIN articles a ON a.id = ia.article_id"
+            ).fetchall()
+        )
+    # curator's text is no correction of the editor's: a later issue takes the article's own
+    assert not corrected[left], corrected
+    assert corrected[edited] == 1, corrected
