@@ -1619,7 +1619,9 @@ def _as_quote(quoted: str, title: str | None, min_chars: int, max_chars: int) ->
     double quotes become single ones); "" when it has no sentence."""
     heading = _terms(title or "")
     # An embed that quotes the article's own title (a tweet announcing it) says nothing more.
-    sentences = [s for s in _text_sentences(quoted, unterminated=True) if _terms(s) != heading]
+    sentences = [
+        s for s in _text_sentences(quoted, unterminated=True, nested=True) if _terms(s) != heading
+    ]
     chosen = _best_window(sentences, title, min_chars, max_chars - 2) or _fit(
         sentences, max_chars - 2
     )
@@ -1757,9 +1759,11 @@ _REPORTED_QUOTE = re.compile(
 )
 
 
-def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str]:
+def _text_sentences(
+    text: str | None, *, unterminated: bool = False, nested: bool = False
+) -> list[str]:
     """The usable sentences of a plain text, in order (`_sentences_and_gaps`)."""
-    return _sentences_and_gaps(text, unterminated=unterminated)[0]
+    return _sentences_and_gaps(text, unterminated=unterminated, nested=nested)[0]
 
 
 #: What a run of sentences not adjacent in the text scores of its own (`_best_window`): the run of
@@ -1770,7 +1774,7 @@ GAP_WORDS = 3
 
 
 def _sentences_and_gaps(
-    text: str | None, *, unterminated: bool = False
+    text: str | None, *, unterminated: bool = False, nested: bool = False
 ) -> tuple[list[str], frozenset[int]]:
     """The usable sentences of a plain text, in order, and the indexes of those that follow a
     sentence of their own paragraph left out (too short, cut, a link: not usable): such a
@@ -1784,7 +1788,9 @@ def _sentences_and_gaps(
     then the story or "Continue reading..."), or a "Read more" link closes it. It gets a full stop.
     Not so the text's very end, with nothing after it: feeds cut descriptions at a fixed length
     with no mark ("... and that s"), and a blurb never stops half-way. Nor a paragraph cut with
-    "..." or "[...]", nor one that ends on a lead-in (":" or ","). A summary's Markdown-like
+    "..." or "[...]", nor one that ends on a lead-in (":" or ","), nor a fragment
+    (`_standing`); a paragraph running on into the next is joined to it (`_runs_joined`; `nested`:
+    the text is a quotation, with those nested in it in place). A summary's Markdown-like
     markers are dropped too (`unmarked`); a page's text keeps them, its list items "- " marked.
     """
     if not text:
@@ -1796,7 +1802,7 @@ def _sentences_and_gaps(
     gaps: set[int] = set()
     paragraphs = [p for p in (_clean_text(p, markup=False) for p in text.splitlines()) if p]
     if unterminated:
-        paragraphs = _runs_joined(paragraphs)
+        paragraphs = _runs_joined(paragraphs, nested=nested)
     advert = ""  # the name of the sponsor whose ad the paragraphs are, while they name it
     for number, paragraph in enumerate(paragraphs, 1):
         paragraph = DATELINE.sub("", unmarked(paragraph) if unterminated else paragraph)
@@ -2247,25 +2253,29 @@ def _ended(paragraph: str, *, last: bool) -> bool:
     return not _CUT_TAIL.search(body) and (not last or body != paragraph)
 
 
-#: The last word of a block that runs on into the next one (walk165 #3: "<blockquote><p>The
-#: question asked was</p><blockquote><p>As you may know, ...?</p>", a quotation nested in the one
-#: that introduces it): an article, a preposition or a conjunction, which no sentence ends on, and
-#: a verb that introduces what follows. Such a block is no sentence to end with a made-up full
-#: stop ("The question asked was. As you may know, ..."): it is joined to the block after it.
-_RUNS_ON = _wordset(
-    "a an the of to for from with into onto by than and or nor but that which whose whether if "
-    "because as including such"
-)
-#: The verbs of `_RUNS_ON`: the block after them is what they introduce, set off by a colon
-#: ("The question asked was: As you may know, ...") when it opens as a sentence does.
-_INTRODUCES = _wordset("is are was were be been reads read says said asks asked writes wrote")
+#: The last word of a block that runs on into the next one: an article, a conjunction or a
+#: preposition that no sentence ends on (a sentence may end on "that", "for", "to" or "with": "how's
+#: that", "the software I've been waiting for", left as they were).
+_RUNS_ON = _wordset("a an the of and or nor but whose whether because than into onto including")
+#: A verb that introduces what follows: a block ending on one is a lead-in to a quotation (walk165
+#: #3: "<blockquote><p>The question asked was</p><blockquote><p>As you may know, ...?</p>", a
+#: quotation nested in the one that introduces it), never a sentence to end with a made-up full
+#: stop ("The question asked was. As you may know, ..."). In a quotation, what it introduces is
+#: the block after it, joined with a colon ("The question asked was: As you may know, ..."); in
+#: the author's own text, the quotation it introduced is set apart, and it is left out: the block
+#: after it is the author's again ("Steve Yegge says" over a <blockquote>, then "Why do people
+#: make this stuff up?").
+_INTRODUCES = _wordset("is are was were be been reads says said asks asked writes wrote")
+#: The second word of a credit line opening in lower case ("submitted by /u/name [link]"): no
+#: sentence going on from the block before it.
+_CREDIT_BY = "by"
 
 
-def _runs_joined(paragraphs: list[str]) -> list[str]:
+def _runs_joined(paragraphs: list[str], *, nested: bool) -> list[str]:
     """The paragraphs of a feed's summary with each that runs on into the next (`_runs_on`) joined
-    to it, as the text reads: with a colon after a verb introducing a sentence ("The question
-    asked was: As you may know, ..."), else a space. The last paragraph is left as it is: nothing
-    follows it."""
+    to it, as the text reads: a space between them, or, in a quotation (`nested`: quotations
+    nested in it are kept in place), a colon after a verb introducing one ("The question asked
+    was: As you may know, ..."). The last paragraph is left as it is: nothing follows it."""
     out: list[str] = []
     carried = ""
     for number, paragraph in enumerate(paragraphs):
@@ -2273,7 +2283,8 @@ def _runs_joined(paragraphs: list[str]) -> list[str]:
             between = ": " if _introduces(carried) and _starts_sentence(paragraph) else " "
             paragraph = carried + between + paragraph
             carried = ""
-        if number + 1 < len(paragraphs) and _runs_on(paragraph, paragraphs[number + 1]):
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+        if following and _runs_on(paragraph, following, nested=nested):
             carried = paragraph
             continue
         out.append(paragraph)
@@ -2285,16 +2296,25 @@ def _last_word(text: str) -> str:
     return normalise_quotes(words[-1]).lower() if words else ""
 
 
-def _runs_on(paragraph: str, after: str) -> bool:
-    """The paragraph ends with no mark, on a word no sentence ends on (`_RUNS_ON`) or one
-    introducing what follows (`_INTRODUCES`), or the paragraph after it goes on in lower case
-    ("... the survey</p><p>was sent to 2,000 adults."), not a furniture line ("read more")."""
-    word = _last_word(paragraph)
+def _runs_on(paragraph: str, after: str, *, nested: bool) -> bool:
+    """The paragraph ends with no mark, on a word no sentence ends on (`_RUNS_ON`), or in a
+    quotation (`nested`) on a verb introducing the one nested after it (`_INTRODUCES`); or the
+    paragraph after it goes on in lower case ("... general XML tools can be</p><p>problematic.
+    This article ...", a description's hard-wrapped lines), its first word all lower case (not
+    "iPhone ..."), neither a furniture line ("read more") nor a credit ("submitted by ...")."""
     if not paragraph[-1:].isalnum():
         return False
-    if word.isalpha() and (word in _RUNS_ON or word in _INTRODUCES):
+    word = _last_word(paragraph)
+    if word in _RUNS_ON or (nested and word in _INTRODUCES):
         return True
-    return after[:1].islower() and not _is_furniture(after)
+    first = after.split(maxsplit=2)
+    opening = first[0].rstrip(".,;:!?" + _CLOSERS)
+    return (
+        opening.isalpha()
+        and opening.islower()
+        and first[1:2] != [_CREDIT_BY]
+        and not _is_furniture(after)
+    )
 
 
 def _introduces(paragraph: str) -> bool:
@@ -2312,7 +2332,8 @@ def _standing(sentence: str) -> bool:
     a label or a lead-in of a few words ("The question we asked", before the quotation it
     introduces): only the first gets a full stop made up for it (walk165 #3)."""
     words = sentence.split() if sentence.isascii() else _words(sentence)
-    return len(words) >= STANDFIRST_WORDS
+    last = _last_word(sentence)
+    return len(words) >= STANDFIRST_WORDS and last not in _RUNS_ON and last not in _INTRODUCES
 
 
 def _finished(sentence: str) -> str:

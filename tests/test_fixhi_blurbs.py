@@ -57,6 +57,28 @@ TWO = (
     " question.</p></blockquote>"
 )
 
+#: The author's own post (not a link post): "Steve Yegge says" introduced a quotation set apart
+#: in a <blockquote>; the paragraph after it is the author's own words, not what he says.
+OWN_TITLE = "Those Who Misremember Smalltalk History"
+OWN = (
+    "<p>In Dynamic Languages Strike Back, Steve Yegge says</p><blockquote><p>Strongtalk added an"
+    " optional static type system on top of Smalltalk that sped it up like 20x.</p></blockquote>"
+    "<p>Why do people make this stuff up? The following two statements about Smalltalk are"
+    " true, and neither causes the other.</p><p>Strongtalk was that much faster whether you"
+    " used the optional static type system or not, as its compiler ignored the types.</p>"
+)
+#: A description whose lines were hard-wrapped (plain text, a line break mid-sentence).
+WRAPPED_TITLE = "Processing Smalltalk Inclusions with XSLT"
+WRAPPED = (
+    "Processing document inclusions in Smalltalk images with general XML tools can be\n"
+    "problematic for anyone who keeps them. This article proposes a way of preserving inclusion"
+    " information through SAX-based processing."
+)
+OWN_ENTRY = """<entry><title>{title}</title><id>urn:{n}</id><updated>2026-07-0{n}T00:00:00Z</updated>
+<link rel="alternate" type="text/html" href="{link}"/>
+<author><name>Lin Kblogger</name></author>
+<content type="{kind}">{content}</content></entry>"""
+
 
 def _escaped(html: str) -> str:
     return html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -78,10 +100,19 @@ def quoted(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, dict[str
                 (2, TWO_TITLE, _escaped(TWO)),
             )
         )
+        entries += "\n".join(
+            OWN_ENTRY.format(n=n, title=title, link=f"{home}/post/{n}", kind=kind, content=body)
+            for n, title, kind, body in (
+                (3, OWN_TITLE, "html", _escaped(OWN)),
+                (4, WRAPPED_TITLE, "text", WRAPPED),
+            )
+        )
         url = server.add("/lb.xml", ATOM.format(home=home, entries=entries))
         config = {
-            "newsletter": {"title": "Phone Notes", "editor": "Ed", "issue_size": 4},
-            "subjects": [{"name": "Phones", "keywords": ["iphone", "apple", "fbi", "poll"]}],
+            "newsletter": {"title": "Phone Notes", "editor": "Ed", "issue_size": 8},
+            "subjects": [
+                {"name": "Phones", "keywords": ["iphone", "apple", "fbi", "poll", "smalltalk"]}
+            ],
             "feeds": [{"url": url, "fetch_pages": False}],
             "settings": {"allow_private_addresses": True, "timeout": 5},
         }
@@ -113,6 +144,15 @@ def test_a_fragment_running_on_into_a_nested_quotation_gets_no_made_up_full_stop
     assert "asked was. As" not in nested, nested
     assert nested.startswith('"The question asked was: As you may know, RANDOMIZE:'), nested
     assert "The question asked was: As you may know" in said_as_one(text), text
+    # In the author's own text the quotation "says" introduced is set apart: the paragraph
+    # after it is theirs, neither joined to it nor the lead-in ended with a made-up full stop.
+    own = blurbs[OWN_TITLE]
+    assert "says: Why" not in own and "says." not in own, own
+    assert own.startswith("Why do people make this stuff up?"), own
+    # A description's line broken mid-sentence is one sentence, not "... tools can be."
+    wrapped = blurbs[WRAPPED_TITLE]
+    assert "can be." not in wrapped, wrapped
+    assert "general XML tools can be problematic for anyone who keeps them." in wrapped, wrapped
 
 
 def test_a_quoted_blurb_of_two_sentences_is_not_noted_as_one(
