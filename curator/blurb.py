@@ -2194,7 +2194,9 @@ def weak_blurb(blurb: str, text: str | None = None) -> str:
     if unintroduced:
         return unintroduced
     text = blurb.strip()
-    sentences = split_sentences(text)
+    # (counted as `short_blurb` counts them, those inside quotation marks too: a quoted blurb of
+    # two sentences is named here or nowhere)
+    sentences = split_sentences(_DOUBLE_QUOTES.sub("", text))
     if len(sentences) < MIN_SENTENCES:
         return ""
     if all(_FIRST_PERSON_SINGULAR.search(s) for s in sentences):

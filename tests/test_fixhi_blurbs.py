@@ -56,6 +56,12 @@ TWO = (
     " security of its other users’ information; 11% do not offer an opinion on the"
     " question.</p></blockquote>"
 )
+#: A quote of two short sentences: too short a blurb, and named so, not as one sentence.
+SHORT_TITLE = "A Short Word on the iPhone Poll"
+SHORT = (
+    "<p>Jane Roe:</p><blockquote><p>Apple should unlock the iPhone now. The FBI agrees with the"
+    " poll.</p></blockquote>"
+)
 
 #: The author's own post (not a link post): "Steve Yegge says" introduced a quotation set apart
 #: in a <blockquote>; the paragraph after it is the author's own words, not what he says.
@@ -98,6 +104,7 @@ def quoted(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, dict[str
             for n, title, body in (
                 (1, NESTED_TITLE, _escaped(NESTED)),
                 (2, TWO_TITLE, _escaped(TWO)),
+                (5, SHORT_TITLE, _escaped(SHORT)),
             )
         )
         entries += "\n".join(
@@ -166,6 +173,12 @@ def test_a_quoted_blurb_of_two_sentences_is_not_noted_as_one(
     assert two.startswith('"As the standoff') and "Fewer Americans (38%)" in two, two
     assert "This blurb is one sentence" not in draft, draft
     assert f'the blurb of "{TWO_TITLE}"' not in said_as_one(draft_err), draft_err
+    # two sentences too short for a blurb are named as such, as an unquoted pair would be
+    assert (
+        blurbs[SHORT_TITLE] == '"Apple should unlock the iPhone now. The FBI agrees with the poll."'
+    )
+    note = draft[draft.index(blurbs[SHORT_TITLE].strip('"')) :]
+    assert note.split("\n## ")[0].count("<!-- Check this blurb: it is 67 characters long") == 1
 
 
 EDITED = (
