@@ -28,6 +28,7 @@ from curator.draft import (
     DraftEntry,
     another_story_of,
     blurb_mistakes,
+    blurb_rebuilt,
     check_blurbs,
     copy_remark,
     credit_dispute,
@@ -2461,6 +2462,16 @@ def write_next_draft(
         issue.number,
         {e.article.id: e.article.title for s in issue.sections for e in s.entries if e.article.id},
     )
+    # (the blurbs it wrote, curator's own: one rebuilt since is told from the editor's edit)
+    store.record_draft_blurbs(
+        issue.number,
+        {
+            e.article.id: e.article.blurb
+            for s in issue.sections
+            for e in s.entries
+            if e.article.id and e.article.blurb_corrected_in is None
+        },
+    )
     store.record_draft_retold(issue.number, planned.retold)
     store.record_draft_compared(
         issue.number,
@@ -3021,7 +3032,11 @@ def build_from_draft(
     fresh = {url: named(article) for url, article in fresh.items()}
     known = {url: named(article) for url, article in known.items()} | fresh
     credits = dropped_credits(draft, known, draft_file)
-    issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
+    # (the blurbs curator wrote into the draft: one rebuilt since is no edit of the editor's)
+    written_blurbs = store.draft_blurbs(draft.number)
+    issue, missing = draft_to_issue(
+        draft, known, descriptions=descriptions, written_blurbs=written_blurbs
+    )
     unreachable: list[str] = []
     if missing:
         added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
@@ -3039,7 +3054,9 @@ def build_from_draft(
         ]
         known = {url: named(a) for url, a in _known_articles(store, draft.entries).items()}
         known |= fresh
-        issue, missing = draft_to_issue(draft, known, descriptions=descriptions)
+        issue, missing = draft_to_issue(
+            draft, known, descriptions=descriptions, written_blurbs=written_blurbs
+        )
     else:
         unread = {}
     # A stored article whose page is gone (404, 410, a redirect away) is a dead link: added by
@@ -3192,6 +3209,7 @@ def build_from_draft(
         ),
         *draft_text_warnings(draft, draft_file, known),
         *corrected_since_drafted(store, draft, draft_file, known),
+        *rebuilt_since_drafted(draft, draft_file, known, written_blurbs, out_dir),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),
         *_published_just_now(store, issue.number, now, draft=True),
@@ -3792,11 +3810,70 @@ def corrected_since_drafted(
     return tuple(said)
 
 
+def rebuilt_since_drafted(
+    draft: Draft,
+    path: Path,
+    known: Mapping[str, Article],
+    written: Mapping[int, str],
+    out_dir: Path | None = None,
+) -> tuple[str, ...]:
+    """A line per article of the draft whose blurb curator rebuilt after the draft was written
+    (`draft.blurb_rebuilt`; `known`: the stored articles by the draft's addresses, `written`: the
+    blurbs curator wrote into the draft, `Store.draft_blurbs`): the draft's blurb, curator's old
+    text, gives way to the new one; or the editor's own blurb is published over it, and the page
+    may have changed under it. Said by `build --draft` (`out_dir`: where the issue it published
+    is) and, before it, by the fetch that rebuilt them (`out_dir` None).
+
+    Why: such a draft's old blurb was taken for the editor's correction, published and kept for
+    every later issue featuring the article, without a word (fixhi)."""
+    said: list[str] = []
+    for entry in draft.entries:
+        article = known.get(entry.url)
+        if not entry.blurb or article is None:
+            continue
+        rebuilt = blurb_rebuilt(entry, article, written)
+        if not rebuilt:
+            continue
+        which = (
+            f"{path}:{entry.blurb_line or entry.line}: the blurb of"
+            f' "{entry.title or article.title}" ({article.url})'
+            " was rebuilt after the draft was written (its page or feed changed, or curator's"
+            " rules for blurbs did)"
+        )
+        if rebuilt == "old" and out_dir is not None:
+            json_file = out_dir / f"issue-{draft.number}.json"
+            said.append(
+                f"{which}; published the new one, as your draft had curator's old text, not an"
+                f' edit of yours. To publish another, correct its "blurb" in {json_file} and run'
+                f" `curator render {draft.number}`"
+            )
+        elif rebuilt == "old":
+            said.append(
+                f"{which}; the draft has curator's old text, and `curator build --draft"
+                f" {shell_arg(path)}` publishes the new one (write your own over it in the draft"
+                " to publish that)"
+            )
+        else:
+            new = _one_line_quote(article.blurb)
+            publishes = "published" if out_dir is not None else "what the issue publishes"
+            said.append(
+                f"{which}: your own blurb in the draft is {publishes}, but the page may have"
+                f' changed under it; curator\'s now reads "{new}"'
+            )
+    return tuple(said)
+
+
+def _one_line_quote(text: str, limit: int = 120) -> str:
+    """`text` on one line, cut after `limit` characters with "...", to quote in a message."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[:limit].rstrip() + "..."
+
+
 def waiting_draft_corrections(config: Config, store: Store, now: datetime) -> tuple[str, ...]:
-    """`corrected_since_drafted` for the draft of the next issue waiting in the drafts folder,
-    said by `curator fetch` (walk150 #1: the fetch that took the correction said nothing of the
-    draft holding the old title). A draft that cannot be read says nothing here: its build
-    says what is wrong with it."""
+    """`corrected_since_drafted` and `rebuilt_since_drafted` for the draft of the next issue
+    waiting in the drafts folder, said by `curator fetch` (walk150 #1: the fetch that took the
+    correction said nothing of the draft holding the old title). A draft that cannot be read
+    says nothing here: its build says what is wrong with it."""
     folder = config.settings.drafts or config.folder / "drafts"
     number = store.next_issue_number()
     path = draft_path(folder, number)
@@ -3808,7 +3885,10 @@ def waiting_draft_corrections(config: Config, store: Store, now: datetime) -> tu
         return ()
     if draft.number != number:
         return ()
-    return corrected_since_drafted(store, draft, path, _known_articles(store, draft.entries))
+    known = _known_articles(store, draft.entries)
+    return corrected_since_drafted(store, draft, path, known) + rebuilt_since_drafted(
+        draft, path, known, store.draft_blurbs(number)
+    )
 
 
 def _known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Article]:

@@ -1626,7 +1626,9 @@ def _as_quote(quoted: str, title: str | None, min_chars: int, max_chars: int) ->
     double quotes become single ones); "" when it has no sentence."""
     heading = _terms(title or "")
     # An embed that quotes the article's own title (a tweet announcing it) says nothing more.
-    sentences = [s for s in _text_sentences(quoted, unterminated=True) if _terms(s) != heading]
+    sentences = [
+        s for s in _text_sentences(quoted, unterminated=True, nested=True) if _terms(s) != heading
+    ]
     chosen = _best_window(sentences, title, min_chars, max_chars - 2) or _fit(
         sentences, max_chars - 2
     )
@@ -1764,9 +1766,11 @@ _REPORTED_QUOTE = re.compile(
 )
 
 
-def _text_sentences(text: str | None, *, unterminated: bool = False) -> list[str]:
+def _text_sentences(
+    text: str | None, *, unterminated: bool = False, nested: bool = False
+) -> list[str]:
     """The usable sentences of a plain text, in order (`_sentences_and_gaps`)."""
-    return _sentences_and_gaps(text, unterminated=unterminated)[0]
+    return _sentences_and_gaps(text, unterminated=unterminated, nested=nested)[0]
 
 
 #: What a run of sentences not adjacent in the text scores of its own (`_best_window`): the run of
@@ -1777,7 +1781,7 @@ GAP_WORDS = 3
 
 
 def _sentences_and_gaps(
-    text: str | None, *, unterminated: bool = False
+    text: str | None, *, unterminated: bool = False, nested: bool = False
 ) -> tuple[list[str], frozenset[int]]:
     """The usable sentences of a plain text, in order, and the indexes of those that follow a
     sentence of their own paragraph left out (too short, cut, a link: not usable): such a
@@ -1791,7 +1795,9 @@ def _sentences_and_gaps(
     then the story or "Continue reading..."), or a "Read more" link closes it. It gets a full stop.
     Not so the text's very end, with nothing after it: feeds cut descriptions at a fixed length
     with no mark ("... and that s"), and a blurb never stops half-way. Nor a paragraph cut with
-    "..." or "[...]", nor one that ends on a lead-in (":" or ","). A summary's Markdown-like
+    "..." or "[...]", nor one that ends on a lead-in (":" or ","), nor a fragment
+    (`_standing`); a paragraph running on into the next is joined to it (`_runs_joined`; `nested`:
+    the text is a quotation, with those nested in it in place). A summary's Markdown-like
     markers are dropped too (`unmarked`); a page's text keeps them, its list items "- " marked.
     """
     if not text:
@@ -1802,6 +1808,8 @@ def _sentences_and_gaps(
     out: list[str] = []
     gaps: set[int] = set()
     paragraphs = [p for p in (_clean_text(p, markup=False) for p in text.splitlines()) if p]
+    if unterminated:
+        paragraphs = _runs_joined(paragraphs, nested=nested)
     advert = ""  # the name of the sponsor whose ad the paragraphs are, while they name it
     for number, paragraph in enumerate(paragraphs, 1):
         paragraph = DATELINE.sub("", unmarked(paragraph) if unterminated else paragraph)
@@ -1822,7 +1830,12 @@ def _sentences_and_gaps(
         # "Read our privacy policy? Few users do ..." opens with a question, not a notice.
         if _is_furniture(paragraph[:40]) and (not sentences or _is_furniture(sentences[0])):
             continue
-        if unterminated and sentences and _ended(paragraph, last=number == len(paragraphs)):
+        if (
+            unterminated
+            and sentences
+            and _ended(paragraph, last=number == len(paragraphs))
+            and _standing(sentences[-1])
+        ):
             sentences[-1] = _finished(sentences[-1])
         skipped = False
         for sentence in _short_joined(sentences):
@@ -2002,11 +2015,24 @@ def short_blurb(blurb: str) -> bool:
     """A blurb of a single sentence (or a fragment), where blurbs are two or three: the editor is
     told, for nothing better could be made of the feed and the page. "" is no blurb at all."""
     text = blurb.strip()
-    if not text or len(split_sentences(text)) >= MIN_SENTENCES:
+    if not text or blurb_sentences(text) >= MIN_SENTENCES:
         return False
     # Thai, Lao, Khmer: no sentence can be told, so its phrases are counted (walk102 #2: three
     # Thai sentences, the opening paragraphs, were warned about as "one sentence").
     return not unmarked_script(text) or unmarked_phrases(text) < MIN_SENTENCES
+
+
+#: Double quotation marks, straight, curly and low (a blurb in quotation marks, `_as_quote`'s).
+_DOUBLE_QUOTES = re.compile('["\u201c\u201d\u201e\u201f]')
+
+
+def blurb_sentences(blurb: str) -> int:
+    """How many sentences a blurb says, those inside quotation marks too: a quotation holding two
+    (`'"As the standoff ... investigation. Fewer Americans ... on the question."'`, or one followed
+    by its attribution, '"... OUT. Twitter ...," Noem tweeted.') is two, though `split_sentences`
+    keeps it whole, as one sentence of the text around it (walk165 #4: a quoted blurb of two
+    sentences was noted as one)."""
+    return len(split_sentences(_DOUBLE_QUOTES.sub("", blurb)))
 
 
 def unmarked_script(text: str) -> bool:
@@ -2175,7 +2201,9 @@ def weak_blurb(blurb: str, text: str | None = None) -> str:
     if unintroduced:
         return unintroduced
     text = blurb.strip()
-    sentences = split_sentences(text)
+    # (counted as `short_blurb` counts them, those inside quotation marks too: a quoted blurb of
+    # two sentences is named here or nowhere)
+    sentences = split_sentences(_DOUBLE_QUOTES.sub("", text))
     if len(sentences) < MIN_SENTENCES:
         return ""
     if all(_FIRST_PERSON_SINGULAR.search(s) for s in sentences):
@@ -2232,6 +2260,89 @@ def _ended(paragraph: str, *, last: bool) -> bool:
     closed by a "Read more" link."""
     body = _MORE_TAIL.sub("", paragraph)
     return not _CUT_TAIL.search(body) and (not last or body != paragraph)
+
+
+#: The last word of a block that runs on into the next one: an article, a conjunction or a
+#: preposition that no sentence ends on (a sentence may end on "that", "for", "to" or "with": "how's
+#: that", "the software I've been waiting for", left as they were).
+_RUNS_ON = _wordset("a an the of and or nor but whose whether because than into onto including")
+#: A verb that introduces what follows: a block ending on one is a lead-in to a quotation (walk165
+#: #3: "<blockquote><p>The question asked was</p><blockquote><p>As you may know, ...?</p>", a
+#: quotation nested in the one that introduces it), never a sentence to end with a made-up full
+#: stop ("The question asked was. As you may know, ..."). In a quotation, what it introduces is
+#: the block after it, joined with a colon ("The question asked was: As you may know, ..."); in
+#: the author's own text, the quotation it introduced is set apart, and it is left out: the block
+#: after it is the author's again ("Steve Yegge says" over a <blockquote>, then "Why do people
+#: make this stuff up?").
+_INTRODUCES = _wordset("is are was were be been reads says said asks asked writes wrote")
+#: The second word of a credit line opening in lower case ("submitted by /u/name [link]"): no
+#: sentence going on from the block before it.
+_CREDIT_BY = "by"
+
+
+def _runs_joined(paragraphs: list[str], *, nested: bool) -> list[str]:
+    """The paragraphs of a feed's summary with each that runs on into the next (`_runs_on`) joined
+    to it, as the text reads: a space between them, or, in a quotation (`nested`: quotations
+    nested in it are kept in place), a colon after a verb introducing one ("The question asked
+    was: As you may know, ..."). The last paragraph is left as it is: nothing follows it."""
+    out: list[str] = []
+    carried = ""
+    for number, paragraph in enumerate(paragraphs):
+        if carried:
+            between = ": " if _introduces(carried) and _starts_sentence(paragraph) else " "
+            paragraph = carried + between + paragraph
+            carried = ""
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+        if following and _runs_on(paragraph, following, nested=nested):
+            carried = paragraph
+            continue
+        out.append(paragraph)
+    return out
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return normalise_quotes(words[-1]).lower() if words else ""
+
+
+def _runs_on(paragraph: str, after: str, *, nested: bool) -> bool:
+    """The paragraph ends with no mark, on a word no sentence ends on (`_RUNS_ON`), or in a
+    quotation (`nested`) on a verb introducing the one nested after it (`_INTRODUCES`); or the
+    paragraph after it goes on in lower case ("... general XML tools can be</p><p>problematic.
+    This article ...", a description's hard-wrapped lines), its first word all lower case (not
+    "iPhone ..."), neither a furniture line ("read more") nor a credit ("submitted by ...")."""
+    if not paragraph[-1:].isalnum():
+        return False
+    word = _last_word(paragraph)
+    if word in _RUNS_ON or (nested and word in _INTRODUCES):
+        return True
+    first = after.split(maxsplit=2)
+    opening = first[0].rstrip(".,;:!?" + _CLOSERS)
+    return (
+        opening.isalpha()
+        and opening.islower()
+        and first[1:2] != [_CREDIT_BY]
+        and not _is_furniture(after)
+    )
+
+
+def _introduces(paragraph: str) -> bool:
+    return _last_word(paragraph) in _INTRODUCES
+
+
+#: The fewest words of a paragraph's last sentence, written with no full stop, that is finished
+#: with one (`_standing`): a standfirst's sentence, as a description's (`_standfirst`).
+STANDFIRST_WORDS = 8
+
+
+def _standing(sentence: str) -> bool:
+    """A sentence written with no full stop that reads as whole (a standfirst: "Worried that
+    fitness obsessives were making yoga too commercial, ... to caves in India"), not a fragment,
+    a label or a lead-in of a few words ("The question we asked", before the quotation it
+    introduces): only the first gets a full stop made up for it (walk165 #3)."""
+    words = sentence.split() if sentence.isascii() else _words(sentence)
+    last = _last_word(sentence)
+    return len(words) >= STANDFIRST_WORDS and last not in _RUNS_ON and last not in _INTRODUCES
 
 
 def _finished(sentence: str) -> str:

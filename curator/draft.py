@@ -2238,6 +2238,30 @@ def _blurb_fields(entry: DraftEntry, stored: Article) -> tuple[str, str | None]:
     return plain, markdown
 
 
+def _spaced(text: str) -> str:
+    """`text` with its runs of spaces and line breaks as single spaces, as a draft writes it."""
+    return " ".join(text.split())
+
+
+def blurb_rebuilt(entry: DraftEntry, stored: Article, written: Mapping[int, str]) -> str:
+    """Whether curator rebuilt the article's blurb after the draft was written (its page or feed
+    corrected and read again, or curator's blurb rules changed), and what the draft's blurb is
+    then: "old" (curator's text as it wrote it into the draft, left as it was: not the editor's
+    correction, so the newer blurb is published), "edited" (the editor's own, kept: the page may
+    have changed under it), or "" (not rebuilt, or the draft's blurb was not curator's own: an
+    editor's correction from an earlier issue, an article added by address, a draft an older
+    curator wrote).
+
+    Why: a draft written before such a fetch carried the old blurb, which `build --draft` took
+    for the editor's correction, published and kept for every later issue (fixhi)."""
+    was = written.get(stored.id) if stored.id is not None else None
+    if was is None or stored.blurb_corrected_in is not None or entry.url_only:
+        return ""
+    if _spaced(was) == _spaced(stored.blurb) or _spaced(entry.blurb) == _spaced(stored.blurb):
+        return ""  # (not rebuilt, or the editor took the new one)
+    return "old" if _spaced(entry.blurb) == _spaced(was) else "edited"
+
+
 def _credit_of(article: Article) -> tuple[tuple[str, ...], str]:
     """An article's credit as published (spaces aside), to tell one the draft corrected."""
     return tuple(" ".join(a.split()) for a in article.authors if a.strip()), " ".join(
@@ -2250,6 +2274,7 @@ def draft_to_issue(
     known: Mapping[str, Article | Scored],
     *,
     descriptions: Mapping[str, str] | None = None,
+    written_blurbs: Mapping[int, str] | None = None,
 ) -> tuple[Issue, tuple[str, ...]]:
     """The Issue exactly as the draft says, and the draft's URLs curator does not know yet.
 
@@ -2260,9 +2285,13 @@ def draft_to_issue(
     An unknown URL is left out of the Issue and listed: fetch and store it, then call again.
     An article whose credit the draft gives otherwise than `known` does is the editor's
     correction, marked with the draft's number (`Article.credit_corrected_in`); so is one whose
-    blurb it gives otherwise (`Article.blurb_corrected_in`).
+    blurb it gives otherwise (`Article.blurb_corrected_in`), unless the draft's blurb is the one
+    curator wrote into it (`written_blurbs`, by article id: `Store.draft_blurbs`) and curator
+    rebuilt the article's blurb since (`blurb_rebuilt`): that is curator's old text, not the
+    editor's, and the newer blurb is published.
     """
     descriptions = descriptions or {}
+    written_blurbs = written_blurbs or {}
     missing: list[str] = []
     sections: list[Section] = []
     for section in draft.sections:
@@ -2316,12 +2345,20 @@ def draft_to_issue(
             if (
                 stored is not None
                 and entry.blurb
-                and " ".join(found.article.blurb.split()) != " ".join(stored.article.blurb.split())
+                and _spaced(found.article.blurb) != _spaced(stored.article.blurb)
             ):
-                # The editor's blurb, kept with the issue as a credit is (walk167 #5).
-                found = replace(
-                    found, article=replace(found.article, blurb_corrected_in=draft.number)
-                )
+                if blurb_rebuilt(entry, stored.article, written_blurbs) == "old":
+                    # curator's own text as the draft was written, rebuilt since: the new one
+                    # is published, and it is no correction of the editor's (fixhi)
+                    article = replace(
+                        found.article,
+                        blurb=stored.article.blurb,
+                        blurb_markdown=stored.article.blurb_markdown,
+                    )
+                else:
+                    # The editor's blurb, kept with the issue as a credit is (walk167 #5).
+                    article = replace(found.article, blurb_corrected_in=draft.number)
+                found = replace(found, article=article)
             scored.append(found)
         if scored:
             sections.append(
@@ -2536,6 +2573,7 @@ def check_blurbs(draft: Draft, issue: Issue, path: Path | str) -> None:
 
 __all__ = [
     "blurb_mistakes",
+    "blurb_rebuilt",
     "check_blurbs",
     "check_draft",
     "Draft",

@@ -217,6 +217,19 @@ class SubjectStore(StoreBase):
         kept = self._meta(f"draft_retold:{number}")
         return [(int(a), int(n), int(e), str(why)) for a, n, e, why in json.loads(kept or "[]")]
 
+    def record_draft_blurbs(self, number: int, blurbs: Mapping[int, str]) -> None:
+        """Keep the blurb curator wrote into the draft of issue `number` for each article (by id)
+        whose blurb was its own (not an editor's correction from an earlier issue), to tell a
+        blurb rebuilt since (its page or feed corrected and read again) from the editor's edit
+        (`draft_blurbs`)."""
+        self._set_meta([(f"draft_blurbs:{number}", json.dumps(blurbs, ensure_ascii=False))])
+
+    def draft_blurbs(self, number: int) -> dict[int, str]:
+        """The blurbs `record_draft_blurbs` kept for the draft of issue `number` ({}: none
+        written, or by a curator that did not keep them)."""
+        value = self._meta(f"draft_blurbs:{number}")
+        return {int(k): str(v) for k, v in json.loads(value).items()} if value else {}
+
     def forget_corrections(self, article_ids: Sequence[int]) -> int:
         """Forget the editor's word on these articles, so that curator places them itself again;
         returns how many had one. An article an issue featured goes back under the subject its
