@@ -173,14 +173,14 @@ class _EveryLink(MarkdownIt):
         return True
 
 
-_MD_AS_SHOWN = _EveryLink("commonmark", {"html": True})
+MD_AS_SHOWN = _EveryLink("commonmark", {"html": True})
 
 
 #: A `&lt;` that `_escape_raw_html` wrote for a tag-like `<`.
 _MD_ESCAPED_HTML = re.compile(r"&lt;(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
 
 
-def _escape_raw_html(text: str, undo: bool = False) -> str:
+def escape_raw_html(text: str, undo: bool = False) -> str:
     """Every tag-like `<` of the editor's Markdown as `&lt;`, but in code spans and code blocks,
     where a `<` is already text (and an entity would be shown as the letters `&lt;`). With
     `undo`, each such `&lt;` back as `<` (every format shows the two alike)."""
@@ -206,16 +206,16 @@ def md_intro(value: object) -> Markup:
     """
     # Its reference links written inline, as issue-N.md is one document where a label means the
     # first definition of it in the whole file (walk149 #2: two blurbs' `[1]`).
-    return Markup(inline_references(_markdown_as_published(value)).strip())
+    return Markup(inline_references(markdown_as_published(value)).strip())
 
 
-def _markdown_as_published(value: object) -> str:
+def markdown_as_published(value: object) -> str:
     """The editor's Markdown (an introduction, a closing line, a blurb) with raw HTML as text and
     unsafe links cut (`md_intro`), its reference links as written: a piece read alone, as
     issue-N.json's "blurb_markdown" holds it."""
     # stripped after the cut too: a definition cut at the end leaves its blank line, which the
     # next render's cut would strip (walk87 #4: `render --all` rewrote what the build wrote)
-    return cut_unsafe_links(_escape_raw_html(str(_plain(value) or "").strip())).strip()
+    return cut_unsafe_links(escape_raw_html(str(_plain(value) or "").strip())).strip()
 
 
 #: A front matter value that would run script where a theme prints it unescaped has these as
@@ -351,7 +351,7 @@ def _feed_id(title: str, base: str | None, suffix: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"curator:{title}/{suffix}").urn
 
 
-def _rfc3339(value: datetime) -> str:
+def rfc3339(value: datetime) -> str:
     """RFC 3339 with the time's own offset ("Z" for UTC): an issue dated midnight in Honolulu
     stays on its day in a feed reader (walk57 #4: 2026-12-14T23:30:00-12:00 was written as
     2026-12-15T11:30:00Z)."""
@@ -466,7 +466,7 @@ def changed_entries(before: str | bytes, after: str | bytes) -> set[int]:
     return {n for n, entry in new.items() if n in old and old[n] != entry}
 
 
-def _distinct_datetimes(
+def distinct_datetimes(
     items: Sequence[ArchiveItem], published: Mapping[int, str] | None = None
 ) -> dict[int, datetime]:
     """Each issue's time in the feed of issues, by number: its date, a second later per earlier
@@ -483,7 +483,7 @@ def _distinct_datetimes(
     ordered = sorted(items, key=lambda a: a.number)
     dates = {a.number: a.date if a.date.tzinfo else a.date.replace(tzinfo=UTC) for a in ordered}
     for item in ordered:
-        had = _later(datetime.min.replace(tzinfo=UTC), (published or {}).get(item.number))
+        had = later(datetime.min.replace(tzinfo=UTC), (published or {}).get(item.number))
         when = dates[item.number]
         if timedelta(0) <= had - when < timedelta(seconds=len(ordered)) and had not in taken:
             taken.add(had)
@@ -499,7 +499,7 @@ def _distinct_datetimes(
     return times
 
 
-def _later(when: datetime, stamp: str | None) -> datetime:
+def later(when: datetime, stamp: str | None) -> datetime:
     """`when`, or the RFC 3339 time `stamp` when it is a later one (not a time: `when`)."""
     try:
         other = datetime.fromisoformat(stamp or "")
@@ -530,9 +530,9 @@ def archive_context(
     known = known_ids or {}
     base = _base(site_url)
     items = sorted(archive, key=lambda a: a.number, reverse=True)
-    times = _distinct_datetimes(items, published)
-    stamps = {number: _rfc3339(when) for number, when in times.items()}
-    changed = {n: _later(when, (updated or {}).get(n)) for n, when in times.items()}
+    times = distinct_datetimes(items, published)
+    stamps = {number: rfc3339(when) for number, when in times.items()}
+    changed = {n: later(when, (updated or {}).get(n)) for n, when in times.items()}
     entries = [
         {
             "number": a.number,
@@ -540,7 +540,7 @@ def archive_context(
             "date": a.date,
             "date_text": a.date_text,
             "date_rfc3339": stamps[a.number],
-            "updated_rfc3339": _rfc3339(changed[a.number]),
+            "updated_rfc3339": rfc3339(changed[a.number]),
             "subjects": tuple(Text(s) for s in a.subjects),
             "theme": Text(join_names(a.theme)),
             "theme_subjects": tuple(Text(t) for t in a.theme),
@@ -551,7 +551,7 @@ def archive_context(
         }
         for a in items
     ]
-    newest = _rfc3339(max(changed.values(), default=datetime(1970, 1, 1, tzinfo=UTC)))
+    newest = rfc3339(max(changed.values(), default=datetime(1970, 1, 1, tzinfo=UTC)))
     return {
         "title": Text(title),
         "editor": Text(editor or ""),

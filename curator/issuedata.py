@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
-from curator.editions import _escape_raw_html, _markdown_as_published
+from curator.editions import escape_raw_html as _escape_raw_html
+from curator.editions import markdown_as_published as _markdown_as_published
 from curator.issuecheck import issue_mistakes
 from curator.markdowntext import blurb_html, markdown_html, published_markdown
 from curator.models import Article, Issue, Scored, Section

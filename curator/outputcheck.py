@@ -19,7 +19,8 @@ import jinja2
 import jinja2.meta
 import yaml
 
-from curator.editions import _MD_AS_SHOWN, ISSUE_FORMATS
+from curator.editions import ISSUE_FORMATS
+from curator.editions import MD_AS_SHOWN as _MD_AS_SHOWN
 from curator.htmltext import script_in
 from curator.mailstyle import keep_in_head, rules_for_head, without_imports
 from curator.models import Issue
@@ -425,7 +426,7 @@ def script_in_feed(text: str) -> str | None:
 _AS_MARKUP = re.compile(r"\|\s*safe\b|autoescape\s+false|\bMarkup\b")
 
 
-def _markup_lines(env: jinja2.Environment) -> list[str]:
+def markup_lines(env: jinja2.Environment) -> list[str]:
     """`file:line` of every place in the editor's templates that shows a value as markup."""
     loaders = getattr(env.loader, "loaders", [env.loader])
     found = []
@@ -529,7 +530,7 @@ def refuse_script(
             " browsers and mail programs, and mail programs show none): link to it instead,"
             f' <a href="https://...">Watch the video</a>, and take the <{tag}> out of the template'
         )
-    where = _markup_lines(env)
+    where = markup_lines(env)
     hint = (
         f"; the editor's templates show a value as markup at {', '.join(where)}: take `|safe`"
         " off values curator gives (they are text), and write no script in a template"
@@ -579,7 +580,7 @@ def refuse_broken_xml(env: jinja2.Environment, template: str, text: str) -> str:
         entity = re.match(r"&[A-Za-z][\w.-]*;", lines[row - 1][column:] if shown else "")
         where = _written_at(env, template, entity.group()) if entity else ""
         named = f" {entity.group()}" if entity and "entity" in reason else ""
-        marked = [w for w in _markup_lines(env) if w.startswith(f"{template}:")]
+        marked = [w for w in markup_lines(env) if w.startswith(f"{template}:")]
         if "entity" in reason:
             fix = (
                 "an HTML entity such as &nbsp; or &middot; is not XML: write the character"

@@ -24,9 +24,6 @@ from curator.editions import (
     ISSUE_FORMATS,
     OUTPUTS,
     ArchiveItem,
-    _distinct_datetimes,
-    _later,
-    _rfc3339,
     add_utm,
     archive_context,
     changed_entries,
@@ -38,22 +35,27 @@ from curator.editions import (
     text_edition,
     utm_for,
 )
+from curator.editions import distinct_datetimes as _distinct_datetimes
+from curator.editions import later as _later
+from curator.editions import rfc3339 as _rfc3339
 from curator.issuedata import issue_data, issue_from_data, published_issues
 from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Issue
 from curator.outputcheck import (
-    _markup_lines,
     email_html,
     refuse_broken_css,
     refuse_broken_front_matter,
     refuse_broken_xml,
     refuse_script,
 )
+from curator.outputcheck import markup_lines as _markup_lines
 from curator.pasting import for_pasting
 from curator.publish import write_atomic
 from curator.render import issue_texts, plain_words, render
 from curator.templatecheck import TEMPLATE_REFERENCE, builtin_templates
-from curator.templateerrors import OutputError, TemplateMistake, _in_editors_terms, _source
+from curator.templateerrors import OutputError, TemplateMistake
+from curator.templateerrors import in_editors_terms as _in_editors_terms
+from curator.templateerrors import template_source as _source
 from curator.templatewords import copies_without, old_copy
 from curator.views import EntryView
 

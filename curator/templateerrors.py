@@ -47,7 +47,7 @@ class TemplateMistake(OutputError):
 _T = TypeVar("_T")
 
 
-def _in_editors_terms(env: jinja2.Environment, template: str, action: Callable[[], _T]) -> _T:
+def in_editors_terms(env: jinja2.Environment, template: str, action: Callable[[], _T]) -> _T:
     """What `action` (a render or a load of `template`) gives; a mistake of the editor's template
     raised as a `TemplateMistake` saying it in the editor's words."""
     try:
@@ -129,7 +129,7 @@ def _looping(exc: RecursionError, template: str) -> str:
         return _where(exc, template)
     counts = Counter(frames)
     looping = max(counts, key=lambda f: (counts[f], Path(f).parent != builtin_templates()))
-    source = _source(Path(looping))
+    source = template_source(Path(looping))
     for found in _REFERENCE_AT.finditer(source):
         if found.group(1) == Path(looping).name:
             return f"{looping}:{source.count(chr(10), 0, found.start()) + 1}"
@@ -259,14 +259,14 @@ _NO_FILTER = re.compile(r"^No filter named '([^']*)'(?: found)?\.?$")
 def _line_at(where: str) -> str:
     """The text of the template line `where` (`file:line`) names, or ""."""
     path, _, line = where.partition(" ")[0].rpartition(":")
-    lines = _source(Path(path)).split("\n") if path and line.isdigit() else []
+    lines = template_source(Path(path)).split("\n") if path and line.isdigit() else []
     return lines[int(line) - 1] if 0 < int(line or 0) <= len(lines) else ""
 
 
 def _file_at(where: str) -> str:
     """The text of the template file `where` (`file:line`) names, or ""."""
     path = where.partition(" ")[0].rpartition(":")[0]
-    return _source(Path(path)) if path else ""
+    return template_source(Path(path)) if path else ""
 
 
 def _syntax_message(exc: jinja2.TemplateSyntaxError, env: jinja2.Environment) -> str:
@@ -295,7 +295,7 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
     left without its `%}` on the line before, or the block left unclosed at the end of the file."""
     source = exc.source
     if source is None and exc.filename:
-        source = _source(Path(exc.filename))
+        source = template_source(Path(exc.filename))
     if not source:
         return ""
     # (a comment's text is none of the template's tags: walk171 #2 was sent to a quote in the
@@ -499,7 +499,7 @@ def _where(exc: BaseException, template: str, *, past_words: bool = False) -> st
     return inner
 
 
-def _source(path: Path) -> str:
+def template_source(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
