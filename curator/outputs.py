@@ -362,9 +362,9 @@ def unshown_articles(
         told = [e for e in entries if e.pieces_in_publication or e.also_covered_by]
         untold = [e for e in told if not _shows_others(e, raw, read, as_printed)]
         if set(_templates_of(folder, template)) & old_pieces:
-            # old copies made before pieces were named: `app.unshown_pieces` names them as such
-            # (walk156 #19: the same files were told "your templates leave out ...: fine if you
-            # meant it" too)
+            # old copies made before pieces were named: `templatecopies.unshown_pieces` names them
+            # as such (walk156 #19: the same files were told "your templates leave out ...: fine if
+            # you meant it" too)
             untold = []
         if untold:
             missing.append(
