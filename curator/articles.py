@@ -1164,7 +1164,7 @@ def merge(
         lead = writing_for(content.own) or writing_for(summary.own)
         if lead and not authors:
             authors, origin = lead[:1], "feed"
-        if lead and not site and resembles_site(lead[1], url):
+        if lead and lead[1] and not site and resembles_site(lead[1], url):
             publication = lead[1]
     else:
         publication = feed_publication(source.name, site, feed_title, url)
@@ -1393,19 +1393,24 @@ def _handle_of(handle: str, name: str) -> bool:
 #: A link post's opening line naming whom it quotes and where: "Mike Masnick, writing for
 #: TechDirt:", "Jane Roe writes in The Atlantic:", "Kara Swisher, writing at Recode, broke the
 #: news:", "Josh Centers, writing for TidBITS on ...:" (Daring Fireball's linked list). The
-#: publication is its capitalised words ("the NY Post" is "NY Post").
+#: publication is its capitalised words ("the NY Post" is "NY Post"), without a kind of
+#: publication after them in lower case ("Randy Nelson, writing for the Sensor Tower blog:":
+#: "Sensor Tower", fixhk).
+_KINDS = "blog|website|site|newsletter|magazine|column|podcast|substack|journal"
 _WRITING_FOR = re.compile(
     r"^(?P<name>[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,3}),?\s+"
-    r"(?:writing|writes)\s+(?:for|in|at)\s+(?:the\s+)?"
+    r"(?:writing|writes)\s+(?:for|in|at|on)\s+(?:(?:the|his|her|their|its)\s+)?"
     r"(?P<pub>[^\W_][\w.&'\u2019-]*(?:\s+(?:[A-Z0-9&][\w.&'\u2019-]*|of|and|for|the)){0,5}?)"
+    rf"(?:\s+(?:official\s+)?(?:engineering\s+|company\s+|corporate\s+|news\s+)?(?:{_KINDS}))?"
     r"\s*(?:[:,]|\s+on\s)"
 )
 
 
 def writing_for(own: str) -> tuple[str, str] | None:
     """The person and publication a link post's first line names as its quote's ("Mike Masnick,
-    writing for TechDirt:" -> ("Mike Masnick", "TechDirt")); None when it opens otherwise or the
-    name is no person's (`clean_authors`)."""
+    writing for TechDirt:" -> ("Mike Masnick", "TechDirt"); "Randy Nelson, writing for the Sensor
+    Tower blog:" -> ("Randy Nelson", "Sensor Tower"); "..., writing for the blog:" names no
+    publication, ""); None when it opens otherwise or the name is no person's (`clean_authors`)."""
     first = own.lstrip().split("\n", 1)[0]
     found = _WRITING_FOR.match(first)
     if not found:
@@ -1414,6 +1419,8 @@ def writing_for(own: str) -> tuple[str, str] | None:
     pub = name_text(found["pub"]).strip()
     if len(names) != 1 or not pub or len(pub.split()) > 6:
         return None
+    if re.fullmatch(_KINDS, pub):
+        return names[0], ""  # "writing for the blog:": the person, and no publication's name
     return names[0], pub
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 
 from curator import extract_rules as rules
+from curator.credits import role_byline
 from curator.htmltext import html_to_text, normalise_space, read_html
 from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS, UNSPACED
 
@@ -688,6 +689,9 @@ def opening_byline(text: str, credited: Collection[str] = ()) -> tuple[str, str]
     Bowl Sunday tickets were gone": a sentence run into a byline starts with a word such as "This"
     or "The" (`_RUN_IN_STARTS`), after 2 to 4 capitalised words (walk76 #1).
 
+    A paragraph that is a name and a job title and nothing else ("Tomas Berg, Senior Editor",
+    `credits.role_byline`) is a byline too, with no lead-in.
+
     When the feed credits people (`credited`), a byline run into a sentence counts only when it
     names one of them: the lead is cut only where it is clearly a byline."""
     lines = text.split("\n")
@@ -698,6 +702,9 @@ def opening_byline(text: str, credited: Collection[str] = ()) -> tuple[str, str]
         seen += 1
         if seen > _BYLINE_PARAGRAPHS:
             break
+        if role_byline(line):
+            # "Tomas Berg, Senior Editor", a paragraph of its own with no "By" (fixhk)
+            return line.strip(), "\n".join([*lines[:at], *lines[at + 1 :]])
         offset = 0
         # The byline is near the start: the sentences of a paragraph's first characters only.
         for sentence in split_sentences(line[:_BYLINE_CHARS]):

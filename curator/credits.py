@@ -510,6 +510,72 @@ def _surname_first(surname: str, given: str) -> bool:
     )
 
 
+def only_role(name: str) -> bool:
+    """Whether a credit is a job title and no one's name: "Senior Editor", "CEO", "Chief
+    Executive Officer" (fixhk: "Tomas Berg, Co-founder & CEO" credited "CEO" as a co-author)."""
+    words = [w.lower() for w in re.split(r"[\s&/-]+", name) if w]
+    return (
+        bool(words)
+        and all(w in rules.ROLE_WORDS or w in rules.ROLE_TITLE_GLUE for w in words)
+        and any(w in rules.ROLE_WORDS for w in words)
+    )
+
+
+def _without_role_lead(words: list[str]) -> list[str]:
+    """The words of a name without a writer's title before it: "Senior Editor Tomas Berg",
+    "Staff Writer Ann Lee" (fixhk); never down to one word, and only a title of ranks and a
+    writer's role noun ("Photo Editor Sam Tate" is a picture desk's label, read elsewhere)."""
+    at = 0
+    while at < len(words) and words[at].lower() in rules.ROLE_RANKS:
+        at += 1
+    noun = words[at].lower() if at < len(words) else ""
+    # a bare "Editor Sam Tate" may be an editor's credit beside the writer's: a rank first, or a
+    # writer's noun ("Reporter Ann Lee"), makes it the writer's title
+    if noun in rules.ROLE_NOUNS and (at > 0 or noun not in _EDITING_NOUNS) and at + 1 < len(words):
+        rest = words[at + 1 :]
+        if len(rest) >= 2 and _name_shaped(" ".join(rest)) and words[0][:1].isupper():
+            return rest
+    return words
+
+
+_EDITING_NOUNS = frozenset(["editor", "editors", "producer", "presenter", "photographer", "critic"])
+#: The small words a job title may hold in lower case ("VP of Marketing at Acme"); any other
+#: ("Jane Doe, CEO of Acme, said ...") makes the line a sentence, no byline.
+_ROLE_LINE_SMALL = frozenset(["of", "at", "and", "for", "the", "in", "on", "to", "&"])
+
+#: A line that is a name and a job title, with no "By": "Tomas Berg, Senior Editor", "Ann Lee —
+#: Head of Research" (fixhk). The title's first word, past its ranks, is `rules.ROLE_LINE_TITLES`.
+_ROLE_LINE = re.compile(
+    r"^(?P<name>[^,|–—:;()]{3,60}?)\s*(?:,|\s[-–—|]\s)\s*(?P<role>[^.!?]{2,80})\.?$"
+)
+
+
+def role_byline(text: str) -> str:
+    """The person a line made of a name and their job title credits ("Tomas Berg, Senior Editor":
+    "Tomas Berg"; "Ann Lee, VP Marketing at Acme": "Ann Lee"), "" for any other line. Such a
+    line has no "By" (`rules.BYLINE_PREFIX`); a name alone, or a name and a desk ("Jane Doe,
+    Customer Experience"), is no byline here: a caption or a quote's speaker reads so too."""
+    text = normalise_space(text)
+    found = _ROLE_LINE.match(text) if len(text) <= rules.MAX_BYLINE_CHARS else None
+    if found is None:
+        return ""
+    words = [w.lower() for w in re.split(r"[\s&/]+", found["role"]) if w]
+    at = 0
+    while at < len(words) and (words[at] in rules.ROLE_RANKS or words[at] == "co"):
+        at += 1
+    if at >= len(words) or words[at].removeprefix("co-") not in rules.ROLE_LINE_TITLES:
+        return ""
+    if any(w.islower() and w not in _ROLE_LINE_SMALL for w in found["role"].split()):
+        return ""
+    name = found["name"].strip()
+    if name.split()[0].lower() == "the":
+        return ""  # "The Survey, Senior Editor": no one's name
+    names = clean_authors(name, strict=True)
+    if len(names) != 1 or names[0] != name or not 2 <= len(name.split()) <= 4:
+        return ""
+    return name
+
+
 def _strip_name(piece: str) -> str:
     name = rules.BYLINE_PREFIX.sub("", normalise_space(piece))
     name = rules.WORD_CREDIT_LABEL.sub("", rules.CJK_CREDIT_LABEL.sub("", name))
@@ -519,7 +585,7 @@ def _strip_name(piece: str) -> str:
         name = unlabelled  # "佐藤花子記者", "山田太郎氏", "김민수 기자": the name, without its role
     name = rules.AUTHOR_TAIL.sub("", name)
     name = rules.DATE_TAIL.sub("", name)
-    name = " ".join(_without_degrees(_without_role(name.split())))
+    name = " ".join(_without_degrees(_without_role(_without_role_lead(name.split()))))
     name = name.strip(" ,:;-–—|•·'\"“”()[]（）【】：／｜・")
     if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
@@ -859,6 +925,8 @@ def is_person_name(
     lowered = name.lower()
     if lowered in rules.REJECTED_AUTHORS or lowered.removeprefix("the ") in rules.REJECTED_AUTHORS:
         return False  # "Staff", "The Editorial Board", "The Staff"
+    if only_role(name):
+        return False  # "Senior Editor", "CEO": a job title, no one's name (fixhk)
     if paid_label(name) or rules.NO_ONE_CREDIT.match(name):
         return False  # "Sponsored Content", "No author", "wpadmin", "jane.doe" (walk158 #5)
     if rules.COLLECTIVE_LABEL.match(name):

@@ -60,6 +60,7 @@ from curator.credits import (
     name_key,
     norm_name,
     paid_label,
+    role_byline,
     same_name,
     site_own_name,
 )
@@ -1428,6 +1429,47 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             if sentence != text and len(sentence) <= rules.MAX_BYLINE_CHARS:
                 yield el, sentence
         if len(text) <= rules.MAX_BYLINE_CHARS:
+            yield el, text
+    yield from _role_lines(doc, after_comments)
+
+
+#: The elements a line of a name and a job title may stand in, under the headline (`_role_lines`).
+_ROLE_LINE_TAGS = frozenset(["p", "div", "span", "address", "small", "em", "strong", "b", "i"])
+_ROLE_LINE_INLINE = frozenset(["a", "span", "em", "strong", "b", "i", "small", "br"])
+#: A paragraph this long is the article's text: a name and a title after it are a quote's speaker
+#: or a caption's, no byline.
+_PROSE_CHARS = 200
+
+
+def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tuple[Any, str]]:
+    """A line of a name and a job title with no "By" ("Tomas Berg, Senior Editor",
+    `credits.role_byline`) between the headline and the article's first paragraph of text (fixhk:
+    such a byline credited no one). Only there: further down, "Jane Doe, CEO of Acme" names whom
+    the article quotes; without a headline, nowhere."""
+    head = _headline(doc)
+    if head is None:
+        return
+    under = False
+    for el in doc.tree.iter():
+        if el is head:
+            under = True
+            continue
+        if not under or not isinstance(el.tag, str) or any(a is head for a in el.iterancestors()):
+            continue
+        if el.tag == "p" and len(_clean(el.text_content())) >= _PROSE_CHARS:
+            return  # the article's text has begun
+        if el.tag not in _ROLE_LINE_TAGS or any(
+            isinstance(c.tag, str) and c.tag not in _ROLE_LINE_INLINE for c in el
+        ):
+            continue  # a block of blocks is no line (and its text is never read whole)
+        text = _clean(el.text_content())
+        if (
+            text
+            and role_byline(text)
+            and not _quoted(el)
+            and not _in_furniture(el)
+            and not after_comments(el)
+        ):
             yield el, text
 
 

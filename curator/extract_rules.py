@@ -486,6 +486,43 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "intern",
     ]
 )
+#: The words a job title after a name opens with, its ranks aside ("Tomas Berg, Senior Editor",
+#: "Ann Lee, Head of Research", "Ann Lee, VP Marketing", "Bo Chen, Co-founder & CEO"): a line
+#: that is a name and such a title, with no "By", is a byline (fixhk; `credits.role_byline`).
+#: A picture's credit ("photographer", "producer") is left out: such a line captions a photo.
+ROLE_LINE_TITLES: frozenset[str] = frozenset(
+    [
+        "editor",
+        "editors",
+        "reporter",
+        "correspondent",
+        "writer",
+        "columnist",
+        "contributor",
+        "critic",
+        "journalist",
+        "blogger",
+        "analyst",
+        "director",
+        "president",
+        "founder",
+        "cofounder",
+        "ceo",
+        "cto",
+        "cmo",
+        "coo",
+        "cfo",
+        "vp",
+        "head",
+        "manager",
+        "lead",
+        "officer",
+        "editor-in-chief",
+    ]
+)
+#: Words a job title is made of besides ROLE_WORDS ("Chief Executive Officer", "Co-founder and
+#: CEO", "Head of ..."): a credit of these words only ("Senior Editor", "CEO") names no one.
+ROLE_TITLE_GLUE: frozenset[str] = frozenset(["co", "cofounder", "and", "of", "the", "in"])
 #: Ranks before a role ("Senior", "Deputy"), shared by ROLE_QUALIFIERS and ROLE_WORDS.
 ROLE_RANKS: frozenset[str] = frozenset(
     [

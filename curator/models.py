@@ -7,6 +7,7 @@ frozen types are tuples.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
@@ -505,3 +506,56 @@ class Placed:
                 else None
             ),
         }
+
+
+@dataclass(frozen=True)
+class UsualScores:
+    """What the articles placed under each subject score around their middle
+    (`Store.usual_scores`), to tell what a subject's OTHER articles usually score beside one of
+    them (`of`). Only the scores at the middle ranks are kept: leaving one article out moves the
+    median by at most one rank, so they are all `of` needs, and a store of a million articles
+    is never read into memory for it."""
+
+    #: Per subject with at least two articles placed under it: how many, the rank (from 0,
+    #: lowest first) of the first score kept, and the scores kept, lowest first.
+    middles: dict[str, tuple[int, int, list[float]]] = field(default_factory=dict)
+    #: Per article asked about and placed under a subject, that subject and its score.
+    own: dict[int, tuple[str, float]] = field(default_factory=dict)
+
+    @staticmethod
+    def middle_ranks(count: int) -> tuple[int, int]:
+        """The first and last rank (from 0, lowest first) of `count` scores that `of` may read:
+        those of the median of all of them and of the median with any one left out."""
+        return (count - 2) // 2, (count - 1) // 2 + 1
+
+    def of(self, subject: str, article_id: int | None) -> float | None:
+        """The median score of the articles under `subject` other than `article_id` (the mean
+        of the two middle ones for an even count: walk168 #3, walk172: it was the lower middle
+        one, 0.566 of eight where the median was higher); None when the subject has under two
+        articles placed under it."""
+        kept = self.middles.get(subject)
+        if not kept:
+            return None
+        total, first, ranked = kept
+        # The rank of the article's own score, left out: below the kept ranks, among them, or
+        # above them (equal scores are interchangeable: any one of them left out is the same).
+        skip = total
+        own = self.own.get(article_id) if article_id is not None else None
+        if own is not None and own[0] == subject:
+            if own[1] < ranked[0]:
+                skip = first - 1
+            elif own[1] <= ranked[-1]:
+                skip = first + bisect.bisect_left(ranked, own[1])
+            else:
+                skip = first + len(ranked)
+        count = total - (skip < total)
+        if count == 0:
+            return None
+
+        def nth(k: int) -> float:
+            return ranked[(k if k < skip else k + 1) - first]
+
+        middle = count // 2
+        if count % 2:
+            return nth(middle)
+        return (nth(middle - 1) + nth(middle)) / 2

@@ -15,7 +15,7 @@ from curator.draft import draft_path
 from curator.errors import shell_arg
 from curator.issuetext import issue_text, repeated_introduction, repeated_subject_introduction
 from curator.linkcheck import links_to_check, not_checked, recheck_issue
-from curator.models import Issue
+from curator.models import Issue, Scored
 from curator.placement import choose_sections, like_excluded, one_word_fits, weak_bars
 from curator.render import issue_day
 from curator.store import Store
@@ -203,17 +203,26 @@ def next_issue(
     like = like_excluded(
         config, store, [(e.article, s.subject) for s in sections for e in s.entries]
     )
-    if like:
-        sections = tuple(
-            replace(
-                s,
-                entries=(
-                    *(e for e in s.entries if e.article.url not in like),
-                    *(e for e in s.entries if e.article.url in like),
-                ),
-            )
+    weak = store.weak_fits(weak_bars(config, store), featured)
+    lone = one_word_fits(
+        config,
+        store,
+        [
+            (a, s.subject, score)
             for s in sections
-        )
+            for a, score, _ in store.candidates_by_id(s.subject, [e.article.id for e in s.entries])
+        ],
+    )
+    # So do those placed on one word, and before them the weak fits: every flagged article a
+    # plain build publishes comes after its section's other articles, with its warning, as README
+    # says (fixhk: one on one word kept its place by score, before a well-placed one).
+    flagged = like.keys() | lone.keys()
+
+    def rank(e: Scored) -> int:
+        return 2 if e.article.url in flagged else 1 if e.article.id in weak else 0
+
+    if flagged or weak:
+        sections = tuple(replace(s, entries=tuple(sorted(s.entries, key=rank))) for s in sections)
     promise = promised_theme(config, store, choice, featured)
     text = issue_text(
         config,
@@ -234,17 +243,7 @@ def next_issue(
         theme=choice.theme,
         closing=text.closing,
     )
-    weak = store.weak_fits(weak_bars(config, store), featured)
     weak_urls = tuple(e.article.url for s in sections for e in s.entries if e.article.id in weak)
-    lone = one_word_fits(
-        config,
-        store,
-        [
-            (a, s.subject, score)
-            for s in sections
-            for a, score, _ in store.candidates_by_id(s.subject, [e.article.id for e in s.entries])
-        ],
-    )
     chosen_by = None
     if subjects:
         chosen_by = "--subject asked for it"

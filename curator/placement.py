@@ -1551,10 +1551,19 @@ def explain_article(
         # The bars the draft and `curator themes` hold it to (walk168 #4), said with its verdict.
         subject = explanation.subject
         bars = dict(zip(model.names, model.bars, strict=True))
-        usual = store.usual_scores().get(subject)
+        usual = store.usual_scores([article.id] if article.id is not None else []).of(
+            subject, article.id
+        )
         lone = one_word_fits(config, store, [(article, subject, explanation.score)], model)
+        # The draft's and `uncertain`'s "like an article you excluded" note, said here too, so
+        # explain never contradicts them (CLOSING17: fixhe's note was missing here).
+        like = like_excluded(config, store, [(article, subject)], model)
         explanation = replace(
-            explanation, weak_bar=bars.get(subject), usual=usual, one_word=lone.get(article.url)
+            explanation,
+            weak_bar=bars.get(subject),
+            usual=usual,
+            one_word=lone.get(article.url),
+            like_excluded=like.get(article.url),
         )
     return explanation
 
@@ -1987,12 +1996,13 @@ def one_word_fits(
     editor is told to check them (walk153 #1: generic articles were published under "Measuring
     the customer experience" on the word "experience" of its name, and nothing said so). The
     articles the editor moved there are left out: they said where those belong."""
-    usual = store.usual_scores()
+    usual_scores = store.usual_scores([a.id for a, _, _ in placed if a.id is not None])
     corrections = store.corrections()
+    usual = {a.url: usual_scores.of(subject, a.id) or 0.0 for a, subject, _ in placed}
     low = [
         (a, subject, score)
         for a, subject, score in placed
-        if a.url not in corrections and 0 < score < ONE_WORD_BELOW * usual.get(subject, 0.0)
+        if a.url not in corrections and 0 < score < ONE_WORD_BELOW * usual[a.url]
     ]
     if not low:
         return {}
@@ -2002,7 +2012,7 @@ def one_word_fits(
     for a, subject, score in low:
         if a.id is None or a.id not in counts:
             continue
-        one = model.one_word(a, counts[a.id], subject, score, usual[subject])
+        one = model.one_word(a, counts[a.id], subject, score, usual[a.url])
         if one is not None:
             found[a.url] = one
     return found

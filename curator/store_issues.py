@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from curator.models import Article
+from curator.models import Article, UsualScores
 from curator.storebase import NOT_DEAD as _NOT_DEAD
 from curator.storebase import NOT_RETOLD as _NOT_RETOLD
 from curator.storebase import StoreBase
@@ -554,23 +554,37 @@ class IssueStore(StoreBase):
         row = self.db.execute(self._SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
 
-    def usual_scores(self) -> dict[str, float]:
-        """Per subject with at least two articles placed under it, what its other articles
-        usually score, for an article scoring under the middle one (`subjects.ONE_WORD_BELOW`):
-        the median of the others, the one at rank n // 2 + 1 of n (an odd count's middle, an even
-        count's upper middle). walk165 #1: the lower middle of an even count was the article's
-        own score when a subject had two articles, so one placed under it on the single word
-        "measures" of its name (0.051, beside 0.205) was not below its subject's usual score and
-        went unsaid; a subject with one article has no others to compare it with."""
+    def usual_scores(self, ids: Collection[int] = ()) -> UsualScores:
+        """What the articles placed under each subject with at least two score around their
+        middle, for an article scoring under what the subject's other articles usually score
+        (`subjects.ONE_WORD_BELOW`; `UsualScores.of`: their median, the article's own score left
+        out), with the subjects and scores of the articles `ids`. walk165 #1: a middle taken
+        with the article's own score in it was its own score when a subject had two articles,
+        so one placed under it on the single word "measures" of its name (0.051, beside 0.205)
+        went unsaid; walk168 #3: for an even count of others it was the lower middle one, not
+        their median."""
+        middles: dict[str, tuple[int, int, list[float]]] = {}
         rows = self.db.execute(
-            """SELECT subject, score FROM (
+            """SELECT subject, n, k, score FROM (
                  SELECT subject, score,
-                        ROW_NUMBER() OVER (PARTITION BY subject ORDER BY score) AS k,
+                        ROW_NUMBER() OVER (PARTITION BY subject ORDER BY score) - 1 AS k,
                         COUNT(*) OVER (PARTITION BY subject) AS n
                  FROM assignments WHERE subject IS NOT NULL)
-               WHERE n >= 2 AND k = n / 2 + 1"""
+               WHERE n >= 2 AND k BETWEEN (n - 2) / 2 AND (n - 1) / 2 + 1
+               ORDER BY subject, k"""
         )
-        return {str(r[0]): float(r[1]) for r in rows}
+        for subject, count, rank, score in rows:
+            kept = middles.setdefault(str(subject), (int(count), int(rank), []))
+            kept[2].append(float(score))
+        own = {
+            int(r[0]): (str(r[1]), float(r[2]))
+            for r in self._each_in(
+                "SELECT article_id, subject, score FROM assignments"
+                " WHERE subject IS NOT NULL AND article_id IN ({marks})",
+                sorted(set(ids)),
+            )
+        }
+        return UsualScores(middles, own)
 
     def weak_fits(self, bars: Mapping[str, float], ids: Collection[int]) -> set[int]:
         """Of the unfeatured articles whose ids are in `ids`, those the scorer placed under a

@@ -241,6 +241,9 @@ class Explanation:
     weak_bar: float | None = None
     usual: float | None = None
     one_word: OneWord | None = None
+    #: The draft's and `uncertain`'s "like an article you excluded" note on the article, when
+    #: it has one (fixhe's note; CLOSING17: explain showed none, so it contradicted the draft).
+    like_excluded: LikeExcluded | None = None
 
     @property
     def weak(self) -> bool:
@@ -295,6 +298,7 @@ class Explanation:
                 "share": ONE_WORD_SHARE,
             },
             "one_word": None if self.one_word is None else self.one_word.to_dict(),
+            "like_excluded": None if self.like_excluded is None else self.like_excluded.to_dict(),
             "correction": self.correction,
             "moved_to_former_subject": self.moved_to_former,
             "scores": [
@@ -359,6 +363,11 @@ class Explanation:
         placed = f"{self.subject}: score {score} (needs {bar}){fit}"
         if self.one_word is not None:
             return f"{placed}; placed, but on one word: {self.one_word.why()}"
+        if self.like_excluded is not None:
+            return (
+                f"{placed}; placed, but {self.like_excluded.why()}: if it is off the subject,"
+                f" `curator subjects exclude {shell_arg(self.url)}`"
+            )
         if self.weak and self.weak_bar is not None:
             score, own = told_apart(self.score, self.weak_bar, 3)
             return (
@@ -394,7 +403,8 @@ class Explanation:
                 said = "not flagged: no one such word makes that much of its score"
             lines.append(
                 f"  one-word rule: flags a score under {below:.3f} (half the {self.usual:.3f} its"
-                f" articles usually score) made over {ONE_WORD_SHARE:.0%} of one word of the"
+                f" other articles usually score, their median) made over {ONE_WORD_SHARE:.0%} of"
+                " one word of the"
                 f" subject's name or description; score {self.score:.3f}: {said}"
             )
         return lines
