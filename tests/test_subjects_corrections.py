@@ -396,12 +396,12 @@ def test_a_step_without_batches_says_it_goes_on_every_two_seconds(
     issue's articles, `subjects overlap` one line in 10.8 s and `suggest` none in 10.1 s. Each
     such step now says it goes on, with the time so far, every `LINE_EVERY` seconds (2; here a
     tenth of a second, and each step slowed to 0.5 s); -q silences it."""
-    from curator import app
+    from curator import nextissue
     from curator.cli import subjects as subjects_cli
 
     slow_steps(
         monkeypatch,
-        (app, "choose_sections"),
+        (nextissue, "choose_sections"),
         (subjects_cli, "subject_overlaps"),
         (subjects_cli, "suggest_subjects"),
     )

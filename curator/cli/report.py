@@ -863,7 +863,7 @@ class Published(NamedTuple):
     page: str
     #: Its JSON edition, where the editor corrects it before `curator render N`.
     json_file: str
-    #: How to check the next issue before it is published (`app.draft_then_build`), with the
+    #: How to check the next issue before it is published (`nextissue.draft_then_build`), with the
     #: draft's real path (walk107: the placeholder DRAFT pasted failed).
     next_time: str
 
