@@ -119,7 +119,7 @@ from curator.placement import (
     story_boilerplate,
     weak_bars,
 )
-from curator.publish import FileSet, write_atomic
+from curator.publish import FileSet, remove_leftover_temps, write_atomic
 from curator.readerlang import empty_link_warnings, language_warnings, link_text_warnings
 from curator.render import (
     corrected_credit,
@@ -1466,6 +1466,12 @@ def publish_issue(
             ) from None
         raise
     files.keep()
+    leftovers = remove_leftover_temps(out_dir)  # (walk174 #6: another issue's, left by a kill)
+    if leftovers:
+        found_out += (
+            f"removed the temporary files {', '.join(leftovers)} from {out_dir}: a curator run"
+            " stopped while it wrote (killed, or the machine went down) had left them",
+        )
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
     notes = (
