@@ -601,6 +601,8 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore):
         self.on_copy: Callable[[], None] | None = None
         #: The store's own connection, once a working copy replaced it in `db`.
         self._original: sqlite3.Connection | None = None
+        #: `open` made the store: there was no file at its path when the run began (walk174 #4).
+        self.made_now = False
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -610,6 +612,7 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore):
         path = Path(path)
         if (empty := empty_store(path)) is not None:
             raise empty
+        made = not path.exists()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
@@ -626,6 +629,7 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore):
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             store = cls(db, path)
+            store.made_now = made
             store._migrate(version)
             # (dropped while a whole archive is placed again: back if that run was cut short)
             db.execute(_CANDIDATES_INDEX)
