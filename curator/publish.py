@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -178,3 +179,27 @@ def _remove_stale_temps(path: Path) -> None:
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
+
+
+#: A temporary file curator writes beside a file (`_write_temp`: `.NAME.XXXXXXXX.tmp`) or keeps an
+#: old file under while an issue is published (`_backup`: `.NAME.<12 hex>.old.tmp`).
+_TEMP = re.compile(r"\..+\.[a-z0-9_]{8,12}(?:\.old)?\.tmp")
+
+
+def remove_leftover_temps(folder: Path) -> list[str]:
+    """Delete every temporary file of curator's in `folder` (the output folder): the names
+    removed. A build calls it once it has published, holding the store's run lock, so no other
+    curator run is writing there: any such file is what a run stopped while it wrote (`kill
+    -9`, the machine going down) left behind.
+
+    Why: a build removed only its own issue's, so a killed `render --record`'s `.issue-2.*.tmp`
+    files stayed through later builds (and were uploaded with the folder), although render's
+    note said the next build removes them (walk174 #6)."""
+    removed: list[str] = []
+    with contextlib.suppress(OSError):
+        for path in sorted(folder.iterdir()):
+            if _TEMP.fullmatch(path.name) and path.is_file():
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed.append(path.name)
+    return removed

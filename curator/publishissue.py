@@ -24,7 +24,7 @@ from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import empty_editions, load_archive, render_outputs, unshown_articles
 from curator.pasting import nested_headings
 from curator.placement import KeptSubject, keep_published_subjects
-from curator.publish import FileSet
+from curator.publish import FileSet, remove_leftover_temps
 from curator.render import environment
 from curator.runlock import BuildError
 from curator.store import Store, StoreError, file_in_the_way
@@ -211,6 +211,12 @@ def publish_issue(
             ) from None
         raise
     files.keep()
+    leftovers = remove_leftover_temps(out_dir)  # (walk174 #6: another issue's, left by a kill)
+    if leftovers:
+        found_out += (
+            f"removed the temporary files {', '.join(leftovers)} from {out_dir}: a curator run"
+            " stopped while it wrote (killed, or the machine went down) had left them",
+        )
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
     notes = (
@@ -548,6 +554,10 @@ def stop_for_unrecorded_issue(
     else:
         cause = f"--db {store.path} is not the store that published it"
         fix = "give --db the right store (or leave --db out to use settings: store)"
+    if last == 0 and (store.made_now or not store.newest_article_id()):
+        raise BuildError(
+            _new_store_said(store, out_dir, what, found, unknown, cause, fix, move, nothing)
+        )
     if number == 1:  # (a copy taken before the first issue looks like a new store: `_older_copy`)
         fix += (
             "; if it is your store put back from a copy taken before issue 1 was published,"
@@ -559,6 +569,42 @@ def stop_for_unrecorded_issue(
         f" {fix}, then run again; to publish a new issue {number} over the old one on purpose,"
         f" move the {out_dir / f'issue-{number}'}.* files out of the folder (or choose another"
         " --out) first"
+    )
+
+
+def _new_store_said(
+    store: Store,
+    out_dir: Path,
+    what: str,
+    found: list[str],
+    unknown: list[int],
+    cause: str,
+    fix: str,
+    move: str,
+    nothing: str = "Nothing was published",
+) -> str:
+    """The stop of a build whose store is new or empty while `out_dir` holds issues (`unknown`,
+    from 1): its store deleted or moved (walk174 #4: the store deleted during a build, the
+    next build blamed settings: store), or named wrongly."""
+    them = "issue 1" if len(unknown) == 1 else f"issues 1-{unknown[-1]}"
+    files = "its issue-1.json" if len(unknown) == 1 else "their issue-N.json files"
+    new = (
+        "is new (there was no store there when this run began: it was made empty now)"
+        if store.made_now
+        else "is empty (it holds no issue and no article)"
+    )
+    store_files = " and ".join(f"{store.path.name}{end}" for end in ("-wal", "-shm"))
+    return (
+        f"{out_dir} already holds {what} ({', '.join(found)}), but the store {store.path} {new}"
+        f" and records no issue at all: the store that published {them} was deleted or moved,"
+        f" or {cause}. {nothing}. To go on and keep {them}, either: put back a"
+        f" backup of the store (a file curator backup wrote; with no curator running, move it"
+        f" over {store.path} and delete {store_files} beside it); or record {them} in this"
+        f" store from {files}, `curator render --record{move}` (their articles"
+        f" then count as featured; the next build publishes issue {unknown[-1] + 1}); or, if"
+        f" the store is elsewhere, {fix}; then run again. To publish a new issue 1 over the old"
+        f" one on purpose, move the {out_dir / 'issue-1'}.* files out of the folder (or choose"
+        " another --out) first"
     )
 
 

@@ -80,6 +80,7 @@ from curator.templatewords import (
     untranslated_words,
 )
 from curator.themes import plan_entry, theme_history
+from curator.urls import url_key
 
 
 @dataclass(frozen=True)
@@ -880,37 +881,48 @@ def record_unknown_issues(
     notes: list[str] = []  # (an issue-N.json that cannot be read: `render` says so)
     for number in numbers:
         issue = published[number]
-        unknown: list[str] = []
-        seen: set[int] = set()
-        sections = []
-        for sec in issue.sections:
-            entries = []
-            for entry in sec.entries:
-                stored = store.article_by_url(entry.article.url) if entry.article.url else None
-                if stored is None:
-                    unknown.append(entry.article.url or entry.article.title)
-                    continue
-                if stored.id in seen:  # (listed twice in issue-N.json: one entry per article)
-                    continue
-                seen.add(stored.id)
-                copies = []
-                for _, url in entry.also_covered_by:
-                    copy = store.article_by_url(url) if url else None
-                    if copy is not None and copy.id != stored.id:
-                        copies.append(Copy(copy, sec.subject, f"named in issue-{number}.json"))
-                # (published as issue-N.json has it: its title, credit and blurb)
-                art = replace(entry.article, id=stored.id)
-                entries.append(replace(entry, article=art, copies=tuple(copies)))
-            sections.append(replace(sec, entries=tuple(entries)))
-        issue = replace(issue, sections=tuple(sections))
-        history = theme_history(config, store).issues
-        planned = bool(issue.theme) and plan_entry(config, history, issue.theme) is not None
         json_file = out_dir / f"issue-{number}.json"
         try:  # (when it was published: when its issue-N.json was written)
             at = datetime.fromtimestamp(json_file.stat().st_mtime, UTC)
         except OSError:
             at = datetime.now(UTC)
+        unknown: list[str] = []
+        untold: list[str] = []
+        seen: set[int] = set()
+        sections = []
+        # One step: the articles the store never held, recorded from issue-N.json, and the issue.
         with store.transaction():
+            for sec in issue.sections:
+                entries = []
+                for entry in sec.entries:
+                    stored = store.article_by_url(entry.article.url) if entry.article.url else None
+                    if stored is None and entry.article.url:
+                        # Kept as issue-N.json published it (address, title, credit, blurb), so
+                        # that it counts as featured when a feed gives it again: README's "never
+                        # featured twice" (walk174 #4: a store lost, its issues recorded back,
+                        # and the next build published issue 1's articles again).
+                        art = replace(entry.article, first_seen=at)
+                        store.add_articles([(url_key(entry.article.url), art)], feed_url=None)
+                        stored = store.article_by_url(entry.article.url)
+                        unknown.append(entry.article.url)
+                    if stored is None:  # (no address: nothing a feed could give again)
+                        untold.append(entry.article.title)
+                        continue
+                    if stored.id in seen:  # (listed twice in issue-N.json: one entry per article)
+                        continue
+                    seen.add(stored.id)
+                    copies = []
+                    for _, url in entry.also_covered_by:
+                        copy = store.article_by_url(url) if url else None
+                        if copy is not None and copy.id != stored.id:
+                            copies.append(Copy(copy, sec.subject, f"named in issue-{number}.json"))
+                    # (published as issue-N.json has it: its title, credit and blurb)
+                    art = replace(entry.article, id=stored.id)
+                    entries.append(replace(entry, article=art, copies=tuple(copies)))
+                sections.append(replace(sec, entries=tuple(entries)))
+            issue = replace(issue, sections=tuple(sections))
+            history = theme_history(config, store).issues
+            planned = bool(issue.theme) and plan_entry(config, history, issue.theme) is not None
             record_published(config, store, issue, at, planned=planned)
             if (store.unfinished_issue() or 0) <= number:
                 store.finish_issue()
@@ -920,11 +932,18 @@ def record_unknown_issues(
             f" {featured} article(s) count as featured by it, so no later issue features them"
             + (", and it took its theme's place in the plan of themes" if planned else "")
             + (
-                f"; {len(unknown)} of its articles are none the store holds, so the store cannot"
-                f" count them as featured ({', '.join(unknown[:3])}"
-                f"{f' and {len(unknown) - 3} more' if len(unknown) > 3 else ''}): a later issue"
-                " may feature them if a feed gives them"
+                f"; {len(unknown)} of them the store did not hold ({', '.join(unknown[:3])}"
+                f"{f' and {len(unknown) - 3} more' if len(unknown) > 3 else ''}): they are"
+                f" recorded from {json_file.name} as published there, so a feed that gives"
+                " them again does not make them new"
                 if unknown
+                else ""
+            )
+            + (
+                f"; {len(untold)} of its articles have no address there, so the store cannot"
+                f" count them as featured ({', '.join(untold[:3])}"
+                f"{f' and {len(untold) - 3} more' if len(untold) > 3 else ''})"
+                if untold
                 else ""
             )
         )
@@ -1004,135 +1023,147 @@ def render_issues(
     said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
-    # (what the store keeps of each issue before the corrections below take what changed)
-    kept_before = {r.number: r for r in store.issues(with_articles=True)}
-    notes += _dates_in_text(store, issues, out_dir)
-    notes += _headings_in_text(store, issues, out_dir)
-    notes += _dates_kept(store, issues, out_dir)
-    notes += _credits_corrected(issues, chosen, out_dir, "json" in formats)
-    notes += _blurbs_followed(store, issues, chosen, out_dir)
-    notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
-    stopped = stopped_issue_in(store, out_dir)
-    if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
-        notes.append(
-            f"issue {stopped} in {out_dir} is from a build that was stopped (killed, or the machine"
-            " went down) after it wrote its files and before the store recorded it: it was"
-            f" rendered as it is there, and the next `curator build` publishes issue {stopped}"
-            " again over it"
-        )
-    dates = {n: i.date for n, i in issues.items()}
-    today = issue_day(datetime.now(UTC)).date()
-    for number in sorted(issues):
-        notes += dated_out_of_order(dates, number, today=today, out_dir=out_dir)
-    files: dict[str, str] = {}
-    of_issue: dict[int, dict[str, str]] = {}
-    try:
-        for number in chosen:
-            issue = issues[number]
-            with _which_issue(number, len(chosen) > 1):
-                rendered = render_outputs(
-                    issue, env=env, site_url=config.site_url, formats=formats, utm=utm, archive=()
-                )
-            rendered.pop("index.html", None)
-            rendered.pop("feed.xml", None)
-            if number != newest:
-                rendered.pop("latest.html", None)
-            files.update(rendered)
-            of_issue[number] = rendered
-            with _which_issue(number, len(chosen) > 1):
-                notes += _editions_left(
-                    issue, env, out_dir, formats, site_url=config.site_url, utm=utm
-                )
-        items = []
-        for i in issues.values():
-            with _which_issue(i.number, len(issues) > 1, " (its entry in feed.xml)"):
-                fragment = fragment_of(i, env, site_url=config.site_url, utm=utm, edition="feed")
-            items.append(archive_item(i, fragment))
-        files.update(
-            render_archive(
-                config.title,
-                config.editor,
-                items,
-                env=env,
-                site_url=config.site_url,
-                formats=formats,
-                known_ids=published_feed_ids(out_dir),
-                previous_feed=(previous := published_feed(out_dir)),
-                # An issue back in the feed (a build left it out, its issue-N.json unreadable)
-                # whose page is as it was: readers read nothing new (walk145 N1).
-                unchanged={
-                    n
-                    for n, rendered in of_issue.items()
-                    if f"issue-{n}.html" in rendered
-                    and _holds(out_dir / f"issue-{n}.html", rendered[f"issue-{n}.html"])
-                },
+    # The corrections taken into the store and the files written are one step: the store's
+    # changes are committed only once every file is in place (walk174 #5: a render killed in
+    # between had stored a corrected title and the introduction it rewrote, and the rerun
+    # published the old introduction again, crediting the editor with it).
+    with _one_step(store):
+        # (what the store keeps of each issue before the corrections below take what changed)
+        kept_before = {r.number: r for r in store.issues(with_articles=True)}
+        notes += _dates_in_text(store, issues, out_dir)
+        notes += _headings_in_text(store, issues, out_dir)
+        notes += _dates_kept(store, issues, out_dir)
+        notes += _credits_corrected(issues, chosen, out_dir, "json" in formats)
+        notes += _blurbs_followed(store, issues, chosen, out_dir)
+        notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
+        stopped = stopped_issue_in(store, out_dir)
+        if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
+            notes.append(
+                f"issue {stopped} in {out_dir} is from a build that was stopped (killed, or the machine"
+                " went down) after it wrote its files and before the store recorded it: it was"
+                f" rendered as it is there, and the next `curator build` publishes issue {stopped}"
+                " again over it"
             )
-        )
-        folder = templates or config.settings.templates
-        for number, rendered in of_issue.items():
-            if "feed.xml" in files:
-                rendered["feed.xml"] = files["feed.xml"]
-            notes += unshown_articles(
-                issues[number], rendered, folder, site_url=config.site_url, utm=utm
+        dates = {n: i.date for n, i in issues.items()}
+        today = issue_day(datetime.now(UTC)).date()
+        for number in sorted(issues):
+            notes += dated_out_of_order(dates, number, today=today, out_dir=out_dir)
+        files: dict[str, str] = {}
+        of_issue: dict[int, dict[str, str]] = {}
+        try:
+            for number in chosen:
+                issue = issues[number]
+                with _which_issue(number, len(chosen) > 1):
+                    rendered = render_outputs(
+                        issue,
+                        env=env,
+                        site_url=config.site_url,
+                        formats=formats,
+                        utm=utm,
+                        archive=(),
+                    )
+                rendered.pop("index.html", None)
+                rendered.pop("feed.xml", None)
+                if number != newest:
+                    rendered.pop("latest.html", None)
+                files.update(rendered)
+                of_issue[number] = rendered
+                with _which_issue(number, len(chosen) > 1):
+                    notes += _editions_left(
+                        issue, env, out_dir, formats, site_url=config.site_url, utm=utm
+                    )
+            items = []
+            for i in issues.values():
+                with _which_issue(i.number, len(issues) > 1, " (its entry in feed.xml)"):
+                    fragment = fragment_of(
+                        i, env, site_url=config.site_url, utm=utm, edition="feed"
+                    )
+                items.append(archive_item(i, fragment))
+            files.update(
+                render_archive(
+                    config.title,
+                    config.editor,
+                    items,
+                    env=env,
+                    site_url=config.site_url,
+                    formats=formats,
+                    known_ids=published_feed_ids(out_dir),
+                    previous_feed=(previous := published_feed(out_dir)),
+                    # An issue back in the feed (a build left it out, its issue-N.json unreadable)
+                    # whose page is as it was: readers read nothing new (walk145 N1).
+                    unchanged={
+                        n
+                        for n, rendered in of_issue.items()
+                        if f"issue-{n}.html" in rendered
+                        and _holds(out_dir / f"issue-{n}.html", rendered[f"issue-{n}.html"])
+                    },
+                )
             )
-            # Copies older than an issue's theme, closing line or "Another piece in X" drop them
-            # here as in `build`, which says so (walk31 #1: `render` was silent).
-            notes += unshown_pieces(issues[number], folder)
-            notes += clipped_email(issues[number], rendered, out_dir / f"issue-{number}.json")
-            notes += linked_stylesheets(env, rendered)
-            notes += html_in_text(env, rendered)
-            notes += unshown_theme(issues[number], folder)
-            notes += nested_headings(rendered, folder)
-            notes += reader_notes(config, issues[number], out_dir, rendering=True)
-            notes += plain_blurbs(issues[number], folder)
-        notes += unmarked_language(config.language, folder)
-        # The date quoted is the issue's own when one is rendered (walk151 #14).
-        day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
-        notes += untranslated_words(config.language, folder, day)
-        notes += missing_words(folder)
-        notes += fragment_headings(folder)
-        notes += single_brace_fields(folder)
-        changed = tuple(
-            out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
-        )
-        markup_only = tuple(p for p in changed if _reads_the_same(p, files[p.name]))
-        kept_after = {r.number: r for r in store.issues(with_articles=True)}
-        text_changed = {
-            number: found
-            for number in chosen
-            if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
-            and (found := _text_changed(number, changed, markup_only))
-        }
-        archive_changed = tuple(
-            p
-            for p in changed
-            if p.name == "index.html" and p not in markup_only and p.exists()
-            if kept_before == kept_after  # (no correction, no issue recorded, taken now)
-        )
-        moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
-        if out_dir / "feed.xml" in changed:
-            notes += unupdated_feed(folder)
-        updated = _feed_updated(previous, files.get("feed.xml"), moved)
-        for number, (path, copy) in copies.items():
-            if number in chosen and not copy.exists():
-                write_atomic(copy, path.read_bytes())
-        past = _second_past(previous, files.get("feed.xml"), updated)
-        # All the files, or none: a full disk half-way leaves every file as it was.
-        written = FileSet({out_dir / name: text for name, text in files.items()})
-        written.write()
-        paths = written.publish()
-        written.keep()
-        notes += _unrecorded_leftovers(store, out_dir, stopped, set(published))
-    except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
-        raise
-    except OutputError as exc:
-        raise BuildError(str(exc)) from None
-    except OSError as exc:
-        where = exc.filename2 or exc.filename or out_dir  # a rename: its target
-        raise BuildError(
-            f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed:"
-            f" {write_fix(out_dir, exc)}, then run again"
-        ) from None
+            folder = templates or config.settings.templates
+            for number, rendered in of_issue.items():
+                if "feed.xml" in files:
+                    rendered["feed.xml"] = files["feed.xml"]
+                notes += unshown_articles(
+                    issues[number], rendered, folder, site_url=config.site_url, utm=utm
+                )
+                # Copies older than an issue's theme, closing line or "Another piece in X" drop them
+                # here as in `build`, which says so (walk31 #1: `render` was silent).
+                notes += unshown_pieces(issues[number], folder)
+                notes += clipped_email(issues[number], rendered, out_dir / f"issue-{number}.json")
+                notes += linked_stylesheets(env, rendered)
+                notes += html_in_text(env, rendered)
+                notes += unshown_theme(issues[number], folder)
+                notes += nested_headings(rendered, folder)
+                notes += reader_notes(config, issues[number], out_dir, rendering=True)
+                notes += plain_blurbs(issues[number], folder)
+            notes += unmarked_language(config.language, folder)
+            # The date quoted is the issue's own when one is rendered (walk151 #14).
+            day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
+            notes += untranslated_words(config.language, folder, day)
+            notes += missing_words(folder)
+            notes += fragment_headings(folder)
+            notes += single_brace_fields(folder)
+            changed = tuple(
+                out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
+            )
+            markup_only = tuple(p for p in changed if _reads_the_same(p, files[p.name]))
+            kept_after = {r.number: r for r in store.issues(with_articles=True)}
+            text_changed = {
+                number: found
+                for number in chosen
+                if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
+                and (found := _text_changed(number, changed, markup_only))
+            }
+            archive_changed = tuple(
+                p
+                for p in changed
+                if p.name == "index.html" and p not in markup_only and p.exists()
+                if kept_before == kept_after  # (no correction, no issue recorded, taken now)
+            )
+            moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
+            if out_dir / "feed.xml" in changed:
+                notes += unupdated_feed(folder)
+            updated = _feed_updated(previous, files.get("feed.xml"), moved)
+            for number, (path, copy) in copies.items():
+                if number in chosen and not copy.exists():
+                    write_atomic(copy, path.read_bytes())
+            past = _second_past(previous, files.get("feed.xml"), updated)
+            # All the files, or none: a full disk half-way leaves every file as it was.
+            written = FileSet({out_dir / name: text for name, text in files.items()})
+            written.write()
+            paths = written.publish()
+            written.keep()
+            notes += _unrecorded_leftovers(store, out_dir, stopped, set(published))
+        except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
+            raise
+        except OutputError as exc:
+            raise BuildError(str(exc)) from None
+        except OSError as exc:
+            where = exc.filename2 or exc.filename or out_dir  # a rename: its target
+            raise BuildError(
+                f"cannot write to {out_dir}: {exc.strerror or exc} ({where}); no file was changed:"
+                f" {write_fix(out_dir, exc)}, then run again"
+            ) from None
     return RenderResult(
         tuple(chosen),
         paths,
@@ -1145,6 +1176,17 @@ def render_issues(
         text_changed,
         archive_changed,
     )
+
+
+@contextmanager
+def _one_step(store: Store) -> Iterator[None]:
+    """A transaction of the store around a render, when the store can be written (on a
+    read-only file system it cannot, and a render only reads it)."""
+    if store.db.execute("PRAGMA query_only").fetchone()[0]:
+        yield
+        return
+    with store.transaction():
+        yield
 
 
 def _text_changed(

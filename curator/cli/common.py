@@ -501,6 +501,9 @@ def unknown_time_zone(value: str | None) -> str | None:
 #: the run published and the store they are recorded in (see `interrupted`).
 INTERRUPTED = "curator.interrupted"
 
+#: The store the run opened (`opened`): named when it turns out damaged (`cli.root`).
+STORE_OPENED = "curator.store_opened"
+
 
 #: SIGTERM came (see `on_sigterm`): the KeyboardInterrupt that stops the run is its doing.
 _SIGTERM: list[int] = []
@@ -656,6 +659,7 @@ def opened(
     published: list[int] = []
     fetched: str | None = None  # what a stopped fetch stored (`FetchStopped.said`)
     meta = ctx.meta if ctx is not None else {}
+    meta[STORE_OPENED] = store_path
     quiet = ctx is not None and bool(ctx.params.get("quiet"))
 
     def waiting(line: str) -> None:  # progress: what a run that seems to hang is doing
@@ -704,6 +708,7 @@ def opened(
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
             if create:  # `fetch`, `build`, `draft`: a read-only store stops them before fetching
                 store.check_writable()
+                store.check_whole()  # and so does a damaged one (walk174 #3)
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
             if reading:

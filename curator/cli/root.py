@@ -8,6 +8,7 @@ Commands never print an error and exit themselves: they raise a `curator.errors.
 from __future__ import annotations
 
 import json
+import sqlite3
 import textwrap
 from typing import Any, NoReturn
 
@@ -20,6 +21,7 @@ from curator.cli.common import (
     JSON_ASKED,
     JSON_GIVEN,
     JSON_PRINTED,
+    STORE_OPENED,
     interrupted,
     pasteable,
     stopped,
@@ -30,6 +32,7 @@ from curator.cli.subjects import subjects
 from curator.cli.themes import themes
 from curator.deps import missing_package
 from curator.errors import EXIT_CODES, CuratorError
+from curator.store import damaged_in_use, is_damage
 
 
 def exit_code_table() -> str:
@@ -81,6 +84,13 @@ class CuratorGroup(click.Group):
             fail(ctx, error)
         except click.ClickException as error:  # a subcommand's options or arguments
             usage_failed(ctx, error)
+        except sqlite3.DatabaseError as error:
+            # A damaged store met outside the store's own error handling (walk174 #3: build,
+            # fetch, subjects list ended in a traceback); any other SQLite error is a mistake
+            # of curator's own, raised as it is.
+            if not is_damage(error):
+                raise
+            fail(ctx, damaged_in_use(ctx.meta.get(STORE_OPENED), error))
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (common.on_sigterm)
             # After the store is closed (while the report is printed): what was published is out.
             if INTERRUPTED in ctx.meta:
