@@ -852,6 +852,18 @@ def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str,
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        opened = getattr(exc, "context_mark", None)
+        if getattr(exc, "context", "") == "while scanning a quoted scalar" and opened is not None:
+            # walk174 #7b: `title: "Walk Weekly` was named at the closing '---' (line 5) with
+            # advice about `editor:`: the mistake is the quote, on the line where it opened.
+            at = source.split("\n")[opened.line] if source else ""
+            quote = at[opened.column : opened.column + 1] or '"'
+            raise DraftError(
+                path,
+                opened.line + 2,
+                f"the front matter is not valid YAML: the quote ({quote}) opened here is never"
+                f" closed; end the value with {quote}, or write it without quotes",
+            ) from None
         at = source.split("\n")[mark.line] if mark is not None and source else ""
         raise DraftError(
             path, line, f"the front matter is not valid YAML ({problem}); {_yaml_hint(at, problem)}"
