@@ -60,6 +60,7 @@ from curator.draftcheck import (
     titles_to_look_up,
     url_lines,
 )
+from curator.draftend import cut_off_warning
 from curator.editions import ISSUE_FORMATS, OUTPUTS, published_feed_ids
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.extract import resembles_site
@@ -2443,6 +2444,10 @@ def write_next_draft(
         {e.article.id: e.article.title for s in issue.sections for e in s.entries if e.article.id},
     )
     store.record_draft_retold(issue.number, planned.retold)
+    store.record_draft_sections(  # (a section removed whole is said cut: walk174 #1)
+        issue.number,
+        {s.subject: [e.article.id for e in s.entries if e.article.id] for s in issue.sections},
+    )
     store.record_draft_compared(
         issue.number,
         [a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)],
@@ -3172,6 +3177,7 @@ def build_from_draft(
             else str(draft_file),
         ),
         *draft_text_warnings(draft, draft_file, known),
+        *filter(None, [cut_off_warning(as_written, draft_file)]),
         *corrected_since_drafted(store, draft, draft_file, known),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),

@@ -505,6 +505,9 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
                 f" ({names} featured here already)"
             )
         lines.append(line)
+    for subject, n in left.dropped.items():  # (walk174 #1: a section removed whole went unsaid)
+        some = "1 article" if n == 1 else f"{n} articles"
+        lines.append(f"  {subject}: its section is not in the draft: {some} cut")
     if left.unplaced:
         them = "them" if left.unplaced != 1 else "it"
         if left.unplaced_new:
