@@ -55,6 +55,7 @@ from curator.draft import (
 )
 from curator.draftcheck import (
     changed_addresses,
+    merged_blurbs,
     renamed_headings,
     swapped_addresses,
     titles_to_look_up,
@@ -3068,7 +3069,11 @@ def build_from_draft(
         draft_file,
         named_twice(draft, ids, draft_file)
         + swapped_addresses(draft, originals, draft_file, titled, at_url)
-        + excluded_since(draft, ids, excluded, saved, draft_file),
+        + excluded_since(draft, ids, excluded, saved, draft_file)
+        # (walk174 #2: a blurb left under deleted heading lines merged into the one above)
+        + merged_blurbs(
+            draft, issue, store.articles_by_ids(list(store.draft_titles(draft.number))), draft_file
+        ),
     )
     earlier = [store.issues_featuring(i) for i in ids]
     as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]
