@@ -235,15 +235,22 @@ def build(
                     f"{draft_file}: a draft's theme is its front matter's `theme:`; "
                     "drop --subject/--all-subjects, or edit the draft"
                 )
-            result = build_from_draft(
-                conf,
-                store,
-                draft_file,
-                now=datetime.now(UTC),
-                out_dir=out_dir,
-                templates=templates,
-                gone_said=gone is not None,
-            )
+            newest = store.newest_article_id()
+            try:
+                result = build_from_draft(
+                    conf,
+                    store,
+                    draft_file,
+                    now=datetime.now(UTC),
+                    out_dir=out_dir,
+                    templates=templates,
+                    gone_said=gone is not None,
+                )
+            except CuratorError:
+                # A refused draft leaves no page it read stored as an article (walk174: a `url:`
+                # cut short stored a directory listing); an address is read again next time.
+                store.forget_added_by_address(newest)
+                raise
             report_build(
                 result,
                 quiet,
