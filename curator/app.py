@@ -60,11 +60,13 @@ from curator.draftbuild import read_unread as _read_unread
 from curator.draftbuild import with_copies as _with_copies
 from curator.draftcheck import (
     changed_addresses,
+    merged_blurbs,
     renamed_headings,
     swapped_addresses,
     titles_to_look_up,
     url_lines,
 )
+from curator.draftend import cut_off_warning
 from curator.draftfiles import DraftWritten
 from curator.draftfiles import cannot_write_draft as _cannot_write_draft
 from curator.draftfiles import digest as _digest
@@ -453,6 +455,10 @@ def write_next_draft(
         },
     )
     store.record_draft_retold(issue.number, planned.retold)
+    store.record_draft_sections(  # (a section removed whole is said cut: walk174 #1)
+        issue.number,
+        {s.subject: [e.article.id for e in s.entries if e.article.id] for s in issue.sections},
+    )
     store.record_draft_compared(
         issue.number,
         [a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)],
@@ -620,7 +626,11 @@ def build_from_draft(
         draft_file,
         named_twice(draft, ids, draft_file)
         + swapped_addresses(draft, originals, draft_file, titled, at_url)
-        + excluded_since(draft, ids, excluded, saved, draft_file),
+        + excluded_since(draft, ids, excluded, saved, draft_file)
+        # (walk174 #2: a blurb left under deleted heading lines merged into the one above)
+        + merged_blurbs(
+            draft, issue, store.articles_by_ids(list(store.draft_titles(draft.number))), draft_file
+        ),
     )
     earlier = [store.issues_featuring(i) for i in ids]
     as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]
@@ -729,6 +739,7 @@ def build_from_draft(
             else str(draft_file),
         ),
         *draft_text_warnings(draft, draft_file, known),
+        *filter(None, [cut_off_warning(as_written, draft_file)]),
         *corrected_since_drafted(store, draft, draft_file, known),
         *rebuilt_since_drafted(draft, draft_file, known, written_blurbs, out_dir),
         *_own_title(config, draft, draft_file),

@@ -57,6 +57,7 @@ from curator.blurb import (
 )
 from curator.config import subject_hint
 from curator.credits import may_be_two, same_name, site_team, without_publication
+from curator.draftend import END_LINE, HELP_END, cut_off, is_end_line
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
@@ -137,6 +138,7 @@ curator draft of issue {number}. Edit anything, then run: curator build --draft 
   address in the front matter: feature_again: [https://example.com/post]
 - theme: (front matter) is what the issue is about; closing: is the line after the articles.
 - {{date}} in the introduction or closing: becomes the date: above when the issue is built.
+{end}
 -->"""
 
 
@@ -546,6 +548,7 @@ def write_draft(
             number=issue.number,
             name=shell_arg(name.replace("-->", "")),
             config=config.replace("-->", ""),
+            end=HELP_END,
         ),
         "",
     ]
@@ -599,7 +602,8 @@ def write_draft(
             lines += [_passed_over_note(section), ""]
         if section.retold:
             lines += [_retold_note(section), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # (the closing line: a draft cut off while saved lacks it, and is not built: walk174 #1)
+    return "\n".join(lines).rstrip("\n") + "\n\n" + END_LINE + "\n"
 
 
 def credit_dispute(art: Article, credited: str) -> str:
@@ -852,6 +856,18 @@ def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str,
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        opened = getattr(exc, "context_mark", None)
+        if getattr(exc, "context", "") == "while scanning a quoted scalar" and opened is not None:
+            # walk174 #7b: `title: "Walk Weekly` was named at the closing '---' (line 5) with
+            # advice about `editor:`: the mistake is the quote, on the line where it opened.
+            at = source.split("\n")[opened.line] if source else ""
+            quote = at[opened.column : opened.column + 1] or '"'
+            raise DraftError(
+                path,
+                opened.line + 2,
+                f"the front matter is not valid YAML: the quote ({quote}) opened here is never"
+                f" closed; end the value with {quote}, or write it without quotes",
+            ) from None
         at = source.split("\n")[mark.line] if mark is not None and source else ""
         raise DraftError(
             path, line, f"the front matter is not valid YAML ({problem}); {_yaml_hint(at, problem)}"
@@ -1761,13 +1777,16 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
     # A `---` typed as the draft's last line, as if to close it like the front matter, would be
     # a rule (<hr>) at the end of the last blurb (walk68 #3): it is nothing.
     last = len(lines) - 1
-    while last >= front.body_start and not lines[last].strip():
+    while last >= front.body_start and (not lines[last].strip() or is_end_line(lines[last])):
         last -= 1
     if last >= front.body_start and lines[last].strip() == "---":
         lines[last] = ""
     body = _Body(path)
     body.read(lines, front.body_start)
     mistakes += body.mistakes
+    end = cut_off(text, path)  # (walk174 #1: a draft cut off while saved was published)
+    if end is not None:
+        mistakes.append(DraftError(path, *end))
     intro = front.values.get("introduction")
     body_intro = "\n".join(body.intro).strip()
     if intro and body_intro:

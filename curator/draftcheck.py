@@ -7,6 +7,7 @@ articles a caller looked up go in; mistakes (which stop the build) and warnings 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -201,3 +202,91 @@ def renamed_headings(draft: Draft, path: Path | str, text: str) -> list[str]:
             " feeds.yaml"
         )
     return warnings
+
+
+#: How alike a paragraph of a blurb and another article's stored blurb must be (difflib's ratio
+#: of their words, 0..1) to be that blurb left behind: a word or two retyped still counts; a
+#: paragraph the editor wrote on the same subject scores far under it.
+_SAME_BLURB = 0.9
+#: A comment in a blurb as written (a curator note left between two blurbs).
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _plain(text: str) -> str:
+    """`text` as words to compare: comments, Markdown's backslash escapes and spacing aside."""
+    return " ".join(re.sub(r"\\(.)", r"\1", _COMMENT.sub(" ", text)).split()).casefold()
+
+
+def _paragraphs(source: str, first_line: int) -> list[tuple[int, str]]:
+    """The paragraphs of a blurb as written (`first_line`: its first line's), each with its line."""
+    found: list[tuple[int, str]] = []
+    start, lines = 0, list[str]()
+    for n, line in enumerate(_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), source).split("\n")):
+        if line.strip():
+            if not lines:
+                start = n
+            lines.append(line)
+        elif lines:
+            found.append((first_line + start, " ".join(lines)))
+            lines = []
+    if lines:
+        found.append((first_line + start, " ".join(lines)))
+    return found
+
+
+def _is_blurb_of(paragraph: str, other: Article) -> bool:
+    plain = _plain(paragraph)
+    blurb = _plain(other.blurb)
+    first = _plain(re.split(r"\n\s*\n", other.blurb.strip())[0]) if other.blurb.strip() else ""
+    if len(plain) < 40 or not blurb:  # (a short line alike by chance is no blurb)
+        return False
+    for theirs in {blurb, first}:
+        if plain == theirs or (
+            difflib.SequenceMatcher(None, plain.split(), theirs.split()).ratio() >= _SAME_BLURB
+        ):
+            return True
+    return False
+
+
+def merged_blurbs(
+    draft: Draft, issue: Issue, written: Sequence[Article], path: Path | str
+) -> list[DraftError]:
+    """A mistake per paragraph of an article's blurb (after its first) that is another article's
+    stored blurb, one `curator draft` wrote into the draft (`written`) or one the issue features:
+    its `## Title`, url:, author: and publication: lines were deleted, and the blurb left under
+    them was read as a second paragraph of the article above (walk174 #2: published so, the cut
+    article's blurb under another's title). A paragraph the editor wrote is no stored blurb."""
+    mistakes: list[DraftError] = []
+    featured = _articles(issue)
+    # (a featured article's blurb is the draft's, merged paragraph and all: its stored one, in
+    # `written`, replaces it)
+    others = {a.id: a for a in (*featured, *written) if a.id is not None and a.blurb.strip()}
+    lines = {a.id: e.line for e, a in zip(draft.entries, featured, strict=True)}
+    for entry, article in zip(draft.entries, featured, strict=True):
+        own = _plain(others[article.id].blurb) if article.id in others else ""
+        for line, paragraph in _paragraphs(entry.blurb_source, entry.blurb_line)[1:]:
+            if own and _plain(paragraph) in own:  # (its own blurb's second paragraph)
+                continue
+            other = next(
+                (o for i, o in others.items() if i != article.id and _is_blurb_of(paragraph, o)),
+                None,
+            )
+            if other is None:
+                continue
+            where = (
+                f", the article at line {lines[other.id]}"
+                if other.id in lines
+                else ", an article the draft had and no longer has a heading for"
+            )
+            mistakes.append(
+                DraftError(
+                    path,
+                    line,
+                    f'this paragraph of the blurb of "{_short(article.title)}" (line'
+                    f' {entry.line}) is the blurb of "{_short(other.title)}" ({other.url}){where}:'
+                    " its '## Title', url:, author: and publication: lines were deleted above it,"
+                    " most likely. To cut that article, delete this paragraph too; to keep it, put"
+                    f" its lines back above the paragraph: ## {other.title} / url: {other.url}",
+                )
+            )
+    return mistakes

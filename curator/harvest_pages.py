@@ -255,7 +255,12 @@ class PageReader:
         workers were parsing a backlog of entries."""
         asking = [name for url, name in self._feeds.items() if url in self._asking]
         parsing = len(self._feeds) - len(asking)
-        own = [f"curator parsing {parsing} feed{'s' * (parsing > 1)}' entries"] if parsing else []
+        # (walk174 #7c read "curator parsing 1 feed' entries")
+        own = (
+            [f"curator to parse the entries of {parsing} feed{'s' * (parsing > 1)}"]
+            if parsing
+            else []
+        )
         hosts = [f"{host} ({n} page(s))" for host, n in self._pending.most_common() if n > 0]
         return (*own, *asking, *hosts)
 

@@ -1651,6 +1651,10 @@ class LeftOut:
     #: draft's `theme:`): curator's draft had none, so nothing of theirs was cut from it nor
     #: left out for variety (walk154 NEW-2: said "3 cut from the draft" of one).
     added: tuple[str, ...] = ()
+    #: Per subject curator's draft had a section for that the issue built from it has not (the
+    #: editor removed it whole, or the draft was cut off), how many of its articles the issue
+    #: does not publish: cut from the draft too (walk174 #1: never said).
+    dropped: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -1659,7 +1663,7 @@ class LeftOut:
             "unplaced_new": self.unplaced_new,
             "issue_size": self.issue_size,
             "left_for_later": self.waiting,
-            "cut_from_draft": self.cut,
+            "cut_from_draft": {**self.cut, **self.dropped},
             "moved_in_draft": self.moved,
             "left_out_for_variety": {
                 subject: [a.url for a in articles] for subject, articles in self.variety.items()
@@ -1744,6 +1748,13 @@ def left_out(
         if from_draft and s.subject not in added
     }
     cut = {k: v for k, v in cut.items() if v}
+    dropped: dict[str, int] = {}
+    if from_draft and issue is not None:
+        shown = {s.subject.casefold() for s in sections}
+        taken = set(featured)
+        for subject, ids in store.draft_sections(issue.number).items():
+            if subject.casefold() not in shown and any(i not in taken for i in ids):
+                dropped[subject] = sum(i not in taken for i in ids)
     return LeftOut(
         unplaced,
         new,
@@ -1755,6 +1766,7 @@ def left_out(
         cut,
         moved,
         added,
+        dropped,
     )
 
 

@@ -126,6 +126,40 @@ class ArticleStore(StoreBase):
                     )
         return added
 
+    def forget_added_by_address(self, after: int) -> int:
+        """Forget the articles stored after the article `after` (an id) that no feed gave and no
+        issue published: the pages a `build --draft` read for addresses its draft added, when
+        it then refused the draft (walk174: a `url:` cut short was stored as an article, a
+        directory listing, though nothing was published). Returns how many were forgotten."""
+        with self.transaction():
+            ids = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM articles WHERE id > ? AND feed_id IS NULL AND id NOT IN"
+                    " (SELECT article_id FROM issue_articles UNION"
+                    "  SELECT also_of FROM issue_articles WHERE also_of IS NOT NULL)",
+                    (after,),
+                )
+            ]
+            for table in (
+                "aliases",
+                "assignments",
+                "article_terms",
+                "page_retries",
+                "dead_links",
+                "retold_copies",
+                "corrections",
+            ):
+                self.db.executemany(
+                    f"DELETE FROM {table} WHERE article_id = ?",  # noqa: S608 - our table names
+                    [(i,) for i in ids],
+                )
+            self.db.executemany(
+                "DELETE FROM retold_copies WHERE earlier_id = ?", [(i,) for i in ids]
+            )
+            self.db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+        return len(ids)
+
     def remember_entry_ids(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Keep each feed entry's id (`entry_id_key`) as another key of the article its link (a
         URL key) leads to, so that an entry giving the same id again is known to be that article."""

@@ -192,6 +192,17 @@ class SubjectStore(StoreBase):
     def record_draft_titles(self, number: int, titles: Mapping[int, str]) -> None:
         self._set_meta([(f"draft_titles:{number}", json.dumps(titles, ensure_ascii=False))])
 
+    def draft_sections(self, number: int) -> dict[str, list[int]]:
+        """The articles (by id) under each subject of the draft of issue `number` as `curator
+        draft` last wrote it (empty: none written, or by a curator that did not keep them), to
+        tell a section the editor removed whole (walk174 #1: never said)."""
+        value = self._meta(f"draft_sections:{number}")
+        return {str(k): [int(i) for i in v] for k, v in json.loads(value).items()} if value else {}
+
+    def record_draft_sections(self, number: int, sections: Mapping[str, Sequence[int]]) -> None:
+        kept = {k: list(v) for k, v in sections.items()}
+        self._set_meta([(f"draft_sections:{number}", json.dumps(kept, ensure_ascii=False))])
+
     def record_draft_retold(self, number: int, rows: Iterable[tuple[int, int, int, str]]) -> None:
         """Keep the copies of stories told before that the draft of issue `number` found and
         listed (as `record_retold` takes them), for `curator build --draft` to record with the

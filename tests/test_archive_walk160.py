@@ -75,7 +75,9 @@ def test_waiting_on_parsing_names_no_feed(
     waiting = [line for line in err.splitlines() if line.startswith("  waiting")]
     # (a line may say first the feeds whose requests were under way then, true then, and one
     # the feed parsed last alone)
-    assert "  waiting    for curator parsing 2 feeds' entries" in waiting, err
+    # (walk174 #7c: "waiting    for curator parsing 1 feed' entries": one phrase now)
+    assert "  waiting for curator to parse the entries of 2 feeds" in waiting, err
+    assert not any("feeds' entries" in line or "waiting    " in line for line in waiting), err
 
 
 def test_a_report_on_a_backup_advises_commands_for_the_newsletter(

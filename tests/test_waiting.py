@@ -130,7 +130,7 @@ def test_a_log_names_the_feeds_and_hosts_it_waits_on(
     host = http_server.base.split("//")[1]
     waiting = [ln for ln in err.splitlines() if ln.startswith("  waiting")]
     # Said once (not every second) while nothing finished for 3 s more, nothing cut.
-    assert waiting == [f"  waiting    for {slow}, {host} (1 page(s))"], err
+    assert waiting == [f"  waiting for {slow}, {host} (1 page(s))"], err
 
 
 def test_a_terminal_shows_what_it_waits_on_and_quiet_does_not(

@@ -32,10 +32,12 @@ def _line(text: str, wanted: str) -> int:
 
 
 def _block(text: str, title: str) -> str:
-    """The draft's "## title" block, up to the next heading."""
+    """The draft's "## title" block, up to the next heading (or the draft's closing line, which
+    a cut of the last block keeps: walk174 #1)."""
     start = text.index(f"## {title}\n")
+    ends = ("\n## ", "\n# ", "\n<!-- end of the draft")
     end = min(
-        (i for i in (text.find("\n## ", start + 1), text.find("\n# ", start + 1)) if i > 0),
+        (i for i in (text.find(e, start + 1) for e in ends) if i > 0),
         default=len(text),
     )
     return text[start:end]

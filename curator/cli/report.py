@@ -562,7 +562,8 @@ class RunProgress:
             ):
                 self._waited_at, self._waited_text = now, text
                 self._said_at = now
-                echo(f"  waiting    {text[len('waiting ') :]}", err=True)
+                # (one phrase, not the status column's "waiting    for ...": walk174 #7c)
+                echo(f"  {text}", err=True)
             return
         shown = self._last if self._last is not None and self._last.wanted else None
         if shown is not None:
