@@ -646,14 +646,17 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
 
 
 def git_checkout(folder: Path) -> Path | None:
-    """The git work tree `folder` lies in (the folder holding `.git`), or None."""
+    """The git work tree `folder` lies in (the folder holding `.git`), or None; None too when it
+    is curator's own source tree (README's demo, `examples/`, run from a clone of curator: its
+    first build makes a store, and that is no newsletter's checkout)."""
     try:
         here = folder.resolve()
+        own = Path(__file__).resolve()
     except OSError:
         return None
     for candidate in (here, *here.parents):
         if (candidate / ".git").exists():
-            return candidate
+            return None if own.is_relative_to(candidate) else candidate
     return None
 
 
