@@ -4,10 +4,14 @@ that Ctrl-C while it loads ends with one line, as everywhere else, not a traceba
 import json
 import os
 import sys
+import traceback
+from pathlib import Path
 
 #: What Ctrl-C while curator loads ends with (`curator.errors.Interrupted`'s exit code).
 STARTING = "interrupted while starting; nothing was done"
 EXIT_INTERRUPTED = 130
+#: What a damaged installation of curator's own files ends with (as a broken package's does).
+EXIT_DAMAGED = 1
 
 
 #: stdout was not open when curator started (`curator build >&-`): its report goes nowhere.
@@ -33,6 +37,48 @@ def open_standard_fds() -> None:
                 setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
 
 
+def damaged(exc: BaseException) -> str | None:
+    """What is wrong with curator's own files when importing them raised `exc`: a SyntaxError in
+    one of its modules, or one of them missing or not holding what another imports from it (a
+    damaged or half-upgraded installation: walk175 #3, a traceback and no JSON for --json); None
+    when `exc` is anything else (a package's failure, said by `curator.cli`; a bug: raised)."""
+    package = Path(__file__).resolve().parent
+    if isinstance(exc, SyntaxError):
+        try:
+            where = Path(exc.filename or "").resolve().relative_to(package.parent)
+        except (OSError, ValueError):
+            return None
+        return f"{where.as_posix()} line {exc.lineno}: {' '.join(str(exc.msg).split())}"
+    name = (exc.name or "") if isinstance(exc, ImportError) else ""
+    if name.split(".")[0] != "curator":
+        return None
+    said = " ".join(str(exc).split())
+    if isinstance(exc, ModuleNotFoundError):
+        return f"{name.replace('.', '/')}.py is missing ({said})"
+    return said
+
+
+def say_damaged(what: str) -> None:
+    """Say, as the run's one error (and its --json document), that curator's own files are
+    damaged, where, and the reinstall that repairs them; in a source checkout (a developer's
+    edit, not a damaged install) its traceback is printed above."""
+    try:
+        from curator.deps import reinstall_command
+
+        command = reinstall_command()
+    except Exception:  # the module that names it may be the damaged one
+        command = f"{sys.executable} -m pip install --force-reinstall curator"
+    message = f"curator's installation is damaged: {what}; reinstall: {command}"
+    print(f"curator: {message}", file=sys.stderr)
+    if wants_json():
+        print(json.dumps({"error": message, "exit": EXIT_DAMAGED}, indent=2))
+
+
+def wants_json() -> bool:
+    args = sys.argv[1:]
+    return "--json" in (args[: args.index("--")] if "--" in args else args)
+
+
 def main() -> None:
     """The `curator` command."""
     open_standard_fds()
@@ -50,8 +96,7 @@ def main() -> None:
         from curator.cli import main as run
     except KeyboardInterrupt:
         print(f"curator: {STARTING}", file=sys.stderr)
-        args = sys.argv[1:]
-        if "--json" in (args[: args.index("--")] if "--" in args else args):
+        if wants_json():
             # As every other failure answers --json (walk21 #4: stdout was empty).
             print(json.dumps({"error": STARTING, "exit": EXIT_INTERRUPTED}, indent=2))
         sys.stdout.flush()
@@ -59,6 +104,14 @@ def main() -> None:
         # Not SystemExit: a Ctrl-C inside a library's import can leave Python bound to end the
         # process by SIGINT at exit, whatever was caught, and nothing is open to clean up.
         os._exit(EXIT_INTERRUPTED)
+    except (SyntaxError, ImportError) as exc:
+        what = damaged(exc)
+        if what is None:
+            raise
+        if (Path(__file__).resolve().parents[1] / "pyproject.toml").is_file():
+            traceback.print_exc()  # a source checkout: an edit of curator's own, to be seen whole
+        say_damaged(what)
+        sys.exit(EXIT_DAMAGED)
     run()
 
 

@@ -339,8 +339,9 @@ def _missing_advice(path: Path) -> str:
     """What to do when there is no feeds.yaml at `path`: where there is one (`init_advice`),
     else `curator init`."""
     advice = init_advice(path)
-    if advice.startswith("no feeds.yaml here"):
-        return f"no such file (looked for {path.absolute()}): {advice}."
+    if advice.startswith(("no feeds.yaml here", "this folder has")):
+        end = "" if advice.endswith("?") else "."
+        return f"no such file (looked for {path.absolute()}): {advice}{end}"
     return f"no such file (looked for {path.absolute()}). {advice.replace('run', 'Run', 1)}, or pass --config PATH."
 
 

@@ -40,7 +40,50 @@ PACKAGES: dict[str, str] = {
     "numpy": "numpy",
     "tld": "tld",
     "charset_normalizer": "charset-normalizer",
+    # What httpx needs to make a request from asyncio; it imports anyio, httpcore and h11 only as
+    # its first client opens (`curator.fetch` imports them as curator starts: walk175 #1).
+    "anyio": "anyio",
+    "httpcore": "httpcore",
+    "h11": "h11",
+    "certifi": "certifi",
+    "idna": "idna",
 }
+
+#: The distribution pip installs a module by, for the packages curator's dependencies import whose
+#: two names differ (a missing package has no metadata left to ask): walk175 #2, "pip install
+#: dateutil" was advised, and pip has no such package.
+DISTRIBUTIONS: dict[str, str] = {
+    "dateutil": "python-dateutil",
+    "bs4": "beautifulsoup4",
+    "yaml": "PyYAML",
+    "_yaml": "PyYAML",
+    "markdown_it": "markdown-it-py",
+    "ruamel": "ruamel.yaml",
+    "sgmllib": "sgmllib3k",
+    "justext": "jusText",
+    "dateparser_data": "dateparser",
+    "PIL": "pillow",
+    "google": "protobuf",
+    "pkg_resources": "setuptools",
+    "socks": "PySocks",
+    "brotli": "Brotli",
+    "zstandard": "zstandard",
+}
+
+
+def distribution(module: str) -> str:
+    """The name pip installs the top-level module `module` by: curator's own list, then the
+    installed packages' metadata (a package that is there but broken), then the known names
+    whose two differ; else `module` itself."""
+    if module in PACKAGES:
+        return PACKAGES[module]
+    try:
+        found = importlib.metadata.packages_distributions().get(module) or []
+    except (OSError, ValueError):  # unreadable metadata: the table below still answers
+        found = []
+    if found:
+        return found[0]
+    return DISTRIBUTIONS.get(module, module)
 
 
 def reinstall_command() -> str:
@@ -188,7 +231,7 @@ def _failed(module: str, exc: Exception) -> DependencyError:
         said = str(exc)
     cause = " ".join(f"{type(exc).__name__}: {said}".split())
     return DependencyError(
-        f"curator's installation is broken: {PACKAGES.get(module, module)} could not be imported"
+        f"curator's installation is broken: {distribution(module)} could not be imported"
         f" ({cause}); {reinstall_advice()}"
     )
 
@@ -197,7 +240,7 @@ def _broken(module: str, exc: ImportError) -> DependencyError:
     """`module` could not be imported because of `exc`: name the package and the repair."""
     cause, fix = _cause_and_fix(module, exc)
     return DependencyError(
-        f"curator's installation is broken: {PACKAGES.get(module, module)} could not be imported"
+        f"curator's installation is broken: {distribution(module)} could not be imported"
         f" ({cause}); {fix}"
     )
 
@@ -211,7 +254,7 @@ def _cause_and_fix(module: str, exc: ImportError) -> tuple[str, str]:
     if missing in sys.stdlib_module_names:
         fix = f"this Python lacks its own module {missing}: install a complete Python 3.11 or newer"
     elif isinstance(root, ModuleNotFoundError):
-        fix = f"pip install {PACKAGES.get(missing, missing)}, or {fix}"
+        fix = f"pip install {distribution(missing)}, or {fix}"
     return cause, fix
 
 

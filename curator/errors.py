@@ -79,11 +79,46 @@ def init_advice(config: Path) -> str:
     command = "curator init" if str(folder) == "." else f"curator init {shell_arg(folder)}"
     if config.name == "feeds.yaml":
         return _newsletters_near(config) or f"run `{command}` to create one there"
+    near = _near_miss(config)
+    if near:
+        return near
     made = folder / "feeds.yaml"
     return (
         f"run `{command}` to create {made} (curator init names it feeds.yaml), then pass"
         f" --config {shell_arg(made)}"
     )
+
+
+#: How many entries of a folder `_near_miss` reads at most (a folder of thousands is not listed
+#: whole to say a file is not there).
+_NEAR_LISTED = 500
+
+
+def _near_miss(config: Path) -> str:
+    """ "this folder has feeds.yaml: did you mean --config feeds.yaml?" when the missing `config`
+    is a near miss of a file in its folder (feeds.yml, feed.yaml, Feeds.yaml), or its folder
+    holds a feeds.yaml, which `curator init` would refuse to overwrite; "" when neither.
+
+    Why: walk175 #4, `--config feeds.yml` in a folder with feeds.yaml advised `curator init`,
+    which then refused: "feeds.yaml: already exists; not overwritten"."""
+    import difflib
+    import itertools
+
+    folder = config.parent
+    try:
+        names = [
+            entry.name
+            for entry in itertools.islice(os.scandir(folder), _NEAR_LISTED)
+            if entry.name.lower().endswith((".yaml", ".yml")) and entry.is_file()
+        ]
+    except OSError:  # no such folder, or one curator may not list: nothing to name
+        return ""
+    close = difflib.get_close_matches(config.name, names, n=1, cutoff=0.75)
+    if not close and "feeds.yaml" in names:
+        close = ["feeds.yaml"]
+    if not close:
+        return ""
+    return f"this folder has {close[0]}: did you mean --config {shell_arg(folder / close[0])}?"
 
 
 #: How many newsletters in subfolders a missing feeds.yaml's message names.

@@ -146,6 +146,16 @@ TEMPLATE_SUFFIXES = (".html", ".txt", ".md", ".xml", ".css")
 #: Lines `init_newsletter` puts in .gitignore: the store (machine state) and generated issues.
 GITIGNORE_LINES = (".curator/", "output/")
 
+#: What a new .gitignore says of them: why the store is not committed, and what a job building
+#: from a fresh checkout needs (walk175 #6: a CI job from a clone published issue 1 every run).
+GITIGNORE_HEADER = """\
+# curator: the article store (.curator/) and the generated issues (output/) are not committed:
+# the store is a SQLite file that every run changes (git cannot merge it). A job that builds from
+# a fresh checkout (CI) must put both back before it runs (from a cache, or a `curator backup`
+# copy) and save them after: without its store, curator starts a new one and numbers the next
+# issue 1 again (it says so: "a new store is made at ...").
+"""
+
 #: The feeds.yaml a new newsletter starts from; every key is explained where it is set.
 FEEDS_TEMPLATE = """\
 # feeds.yaml: what this newsletter is, the subjects an issue is organised by, the feeds it reads.
@@ -1356,7 +1366,7 @@ def init_newsletter(directory: Path, templates_from: Path | None = None) -> list
         missing = [line for line in GITIGNORE_LINES if line not in current.splitlines()]
         if missing:
             prefix = "" if not current or current.endswith("\n") else "\n"
-            header = "" if current else "# curator: the article store and the generated issues\n"
+            header = "" if current else GITIGNORE_HEADER
             write_atomic(ignore, current + prefix + header + "\n".join(missing) + "\n")
             written.append(ignore)
     except OSError as exc:

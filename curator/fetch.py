@@ -30,7 +30,17 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 from urllib.request import getproxies, url2pathname
 
+# What httpx needs to make a request from asyncio, which it imports only as its first client opens:
+# after a build had read its feeds and stored their articles (walk175 #1: without anyio, httpcore's
+# "RuntimeError: Running with asyncio requires installation of 'httpcore[asyncio]'" ended the run
+# in a traceback, --json printed nothing). Imported here, as curator starts, so that a missing one
+# stops the run before anything is done, named with its repair (`curator.deps`).
+import anyio  # noqa: F401
+import certifi  # noqa: F401
+import h11  # noqa: F401
+import httpcore  # noqa: F401
 import httpx
+import idna  # noqa: F401
 
 from curator import __version__
 from curator.errors import own_bug

@@ -52,12 +52,42 @@ def quiet_cut_connections() -> None:
     )
 
 
+#: The root's help options: asked alone, they need none of the packages the commands use.
+_HELP = ("--help", "-h")
+
+
+def _asks_only_about_curator(args: list[str]) -> bool:
+    """Answer `curator --version` and `curator --help` when a package the commands need is
+    missing or broken (walk175 #10: both ended with exit 1 and the "installation is broken"
+    line): the version as click prints it, and the help's usage line with the repair in place
+    of its list of commands (which needs them loaded); the broken package is said on stderr.
+    False for anything else, which the broken package stops."""
+    if args not in (["--version"], *([h] for h in _HELP)):
+        return False
+    from curator import __version__
+
+    if args == ["--version"]:
+        print(f"curator, version {__version__}")
+    else:
+        print(
+            "Usage: curator [OPTIONS] COMMAND [ARGS]...\n\n"
+            "  Build a curated newsletter issue, grouped by subject, from the feeds an\n"
+            "  editor follows.\n\n"
+            "  Its commands and their options are listed here once the installation is\n"
+            "  repaired (see below); README.md describes them too."
+        )
+    print(f"curator: warning: {_BROKEN}", file=sys.stderr)
+    return True
+
+
 def main() -> None:
     """The `curator` command."""
     if _BROKEN is not None:
+        args = sys.argv[1:]
+        if _asks_only_about_curator(args):
+            return
         # No click to print with: the same line and --json answer as `root.fail` gives.
         print(f"curator: {_BROKEN}", file=sys.stderr)
-        args = sys.argv[1:]
         if "--json" in (args[: args.index("--")] if "--" in args else args):
             print(json.dumps({"error": str(_BROKEN), "exit": _BROKEN.exit_code}, indent=2))
         sys.exit(_BROKEN.exit_code)

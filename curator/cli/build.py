@@ -31,6 +31,8 @@ from curator.cli.common import (
     CONFIG_OPTION,
     DB_OPTION,
     JSON_GIVEN,
+    JSON_OPTION,
+    QUIET_OPTION,
     check_store,
     common_options,
     echo,
@@ -52,7 +54,6 @@ from curator.cli.report import (
     fetch_summary_dict,
     none_read,
     print_failures,
-    say_waiting,
 )
 from curator.cli.streams import outcome
 from curator.config import Config, load_config
@@ -296,13 +297,13 @@ def build(
             # --json too, with the keys a build's document always has (walk92 #1: only
             # "error" and "exit", so a script missed the feeds that failed).
             summary = fetched[0] if fetched else FetchSummary((), 0)
-            if as_json:
-                no_issue = BuildResult(summary, None)
-                echo_json(build_document(no_issue, no_left(conf), None), failure=error)
-            if fetched:
+            if fetched:  # (before the document, which holds it when stderr is lost)
                 print_failures(summary, quiet=quiet, command="build")
                 for note in template_feed_notes(conf, store, before):  # (walk155 #9)
                     warn(note)
+            if as_json:
+                no_issue = BuildResult(summary, None)
+                echo_json(build_document(no_issue, no_left(conf), None), failure=error)
             raise
         left = left_out(conf, store, result.issue, None if no_fetch else before)
         result = replace(result, fetch=placed_fetch(conf, store, result.fetch))
@@ -342,14 +343,11 @@ def report_build(
     else:
         # (a path with a space quoted as the commands quote it: walk166 #9)
         message = f"{issue_line(issue, len(result.weak_fits))} -> {shell_arg(main_page)}"
-    if as_json:
-        say_waiting(result.fetch)  # before the document, and held in it (walk128 N3)
-        echo_json(build_document(result, left, message), failure=failure)
+    # Before the document, and held in it when stderr is lost (walk128 N3, walk175 #5).
     print_failures(
         result.fetch,
         quiet=quiet,
         command="build",
-        waiting_said=as_json,
         published=Published(
             issue.number,
             str(main_page),
@@ -359,6 +357,8 @@ def report_build(
         if issue and main_page
         else None,
     )
+    if as_json:
+        echo_json(build_document(result, left, message), failure=failure)
     if issue is None:
         if not as_json and message is not None:
             echo(message)
@@ -971,8 +971,10 @@ def render(
 @click.command()
 @CONFIG_OPTION
 @DB_OPTION
+@QUIET_OPTION
+@JSON_OPTION
 @click.argument("dest", type=click.Path(path_type=str))
-def backup(config: Path, db: Path | None, dest: str) -> None:
+def backup(config: Path, db: Path | None, quiet: bool, as_json: bool, dest: str) -> None:
     """Copy the store to DEST (a new file), whole and consistent, also while a build or fetch
     writes to it. The copy is a store of its own: use it with --db, or move it over the store.
     A DEST that is a folder (or ends in "/") gets a file named by the day in it (-2, -3 added
@@ -982,7 +984,21 @@ def backup(config: Path, db: Path | None, dest: str) -> None:
     store_path = db or conf.settings.store
     target = _backup_file(dest, store_path, conf.title)
     issues, articles = backup_store(store_path, target)
-    echo(f"Copied the store {store_path} to {target}: {issues} issue(s), {articles} article(s).")
+    # --quiet says nothing when the copy is made (walk175 #9: a nightly backup from cron mailed
+    # this line every night); --json gives it as a document (where, and what it holds).
+    if as_json:
+        echo_json(
+            {
+                "store": str(store_path.absolute()),
+                "backup": str(target.absolute()),
+                "issues": issues,
+                "articles": articles,
+            }
+        )
+    elif not quiet:
+        echo(
+            f"Copied the store {store_path} to {target}: {issues} issue(s), {articles} article(s)."
+        )
 
 
 def _backup_file(dest: str, store_path: Path, title: str) -> Path:
@@ -1048,11 +1064,14 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         # (walk150 #1: the draft waiting holds a title its feed corrected)
         warn(line)
     failure = every_feed_failed_error(summary, "nothing was fetched")
+    # Before the document, and held in it when stderr is lost (walk128 N3, walk175 #5).
+    print_failures(summary, quiet=quiet)
     if as_json:
-        say_waiting(summary)  # before the document, and held in it (walk128 N3)
         echo_json(fetch_summary_dict(summary), failure=failure)
-    print_failures(summary, quiet=quiet, waiting_said=as_json)
     if failure is not None:
         raise failure
-    if not as_json:
+    if not as_json and not quiet:
+        # --quiet prints nothing when nothing needs the editor (walk175 #9: `fetch -q` from cron
+        # printed "0 new article(s) stored." every run, and cron mailed it); what does need them
+        # (a failed feed, entries left out, a waiting draft's correction) is said on stderr above.
         echo(f"{summary.new_articles} new article(s) stored.")

@@ -169,7 +169,44 @@ def echo(message: object = None, *, err: bool = False, nl: bool = True) -> None:
     if isinstance(message, str):
         _say_copy_once(message, err)
         message = pasteable(message)
+        if err:
+            _hold_report_line(message)
     click.echo(message, err=err, nl=nl)
+
+
+#: `ctx.meta` keys: whether the report of what needs the editor (`holding_report`) is being said
+#: now, and its lines so far, each heading with the indented lines under it as one.
+HOLDING = "curator.holding"
+REPORTED = "curator.reported"
+
+
+@contextmanager
+def holding_report() -> Iterator[None]:
+    """The lines said on stderr meanwhile are the report of what needs the editor (the feeds that
+    failed, the entries left out...): held for a --json document, whose `warnings` hold them
+    when stderr is lost (`with_lost_warnings`; walk175 #5: the document said it held the
+    warnings, and `warnings` was empty while the failed feed and the skipped entries were lost)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        yield
+        return
+    before = ctx.meta.get(HOLDING, False)
+    ctx.meta[HOLDING] = True
+    try:
+        yield
+    finally:
+        ctx.meta[HOLDING] = before
+
+
+def _hold_report_line(line: str) -> None:
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or not ctx.meta.get(HOLDING) or not line.strip():
+        return
+    lines: list[str] = ctx.meta.setdefault(REPORTED, [])
+    if line[:1].isspace() and lines:
+        lines[-1] += "\n" + line.rstrip()
+    else:
+        lines.append(line.strip())
 
 
 def _say_copy_once(text: str, err: bool) -> None:
@@ -300,8 +337,10 @@ def with_lost_warnings(data: dict[str, Any]) -> dict[str, Any]:
     # and `render` and `fetch` had no "warnings"): every warning said, in `warnings`.
     held = list(data.get("warnings") or [])
     said = {w.get("message") for w in held if isinstance(w, dict)}
-    warned = click.get_current_context().meta.get(WARNED, [])
-    held += [{"message": line} for line in warned if line not in said]
+    meta = click.get_current_context().meta
+    # every warning said, and the report of what needs the editor (the feeds that failed...)
+    warned = [*meta.get(WARNED, []), *meta.get(REPORTED, [])]
+    held += [{"message": line} for line in dict.fromkeys(warned) if line not in said]
     return {
         **data,
         "warnings": held,
@@ -597,6 +636,31 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
             f" {config.settings.store})",
             err=True,
         )
+    elif (checkout := git_checkout(config.path.parent)) is not None:
+        # walk175 #6: a CI job building from a fresh clone (the store is kept out of git by the
+        # .gitignore `curator init` writes) made a new store and published issue 1 again, every
+        # run, without a word. A new store in a git checkout is said, in --json's `warnings` too.
+        run_note(
+            f"a new store is made at {store_path} (in the git checkout {checkout}): this is the"
+            " newsletter's first run; if it is not (a CI job's fresh checkout, a moved or copied"
+            " folder), stop and put the store back (a backup: `curator backup`), or this run"
+            " numbers its issue 1 again and publishes articles already sent"
+        )
+
+
+def git_checkout(folder: Path) -> Path | None:
+    """The git work tree `folder` lies in (the folder holding `.git`), or None; None too when it
+    is curator's own source tree (README's demo, `examples/`, run from a clone of curator: its
+    first build makes a store, and that is no newsletter's checkout)."""
+    try:
+        here = folder.resolve()
+        own = Path(__file__).resolve()
+    except OSError:
+        return None
+    for candidate in (here, *here.parents):
+        if (candidate / ".git").exists():
+            return None if own.is_relative_to(candidate) else candidate
+    return None
 
 
 def _say_copies(config: Config, store: Store, store_path: Path) -> None:

@@ -25,7 +25,7 @@ from curator.articles import (
     elsewhere_note,
     unreachable_note,
 )
-from curator.cli.common import echo, hold_note
+from curator.cli.common import echo, hold_note, holding_report
 from curator.errors import shell_arg
 from curator.extract import site_name_note
 from curator.feeds.common import HTML_NOT_FEED
@@ -572,9 +572,7 @@ class RunProgress:
             head += f" {shown.wanted} done, {text}"
         else:
             head = f"  {text}"
-        width = shutil.get_terminal_size().columns - 1
-        if len(head) > width:
-            head = head[: width - 1] + "…"
+        head = _fit(head)
         echo("\r" + head.ljust(len(self._bar)), nl=False, err=True)
         self._bar = head
 
@@ -651,8 +649,18 @@ class RunProgress:
             return
         filled = BAR_WIDTH * tally.done // max(tally.wanted, 1)
         bar = f"  pages      [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {_pages_text(tally)}"
+        # Cut to the terminal's width: a longer line wraps, and each \r redraw then leaves a
+        # line behind (walk175 #12: ~70 characters on a 40-column terminal).
+        bar = _fit(bar)
         echo("\r" + bar.ljust(len(self._bar)), nl=False, err=True)
         self._bar = bar
+
+
+def _fit(line: str) -> str:
+    """`line` cut to the terminal's width (less one column, where the cursor waits), for a line
+    redrawn in place with a carriage return."""
+    width = max(shutil.get_terminal_size().columns - 1, 10)
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def _duration(seconds: float) -> str:
@@ -928,7 +936,24 @@ def print_failures(
     mails its output only when there is something to say, and then it must be said. The pages
     read again (`print_rereads`) are progress, but for the ones given up on. `command` ran
     ("fetch", "draft", "build"), and `published` the issue it published, if any: what to do
-    about a cut title depends on them; `waiting_said`: `say_waiting` was called already."""
+    about a cut title depends on them; `waiting_said`: `say_waiting` was called already.
+
+    Its lines are held for the --json document that follows, whose `warnings` hold them when
+    stderr is lost (`holding_report`)."""
+    with holding_report():
+        _print_failures(
+            summary, quiet=quiet, command=command, published=published, waiting_said=waiting_said
+        )
+
+
+def _print_failures(
+    summary: FetchSummary,
+    *,
+    quiet: bool,
+    command: str,
+    published: Published | None,
+    waiting_said: bool,
+) -> None:
     print_rereads(summary, quiet=quiet)
     if summary.failed:
         echo(f"{len(summary.failed)} feed(s) failed and were skipped:", err=True)
@@ -1006,6 +1031,9 @@ def print_failures(
             report.emptied_note,
             report.missed_note,
             report.quiet_note,
+            # Said on the feed's progress line, which --quiet silences: the entries it leaves
+            # out are lost (walk175 #8: `fetch -q` stored 1000 of 5,000 and said nothing).
+            report.capped_note if quiet else None,
         )
         if note
     ]
