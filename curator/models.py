@@ -132,7 +132,8 @@ class Entry:
     author_markup: str = ""
     #: The scheme ("javascript:") of the link the feed gave, which was no http(s) link, when its
     #: permalink guid is the entry's link instead (walk162 #3: the entry was skipped); said on the
-    #: feed's line. "" otherwise.
+    #: feed's line; or why an entry left out with no link had its link refused
+    #: (`feeds.common.link_problem`: a user name before its host...). "" otherwise.
     unsafe_link: str = ""
     #: The feed's author names are plain text by its format's definition (JSON Feed's `name`): a
     #: `<`, `[`, `\\` or `*` in one is part of the name as written, not markup (walk84 N3).
