@@ -68,7 +68,9 @@ def read_report(
         reason = f"{NO_LINK}: {NOT_WELL_FORMED_ID}"
     elif unlinked and not skipped_links:
         reason = f"{NO_LINK}; {NO_CANONICAL}"
-    refused = list(dict.fromkeys(e.unsafe_link for e in fresh if e.unsafe_link))
+    refused = list(
+        dict.fromkeys(e.unsafe_link for e in fresh if e.unsafe_link and e.unsafe_link[-1] != ":")
+    )
     if refused and reason == NO_LINK:
         # A link refused as it was written (a user name before its host) is said, not only
         # "no http(s) link": the feed shows one (walk173 #5).
