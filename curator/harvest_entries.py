@@ -100,6 +100,7 @@ def read_report(
         old_error=result.old_error,
         reused_ids=reused_ids,
         entries_in_feed=parsed.entries_in_document,
+        newest_read=parsed.newest_read,
     )
 
 

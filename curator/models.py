@@ -160,6 +160,9 @@ class ParsedFeed:
     #: The entries the document has, when more than curator reads (`feeds.common.MAX_ENTRIES`):
     #: only the first were read. Curator's own limit, not a fault of the feed (not a `warning`).
     entries_in_document: int | None = None
+    #: Those read of them were the newest by date, not the first (a feed listing its oldest
+    #: first: walk173 #7).
+    newest_read: bool = False
     #: The HTML markup the feed's own title held that `title` is without, in words for the editor
     #: ("`<b>`", `feeds.common.markup_said`); "" when it held none (walk96 D, walk110 #5).
     title_markup: str = ""

@@ -51,7 +51,7 @@ TEXT_LIMIT = 2000
 #: The most entries read from one feed. Real feeds carry ten to a few hundred (the corpus's biggest,
 #: a podcast, 730); one of 50,000 (an archive dump, or an attack) took feedparser 15 s and 220 MB,
 #: and the run then read 50,000 pages. Feeds list their newest entries first (the RSS and Atom
-#: convention), so the first ones are kept.
+#: convention), but not all do: the newest by date are kept (`newest_first`).
 MAX_ENTRIES = 1000
 
 #: How much of an exception message goes into a one-line error or warning.
@@ -382,11 +382,29 @@ def item_date(parsed: Any, text: object) -> datetime | None:
     return struct_time(parsed) or localised_date(text)
 
 
-def too_many(count: int) -> str:
+def newest_first(times: list[float | None]) -> list[int] | None:
+    """The places of the `MAX_ENTRIES` newest entries, in document order, of a feed of more,
+    given each entry's date; None when fewer than half are dated, or when the newest are the
+    first (the first are kept then).
+
+    Why: a feed may list its entries oldest first (an archive); keeping the first 1000 of its
+    5,000 kept those of 2020 and never read its new ones (walk173 #7)."""
+    if sum(t is not None for t in times) * 2 < len(times):
+        return None
+    # (of entries of one date, the first in the document: a feed lists its newest first)
+    ranked = sorted(range(len(times)), key=lambda i: (times[i] is not None, times[i] or 0.0, -i))
+    kept = sorted(ranked[-MAX_ENTRIES:])
+    # (None too when they are the first: a feed listing its newest first is said as before)
+    return None if kept[-1] == MAX_ENTRIES - 1 else kept
+
+
+def too_many(count: int, newest: bool = False) -> str:
     """What the editor is told of a feed with more than `MAX_ENTRIES` entries: curator's own
-    limit, not a fault the publisher could fix (walk32 #2)."""
+    limit, not a fault the publisher could fix (walk32 #2); which it read, the newest by date or
+    the first (`newest_first`)."""
+    which = "newest" if newest else "first"
     return (
-        f"read the first {MAX_ENTRIES} of its {count:,} entries"
+        f"read the {which} {MAX_ENTRIES} of its {count:,} entries"
         f" (curator reads at most {MAX_ENTRIES} per feed)"
     )
 
