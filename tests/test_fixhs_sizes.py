@@ -61,3 +61,18 @@ def test_bombs_are_said_whole_and_an_endless_stream_is_not_advised_a_bigger_limi
     assert "raise it" not in line, line
     assert "gave no length and kept sending past 1 MB" in feeds["Endless"]["error"]
     assert "check the address in a browser" in feeds["Endless"]["error"]
+
+
+def test_a_json_feed_nested_too_deeply_is_said_so(tmp_path: Path, http_server: LocalServer) -> None:
+    """Before: a valid JSON Feed holding 100,000 nested arrays failed with "not valid JSON:
+    maximum recursion depth exceeded while decoding a JSON array from a unicode string"."""
+    deep = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "Deep", "items": [],'
+        b' "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    )
+    url = http_server.add("/deep.json", deep, content_type="application/feed+json")
+    config = h.write_config(tmp_path, [{"url": url, "name": "Deep"}])
+    code, data, err = h.build_json(config, command="fetch")
+    error = data["feeds"][0]["error"]
+    assert error == "nested too deeply to read (100,001 levels)", error
+    assert "recursion" not in err and "not valid JSON" not in err, err

@@ -149,13 +149,34 @@ def _times(items: list[dict[str, Any]]) -> list[float | None]:
     return [moment.timestamp() if moment else None for moment in moments]
 
 
+#: A JSON string (skipped whole) or a bracket: what `_depth` counts nesting by.
+_JSON_NESTING = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+
+
+def _depth(content: bytes) -> int:
+    """How deep the document's arrays and objects nest, at their deepest."""
+    depth = deepest = 0
+    for match in _JSON_NESTING.finditer(content):
+        token = match.group()
+        if token in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in (b"]", b"}"):
+            depth -= 1
+    return deepest
+
+
 def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     """A JSON Feed 1.0/1.1 document (https://jsonfeed.org/version/1.1)."""
     try:
         # strict=False: real feeds put raw control characters (tabs, newlines) inside strings
         # (RSParser's allthis-partial.json has one), which JSON forbids but which do no harm.
         document = json.loads(content, strict=False)
-    except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeDecodeError too
+    except RecursionError as error:
+        # Valid JSON all the same: "maximum recursion depth exceeded" said nothing of the
+        # document (walk173 #9).
+        raise FeedError(f"nested too deeply to read ({_depth(content):,} levels)") from error
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError too
         raise FeedError(f"not valid JSON: {short(error)}") from error
     version = document.get("version") if isinstance(document, dict) else None
     if not isinstance(version, str) or "jsonfeed.org/version/" not in version:
