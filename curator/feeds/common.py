@@ -304,8 +304,9 @@ def link_problem(value: object) -> str:
     decoded = CONTROL.sub("", decoded)
     scheme = _LEADING_SCHEME.match(decoded)
     if scheme is None:
-        written = _URL_NOISE.sub("", value).strip(_URL_ENDS)
-        if _CHARACTER_REFERENCE.search(written):
+        # (before its query, and not `&amp;`: a feed escaping its `&` twice means an `&`)
+        written = _URL_NOISE.sub("", value).strip(_URL_ENDS).split("?", 1)[0]
+        if any(m.group() != "&amp;" for m in _CHARACTER_REFERENCE.finditer(written)):
             return REFERENCES_IN_LINK
         if ":" in re.split(r"[/?#]", decoded, maxsplit=1)[0]:
             return COLON_IN_LINK
