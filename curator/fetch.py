@@ -291,21 +291,36 @@ def _size(n: int) -> str:
 BOMB_RATIO = 100
 
 
-def _too_large(settings: FetchSettings, detail: str = "", *, packed: int | None = None) -> _Failure:
+def _too_large(
+    settings: FetchSettings, detail: str = "", *, packed: int | None = None, unsized: bool = False
+) -> _Failure:
+    """The failure of a body past `max_bytes`: with advice to raise it only where that would
+    read it. The message stays within `MAX_ERROR_CHARS`, so its advice is never cut (walk173
+    #8: "... if the feed or page matters to you, tell the…")."""
+    limit = _size(settings.max_bytes)
     if packed is not None and settings.max_bytes > BOMB_RATIO * packed:
         # Raising the limit would not read it: it unpacks on (walk37 #3: raised to 250 MB, it
-        # took 1 GB of memory and was then not a feed).
+        # took 1 GB of memory and was then not a feed). Its packed size is not said: it is where
+        # the reading stopped, not the bomb's, and two bombs are one reason (walk173 #8).
         return _Failure(
             "too-large",
-            f"body unpacks to more than {_size(settings.max_bytes)} (the limit `max_bytes` in"
-            f" feeds.yaml's settings sets) from only {_size(packed)} sent compressed, over"
-            f" {BOMB_RATIO} times smaller, as a compression bomb is and no real feed or page;"
-            " do not raise `max_bytes` for it (it would only fill memory); if the feed or page"
-            " matters to you, tell the publisher",
+            f"body unpacks to more than {limit} (the limit `max_bytes` in feeds.yaml's settings"
+            f" sets) from over {BOMB_RATIO} times less sent compressed, as a compression bomb"
+            " does and no real feed or page: do not raise `max_bytes` for it (it would only fill"
+            " memory); if it matters to you, tell its publisher",
+        )
+    if unsized:
+        # No Content-Length and still sending at the limit: raising it would only read more of
+        # a stream that may never end (walk173 #9: "raise it to read this one" of an endless one).
+        return _Failure(
+            "too-large",
+            f"body larger than {limit}, the limit `max_bytes` in feeds.yaml's settings sets: it"
+            f" gave no length and kept sending past {limit}; a feed or page is rarely this big:"
+            " check the address in a browser",
         )
     return _Failure(
         "too-large",
-        f"body larger than {_size(settings.max_bytes)}{detail}, the limit `max_bytes` in"
+        f"body larger than {limit}{detail}, the limit `max_bytes` in"
         " feeds.yaml's settings sets; raise it to read this one",
     )
 
@@ -954,7 +969,7 @@ async def _read_body(response: httpx.Response, settings: FetchSettings) -> bytes
             body += piece
             if len(body) > settings.max_bytes:
                 packed = decoder.packed if encoding not in ("", "identity") else None
-                raise _too_large(settings, packed=packed)
+                raise _too_large(settings, packed=packed, unsized=not declared.isdigit())
     return bytes(body)
 
 

@@ -553,8 +553,10 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
     page, result = await run.pages.fetch(retry.link, source.is_file)
     if page is not None and await run.pages.redirect_disallowed(retry.link, result):
         return _Reread(retry, tried=False, disallowed=True)
-    if result is None:  # its host could not be reached this run: not tried, so not an attempt
-        return _Reread(retry, error_kind="connect", error=HOST_SKIPPED, tried=False)
+    if result is None:  # its host was given up on this run: not tried, so not an attempt
+        why = run.pages.not_tried_reason(retry.link)
+        kind = "connect" if why == HOST_SKIPPED else "timeout"
+        return _Reread(retry, error_kind=kind, error=why, tried=False)
     if page is None:
         return _Reread(
             retry,

@@ -68,6 +68,13 @@ def read_report(
         reason = f"{NO_LINK}: {NOT_WELL_FORMED_ID}"
     elif unlinked and not skipped_links:
         reason = f"{NO_LINK}; {NO_CANONICAL}"
+    refused = list(
+        dict.fromkeys(e.unsafe_link for e in fresh if e.unsafe_link and e.unsafe_link[-1] != ":")
+    )
+    if refused and reason == NO_LINK:
+        # A link refused as it was written (a user name before its host) is said, not only
+        # "no http(s) link": the feed shows one (walk173 #5).
+        reason = f"{NO_LINK} curator may publish ({'; '.join(refused[:2])})"
     skipped_links += unlinked
     return FeedReport(
         source.url,
@@ -93,6 +100,7 @@ def read_report(
         old_error=result.old_error,
         reused_ids=reused_ids,
         entries_in_feed=parsed.entries_in_document,
+        newest_read=parsed.newest_read,
     )
 
 

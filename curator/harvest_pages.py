@@ -140,6 +140,22 @@ async def _fetch_page(
 HOST_FAILURES = 3
 #: Why a page of such a host was not tried, as the page-failure report counts it.
 HOST_SKIPPED = NOT_TRIED
+#: Pages of one host timing out one after another (its server answered, then sent too slowly or
+#: nothing more within `timeout`) after which its other pages in that run are not asked for. A
+#: server that trickles its pages (walk173 #6: a byte a second) held a build 10 minutes for 40
+#: pages at the default timeout of 30 s, 4 hours for 1000. Three, as for a server that cannot be
+#: reached (`HOST_FAILURES`): one big page or a blip times out once or twice, and a page read in
+#: time in between starts the count again; with `per_host: 2` the host then costs about two
+#: timeouts of the run, not one per page.
+HOST_TIMEOUTS = 3
+
+
+def slow_host_skipped(host: str) -> str:
+    """Why a page of a host given up on for its timeouts was not read (`HOST_TIMEOUTS`)."""
+    return (
+        f"not read: {host} timed out on {HOST_TIMEOUTS} pages in a row; they are tried again"
+        " next run"
+    )
 
 
 def _unreachable(result: FetchResult) -> str | None:
@@ -226,6 +242,10 @@ class PageReader:
         #: The same hosts, for redirects to them (`FetchRequest.given_up_hosts`).
         self._given_up_hosts: set[str] = set()
         self.hosts_skipped: Counter[str] = Counter()
+        #: Pages of each host that timed out one after another (`HOST_TIMEOUTS`), and the hosts
+        #: given up on so, with how many of their pages were not read.
+        self._timeouts_in_row: Counter[str] = Counter()
+        self.hosts_slow: Counter[str] = Counter()
         #: Links not tried because they redirect to a host given up on: link -> that host.
         self._skipped_via: dict[str, str] = {}
         #: Each site's robots.txt: a page whose link redirects is kept only if the address it
@@ -323,7 +343,7 @@ class PageReader:
     ) -> tuple[Page | None, FetchResult | None]:
         gave_up = self._given_up.setdefault(host, asyncio.Event())
         if gave_up.is_set():
-            self.hosts_skipped[host] += 1
+            self._skipped(host)
             return None, None
         fetching = asyncio.ensure_future(
             _fetch_page(self._fetcher, self._workers, link, allow_file, self._given_up_hosts)
@@ -333,7 +353,7 @@ class PageReader:
         watching.cancel()
         if not fetching.done():
             fetching.cancel()
-            self.hosts_skipped[host] += 1
+            self._skipped(host)
             return None, None
         page, result = fetching.result()
         target = _host(result.final_url)
@@ -343,7 +363,33 @@ class PageReader:
             return None, None
         if page is None:
             self.count_failure(result)
+        self._count_timeout(target, result)
         return page, result
+
+    def _skipped(self, host: str) -> None:
+        """A page of `host`, given up on in this run, not read: counted by why."""
+        if host in self.hosts_slow:
+            self.hosts_slow[host] += 1
+        else:
+            self.hosts_skipped[host] += 1
+
+    def _count_timeout(self, host: str, result: FetchResult) -> None:
+        """A page of `host` timed out after its server was reached, or it answered in time (the
+        count starts again): at `HOST_TIMEOUTS` in a row its other pages are not asked for."""
+        if result.error_kind != "timeout" or _unreachable(result) is not None:
+            self._timeouts_in_row[host] = 0
+            return
+        self._timeouts_in_row[host] += 1
+        if self._timeouts_in_row[host] >= HOST_TIMEOUTS and host not in self.hosts_slow:
+            self.hosts_slow[host] = 0
+            self._given_up_hosts.add(host)
+            self._given_up.setdefault(host, asyncio.Event()).set()
+
+    def not_tried_reason(self, link: str) -> str:
+        """Why the page at `link` was not asked for in this run: its host timed out on page
+        after page, or could not be reached."""
+        host = self._skipped_via.get(link, _host(link))
+        return slow_host_skipped(host) if host in self.hosts_slow else HOST_SKIPPED
 
     def said_with_article(self, link: str) -> None:
         """The page at `link` could not be read, and that is said with its stored article (a
@@ -366,10 +412,17 @@ class PageReader:
             page = None
         elif result is None:
             where = self._skipped_via.get(link, _host(link))
-            self.failures.append(
-                PageFailure(link, HOST_SKIPPED, f"{where}: {HOST_SKIPPED}", error_kind="connect")
-            )
-            self.failed[link] = ("connect", HOST_SKIPPED)
+            if where in self.hosts_slow:
+                why = slow_host_skipped(where)
+                self.failures.append(PageFailure(link, why, why, error_kind="timeout"))
+                self.failed[link] = ("timeout", why)
+            else:
+                self.failures.append(
+                    PageFailure(
+                        link, HOST_SKIPPED, f"{where}: {HOST_SKIPPED}", error_kind="connect"
+                    )
+                )
+                self.failed[link] = ("connect", HOST_SKIPPED)
         elif page is not None:
             self.read += 1
             problems = page.problems

@@ -263,8 +263,10 @@ class FeedReport:
         them = "it" if self.undated + self.future_dated == 1 else "them"
         return f"{' and '.join(notes)}: dated when curator first saw {them}"
 
-    #: The entries its document has, when more than curator reads (only the first were read).
+    #: The entries its document has, when more than curator reads.
     entries_in_feed: int | None = None
+    #: Those read were its newest by date, not its first (`ParsedFeed.newest_read`).
+    newest_read: bool = False
     #: New articles whose feed title was too long to be one, with no page title to use instead:
     #: their links (the title was cut at a word; known once the pages are read).
     cut_titles: tuple[str, ...] = ()
@@ -346,7 +348,7 @@ class FeedReport:
     @property
     def capped_note(self) -> str | None:
         """ "read the first 1000 of its 10,000 entries (curator reads at most 1000 per feed)"."""
-        return too_many(self.entries_in_feed) if self.entries_in_feed else None
+        return too_many(self.entries_in_feed, self.newest_read) if self.entries_in_feed else None
 
     @property
     def missed_note(self) -> str | None:
@@ -507,6 +509,9 @@ class FeedReport:
             "future_dated": self.future_dated,
             "dates_note": self.date_note,
             "entries_in_feed": self.entries_in_feed,
+            "entries_read": (
+                ("newest" if self.newest_read else "first") if self.entries_in_feed else None
+            ),
             "wait_until": self.wait_until,
             "cut_titles": list(self.cut_titles),
             "post_lists": list(self.post_lists),

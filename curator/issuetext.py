@@ -37,6 +37,7 @@ from curator.markdowntext import (
     reference_definitions,
     relative_links,
     spaced_links,
+    spaced_unsafe,
     undefined_references,
     unsafe_links,
     unshown_markdown,
@@ -214,10 +215,22 @@ def link_warnings(
             f'{at(link.line)}: the link "{link.text}" goes to {link.address}, which is no full'
             " web address: the web and email editions link it as written and the text edition"
             f' writes it after its text, "{link.text} ({link.address})", which leads nowhere'
-            " from an email (and, starting //, to whatever site it names); write the whole"
+            f" from an email{_other_site(link.address)}; write the whole"
             f" address, https://..., in {fix_in}",
         )
         for link in (relative_links(text) if relative else ())
+    ]
+    spaced = spaced_links(text)
+    links += [
+        (
+            link.line,
+            f'{at(link.line)}: the link "{link.text}" goes to {unsafe}, once the spaces in its'
+            " address are taken out as a browser takes them out, which is never published: it"
+            " is cut as unsafe, and every format shows its text alone; to keep the link, give it"
+            f" an https: address in {fix_in}",
+        )
+        for link in spaced
+        if (unsafe := spaced_unsafe(link.address))
     ]
     links += [
         (
@@ -229,7 +242,8 @@ def link_warnings(
         )
         # (a blurb's too, not the introduction's alone: walk107's blurb link to "a report.pdf"
         # was published as typed, and the build said nothing)
-        for link in spaced_links(text)
+        for link in spaced
+        if not spaced_unsafe(link.address)
     ]
     raw = raw_markup_warnings(text, at, fix_in)
     intro = relative and not blurb
@@ -237,6 +251,17 @@ def link_warnings(
     if intro:
         raw += intro_markup_warnings(text, at, fix_in, headings=not draft)
     return [message for _, message in sorted(links + raw + code, key=lambda pair: pair[0])]
+
+
+def _other_site(address: str) -> str:
+    """What a link to no full address may do besides lead nowhere: one starting `//` leads to
+    whatever site it names, and so does one starting `\\\\`, which browsers read as `//`
+    (walk173 #9: it was said of every such link, `%5Cevil%5Cshare` too)."""
+    if address.startswith("//"):
+        return " (and, starting //, to whatever site it names)"
+    if re.match(r"[\\/][\\/]", address):  # (not %5C: a browser reads that as itself)
+        return " (and, starting \\\\, which browsers read as //, to whatever site it names)"
+    return ""
 
 
 def _cut(text: str, most: int = 40) -> str:

@@ -145,8 +145,42 @@ def _link_opening(text: str, close: int) -> int | None:
     return None
 
 
+def spaced_unsafe(address: str) -> str | None:
+    """The address of a `[text](address)` that is no link for a space in it (`spaced_links`),
+    with its spaces taken out as a browser takes out a tab or line break, when that is an address
+    never published (`java<TAB>script:alert(1)` is `javascript:alert(1)`); None otherwise."""
+    squashed = "".join(address.split())
+    if squashed == address or not _unsafe_destination(squashed):
+        return None
+    # (the `)` its own `(` took from the link's end: `alert(1)`, cut with it)
+    return squashed + ")" * (squashed.count("(") - squashed.count(")"))
+
+
+def _cut_spaced_unsafe(text: str) -> str:
+    """Every `[text](address)` that is no link for a space in its address, but whose address
+    without its spaces is unsafe, replaced by its text alone (walk173 #9: another Markdown
+    renderer may link `[home](java<TAB>script:alert(1))`); a `)` left after it by the address's
+    own `(` goes with it."""
+    if "](" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    for match in _SPACED_LINK.finditer(text):
+        address = match.group(2)
+        if match.start() < pos or spaced_unsafe(address.strip()) is None:
+            continue
+        end = match.end()
+        if address.count("(") > address.count(")") and text[end : end + 1] == ")":
+            end += 1
+        out += [text[pos : match.start()], match.group(1)]
+        pos = end
+    return "".join(out) + text[pos:]
+
+
 def _unlink_unsafe(text: str) -> str:
-    """Every inline link or image whose destination is unsafe replaced by its text alone."""
+    """Every inline link or image whose destination is unsafe replaced by its text alone (and
+    one that is no link for a space in its address, `_cut_spaced_unsafe`)."""
+    text = _cut_spaced_unsafe(text)
     pos = 0
     while (close := text.find("](", pos)) != -1:
         found = _inline_link_end(text, close + 2)

@@ -132,7 +132,8 @@ class Entry:
     author_markup: str = ""
     #: The scheme ("javascript:") of the link the feed gave, which was no http(s) link, when its
     #: permalink guid is the entry's link instead (walk162 #3: the entry was skipped); said on the
-    #: feed's line. "" otherwise.
+    #: feed's line; or why an entry left out with no link had its link refused
+    #: (`feeds.common.link_problem`: a user name before its host...). "" otherwise.
     unsafe_link: str = ""
     #: The feed's author names are plain text by its format's definition (JSON Feed's `name`): a
     #: `<`, `[`, `\\` or `*` in one is part of the name as written, not markup (walk84 N3).
@@ -159,6 +160,9 @@ class ParsedFeed:
     #: The entries the document has, when more than curator reads (`feeds.common.MAX_ENTRIES`):
     #: only the first were read. Curator's own limit, not a fault of the feed (not a `warning`).
     entries_in_document: int | None = None
+    #: Those read of them were the newest by date, not the first (a feed listing its oldest
+    #: first: walk173 #7).
+    newest_read: bool = False
     #: The HTML markup the feed's own title held that `title` is without, in words for the editor
     #: ("`<b>`", `feeds.common.markup_said`); "" when it held none (walk96 D, walk110 #5).
     title_markup: str = ""

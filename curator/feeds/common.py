@@ -8,6 +8,7 @@ rules (which link wins, which date, how names and titles are cleaned) live here 
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -50,7 +51,7 @@ TEXT_LIMIT = 2000
 #: The most entries read from one feed. Real feeds carry ten to a few hundred (the corpus's biggest,
 #: a podcast, 730); one of 50,000 (an archive dump, or an attack) took feedparser 15 s and 220 MB,
 #: and the run then read 50,000 pages. Feeds list their newest entries first (the RSS and Atom
-#: convention), so the first ones are kept.
+#: convention), but not all do: the newest by date are kept (`newest_first`).
 MAX_ENTRIES = 1000
 
 #: How much of an exception message goes into a one-line error or warning.
@@ -242,11 +243,13 @@ def safe_link(value: object, base: str | None = None) -> str | None:
     """An absolute http(s) URL from `value`, resolved against `base`; None for anything else.
 
     When `base` itself is a file: URI (a local feed named in the config), file: links are kept too.
+    A backslash before the query is a slash, as browsers read it in an http(s) address (walk173
+    #4: `http:/\\host/p` was published as a path of the feed's own site).
     """
     if not isinstance(value, str) or not value.strip():
         return None
     # Tabs and newlines inside a URL are dropped, as browsers do (WHATWG URL, "basic URL parser").
-    link = _URL_NOISE.sub("", value.strip())
+    link = _browser_slashes(_URL_NOISE.sub("", value.strip()))
     try:
         if base:
             link = urljoin(base, link)
@@ -259,6 +262,66 @@ def safe_link(value: object, base: str | None = None) -> str | None:
     if scheme not in allowed or link[: len(scheme)].lower() != scheme:
         return None  # the second test: urlsplit ignored leading control characters
     return scheme + link[len(scheme) :]  # "HTTP://x" -> "http://x"
+
+
+#: A scheme at the start of an address (RFC 3986 section 3.1).
+_LEADING_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+#: A character reference as a browser reads one in an attribute: numeric (`&#106;`, `&#x6A`)
+#: or named with its `;` (`&colon;`); a query's `&b=2` is none.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*;)")
+#: What browsers strip from both ends of an address: C0 controls and the space (WHATWG URL).
+_URL_ENDS = "".join(map(chr, range(0x21))) + "\x7f"
+#: What the editor is told of a link refused though it parses as an address.
+USER_IN_LINK = "a user name before its host ({user}@): the look of phishing"
+REFERENCES_IN_LINK = "written with character references, as a disguised script link is"
+COLON_IN_LINK = "a colon before its first slash: no address a browser reads as a page"
+
+
+def _browser_slashes(link: str) -> str:
+    """`link` with each backslash before its query or fragment read as a slash, as browsers do
+    in an http(s) address or one relative to it (WHATWG URL: `\\` is `/` in special schemes)."""
+    if "\\" not in link:
+        return link
+    scheme = _LEADING_SCHEME.match(link)
+    if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
+        return link
+    cut = min((i for i in (link.find("?"), link.find("#")) if i >= 0), default=len(link))
+    return link[:cut].replace("\\", "/") + link[cut:]
+
+
+def link_problem(value: object) -> str:
+    """Why a link as its feed wrote it is no address to publish though it may parse as one ("" when
+    it is none of these): its text once character references, tabs, newlines and controls are read
+    as a browser reads them names a scheme other than http(s) (`&#106;avascript:`,
+    `javascript&colon;`, `jav&#x0A;ascript:` are `javascript:`: walk173 #4, each had been taken
+    for a relative address and resolved against the feed's, `GET /&`); a relative one holding
+    character references, or a colon before its first slash; an http(s) one naming a user
+    before its host (`http://paypal.com@evil.example/`: walk173 #5). A `file:` link is left to
+    `safe_link`, which keeps it for a local feed."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    decoded = _URL_NOISE.sub("", html.unescape(value)).strip(_URL_ENDS)
+    decoded = CONTROL.sub("", decoded)
+    scheme = _LEADING_SCHEME.match(decoded)
+    if scheme is None:
+        # (before its query, and not `&amp;`: a feed escaping its `&` twice means an `&`)
+        written = _URL_NOISE.sub("", value).strip(_URL_ENDS).split("?", 1)[0]
+        if any(m.group() != "&amp;" for m in _CHARACTER_REFERENCE.finditer(written)):
+            return REFERENCES_IN_LINK
+        if ":" in re.split(r"[/?#]", decoded, maxsplit=1)[0]:
+            return COLON_IN_LINK
+        return ""
+    name = scheme.group(1).lower()
+    if name not in LINK_SCHEMES:
+        return "" if name == "file" else f"{name}:"
+    try:
+        netloc = urlsplit(_browser_slashes(decoded)).netloc
+    except ValueError:
+        return ""
+    if "@" in netloc:
+        user = netloc.rsplit("@", 1)[0].split(":", 1)[0]  # (its password is not repeated)
+        return USER_IN_LINK.format(user=user if len(user) <= 40 else user[:39] + "…")
+    return ""
 
 
 def sane(moment: datetime | None) -> datetime | None:
@@ -320,11 +383,29 @@ def item_date(parsed: Any, text: object) -> datetime | None:
     return struct_time(parsed) or localised_date(text)
 
 
-def too_many(count: int) -> str:
+def newest_first(times: list[float | None]) -> list[int] | None:
+    """The places of the `MAX_ENTRIES` newest entries, in document order, of a feed of more,
+    given each entry's date; None when fewer than half are dated, or when the newest are the
+    first (the first are kept then).
+
+    Why: a feed may list its entries oldest first (an archive); keeping the first 1000 of its
+    5,000 kept those of 2020 and never read its new ones (walk173 #7)."""
+    if sum(t is not None for t in times) * 2 < len(times):
+        return None
+    # (of entries of one date, the first in the document: a feed lists its newest first)
+    ranked = sorted(range(len(times)), key=lambda i: (times[i] is not None, times[i] or 0.0, -i))
+    kept = sorted(ranked[-MAX_ENTRIES:])
+    # (None too when they are the first: a feed listing its newest first is said as before)
+    return None if kept[-1] == MAX_ENTRIES - 1 else kept
+
+
+def too_many(count: int, newest: bool = False) -> str:
     """What the editor is told of a feed with more than `MAX_ENTRIES` entries: curator's own
-    limit, not a fault the publisher could fix (walk32 #2)."""
+    limit, not a fault the publisher could fix (walk32 #2); which it read, the newest by date or
+    the first (`newest_first`)."""
+    which = "newest" if newest else "first"
     return (
-        f"read the first {MAX_ENTRIES} of its {count:,} entries"
+        f"read the {which} {MAX_ENTRIES} of its {count:,} entries"
         f" (curator reads at most {MAX_ENTRIES} per feed)"
     )
 
@@ -363,6 +444,9 @@ class FeedItem:
     permalink: object = None
     #: Atom's rel="related" links: a link blog's own post about the page `link` goes to.
     related: tuple[object, ...] = ()
+    #: The item's link as the feed wrote it, before a parser resolved it against the feed's
+    #: address (None when the parser gives `link` as written): what `link_problem` judges.
+    written_link: object = None
     #: A podcast episode's `itunes:subtitle` (feedparser's `subtitle`).
     subtitle: object = None
     #: The language the feed says the item is in (its own `xml:lang`, else the feed's).
@@ -412,13 +496,23 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
     """The `Entry` for one item: its first safe link, non-blank guid and summary, the fullest
     content, clean title, names and categories; for RSS (`is_rss`) an item's only date is
     `published`, so a lone update time stands in for it."""
-    candidates = [item.link, *item.alternates]
+    # The link is judged as the feed wrote it (`written_link`: the parsers resolve a relative one
+    # against the feed's address first, which made `&#106;avascript:` a page of the feed's site).
+    written = item.written_link if isinstance(item.written_link, str) else item.link
+    problem = link_problem(written)
+    first = None if problem else written if "\\" in str(written) else item.link
+    candidates = [first, *(a for a in item.alternates if a != item.link or not problem)]
     if item.guidislink:
         candidates.append(item.guid)
-    link = next(filter(None, (safe_link(c, base) for c in candidates)), None)
+    link = next(filter(None, (safe_link(c, base) for c in candidates if not link_problem(c))), None)
     unsafe = ""
-    if link is None and (link := safe_link(item.permalink, base)) is not None:
-        unsafe = _scheme_of(item.link)
+    if link is None:
+        # Its permalink guid is its address, as README promises; else it is left out, and its
+        # feed's line says why (`unsafe_link` of an entry with no link).
+        unsafe = problem
+        link = None if link_problem(item.permalink) else safe_link(item.permalink, base)
+        if link is not None:
+            unsafe = problem or _scheme_of(item.link)
     entry = Entry(
         # A proxy's original address only when it is an absolute http(s) URL (no base: a relative
         # or file: origLink is no address of the article).

@@ -174,6 +174,13 @@ _C1_CONTROLS = re.compile("[\x80-\x9f]")
 #: taken as a query string's "&" (its mixin.pop, "improperly converted" query variables).
 _LINK_ENTITY = re.compile(r"&([A-Za-z0-9_]+);")
 
+
+def resolved_link(base: str, text: str) -> str:
+    """An RSS <link>'s text as feedparser gives it: resolved against `base`, its "&name;"s
+    taken for a query's "&" (`_LINK_ENTITY`)."""
+    return _LINK_ENTITY.sub(r"&\1", _urljoin(base, text).replace("&amp;", "&"))
+
+
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
 )
@@ -335,6 +342,8 @@ class _Item:
     title: str | None = None
     titles: int = 0
     link: str | None = None
+    #: `link` as the feed wrote it, before it was resolved (`FeedItem.written_link`).
+    written_link: str | None = None
     links: list[tuple[str, str]] = field(default_factory=list)  # (rel, href)
     guid: str | None = None
     guidislink: bool = False
@@ -510,9 +519,8 @@ def _link(element: Any, item: _Item, base: str) -> None:
         if len(element.attrib):
             raise _Unsupported("link with attributes but no href")
         text = _text(element)
-        if text:
-            text = _LINK_ENTITY.sub(r"&\1", _urljoin(base, text).replace("&amp;", "&"))
-        item.link = text
+        item.written_link = text
+        item.link = resolved_link(base, text) if text else text
         return
     rel = (element.get("rel") or "alternate").lower()
     kind = (
@@ -522,6 +530,7 @@ def _link(element: Any, item: _Item, base: str) -> None:
     item.links.append((rel, href))
     if rel == "alternate" and _FeedParserMixin.map_content_type(kind) in HTML_TYPES:
         item.link = href
+        item.written_link = element.get("href").strip()
 
 
 def _category(element: Any, item: _Item) -> None:
@@ -662,6 +671,7 @@ def _entry(item: _Item, url: str, version: str, language: str | None = None) -> 
     """The `Entry` curator.feeds.xmlfeed makes from the same fields feedparser would have given it."""
     fields = FeedItem(
         link=item.link,
+        written_link=item.written_link,
         alternates=tuple(href for rel, href in item.links if rel == "alternate"),
         guid=item.guid,
         guidislink=item.guidislink,

@@ -19,6 +19,7 @@ from curator.feeds.common import (
     build_entry,
     feed_base,
     markup_said,
+    newest_first,
     plain_text,
     safe_link,
     sane,
@@ -130,13 +131,52 @@ def _without_surrogates(value: Any) -> tuple[Any, int]:
     return value, 0
 
 
+def _newest(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items read of a feed of more than `MAX_ENTRIES`: the newest by `date_published`
+    (else `date_modified`) when most are dated, else the first (`common.newest_first`)."""
+    if len(items) <= MAX_ENTRIES:
+        return items[:MAX_ENTRIES]
+    kept = newest_first(_times(items))
+    return items[:MAX_ENTRIES] if kept is None else [items[i] for i in kept]
+
+
+def _times(items: list[dict[str, Any]]) -> list[float | None]:
+    """Each item's date as a number to compare, or None."""
+    moments = (
+        _json_date(item.get("date_published")) or _json_date(item.get("date_modified"))
+        for item in items
+    )
+    return [moment.timestamp() if moment else None for moment in moments]
+
+
+#: A JSON string (skipped whole) or a bracket: what `_depth` counts nesting by.
+_JSON_NESTING = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+
+
+def _depth(content: bytes) -> int:
+    """How deep the document's arrays and objects nest, at their deepest."""
+    depth = deepest = 0
+    for match in _JSON_NESTING.finditer(content):
+        token = match.group()
+        if token in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in (b"]", b"}"):
+            depth -= 1
+    return deepest
+
+
 def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     """A JSON Feed 1.0/1.1 document (https://jsonfeed.org/version/1.1)."""
     try:
         # strict=False: real feeds put raw control characters (tabs, newlines) inside strings
         # (RSParser's allthis-partial.json has one), which JSON forbids but which do no harm.
         document = json.loads(content, strict=False)
-    except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeDecodeError too
+    except RecursionError as error:
+        # Valid JSON all the same: "maximum recursion depth exceeded" said nothing of the
+        # document (walk173 #9).
+        raise FeedError(f"nested too deeply to read ({_depth(content):,} levels)") from error
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError too
         raise FeedError(f"not valid JSON: {short(error)}") from error
     version = document.get("version") if isinstance(document, dict) else None
     if not isinstance(version, str) or "jsonfeed.org/version/" not in version:
@@ -164,7 +204,7 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
         replace(entry, authors=feed_authors, authors_plain=True, author_markup=feed_markup)
         if not entry.authors and not (item.get("authors") or item.get("author"))
         else replace(entry, authors_plain=True, author_markup=author_field_markup(_raw_names(item)))
-        for item in items[:MAX_ENTRIES]
+        for item in _newest(items)
         for entry in [build_entry(_item(item, document.get("language")), base, is_rss=False)]
     )
     return ParsedFeed(
@@ -185,6 +225,7 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
         )
         or None,
         entries_in_document=len(items) if len(items) > MAX_ENTRIES else None,
+        newest_read=len(items) > MAX_ENTRIES and newest_first(_times(items)) is not None,
         # (read as RSS's and Atom's is, HTML: its markup removed, and said, walk162 #2)
         title_markup=markup_said(document.get("title")),
     )

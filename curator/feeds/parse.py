@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Literal
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
+from feedparser.datetimes import _parse_date
 from lxml import etree
 
 from curator.charsets import UTF, read_bytes, shown
@@ -26,8 +27,10 @@ from curator.feeds.common import (
     HTML_NOT_FEED,
     MAX_ENTRIES,
     FeedError,
+    newest_first,
     safe_link,
     short,
+    struct_time,
 )
 from curator.feeds.fast import parse_fast
 from curator.feeds.jsonfeed import parse_json_feed
@@ -96,16 +99,22 @@ def _parse(content: bytes, url: str, content_type: str | None) -> ParsedFeed:
     content, content_type, read = _utf8_from_legacy(content, content_type)
     data, note = _defuse_entities(_trim_before_declaration(content))
     data, refs = _replace_bad_references(data)
-    data, count, cut = _keep_first_entries(data)
+    data, count, cut, by_date = _keep_first_entries(data)
     if note is None:
         # Well-formed RSS 2.0 and Atom read ten times faster with lxml, to the same result.
         fast = parse_fast(data, url, content_type)
         if fast is not None:
             warning = "; ".join(x for x in (refs, cut) if x) or None
-            return replace(fast, warning=warning, entries_in_document=count, charset_note=read)
+            return replace(
+                fast,
+                warning=warning,
+                entries_in_document=count,
+                newest_read=by_date,
+                charset_note=read,
+            )
     notes = "; ".join(x for x in (note, refs, cut) if x) or None
     parsed = replace(parse_xml_feed(data, url, content_type, notes), charset_note=read)
-    return replace(parsed, entries_in_document=count) if count else parsed
+    return replace(parsed, entries_in_document=count, newest_read=by_date) if count else parsed
 
 
 # -- links of a feed kept as a local file ---------------------------------------------------------
@@ -436,9 +445,38 @@ _TRIM_PARSER = {
 }
 
 
-def _keep_first_entries(data: bytes) -> tuple[bytes, int | None, str | None]:
-    """The document with only its first `MAX_ENTRIES` entries, the entries it had when some were
-    dropped, and a note when the document was not well formed.
+#: Where an entry's date is: RSS's pubDate, Atom's published and updated, RSS 1.0's dc:date.
+_DATE_NAMES = frozenset({"pubDate", "published", "updated", "date", "issued", "modified"})
+
+
+def _entry_time(entry: etree._Element, cache: dict[str, float | None]) -> float | None:
+    """The entry's date as a number to compare (its first date element's), or None."""
+    for child in entry:
+        if isinstance(child.tag, str) and etree.QName(child).localname in _DATE_NAMES:
+            text = (child.text or "").strip()
+            if text not in cache:
+                moment = struct_time(_parse_date(text)) if text else None
+                cache[text] = moment.timestamp() if moment else None
+            if cache[text] is not None:
+                return cache[text]
+    return None
+
+
+def _left_out(entries: list[etree._Element]) -> tuple[list[etree._Element], bool]:
+    """The entries not read: all but the newest `MAX_ENTRIES` by date (`newest_first`), else
+    all but the first; and whether they were chosen by date."""
+    cache: dict[str, float | None] = {}
+    kept = newest_first([_entry_time(e, cache) for e in entries])
+    if kept is None:
+        return entries[MAX_ENTRIES:], False
+    keep = set(kept)
+    return [e for i, e in enumerate(entries) if i not in keep], True
+
+
+def _keep_first_entries(data: bytes) -> tuple[bytes, int | None, str | None, bool]:
+    """The document with only `MAX_ENTRIES` of its entries (the newest by date, else the first),
+    the entries it had when some were dropped, a note when the document was not well formed, and
+    whether the entries kept were chosen by date.
 
     Why here, before feedparser: it parses about 1 MB a second (its loose parser, for a document
     that is not well formed, half that), so dropping entries after it would leave a 50,000-entry
@@ -446,14 +484,14 @@ def _keep_first_entries(data: bytes) -> tuple[bytes, int | None, str | None]:
     document it cannot read at all is left whole (and its entries cut in `xmlfeed.parse_xml_feed`).
     """
     if len(ENTRY_TAG.findall(data)) <= MAX_ENTRIES:
-        return data, None, None
+        return data, None, None, False
     parser = etree.XMLParser(recover=True, **_TRIM_PARSER)
     try:
         root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError):
-        return data, None, None
+        return data, None, None, False
     if root is None:
-        return data, None, None
+        return data, None, None, False
     channels = [c for c in root if isinstance(c.tag, str) and etree.QName(c).localname == "channel"]
     entries = [
         child
@@ -462,11 +500,13 @@ def _keep_first_entries(data: bytes) -> tuple[bytes, int | None, str | None]:
         if isinstance(child.tag, str) and etree.QName(child).localname in _ENTRY_NAMES
     ]
     if len(entries) <= MAX_ENTRIES:
-        return data, None, None
-    for extra in entries[MAX_ENTRIES:]:
+        return data, None, None, False
+    extras, by_date = _left_out(entries)
+    for extra in extras:
         extra.getparent().remove(extra)
     tree = root.getroottree()
     encoding = tree.docinfo.encoding or "utf-8"
     # (the report says "not well formed: " before the warning itself: walk160 #9 read it twice)
     note = short(parser.error_log[0].message) if parser.error_log else None
-    return etree.tostring(tree, xml_declaration=True, encoding=encoding), len(entries), note
+    data = etree.tostring(tree, xml_declaration=True, encoding=encoding)
+    return data, len(entries), note, by_date

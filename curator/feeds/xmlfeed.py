@@ -7,6 +7,7 @@ declarations and cut the document to its first entries.
 from __future__ import annotations
 
 import dataclasses
+import html
 import io
 import re
 import warnings
@@ -14,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
+from feedparser.urls import _urljoin
 
 from curator.errors import own_bug
 from curator.feeds.common import (
@@ -27,12 +29,14 @@ from curator.feeds.common import (
     finish_entries,
     guid_is_url,
     item_date,
+    link_problem,
     markup_said,
     orig_link,
     plain_text,
     short,
     uncut_name,
 )
+from curator.feeds.fast import resolved_link
 from curator.models import ParsedFeed
 
 #: feedparser's bozo exceptions that say nothing about the document being malformed: a missing or
@@ -79,7 +83,8 @@ def parse_xml_feed(data: bytes, url: str, content_type: str | None, note: str | 
     # when the item was published (feed-rs reads it so too).
     is_rss = str(result.get("version") or "").startswith("rss")
     texts = _ElementTexts(data)
-    items = [_item(e, texts, feed.get("language")) for e in entries]
+    resolved_against = "" if url.startswith("file:") else url
+    items = [_item(e, texts, feed.get("language"), resolved_against) for e in entries]
     built = tuple(build_entry(item, base, is_rss=is_rss) for item in items)
     if problem is not None:
         # In a document that is not well formed, an entry with no link of its own may be the cut
@@ -173,6 +178,7 @@ class _ElementTexts:
         self._texts: frozenset[bytes] | None = None
         self._decoded: str | None = None
         self._permalinks: frozenset[bytes] | None = None
+        self._written_links: dict[str, str] | None = None
 
     def written(self, text: str) -> bool:
         """Whether `text` is in the feed as written (entities aside), in an element or not."""
@@ -194,6 +200,22 @@ class _ElementTexts:
             for t in (guid, guid.replace("&", "&amp;"))
         )
 
+    def written_link(self, link: object, base: str) -> str | None:
+        """The link element's text or href as the feed wrote it, of a `link` feedparser resolved
+        against `base` (the feed's address): of a link `link_problem` refuses, or holding a
+        backslash, which feedparser resolves unlike a browser; None for any other."""
+        if not isinstance(link, str) or not base:
+            return None
+        if self._written_links is None:
+            found: dict[str, str] = {}
+            for text, double, single in _LINK_WRITTEN.findall(self._data):
+                raw = html.unescape((text or double or single).decode("utf-8", "replace")).strip()
+                if raw and ("\\" in raw or link_problem(raw)):
+                    key = resolved_link(base, raw) if text else _urljoin(base, raw)
+                    found.setdefault(key, raw)
+            self._written_links = found
+        return self._written_links.get(link)
+
     def __contains__(self, text: object) -> bool:
         if self._texts is None:
             self._texts = frozenset(_TEXT.findall(self._data)) | frozenset(
@@ -203,6 +225,11 @@ class _ElementTexts:
 
 
 _TEXT = re.compile(rb">([^<>]+)<")
+#: A link element's text, or its href (in double or single quotes).
+_LINK_WRITTEN = re.compile(
+    rb"<(?:atom:)?link\b[^>]*?(?:>([^<]*)</(?:atom:)?link\s*>|\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'))",
+    re.I,
+)
 _GUID = re.compile(rb"<guid\b([^>]*)>([^<>]+)</guid\s*>", re.I)
 _NOT_PERMALINK = re.compile(rb"\bisPermaLink\s*=\s*[\"']?false", re.I)
 _CDATA = re.compile(rb"<!\[CDATA\[(.*?)\]\]>", re.S)
@@ -223,7 +250,9 @@ def _written_as_url(guid: object, texts: _ElementTexts) -> bool:
     return False
 
 
-def _item(entry: dict[str, Any], texts: _ElementTexts, language: object = None) -> FeedItem:
+def _item(
+    entry: dict[str, Any], texts: _ElementTexts, language: object = None, base: str = ""
+) -> FeedItem:
     """One feedparser entry's fields, for `build_entry`. feedparser files a permalink guid as
     the link too; such a guid counts only when the feed wrote a URL (`guid_is_url`). Its language
     is its title's or summary's `xml:lang` (feedparser's, inherited from the feed's), else the
@@ -236,6 +265,7 @@ def _item(entry: dict[str, Any], texts: _ElementTexts, language: object = None) 
         link = None if link == guid else link
     return FeedItem(
         link=link,
+        written_link=texts.written_link(link, base),
         alternates=tuple(
             lk.get("href") for lk in links if lk.get("rel", "alternate") == "alternate"
         ),
