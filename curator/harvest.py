@@ -296,8 +296,10 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
     # Its new entries with no title that a fetch before left out for it: counted with those said
     # before, not as new (their pages, when read, give no title either, or they are taken).
     titleless = [e.link for e in new if e.link and not e.title and untitled_key(e.link) in said]
-    if not told_later:
-        report = _read_report(
+
+    def read_report() -> FeedReport:
+        """The feed's report as read, before its articles are built or after (`told_later`)."""
+        return _read_report(
             source,
             parsed,
             result,
@@ -307,6 +309,9 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
             said=said,
             untitled_links=titleless,
         )
+
+    if not told_later:
+        report = read_report()
         run.tell(came_back(report, state))
     entries = [*new, *(c.entry for c in retake), *(r.entry for r in known.relinked)]
     for credits in (True, False):  # (the feed's `name:` credits the article, or not)
@@ -339,16 +344,7 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         if _found_stored(run.store, source, built):
             missed = None
     if not source.is_file and told_later:
-        report = _read_report(
-            source,
-            parsed,
-            result,
-            len(new) - len(titleless),
-            reused_ids=reused,
-            new_links=_links_of(new),
-            said=said,
-            untitled_links=titleless,
-        )
+        report = read_report()
         run.tell(came_back(dataclasses.replace(report, missed=missed), state))
     if source.is_file:
         # A local feed's line waits for its local pages (read at once): an entry whose page names

@@ -207,6 +207,12 @@ def store_outcome(
         untitled_links=built.untitled_links,
     )
     fresh_articles = [a for k, a in built.articles if k not in known]
+
+    def stored_now_at(link: str) -> bool:
+        """Whether the entry at `link` is of an article this feed stored now (its page's own
+        address, when it named another, is its alias)."""
+        return built.aliases.get(url_key(link), url_key(link)) in stored_now
+
     ahead = now + FUTURE_SLACK
     return dataclasses.replace(
         back(report),
@@ -218,36 +224,12 @@ def store_outcome(
         post_lists=built.post_lists,
         # the articles this feed stored (walk96 D: a feed whose articles another had stored was
         # said to give "5 new article(s)" titles with markup)
-        markup_titles=tuple(
-            link
-            for link in built.markup_titles
-            if built.aliases.get(url_key(link), url_key(link)) in stored_now
-        ),
-        lost_titles=tuple(
-            lost
-            for lost in built.lost_titles
-            if built.aliases.get(url_key(lost[0]), url_key(lost[0])) in stored_now
-        ),
-        markup_credits=tuple(
-            said
-            for said in built.markup_credits
-            if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
-        ),
-        unreachable=tuple(
-            said
-            for said in built.unreachable
-            if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
-        ),
-        elsewhere=tuple(
-            said
-            for said in built.elsewhere
-            if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
-        ),
-        base_refused=tuple(
-            said
-            for said in built.base_refused
-            if built.aliases.get(url_key(said[0]), url_key(said[0])) in stored_now
-        ),
+        markup_titles=tuple(link for link in built.markup_titles if stored_now_at(link)),
+        lost_titles=tuple(said for said in built.lost_titles if stored_now_at(said[0])),
+        markup_credits=tuple(said for said in built.markup_credits if stored_now_at(said[0])),
+        unreachable=tuple(said for said in built.unreachable if stored_now_at(said[0])),
+        elsewhere=tuple(said for said in built.elsewhere if stored_now_at(said[0])),
+        base_refused=tuple(said for said in built.base_refused if stored_now_at(said[0])),
         title_markup="" if kept_move or source.name else parsed.title_markup,
         new_scripts=tuple(
             scripts(f"{a.title or ''} {(a.summary or a.text or '')[:1000]}")

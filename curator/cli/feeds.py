@@ -613,22 +613,14 @@ def import_(
             f" title; to credit a name of your own, write `name:` under the feed in {config}.",
             err=True,
         )
-    if done.unreadable:
-        echo(
-            f"Not added: {len(done.unreadable)} that gave no feed when read (as `feeds add`"
-            " refuses them):",
-            err=True,
-        )
-        for spec, why in done.unreadable:
-            echo(f"  {spec.url}: {why}", err=True)
-    if done.refused:
-        echo(
-            f"Skipped {len(done.refused)} that moved to a feed already listed (as `feeds add`"
-            " refuses them):",
-            err=True,
-        )
-        for spec, why in done.refused:
-            echo(f"  {spec.url}: {why}", err=True)
+    for left, why_left in (
+        (done.unreadable, "Not added: {n} that gave no feed when read"),
+        (done.refused, "Skipped {n} that moved to a feed already listed"),
+    ):
+        if left:
+            echo(why_left.format(n=len(left)) + " (as `feeds add` refuses them):", err=True)
+            for spec, why in left:
+                echo(f"  {spec.url}: {why}", err=True)
     if skipped:
         echo(f"Skipped {len(skipped)} already listed (left as they are):", err=True)
         lines = {feed_key(spec.url): spec for spec in read_feeds(config)}
