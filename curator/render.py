@@ -464,6 +464,17 @@ def credit_text(author: str, publication: str) -> str:
     return credit_line(isolated(author), isolated(publication))
 
 
+def _text_credit(authors: Sequence[str], author: str, publication: str) -> str:
+    """`credit_text` of the names that show words in the text edition (`_shows_words`); the
+    whole credit when none does, so that a credit is there (or not) in every edition alike (a
+    template's `{% if entry.credit %}` shows the HTML editions' credit line too)."""
+    shown = [a for a in authors if _shows_words(a)]
+    named = publication if _shows_words(publication) else ""
+    if not shown and not named:
+        return credit_text(author, publication)
+    return credit_text(join_names(shown), named)
+
+
 def _shows_words(name: str) -> bool:
     """Whether a credited name shows any words in the text edition, which cuts the markup that
     runs or loads something and an unsafe link's address (`editions.text_edition`): one that is
@@ -531,12 +542,7 @@ def entry_view(entry: Scored, language: str = "en") -> EntryView:
         url=safe_url(art.url),
         author=Text(author),
         publication=Text(publication),
-        credit=Text(
-            credit_text(
-                join_names([a for a in art.authors if _shows_words(a)]),
-                publication if _shows_words(publication) else "",
-            )
-        ),
+        credit=Text(_text_credit(art.authors, author, publication)),
         credit_html=credit_html(author, publication, own=newsletters),
         blurb=Text(art.blurb),
         score=entry.score,
