@@ -171,6 +171,8 @@ def _run(server: LocalServer, folder: Path) -> Run:
         ("subjects list", ["subjects", "list", *c]),
         ("explain", ["subjects", "explain", *c, f"{base}/p/0.html"]),
         ("explain page", ["subjects", "explain", *c, page]),
+        # an address pasted with a feed's escapes: the failure quotes it as text (`fail`)
+        ("explain pasted", ["subjects", "explain", *c, f"{base}/p/{OSC52}9.html{BIDI}"]),
     ):
         code, stdout, stderr = run(*args)
         out.said[name] = stdout + stderr
