@@ -39,7 +39,7 @@ from curator.extract import (
 )
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.htmltext import name_text, read_feed_html
-from curator.models import Article, Entry, Page
+from curator.models import FEED_CODE, Article, Entry, Page
 from curator.netguard import unreachable_reason
 from curator.urls import (
     amp_origin,
@@ -1203,6 +1203,10 @@ def merge(
             others, taken_for_site = (feed_label,), "feed-paid"
         elif page is not None and page.paid_label:
             others, taken_for_site = (page.paid_label,), "page-paid"
+    if kept and not others and origin == "feed" and entry.author_code and not entry.via:
+        # `Jane Doe \";alert('XSS');//`: the code after the name is no one's, and the draft and
+        # the build say what was left out (walk173 #3)
+        others, taken_for_site = (entry.author_code,), FEED_CODE
     authors = kept
     written_for = _written_for(entry.authors, kept, publication) or (
         # the page's own byline "By Bea Kahn for The Compost Gazette" too (fixgk): "for" the

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 
 from curator import extract_rules as rules
-from curator.htmltext import name_text, normalise_space
+from curator.htmltext import code_in_name, name_text, normalise_space
 
 _WORD = re.compile(r"\w+", re.U)
 #: The last of a credit's names when it counts more people than it names ("Jane Doe and 3
@@ -59,6 +59,8 @@ def clean_authors(
         return ()
     # markup is no part of a name (walk87 #3): `Dora "><script>...` is Dora
     text = name_text(htmlmod.unescape(raw))
+    # code written as text after a name is no one (walk173 #3): `Ann Lee"; DROP TABLE x;--`
+    text = code_in_name(text)[0]
     if paid_label(rules.BYLINE_PREFIX.sub("", text)):
         return ()  # "Sponsored by Acme", "In partnership with Acme": no one's (walk163 N1)
     if strict and rules.BYLINE_SENTENCE.search(text):

@@ -62,7 +62,17 @@ from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
 from curator.markdowntext import blurb_markdown, markdown_tokens, text_as_markdown
-from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, Section, taken_remark
+from curator.models import (
+    FEED_CODE,
+    TAKEN_FOR_SITE,
+    Article,
+    Issue,
+    Retold,
+    Scored,
+    Section,
+    code_remark,
+    taken_remark,
+)
 from curator.render import join_names, local_midnight
 from curator.select import same_publication
 from curator.stories import fingerprint, names_publication, same_story_reason
@@ -611,6 +621,8 @@ def credit_dispute(art: Article, credited: str) -> str:
     one is `credited` ("credited above" in a draft, "credited" in a build's warning). Or what
     the feed or the page named that was taken for the site's own name (walk118 #1: "no author
     was found" was said of a feed that named "Zendo" on "Zendo Blog")."""
+    if art.authors_from == FEED_CODE:
+        return code_remark(art.authors, art.other_authors)
     if art.authors_from in TAKEN_FOR_SITE:
         names = " and ".join(f'"{name}"' for name in art.other_authors)
         team = all(site_team(name, art.publication) for name in art.other_authors)

@@ -67,7 +67,7 @@ from curator.credits import (
 from curator.deps import DependencyError, page_reader
 from curator.errors import own_bug
 from curator.feeds.common import sane
-from curator.htmltext import CONTROL, html_to_text, normalise_space, untrusted_name
+from curator.htmltext import html_to_text, normalise_space, untrusted_name, without_controls
 from curator.models import Page
 from curator.urls import HOSTING_PLATFORMS as PLATFORM_DOMAINS
 from curator.urls import amp_origin, safe_url, site_of
@@ -295,7 +295,7 @@ def _clean(text: str | None) -> str:
         return ""
     if "&" in text:
         text = htmlmod.unescape(text)
-    return _SPACE.sub(" ", CONTROL.sub("", text.replace("\u00a0", " "))).strip()
+    return _SPACE.sub(" ", without_controls(text.replace("\u00a0", " "))).strip()
 
 
 def _first_meta(doc: _Doc, names: Iterable[str]) -> str | None:

@@ -46,6 +46,41 @@ _SPACES = re.compile(r"\s+")
 #: terminal as in a mail client (walk60 #3). The marks U+200E/200F stay: Arabic and Hebrew text
 #: uses them, and they turn no text around.
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+#: A terminal's escape sequence, whole (walk173 #2: removing the ESC alone published "pwned title
+#: Jane Roe" for `ESC]0;pwned title BEL Jane Roe`, "Cred [1mFeed[0m" for a bold feed title):
+#: a control sequence (CSI: ESC [ or its 8-bit form U+009B, parameters, intermediates, a final
+#: byte: `ESC[31m`); a control string (OSC ESC ], DCS ESC P, SOS ESC X, PM ESC ^, APC ESC _, or
+#: their 8-bit forms U+009D, U+0090, U+0098, U+009E, U+009F) up to its end (BEL, ESC \ or
+#: U+009C, or the ESC that opens another sequence, as a terminal aborts it: the window title, the
+#: clipboard of OSC 52, OSC 8's link, all of it); any other ESC with the byte it introduces (`ESC
+#: c`, `ESC(B`). A control string with no end at all loses its opening alone, and the text after
+#: it stays (the ESC goes with `CONTROL`).
+ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|(?=\x1b))"
+    r"|\x1b[ -/]*[0-~]"
+)
+
+
+def without_controls(text: str) -> str:
+    """`text` without terminal escape sequences (`ESCAPE_SEQUENCE`, whole) and control characters
+    (`CONTROL`: C0 and C1 ones but whitespace, the bidi embeddings, overrides and isolates): what
+    curator stores of a feed's or a page's text, and what it prints of it (`terminal_text`)."""
+    if not CONTROL.search(text):  # every sequence opens with a control character
+        return text
+    return CONTROL.sub("", ESCAPE_SEQUENCE.sub("", text))
+
+
+def terminal_text(text: str) -> str:
+    """A line curator prints (a warning, a report, a listing) that may quote a feed's or a page's
+    text, safe to print: `without_controls`, so that nothing in it is read by the terminal (or a
+    cron mail's reader) as a command: no escape sequence (retitle the window, write the clipboard,
+    a hidden OSC 8 link), no 8-bit control, no bidi override turning the rest of the line around
+    (walk173 #1: the report of authors that held markup printed them raw, with --quiet too).
+    Tabs, new lines and carriage returns (a progress bar redrawn in place) stay."""
+    return without_controls(text)
+
+
 _LINE_SPACES = re.compile(r"[^\S\n]+")
 
 
@@ -403,7 +438,7 @@ def _tag_or_text(match: re.Match[str]) -> str:
 
 
 def _normalise(text: str, lines: bool) -> str:
-    text = CONTROL.sub("", text)
+    text = without_controls(text)
     if not lines:
         return normalise_space(text)
     rows = (_LINE_SPACES.sub(" ", row.replace("\u00a0", " ")).strip() for row in text.split("\n"))
@@ -561,6 +596,8 @@ def name_reading(raw: str | None) -> tuple[str, str]:
     """
     if not raw:
         return "", ""
+    # A terminal's escape sequence is no part of a name, nor code: it goes whole (walk173 #2).
+    raw = without_controls(raw)
     if not _MARKUP_START.search(raw):
         return _name_text(raw), ""
     written = normalise_space(raw)
@@ -589,6 +626,54 @@ def name_reading(raw: str | None) -> tuple[str, str]:
             f'what is left once its markup is removed ("{name}") is only pieces of markup or code'
         )
     return name, ""
+
+
+#: Signs that a name field holds code written as text, with no tag (walk173 #3: `Jane Doe
+#: \";alert('XSS');//`, `Ann Lee"; DROP TABLE x;--` were split at ";" and credited as "Jane Doe \"
+#: and "alert", "Ann Lee" and "DROP TABLE x"): a quote or a backslash closing a string before a
+#: ";", a ";" before a comment, a call with a literal or a page's object, SQL's statements.
+_CODE_SIGN = re.compile(
+    r"[\"'`\\]\s*;|;\s*(?://|--|/\*|#)|\w\(\s*(?:['\"`\d]|document\b|window\b)"
+    r"|\b(?:drop\s+(?:table|database)|delete\s+from|insert\s+into|union\s+(?:all\s+)?select)\b"
+    r"|['\"]\s*or\s+['\"]?\w+['\"]?\s*=",
+    re.I,
+)
+#: A part of such a field (between its ";") that is code, no name: a call ("alert('XSS')"), a
+#: comment ("//", "--"), SQL's words in sequence ("DROP TABLE x", "SELECT * FROM users"), an
+#: assignment or a comparison, a brace, a backtick, no letter at all.
+_CODE_PART = re.compile(
+    r"\w\([^()]*\)|^\s*(?://|--|/\*|\*/|#)|[=<>{}`]|\|\||&&"
+    r"|\b(?:drop|create|alter|truncate)\s+(?:table|database|schema|index|view)\b"
+    r"|\b(?:delete\s+from|insert\s+into|union\s+(?:all\s+)?select|select\s+\S.*\sfrom"
+    r"|update\s+\w+\s+set|exec(?:ute)?\s+\w)\b",
+    re.I,
+)
+
+
+def code_in_name(text: str) -> tuple[str, str]:
+    """A name field that holds code written as text (`_CODE_SIGN`), cut where the code starts:
+    (the name before it, without the quote or backslash that closed a string: "Jane Doe"; the code
+    as written: `";alert('XSS');//`). The name is "" when the field is all code; the code is ""
+    when it holds none (`text` is given back whole: "Jane Doe; Bo Chen" is two people)."""
+    if not _CODE_SIGN.search(text):
+        return text, ""
+    at = 0
+    for part in text.split(";"):
+        coded = not any(ch.isalpha() for ch in part) or _CODE_PART.search(part) is not None
+        if coded and (part.strip() or at):
+            break
+        at += len(part) + 1
+    else:
+        return text, ""  # a ";" after a quote, and names each side: '"Jane Doe"; "Bo Chen"'
+    head = text[:at]
+    # the quote, backslash or bracket that closed a string ("Jane Doe \\", "Robert')")
+    while head and (
+        head[-1] in " ;\"'`\\" or (head[-1] == ")" and head.count("(") < head.count(")"))
+    ):
+        head = head[:-1]
+    code = text[len(head) :].strip()
+    name = head.strip(" \t\"'`")
+    return (name if any(ch.isalpha() for ch in name) else ""), code
 
 
 def untrusted_name(raw: str | None) -> str:

@@ -456,8 +456,10 @@ def draft_entry_warnings(
                         " email, Markdown and JSON editions show as typed and the .txt without"
                         " its HTML comments and tags that run or load something or have"
                         " attributes (any other tag with a space after its <), an unsafe link as"
-                        " its text alone (titles,"
-                        " authors and publications are plain text, not Markdown or HTML): write"
+                        " its text alone, a script with its code; an author or a publication that"
+                        " is nothing else is left out of the .txt and Markdown credit line"
+                        " (titles, authors and publications are plain text, not Markdown or"
+                        " HTML): write"
                         f" it as plain text under the heading at line {entry.line}"
                     )
             publication = (

@@ -8,6 +8,7 @@ frozen types are tuples.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
@@ -130,6 +131,10 @@ class Entry:
     #: script, a link to a `data:` page: `htmltext.untrusted_name`); "" when it did not. Said
     #: with the entry's link (walk110 #6: `ABC<div style="...expression(...)">DEF` was "Abc Def").
     author_markup: str = ""
+    #: The code written as text after the name in the feed's author field (`Jane Doe
+    #: \";alert('XSS');//`: `\";alert('XSS');//`, `htmltext.code_in_name`), left out of the
+    #: credit and noted in the draft (walk173 #3); "" when it held none.
+    author_code: str = ""
     #: The scheme ("javascript:") of the link the feed gave, which was no http(s) link, when its
     #: permalink guid is the entry's link instead (walk162 #3: the entry was skipped); said on the
     #: feed's line; or why an entry left out with no link had its link refused
@@ -236,6 +241,22 @@ TAKEN_FOR_SITE: dict[str, str] = {
     "feed-paid": "its feed",
     "page-paid": "its page",
 }
+
+
+#: `Article.authors_from` when the feed's author field held code after the name it credits
+#: (`Entry.author_code`, kept in `other_authors`), for the draft and the build to say (walk173 #3).
+FEED_CODE = "feed-code"
+
+
+def code_remark(authors: Sequence[str], code: Sequence[str]) -> str:
+    """What the editor is told of the code the feed's author field held after the name credited."""
+    shown = " ".join(code)
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    names = " and ".join(f'"{name}"' for name in authors) or "the name"
+    return (
+        f"its feed's author field held code after {names} (`{shown}`): no one's name, left out of"
+        " the credit"
+    )
 
 
 def taken_remark(authors_from: str, names: str, team: bool = False) -> str:

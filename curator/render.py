@@ -23,6 +23,7 @@ from curator.htmltext import display_width
 from curator.markdowntext import (
     blurb_html,
     cut_unsafe_links,
+    cut_unsafe_links_per_line,
     headings_under,
     markdown_html,
     markdown_text,
@@ -32,6 +33,7 @@ from curator.markdowntext import (
 from curator.models import Article, Issue, Scored
 from curator.readerlang import guessed_language, isolated, language_scripts, latin_only
 from curator.templatecheck import WordsLoader, builtin_templates
+from curator.texttags import text_tags_cut
 from curator.urls import safe_url
 from curator.views import EntryView, SectionView
 
@@ -462,6 +464,25 @@ def credit_text(author: str, publication: str) -> str:
     return credit_line(isolated(author), isolated(publication))
 
 
+def _text_credit(authors: Sequence[str], author: str, publication: str) -> str:
+    """`credit_text` of the names that show words in the text edition (`_shows_words`); the
+    whole credit when none does, so that a credit is there (or not) in every edition alike (a
+    template's `{% if entry.credit %}` shows the HTML editions' credit line too)."""
+    shown = [a for a in authors if _shows_words(a)]
+    named = publication if _shows_words(publication) else ""
+    if not shown and not named:
+        return credit_text(author, publication)
+    return credit_text(join_names(shown), named)
+
+
+def _shows_words(name: str) -> bool:
+    """Whether a credited name shows any words in the text edition, which cuts the markup that
+    runs or loads something and an unsafe link's address (`editions.text_edition`): one that is
+    nothing else (a draft's `author: <img src=x onerror=alert(1)>`) is left out of `credit` (the
+    text and Markdown editions' line), so no "and" is left dangling (walk173 #9: " and Bob")."""
+    return bool(text_tags_cut(cut_unsafe_links_per_line(name)).strip())
+
+
 def slugify(text: str) -> str:
     out = "".join(ch.lower() if ch.isalnum() else "-" for ch in text)
     return "-".join(part for part in out.split("-") if part) or "section"
@@ -521,7 +542,7 @@ def entry_view(entry: Scored, language: str = "en") -> EntryView:
         url=safe_url(art.url),
         author=Text(author),
         publication=Text(publication),
-        credit=Text(credit_text(author, publication)),
+        credit=Text(_text_credit(art.authors, author, publication)),
         credit_html=credit_html(author, publication, own=newsletters),
         blurb=Text(art.blurb),
         score=entry.score,

@@ -48,6 +48,12 @@ _TEXT_ACTIVE_TAGS = frozenset(
 )
 
 
+#: A closed script or style element, with its code: the text edition leaves out both.
+_CODE_ELEMENT = re.compile(
+    r"<(script|style)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+
+
 def text_markup_cut(text: str) -> list[str]:
     """The HTML comments and tags the text edition leaves out of `text` (`text_tags_cut`), in
     order: a plain-text setting holding any is warned about (walk102 #5)."""
@@ -61,6 +67,9 @@ def text_tags_cut(text: str) -> str:
     handler or link works without one) and the closing tag of either; any other tag stays as
     typed, words after its name too (a wire headline's "<REVENUE PROPERTIES CO LTD> YEAR LOSS",
     walk103 #1)."""
+    # a script or a style element goes with its code (walk173 #9: `<script>alert(1)</script>Pub`
+    # was published "alert(1)Pub")
+    text = _CODE_ELEMENT.sub("", text)
     cut = set(_TEXT_ACTIVE_TAGS)
     for match in _TEXT_MARKUP.finditer(text):
         if match.group(2) and "=" in match.group(3):

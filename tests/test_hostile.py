@@ -606,19 +606,21 @@ def test_escape_sequences_in_a_feed_never_reach_the_terminal_or_the_issue(
     code, data, stderr = h.build_json(config)
     assert code == 0, stderr
     assert data["feeds"][0]["status"] == "ok" and data["feeds"][0]["new"] == 1
-    # The title's printable text is kept (an HTML parser turns &#155; into "›"), never the controls.
-    assert "  ok         Terminal [2J]0;pwned]52;c;cm0gLXJmIH4=" in stderr
+    # Each escape sequence goes whole, never its printable debris ("[2J]0;pwned]52;c;..."),
+    # walk173 #2; the title's other text is kept.
+    assert "  ok         Terminal feed: 1 entries" in stderr
+    assert "pwned" not in stderr and "52;c" not in stderr and "[2J" not in stderr
     for text in (stderr, json.dumps(data, ensure_ascii=False)):
         assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
-    # The author is cleaned like any byline: the name is kept, the escape debris is not. What is
-    # left of it ("Jane") is not the page's byline, which is credited (`choose_authors`); the
-    # feed's name is kept for the draft to show.
+    # The author is cleaned like any byline: the name is kept, the escape sequences go whole
+    # (walk173 #2). "Jane Doe" is not the page's byline, which is credited (`choose_authors`);
+    # the feed's name is kept for the draft to show.
     credits = re.findall(r'<p class="credit">([^<]*)</p>', credits_as_text(html))
     assert credits == ["Lucia Fernandes || Northwind CX Journal"], credits
     with Store.open(tmp_path / "state" / "curator.db") as store:
         (article,) = store.articles()
-    assert (article.authors_from, article.other_authors) == ("page", ("Jane",))
+    assert (article.authors_from, article.other_authors) == ("page", ("Jane Doe",))
     assert not any(c in html for c in "\x1b\x07\x9b")
 
 
@@ -732,7 +734,7 @@ def test_a_control_character_in_an_entrys_html_costs_nothing_but_the_character(
     assert sorted(t for t, _ in rows) == sorted(titles)
     # The entry is stored without its control characters; its printable text is kept.
     summaries = {t: s for t, s in rows}
-    assert summaries["Backlog story"] in ("Hi [2J x", "Hi [31mred")
+    assert summaries["Backlog story"] in ("Hi x", "Hi red")  # the sequences whole (walk173 #2)
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     for title in titles:
         assert title in html
@@ -758,10 +760,12 @@ def test_escape_sequences_in_a_page_title_never_reach_the_terminal_or_the_issue(
     code, data, stderr = h.build_json(config, "--all-subjects")
     assert code == 0, stderr
     assert data["feeds"][0]["new"] == 1, data
-    assert 'no blurb could be made for "Customer feedback ]0;pwned[2J' in stderr
+    # each sequence goes whole, not only its ESC (walk173 #2: "]0;pwned[2J" was left); an HTML
+    # parser reads &#155; as "›", a character, not the control
+    assert 'no blurb could be made for "Customer feedback › loop' in stderr
     (title,) = h.store_rows(tmp_path / "state" / "curator.db", "SELECT title FROM articles")[0]
-    assert title.startswith("Customer feedback ]0;pwned[2J") and title.endswith(" loop")
+    assert title == "Customer feedback › loop"
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
-    assert "Customer feedback ]0;pwned[2J" in html
+    assert "Customer feedback › loop" in html and "pwned" not in html
     for text in (stderr, json.dumps(data, ensure_ascii=False), html, title):
         assert not any(c in text for c in "\x1b\x07\x9b"), text

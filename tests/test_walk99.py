@@ -171,7 +171,8 @@ def test_a_word_in_angle_brackets_in_a_title_stays_in_the_text_edition(
     assert "Designing with < details> for Customers who skim" in text, text
     for markup in ("<script", "onerror=", "<img", "<details"):
         assert markup not in text, (markup, text)
-    assert "Refund desks alert(6) learn to say yes" in text, text
+    # (the script goes with its code, walk173 #9: "alert(6)" was kept as text)
+    assert "Refund desks  learn to say yes" in text and "alert(6)" not in text, text
     assert "< REVENUE PROPERTIES CO LTD> customers YEAR LOSS" in text, text
     assert "Support desks learn to listen" in text and "onclick" not in text, text
     page_html = (out / "issue-1.html").read_text(encoding="utf-8")

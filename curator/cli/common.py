@@ -27,6 +27,7 @@ from curator.cli.streams import stderr_lost
 from curator.config import Config, load_config
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
 from curator.harvest import FetchStopped
+from curator.htmltext import terminal_text
 from curator.placement import pending
 from curator.store import (
     Store,
@@ -165,10 +166,11 @@ def pasteable(text: str, meta: dict[str, Any] | None = None) -> str:
 def echo(message: object = None, *, err: bool = False, nl: bool = True) -> None:
     """click.echo, the commands curator advises in `message` made `pasteable`; before the first
     of them in a report run on a copy of the store, the line that says they are aimed at the
-    newsletter's own store (`COPY_GIVEN`)."""
+    newsletter's own store (`COPY_GIVEN`). What it quotes of a feed or a page reaches the terminal
+    as text, never as an escape sequence (`htmltext.terminal_text`), as in every line below."""
     if isinstance(message, str):
         _say_copy_once(message, err)
-        message = pasteable(message)
+        message = terminal_text(pasteable(message))
         if err:
             _hold_report_line(message)
     click.echo(message, err=err, nl=nl)
@@ -402,7 +404,7 @@ WARNED = "curator.warned"
 def warn(line: str) -> None:
     """A warning on stderr, said even with --quiet (it is about what curator did, not progress)."""
     _say_copy_once(line, True)
-    line = pasteable(line)
+    line = terminal_text(pasteable(line))
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.meta.setdefault(WARNED, []).append(line)
@@ -420,7 +422,7 @@ def hold_note(line: str) -> None:
     waiting reached neither the document nor, on exit 5, its held warnings)."""
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
-        line = pasteable(line)
+        line = terminal_text(pasteable(line))
         ctx.meta.setdefault(WARNED, []).append(line)
         ctx.meta.setdefault(RUN_NOTES, []).append(line)
 
@@ -429,7 +431,7 @@ def run_note(line: str, *, prefix: str = "curator: warning: ") -> None:
     """A warning about the run as a whole, said on stderr (with --quiet too) and held in the
     --json document's `warnings` (walk124 F2: the notice that the last run was killed, its work
     lost, never reached the document a script reads)."""
-    line = pasteable(line)
+    line = terminal_text(pasteable(line))
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.meta.setdefault(WARNED, []).append(line)

@@ -35,12 +35,18 @@ from curator.credits import site_team
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
-from curator.htmltext import name_text
-from curator.models import TAKEN_FOR_SITE, Article, Page, taken_remark
+from curator.htmltext import name_text, terminal_text
+from curator.models import FEED_CODE, TAKEN_FOR_SITE, Article, Page, code_remark, taken_remark
 from curator.placement import feed_names
 from curator.render import credit_line, join_names
 from curator.robots import disallowed_pages, site_name, site_of
 from curator.store import Store, StoreError
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    """A line of the page's reading on stdout (or stderr): what it quotes of the page is printed
+    as text, never as a terminal's escape sequence (`htmltext.terminal_text`, walk173 #1)."""
+    click.echo(terminal_text(text), err=err)
 
 
 def page_record(page: Page) -> dict[str, Any]:
@@ -217,7 +223,7 @@ def extract(
     def unread(source: str, error: str, hint: str = "") -> None:
         nonlocal failed
         failed += 1
-        click.echo(f"curator: {source}: {error}{hint}", err=True)
+        _say(f"curator: {source}: {error}{hint}", err=True)
         if as_json:
             click.echo(json.dumps({"url": source, "error": error}, ensure_ascii=False))
 
@@ -328,9 +334,9 @@ def show(record: dict[str, Any]) -> None:
             f'(no author found: the page names "{record["paid_label"]}" as the author, a label of'
             " paid content, not a person)"
         )
-    click.echo(record["issue_title"] or "(no title found)")
+    _say(record["issue_title"] or "(no title found)")
     if record["title"] and record["title"] != record["issue_title"]:
-        click.echo(f"  the page's own title: {record['title']}")
+        _say(f"  the page's own title: {record['title']}")
     address = record["canonical_url"] or record["url"]
     site = address_name(address)
     unnamed = (
@@ -339,11 +345,11 @@ def show(record: dict[str, Any]) -> None:
         if site
         else "(no publication found)"
     )
-    click.echo(f"  {authors} || {record['publication'] or unnamed}")
+    _say(f"  {authors} || {record['publication'] or unnamed}")
     if record["canonical_url"]:
-        click.echo(f"  {record['canonical_url']}")
+        _say(f"  {record['canonical_url']}")
     if record["published"]:
-        click.echo(f"  published {record['published']}")
+        _say(f"  published {record['published']}")
     stored = record.get("stored")
     no_blurb = (
         NO_PAGE_BLURB_RUN.format(n=record["sentences"])
@@ -352,14 +358,14 @@ def show(record: dict[str, Any]) -> None:
         if record["complete_sentences"]
         else NO_PAGE_BLURB
     )
-    click.echo(f"  {record['blurb'] or no_blurb}")
+    _say(f"  {record['blurb'] or no_blurb}")
     if stored:
         if stored["blurb"] != record["blurb"]:
             # The build's blurb may come from the feed's summary (walk67 #3: extract said there
             # was none where the build had published one).
-            click.echo(f"  your newsletter's blurb: {stored['blurb'] or '(none)'}")
+            _say(f"  your newsletter's blurb: {stored['blurb'] or '(none)'}")
         if stored["title"] and stored["title"] != record["issue_title"]:
-            click.echo(f"  your newsletter's title: {stored['title']}")
+            _say(f"  your newsletter's title: {stored['title']}")
         line = credit_line(join_names(stored["authors"]), stored["publication"] or "")
         # The page's credit says the field it came from (walk112 #1: a JSON-LD author was told
         # as "the page's byline"), when the page credits the same people today.
@@ -398,18 +404,18 @@ def show(record: dict[str, Any]) -> None:
                 " line for it; write `author:` and `publication:` lines under its heading in a"
                 " draft)"
             )
-        click.echo(
-            f"  your newsletter credits it as: {line}" + (f" ({'; '.join(said)})" if said else "")
-        )
+        _say(f"  your newsletter credits it as: {line}" + (f" ({'; '.join(said)})" if said else ""))
         other = "the page" if stored["authors_from"] == "feed" else "its feed"
         taken = TAKEN_FOR_SITE.get(stored["authors_from"])
-        if taken and stored["other_authors"]:
+        if stored["authors_from"] == FEED_CODE:
+            _say(f"  {code_remark(stored['authors'], stored['other_authors'])}")
+        elif taken and stored["other_authors"]:
             # walk118 #1: a name the feed or the page gave, taken for the site's own
             names = join_names(stored["other_authors"])
             team = all(site_team(n, stored["publication"]) for n in stored["other_authors"])
-            click.echo(f"  {taken_remark(stored['authors_from'], names, team)}")
+            _say(f"  {taken_remark(stored['authors_from'], names, team)}")
         elif stored["other_authors"] and corrected_in is None:
-            click.echo(f"  {other} names {join_names(stored['other_authors'])} instead")
+            _say(f"  {other} names {join_names(stored['other_authors'])} instead")
         now = record["authors"]
         if (
             corrected_in is None
@@ -420,8 +426,8 @@ def show(record: dict[str, Any]) -> None:
             # The page as read now names others than the stored credit and its note: a page
             # refused or failing when its article was stored (and featured so), or changed
             # since (walk36: only the feed's credit was said).
-            click.echo(
+            _say(
                 f"  the page names {join_names(now)} instead (as read now; it did not when"
                 " your newsletter stored the article)"
             )
-    click.echo(f"  ({record['text_chars']} characters of article text)\n")
+    _say(f"  ({record['text_chars']} characters of article text)\n")

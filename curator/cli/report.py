@@ -1150,8 +1150,9 @@ def _print_failures(
         # walk110 #6: what was left of an attack in an author field was credited as a name.
         echo(
             f"{sum(len(r.markup_credits) for r in credited)} new article(s) had an author in"
-            " their feed that held HTML markup no name is made of (script, or only pieces of"
-            " markup): it is no credit, so each credits the author its page names, if any:",
+            " their feed that held HTML markup or code no name is made of (script, pieces of"
+            " markup, code after a name): that is no credit; an article credits the name beside"
+            " it where the line says so, else the author its page names, if any:",
             err=True,
         )
         for report in credited:

@@ -32,6 +32,7 @@ from curator.cli.subjects import subjects
 from curator.cli.themes import themes
 from curator.deps import missing_package
 from curator.errors import EXIT_CODES, CuratorError
+from curator.htmltext import terminal_text
 from curator.store import damaged_in_use, is_damage
 
 
@@ -108,6 +109,7 @@ def fail(ctx: click.Context, error: CuratorError) -> NoReturn:
     """End the run for `error`: `curator: <message>` on stderr, and with --json (unless the
     command already printed its JSON output) `{"error": <message>, "exit": <code>}` on stdout."""
     message = pasteable(str(error), ctx.meta)  # its advice with the run's --config (walk56 #3)
+    message = terminal_text(message)  # it may quote a feed's or a page's text (walk173 #1)
     click.echo(f"curator: {message}", err=True)
     if ctx.meta.get(JSON_GIVEN) and not ctx.meta.get(JSON_PRINTED):
         click.echo(json.dumps({"error": message, "exit": error.exit_code}, indent=2))

@@ -18,7 +18,16 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from curator.htmltext import CONTROL, TitleText, name_text, read_title, untrusted_name
+from curator.htmltext import (
+    CONTROL,
+    TitleText,
+    code_in_name,
+    name_text,
+    read_title,
+    terminal_text,
+    untrusted_name,
+    without_controls,
+)
 from curator.models import Entry
 from curator.urls import site_of
 
@@ -129,7 +138,7 @@ def title_reading(value: str) -> TitleText:
         # Read once: "&lt;div&gt;" in an HTML title is the text "<div>", never markup to remove.
         # Inline elements join as a browser shows them ("525ft<sup>2</sup>" -> "525ft2").
         read = read_title(text)
-    return read._replace(text=_SPACE.sub(" ", CONTROL.sub("", read.text)).strip())
+    return read._replace(text=_SPACE.sub(" ", without_controls(read.text)).strip())
 
 
 def held_markup(value: object) -> bool:
@@ -168,6 +177,12 @@ def author_name(value: object) -> str | None:
     text = plain_text(name_text(value) if isinstance(value, str) else value)
     if text is None:
         return None
+    # code written as text is no part of a name (walk173 #3): `Jane Doe \";alert('XSS');//`; read
+    # with its markup removed, as `credits.clean_authors` reads it (`Dora "><script>alert(4)...`
+    # is Dora's markup, no code after her name)
+    name, code = code_in_name(name_text(text))
+    if code:
+        text = name
     for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL, _NAME_THEN_BRACKETED_EMAIL):
         match = pattern.match(text)
         if match:
@@ -530,6 +545,7 @@ def build_entry(item: FeedItem, base: str | None, *, is_rss: bool) -> Entry:
         title_markup=held_markup(item.title),
         title_lost=title_lost(item.title),
         author_markup=author_field_markup((item.author, *item.authors)),
+        author_code=author_field_code((item.author, *item.authors)),
         unsafe_link=unsafe,
         language=language_tag(item.language),
     )
@@ -569,10 +585,35 @@ def author_field_markup(values: Iterable[object]) -> str:
     them) is no credit, when it held markup no name is made of (`htmltext.untrusted_name`): ""
     when it did not (walk110 #6)."""
     for value in values:
-        if isinstance(value, str) and (why := untrusted_name(value)):
-            shown = " ".join(value.split())
-            shown = shown if len(shown) <= 80 else shown[:79] + "…"
+        if not isinstance(value, str):
+            continue
+        shown = " ".join(terminal_text(value).split())
+        shown = shown if len(shown) <= 80 else shown[:79] + "…"
+        if why := untrusted_name(value):
             return f"its author field (`{shown}`) is not credited: {why}"
+        name, code = code_in_name(plain_text(name_text(value)) or "")
+        if code:
+            # walk173 #3: the code after a name was credited as people ("alert", "DROP TABLE x")
+            code = code if len(code) <= 60 else code[:59] + "…"
+            if not name:
+                return (
+                    f"its author field (`{shown}`) is not credited: it is code (`{code}`), no name"
+                )
+            return (
+                f'its author field (`{shown}`) held code after the name (`{code}`): "{name}" is'
+                " credited, the code is not"
+            )
+    return ""
+
+
+def author_field_code(values: Iterable[object]) -> str:
+    """The code written as text after the name in the item's author field (`htmltext.code_in_name`),
+    when a name is left before it: "" when there is none, or no name (walk173 #3)."""
+    for value in values:
+        if isinstance(value, str) and not untrusted_name(value):
+            name, code = code_in_name(plain_text(name_text(value)) or "")
+            if name and code:
+                return code
     return ""
 
 

@@ -14,6 +14,7 @@ from curator.feeds.common import (
     MAX_ENTRIES,
     FeedError,
     FeedItem,
+    author_field_code,
     author_field_markup,
     author_names,
     build_entry,
@@ -200,10 +201,22 @@ def parse_json_feed(content: bytes, url: str) -> ParsedFeed:
     # the authors of the item" (an item naming an author without a name keeps none).
     feed_authors = author_names(_authors(document), None)
     feed_markup = author_field_markup(_raw_names(document))
+    feed_code = author_field_code(_raw_names(document))
     entries = tuple(
-        replace(entry, authors=feed_authors, authors_plain=True, author_markup=feed_markup)
+        replace(
+            entry,
+            authors=feed_authors,
+            authors_plain=True,
+            author_markup=feed_markup,
+            author_code=feed_code,
+        )
         if not entry.authors and not (item.get("authors") or item.get("author"))
-        else replace(entry, authors_plain=True, author_markup=author_field_markup(_raw_names(item)))
+        else replace(
+            entry,
+            authors_plain=True,
+            author_markup=author_field_markup(_raw_names(item)),
+            author_code=author_field_code(_raw_names(item)),
+        )
         for item in _newest(items)
         for entry in [build_entry(_item(item, document.get("language")), base, is_rss=False)]
     )
