@@ -9,46 +9,54 @@ one too long for a blurb, when it is the only one to use, whose cut shows: "..."
 
 from __future__ import annotations
 
-import html
 import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 
 from curator import extract_rules as rules
+from curator.blurb_sentences import CLOSERS as _CLOSERS
+from curator.blurb_sentences import CUT_TAIL as _CUT_TAIL
+from curator.blurb_sentences import (
+    DANGLING_OPENERS,
+    DATELINE,
+    MAX_CHARS,
+    MAX_SENTENCES,
+    MIN_CHARS,
+    MIN_SENTENCE_CHARS,
+    MIN_SENTENCES,
+    OTHER_STOPS,
+    SENTENCE_ENDS,
+    SITE_BOILERPLATE,
+    TEASER_END,
+    is_quotation,
+    join_sentences,
+    normalise_quotes,
+    split_sentences,
+)
+from curator.blurb_sentences import DATE as _DATE
+from curator.blurb_sentences import ELLIPSIS as _ELLIPSIS
+from curator.blurb_sentences import ELLIPSIS_TAIL as _ELLIPSIS_TAIL
+from curator.blurb_sentences import MORE as _MORE
+from curator.blurb_sentences import MORE_TAIL as _MORE_TAIL
+from curator.blurb_sentences import WIDE as _WIDE
+from curator.blurb_sentences import WORD as _WORD
+from curator.blurb_sentences import balanced as _balanced
+from curator.blurb_sentences import clean_text as _clean_text
+from curator.blurb_sentences import content as _content
+from curator.blurb_sentences import ends_with_abbreviation as _ends_with_abbreviation
+from curator.blurb_sentences import heading_key as _heading_key
+from curator.blurb_sentences import opener as _opener
+from curator.blurb_sentences import past_key as _past_key
+from curator.blurb_sentences import starts_sentence as _starts_sentence
+from curator.blurb_sentences import terms_of as _terms
+from curator.blurb_sentences import text_size as _size
+from curator.blurb_sentences import words_of as _words
+from curator.blurb_sentences import wordset as _wordset
 from curator.credits import role_byline
 from curator.htmltext import html_to_text, normalise_space, read_html
-from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS, UNSPACED
-
-
-def _wordset(words: str) -> frozenset[str]:
-    """A table of words written as one string (easier to read and extend than a list of strings)."""
-    return frozenset(words.split())
-
-
-#: A blurb's bounds, from the issue's spec and the model issue (seeds/000: 2-3 sentences, 150-450
-#: chars).
-MIN_CHARS = 150
-MAX_CHARS = 450
-MIN_SENTENCES = 2
-MAX_SENTENCES = 3
-#: Shorter "sentences" are captions, scores or list items ("Davis 17 points.").
-MIN_SENTENCE_CHARS = 20
-#: The minimums above are in characters of alphabetic text. A character of Chinese, Japanese or
-#: Korean says about as much as a word (three such characters): "人工智能正在改变世界。", 11
-#: characters, is "AI is changing the world." (25). Such characters count this many times towards
-#: a minimum (`_size`); maximums count characters as they are.
-WIDE_CHAR_WEIGHT = 3
-_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60\U00020000-\U0003134f]")
-
-
-def _size(text: str) -> int:
-    """The length of `text` measured against a minimum (`WIDE_CHAR_WEIGHT`)."""
-    if text.isascii():
-        return len(text)
-    return len(text) + (WIDE_CHAR_WEIGHT - 1) * len(_WIDE.findall(text))
-
+from curator.textfeatures import MAX_TEXT_CHARS, STOP_WORDS
 
 #: Sentences that are page furniture, never part of a blurb (matched case-insensitively at the
 #: start). From the seed captures (seeds/001-004: "Leave a Reply", "Read more", "Image: Chris
@@ -93,11 +101,14 @@ FURNITURE = (
     "watch:",
     "listen:",
 )
+
+
 #: A FURNITURE opening as a whole word: "Subscribe to our newsletter", never "Subscribers to the
 #: magazine's print edition received the issue early" (walk70 #4: a free lead dropped unsaid).
 _FURNITURE_START = re.compile(
     "(?:" + "|".join(re.escape(start) for start in FURNITURE) + r")(?!(?<=\w)\w)"
 )
+
 
 #: Phrases that make a sentence furniture wherever they appear (cookie banners, share bars, comment
 #: forms, newsletter boxes), from the same sources plus the readability corpus' pages. Phrases, not
@@ -112,6 +123,8 @@ FURNITURE_ANYWHERE = re.compile(
     r"thanks to [^.!?]{1,80}? for sponsoring)\b",
     re.I,
 )
+
+
 #: What a notice says before a FURNITURE_ANYWHERE phrase: nothing but the words that ask the
 #: reader ("Please read more", "You can also subscribe to our ..."), the site speaking of its own
 #: ("our privacy policy", "This post contains affiliate links") or a list's bullet.
@@ -119,20 +132,32 @@ _NOTICE_LEAD_IN = re.compile(
     r"^(?:[-•*·|>\s]|please\b|you (?:can|may|must|should|need to)(?: also)?\b|to\b|or\b|and\b|"
     r"just\b|simply\b)*$"
 )
+
+
 _NOTICE_OWN = re.compile(
     r"(?:\bour|\bthis (?:post|article|page|site|website|story|video|content|newsletter)\b"
     r"[^.!?]{0,30}?)\s*$"
 )
+
+
 _READER = re.compile(r"\b(?:you|your)\b")
+
+
 #: A sentence this short holding a FURNITURE_ANYWHERE phrase is a footer line, not prose.
 _FOOTER_WORDS = 5
+
+
 #: A sentence this short opening with a FURNITURE word is a footer line ("Sign up for free
 #: today!"); a longer one is furniture only in a notice's shape (`_starts_as_footer`).
 _FOOTER_LINE_WORDS = 8
+
+
 #: FURNITURE labels of a video or a recording: before a few words, a link to another ("Watch:
 #: Biden's speech in full"); before a longer sentence, the page's own lead ("Watch: our reporter
 #: spends a day answering customer complaints at a utility company.").
 _MEDIA_LABELS = frozenset(("watch:", "listen:"))
+
+
 #: FURNITURE openings that label what follows (a date, a credit, a link): furniture at any length.
 _FURNITURE_LABELS = frozenset(
     (
@@ -152,14 +177,24 @@ _FURNITURE_LABELS = frozenset(
         "if you have any questions",
     )
 )
+
+
 #: After a FURNITURE word, what makes it a label: a colon, or a copyright's sign or year.
 _LABEL_AFTER = re.compile(r"\s*(?::|©|\(c\)|\d{4}\b)")
+
+
 #: An offer to the reader: "Sign up for 4 months of ... for just $1", "... for more Apple news".
 _OFFER = re.compile(r"\b(?:for (?:just|only) \W?\d|for free|for more|free trial)\b")
+
+
 #: A verb in the past tense, as news tells it ("closed", "sued", "fell", "rose").
 _PAST = re.compile(r"\b(?:\w{2,}ed|fell|rose|grew|took|made|went|came|won|lost|said|told)\b")
+
+
 #: A notice asks the reader or speaks of the site's own.
 _READER_OR_OWN = re.compile(r"\b(?:you|your|yours|our|us)\b")
+
+
 #: Words that report news: a sentence holding one after its footer word tells of a notice, it is
 #: not one ("Leave a comment below, the minister's blog post said").
 _REPORTED = re.compile(
@@ -167,342 +202,9 @@ _REPORTED = re.compile(
     r"ruled|warned|admitted|claimed|confirmed)\b"
 )
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-#: A date as a dateline writes it: "April 17, 2015", "Nov. 3", "17 April 2015".
-_DATE = rf"(?:{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?)"
-#: A press-release service, after a place with its state ("AUSTIN, Texas, Nov. 3, 2025 /PRNewswire/").
-_PR_WIRE = r"/[A-Za-z][A-Za-z. -]{1,30}/"
-#: The wire: "(Reuters)", "(AP)", or a press-release service's "/PRNewswire/", "/CNW/" (walk90 #3).
-_WIRE = r"(?:\([A-Za-z. ]{2,20}\)|/[A-Za-z][A-Za-z. -]{1,30}/)"
-#: A news dateline opening a paragraph ("LONDON — ", "BUFFALO, N.Y. — ", "WASHINGTON (AP) — ",
-#: "(Reuters) - ", "April 17, 2015 -- ", "LONDON, April 17 (Reuters) - ", a press release's "SAN
-#: FRANCISCO, Dec. 1, 2026 /PRNewswire/ -- "): the place, the date and
-#: the wire, not the story. Only before a dash: "April 17, 2015 was..." is a sentence.
-#: Chinese and Japanese datelines: "【6月18日 AFP】" (AFPBB), "新华社北京11月17日电" and its
-#: "（记者 王小明）": the date and the wire, before the lead sentence, which is the story's.
-_CJK_DATELINE = (
-    r"^\s*(?:【[^】\n]{1,40}】|[^\s，。、]{0,20}?\d{1,2}月\d{1,2}日[电電]"
-    r"(?:\s*[（(][^）)\n]{1,30}[）)])?)\s*"
-)
-#: A Thai dateline: a day, a month's abbreviation ("ม.ค." Jan. ... "ธ.ค." Dec.) or name, a year
-#: (Buddhist era, "2561", or its last two digits) and maybe the time ("เวลา(ประมาณ) 12.00 น.", "at
-#: (about) 12.00"), before the lead: Prachatai's "21 ม.ค.2561 เวลาประมาณ 12.00 น. ผู้สื่อข่าว..."
-#: (walk107 #2). A date with neither year nor time is left ("21 ม.ค. เป็นวัน..." may be a
-#: sentence), and so is one the lead's words open ("เมื่อวันที่ 21 ม.ค. ...", "On Jan. 21 ...").
-_THAI_MONTH = (
-    r"(?:ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\."
-    r"|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม"
-    r"|พฤศจิกายน|ธันวาคม)"
-)
-_THAI_TIME = r"เวลา\s*(?:ประมาณ\s*)?\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา)"
-_THAI_DATELINE = (
-    rf"^\s*\d{{1,2}}\s*{_THAI_MONTH}\s*"
-    rf"(?:(?:พ\.ศ\.\s*)?(?:25\d\d|\d\d)(?!\d)(?:\s*{_THAI_TIME})?|{_THAI_TIME})"
-    r"(?:\s+[—–-]{1,2})?\s+(?=[\u0e01-\u0e2e\w\"'“‘])"
-)
-#: A Thai wire dateline: the place, the day and month (maybe the year), maybe the agency in
-#: brackets, and a dash, before the lead in any language: "กรุงเทพฯ, 3 ธ.ค. (รอยเตอร์) - The
-#: carrier said ...", "กรุงเทพฯ 5 ธ.ค. 2569 - ธนาคาร..." (walk116 #4), as "BANGKOK, Dec 3 (Reuters)
-#: - " is in English. Only before a dash, as there, and not after words that open a sentence ("เมื่อ
-#: 3 ธ.ค." "on Dec 3", "ใน", "วันที่", "ตั้งแต่", "ถึง").
-_THAI_WIRE_DATELINE = (
-    rf"^\s*(?:(?!เมื่อ|ใน|วันที่|ตั้งแต่|ถึง)[\u0e01-\u0e4e]{{2,30}}\.?,?\s*)?\d{{1,2}}\s*{_THAI_MONTH}"
-    r"(?:\s*(?:พ\.ศ\.\s*)?(?:25\d\d|\d\d)(?!\d))?"
-    r"(?:\s*(?:\([^()\n]{2,30}\)|/[^/\n]{2,30}/))?"
-    r"\s+[—–-]{1,2}\s+(?=[\u0e01-\u0e2e\w\"'“‘])"
-)
-DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Z.,' ]{{2,40}}?(?:,? {_DATE}(?:, \d{{4}})?)?(?:\s*{_WIRE})?"
-    rf"|{_DATE}(?:\s*{_WIRE})?|{_WIRE}"
-    rf"|[A-Z][A-Z.' ]{{2,40}}?, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?, {_DATE}(?:, \d{{4}})? {_PR_WIRE})"
-    r"\s+[—–-]{1,2}\s+(?=[A-Z0-9\"'“‘])"
-    rf"|{_CJK_DATELINE}"
-    rf"|{_THAI_DATELINE}"
-    rf"|{_THAI_WIRE_DATELINE}"
-)
 
-# How a feed summary or a page description ends when it is not the whole text, one fragment each,
-# so that every check of a text's end knows the same tails (entities are decoded before: "&hellip;"
-# is "…" by then).
-#: A cut marked in brackets: "[...]", "[…]".
-_CUT = r"\[\s*(?:\.\.\.|…)\s*\]"
-#: A cut marked by an ellipsis alone, or in brackets.
-_ELLIPSIS = rf"(?:{_CUT}|\.\.\.|…)"
-#: A "read on" link's words.
-_MORE = (
-    r"(?:read more|continue reading|keep reading|"
-    r"read (?:the )?(?:full|whole|rest of the) (?:story|article|post))"
-)
-#: A "read on" link: its words, or a bracketed one ("[Continue reading ...]", "[Read the rest]").
-_MORE_LINK = rf"(?:\[\s*(?:read|continue reading|keep reading)\b[^\]]*\]|\b{_MORE}\W*)"
-
-#: A description that ends like this was cut by its CMS: a teaser, not a summary.
-TEASER_END = re.compile(rf"(?:{_ELLIPSIS}|\[\s*\]|{_MORE_LINK}|more\W*»|»)\s*$", re.I)
-
-#: Descriptions that describe the site, not the article (generic site-wide meta descriptions).
-SITE_BOILERPLATE = re.compile(
-    r"^(?:welcome to|the official (?:site|website)|official (?:site|website)|latest news|"
-    r"breaking news|the latest|get the latest|find (?:the )?latest|read the latest|"
-    r"your (?:source|destination) for)\b",
-    re.I,
-)
-
-#: Words that start a sentence leaning on the one before; a blurb should not open with one.
-DANGLING_OPENERS = _wordset(
-    "but and or so also however this these that those it they he she his her its their then "
-    "therefore thus still yet instead meanwhile moreover furthermore additionally"
-)
-
-#: Abbreviations after which a full stop does not end a sentence (English newsroom style).
-ABBREVIATIONS = _wordset(
-    "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no fig gen sen rep gov mt "
-    "approx dept est jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-
-#: Sentence ends of other scripts, spaced like . ! ?: the Arabic question mark ؟, the Urdu full
-#: stop ۔, Devanagari's danda । and ॥, the Armenian ։, the Ethiopic ። and the Burmese ။ (walk97 #4:
-#: ar1's closing "هل سينجح المشروع…؟" was no sentence, so the blurb left it out), and the Tibetan
-#: shad ། and its double ༎ (walk154 N-a: a Tibetan page had "no sentence that could be one"). The
-#: Greek question mark ";" is a semicolon too: not here.
-OTHER_STOPS = "؟۔।॥։።။།༎"
-#: Every mark that ends a sentence.
-SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", *OTHER_STOPS)
-# A sentence ends at . ! ? (or the CJK full-width 。！？), maybe inside closing quotes or brackets,
-# then a space (none needed after a full-width stop), or no space between a lower-case word and a
-# capitalised one ("on Wednesday.The stabbing": a CMS that lost the space), but not a dotted name
-# of code ("asyncio.TaskGroup", "server.Call(request)": walk74 #3, "The new asyncio." was cut off
-# its sentence). What follows must start a sentence: checked in `_starts_sentence`.
-_BOUNDARY = re.compile(
-    r"(?:(?<=[.!?"
-    + OTHER_STOPS
-    + r"])[\"'”’)\]]*\s+|(?<=[。！？])[\"'”’)\]」』]*\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b(?!\()))"
-)
-_CLOSERS = "\"'”’)]」』"
-_OPENERS = "\"'“‘([「『"
-_QUOTES = str.maketrans(
-    {"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"}
-)
-_WORD = re.compile(r"[^\W_][\w'’-]*")
-# A feed summary's "[...]" or "Read more" tail ("[Continue reading ...]" in brackets).
-# A dash before it goes too after a finished sentence ("... until July. — Continue reading »"): it
-# led to the link, and left behind it would end the sentence on a dash, which is no sentence
-# (walk52 #4). After a word it stays: "... across Twitter on Mond — Continue reading" was cut.
-_ELLIPSIS_TAIL = re.compile(
-    rf"(?:(?<=[.!?\"'\u201d\u2019)])\s*[\u2014\u2013-]+)?\s*(?:{_CUT}|{_MORE_LINK})\s*$", re.I
-)
-# A "read on" link ending a summary: what is before it was written whole, unlike a text cut by a
-# "[...]" or "...", whose last sentence may stop half-way.
-_MORE_TAIL = re.compile(rf"\s*{_MORE_LINK}\s*$", re.I)
-_CUT_TAIL = re.compile(rf"{_ELLIPSIS}\s*$")
 #: A sentence that ends on a "read on" link (maybe with its arrow: "Keep reading »") or a cut.
 _FURNITURE_END = re.compile(rf"(?:\b{_MORE}[^\w.!?]*|{_ELLIPSIS})$", re.I)
-
-
-def normalise_quotes(text: str) -> str:
-    """Curly and low quotes to plain ASCII ones, for comparing texts and telling quotations apart
-    (never for what is published: a blurb keeps the page's own typography, "He’s", as its title
-    does; walk67 #4)."""
-    return text.translate(_QUOTES)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split plain text into sentences at . ! ? (or 。！？) followed by the start of a sentence: a
-    capital letter, a digit, or a letter of a script without case (Chinese, Japanese, Korean...).
-
-    A full stop after a known abbreviation ("Dr.", "U.S.") or a single initial ("John C. Welch")
-    does not end a sentence.
-    """
-    out: list[str] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        if match.end() >= len(text) or not _starts_sentence(text[match.end() :]):
-            continue
-        piece = text[start : match.end()].strip()
-        if _quote_runs_on(piece, match.group(), text[match.end() :]):
-            continue
-        open_mark = _open_quote(piece)
-        if open_mark and _closes(text[match.end() : start + MAX_QUOTE_CHARS], open_mark):
-            continue  # '"Meth is IN SD. Twitter can ... OUT," Noem tweeted.' is one sentence
-        if piece and not _ends_with_abbreviation(piece):
-            out.append(piece)
-            start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        out.append(tail)
-    return out
-
-
-def _quote_runs_on(piece: str, after_stop: str, rest: str) -> bool:
-    """A full-width stop inside quotes or brackets that ends no sentence: the quote closes right
-    after it, the sentence goes on with no space and in kana ("市民は「路面電車は街の血管だ。」と
-    語る。", walk88 #5: the blurb ended at "。」"), and the quote opened inside the sentence. A
-    sentence that is all a quote ends with it ("「行こう。」彼らは出発した。" is two), as does a
-    Chinese one followed by a character ("他说：“走吧。”然后离开了。": Chinese ends the sentence
-    with the quote)."""
-    return (
-        bool(after_stop)
-        and not after_stop[-1].isspace()
-        and "\u3041" <= rest[:1] <= "\u309f"  # hiragana: と, って, という ...
-        and piece[:1] not in _OPENERS + "（｢"
-    )
-
-
-#: A quotation is held together as one sentence when it closes within this many characters: a
-#: stray or unclosed quote mark (13" for inches) must not glue a paragraph into one "sentence".
-MAX_QUOTE_CHARS = 500
-
-
-#: What a quotation's opening mark follows: the start, a space or opening punctuation, or Arabic's
-#: tatweel, which joins a prefix to the word after it (بـ"الجيش الحر": "by" a quoted name). A mark
-#: after a letter or a full stop closes a quotation; a mark after a digit is an inch mark (13").
-_BEFORE_OPENING = "([{<\u2014\u2013-/\u2018'\u0640"
-_QUOTE_MARK = re.compile('["\u201c\u201d]')
-
-
-def _quote_marks(text: str) -> Iterator[tuple[int, str, bool]]:
-    """Each quote mark of `text` that opens or closes a quotation, as (index, mark, opens), a curly
-    pair named by its opening mark. Inch marks (after a digit) and marks between spaces are left
-    out; a mark after a single quote and before a space closes ('she said \'no.\'" Then')."""
-    for found in _QUOTE_MARK.finditer(text):
-        char, i = found.group(), found.start()
-        if char == "\u201c":
-            yield i, "\u201c", True
-        elif char == "\u201d":
-            yield i, "\u201c", False
-        elif char == '"':
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if before.isspace() or before in _BEFORE_OPENING:
-                if not after.isspace():
-                    yield i, '"', True
-                elif before in "'\u2019":
-                    yield i, '"', False
-            elif not before.isdigit():
-                yield i, '"', False
-
-
-def _quotations(text: str) -> tuple[list[tuple[int, int, bool]], bool]:
-    """The quotations of `text` as (start, end, closed) spans, marks included (one left open runs
-    to the text's end), and whether the marks pair up: none left open, none closing a quotation
-    that never opened (half of a quoted passage split mid-way). Inch marks are no quotes."""
-    spans: list[tuple[int, int, bool]] = []
-    paired = True
-    open_at: tuple[int, str] | None = None
-    for i, mark, opens in _quote_marks(text):
-        if open_at is None:
-            if opens:
-                open_at = (i, mark)
-            else:
-                paired = False
-        elif mark == open_at[1] and not opens:
-            spans.append((open_at[0], i + 1, True))
-            open_at = None
-    if open_at is not None:
-        spans.append((open_at[0], len(text), False))
-        paired = False
-    return spans, paired
-
-
-def _balanced(sentence: str) -> bool:
-    """Every quotation the sentence opens it closes, and it closes none it did not open."""
-    return _quotations(sentence)[1]
-
-
-def _open_quote(piece: str) -> str | None:
-    """The mark of a quotation the text opens and does not close, if any ('"' or "“")."""
-    open_mark = None
-    for _, mark, opens in _quote_marks(piece):
-        if open_mark is None:
-            if opens:
-                open_mark = mark
-        elif mark == open_mark and not opens:
-            open_mark = None
-    return open_mark
-
-
-def _closes(rest: str, open_mark: str) -> bool:
-    """The open quotation is closed in what follows before another one opens (else its mark was
-    stray, and holding the text together would glue a paragraph into one "sentence")."""
-    for _, mark, opens in _quote_marks(rest):
-        if mark == open_mark:
-            return not opens
-    return False
-
-
-def quoted_share(sentence: str) -> float:
-    """How much of a sentence is inside closed double quotes (0.0-1.0); inch marks are no quotes."""
-    spans, _ = _quotations(normalise_quotes(sentence))
-    inside = sum(end - start for start, end, closed in spans if closed)
-    return inside / len(sentence) if sentence else 0.0
-
-
-#: An attribution closing a quote: '," Bassi said.', '," says Parata, a ...', '," Noem tweeted.'.
-_ATTRIBUTION = re.compile(
-    r"[,.!?]\"\s+(?:[\w.'-]+\s+){0,4}?(?:said|says|tweeted|tweets|wrote|writes|added|adds|told|"
-    r"asked|asks|explained|noted|recalled|continued|insisted|argued|quipped)\b",
-    re.I,
-)
-
-
-def is_quotation(sentence: str) -> bool:
-    """Someone else's words rather than the author's: the sentence is mostly a quotation, opens
-    with one (not a quoted title or nickname of a few words: '"Scoops" Klepek is in the studio'),
-    or closes a quote with its attribution ('," X said.')."""
-    plain = normalise_quotes(sentence).lstrip()
-    spans, _ = _quotations(plain)
-    opening = plain[1 : spans[0][1]].rstrip('"') if spans and spans[0][0] == 0 else ""
-    return (
-        len(opening.split()) > MAX_QUOTED_NAME_WORDS
-        or quoted_share(plain) >= 0.5
-        or bool(_ATTRIBUTION.search(plain))
-    )
-
-
-#: A quoted phrase this short opening a sentence is a title or a nickname, not a quotation.
-MAX_QUOTED_NAME_WORDS = 5
-
-
-#: The full stop, question and exclamation marks of Chinese and Japanese.
-_WIDE_STOPS = ("。", "！", "？")
-
-
-def join_sentences(sentences: Iterable[str]) -> str:
-    """Sentences as one text: a space between them, none after a full-width stop, maybe in a
-    closing quote ("。」"): Chinese and Japanese do not space their sentences."""
-    out = ""
-    for sentence in sentences:
-        out += sentence if not out or out.rstrip(_CLOSERS).endswith(_WIDE_STOPS) else f" {sentence}"
-    return out
-
-
-#: Spanish opens a question and an exclamation with an inverted mark ("¿Por qué ...?", "¡Los
-#: vecinos ...!"): the letter after it is the sentence's first (walk88 #6).
-_INVERTED = "¿¡"
-
-
-def _starts_sentence(rest: str) -> bool:
-    first = rest.lstrip(_OPENERS + _INVERTED).lstrip(_OPENERS)[:1]
-    return bool(first) and (first.isupper() or first.isdigit() or _uncased(first))
-
-
-def _uncased(ch: str) -> bool:
-    """A letter of a script without upper and lower case (Han, kana, Hangul, Thai, Arabic...)."""
-    return ch.isalpha() and not ch.isupper() and not ch.islower()
-
-
-def _ends_with_abbreviation(sentence: str) -> bool:
-    """A full stop that ends no sentence: after a known abbreviation, an initial, or a Thai or Lao
-    letter (those scripts end a sentence with a space, never a full stop: "ม.ค." is "Jan.", "น."
-    "o'clock", so "21 ม.ค.2561 เวลาประมาณ 12.00 น." is a dateline, not a sentence)."""
-    if not sentence.endswith("."):
-        return False
-    if "\u0e00" <= sentence[-2:-1] <= "\u0eff":
-        return True
-    last = sentence.rsplit(" ", 1)[-1].rstrip(".").lower()
-    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha() and last.isascii())
 
 
 #: A paywall's or a sign-in box's notice ("有料会員の方のみご利用になれます。", "This article is
@@ -527,6 +229,8 @@ _READERS = (
     r"(?:our )?(?:paid |paying |premium )?(?:subscribers|members)|abonnenten|"
     r"abonnée?s|membres|suscriptores|socios|abonados"
 )
+
+
 _WHO_MAY_READ = (
     r"(?:(?:available|reserved) (?:only |exclusively )?(?:to|for) |"
     r"(?:this|the) (?:article|story|content|page|post) is (?:only |exclusively )?"
@@ -538,8 +242,12 @@ _WHO_MAY_READ = (
     rf"(?:{_READERS})(?: only| vorbehalten| verfügbar| zugänglich)?|"
     r"(?:abonnenten|mitgliedern) vorbehalten|(?:for )?subscribers only"
 )
+
+
 #: What ends a clause: a stop, a colon, a bracket, the block's end (not a comma: reported speech).
 _CLAUSE_END = r"(?=\s*(?:[.!?:;)\]»…]|$))"
+
+
 _TO_THE_READER = (
     r"already (?:a subscriber|a member|subscribed|have an account)\s*\?|"
     r"(?:bereits|schon) (?:ein )?(?:abo|abonnent(?:in)?|mitglied)\s*\?|"
@@ -554,6 +262,8 @@ _TO_THE_READER = (
     r"pour (?:lire la suite|continuer (?:à|a) lire)|hazte (?:suscriptora?|soci[oa])|"
     r"il vous reste \d+\s*%"
 )
+
+
 PAYWALL = re.compile(
     r"有料会員|会員限定|会員の方のみ|会員登録が必要|続きをお読み|ログインが必要|"
     r"付费会员|会员专享|付费阅读|订阅后(?:阅读|查看)|登录后(?:阅读|查看)|訂閱後|"
@@ -563,10 +273,14 @@ PAYWALL = re.compile(
     rf"{_TO_THE_READER})",
     re.I,
 )
+
+
 #: A paywall's notice is a line or two: a longer block (paragraph, sentence, description) that holds
 #: one of its phrases is prose about subscriptions, not the notice (walk65 #1). Measured as `_size`
 #: (a Chinese or Japanese character counts as three).
 NOTICE_MAX_SIZE = 240
+
+
 #: The notice quoted in a warning: at most this many characters, cut between words.
 NOTICE_QUOTE_CHARS = 100
 
@@ -616,6 +330,8 @@ def paywall_notice(text: str | None) -> str:
 #: the blog's own words, but about the post, not what it says, and the same on every post.
 #: A web address as a podcast host's footer names it: "omnystudio.com/listener", "https://pod.link/x".
 _HOST_PATH = r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?"
+
+
 #: (The footers' phrases only beside their addresses, or as the whole sentence: "The FTC asked
 #: TikTok for privacy information about ..." is prose, walk76 #2.)
 PLATFORM_FOOTER = re.compile(
@@ -646,13 +362,19 @@ _BYLINE_LEAD = re.compile(
     r"(?:guest (?:blogger|author|writer|contributor|post)\s*:?\s+)?(?=[^\W\d_])",
     re.I,
 )
+
+
 #: What may follow a byline's names in its paragraph: a date, a place, an affiliation ("Posted
 #: by Dana Ruiz on March 3", "by Lesley Katzen on behalf of the GTAC Committee", "By Max
 #: Kanat-Alexander, Tech Lead for Code Health"). Anything else is a sentence that starts with
 #: "By" ("Author Paul Shapiro tried the first foie gras ...").
 _AFTER_BYLINE = _wordset("on for in at of from with and & | - – — via")
+
+
 #: Words a run of names may hold in lower case: separators and particles ("Jan van der Berg").
 _NAME_JOINERS = _wordset("and & de del della der di du da dos van von la le al bin ibn y")
+
+
 #: Words a sentence run into a byline may start with ("By: Patrik Höglund This is the third
 #: article ...", "by Adam Bender This article was ..."): a capitalised word after the names starts a
 #: sentence only when it is one of these. "By Super Bowl Sunday tickets were gone" and "By New York
@@ -662,11 +384,17 @@ _RUN_IN_STARTS = _wordset(
     "on at as when while after before since during for if so but and one today last now what how "
     "why who many most some each every all over recently"
 )
+
+
 #: A run of names in a byline is 2 to this many capitalised words ("Jan van der Berg" counts 2).
 _MAX_NAME_WORDS = 4
+
+
 #: A byline is looked for in this many opening paragraphs (after a note on the post, such as
 #: "A version of this post originally appeared in ...", which is furniture).
 _BYLINE_PARAGRAPHS = 3
+
+
 #: ... and in the first this many characters of each.
 _BYLINE_CHARS = 1000
 
@@ -852,19 +580,6 @@ def _is_sentence(sentence: str) -> bool:
     return _starts_sentence(sentence)
 
 
-def _clean_text(text: str | None, markup: bool = True) -> str:
-    """Entities decoded (twice: feeds double-escape), markup removed (when the text may hold any),
-    spaces normalised. Quotes stay as the text writes them (curly or straight)."""
-    if not text:
-        return ""
-    if markup and "<" in text and ">" in text:
-        text = html_to_text(text)
-    for _ in range(2):
-        if "&" in text:
-            text = html.unescape(text)
-    return normalise_space(text)
-
-
 def make_blurb(
     text: str,
     *,
@@ -1022,6 +737,8 @@ def choose_blurb(
 #: Letters of the scripts that mark no sentence's end (Thai, Lao and Khmer space their phrases and
 #: sentences alike; Burmese has ။, which not every page uses).
 _UNMARKED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
+
+
 #: A paragraph shorter than this is a byline, a date or a caption, not prose.
 _UNMARKED_MIN_CHARS = 30
 
@@ -1042,11 +759,17 @@ _CREDIT_PART_LABEL = re.compile(
     rf"(?:{rules.WRITING_WORDS}|{rules.PICTURE_WORDS}|credits?)\s*:)\s+)",
     re.I,
 )
+
+
 #: The parts of a byline line: its sentences, and the credits a dash, a bar or a semicolon joins
 #: ("Medically reviewed by Sam Tate, MD — Written by Tomas Berg").
 _CREDIT_PART_BETWEEN = re.compile(r"\s+[—–|]\s+|;\s+|(?<=[a-z])\.\s+(?=[A-Z])")
+
+
 #: The most words a credit part may have after its label (a name or two and a role).
 _CREDIT_PART_WORDS = 8
+
+
 #: The most words of a date line before a byline ("Last updated on August 25, 2022").
 _DATE_LINE_WORDS = 8
 
@@ -1160,6 +883,8 @@ def _unmarked_paragraphs(
 
 #: Where an overlong sentence is cut: after a clause (a comma, a semicolon, a colon, a dash).
 _CLAUSE_CUT = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s")
+
+
 #: Where an overlong sentence of Chinese or Japanese (no spaces between words) is cut: after a
 #: clause mark, the comma, the enumeration comma, the semicolon or the colon in their full-width
 #: forms (walk151 #9: a 585-character Chinese sentence with none of `_CLAUSE_CUT`'s was published
@@ -1362,6 +1087,8 @@ def _after_headline(text: str, title: str | None, headings: Iterable[str]) -> st
 
 #: How far into a text's first line a byline run in after its headline may reach.
 _RUN_IN_BYLINE_CHARS = 160
+
+
 #: A date closing a byline ("December 3, 2026", "3 Dec 2026").
 _BYLINE_DATE = re.compile(rf"\b{_DATE}(?:,? \d{{4}})?(?=\s+[A-Z0-9\"'“‘])")
 
@@ -1428,14 +1155,22 @@ _ANY_DATE = re.compile(
     r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}(?:\s*(?:г\.|года))?"
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})"
 )
+
+
 #: Separators around a byline's date ("Von Anna Müller | 3. Dezember 2026").
 _DATE_SEPARATORS = re.compile(r"[\s|·•,–—-]*")
+
+
 #: Between the people of a byline: "Anna Müller und Jörg Weiß", "Marie Dubois et Paul Martin".
 _NAMES_BETWEEN = re.compile(r"\s*(?:[,&、，]|(?<=\s)(?:and|und|et|y|e|i|en|og|och|и|و)(?=\s))\s*")
+
+
 #: A Korean, Chinese or Japanese credit's role after the name: "김민수 기자", "佐藤花子 記者".
 _ROLE_AFTER = re.compile(
     r"\s*(?:(?:선임|수석|객원)?기자|특파원|记者|記者|特派员|特派員|氏)(?=\s|$)"
 )
+
+
 #: The most words a labelled byline with no credited name in it may have before its date.
 _BYLINE_WORDS = 6
 
@@ -1515,39 +1250,6 @@ def _without_headings(text: str, headings: Iterable[str]) -> str:
     if not text or not keys:
         return text
     return "\n".join(line for line in text.splitlines() if _heading_key(line) not in keys)
-
-
-def _heading_key(line: str) -> str:
-    """A line as a heading is compared: quotes, dashes, spaces and case alike, and without the
-    zero-width characters (`_ZERO_WIDTH`): a headline with its joiners is the same headline
-    without them (walk151 #3). As long as the line (made plain) less those, so a headline's length
-    cuts it off the text (`_past_key`): Turkish "İ" is "i" here, not the "i̇" of `str.lower`
-    (walk97: "İstanbul’da tramvay yenileniyor" stayed in the blurb)."""
-    key = _DASHES.sub("-", normalise_quotes(_clean_text(line, markup=False)))
-    key = _ZERO_WIDTH.sub("", key)
-    lowered = key.lower()
-    return lowered if len(lowered) == len(key) else "".join(c.lower()[:1] for c in key)
-
-
-#: Characters of no width: a zero-width space, non-joiner and joiner, a word joiner, a byte order
-#: mark. A heading is compared without them (`_heading_key`).
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
-
-
-def _past_key(line: str, length: int) -> str:
-    """`line` (made plain) after its first `length` characters as `_heading_key` counts them (the
-    zero-width characters not counted)."""
-    counted = 0
-    for at, char in enumerate(line):
-        if counted == length:
-            return line[at:]
-        if not _ZERO_WIDTH.match(char):
-            counted += 1
-    return ""
-
-
-#: Hyphens, dashes and minus signs, all one "-" when lines are compared.
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
 #: A line of a page's text this short, with no full stop, is a heading ("Highlights", "Key points").
@@ -1676,6 +1378,8 @@ _CODE = re.compile(
     r"|^[A-Za-z_][\w.]*\s=\s"
     r"|\w:="
 )
+
+
 #: A name of code mentioned in prose: a call ("gather()", "GetStatus()", "server.Call(request)",
 #: "ParseRow(r)", "parse_row("; not "user(s)" nor "Analog(ue)") or a dotted CamelCase name
 #: ("asyncio.TaskGroup", "document.getElementById"). One, or two among words of prose, is an
@@ -1690,8 +1394,12 @@ _CODE_NAME = re.compile(
     r"|\b[A-Za-z_]\w*\.[A-Za-z_][\w.]*\([^()]*\)"
     r"|\b[a-z_]\w*\.(?:[A-Z][a-z]+[A-Z]|[a-z]+[A-Z])\w*"
 )
+
+
 #: How many names of code (`_CODE_NAME`) make a sentence a listing, whatever its words.
 CODE_NAMES = 3
+
+
 #: Words of prose (letters only, outside the names) a sentence needs per name of code in it.
 PROSE_WORDS_PER_CODE_NAME = 2
 
@@ -1776,6 +1484,8 @@ def _text_sentences(
 #: What a run of sentences not adjacent in the text scores of its own (`_best_window`): the run of
 #: the lead beats it unless it is much more on topic.
 GAP_PENALTY = 0.5
+
+
 #: How many words a sentence left out must have to part the ones around it (`_sentences_and_gaps`).
 GAP_WORDS = 3
 
@@ -1859,7 +1569,11 @@ def _sentences_and_gaps(
 #: a quote's `>`, a list item's `-`, `+` or `*`, opening the paragraph or a sentence after one, or
 #: a run of `===`, `---` or `***` between sentences (a heading's underline or a rule, flattened).
 _MARKER = r"(?:[>*+\-](?=\s)|={3,}|-{3,}|\*{3,})"
+
+
 _MARKER_LEAD = re.compile(rf"^(?:{_MARKER}\s*)+")
+
+
 _MARKER_BETWEEN = re.compile(rf"(?<=[.!?\"'”’)\]{OTHER_STOPS}。！？])(?:\s+{_MARKER})+\s+")
 
 
@@ -1879,6 +1593,8 @@ _EDITORS_LABEL = re.compile(
     r"disclosure)(?:\s*\([^)\n]{1,40}\)|,[^:\n]{0,30}?\d[^:\n]{0,15})?\s*:",
     re.I,
 )
+
+
 #: A paragraph's last sentence crediting a photo ("Photo: Mia Cole for Aisle Report", "Photograph:
 #: ...", "(Photo by ...)"): the paragraph is the photo's caption, written as a plain <p> (walk90
 #: #2: "Shoppers browse the aisles at a store in Bristol on Tuesday." opened a blurb).
@@ -1899,10 +1615,16 @@ _SPONSOR = re.compile(
 _DATE_HEADING = re.compile(
     r"^(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})$"
 )
+
+
 #: A page with this many posts under headings of their own, or days under date headings, reads as
 #: a list of posts (a blog's front page), not one article.
 MIN_LISTED_POSTS = 3
+
+
 MIN_LISTED_DAYS = 2
+
+
 #: The fewest words of a line that is a post's paragraph rather than a heading or a date.
 _POST_WORDS = 8
 
@@ -2055,6 +1777,8 @@ _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y|me|my
 #: Words that open a sentence leaning on someone named before it: a blurb opening with one has
 #: nothing in it they point back to (walk122 #1).
 _LEANING_PERSON = _wordset("he she they")
+
+
 #: "It", "This" and "These" point back too ("It also ...", "This approach ...", "These changes
 #: ..."), but not before these words: a general claim ("It is hard to ...", "This is ..."), the
 #: text's own time ("This week, ...", "These days ...") or the text itself ("This article ...").
@@ -2064,6 +1788,8 @@ _NOT_POINTING = _wordset(
     "fall season time article post guide paper tutorial piece story episode issue newsletter "
     "series book video podcast report channel site blog page"
 )
+
+
 #: A capitalised word opening a blurb, standing alone: not followed by another capitalised word
 #: (then it is a full name, "Bruce Temkin said"), with its possessive ("Temkin's") cut off.
 _OPENING_WORD = re.compile(r"[\"“‘']?([A-Z][a-z]+)(?:['’]s)?(?=[\s,])(?!\s+[A-Z])")
@@ -2071,6 +1797,8 @@ _OPENING_WORD = re.compile(r"[\"“‘']?([A-Z][a-z]+)(?:['’]s)?(?=[\s,])(?!\s
 
 #: A blurb that says "he" or "she" is about a person.
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]ers)\b")
+
+
 #: A person's whole name in a blurb, not opening a sentence ("How did John M. Ford disappear?"):
 #: a blurb opening "He was beloved by ..." that names him later is a teaser, not a lost lead.
 _FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+")
@@ -2266,6 +1994,8 @@ def _ended(paragraph: str, *, last: bool) -> bool:
 #: preposition that no sentence ends on (a sentence may end on "that", "for", "to" or "with": "how's
 #: that", "the software I've been waiting for", left as they were).
 _RUNS_ON = _wordset("a an the of and or nor but whose whether because than into onto including")
+
+
 #: A verb that introduces what follows: a block ending on one is a lead-in to a quotation (walk165
 #: #3: "<blockquote><p>The question asked was</p><blockquote><p>As you may know, ...?</p>", a
 #: quotation nested in the one that introduces it), never a sentence to end with a made-up full
@@ -2275,6 +2005,8 @@ _RUNS_ON = _wordset("a an the of and or nor but whose whether because than into 
 #: after it is the author's again ("Steve Yegge says" over a <blockquote>, then "Why do people
 #: make this stuff up?").
 _INTRODUCES = _wordset("is are was were be been reads says said asks asked writes wrote")
+
+
 #: The second word of a credit line opening in lower case ("submitted by /u/name [link]"): no
 #: sentence going on from the block before it.
 _CREDIT_BY = "by"
@@ -2355,6 +2087,8 @@ def _finished(sentence: str) -> str:
 
 #: A page description this long makes a blurb on its own (one sentence of the publisher's summary).
 MIN_DESCRIPTION_CHARS = 80
+
+
 #: A description ending on a word is a standfirst written without a full stop when it is at most
 #: this long; longer ones are usually cut at a fixed length (150-160 characters) with no mark.
 MAX_STANDFIRST_CHARS = 140
@@ -2489,54 +2223,11 @@ def _in_bounds(chosen: list[str], min_chars: int, max_chars: int) -> bool:
     )
 
 
-def _terms(text: str) -> set[str]:
-    return {w for w in _words(text) if _content(w)}
-
-
-def _content(word: str) -> bool:
-    """A word that says what a text is about: no stop word or short word (a pair of Chinese or
-    Japanese characters is a word: `_words`)."""
-    return (len(word) > 2 and word not in STOP_WORDS) or (len(word) == 2 and _is_unspaced(word))
-
-
-def _is_unspaced(word: str) -> bool:
-    return not word.isascii() and UNSPACED.fullmatch(word) is not None
-
-
-def _words(text: str) -> list[str]:
-    """Lower-cased words, plurals folded ("differences" counts as "difference"); a run of a
-    script written without spaces (Chinese, Japanese, Thai) as its overlapping pairs of
-    characters, as subjects read it."""
-    out = [_fold(w.lower().replace("’", "'").strip("'-")) for w in _WORD.findall(text)]
-    if text.isascii():
-        return out
-    return [p for w in out for p in (_unspaced_words(w) if UNSPACED.search(w) else (w,))]
-
-
-def _unspaced_words(word: str) -> list[str]:
-    out: list[str] = []
-    done = 0
-    for m in UNSPACED.finditer(word):
-        if m.start() > done:
-            out.append(word[done : m.start()])
-        run = m.group()
-        out += [run[i : i + 2] for i in range(len(run) - 1)] or [run]
-        done = m.end()
-    if done < len(word):
-        out.append(word[done:])
-    return out
-
-
-def _fold(word: str) -> str:
-    """A plural to its singular, crudely (English "-s"; not "-ss", "-us", "-is" or short words)."""
-    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
-        return word[:-1]
-    return word
-
-
 #: How many lead sentences the summariser considers: blurbs come from an article's opening, and the
 #: seeds' best sentences are within the first dozen.
 LEAD_SENTENCES = 20
+
+
 #: How fast a run's score falls with its distance from the opening (per sentence). An article's
 #: lead says what it is about; a run further down must be much more on topic to beat it.
 LEAD_DECAY = 2.0
@@ -2593,11 +2284,6 @@ def _best_window(
     return best[1] if best else None
 
 
-def _opener(sentence: str) -> str:
-    words = _words(sentence)
-    return words[0].split("'")[0] if words else ""  # "It's" leans on what came before as "It"
-
-
 def _sentence_score(sentence: str, title_terms: set[str], keys: dict[str, float]) -> float:
     words = set(_words(sentence))
     title_hit = len(words & title_terms) / len(title_terms) if title_terms else 0.0
@@ -2613,3 +2299,26 @@ def _sentence_score(sentence: str, title_terms: set[str], keys: dict[str, float]
 
 def _first_person(words: Iterable[str]) -> bool:
     return bool({"i", "i'm", "i've", "my", "me"} & set(words))
+
+
+__all__ = [
+    "MIN_CHARS",
+    "choose_blurb",
+    "complete_sentences",
+    "html_to_text",
+    "is_quotation",
+    "listed_posts",
+    "lost_opening",
+    "make_blurb",
+    "more_sentences",
+    "normalise_quotes",
+    "normalise_space",
+    "opening_byline",
+    "paywall_notice",
+    "quote_blurb",
+    "short_blurb",
+    "split_sentences",
+    "subtitle_blurb_text",
+    "usable_sentences",
+    "weak_blurb",
+]
