@@ -67,6 +67,14 @@ from curator.draftmodel import (
     DraftSection,
     stop_for,
 )
+from curator.draftsyntax import ARTICLE_FIELDS
+from curator.draftsyntax import HEADING as _HEADING
+from curator.draftsyntax import OPENING as _OPENING
+from curator.draftsyntax import field_like as _field_like
+from curator.draftsyntax import misspelt_field as _misspelt_field
+from curator.draftsyntax import one_line as _one_line
+from curator.draftsyntax import shortened as _shortened
+from curator.draftsyntax import unescape_comments as _unescape_comments
 from curator.errors import InputError, shell_arg
 from curator.htmltext import normalise_space
 from curator.issuecheck import url_advice
@@ -90,21 +98,14 @@ FRONT_MATTER_KEYS = {
     "feature_again": "addresses of articles an earlier issue featured, to feature again on"
     " purpose, e.g. [https://example.com/post]",
 }
-#: The lines an article may have right under its heading.
-ARTICLE_FIELDS = ("url", "author", "authors", "publication")
+
 #: A draft is a text an editor writes; anything bigger is a mistake (a pasted file), not a draft.
 MAX_DRAFT_CHARS = 5_000_000
 
 #: A comment opened and closed on one line, with the blanks before it. `\\<!--` is no comment:
 #: the text `<!--`, as curator writes it into a draft (`_escape_comments`).
 _CLOSED_COMMENT = re.compile(r"[ \t]*(?<!\\)<!--.*?-->")
-#: A comment's start, but not `\\<!--`.
-_OPENING = re.compile(r"(?<!\\)<!--")
-#: (Any space after the #s: a non-breaking one, typed by a word processor or a Mac's Option-Space,
-#: was told "write '# Service operations'" with the same non-breaking space in it, walk142 #8.)
-_HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*$")
-#: A line shaped like a field: one word, then a colon (`url: ...`, or a typo such as `autor: ...`).
-_KEY_LIKE = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*:")
+
 #: A backslash that keeps a line from reading as a heading or a field (parse removes it).
 _ESCAPED = re.compile(r"^\\(?=#|[A-Za-z][\w-]{0,30}[ \t]*:)")
 #: (Up to 3 spaces before it: Markdown's heading, and the draft's, walk142 #1.)
@@ -265,13 +266,6 @@ def short_blurb_reason(article: Article) -> str:
     return "its feed and page had no more text to make one of 2-3 sentences"
 
 
-# -- writing --------------------------------------------------------------------------------------
-
-
-def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
 def _escape_lines(text: str) -> str:
     """A line that would read as a heading, or as a field at the start of a blurb, is written with
     a backslash (parse removes it)."""
@@ -282,10 +276,6 @@ def _escape_comments(text: str) -> str:
     """A title or credit line with `<!--` in it, as a draft writes it: `\\<!--`, which the draft
     reads as the text `<!--` (`_unescape_comments`), not as an editor's comment (walk77 #1)."""
     return _OPENING.sub(r"\\<!--", _one_line(text))
-
-
-def _unescape_comments(text: str) -> str:
-    return text.replace("\\<!--", "<!--")
 
 
 def _escape(line: str) -> str:
@@ -868,20 +858,6 @@ def _written_moment(value: object) -> bool:
             continue
         return not day_alone
     return False
-
-
-def _field_like(line: str) -> str | None:
-    """The key of a line shaped like a field (`word: ...`), lowercased; None for other text."""
-    match = _KEY_LIKE.match(line)
-    return match.group(1).lower() if match else None
-
-
-def _misspelt_field(key: str) -> str | None:
-    """The field a key-like word is, or is a misspelling of (`autor` -> `author`)."""
-    if key in ARTICLE_FIELDS:
-        return key
-    close = difflib.get_close_matches(key, list(ARTICLE_FIELDS), n=1, cutoff=0.75)
-    return close[0] if close else None
 
 
 class NoUrl(DraftError):
@@ -1592,10 +1568,6 @@ def _empty_credit_side(key: str, author: str, publication: str) -> str:
         f" ('author: {author} || Publication'), or delete the '||' (the article's publication:"
         " line then gives it)"
     )
-
-
-def _shortened(text: str, most: int = 60) -> str:
-    return text if len(text) <= most else text[: most - 3] + "..."
 
 
 def _unknown_field(key: str, value: str) -> str:
