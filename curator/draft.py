@@ -31,6 +31,12 @@ The shape (every rule is checked; a mistake names its line):
 
 `parse_draft` is pure; `draft_to_issue` turns a Draft into the Issue to render, given the articles
 curator already knows, and lists the URLs it does not know (for the app to fetch and extract).
+
+This module reads a draft back (`read_draft`, `parse_draft`) and checks its headings against the
+subjects (`check_draft`); every caller imports from here. Its parts: `draftmodel` (the draft as
+read, `DraftError`), `draftsyntax` (line shapes writer and reader share), `draftnotes` (what is
+noted of an article), `draftfront` (the front matter), `draftwrite` (`write_draft`), `draftbody`
+(the body, line by line), `draftissue` (`draft_to_issue` and what a build refuses or warns of).
 """
 
 from __future__ import annotations
