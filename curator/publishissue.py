@@ -608,6 +608,58 @@ def _new_store_said(
     )
 
 
+#: An issue's record in the output folder (issue-N.json), as `published_issues` reads them.
+_ISSUE_JSON = re.compile(r"^issue-(\d{1,9})\.json$")
+
+
+def missing_store_said(store_path: Path, out_dir: Path, nothing: str = "") -> str | None:
+    """The stop of a command whose store is not there at all while `out_dir` holds published
+    issues (their issue-N.json): None when the store is there, or no issue is published.
+    `nothing`: what the stop says was not done ("Nothing was fetched"; "" for a report).
+
+    Why: walk176 #3, a folder copied to another machine with `settings: store: ~/stores/x.db`
+    (there only under the old HOME): `subjects list` said "nothing has been fetched for this
+    newsletter yet; run curator fetch", and `curator fetch` made a new store and stored 86
+    articles, starting a second archive without a word about the 11 issues published."""
+    if store_path.exists():
+        return None
+    try:
+        numbers = sorted(
+            int(found.group(1))
+            for path in out_dir.iterdir()
+            if (found := _ISSUE_JSON.match(path.name))
+        )
+    except OSError:  # (no output folder, or one that cannot be listed: nothing published)
+        return None
+    if not numbers:
+        return None
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
+        them = f"issues {numbers[0]}-{numbers[-1]}"
+    else:
+        them = ("issue " if len(numbers) == 1 else "issues ") + ", ".join(map(str, numbers))
+    done = f" {nothing}." if nothing else ""
+    home = Path.home()
+    # (walk176 #3: `store: ~/stores/hobby.db`, made under another HOME)
+    tilde = (
+        f" (a path from ~ is read in this run's home folder, {home})"
+        if store_path.is_relative_to(home)
+        else ""
+    )
+    return (
+        f"no store at {store_path}, but {out_dir} holds {them} published (their issue-N.json"
+        f" files): the store that published {'it' if len(numbers) == 1 else 'them'} was moved or"
+        " deleted, or `settings: store` in feeds.yaml names another path than where it"
+        f" is{tilde}.{done} To go on"
+        f" and keep {them}, either: put the store back at {store_path} (or the latest"
+        " copy `curator backup` wrote of it); or write its path in `settings: store` in"
+        " feeds.yaml; or start a new store from the published issues, `curator render"
+        " --record` (it records them from their issue-N.json files, so that their articles count"
+        f" as featured and the next build publishes issue {numbers[-1] + 1}; it cannot bring"
+        " back what only the old store knew: the articles you excluded, the articles you moved"
+        " to another subject and the subjects they taught)"
+    )
+
+
 def _older_copy(store: Store, out_dir: Path, number: int) -> bool:
     """Whether `store` is the one that published `out_dir`'s issues, as it was before issue
     `number` was published: its last issue, `number - 1`, featured most of what the folder's

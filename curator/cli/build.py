@@ -848,7 +848,9 @@ def render(
         )
     usable_path(out)
     recorded: tuple[str, ...] = ()
-    with opened(config, db) as (conf, store):
+    # --record starts a store when there is none (walk176 #3: the way on from a store lost,
+    # which its stop names); a render alone needs the store that published the issues.
+    with opened(config, db, create=record) as (conf, store):
         say_unused_templates(conf, templates)
         out_dir = out or conf.settings.output
         # (walk166 #1: an issue-N.json of another newsletter's, its corrections taken into this
@@ -1025,7 +1027,9 @@ def preview(config: Path, out: Path | None, port: int) -> None:
 @common_options
 def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds, store new articles and place them under subjects; build nothing."""
-    with opened(config, db, create=True) as (conf, store):
+    # The newsletter's store not there while its output folder holds published issues stops the
+    # fetch before the store is made (walk176 #3: it began a second archive without a word).
+    with opened(config, db, create=True, published="Nothing was fetched") as (conf, store):
         # A store older than the folder's issues (a backup put back) is refused before any feed
         # is read, as `build` and `draft` refuse it: it fetched into the old store, and the
         # build then refused anyway.
