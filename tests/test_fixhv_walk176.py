@@ -7,6 +7,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from conftest import LocalServer, run_cli, said_as_one
 
 
@@ -22,7 +24,9 @@ def test_a_store_missing_beside_published_issues_stops_fetch_and_is_said_by_repo
     store = folder / ".curator" / "curator.db"
     shutil.move(folder / ".curator", folder.parent / "elsewhere")
     # A feed on a real server: fetch must stop before it asks for anything.
-    url = http_server.add("/more.xml", '<rss version="2.0"><channel><title>M</title></channel></rss>')
+    url = http_server.add(
+        "/more.xml", '<rss version="2.0"><channel><title>M</title></channel></rss>'
+    )
     demo.write_text(
         demo.read_text(encoding="utf-8").replace("feeds:\n", f"feeds:\n  - url: {url}\n", 1),
         encoding="utf-8",
@@ -48,3 +52,26 @@ def test_a_store_missing_beside_published_issues_stops_fetch_and_is_said_by_repo
     assert "issue 1 is recorded in the store" in out
     with sqlite3.connect(store) as db:
         assert db.execute("SELECT number FROM issues").fetchall() == [(1,)]
+
+
+def test_a_backup_to_a_quoted_tilde_goes_to_the_home_folder_and_says_its_full_path(
+    published_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk176 #5: `curator backup '~/backups/'` (the shell left ~ alone) made ./~/backups/ and
+    said it copied to "~/backups/...db"."""
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    code, out, err = run_cli("backup", "--config", str(published_demo), "~/backups/")
+    assert code == 0, err
+    copies = list((home / "backups").glob("*.db"))
+    assert len(copies) == 1
+    assert f"to {copies[0]}: 1 issue(s)" in out
+    assert not (work / "~").exists()
+    # A relative folder is said by its full path too.
+    code, out, err = run_cli("backup", "--config", str(published_demo), "here/")
+    assert code == 0, err
+    assert f"to {work / 'here'}/" in out

@@ -55,7 +55,7 @@ from curator.cli.report import (
     say_waiting,
 )
 from curator.cli.streams import outcome
-from curator.config import Config, load_config
+from curator.config import Config, home_path, load_config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
 from curator.nearcopies import template_feed_notes
@@ -984,7 +984,9 @@ def backup(config: Path, db: Path | None, dest: str) -> None:
     store_path = db or conf.settings.store
     target = _backup_file(dest, store_path, conf.title)
     issues, articles = backup_store(store_path, target)
-    echo(f"Copied the store {store_path} to {target}: {issues} issue(s), {articles} article(s).")
+    # The copy's full path: where it is, whatever folder the command was run in (walk176 #5)
+    where = Path(os.path.abspath(target))
+    echo(f"Copied the store {store_path} to {where}: {issues} issue(s), {articles} article(s).")
 
 
 def _backup_file(dest: str, store_path: Path, title: str) -> Path:
@@ -992,7 +994,24 @@ def _backup_file(dest: str, store_path: Path, title: str) -> Path:
     is there, or any name ending in "/", which the shell's completion adds), a file in it named
     by the newsletter (`title`) and the day, e.g. customer-experience-weekly-2026-12-06.db
     (walk36: `backup DIR/` with DIR missing wrote a file named DIR); a second one the same day
-    is customer-experience-weekly-2026-12-06-2.db."""
+    is customer-experience-weekly-2026-12-06-2.db.
+
+    A DEST from `~` is in the home folder, as feeds.yaml's paths are (walk176 #5: `curator backup
+    '~/backups/'`, quoted, made a folder named `~` in the current one)."""
+    if dest.startswith("~"):
+        home = home_path(dest)
+        if home is None:
+            first = dest.replace("\\", "/").split("/", 1)[0]
+            raise InputError(
+                f"{dest}: it starts with `{first}`, the home folder, but "
+                + (
+                    "HOME is not set (is this run from cron or a service without it?)"
+                    if first == "~"
+                    else f"there is no user {first[1:]!r} on this machine"
+                )
+                + ": give the full path (from /)"
+            )
+        dest = str(home) + (os.sep if dest.endswith(("/", os.sep)) else "")
     path = Path(dest)
     if dest.endswith(("/", os.sep)) or path.is_dir():
         day = datetime.now().astimezone().strftime("%Y-%m-%d")
