@@ -24,11 +24,11 @@ import click
 
 from curator.app import RUN_WAIT, BuildError, build_lock
 from curator.cli.streams import stderr_lost
-from curator.config import Config, load_config
+from curator.config import Config, ConfigError, load_config, moved_newsletter_advice
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
 from curator.harvest import FetchStopped
-from curator.publishissue import missing_store_said
 from curator.placement import pending
+from curator.publishissue import missing_store_said
 from curator.store import (
     Store,
     StoreError,
@@ -452,6 +452,15 @@ def loaded(config_path: Path) -> Config:
     warnings printed first: what is allowed but probably not meant is said before anything runs.
     A path it names in a folder whose name is not UTF-8 stops the run first (`usable_path`)."""
     usable_path(config_path)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and not config_path.exists():  # (walk176 #4: the newsletter moved)
+        draft = ctx.params.get("draft_file")
+        command = "curator " + " ".join(ctx.command_path.split()[1:])
+        moved = moved_newsletter_advice(
+            config_path, command, draft if isinstance(draft, Path) else None
+        )
+        if moved is not None:
+            raise ConfigError(config_path, None, None, moved)
     config = load_config(config_path)
     settings = config.settings
     for used in (
