@@ -21,7 +21,13 @@ from curator.errors import CuratorError, shell_arg
 from curator.issuedata import issue_from_data
 from curator.models import Issue
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
-from curator.outputs import empty_editions, load_archive, render_outputs, unshown_articles
+from curator.outputs import (
+    empty_editions,
+    former_titles,
+    load_archive,
+    render_outputs,
+    unshown_articles,
+)
 from curator.pasting import nested_headings
 from curator.placement import KeptSubject, keep_published_subjects
 from curator.publish import FileSet, remove_leftover_temps
@@ -134,6 +140,7 @@ def publish_issue(
     formats = config.settings.outputs or OUTPUTS
     try:
         archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
+        previous = published_feed(out_dir)
         # The archive page and feed of issues are the newsletter's, titled as feeds.yaml says: a
         # draft's `title:` is its issue's own (walk38 #7: it renamed them for one build).
         rendered = render_outputs(
@@ -145,7 +152,11 @@ def publish_issue(
             utm=utm,
             known_ids=published_feed_ids(out_dir),
             newsletter=(config.title, config.editor),
-            previous_feed=published_feed(out_dir),
+            previous_feed=previous,
+            # (walk176 #6: the issues published under the newsletter's title before)
+            former=(
+                former := former_titles(config.title, store.newsletter_titles(), previous, archive)
+            ),
         )
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
@@ -173,6 +184,7 @@ def publish_issue(
             except OSError as exc:
                 raise BuildError(_cannot_write(issue, out_dir, exc)) from None
             kept = record_published(config, store, issue, now, planned=planned)
+            store.keep_newsletter_title(config.title, former)
             # (the stories told before this build says it left out: said once, with the issue)
             store.mark_retold_said(said)
             # (and the copies found of stories told before, which it says: walk85 B)

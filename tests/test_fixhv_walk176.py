@@ -3,13 +3,14 @@ the CLI with the real demo, a real SQLite store and the real templates."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from conftest import LocalServer, run_cli, said_as_one
+from conftest import LocalServer, copy_demo, run_cli, said_as_one
 
 
 def test_a_store_missing_beside_published_issues_stops_fetch_and_is_said_by_reports(
@@ -75,3 +76,116 @@ def test_a_backup_to_a_quoted_tilde_goes_to_the_home_folder_and_says_its_full_pa
     code, out, err = run_cli("backup", "--config", str(published_demo), "here/")
     assert code == 0, err
     assert f"to {work / 'here'}/" in out
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo (every subject in each issue) with issue 1 published, then its feeds.yaml edited
+    as walk176 edited an inherited newsletter's: the newsletter's title changed, one subject
+    renamed (the only change to the subjects) and a `name:` added under a feed that had none."""
+    config = copy_demo(tmp_path_factory.mktemp("renamed"))
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("\nthemes:\n"), text.index("\n# --- Feeds")
+    config.write_text(text[:start] + text[end:], encoding="utf-8")
+    code, _, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, err
+    text = config.read_text(encoding="utf-8")
+    for old, new in (
+        ("title: Customer Experience Weekly", "title: The Service Letter"),
+        ("- name: Service operations", "- name: Running the help desk"),
+        (
+            "  - url: feeds/brightline.json ",
+            "  - url: feeds/brightline.json\n    name: Brightline Review\n   ",
+        ),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    text = text.replace("[Service operations, ", "[Running the help desk, ")
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def test_a_subject_renamed_alone_is_named_in_the_rename_advice(renamed: Path) -> None:
+    """walk176 #7: Baking renamed "Bread and pastry", the only change, was advised `curator
+    subjects rename Baking "NEW NAME"`."""
+    code, _, err = run_cli("subjects", "list", "-n", "1", "--config", str(renamed))
+    said = said_as_one(err)
+    assert code == 0, err
+    assert 'published under "Service operations"' in said
+    assert '"NEW NAME"' not in said
+    assert (
+        'if you renamed "Service operations" to "Running the help desk": `curator subjects'
+        " rename 'Service operations' 'Running the help desk'" in said
+    )
+
+
+def test_subjects_list_credits_a_feed_by_the_name_feeds_yaml_gives_it_now(renamed: Path) -> None:
+    """walk176 #8: after `name:` was added under a feed, `subjects list --json` gave its
+    articles the feed's old publication while the draft printed the new name."""
+    code, out, err = run_cli("subjects", "list", "--json", "--config", str(renamed))
+    assert code == 0, err
+    publications = {row["publication"] for row in json.loads(out) if row.get("url")}
+    assert "Brightline Review" in publications
+    assert "Brightline Insights" not in publications
+
+
+def test_render_after_the_newsletter_is_renamed_names_the_change_and_lists_no_old_title(
+    renamed: Path,
+) -> None:
+    """walk176 #6: after the title changed in feeds.yaml, `render --all` said the archive was
+    "rendered with this curator's templates and words", and the archive listed "Issue 10:
+    Hobby Digest" as if the old title were the issue's own."""
+    code, out, err = run_cli("render", "--all", "--config", str(renamed))
+    assert code == 0, err
+    said = said_as_one(out)
+    assert (
+        "the newsletter's title changed in feeds.yaml: Customer Experience Weekly \u2192 The"
+        " Service Letter" in said
+    )
+    assert "this curator's templates and words" not in said
+    output = renamed.parent / "output"
+    page = (output / "index.html").read_text(encoding="utf-8")
+    assert "<h1>The Service Letter</h1>" in page
+    assert "Customer Experience Weekly" not in page
+    # The feed keeps each entry as published (no entry marked updated); a second render and
+    # the next build keep the archive as it is.
+    feed = (output / "feed.xml").read_text(encoding="utf-8")
+    assert "Customer Experience Weekly &#183; Issue 1" in feed
+    code, out, err = run_cli("render", "--all", "--config", str(renamed))
+    assert code == 0, err
+    assert "none changed" in out
+    code, out, err = run_cli("build", "--no-fetch", "--config", str(renamed), "-q")
+    assert code == 0, err
+    assert "Customer Experience Weekly" not in (output / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_draft_note_of_a_moved_newsletter_names_the_feeds_yaml_here_never_init(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk176 #4: after the newsletter's folder moved, its draft note's command (the old
+    folder's paths) run in the new folder advised `curator init OLD`."""
+    old = demo.parent
+    drafts = old / "drafts"
+    drafts.mkdir()
+    (drafts / "issue-2.md").write_text("---\nnumber: 2\n---\n", encoding="utf-8")
+    new = tmp_path / "moved" / "cx"
+    new.parent.mkdir()
+    shutil.move(old, new)
+    monkeypatch.chdir(new)
+    code, _, err = run_cli(
+        "build", "--draft", str(drafts / "issue-2.md"), "--config", str(old / "feeds.yaml")
+    )
+    said = said_as_one(err)
+    assert code == 2
+    assert "curator init" not in said
+    assert (
+        f"no such file, nor its folder {old} (moved?); the feeds.yaml here"
+        f" ({new / 'feeds.yaml'}) may be it: `curator build --draft drafts/issue-2.md"
+        " --config feeds.yaml`" in said
+    )
+    # From the drafts folder: the feeds.yaml above it.
+    monkeypatch.chdir(new / "drafts")
+    code, _, err = run_cli("build", "--draft", "issue-2.md", "--config", str(old / "feeds.yaml"))
+    said = said_as_one(err)
+    assert code == 2 and "curator init" not in said
+    assert f"`curator build --draft issue-2.md --config {new / 'feeds.yaml'}`" in said

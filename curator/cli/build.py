@@ -911,6 +911,16 @@ def render(
             " curator's templates and rules (and yours), not the ones that published it."
         )
     for path in result.archive_changed:
+        if result.title_changed is not None:
+            # walk176 #6: the title changed in feeds.yaml was said to be the templates' words
+            old, new = result.title_changed
+            echo(
+                f"The archive page {path.name} reads otherwise than before, though no"
+                f" issue-N.json was corrected: the newsletter's title changed in feeds.yaml:"
+                f" {old} \u2192 {new} (each issue keeps the title it was published under; the"
+                f" archive lists those published as {old} as issues with no title of their own)."
+            )
+            continue
         # walk171 #3: a title changed by the templates' words was said to be "only the markup"
         echo(
             f"The archive page {path.name} reads otherwise than before, though no issue-N.json"
