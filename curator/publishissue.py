@@ -558,9 +558,12 @@ def stop_for_unrecorded_issue(
             f" {out_dir / f'issue-{number}'}.* files out of the folder (or choose another --out)"
             " first"
         )
-    if older_only:
+    own = store.path.resolve() == Path(config.settings.store).resolve()
+    if older_only and not (own and last == 0 and not store.newest_article_id()):
+        # (`fetch`: the newsletter's own store left empty, by a build that stopped as below
+        # when it was not there, is stopped too: walk176 #3, else fetch began a second archive)
         return
-    if store.path.resolve() == Path(config.settings.store).resolve():
+    if own:
         cause = "settings: store in feeds.yaml names another store than the one that published it"
         fix = "correct settings: store (or give --db with the right store)"
     else:
