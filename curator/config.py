@@ -370,6 +370,46 @@ def load_config(path: Path | str) -> Config:
     return parse_config(text, path)
 
 
+def moved_newsletter_advice(path: Path, command: str, draft: Path | None = None) -> str | None:
+    """What to say of a feeds.yaml at `path` that is not there, in a folder that is not there
+    either, when the current folder (or, for `build --draft`, the folder above the `draft`'s)
+    holds a feeds.yaml: the newsletter's folder moved, and the command (`command`, "curator
+    build") to run here instead; None otherwise (`_missing_advice` says the rest).
+
+    Why: walk176 #4, after the newsletter's folder moved, the command a draft's note gave,
+    `curator build --draft OLD/drafts/issue-11.md --config OLD/feeds.yaml`, run in the new
+    folder, advised `curator init OLD`, beside the feeds.yaml it should have used."""
+    old = path.absolute().parent
+    if path.exists() or old.exists():
+        return None
+    here = Path.cwd()
+    found = [here / "feeds.yaml"]
+    if draft is not None:
+        found.append(draft.absolute().parent.parent / "feeds.yaml")
+    config = next((f for f in found if f.is_file()), None)
+    if config is None:
+        return None
+
+    def shown(target: Path) -> str:
+        return shell_arg(target.relative_to(here) if target.is_relative_to(here) else target)
+
+    advised = command
+    if draft is not None:
+        moved = draft
+        if not draft.exists() and draft.absolute().is_relative_to(old):
+            beside = config.parent / draft.absolute().relative_to(old)
+            if beside.is_file():
+                moved = beside
+        advised += f" --draft {shown(moved.absolute()) if moved != draft else shell_arg(draft)}"
+    # (--config always: else the run's own, the missing one, is added to the advice)
+    advised += f" --config {shown(config)}"
+    where = "here" if config == here / "feeds.yaml" else "above the draft's folder"
+    return (
+        f"no such file, nor its folder {old} (moved?); the feeds.yaml {where} ({config}) may be"
+        f" it: `{advised}`"
+    )
+
+
 def parse_config(text: str, path: Path) -> Config:
     """Check `text` (the contents of `path`) and build the `Config`."""
     root = _compose(text, path)

@@ -8,6 +8,7 @@ editor's edits), so `load_archive` rebuilds index.html and feed.xml from them.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -464,6 +465,7 @@ def render_outputs(
     known_ids: Mapping[str, str] | None = None,
     newsletter: tuple[str, str | None] | None = None,
     previous_feed: str | bytes | None = None,
+    former: Collection[str] = (),
 ) -> dict[str, str]:
     """Every output as {file name: text}; pure. The issue itself is added to (or replaces its number
     in) `archive` for index.html and feed.xml, which are titled `newsletter` (the newsletter's
@@ -540,6 +542,7 @@ def render_outputs(
                 known_ids=known_ids,
                 previous_feed=previous_feed,
                 new=(issue.number,),
+                former=former,
             )
         )
     return files
@@ -603,6 +606,41 @@ def refuse_text_as_markup(
         )
 
 
+#: The feed of issues' own <title> (before its first <entry>), as curator's feed.xml writes it.
+_FEED_TITLE = re.compile(r"<feed\b[^>]*>(?:(?!<entry\b).)*?<title\b[^>]*>([^<]*)</title>", re.S)
+
+
+def feed_title(previous_feed: str | bytes | None) -> str | None:
+    """The newsletter's title as the output folder's feed.xml (`published_feed`) gives it."""
+    if not previous_feed:
+        return None
+    text = (
+        previous_feed.decode("utf-8", "replace")
+        if isinstance(previous_feed, bytes)
+        else previous_feed
+    )
+    found = _FEED_TITLE.search(text)
+    return html.unescape(found.group(1)).strip() if found else None
+
+
+def former_titles(
+    title: str,
+    kept: Sequence[str],
+    previous_feed: str | bytes | None,
+    archive: Iterable[ArchiveItem],
+) -> tuple[str, ...]:
+    """The titles the newsletter had before `title` (feeds.yaml's now), the latest last: those
+    the store kept (`Store.newsletter_titles`), and the one the output folder's feed.xml was
+    written under when an issue was published under it (a store from before curator kept them;
+    an editor's feed template may title the feed otherwise, which is then no title of the
+    newsletter's)."""
+    found = [t for t in kept if t != title]
+    was = feed_title(previous_feed)
+    if was and was != title and was not in found and any(a.title == was for a in archive):
+        found.append(was)
+    return tuple(found)
+
+
 def render_archive(
     title: str,
     editor: str | None,
@@ -615,6 +653,7 @@ def render_archive(
     previous_feed: str | bytes | None = None,
     new: Collection[int] = (),
     unchanged: Collection[int] = (),
+    former: Collection[str] = (),
 ) -> dict[str, str]:
     """index.html and feed.xml (those of them in `formats`) listing every issue in `archive`.
     An issue's entry keeps the <published> and <updated> times `previous_feed` (the output
@@ -624,8 +663,17 @@ def render_archive(
     being built): it comes back, corrected, to readers who had it (walk115 #3: it was marked
     as published, its <updated> moved back to its date), but not one of `unchanged` (its page is
     what it was: walk145 N1, an issue-N.json emptied and written again from the store was said to
-    be "marked updated, whose text changed", its page byte-identical)."""
+    be "marked updated, whose text changed", its page byte-identical).
+
+    An issue published under one of the newsletter's `former` titles is listed on index.html
+    under its title now, as an issue with no title of its own (walk176 #6: "Issue 10: Hobby
+    Digest" after the newsletter became The Hobby Weekly, as if that were the issue's own title);
+    feed.xml keeps each entry's title as published (its readers see no change)."""
     install_filters(env)
+    listed = [
+        dataclasses.replace(a, title=title) if a.title in former and a.title != title else a
+        for a in archive
+    ]
     updated = feed_times(previous_feed, "updated") if previous_feed else {}
     published = feed_times(previous_feed) if previous_feed else {}
 
@@ -642,7 +690,19 @@ def render_archive(
         )
         files = {}
         if "index" in formats:
-            files["index.html"] = _render(env, "index.html", arch)
+            page = arch
+            if listed != list(archive):
+                page = archive_context(
+                    title,
+                    editor,
+                    listed,
+                    site_url=site_url,
+                    formats=formats,
+                    known_ids=known_ids,
+                    updated=updated,
+                    published=published,
+                )
+            files["index.html"] = _render(env, "index.html", page)
         if "feed" in formats:
             files["feed.xml"] = refuse_broken_xml(env, "feed.xml", _render(env, "feed.xml", arch))
         return files
@@ -751,6 +811,8 @@ __all__ = [
     "TemplateMistake",
     "add_utm",
     "archive_item",
+    "feed_title",
+    "former_titles",
     "fragment_of",
     "issue_data",
     "issue_from_data",

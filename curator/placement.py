@@ -501,9 +501,18 @@ def tell_former_subjects(
         which = ("issue " if len(issues) == 1 else "issues ") + join_names([str(n) for n in issues])
         if corrections is None:
             corrections = store.corrections()
-        new, _ = renamed_to(
-            config, corrections, name, store.published_subjects(), last_plan(store.issues())
+        published = store.published_subjects()
+        new, candidates = renamed_to(
+            config, corrections, name, published, last_plan(store.issues())
         )
+        if new is None and len(former) == 1 and set(stale_moves(config, corrections)) <= {name}:
+            # The one subject gone and the one subject of feeds.yaml no issue published: the
+            # rename, as `renamed_to` tells it for the one subject of moves gone (walk176 #7:
+            # Baking renamed "Bread and pastry", the only change, was advised "NEW NAME").
+            seen = {p.casefold() for p in published}
+            fresh = [c for c in candidates if c.casefold() not in seen]
+            if len(fresh) == 1:
+                (new,) = fresh
         # (a section the issues printed that feeds.yaml has again, renamed back by hand: the
         # rename that keeps them under it, walk103 #3's, rather than "NEW NAME")
         current = {s.name.casefold(): s.name for s in config.subjects}
@@ -1903,10 +1912,16 @@ def placed_articles(
 ) -> list[Placed]:
     """The stored articles by subject in feeds.yaml's order, with score and who placed them
     (placement made current first, `progress` told how far it got): under `subject` only, or
-    only those under no subject with `unplaced`."""
+    only those under no subject with `unplaced`. Each is credited as the next issue credits it
+    (`feed_names`: walk176 #8, a feed's `name:` added in feeds.yaml was the draft's publication,
+    while `subjects list --json` still gave the feed's old title)."""
     refresh(config, store, say=say, progress=progress)
     order = [s.name for s in config.subjects]
     found = store.placements(subject, unplaced=unplaced, limit=limit, order=order)
+    named = feed_names(config, store)
+    found = [
+        p if (art := named(p.article)) == p.article else replace(p, article=art) for p in found
+    ]
     if unplaced:
         return found
     # (a copy of a published story is listed as one: walk116 #1)

@@ -21,7 +21,13 @@ from curator.errors import CuratorError, shell_arg
 from curator.issuedata import issue_from_data
 from curator.models import Issue
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
-from curator.outputs import empty_editions, load_archive, render_outputs, unshown_articles
+from curator.outputs import (
+    empty_editions,
+    former_titles,
+    load_archive,
+    render_outputs,
+    unshown_articles,
+)
 from curator.pasting import nested_headings
 from curator.placement import KeptSubject, keep_published_subjects
 from curator.publish import FileSet, remove_leftover_temps
@@ -134,6 +140,7 @@ def publish_issue(
     formats = config.settings.outputs or OUTPUTS
     try:
         archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
+        previous = published_feed(out_dir)
         # The archive page and feed of issues are the newsletter's, titled as feeds.yaml says: a
         # draft's `title:` is its issue's own (walk38 #7: it renamed them for one build).
         rendered = render_outputs(
@@ -145,7 +152,11 @@ def publish_issue(
             utm=utm,
             known_ids=published_feed_ids(out_dir),
             newsletter=(config.title, config.editor),
-            previous_feed=published_feed(out_dir),
+            previous_feed=previous,
+            # (walk176 #6: the issues published under the newsletter's title before)
+            former=(
+                former := former_titles(config.title, store.newsletter_titles(), previous, archive)
+            ),
         )
     except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
         raise
@@ -173,6 +184,7 @@ def publish_issue(
             except OSError as exc:
                 raise BuildError(_cannot_write(issue, out_dir, exc)) from None
             kept = record_published(config, store, issue, now, planned=planned)
+            store.keep_newsletter_title(config.title, former)
             # (the stories told before this build says it left out: said once, with the issue)
             store.mark_retold_said(said)
             # (and the copies found of stories told before, which it says: walk85 B)
@@ -546,9 +558,12 @@ def stop_for_unrecorded_issue(
             f" {out_dir / f'issue-{number}'}.* files out of the folder (or choose another --out)"
             " first"
         )
-    if older_only:
+    own = store.path.resolve() == Path(config.settings.store).resolve()
+    if older_only and not (own and last == 0 and not store.newest_article_id()):
+        # (`fetch`: the newsletter's own store left empty, by a build that stopped as below
+        # when it was not there, is stopped too: walk176 #3, else fetch began a second archive)
         return
-    if store.path.resolve() == Path(config.settings.store).resolve():
+    if own:
         cause = "settings: store in feeds.yaml names another store than the one that published it"
         fix = "correct settings: store (or give --db with the right store)"
     else:
@@ -605,6 +620,58 @@ def _new_store_said(
         f" the store is elsewhere, {fix}; then run again. To publish a new issue 1 over the old"
         f" one on purpose, move the {out_dir / 'issue-1'}.* files out of the folder (or choose"
         " another --out) first"
+    )
+
+
+#: An issue's record in the output folder (issue-N.json), as `published_issues` reads them.
+_ISSUE_JSON = re.compile(r"^issue-(\d{1,9})\.json$")
+
+
+def missing_store_said(store_path: Path, out_dir: Path, nothing: str = "") -> str | None:
+    """The stop of a command whose store is not there at all while `out_dir` holds published
+    issues (their issue-N.json): None when the store is there, or no issue is published.
+    `nothing`: what the stop says was not done ("Nothing was fetched"; "" for a report).
+
+    Why: walk176 #3, a folder copied to another machine with `settings: store: ~/stores/x.db`
+    (there only under the old HOME): `subjects list` said "nothing has been fetched for this
+    newsletter yet; run curator fetch", and `curator fetch` made a new store and stored 86
+    articles, starting a second archive without a word about the 11 issues published."""
+    if store_path.exists():
+        return None
+    try:
+        numbers = sorted(
+            int(found.group(1))
+            for path in out_dir.iterdir()
+            if (found := _ISSUE_JSON.match(path.name))
+        )
+    except OSError:  # (no output folder, or one that cannot be listed: nothing published)
+        return None
+    if not numbers:
+        return None
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
+        them = f"issues {numbers[0]}-{numbers[-1]}"
+    else:
+        them = ("issue " if len(numbers) == 1 else "issues ") + ", ".join(map(str, numbers))
+    done = f" {nothing}." if nothing else ""
+    home = Path.home()
+    # (walk176 #3: `store: ~/stores/hobby.db`, made under another HOME)
+    tilde = (
+        f" (a path from ~ is read in this run's home folder, {home})"
+        if store_path.is_relative_to(home)
+        else ""
+    )
+    return (
+        f"no store at {store_path}, but {out_dir} holds {them} published (their issue-N.json"
+        f" files): the store that published {'it' if len(numbers) == 1 else 'them'} was moved or"
+        " deleted, or `settings: store` in feeds.yaml names another path than where it"
+        f" is{tilde}.{done} To go on"
+        f" and keep {them}, either: put the store back at {store_path} (or the latest"
+        " copy `curator backup` wrote of it); or write its path in `settings: store` in"
+        " feeds.yaml; or start a new store from the published issues, `curator render"
+        " --record` (it records them from their issue-N.json files, so that their articles count"
+        f" as featured and the next build publishes issue {numbers[-1] + 1}; it cannot bring"
+        " back what only the old store knew: the articles you excluded, the articles you moved"
+        " to another subject and the subjects they taught)"
     )
 
 

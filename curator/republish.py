@@ -55,6 +55,7 @@ from curator.models import (
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     archive_item,
+    former_titles,
     fragment_of,
     render_archive,
     render_outputs,
@@ -109,6 +110,9 @@ class RenderResult:
     #: though no issue's correction was taken in this run: rendered by today's templates and
     #: words (walk171 #3: "only the markup" was said of a title a reader sees).
     archive_changed: tuple[Path, ...] = ()
+    #: The newsletter's title before and now, when feeds.yaml's changed since the archive was
+    #: last written (walk176 #6: said as templates' words when the title had changed).
+    title_changed: tuple[str, str] | None = None
 
 
 def _unrecorded_leftovers(
@@ -1079,6 +1083,12 @@ def render_issues(
                         i, env, site_url=config.site_url, utm=utm, edition="feed"
                     )
                 items.append(archive_item(i, fragment))
+            previous = published_feed(out_dir)
+            kept_titles = store.newsletter_titles()
+            former = former_titles(config.title, kept_titles, previous, items)
+            # The title the archive was last written under, when feeds.yaml's is another now
+            was = kept_titles[-1] if kept_titles else (former[-1] if former else None)
+            renamed = (was, config.title) if was is not None and was != config.title else None
             files.update(
                 render_archive(
                     config.title,
@@ -1088,7 +1098,8 @@ def render_issues(
                     site_url=config.site_url,
                     formats=formats,
                     known_ids=published_feed_ids(out_dir),
-                    previous_feed=(previous := published_feed(out_dir)),
+                    previous_feed=previous,
+                    former=former,
                     # An issue back in the feed (a build left it out, its issue-N.json unreadable)
                     # whose page is as it was: readers read nothing new (walk145 N1).
                     unchanged={
@@ -1153,6 +1164,8 @@ def render_issues(
             written.write()
             paths = written.publish()
             written.keep()
+            if not store.db.execute("PRAGMA query_only").fetchone()[0]:
+                store.keep_newsletter_title(config.title, former)
             notes += _unrecorded_leftovers(store, out_dir, stopped, set(published))
         except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
             raise
@@ -1175,6 +1188,7 @@ def render_issues(
         markup_only,
         text_changed,
         archive_changed,
+        renamed,
     )
 
 

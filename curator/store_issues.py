@@ -90,6 +90,29 @@ class IssueStore(StoreBase):
         with self.transaction():
             self.finish_issue()
 
+    def newsletter_titles(self) -> list[str]:
+        """The titles feeds.yaml gave the newsletter when an issue was published or the archive
+        rendered, oldest first (the last: the title it had then), as `keep_newsletter_title`
+        kept them; [] for a store from before curator kept them."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'newsletter_titles'").fetchone()
+        try:
+            titles = json.loads(row[0]) if row is not None else []
+        except ValueError:
+            return []
+        return [str(t) for t in titles] if isinstance(titles, list) else []
+
+    def keep_newsletter_title(self, title: str, former: Iterable[str] = ()) -> None:
+        """Keep `title` as the newsletter's title now, after those it had (and `former`, found
+        otherwise: `outputs.former_titles`). Why: walk176 #6, an issue published under a title
+        the newsletter no longer has was listed in the archive as if that were the issue's own."""
+        titles = list(dict.fromkeys([*self.newsletter_titles(), *former]))
+        titles = [t for t in titles if t != title] + [title]
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('newsletter_titles', ?)",
+                (json.dumps(titles[-20:], ensure_ascii=False),),
+            )
+
     def finish_issue(self) -> None:
         self.db.execute("DELETE FROM meta WHERE key IN ('publishing_issue', 'publishing_files')")
 

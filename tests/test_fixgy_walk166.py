@@ -141,11 +141,17 @@ def _parse_command(command: str) -> None:
     assert words[0] == "curator", command
     found: click.Command = cli
     name, rest = "curator", words[1:]
+    # Each command's context made under its group's, as the CLI makes them: click keeps the
+    # help option a command was first asked for, and one made without curator's
+    # context_settings ("-h" beside "--help") left later tests' `-h` "No such option".
+    ctx = click.Context(cli, info_name="curator", **cli.context_settings)
     while isinstance(found, click.Group):
-        sub = found.get_command(click.Context(found), rest[0])
+        sub = found.get_command(ctx, rest[0])
         assert sub is not None, command
         found, name, rest = sub, rest[0], rest[1:]
-    found.make_context(name, rest, resilient_parsing=False)
+        if isinstance(found, click.Group):
+            ctx = click.Context(found, info_name=name, parent=ctx)
+    found.make_context(name, rest, parent=ctx, resilient_parsing=False)
 
 
 def test_commands_quoted_in_warnings_run_as_written(themed_demo: Path) -> None:

@@ -56,7 +56,7 @@ from curator.cli.report import (
     print_failures,
 )
 from curator.cli.streams import outcome
-from curator.config import Config, load_config
+from curator.config import Config, home_path, load_config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
 from curator.nearcopies import template_feed_notes
@@ -848,7 +848,9 @@ def render(
         )
     usable_path(out)
     recorded: tuple[str, ...] = ()
-    with opened(config, db) as (conf, store):
+    # --record starts a store when there is none (walk176 #3: the way on from a store lost,
+    # which its stop names); a render alone needs the store that published the issues.
+    with opened(config, db, create=record) as (conf, store):
         say_unused_templates(conf, templates)
         out_dir = out or conf.settings.output
         # (walk166 #1: an issue-N.json of another newsletter's, its corrections taken into this
@@ -909,6 +911,16 @@ def render(
             " curator's templates and rules (and yours), not the ones that published it."
         )
     for path in result.archive_changed:
+        if result.title_changed is not None:
+            # walk176 #6: the title changed in feeds.yaml was said to be the templates' words
+            old, new = result.title_changed
+            echo(
+                f"The archive page {path.name} reads otherwise than before, though no"
+                f" issue-N.json was corrected: the newsletter's title changed in feeds.yaml:"
+                f" {old} \u2192 {new} (each issue keeps the title it was published under; the"
+                f" archive lists those published as {old} as issues with no title of their own)."
+            )
+            continue
         # walk171 #3: a title changed by the templates' words was said to be "only the markup"
         echo(
             f"The archive page {path.name} reads otherwise than before, though no issue-N.json"
@@ -985,20 +997,20 @@ def backup(config: Path, db: Path | None, quiet: bool, as_json: bool, dest: str)
     target = _backup_file(dest, store_path, conf.title)
     issues, articles = backup_store(store_path, target)
     # --quiet says nothing when the copy is made (walk175 #9: a nightly backup from cron mailed
-    # this line every night); --json gives it as a document (where, and what it holds).
+    # this line every night); --json gives it as a document (where, and what it holds). The
+    # copy's full path: where it is, whatever folder the command was run in (walk176 #5).
+    where = Path(os.path.abspath(target))
     if as_json:
         echo_json(
             {
                 "store": str(store_path.absolute()),
-                "backup": str(target.absolute()),
+                "backup": str(where),
                 "issues": issues,
                 "articles": articles,
             }
         )
     elif not quiet:
-        echo(
-            f"Copied the store {store_path} to {target}: {issues} issue(s), {articles} article(s)."
-        )
+        echo(f"Copied the store {store_path} to {where}: {issues} issue(s), {articles} article(s).")
 
 
 def _backup_file(dest: str, store_path: Path, title: str) -> Path:
@@ -1006,7 +1018,24 @@ def _backup_file(dest: str, store_path: Path, title: str) -> Path:
     is there, or any name ending in "/", which the shell's completion adds), a file in it named
     by the newsletter (`title`) and the day, e.g. customer-experience-weekly-2026-12-06.db
     (walk36: `backup DIR/` with DIR missing wrote a file named DIR); a second one the same day
-    is customer-experience-weekly-2026-12-06-2.db."""
+    is customer-experience-weekly-2026-12-06-2.db.
+
+    A DEST from `~` is in the home folder, as feeds.yaml's paths are (walk176 #5: `curator backup
+    '~/backups/'`, quoted, made a folder named `~` in the current one)."""
+    if dest.startswith("~"):
+        home = home_path(dest)
+        if home is None:
+            first = dest.replace("\\", "/").split("/", 1)[0]
+            raise InputError(
+                f"{dest}: it starts with `{first}`, the home folder, but "
+                + (
+                    "HOME is not set (is this run from cron or a service without it?)"
+                    if first == "~"
+                    else f"there is no user {first[1:]!r} on this machine"
+                )
+                + ": give the full path (from /)"
+            )
+        dest = str(home) + (os.sep if dest.endswith(("/", os.sep)) else "")
     path = Path(dest)
     if dest.endswith(("/", os.sep)) or path.is_dir():
         day = datetime.now().astimezone().strftime("%Y-%m-%d")
@@ -1041,7 +1070,9 @@ def preview(config: Path, out: Path | None, port: int) -> None:
 @common_options
 def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     """Fetch the feeds, store new articles and place them under subjects; build nothing."""
-    with opened(config, db, create=True) as (conf, store):
+    # The newsletter's store not there while its output folder holds published issues stops the
+    # fetch before the store is made (walk176 #3: it began a second archive without a word).
+    with opened(config, db, create=True, published="Nothing was fetched") as (conf, store):
         # A store older than the folder's issues (a backup put back) is refused before any feed
         # is read, as `build` and `draft` refuse it: it fetched into the old store, and the
         # build then refused anyway.

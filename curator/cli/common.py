@@ -22,13 +22,14 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import click
 
-from curator.app import RUN_WAIT, build_lock
+from curator.app import RUN_WAIT, BuildError, build_lock
 from curator.cli.streams import stderr_lost
-from curator.config import Config, load_config
+from curator.config import Config, ConfigError, load_config, moved_newsletter_advice
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
 from curator.harvest import FetchStopped
 from curator.htmltext import terminal_text
 from curator.placement import pending
+from curator.publishissue import missing_store_said
 from curator.store import (
     Store,
     StoreError,
@@ -492,6 +493,15 @@ def loaded(config_path: Path) -> Config:
     warnings printed first: what is allowed but probably not meant is said before anything runs.
     A path it names in a folder whose name is not UTF-8 stops the run first (`usable_path`)."""
     usable_path(config_path)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and not config_path.exists():  # (walk176 #4: the newsletter moved)
+        draft = ctx.params.get("draft_file")
+        command = "curator " + " ".join(ctx.command_path.split()[1:])
+        moved = moved_newsletter_advice(
+            config_path, command, draft if isinstance(draft, Path) else None
+        )
+        if moved is not None:
+            raise ConfigError(config_path, None, None, moved)
     config = load_config(config_path)
     settings = config.settings
     for used in (
@@ -605,10 +615,16 @@ def interrupted(
     )
 
 
-def check_store(config: Config, db: Path | None, *, create: bool) -> None:
+def check_store(
+    config: Config, db: Path | None, *, create: bool, published: str | None = None
+) -> None:
     """A store that is not there: a command that only reads one refuses it (a mistyped --db must
     not quietly make an empty store and report on it); `fetch`, `build` and `draft` make one, and
-    say so when it is not the config's own (`settings.store`)."""
+    say so when it is not the config's own (`settings.store`).
+
+    The config's own store missing while its output folder holds published issues is said as
+    that (`missing_store_said`) by a command that only reads, and stops one given `published`
+    (what it says was not done: `fetch`'s "Nothing was fetched"), before the store is made."""
     store_path = db or config.settings.store
     usable_path(store_path)
     ctx = click.get_current_context(silent=True)
@@ -616,6 +632,13 @@ def check_store(config: Config, db: Path | None, *, create: bool) -> None:
         ctx.meta[DB_GIVEN] = db  # the commands its advice names need it too (`run_args`)
     if store_path.exists():
         return
+    own = db is None or os.path.abspath(db) == os.path.abspath(config.settings.store)
+    if own and (not create or published is not None):
+        # (walk176 #3: "nothing has been fetched yet; run curator fetch", and fetch began a
+        # second archive beside the 11 issues published)
+        said = missing_store_said(store_path, config.settings.output, published or "")
+        if said is not None:
+            raise BuildError(said)
     if (blocking := file_in_the_way(store_path.parent)) is not None:  # (walk141 #6)
         raise StoreError(
             f"{store_path}: {blocking} is a file, not a folder, so the store cannot be there:"
@@ -702,6 +725,7 @@ def opened(
     lock: bool = True,
     create: bool = False,
     reading: bool = False,
+    published: str | None = None,
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write: when
     another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
@@ -716,13 +740,13 @@ def opened(
     With `reading` (a command that only reads: `themes`, the `subjects` reports, `feeds list`),
     no lock is taken and the store is never written (`Store.open_for_reading`): what the command
     would write first (the articles placed again after the subjects changed) is worked out in a
-    copy, and a line on stderr says so (walk150 #4).
+    copy, and a line on stderr says so (walk150 #4). `published`: see `check_store`.
     """
     config = loaded(config_path)
-    check_store(config, db, create=create)
+    check_store(config, db, create=create, published=published)
     store_path = db or config.settings.store
     ctx = click.get_current_context(silent=True)
-    published: list[int] = []
+    published_now: list[int] = []
     fetched: str | None = None  # what a stopped fetch stored (`FetchStopped.said`)
     meta = ctx.meta if ctx is not None else {}
     meta[STORE_OPENED] = store_path
@@ -783,7 +807,7 @@ def opened(
             try:
                 yield config, store
             except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (on_sigterm)
-                published = list(range(before, store.next_issue_number()))
+                published_now = list(range(before, store.next_issue_number()))
                 fetched = stop.said() if isinstance(stop, FetchStopped) else None
                 raise
             except sqlite3.Error as exc:
@@ -791,8 +815,8 @@ def opened(
                 if plain is None:  # a mistake of curator's own: raised as it is
                     raise
                 raise plain from None
-            published = list(range(before, store.next_issue_number()))
-            if ctx is not None and published:
-                ctx.meta[INTERRUPTED] = (published, store_path)
+            published_now = list(range(before, store.next_issue_number()))
+            if ctx is not None and published_now:
+                ctx.meta[INTERRUPTED] = (published_now, store_path)
     except KeyboardInterrupt:
-        raise interrupted(published, store_path, fetched) from None
+        raise interrupted(published_now, store_path, fetched) from None
