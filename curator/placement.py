@@ -102,6 +102,7 @@ from curator.textfeatures import (
     Vector,
     article_counts,
     matched_scripts,
+    phrase_key,
     scripts,
     terms,
     words,
@@ -1664,6 +1665,11 @@ class LeftOut:
     #: editor removed it whole, or the draft was cut off), how many of its articles the issue
     #: does not publish: cut from the draft too (walk174 #1: never said).
     dropped: dict[str, int] = field(default_factory=dict)
+    #: The subjects of feeds.yaml the issue has no section for because nothing under them waits
+    #: (walk176 #2: they vanished from the summary without a word): (subject, articles placed
+    #: under it, how many of those an issue featured). Not the subjects a plan of themes left
+    #: out (an issue with a theme says nothing of them).
+    empty: tuple[tuple[str, int, int], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -1671,7 +1677,11 @@ class LeftOut:
             "unplaced": self.unplaced,
             "unplaced_new": self.unplaced_new,
             "issue_size": self.issue_size,
-            "left_for_later": self.waiting,
+            "left_for_later": {**self.waiting, **{name: 0 for name, _, _ in self.empty}},
+            "empty_subjects": [
+                {"subject": name, "fit": placed, "featured_before": featured}
+                for name, placed, featured in self.empty
+            ],
             "cut_from_draft": {**self.cut, **self.dropped},
             "moved_in_draft": self.moved,
             "left_out_for_variety": {
@@ -1764,6 +1774,13 @@ def left_out(
         for subject, ids in store.draft_sections(issue.number).items():
             if subject.casefold() not in shown and any(i not in taken for i in ids):
                 dropped[subject] = sum(i not in taken for i in ids)
+    empty: tuple[tuple[str, int, int], ...] = ()
+    if issue is not None and not issue.theme:
+        shown = {s.subject.casefold() for s in sections}
+        absent = [s.name for s in config.subjects if s.name.casefold() not in shown]
+        idle = store.waiting_counts(absent, leaving)
+        sizes = store.subject_sizes([name for name in absent if not idle[name]])
+        empty = tuple((name, *sizes[name]) for name in absent if name in sizes)
     return LeftOut(
         unplaced,
         new,
@@ -1776,6 +1793,7 @@ def left_out(
         moved,
         added,
         dropped,
+        empty,
     )
 
 
@@ -1934,6 +1952,29 @@ def placed_articles(
         else p
         for p in found
     ]
+
+
+def keyword_homes(config: Config, store: Store, subject: str) -> list[tuple[str, int]]:
+    """Where the articles that use a keyword of `subject` are placed, among the articles the
+    scorer learns from (the newest `CORPUS_SAMPLE` and the corrected ones): (subject, how many),
+    most first, other subjects only (walk176 #9: a subject split in two listed its empty half as
+    a bare 0, while its keywords were in articles under the other half)."""
+    wanted = next((s for s in config.subjects if s.name == subject), None)
+    if wanted is None:
+        return []
+    keys = set()
+    for kw in wanted.keywords:
+        toks = terms(kw)
+        if toks:
+            keys.add(toks[0] if len(toks) == 1 else phrase_key(toks))
+    if not keys:
+        return []
+    phrases = phrase_keys(subject_phrases(config.subjects))
+    ids = [a.id for a in model_corpus(store)]
+    counts = _counts(store, phrases, ids)
+    using = [i for i, c in counts.items() if not keys.isdisjoint(c)]
+    where = Counter(s for s in store.stored_subjects(using).values() if s and s != subject)
+    return where.most_common()
 
 
 def uncertain_articles(

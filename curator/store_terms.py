@@ -421,6 +421,19 @@ class TermStore(StoreBase):
             out[subject] -= int(count)
         return out
 
+    def subject_sizes(self, subjects: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """Per subject of `subjects`, how many stored articles are placed under it and how many
+        of those an issue featured."""
+        out = {}
+        for subject in subjects:
+            placed, featured = self.db.execute(
+                "SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM issue_articles ia"
+                " WHERE ia.article_id = s.article_id)), 0) FROM assignments s WHERE s.subject = ?",
+                (subject,),
+            ).fetchone()
+            out[subject] = (int(placed), int(featured))
+        return out
+
     def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
         """Unfeatured articles the model `fingerprint` placed under no subject (newest first),
         but not those the editor excluded: they belong to no subject, a new one included."""

@@ -147,7 +147,9 @@ def test_copies_of_a_published_story_neither_hide_new_articles_nor_count_as_wait
     assert err.count("10 articles were left out (") == 1, err
     assert f"10 articles were left out ({copies}) as the same story" in " ".join(err.split()), err
     # #3: the ten copies are no articles a later issue takes: none waits.
-    assert report["left_for_later"] == {"Gardening": 0}, out
+    assert report["left_for_later"] == {"Gardening": 0, "Cooking": 0}, out
+    # (Cooking, which nothing fits, has no section and is said so: walk176 #2)
+    assert [e["subject"] for e in report["empty_subjects"]] == ["Cooking"], out
     # A third week with nothing new: nothing to feature, and the build says nothing waits.
     code, out, err = run("build", "--config", str(config), "--no-fetch")
     assert code == 0, err

@@ -390,6 +390,7 @@ def no_left(config: Config) -> dict[str, Any]:
         "unplaced_new": None,
         "issue_size": config.issue_size,
         "left_for_later": {},
+        "empty_subjects": [],
         "cut_from_draft": {},
         "moved_in_draft": {},
         "left_out_for_variety": {},
@@ -515,6 +516,8 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
     for subject, n in left.dropped.items():  # (walk174 #1: a section removed whole went unsaid)
         some = "1 article" if n == 1 else f"{n} articles"
         lines.append(f"  {subject}: its section is not in the draft: {some} cut")
+    for subject, placed, featured in left.empty:  # (walk176 #2: such a subject went unsaid)
+        lines.append(f"  {subject}: nothing to feature: {empty_reason(subject, placed, featured)}")
     if left.unplaced:
         them = "them" if left.unplaced != 1 else "it"
         if left.unplaced_new:
@@ -532,6 +535,22 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
             " subjects move URL SUBJECT` puts one under a subject."
         )
     return lines
+
+
+def empty_reason(subject: str, placed: int, featured: int) -> str:
+    """Why a subject of feeds.yaml has no section in an issue: no article fits it, or every
+    one that does was featured (or cannot be: dead links, stories told before)."""
+    if not placed:
+        return (
+            "no article fits it (`curator subjects explain URL` of an article that belongs there"
+            f" says why; `curator subjects move URL {shell_arg(subject)}` teaches curator)"
+        )
+    if featured == placed:
+        return f"all {placed} that fit it were featured before"
+    return (
+        f"the {placed} that fit it were featured before ({featured}) or cannot be: dead links,"
+        " or copies of stories told before"
+    )
 
 
 #: The articles whose move command a build prints (the rest are counted).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +36,7 @@ from curator.placement import (
     PlaceProgress,
     correction_effect,
     explain_article,
+    keyword_homes,
     other_language_note,
     pending,
     placed_articles,
@@ -215,6 +216,39 @@ def _place_new(conf: Config, store: Store, quiet: bool, say: Callable[[str], Non
         refresh(conf, store, say=say, progress=progress)
 
 
+def emptied(totals: Mapping[str | None, int], found: Sequence[Change]) -> list[tuple[str, int]]:
+    """The subjects a correction leaves with no article, each with how many it took from it:
+    `totals` is how many articles each subject had before (as `subjects list` counted them),
+    `found` what the correction changes (walk176 #1: one move left "Cycling (0)" unsaid)."""
+    left = dict(totals)
+    took: dict[str, int] = {}
+    for c in found:
+        if c.before is not None:
+            left[c.before] = left.get(c.before, 0) - 1
+            took[c.before] = took.get(c.before, 0) + 1
+        if c.after is not None:
+            left[c.after] = left.get(c.after, 0) + 1
+    return [(name, n) for name, n in took.items() if left.get(name, 0) <= 0 and totals.get(name)]
+
+
+def _say_emptied(gone: Sequence[tuple[str, int]], urls: Sequence[str], undoing: bool) -> None:
+    """Each subject a correction left with no article, plainly, with the command that takes the
+    correction back."""
+    back = " ".join(shell_arg(u) for u in urls)
+    for name, n in gone:
+        took = f"all {n}" if n > 1 else "its only article"
+        what = "undoing it" if undoing else f"your {'move' if len(urls) == 1 else 'correction'}"
+        fix = (
+            f"`curator subjects move URL {shell_arg(name)}` puts one back, and teaches curator"
+            if undoing
+            else f"`curator subjects undo {back}`"
+        )
+        echo(
+            f"{name} now has no articles: {what} took {took}; if that is wrong, {fix}"
+            " (`curator subjects list` shows where they are)."
+        )
+
+
 def _say_changes(
     found: list[Change],
     among: str,
@@ -313,6 +347,7 @@ def _correct(
             # Said again (walk153 #4: every article was placed again, to no change).
             return _said_already(article, name, store.issues_featuring(article.id), as_json)
         _place_new(conf, store, quiet, warn)
+        totals = store.placement_counts()
         placed, where = store.stored_subject(article.id)
         # (walk168 #5: "Moved to S" for an article curator had placed under S already)
         pinned = not had and name is not None and placed and where == name
@@ -335,7 +370,8 @@ def _correct(
             "already": False,
             "pinned": pinned,
         }
-        return {**data, "changes": [c.to_dict() for c in found]}
+        gone = [name for name, _ in emptied(totals, found)]
+        return {**data, "changes": [c.to_dict() for c in found], "emptied_subjects": gone}
     if pinned:
         echo(f"Already under {name}: {article.title}; now pinned there (curator keeps it there)")
     else:
@@ -353,6 +389,7 @@ def _correct(
     if name is None and published:
         echo(_already_published(published, conf.settings.output))
     _say_changes(found, among, article.url, pulled=name, pinned=pinned)
+    _say_emptied(emptied(totals, found), [article.url], undoing=False)
     return None
 
 
@@ -436,6 +473,20 @@ def exclude(
         echo_json(done[0] if len(urls) == 1 else done)
 
 
+def _homes_hint(subject: str, homes: Sequence[tuple[str, int]]) -> str:
+    """Why a subject no article is under is empty while its keywords are used: the subject
+    those articles fit better (walk176 #9: a split subject's new half, a bare 0)."""
+    (home, n), rest = homes[0], sum(k for _, k in homes[1:])
+    more = f" (and in {rest} under other subjects)" if rest else ""
+    some = "1 article" if n == 1 else f"{n} articles"
+    return (
+        f'no article fits "{subject}" better than "{home}"; its keywords are in {some} under'
+        f" {home}{more}: move one or two of those that belong to it there to teach it"
+        f" (`curator subjects list --subject {shell_arg(home)}` lists them, `curator subjects"
+        f" move URL {shell_arg(subject)}` moves one)"
+    )
+
+
 def _unplaced_parts(rows: list[Placed]) -> str:
     """The parts of the articles under no subject, as the build counts them apart: ": 9 in no
     issue yet that fit none of your subjects, 4 you excluded" (walk168 #8: the build said 9, the
@@ -517,6 +568,7 @@ def undo(
                 raise CuratorError(f"{exc}; nothing was undone") from None
             raise
         _place_new(conf, store, quiet, None)  # (stale moves are told below)
+        totals = store.placement_counts()
         before = store.corrections()
         undone = [a for a in articles if a.url in before]
         # A word that replaced an earlier one gives that one back (walk153 #4: an exclusion
@@ -573,6 +625,7 @@ def undo(
             ],
             "not_corrected": [{"url": a.url, "title": a.title} for a in kept],
             "changes": [c.to_dict() for c in found],
+            "emptied_subjects": [name for name, _ in emptied(totals, found)],
         }
         echo_json(data, failure=failure)
     else:
@@ -592,6 +645,7 @@ def undo(
             echo(f"  {a.url}")
         if undone:  # (first: "with it" / "with them" are the articles just undone)
             _say_changes(found, among, *(a.url for a in undone))
+            _say_emptied(emptied(totals, found), [a.url for a in undone], undoing=True)
         for a in kept:
             echo(f"Nothing to undo, you had neither moved nor excluded it: {a.title}")
             echo(f"  {a.url}")
@@ -678,11 +732,13 @@ def list_(
             )
         totals = store.placement_counts()
         stored_any = store.newest_article_id() > 0
-    # A subject no article is under is listed too, with 0, in its place (walk33 #4: a planned
-    # theme left empty by a move disappeared from the list), unless nothing is stored at all.
-    empty: list[str | None] = []
-    if found and name is None and not unplaced:
-        empty = [s.name for s in conf.subjects if s.name not in {p.subject for p in found}]
+        # A subject no article is under is listed too, with 0, in its place (walk33 #4: a
+        # planned theme left empty by a move disappeared from the list), unless nothing is
+        # stored at all; with where the articles using its keywords are (walk176 #9).
+        empty: list[str | None] = []
+        if found and name is None and not unplaced:
+            empty = [s.name for s in conf.subjects if s.name not in {p.subject for p in found}]
+        homes = {r: keyword_homes(conf, store, r) for r in empty if r is not None}
     order: dict[str | None, int] = {s.name: i for i, s in enumerate(conf.subjects)}
     rows: list[Placed | str | None] = sorted(
         [*found, *empty],
@@ -713,9 +769,13 @@ def list_(
         if not isinstance(r, Placed):
             echo(f"\n{r} (0)")
             echo("  no article is under it")
+            said = False
             for (i, k), words in shared.items():  # (walk153 #5: why, when it shares keywords)
                 if r in (subject_names[i], subject_names[k]):
                     echo(f"  {shared_keywords_text(words, subject_names[i], subject_names[k], r)}")
+                    said = True
+            if not said and r in homes and homes[r]:
+                echo(f"  {_homes_hint(r, homes[r])}")
             continue
         p = r
         if p.subject != heading:
