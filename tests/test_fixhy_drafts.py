@@ -65,3 +65,26 @@ def test_a_whole_draft_saved_with_windows_or_old_mac_line_endings_is_built(
     assert own in html and FIVE_BLURB in html
     assert "end of the draft" not in html
 
+
+def test_blurbs_swapped_between_two_articles_stop_the_build(drafted: Path, tmp_path: Path) -> None:
+    """walk177 N4: two articles' blurbs swapped while reordering were published so, silently."""
+    config, draft, whole = _copy(drafted, tmp_path)
+    lines = whole.split("\n")
+    a = next(n for n, line in enumerate(lines) if line.startswith(DELIGHT_BLURB))
+    b = next(n for n, line in enumerate(lines) if line.startswith(FIVE_BLURB))
+    lines[a], lines[b] = lines[b], lines[a]
+    swapped = "\n".join(lines)
+    draft.write_text(swapped, encoding="utf-8")
+    code, out, err = _build(config, draft, "-q")
+    said = said_as_one(err)
+    assert code == 2, (out, err)
+    assert (
+        f'{draft}:{a + 1}: the blurb under "Delight or Effortless? Designing for Customers Who'
+        f' Just W..." (line {_line_of(swapped, DELIGHT)}) and the blurb at line {b + 1}, under'
+        f' "Five Definitions of Customer Experience, and the One We Use" (line'
+        f" {_line_of(swapped, FIVE)}), are each other's, as curator wrote them: the blurbs were"
+        " swapped" in said
+    ), said
+    assert "Move each blurb back under its own article's" in said
+    assert said.count("the blurbs were swapped") == 1  # (one pair, said once)
+    assert not (config.parent / "output" / "issue-1.html").exists()
