@@ -360,3 +360,36 @@ def swapped_blurbs(
             )
         mistakes.append(DraftError(path, first_line, said_what + fix))
     return mistakes
+
+
+def headless_sections(
+    draft: Draft, issue: Issue, drafted: Mapping[str, Sequence[int]], path: Path | str
+) -> tuple[list[str], set[int]]:
+    """A warning per section of curator's draft (`drafted`: `Store.draft_sections`, in the
+    draft's order) whose `# Subject` heading line is gone while all its articles are under the
+    section above it, as deleting the heading line merges them there (walk177 N5: the build then
+    advised `curator subjects move` for each, which would teach curator the wrong subject); and
+    those articles' ids, for which no such advice is given."""
+    shown = {s.subject.casefold(): s for s in issue.sections}
+    lines = {a.id: e.line for e, a in zip(draft.entries, _articles(issue), strict=True)}
+    order = list(drafted)
+    warnings: list[str] = []
+    merged: set[int] = set()
+    for above, subject in zip(order, order[1:], strict=False):
+        ids = drafted[subject]
+        section = shown.get(above.casefold())
+        if not ids or subject.casefold() in shown or section is None:
+            continue
+        under = {e.article.id for e in section.entries}
+        if not all(i in under for i in ids):
+            continue
+        merged.update(ids)
+        first = min(lines[i] for i in ids if i in lines)
+        warnings.append(
+            f"{path}:{first}: the heading '# {subject}' is not in the draft: its {len(ids)}"
+            f" article(s) are under '{section.subject}', and were published there (no"
+            " `curator subjects move` is needed for them); if that was not meant, put the heading"
+            f' back (above line {first}), take the issue back as README\'s "Take an issue back"'
+            " says, and build the draft again"
+        )
+    return warnings, merged

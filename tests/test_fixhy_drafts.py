@@ -88,3 +88,32 @@ def test_blurbs_swapped_between_two_articles_stop_the_build(drafted: Path, tmp_p
     assert "Move each blurb back under its own article's" in said
     assert said.count("the blurbs were swapped") == 1  # (one pair, said once)
     assert not (config.parent / "output" / "issue-1.html").exists()
+
+
+def test_a_deleted_subject_heading_is_named_and_no_subjects_move_is_advised(
+    drafted: Path, tmp_path: Path
+) -> None:
+    """walk177 N5: with '# Voice of the customer' deleted, its articles were published under
+    'Service operations' and the build advised `curator subjects move ... 'Service operations'`
+    for each (which would teach curator the wrong subject)."""
+    config, draft, whole = _copy(drafted, tmp_path)
+    lines = whole.split("\n")
+    heading = lines.index("# Voice of the customer")
+    headless = "\n".join(lines[:heading] + lines[heading + 1 :])
+    draft.write_text(headless, encoding="utf-8")
+    code, out, err = _build(config, draft)
+    said = said_as_one(err)
+    assert code == 0, (out, err)
+    first = next(
+        n
+        for n, line in enumerate(headless.split("\n"), 1)
+        if n > heading and line.startswith("## ")
+    )
+    assert (
+        f"{draft}:{first}: the heading '# Voice of the customer' is not in the draft: its 2"
+        " article(s) are under 'Service operations', and were published there" in said
+    ), said
+    assert f"put the heading back (above line {first})" in said
+    assert "under another subject than curator gives them" not in out, out
+    assert "subjects move https://brightline.example/blog/voice-of-the-customer" not in out
+    assert "Service operations: 4 featured" in out
