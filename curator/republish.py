@@ -1145,6 +1145,12 @@ def render_issues(
                     - set(issues)
                 )
             )
+            # (their ids in feed.xml, for an issue published again under the number: N3)
+            before_ids = published_feed_ids(out_dir) if dropped else {}
+            if not store.db.execute("PRAGMA query_only").fetchone()[0]:
+                for number in dropped:
+                    if f"issue-{number}.html" in before_ids:
+                        store.record_withdrawn_feed_id(number, before_ids[f"issue-{number}.html"])
             archive_changed = tuple(
                 p
                 for p in changed
