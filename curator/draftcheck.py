@@ -372,13 +372,14 @@ def headless_sections(
     those articles' ids, for which no such advice is given."""
     shown = {s.subject.casefold(): s for s in issue.sections}
     lines = {a.id: e.line for e, a in zip(draft.entries, _articles(issue), strict=True)}
-    order = list(drafted)
     warnings: list[str] = []
     merged: set[int] = set()
-    for above, subject in zip(order, order[1:], strict=False):
-        ids = drafted[subject]
-        section = shown.get(above.casefold())
-        if not ids or subject.casefold() in shown or section is None:
+    section = None  # (the section above: the last of curator's draft still in the draft)
+    for subject, ids in drafted.items():
+        if subject.casefold() in shown:
+            section = shown[subject.casefold()]
+            continue
+        if not ids or section is None:
             continue
         under = {e.article.id for e in section.entries}
         if not all(i in under for i in ids):
