@@ -5,6 +5,7 @@ has a new entry id in feed.xml (N3)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -53,6 +54,9 @@ def test_render_all_after_an_issue_taken_back_says_why_the_archive_changed(
     assert "an issue taken back" in out
     assert "put it back from your backup" not in out
     assert "rendered with this curator's templates" not in out
+    code, out, err = run("render", "--all", "--json", "--config", str(folder / "feeds.yaml"))
+    assert code == 0, err
+    assert json.loads(out)["archive_dropped_issues"] == []  # (said once: now as it should be)
 
 
 def test_the_issue_published_again_after_one_taken_back_is_new_to_feed_readers(
