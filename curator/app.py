@@ -60,6 +60,7 @@ from curator.draftbuild import read_unread as _read_unread
 from curator.draftbuild import with_copies as _with_copies
 from curator.draftcheck import (
     changed_addresses,
+    headless_sections,
     merged_blurbs,
     renamed_headings,
     swapped_addresses,
@@ -632,6 +633,10 @@ def build_from_draft(
             draft, issue, store.articles_by_ids(list(store.draft_titles(draft.number))), draft_file
         ),
     )
+    # (walk177 N5: a `# Subject` heading line deleted merged its articles into the section above)
+    headless, merged = headless_sections(
+        draft, issue, store.draft_sections(draft.number), draft_file
+    )
     earlier = [store.issues_featuring(i) for i in ids]
     as_copy = [store.issues_featuring(i, only_copies=True) for i in ids]
     titles: list[str] = []
@@ -840,10 +845,12 @@ def build_from_draft(
         *mismatch,
         *not_read,
         *published.warnings,
+        *headless,
     )
-    return BuildResult(
-        FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=published.kept
-    )
+    # (no `subjects move` is advised for the articles of a section whose heading line is gone)
+    by_id = {e.article.url: e.article.id for s in issue.sections for e in s.entries}
+    kept = tuple(k for k in published.kept if by_id.get(k.url) not in merged)
+    return BuildResult(FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=kept)
 
 
 __all__ = [

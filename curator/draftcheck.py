@@ -255,8 +255,9 @@ def merged_blurbs(
     stored blurb, one `curator draft` wrote into the draft (`written`) or one the issue features:
     its `## Title`, url:, author: and publication: lines were deleted, and the blurb left under
     them was read as a second paragraph of the article above (walk174 #2: published so, the cut
-    article's blurb under another's title). A paragraph the editor wrote is no stored blurb."""
-    mistakes: list[DraftError] = []
+    article's blurb under another's title). A paragraph the editor wrote is no stored blurb.
+    Blurbs swapped between two articles of the draft are mistakes too (`swapped_blurbs`)."""
+    mistakes = swapped_blurbs(draft, issue, written, path)
     featured = _articles(issue)
     # (a featured article's blurb is the draft's, merged paragraph and all: its stored one, in
     # `written`, replaces it)
@@ -290,3 +291,106 @@ def merged_blurbs(
                 )
             )
     return mistakes
+
+
+def swapped_blurbs(
+    draft: Draft, issue: Issue, written: Sequence[Article], path: Path | str
+) -> list[DraftError]:
+    """A mistake per article whose blurb (its first paragraph) is (nearly) word for word another
+    article's blurb as `curator draft` wrote it (`written`), while its own blurb as written is
+    elsewhere in the draft, under another article: the blurbs were swapped, most likely cut and
+    pasted while reordering (walk177 N4: published so, each article under the other's words,
+    without a word). A blurb the editor wrote is no stored blurb, and is never flagged; neither
+    is another article's blurb used where this one's own is gone (that may be meant)."""
+    stored = {a.id: a for a in written if a.id is not None and a.blurb.strip()}
+    featured = _articles(issue)
+    lines = {a.id: e.line for e, a in zip(draft.entries, featured, strict=True)}
+    paragraphs = [_paragraphs(e.blurb_source, e.blurb_line) for e in draft.entries]
+    mistakes: list[DraftError] = []
+    said: set[frozenset[int]] = set()
+    for n, (entry, article) in enumerate(zip(draft.entries, featured, strict=True)):
+        own = stored.get(article.id) if article.id is not None else None
+        if own is None or not paragraphs[n]:
+            continue
+        first_line, first = paragraphs[n][0]
+        if _is_blurb_of(first, own):
+            continue
+        other = next(
+            (o for i, o in stored.items() if i != article.id and _is_blurb_of(first, o)), None
+        )
+        if other is None or other.id is None:
+            continue
+        moved = next(
+            (
+                (m, line)
+                for m, found in enumerate(paragraphs)
+                if m != n
+                for line, paragraph in found
+                if _is_blurb_of(paragraph, own)
+            ),
+            None,
+        )
+        if moved is None or frozenset((article.id, other.id)) in said:  # (one pair, said once)
+            continue
+        said.add(frozenset((article.id, other.id)))
+        m, line = moved
+        holder = draft.entries[m]
+        where = (
+            f"line {lines[other.id]}"
+            if other.id in lines
+            else "an article the draft no longer has a heading for"
+        )
+        fix = (
+            ": the blurbs were swapped, most likely while cutting and pasting articles into another"
+            " order; nothing was published. Move each blurb back under its own article's"
+            " '## Title' and url: lines (or write these articles' blurbs in your own words)"
+        )
+        if featured[m].id == other.id:
+            said_what = (
+                f'the blurb under "{_short(article.title)}" (line {entry.line}) and the blurb at'
+                f' line {line}, under "{_short(other.title)}" (line {holder.line}), are each'
+                " other's, as curator wrote them"
+            )
+        else:
+            said_what = (
+                f'the blurb under "{_short(article.title)}" (line {entry.line}) is the blurb'
+                f' curator wrote for "{_short(other.title)}" ({where}), and the blurb curator'
+                f' wrote for "{_short(article.title)}" is at line {line}, under'
+                f' "{_short(featured[m].title)}" (line {holder.line})'
+            )
+        mistakes.append(DraftError(path, first_line, said_what + fix))
+    return mistakes
+
+
+def headless_sections(
+    draft: Draft, issue: Issue, drafted: Mapping[str, Sequence[int]], path: Path | str
+) -> tuple[list[str], set[int]]:
+    """A warning per section of curator's draft (`drafted`: `Store.draft_sections`, in the
+    draft's order) whose `# Subject` heading line is gone while all its articles are under the
+    section above it, as deleting the heading line merges them there (walk177 N5: the build then
+    advised `curator subjects move` for each, which would teach curator the wrong subject); and
+    those articles' ids, for which no such advice is given."""
+    shown = {s.subject.casefold(): s for s in issue.sections}
+    lines = {a.id: e.line for e, a in zip(draft.entries, _articles(issue), strict=True)}
+    warnings: list[str] = []
+    merged: set[int] = set()
+    section = None  # (the section above: the last of curator's draft still in the draft)
+    for subject, ids in drafted.items():
+        if subject.casefold() in shown:
+            section = shown[subject.casefold()]
+            continue
+        if not ids or section is None:
+            continue
+        under = {e.article.id for e in section.entries}
+        if not all(i in under for i in ids):
+            continue
+        merged.update(ids)
+        first = min(lines[i] for i in ids if i in lines)
+        warnings.append(
+            f"{path}:{first}: the heading '# {subject}' is not in the draft: its {len(ids)}"
+            f" article(s) are under '{section.subject}', and were published there (no"
+            " `curator subjects move` is needed for them); if that was not meant, put the heading"
+            f' back (above line {first}), take the issue back as README\'s "Take an issue back"'
+            " says, and build the draft again"
+        )
+    return warnings, merged

@@ -36,7 +36,13 @@ _ENDS_SENTENCE = tuple(".!?…:;)]}\"'”’»*_`>|")
 
 def is_end_line(line: str) -> bool:
     """Whether `line` is the draft's closing line (`END_LINE`, or a retyping of it)."""
-    return bool(_END.match(line))
+    return bool(_END.match(line.rstrip("\r\n")))
+
+
+def _unix(text: str) -> str:
+    """`text` with CRLF and CR-only line endings read as newlines, as the rest of the draft
+    reader reads them (walk177 N1: a whole draft saved with CRLF was refused as cut off)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _last_line(lines: list[str]) -> tuple[int, str]:
@@ -62,9 +68,10 @@ def _shown(text: str, most: int = 40) -> str:
 def cut_off(text: str, path: Path) -> tuple[int, str] | None:
     """(line, message) when `text`, a draft written with `END_LINE` (its note says so), lacks
     it: cut off while saved. None for a whole draft, and for one whose note does not say so."""
+    text = _unix(text)
     if _HELP_MARK not in text or _END.search(text):
         return None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.split("\n")
     line, last = _last_line(lines)
     stops = (
         f', in the middle of a sentence ("{_shown(last)}")'
@@ -85,9 +92,10 @@ def cut_off_warning(text: str, path: Path) -> str | None:
     """A warning for a draft without `END_LINE`'s note (an older curator's, or written by hand)
     that ends with no final newline in the middle of a word of its last line: most likely cut off
     while saved (walk174 #1), though it is built as it reads."""
-    if _HELP_MARK in text or _END.search(text) or text.endswith(("\n", "\r")):
+    text = _unix(text)
+    if _HELP_MARK in text or _END.search(text) or text.endswith("\n"):
         return None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.split("\n")
     line, last = _last_line(lines)
     if not _mid_word(last):
         return None

@@ -112,6 +112,28 @@ class Published:
     kept: tuple[KeptSubject, ...]
 
 
+def _ids_again(
+    store: Store, number: int, known: Mapping[str, str]
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The Atom ids of feed.xml for a build of issue `number` (`known`: as the output folder's
+    feed.xml gives them), with a new one for an issue published again after an issue of that
+    number was taken back (`Store.withdrawn_feed_ids`), and what the build says of it.
+
+    Why: the replacement issue 2 had the withdrawn one's entry id and times, so feed readers kept
+    the withdrawn issue and never showed the new one (walk177 N3)."""
+    withdrawn = store.withdrawn_feed_ids(number)
+    page = f"issue-{number}.html"
+    if not withdrawn or known.get(page) not in (None, *withdrawn):
+        return dict(known), ()
+    fresh = f"{withdrawn[0]}#{len(withdrawn) + 1}"
+    said = (
+        f"issue {number} is published again after an issue {number} was taken back: its entry in"
+        f" feed.xml has a new id ({fresh}, the one taken back had {withdrawn[-1]}), so feed"
+        " readers show it as a new issue (those that had the one taken back may keep it too)",
+    )
+    return {**known, page: fresh}, said
+
+
 def publish_issue(
     issue: Issue,
     config: Config,
@@ -138,6 +160,7 @@ def publish_issue(
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
+    known_ids, again = _ids_again(store, issue.number, published_feed_ids(out_dir))
     try:
         archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
         previous = published_feed(out_dir)
@@ -150,7 +173,7 @@ def publish_issue(
             archive=archive,
             formats=formats,
             utm=utm,
-            known_ids=published_feed_ids(out_dir),
+            known_ids=known_ids,
             newsletter=(config.title, config.editor),
             previous_feed=previous,
             # (walk176 #6: the issues published under the newsletter's title before)
@@ -233,6 +256,7 @@ def publish_issue(
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
     notes = (
         *((later_line,) if later_line else ()),
+        *again,
         *found_out,
         *dropped,
         *clipped_email(issue, rendered),

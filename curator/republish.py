@@ -113,6 +113,10 @@ class RenderResult:
     #: The newsletter's title before and now, when feeds.yaml's changed since the archive was
     #: last written (walk176 #6: said as templates' words when the title had changed).
     title_changed: tuple[str, str] | None = None
+    #: The issues the archive page (index.html) listed before and no longer lists: recorded
+    #: nowhere now and their files gone (an issue taken back, as README says): why it changed
+    #: (walk177 N2: it was said to read otherwise for the templates, and to be put back).
+    archive_dropped: tuple[int, ...] = ()
 
 
 def _unrecorded_leftovers(
@@ -1145,11 +1149,25 @@ def render_issues(
                 if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
                 and (found := _text_changed(number, changed, markup_only))
             }
+            dropped = tuple(
+                sorted(
+                    _listed(out_dir / "index.html")
+                    - _listed_in(files.get("index.html", ""))
+                    - set(issues)
+                )
+            )
+            # (their ids in feed.xml, for an issue published again under the number: N3)
+            before_ids = published_feed_ids(out_dir) if dropped else {}
+            if not store.db.execute("PRAGMA query_only").fetchone()[0]:
+                for number in dropped:
+                    if f"issue-{number}.html" in before_ids:
+                        store.record_withdrawn_feed_id(number, before_ids[f"issue-{number}.html"])
             archive_changed = tuple(
                 p
                 for p in changed
                 if p.name == "index.html" and p not in markup_only and p.exists()
                 if kept_before == kept_after  # (no correction, no issue recorded, taken now)
+                and not dropped  # (why it reads otherwise: `archive_dropped`)
             )
             moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
             if out_dir / "feed.xml" in changed:
@@ -1189,6 +1207,7 @@ def render_issues(
         text_changed,
         archive_changed,
         renamed,
+        dropped,
     )
 
 
@@ -1485,6 +1504,23 @@ def _reads_the_same(path: Path, text: str) -> bool:
     if path.suffix == ".html":  # (its <title> too: walk171 #3)
         before, text = page_text(before), page_text(text)
     return " ".join(before.split()) == " ".join(text.split())
+
+
+#: A link of the archive page to an issue's page.
+_ISSUE_LINK = re.compile(r"""href=["'][^"']*?\bissue-(\d+)\.html["']""")
+
+
+def _listed_in(text: str) -> set[int]:
+    """The issues (by number) an archive page's text links to."""
+    return {int(n) for n in _ISSUE_LINK.findall(text)}
+
+
+def _listed(path: Path) -> set[int]:
+    """The issues the archive page at `path` links to (none when it cannot be read)."""
+    try:
+        return _listed_in(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return set()
 
 
 def _holds(path: Path, text: str) -> bool:

@@ -203,6 +203,25 @@ class SubjectStore(StoreBase):
         kept = {k: list(v) for k, v in sections.items()}
         self._set_meta([(f"draft_sections:{number}", json.dumps(kept, ensure_ascii=False))])
 
+    def withdrawn_feed_ids(self, number: int) -> list[str]:
+        """The Atom ids feed.xml gave issue `number` before it was taken back (a backup of the
+        store put back and its files removed), as `curator render` found it gone ([]: none), so
+        that the issue published again under that number gets a new one (walk177 N3: feed readers
+        kept the withdrawn issue, the new one having its id)."""
+        return [str(i) for i in json.loads(self._meta(f"withdrawn_feed_ids:{number}") or "[]")]
+
+    def record_withdrawn_feed_id(self, number: int, entry_id: str) -> None:
+        kept = self.withdrawn_feed_ids(number)
+        if entry_id not in kept:
+            self._set_meta(
+                [
+                    (
+                        f"withdrawn_feed_ids:{number}",
+                        json.dumps([*kept, entry_id], ensure_ascii=False),
+                    )
+                ]
+            )
+
     def record_draft_retold(self, number: int, rows: Iterable[tuple[int, int, int, str]]) -> None:
         """Keep the copies of stories told before that the draft of issue `number` found and
         listed (as `record_retold` takes them), for `curator build --draft` to record with the

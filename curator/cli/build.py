@@ -901,6 +901,7 @@ def render(
                 str(n): [str(p) for p in paths] for n, paths in result.text_changed.items()
             },
             "archive_text_changed": [str(p) for p in result.archive_changed],
+            "archive_dropped_issues": list(result.archive_dropped),
             "warnings": warnings_list(result.warnings, ()),
         }
         echo_json(data)
@@ -945,6 +946,16 @@ def render(
             f"The archive page {path.name} reads otherwise than before, though no issue-N.json"
             " was corrected: it was rendered with this curator's templates and words (and yours),"
             " not the ones that wrote it."
+        )
+    if result.archive_dropped:
+        # walk177 N2: after an issue was taken back, the archive was said to read otherwise for
+        # the templates, and to be put back from a backup (which links to the withdrawn issue)
+        gone = ", ".join(map(str, result.archive_dropped))
+        echo(
+            f"The archive page index.html no longer lists issue(s) {gone}, nor does feed.xml:"
+            " the store records no such issue and its files are gone from the output folder (an"
+            " issue taken back); that is why they changed. Keep them so: a backup of them would"
+            " link to the issue taken back."
         )
     if result.text_changed and len(result.numbers) > 1:
         echo(
