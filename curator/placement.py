@@ -107,7 +107,7 @@ from curator.textfeatures import (
     terms,
     words,
 )
-from curator.workers import MAX_WORKERS, forked
+from curator.workers import MAX_WORKERS, forked, give_back
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
 #: thousand give stable weights, and more would make every build slower for little change.
@@ -889,6 +889,8 @@ def _in_workers(
 ) -> Iterator[Any]:
     """`fn(*task)` for each task, in order, on forked worker processes (at most two tasks each in
     flight, so memory stays bounded), or here when there are none, the pool broke or `here`."""
+    if here:
+        give_back()  # (what a fetch freed goes back to the system first, as before a fork)
     with nullcontext(None) if here else forked(initializer, initargs) as pool:
         pending: deque[tuple[tuple[Any, ...], Future[Any]]] = deque()
         queue = deque(tasks)
