@@ -8,7 +8,8 @@ hosts), each of `--items` new items of a few sentences, and runs `python -m cura
 (wait4) and of curator and its workers together (sampled from /proc every 0.2 s; their PSS too,
 which counts a page the workers share with curator once), the articles stored and the progress
 lines that said how far the storing got. `--repo` runs another checkout's curator (a copy of an
-older commit, say) for a before/after.
+older commit, say) for a before/after; `--keep FILE` copies the store there after the run (to
+compare two runs' placements with sqlite3).
 """
 
 from __future__ import annotations
@@ -116,6 +117,7 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=100)
     parser.add_argument("--items", type=int, default=500)
     parser.add_argument("--repo", type=Path, default=REPO)
+    parser.add_argument("--keep", type=Path, help="copy the store to this file after the run")
     args = parser.parse_args()
     servers = [serve(i, args.items) for i in range(args.feeds)]
     with tempfile.TemporaryDirectory() as tmp:
@@ -155,6 +157,9 @@ def main() -> None:
 
         with sqlite3.connect(Path(tmp) / "state" / "curator.db") as db:
             stored = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            if args.keep is not None:
+                with sqlite3.connect(args.keep) as kept:
+                    db.backup(kept)
     storing = [line.rstrip() for line in err if line.startswith("  storing")]
     print(f"feeds {args.feeds} x items {args.items} = {args.feeds * args.items} items")
     print(f"exit {proc.returncode}, wall {wall:.0f} s, articles stored {stored}")

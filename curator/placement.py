@@ -28,6 +28,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
@@ -107,7 +108,7 @@ from curator.textfeatures import (
     terms,
     words,
 )
-from curator.workers import MAX_WORKERS, forked
+from curator.workers import MAX_WORKERS, forked, give_back
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few
 #: thousand give stable weights, and more would make every build slower for little change.
@@ -141,6 +142,14 @@ BULK_MIN = 5000
 #: every two seconds (2,000 at a time: gaps of 6-7 s between lines, walk71 #D).
 SCORE_BATCH = 5000
 COUNT_BATCH = 500
+#: New articles (a fetch's: not a re-place of the archive) up to this many are scored in this
+#: process, not on workers forked for it: after a fetch this process has grown (126 MB after a
+#: first fetch of 50,000 items, against 64 MB at its start) and each forked worker counted those
+#: pages as its own (fixgu: 122 + 125 + 125 = 374 MB in all). Scoring 50,000 here took 1.2-1.8 s
+#: against 1.7-2.1 s on two forked workers (exp18: the fork costs what the second core saves), and
+#: a first fetch of an editor's 300 feeds stored ~104,000 (walk160). A re-place of the archive
+#: (subjects or corrections changed), or more new articles than this, keeps the workers.
+PLACED_HERE_MAX = 150_000
 #: What a progress line says while articles are placed.
 PLACING = "placing articles under subjects"
 
@@ -677,6 +686,7 @@ def refresh(
         progress=progress,
         vocabulary=vocabulary,
         numeric=no_numpy is None,
+        here=placed_by in (None, fingerprint) and newest - after <= PLACED_HERE_MAX,
     )
     store.mark_placed(fingerprint, newest, SCORER_VERSION)
     _keep_older_issues_subjects(config, store, corrections, say, model)
@@ -725,10 +735,12 @@ def place(
     progress: PlaceProgress | None = None,
     vocabulary: Vocabulary | None = None,
     numeric: bool = True,
+    here: bool = False,
 ) -> int:
     """Score the unfeatured articles with ids in (after, through] that `model` has not placed,
     and store where each goes; returns how many. Without numpy (`numeric` False) many are placed
-    one by one, a window at a time: the same subjects, slower."""
+    one by one, a window at a time: the same subjects, slower. `here`: many are scored with numpy
+    in this process, not on forked workers (a fetch's new articles, `PLACED_HERE_MAX`)."""
     if through - after < BULK_MIN:
         stale = store.stale_ids(model.fingerprint, after, through, _names(model))
         return _place_ids(store, model, stale, vocabulary)
@@ -747,7 +759,7 @@ def place(
             if progress:
                 progress(PLACING, n, len(windows))
         return placed
-    return _score_archive(store, model, after, through, progress)
+    return _score_archive(store, model, after, through, progress, here=here)
 
 
 def _names(model: SubjectModel) -> tuple[str, ...]:
@@ -842,10 +854,16 @@ def count_window(path: Path, after: int, through: int, phrases: Sequence[str]) -
 
 
 def _score_archive(
-    store: Store, model: SubjectModel, after: int, through: int, progress: PlaceProgress | None
+    store: Store,
+    model: SubjectModel,
+    after: int,
+    through: int,
+    progress: PlaceProgress | None,
+    *,
+    here: bool = False,
 ) -> int:
     """Score the unplaced articles in (after, through] in batches, with numpy, on worker
-    processes; store each batch as it comes back."""
+    processes (in this process with `here`); store each batch as it comes back."""
     deps.numeric()  # a broken installation is named here, before any work
     from curator import batchscore
 
@@ -859,7 +877,8 @@ def _score_archive(
         progress(PLACING, 0, len(windows))
     with store.placing_everything():
         for n, (rows, bad) in enumerate(
-            _in_workers(batchscore.place_window, tasks, batchscore.install, (prepared,)), 1
+            _in_workers(batchscore.place_window, tasks, batchscore.install, (prepared,), here=here),
+            1,
         ):
             store.save_scored(rows, model.fingerprint)
             placed += len(rows)
@@ -875,10 +894,14 @@ def _in_workers(
     tasks: Sequence[tuple[Any, ...]],
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
+    *,
+    here: bool = False,
 ) -> Iterator[Any]:
     """`fn(*task)` for each task, in order, on forked worker processes (at most two tasks each in
-    flight, so memory stays bounded), or here when there are none or the pool broke."""
-    with forked(initializer, initargs) as pool:
+    flight, so memory stays bounded), or here when there are none, the pool broke or `here`."""
+    if here:
+        give_back()  # (what a fetch freed goes back to the system first, as before a fork)
+    with nullcontext(None) if here else forked(initializer, initargs) as pool:
         pending: deque[tuple[tuple[Any, ...], Future[Any]]] = deque()
         queue = deque(tasks)
         while pool is not None and (queue or pending):

@@ -167,6 +167,8 @@ def test_the_archive_placed_in_batches_on_workers_goes_where_one_by_one_puts_it(
     monkeypatch.setattr(placement, "SCORE_BATCH", 700)
     monkeypatch.setattr(placement, "COUNT_BATCH", 300)
     monkeypatch.setattr(placement, "BULK_MIN", 1)
+    # (more than a fetch's new articles, which are scored in this process: exp18's test)
+    monkeypatch.setattr(placement, "PLACED_HERE_MAX", 0)
     windows = tmp_path / "windows"
     windows.mkdir()
     monkeypatch.setattr(f"{__name__}._WINDOWS_TO", windows)  # (inherited by the forked workers)
