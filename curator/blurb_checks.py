@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from curator.blurb_furniture import REPORTED as _REPORTED
+from curator.blurb_furniture import SURNAME_REPORTING as _SURNAME_REPORTING
 from curator.blurb_pick import DATE_HEADING as _DATE_HEADING
 from curator.blurb_pick import repeats as _repeats
 from curator.blurb_pick import sentences_of_text as _text_sentences
@@ -247,7 +247,7 @@ def unintroduced_opening(blurb: str, text: str | None = None) -> str:
         # no "he" nor "she" says it is a person: a place or a product ("Google Stadia")
         return ""
     if not names:
-        if not _REPORTED.match(first[found.end() :]) or re.search(
+        if not _SURNAME_REPORTING.match(first[found.end() :]) or re.search(
             rf"[A-Z][a-z]+ {re.escape(word)}\b", text
         ):
             return ""

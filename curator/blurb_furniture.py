@@ -151,8 +151,10 @@ _READER_OR_OWN = re.compile(r"\b(?:you|your|yours|our|us)\b")
 
 
 #: Words that report news: a sentence holding one after its footer word tells of a notice, it is
-#: not one ("Leave a comment below, the minister's blog post said").
-REPORTED = re.compile(
+#: not one ("Leave a comment below, the minister's blog post said"). Read by `_starts_as_footer`
+#: and `_is_notice`; `SURNAME_REPORTING` below is the blurb checks' own (brief fixhz: both were
+#: once named REPORTED, and the second replaced this one at import).
+NEWS_REPORTED = re.compile(
     r"\b(?:said|says|say|told|tells|found|finds|reported|reports|announced|according to|"
     r"ruled|warned|admitted|claimed|confirmed)\b"
 )
@@ -334,7 +336,7 @@ def _starts_as_footer(lowered: str) -> bool:
         return True
     if _LABEL_AFTER.match(after) or len(lowered.split()) <= _FOOTER_LINE_WORDS:
         return True  # "READ MORE: ...", "Copyright (c) 2014 ...", "Sign up now!"
-    if REPORTED.search(after):
+    if NEWS_REPORTED.search(after):
         return False
     return bool(_READER_OR_OWN.search(lowered) or _OFFER.search(after))
 
@@ -358,7 +360,7 @@ def _is_notice(lowered: str) -> bool:
     question = lowered.rstrip(_CLOSERS + " ").endswith("?")
     words = len(lowered.split())
     for match in FURNITURE_ANYWHERE.finditer(lowered):
-        if REPORTED.search(lowered[match.end() :]):
+        if NEWS_REPORTED.search(lowered[match.end() :]):
             continue  # "Subscribe to our newsletter, the pop-up said; ...": news of a notice
         before = lowered[: match.start()]
         if _NOTICE_LEAD_IN.match(before):
@@ -383,8 +385,8 @@ def is_sentence(sentence: str) -> bool:
 
 
 #: What a person named by their surname alone does in a sentence opening a blurb ("Temkin
-#: elaborated", "Smith said").
-REPORTED = re.compile(
+#: elaborated", "Smith said"). Read by `blurb_checks`; not the footer checks' `NEWS_REPORTED`.
+SURNAME_REPORTING = re.compile(
     r" (?:said|says|told|added|explained|elaborated|argued|wrote|writes|noted|recalled|insisted|"
     r"warned|believes|thinks|described|compared|agreed|disagreed|admitted|claimed)\b"
 )
