@@ -52,7 +52,6 @@ from curator import extract_rules as rules
 from curator.credits import (
     clean_authors,
     is_person_name,
-    name_key,
     norm_name,
     paid_label,
     role_byline,
@@ -77,6 +76,8 @@ from curator.extract_doc import ld_str as _ld_str
 from curator.extract_doc import ld_types as _types
 from curator.extract_doc import meta_index as _meta_index
 from curator.extract_doc import title_text as _title_text
+from curator.extract_title import clean_title, strip_site_name, title
+from curator.extract_title import title_suffix as _title_suffix
 from curator.feeds.common import sane
 from curator.htmltext import html_to_text, normalise_space, untrusted_name
 from curator.models import Page
@@ -658,47 +659,6 @@ def resembles_site(name: str, url: str | None) -> bool | None:
     return word in key
 
 
-def _title_suffix(doc: _Doc) -> str | None:
-    """The site name a "Title | Site" or "Title_Section_Site" <title> ends with, when the part
-    left is a real title."""
-    title = _title_text(doc)
-    parts = rules.TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        underscored = _underscore_tail(title)  # "Title_Section_Site"
-        return underscored[1][-1] if underscored else None
-    suffix = parts[-1]
-    if (
-        not 0 < len(suffix.split()) <= 4
-        or len(" ".join(parts[:-1]).split()) < rules.MIN_TITLE_WORDS
-    ):
-        return None
-    # A site's name is a proper name: "CX Today", "eHow", "kottke.org"; not "evolve extension for
-    # Mercurial" (the end of a title that had a dash in it).
-    head_word = suffix.split()[0]
-    named = head_word != head_word.lower() or "." in head_word or not head_word[:1].islower()
-    return suffix if named else None
-
-
-# -------------------------------------------------------------------------------------------- title
-
-
-def title(doc: _Doc, site: str | None = None) -> str | None:
-    """The article's title: JSON-LD headline, meta tags, cleaned <title>, first <h1>.
-
-    As the page writes it: og:title and JSON-LD keep a site's name ("How to Build a Terrarium |
-    eHow") as Readability.js does; the issue's title drops it where the publication is known
-    (`articles.merge`, with `strip_site_name` and `site_names`).
-    """
-    found = _ld_title(doc) or _first_meta(doc, rules.TITLE_META)
-    if found:
-        return found  # as the publisher wrote it for sharing (Readability.js keeps it too)
-    found = clean_title(_title_text(doc), site)
-    if found:
-        return found
-    h1 = doc.tree.find(".//h1")
-    return _clean(h1.text_content()) or None if h1 is not None else None
-
-
 def site_names(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
     """Every name the page gives its site, and its host's: the site name chosen, each declared one
     (JSON-LD publisher and WebSite, og:site_name, application-name), and the registrable domain of
@@ -716,185 +676,6 @@ def site_names(doc: _Doc, site: str | None = None) -> tuple[str, ...]:
         if domain and any(c.isalpha() for c in domain.rsplit(".", 1)[0]):
             names += [domain, domain.split(".")[0]]
     return tuple(dict.fromkeys(n for n in names if n))
-
-
-def strip_site_name(
-    raw: str, names: Iterable[str], people: Iterable[str] = (), *, lead: bool = True
-) -> str:
-    """`raw` without the site's name at its end or start: " | X", " - X", " – X", " — X", " :: X"
-    (the `rules.TITLE_SEPARATORS`) where X is one of `names` (spaces, case and a leading "The"
-    aside: "TheHill" is "The Hill") or, at the end, X and a section in one word ("CNNPolitics");
-    at the end, "_Section_X" too ("..._科技_腾讯网"). A person of `people` goes too at the end, alone ("Title |
-    Eleanor Ainge Roy") or before a site's name ("Title - John C. Welch - Medium"), never at the
-    start; without `lead`, nothing at the start goes. The title itself is never taken whole."""
-    keys = {k for n in names if (k := name_key(n))}
-    # "日本経済新聞社" (the company, 社) names its paper "日本経済新聞" in a title.
-    keys |= {k[:-1] for k in keys if k.endswith("社") and len(k) > 3}
-    who = {k for p in people if (k := name_key(p))}
-    if not keys and not who:
-        return raw
-    written, raw = raw, _without_name_at_end(raw, keys)
-    underscored = _underscore_tail(raw)
-    if underscored and name_key(underscored[1][-1]) in keys:
-        raw = underscored[0]  # "Title _Section _Site": the section goes with the site's name
-    parts = rules.TITLE_SEPARATORS.split(raw)
-    if len(parts) < 2:
-        return raw
-
-    def site(part: str) -> bool:
-        return name_key(part) in keys or _site_and_section(part, keys)
-
-    # Cut by position in `raw`: the separators between kept parts stay as written.
-    seps = list(rules.TITLE_SEPARATORS.finditer(raw))
-    start, end = 0, len(seps)  # parts[start : end + 1] are kept
-    while end > start and (site(parts[end]) or name_key(parts[end]) in who):
-        end -= 1
-    if end < len(seps):
-        # Medium's "Title | by Jane Roe | Dec, 2023 | UX Collective": the byline before the
-        # site's name goes with it, and a date after the byline too (walk147 #5, walk158 #12)
-        dated = end - 1 > start and rules.TITLE_DATE.match(parts[end])
-        if dated and rules.TITLE_BYLINE.match(parts[end - 1]):
-            end -= 2
-        elif end > start and rules.TITLE_BYLINE.match(parts[end]):
-            end -= 1
-    while lead and end > start and name_key(parts[start]) in keys:
-        start += 1
-    if (start, end) == (0, len(seps)):
-        return raw
-    begin = seps[start - 1].end() if start else 0
-    stop = seps[end].start() if end < len(seps) else len(raw)
-    kept = raw[begin:stop].strip()
-    # Only punctuation left ("eHow | - | eHow" -> "-") is no title: keep the page's own.
-    return kept if any(c.isalnum() for c in kept) else written
-
-
-#: What parts a title from a site's name at its end: a separator (`rules.TITLE_SEPARATORS`), or a
-#: symbol set apart by spaces ("This API is so Fetching! ✩ Mozilla Hacks – the Web developer blog").
-_NAME_BOUNDARY = re.compile(rf"{rules.TITLE_SEPARATORS.pattern}|\s+[^\w\s]{{1,2}}\s+")
-
-
-def _without_name_at_end(raw: str, keys: set[str]) -> str:
-    """`raw` without a site's whole name at its end (a `name_key` of `keys`) after a symbol, or
-    after a separator when the name has separators of its own: "Mozilla Hacks – the Web developer
-    blog" is one name (a site's name and its tagline), which a cut at the last separator would
-    miss. A name between separators alone is `strip_site_name`'s. The title itself is never taken
-    whole."""
-    for boundary in _NAME_BOUNDARY.finditer(raw):
-        tail = raw[boundary.end() :]
-        separator = rules.TITLE_SEPARATORS.fullmatch(boundary.group())
-        if boundary.start() == 0 or not tail[:1].isalnum():
-            continue
-        if separator and not rules.TITLE_SEPARATORS.search(tail):
-            continue
-        if not separator and not _symbols_only(boundary.group()):
-            continue
-        if name_key(tail) in keys:
-            kept = raw[: boundary.start()].strip()
-            if any(c.isalnum() for c in kept):
-                return kept
-    return raw
-
-
-#: A section after a site's name in one word: "Politics" in "CNNPolitics", "Sport" in "BBCSport".
-_SECTION_WORD = re.compile(r"(?:[A-Z][a-z]+)+")
-
-
-def _site_and_section(part: str, keys: set[str]) -> bool:
-    """Whether a title's segment is a site's name and a section written as one word, camel case
-    ("CNNPolitics", "CNNMoney" where the site is CNN): the name as one of `keys`, the rest
-    capitalised words."""
-    part = part.strip()
-    if not part or any(c.isspace() for c in part):
-        return False
-    return any(
-        _SECTION_WORD.fullmatch(part[i:]) and name_key(part[:i]) in keys
-        for i in range(1, len(part) - 2)
-        if part[i].isupper()
-    )
-
-
-#: The "_Section_Site" end of a title, as Chinese sites write it ("... _探索者 _光明网",
-#: "..._科技_腾讯网"): one to three segments, each one word, after underscores.
-_UNDERSCORE_TAIL = re.compile(r"(?:\s*_\s*[^\s_]{1,20}){1,3}\s*$")
-
-
-#: A "-Site" end written with no spaces ("...临床用药需求-新华网", Xinhua's): one segment, one word.
-_DASH_TAIL = re.compile(r"(?<=\S)-[^\s_-]{1,20}\s*$")
-
-
-def _underscore_tail(raw: str) -> tuple[str, list[str]] | None:
-    """(the title, its "_Section_Site" segments, or its "-Site" one) when `raw` ends in such a
-    tail after a title of at least 8 characters; else None."""
-    m = _UNDERSCORE_TAIL.search(raw)
-    mark = "_"
-    if not m:
-        m, mark = _DASH_TAIL.search(raw), "-"
-    if not m:
-        return None
-    head = raw[: m.start()].strip()
-    if sum(c.isalnum() for c in head) < 8 or head.endswith(("_", "-")):
-        return None
-    first = raw.index(mark, m.start())
-    before, after = raw[first - 1], raw[first + 1 : first + 2]
-    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-        return None  # "config_file.py": an identifier, not a site's name
-    return head, [p.strip() for p in m.group().split(mark) if p.strip()]
-
-
-def _symbols_only(text: str) -> bool:
-    """Symbols set apart by spaces (✩, ★, ♦), not a word's punctuation ("a , b", "&")."""
-    return all(unicodedata.category(c).startswith("S") for c in text.strip())
-
-
-def _ld_title(doc: _Doc) -> str | None:
-    """JSON-LD headline or name; when both differ, the one closer to <title> (Wikipedia's headline
-    is a tagline, its name the title; Readability.js makes the same choice)."""
-    art = _ld_article(doc)
-    headline, name = _ld_str(art, "headline"), _ld_str(art, "name")
-    if headline and name and headline != name:
-        page = set(_WORD.findall(_title_text(doc).lower()))
-
-        def overlap(text: str) -> float:
-            words = set(_WORD.findall(text.lower()))
-            return len(words & page) / len(words) if words else 0.0
-
-        return name if overlap(name) > overlap(headline) else headline
-    return headline or name
-
-
-def clean_title(raw: str, site: str | None = None) -> str | None:
-    """A <title> without its " | Site" part: the site's name is dropped at either end; otherwise the
-    part after the last separator goes only when what is left is a long title (Readability.js keeps
-    the whole <title> when the cut would leave four words or fewer)."""
-    raw = _clean(raw)
-    if not raw:
-        return None
-    seps = list(rules.TITLE_SEPARATORS.finditer(raw))
-    if not seps:
-        return raw
-    first, last = seps[0], seps[-1]
-    if site and same_name(raw[last.end() :], site) and last.start() > 0:
-        return _without_title_byline(raw[: last.start()].strip())
-    if site and same_name(raw[: first.start()], site) and first.end() < len(raw):
-        return raw[first.end() :].strip()
-    head = _without_title_byline(raw[: last.start()].strip())
-    return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
-
-
-def _without_title_byline(title: str) -> str:
-    """`title` without a byline as its last part: "Loyalty Without Surveys | by Jane Roe" (a
-    Medium <title>, "Title | by Author | Publication", once its publication is cut: walk147 #5)
-    is "Loyalty Without Surveys"; so is "Loyalty Without Surveys | by Jane Roe | Dec, 2023", a
-    date after the byline going with it (walk158 #12: it was published whole)."""
-    seps = list(rules.TITLE_SEPARATORS.finditer(title))
-    if len(seps) >= 2 and rules.TITLE_DATE.match(title[seps[-1].end() :]):
-        before = seps[-2]
-        byline = title[before.end() : seps[-1].start()]
-        if before.start() > 0 and rules.TITLE_BYLINE.match(byline):
-            return title[: before.start()].strip()
-    if seps and seps[-1].start() > 0 and rules.TITLE_BYLINE.match(title[seps[-1].end() :]):
-        return title[: seps[-1].start()].strip()
-    return title
 
 
 # ------------------------------------------------------------------------------------------ authors
