@@ -31,6 +31,11 @@ field. Each field is a cascade, first answer wins, in this order (the tables of 
 Nothing here raises for what a page says: garbage, empty or binary input gives a `Page` with the
 fields it could read, and `Page.problems` names any field a page broke. A package that cannot be
 imported raises `DependencyError`: a broken installation is not a bad page.
+
+`extract`, the authors and the canonical URL, description, date and language readers are here; the
+others beside it: the parsed page and its meta/JSON-LD readers in `extract_doc`, the title in
+`extract_title`, the publication in `extract_site`, declared authors and bylines in
+`extract_bylines`, the main text in `extract_text`.
 """
 
 from __future__ import annotations
