@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli as run
-from curator import batchscore, placement
+from curator import batchscore, placing
 
 #: Where `_recording_place_window` notes each window it scored, and in which process.
 _WINDOWS_TO: Path | None = None
@@ -48,8 +48,8 @@ def _placements(db: Path) -> dict[str, tuple[str | None, float, str]]:
 def test_a_fetch_places_its_articles_here_a_re_place_on_workers_the_same_places(
     demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(placement, "BULK_MIN", 1)  # (the demo's articles scored in batches, as
-    monkeypatch.setattr(placement, "SCORE_BATCH", 2)  # a fetch of thousands is)
+    monkeypatch.setattr(placing, "BULK_MIN", 1)  # (the demo's articles scored in batches, as
+    monkeypatch.setattr(placing, "SCORE_BATCH", 2)  # a fetch of thousands is)
     windows = tmp_path / "windows"
     windows.mkdir()
     monkeypatch.setattr(f"{__name__}._WINDOWS_TO", windows)  # (inherited by the forked workers)
@@ -64,14 +64,14 @@ def test_a_fetch_places_its_articles_here_a_re_place_on_workers_the_same_places(
 
     # The same fetch with its articles scored on workers (more than PLACED_HERE_MAX of them, as
     # a store placed for the first time may have): the same subject, score and matched words.
-    most = placement.PLACED_HERE_MAX
-    monkeypatch.setattr(placement, "PLACED_HERE_MAX", 0)
+    most = placing.PLACED_HERE_MAX
+    monkeypatch.setattr(placing, "PLACED_HERE_MAX", 0)
     workers = tmp_path / "workers.db"
     code, _, err = run("fetch", "--config", str(demo), "--db", str(workers), "-q")
     assert code == 0, err
     assert os.getpid() not in _scored_by(windows)
     assert _placements(workers) == placed
-    monkeypatch.setattr(placement, "PLACED_HERE_MAX", most)
+    monkeypatch.setattr(placing, "PLACED_HERE_MAX", most)
 
     # A keyword added: every stored article is placed again, on workers as before.
     text = demo.read_text(encoding="utf-8")

@@ -233,7 +233,7 @@ def test_without_numpy_articles_are_placed_the_same_and_the_editor_is_told(
     saying nothing (and a large archive, placed in bulk, stopped). Now curator places articles
     one by one without it, in the same subjects, and says once that numpy is missing and how
     to install it. (BULK_MIN 1: the demo's archive is placed as a large one is.)"""
-    bulk = "import curator.placement\ncurator.placement.BULK_MIN = 1\n"
+    bulk = "import curator.placing\ncurator.placing.BULK_MIN = 1\n"
     config = str(EXAMPLES / "feeds.yaml")
 
     def curator(db: str, numpy: bool, *args: str) -> subprocess.CompletedProcess:

@@ -21,6 +21,7 @@ import yaml
 
 from conftest import run_cli as run
 from curator import batchscore, modelcache, placement, termcounts
+from curator import placing as placing_module
 from curator.config import Config, load_config
 from curator.models import Article
 from curator.store import Store
@@ -164,11 +165,11 @@ def test_the_archive_placed_in_batches_on_workers_goes_where_one_by_one_puts_it(
     scorer decides reading each text: the same subject, score (to float rounding) and matched
     words for every article, corrected ones included."""
     config, items = corrected
-    monkeypatch.setattr(placement, "SCORE_BATCH", 700)
-    monkeypatch.setattr(placement, "COUNT_BATCH", 300)
-    monkeypatch.setattr(placement, "BULK_MIN", 1)
+    monkeypatch.setattr(placing_module, "SCORE_BATCH", 700)
+    monkeypatch.setattr(placing_module, "COUNT_BATCH", 300)
+    monkeypatch.setattr(placing_module, "BULK_MIN", 1)
     # (more than a fetch's new articles, which are scored in this process: exp18's test)
-    monkeypatch.setattr(placement, "PLACED_HERE_MAX", 0)
+    monkeypatch.setattr(placing_module, "PLACED_HERE_MAX", 0)
     windows = tmp_path / "windows"
     windows.mkdir()
     monkeypatch.setattr(f"{__name__}._WINDOWS_TO", windows)  # (inherited by the forked workers)
@@ -184,7 +185,7 @@ def test_the_archive_placed_in_batches_on_workers_goes_where_one_by_one_puts_it(
     assert bulk.db.execute(
         "SELECT 1 FROM sqlite_master WHERE name = 'assignments_subject_score'"
     ).fetchone()
-    monkeypatch.setattr(placement, "BULK_MIN", 10**9)
+    monkeypatch.setattr(placing_module, "BULK_MIN", 10**9)
     single = filled(tmp_path / "single.db", items)
     correct(single, config)
     assert placement.refresh(config, single) == len(items)
@@ -386,7 +387,7 @@ def test_damaged_or_outdated_counts_are_counted_again(
     expected = stored_rows(store)
     edited = newsletter(tmp_path / "edited", {2: ["ballot"]})
     for bulk in (True, False):
-        monkeypatch.setattr(placement, "BULK_MIN", 1 if bulk else 10**9)
+        monkeypatch.setattr(placing_module, "BULK_MIN", 1 if bulk else 10**9)
         store.db.execute("UPDATE article_terms SET counts = x'0102' WHERE article_id = 5")
         store.db.execute(
             "UPDATE article_terms SET counts = ? WHERE article_id = 9",
@@ -493,8 +494,8 @@ def fetched_then_edited(
 ) -> tuple[Path, str]:
     """The demo fetched into a store, then a keyword added to its first subject (placing in
     batches of 2 articles, to have several): the store and the config's text before the edit."""
-    monkeypatch.setattr(placement, "BULK_MIN", 1)
-    monkeypatch.setattr(placement, "SCORE_BATCH", 2)
+    monkeypatch.setattr(placing_module, "BULK_MIN", 1)
+    monkeypatch.setattr(placing_module, "SCORE_BATCH", 2)
     db = tmp_path / "demo.db"
     code, _, err = run("fetch", "--config", str(demo), "--db", str(db), "-q")
     assert code == 0, err
@@ -557,7 +558,7 @@ def test_the_first_command_after_an_upgrade_says_why_it_counts_again_and_how_far
     differently (its scorer changed) says that."""
     db, text = fetched_then_edited(demo, tmp_path, monkeypatch)
     demo.write_text(text, encoding="utf-8")  # (the subjects as they were: nothing changed)
-    monkeypatch.setattr(placement, "COUNT_BATCH", 2)
+    monkeypatch.setattr(placing_module, "COUNT_BATCH", 2)
     # (placed by a command that writes: `subjects list` only reads, walk150 #4)
     assert run("draft", "--no-fetch", "--config", str(demo), "--db", str(db), "-q")[0] == 0
 
@@ -629,7 +630,7 @@ def test_the_recount_after_an_upgrade_speaks_from_its_start_and_says_the_time_le
     so far; the announcement gives a range."""
     db, text = fetched_then_edited(demo, tmp_path, monkeypatch)
     demo.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(placement, "COUNT_BATCH", 2)
+    monkeypatch.setattr(placing_module, "COUNT_BATCH", 2)
     # (placed by a command that writes: `subjects list` only reads, walk150 #4)
     assert run("draft", "--no-fetch", "--config", str(demo), "--db", str(db), "-q")[0] == 0
     with sqlite3.connect(db) as con:
@@ -686,7 +687,7 @@ def test_a_recount_cut_short_is_resumed_as_such_and_its_time_left_measured_here(
     the recount, starts at the batches done, and gives no time left from those."""
     db, text = fetched_then_edited(demo, tmp_path, monkeypatch)
     demo.write_text(text, encoding="utf-8")  # (the subjects as they were: nothing changed)
-    monkeypatch.setattr(placement, "COUNT_BATCH", 2)
+    monkeypatch.setattr(placing_module, "COUNT_BATCH", 2)
     # (placed by a command that writes: `subjects list` only reads, walk150 #4)
     assert run("draft", "--no-fetch", "--config", str(demo), "--db", str(db), "-q")[0] == 0
     with sqlite3.connect(db) as con:
@@ -702,7 +703,7 @@ def test_a_recount_cut_short_is_resumed_as_such_and_its_time_left_measured_here(
     n = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     batches = -(-n // 2)
     cut = batches // 2
-    workers = placement._in_workers
+    workers = placing_module._in_workers
 
     def cut_short(fn, tasks, *args, **kwargs):  # type: ignore[no-untyped-def]
         for done, found in enumerate(workers(fn, tasks, *args, **kwargs), 1):
@@ -710,13 +711,13 @@ def test_a_recount_cut_short_is_resumed_as_such_and_its_time_left_measured_here(
                 raise KeyboardInterrupt  # (the editor's Ctrl-C)
             yield found
 
-    monkeypatch.setattr(placement, "_in_workers", cut_short)
+    monkeypatch.setattr(placing_module, "_in_workers", cut_short)
     # (by a command that writes: `subjects list` only reads, and keeps no count: walk150 #4)
     draft = ("draft", "--no-fetch", "--force", "--config", str(demo), "--db", str(db))
     code, _, err = run(*draft)
     assert code == 130, err
     assert "interrupted" in err
-    monkeypatch.setattr(placement, "_in_workers", workers)
+    monkeypatch.setattr(placing_module, "_in_workers", workers)
 
     from curator.cli import report
 

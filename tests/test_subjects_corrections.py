@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, sans_config
-from curator import placement
+from curator import placing
 
 BACKLOG = "https://supportdesk-review.example/operations/taming-the-ticket-backlog"
 METRICS = "https://brightline.example/blog/choosing-cx-metrics"
@@ -340,8 +340,8 @@ def test_json_keeps_the_progress_lines_on_stderr_and_stdout_one_document(
     progress line (7 without --json). With --json the progress still goes to stderr (only -q
     silences it), and stdout stays one JSON document, for every command that places (in batches
     of 20 here, as a large store is)."""
-    monkeypatch.setattr(placement, "BULK_MIN", 1)
-    monkeypatch.setattr(placement, "SCORE_BATCH", 20)
+    monkeypatch.setattr(placing, "BULK_MIN", 1)
+    monkeypatch.setattr(placing, "SCORE_BATCH", 20)
     assert run("fetch", "--config", str(demo), "--json")[0] == 0
     again = "curator: placing every stored article again under subjects (your subjects or"
     batches = re.compile(
