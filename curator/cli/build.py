@@ -214,7 +214,12 @@ def build(
             " stored, and fetches only the articles it adds by address)"
         )
     usable_path(out)
-    with opened(config, db, create=True) as (conf, store):
+    # The newsletter's own store missing beside published issues stops the build before the
+    # store is made (fixia), as it stops `fetch`.
+    with opened(config, db, create=True, published="Nothing was published", out_dir=out) as (
+        conf,
+        store,
+    ):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
         # Another newsletter's store stops the build first (walk166 #1: it published into this
@@ -696,7 +701,8 @@ def draft(
     publishes nothing (`curator build --draft` does)."""
     summary = FetchSummary((), 0)
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
-    with opened(config, db, create=True) as (conf, store):
+    # (fixia: the store missing beside published issues stops it before the store is made)
+    with opened(config, db, create=True, published="No draft was written") as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf, drafting=True)
         stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)

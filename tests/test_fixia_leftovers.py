@@ -1,0 +1,58 @@
+"""The last leftovers of lost stores and killed runs (brief fixia, from CLOSING18's "Stores and
+drafts" and walk174), each through the CLI with the real demo, a real SQLite store and the real
+templates:
+
+1. `build` and `draft` with the newsletter's own store missing while output/ holds issues made an
+   empty store before they stopped (with another reason than `fetch` gives);
+2. `feeds list` with the store missing called every feed "never fetched" and said nothing of the
+   published issues;
+3. the build's note on the temporary files it removed left out those of the files it wrote
+   (`.latest.html.*.tmp`: 12 of 13 named);
+4. walk174's second Minor: after a killed build, `curator draft` wrote a new draft of issue 2
+   without a word of the unrecorded issue-2 files and latest.html the killed build left.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import run_cli, said_as_one
+
+
+def test_a_missing_store_beside_published_issues_stops_build_draft_and_feeds_list(
+    demo: Path,
+) -> None:
+    code, _, err = run_cli("build", "--config", str(demo), "-q")
+    assert code == 0, err
+    folder = demo.parent
+    store = folder / ".curator" / "curator.db"
+    shutil.move(folder / ".curator", folder.parent / "elsewhere")
+    published = f"no store at {store}, but {folder / 'output'} holds issue 1 published"
+
+    # 2. `feeds list` (and `feeds check`) say the store is missing, as the other reports do.
+    for command in ("list", "check"):
+        code, out, err = run_cli("feeds", command, "--config", str(demo))
+        said = said_as_one(err)
+        assert code == 1, out
+        assert published in said
+        assert "never fetched" not in out
+        assert f"put the store back at {store}" in said
+
+    # 1. `build` and `draft` stop as `fetch` does, before the store is made.
+    code, out, err = run_cli("build", "--no-fetch", "--config", str(demo), "-q")
+    said = said_as_one(err)
+    assert code == 1, out
+    assert published in said and "Nothing was published." in said
+    assert "`curator render --record" in said
+    code, out, err = run_cli("draft", "--no-fetch", "--config", str(demo), "-q")
+    said = said_as_one(err)
+    assert code == 1, out
+    assert published in said and "No draft was written." in said
+    # No file is left behind: no store (nor its folder), no draft, no issue 2.
+    assert not (folder / ".curator").exists()
+    assert not list(folder.glob("drafts/*.md"))
+    assert not (folder / "output" / "issue-2.html").exists()
+    # And `fetch` still gives the same reason, not another store's (none was made to mislead it).
+    code, _, err = run_cli("fetch", "--config", str(demo), "-q")
+    assert code == 1 and published in said_as_one(err)
