@@ -246,7 +246,9 @@ def publish_issue(
             ) from None
         raise
     files.keep()
-    leftovers = remove_leftover_temps(out_dir)  # (walk174 #6: another issue's, left by a kill)
+    # (walk174 #6: another issue's, left by a kill; fixia: with those of the files this build
+    # wrote, removed before it wrote them, `.latest.html.*.tmp` among them)
+    leftovers = sorted({*files.stale_removed, *remove_leftover_temps(out_dir)})
     if leftovers:
         found_out += (
             f"removed the temporary files {', '.join(leftovers)} from {out_dir}: a curator run"
