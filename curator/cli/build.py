@@ -63,6 +63,7 @@ from curator.nearcopies import template_feed_notes
 from curator.ownership import backup_name, stop_for_another_newsletters_store
 from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch, refresh
 from curator.preview import serve_until_interrupted
+from curator.publishissue import stopped_build_draft_note
 from curator.republish import record_unknown_issues, render_issues
 from curator.store import Store, backup_store, free_name
 from curator.templatewords import unused_templates
@@ -761,6 +762,10 @@ def draft(
         summary = placed_fetch(conf, store, summary)
         for note in template_feed_notes(conf, store, before):  # (walk155 #9)
             warn(note)
+        if written is not None:  # (walk174, second Minor: a killed build's files of the issue)
+            stopped = stopped_build_draft_note(store, conf.settings.output, written.issue.number)
+            if stopped is not None:
+                warn(stopped)
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     failure = every_feed_failed_error(summary, NOTHING_DRAFTED) if written is None else None
