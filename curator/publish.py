@@ -33,16 +33,20 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     return path
 
 
-def _write_temp(path: Path, data: str | bytes) -> str:
+def _write_temp(path: Path, data: str | bytes, removed: list[str] | None = None) -> str:
     """`data` written and synced under a temporary name beside `path` (with the permissions
-    `path` has, or 0644); the temporary file is gone again if writing it failed."""
+    `path` has, or 0644); the temporary file is gone again if writing it failed. The names of
+    the temporary files an earlier, killed write of `path` left, removed first, are added to
+    `removed` when given."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o644
-    _remove_stale_temps(path)
+    stale = _remove_stale_temps(path)
+    if removed is not None:
+        removed.extend(stale)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -117,11 +121,14 @@ class FileSet:
         self._replaced: list[tuple[Path, str | None]] = []
         #: The files `undo` could not put back.
         self._left: list[Path] = []
+        #: The names of the temporary files a killed earlier write of these files left, removed
+        #: by `write` (fixia: a build named the others it removed, not these: `.latest.html.*`).
+        self.stale_removed: list[str] = []
 
     def write(self) -> None:
         try:
             for path, data in self.files.items():
-                self._temps[path] = _write_temp(path, data)
+                self._temps[path] = _write_temp(path, data, self.stale_removed)
         except BaseException:
             self._remove_temps()
             raise
@@ -169,16 +176,20 @@ class FileSet:
                 os.unlink(tmp)
 
 
-def _remove_stale_temps(path: Path) -> None:
-    """Delete temporary files an earlier write of `path` left behind when it was killed.
+def _remove_stale_temps(path: Path) -> list[str]:
+    """Delete temporary files an earlier write of `path` left behind when it was killed: the
+    names removed.
 
     Why: a build killed mid-write (SIGKILL, power loss) leaves `.issue-2.html.x1y2z3.tmp`, half an
     issue, in the output folder, and an editor who uploads the folder would publish it. A build
     holds the store's lock while it writes, so no other write of the same file is under way.
     """
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    removed: list[str] = []
+    for stale in sorted(path.parent.glob(f".{glob.escape(path.name)}.*.tmp")):
         with contextlib.suppress(OSError):
             stale.unlink()
+            removed.append(stale.name)
+    return removed
 
 
 #: A temporary file curator writes beside a file (`_write_temp`: `.NAME.XXXXXXXX.tmp`) or keeps an

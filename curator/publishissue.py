@@ -246,7 +246,9 @@ def publish_issue(
             ) from None
         raise
     files.keep()
-    leftovers = remove_leftover_temps(out_dir)  # (walk174 #6: another issue's, left by a kill)
+    # (walk174 #6: another issue's, left by a kill; fixia: with those of the files this build
+    # wrote, removed before it wrote them, `.latest.html.*.tmp` among them)
+    leftovers = sorted({*files.stale_removed, *remove_leftover_temps(out_dir)})
     if leftovers:
         found_out += (
             f"removed the temporary files {', '.join(leftovers)} from {out_dir}: a curator run"
@@ -474,6 +476,32 @@ def stopped_issue_in(store: Store, out_dir: Path) -> int | None:
     except OSError:
         return number
     return number if stopped_build_files(store, out_dir, number, names) else None
+
+
+def stopped_build_draft_note(store: Store, out_dir: Path, number: int) -> str | None:
+    """For `curator draft` writing a draft of issue `number`: a note when `out_dir` holds files
+    of issue `number` a build of this store wrote and was stopped (killed) before recording
+    (`stopped_issue_in`), with latest.html when it is that issue's page; None otherwise.
+
+    Why: walk174 (second Minor): after a killed build, `curator draft` wrote a new draft of
+    issue 2 without a word of the unrecorded issue-2 files and latest.html left in output/."""
+    if store.has_issue(number) or stopped_issue_in(store, out_dir) != number:
+        return None
+    try:
+        found = sorted(p.name for p in out_dir.glob(f"issue-{number}.*") if p.is_file())
+        page = out_dir / f"issue-{number}.html"
+        latest = out_dir / "latest.html"
+        if page.is_file() and latest.is_file() and latest.read_bytes() == page.read_bytes():
+            found.append(latest.name)
+    except OSError:  # (a folder that cannot be read: said when publishing)
+        return None
+    if not found:
+        return None
+    return (
+        f"{out_dir} holds {', '.join(found)}: files of issue {number} no issue recorded (a build"
+        f" stopped, killed, before it recorded them); they are not this draft, and the next"
+        f" build replaces them"
+    )
 
 
 def _stopped_issue(

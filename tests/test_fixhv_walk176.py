@@ -47,9 +47,13 @@ def test_a_store_missing_beside_published_issues_stops_fetch_and_is_said_by_repo
     assert "`curator render --record" in said and "the articles you excluded" in said
     assert not store.exists()
     assert http_server.requests == []
-    # A build stops too (it makes the store, empty, and says so); fetch then stops all the same.
+    # A build stops too, as fetch does, before it makes the store (fixia); fetch then stops all
+    # the same.
     code, _, err = run_cli("build", "--no-fetch", "--config", str(demo), "-q")
-    assert code == 1 and "the store that published issue 1 was deleted or moved" in said_as_one(err)
+    said = said_as_one(err)
+    assert code == 1 and "Nothing was published." in said
+    assert f"no store at {store}, but {folder / 'output'} holds issue 1 published" in said
+    assert not store.exists()
     code, _, err = run_cli("fetch", "--config", str(demo), "-q")
     assert code == 1 and "Nothing was fetched." in said_as_one(err)
     assert http_server.requests == []

@@ -63,6 +63,7 @@ from curator.nearcopies import template_feed_notes
 from curator.ownership import backup_name, stop_for_another_newsletters_store
 from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch, refresh
 from curator.preview import serve_until_interrupted
+from curator.publishissue import stopped_build_draft_note
 from curator.republish import record_unknown_issues, render_issues
 from curator.store import Store, backup_store, free_name
 from curator.templatewords import unused_templates
@@ -214,7 +215,12 @@ def build(
             " stored, and fetches only the articles it adds by address)"
         )
     usable_path(out)
-    with opened(config, db, create=True) as (conf, store):
+    # The newsletter's own store missing beside published issues stops the build before the
+    # store is made (fixia), as it stops `fetch`.
+    with opened(config, db, create=True, published="Nothing was published", out_dir=out) as (
+        conf,
+        store,
+    ):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
         # Another newsletter's store stops the build first (walk166 #1: it published into this
@@ -696,7 +702,8 @@ def draft(
     publishes nothing (`curator build --draft` does)."""
     summary = FetchSummary((), 0)
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
-    with opened(config, db, create=True) as (conf, store):
+    # (fixia: the store missing beside published issues stops it before the store is made)
+    with opened(config, db, create=True, published="No draft was written") as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf, drafting=True)
         stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)
@@ -755,6 +762,10 @@ def draft(
         summary = placed_fetch(conf, store, summary)
         for note in template_feed_notes(conf, store, before):  # (walk155 #9)
             warn(note)
+        if written is not None:  # (walk174, second Minor: a killed build's files of the issue)
+            stopped = stopped_build_draft_note(store, conf.settings.output, written.issue.number)
+            if stopped is not None:
+                warn(stopped)
     print_failures(summary, quiet=quiet, command="draft")
     print_warnings(written.warnings if written is not None else tuple(placing_notes))
     failure = every_feed_failed_error(summary, NOTHING_DRAFTED) if written is None else None

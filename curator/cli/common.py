@@ -616,7 +616,12 @@ def interrupted(
 
 
 def check_store(
-    config: Config, db: Path | None, *, create: bool, published: str | None = None
+    config: Config,
+    db: Path | None,
+    *,
+    create: bool,
+    published: str | None = None,
+    out_dir: Path | None = None,
 ) -> None:
     """A store that is not there: a command that only reads one refuses it (a mistyped --db must
     not quietly make an empty store and report on it); `fetch`, `build` and `draft` make one, and
@@ -624,7 +629,10 @@ def check_store(
 
     The config's own store missing while its output folder holds published issues is said as
     that (`missing_store_said`) by a command that only reads, and stops one given `published`
-    (what it says was not done: `fetch`'s "Nothing was fetched"), before the store is made."""
+    (what it says was not done: `fetch`'s "Nothing was fetched", `build`'s "Nothing was
+    published"), before the store is made (fixia: `build` and `draft` made it empty first, and
+    the next `fetch` stopped on that empty store with another reason). `out_dir`: the folder
+    the command publishes into (`build --out`), when not the config's."""
     store_path = db or config.settings.store
     usable_path(store_path)
     ctx = click.get_current_context(silent=True)
@@ -636,7 +644,7 @@ def check_store(
     if own and (not create or published is not None):
         # (walk176 #3: "nothing has been fetched yet; run curator fetch", and fetch began a
         # second archive beside the 11 issues published)
-        said = missing_store_said(store_path, config.settings.output, published or "")
+        said = missing_store_said(store_path, out_dir or config.settings.output, published or "")
         if said is not None:
             raise BuildError(said)
     if (blocking := file_in_the_way(store_path.parent)) is not None:  # (walk141 #6)
@@ -726,6 +734,7 @@ def opened(
     create: bool = False,
     reading: bool = False,
     published: str | None = None,
+    out_dir: Path | None = None,
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write: when
     another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
@@ -740,10 +749,10 @@ def opened(
     With `reading` (a command that only reads: `themes`, the `subjects` reports, `feeds list`),
     no lock is taken and the store is never written (`Store.open_for_reading`): what the command
     would write first (the articles placed again after the subjects changed) is worked out in a
-    copy, and a line on stderr says so (walk150 #4). `published`: see `check_store`.
+    copy, and a line on stderr says so (walk150 #4). `published`, `out_dir`: see `check_store`.
     """
     config = loaded(config_path)
-    check_store(config, db, create=create, published=published)
+    check_store(config, db, create=create, published=published, out_dir=out_dir)
     store_path = db or config.settings.store
     ctx = click.get_current_context(silent=True)
     published_now: list[int] = []

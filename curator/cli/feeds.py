@@ -57,6 +57,8 @@ from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import QUIET_AFTER, fetch_settings, own_wait_said
 from curator.models import FetchResult
 from curator.publish import write_atomic
+from curator.publishissue import missing_store_said
+from curator.runlock import BuildError
 from curator.store import Store, moved_error_of
 from curator.urls import address_fault, feed_address, feed_key
 
@@ -879,6 +881,11 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
     # Read-only: no run lock, so the health of feeds can be checked while a build runs.
     if db is None and not load_config(config_path).settings.store.exists():
         config = loaded(config_path)  # nothing fetched yet: every feed "never fetched", no store
+        # Unless issues are published here: their store is missing, said as the other reports
+        # say it (fixia: every feed was "never fetched", the published issues unmentioned).
+        said = missing_store_said(config.settings.store, config.settings.output)
+        if said is not None:
+            raise BuildError(said)
         rows: dict[str, Any] = {}
         newest: dict[str, tuple[str, str]] = {}
     else:
