@@ -31,10 +31,9 @@ def _without_voc(text: str) -> str:
     return text[: text.index(VOC)] + (text[text.index(END) :] if END in text else "")
 
 
-@pytest.fixture(scope="module")
-def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def drafted_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo (every subject per issue) with the draft of issue 1 written: each test builds a
-    copy of it."""
+    copy of it (test_fixhy_drafts' tests too)."""
     config = copy_demo(tmp_path_factory.mktemp("drafted"))
     text = config.read_text(encoding="utf-8")
     start, end = text.index("\nthemes:\n"), text.index("\n# --- Feeds")
@@ -42,6 +41,11 @@ def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code, _, err = run("draft", "--config", str(config), "-q")
     assert code == 0, err
     return config.parent
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return drafted_demo(tmp_path_factory)
 
 
 def _copy(drafted: Path, tmp_path: Path) -> tuple[Path, Path, str]:

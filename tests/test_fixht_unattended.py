@@ -22,7 +22,7 @@ from pathlib import Path
 
 import hostile_helpers as h
 import pytest
-from test_install import run_without
+from test_install import run_curator, run_without
 
 from conftest import REPO, LocalServer, copy_demo, run_cli, said_as_one
 
@@ -75,15 +75,8 @@ def _damaged_copy(tmp_path: Path) -> Path:
 
 
 def _run_from(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(site))
-    return subprocess.run(
-        [sys.executable, "-m", "curator", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+    """curator run from the copy of it in `site` (test_install's runner, with PYTHONPATH)."""
+    return run_curator(list(args), dict(os.environ, PYTHONPATH=str(site)), cwd)
 
 
 def test_a_damaged_curator_install_is_said_in_one_line_and_in_json(tmp_path: Path) -> None:

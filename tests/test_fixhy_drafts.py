@@ -4,13 +4,12 @@ stop the build, naming both lines, while a blurb the editor rewrote is published
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from test_fixhp_draft_end import _build, _copy, _line_of, drafted_demo
 
-from conftest import copy_demo, said_as_one
-from conftest import run_cli as run
+from conftest import said_as_one
 
 DELIGHT = "## Delight or Effortless? Designing for Customers Who Just Want to Get On With Their Day"
 DELIGHT_BLURB = "Surprise-and-delight and low-effort service each earn loyalty"
@@ -18,32 +17,10 @@ FIVE = "## Five Definitions of Customer Experience, and the One We Use"
 FIVE_BLURB = "Customer experience has been defined so many times"
 
 
-def _line_of(text: str, start: str) -> int:
-    return next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith(start))
-
-
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo (every subject per issue) with the draft of issue 1 written: each test builds a
-    copy of it."""
-    config = copy_demo(tmp_path_factory.mktemp("drafted"))
-    text = config.read_text(encoding="utf-8")
-    start, end = text.index("\nthemes:\n"), text.index("\n# --- Feeds")
-    config.write_text(text[:start] + text[end:], encoding="utf-8")
-    code, _, err = run("draft", "--config", str(config), "-q")
-    assert code == 0, err
-    return config.parent
-
-
-def _copy(drafted: Path, tmp_path: Path) -> tuple[Path, Path, str]:
-    folder = tmp_path / "news"
-    shutil.copytree(drafted, folder)
-    draft = folder / "drafts" / "issue-1.md"
-    return folder / "feeds.yaml", draft, draft.read_text(encoding="utf-8")
-
-
-def _build(config: Path, draft: Path, *more: str) -> tuple[int, str, str]:
-    return run("build", "--config", str(config), "--draft", str(draft), *more)
+    """The demo with the draft of issue 1 written, as test_fixhp_draft_end's tests have it."""
+    return drafted_demo(tmp_path_factory)
 
 
 @pytest.mark.parametrize("ending", ["\r\n", "\r"])

@@ -19,6 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_walk73 import KILLED_AFTER_RENAME  # (curator killed right after it renames)
+
 from conftest import REPO, run_cli, said_as_one
 
 
@@ -58,22 +60,6 @@ def test_a_missing_store_beside_published_issues_stops_build_draft_and_feeds_lis
     # And `fetch` still gives the same reason, not another store's (none was made to mislead it).
     code, _, err = run_cli("fetch", "--config", str(demo), "-q")
     assert code == 1 and published in said_as_one(err)
-
-
-#: curator's CLI, killed (os._exit, as SIGKILL: nothing is cleaned up) right after the issue's
-#: files are renamed into place, inside the transaction that records the issue (as test_walk73).
-KILLED_AFTER_RENAME = r"""
-import os, sys
-import curator.publish as publish
-renamed = publish.FileSet.publish
-def publish_then_die(self):
-    paths = renamed(self)
-    os._exit(137)
-publish.FileSet.publish = publish_then_die
-from curator.cli import main
-sys.argv = ["curator", *sys.argv[1:]]
-main()
-"""
 
 
 def test_after_a_killed_build_draft_names_its_files_and_the_build_names_every_temp_removed(
