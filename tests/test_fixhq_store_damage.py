@@ -149,3 +149,28 @@ def test_a_backup_past_a_file_size_limit_names_the_copy_not_the_store(
     assert f"the store {store_of(newsletter)} is unchanged" in said
     assert "cannot write to the store" not in said
     assert list(dest.parent.iterdir()) == []
+
+
+def test_a_big_store_is_checked_by_its_backups_not_before_every_run(
+    newsletter: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The whole-store check before a run grows with the file (5 s or more for a million
+    articles, where the week's build must stay within 0.5 s of one on an empty store): a store
+    over `CHECK_WHOLE_MAX` is not checked before each run, and its backups still are. Damage where
+    a build does not read (the page of the aliases table) stops a small store's build; a big
+    store's build publishes, and `curator backup` refuses to copy it."""
+    import curator.store
+
+    db = store_of(newsletter)
+    damage_table(db, "aliases")
+    config = str(newsletter)
+    damaged = f"the store {db} is damaged: SQLite cannot read part of it"
+    code, _, err = run_cli("build", "--no-fetch", "-q", "--config", config)
+    assert code == 1 and damaged in said_as_one(err)
+    monkeypatch.setattr(curator.store, "CHECK_WHOLE_MAX", 0)  # (every store counts as big)
+    code, out, err = run_cli("build", "--no-fetch", "-q", "--config", config)
+    assert code == 0, err
+    assert (newsletter.parent / "output" / "issue-2.html").exists()
+    code, _, err = run_cli("backup", str(tmp_path / "copies"), "--config", config)
+    assert code == 1 and "no backup was written" in said_as_one(err), err
+    assert not list((tmp_path / "copies").glob("*.db"))
