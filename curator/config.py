@@ -404,10 +404,19 @@ def moved_newsletter_advice(path: Path, command: str, draft: Path | None = None)
     # (--config always: else the run's own, the missing one, is added to the advice)
     advised += f" --config {shown(config)}"
     where = "here" if config == here / "feeds.yaml" else "above the draft's folder"
-    return (
+    said = (
         f"no such file, nor its folder {old} (moved?); the feeds.yaml {where} ({config}) may be"
         f" it: `{advised}`"
     )
+    if draft is None:
+        # (with no draft of it, a folder that is not there is as likely a newsletter still to
+        # make: walk50's init advice stands beside this one)
+        named = "" if path.name == "feeds.yaml" else " (curator init names it feeds.yaml)"
+        said += (
+            f". Run `curator init {shell_arg(old)}` to create {old / 'feeds.yaml'}{named} if it"
+            " is a new newsletter instead"
+        )
+    return said
 
 
 def parse_config(text: str, path: Path) -> Config:

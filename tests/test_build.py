@@ -367,7 +367,7 @@ def test_a_mistyped_store_stops_before_it_overwrites_a_published_issue(newslette
     newsletter["path"].write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     code, data, stderr = build(newsletter["path"])
     assert code == 1, stderr
-    assert "settings: store" in data["error"] and "already holds issue 1" in data["error"]
+    assert "settings: store" in data["error"] and "holds issue 1 published" in data["error"]
     assert {p.name: p.read_bytes() for p in out.glob("issue-1.*")} == before
 
     # The right store goes on with issue 2, and `render` of issue 1 still works.

@@ -51,6 +51,9 @@ def test_an_oldest_first_feed_of_more_than_1000_entries_is_read_from_its_newest(
     config = h.write_config(
         tmp_path,
         [{"url": feed, "fetch_pages": False}, {"url": jsn, "fetch_pages": False}],
+        # (two feeds of 1,010 entries each: hostile_helpers' 2 s timed the JSON one out on a
+        # loaded machine, in a full test run)
+        settings={"timeout": 30},
     )
     code, out, err = run_cli("fetch", "--config", str(config), "--json")
     said = said_as_one(err)
