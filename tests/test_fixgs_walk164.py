@@ -53,11 +53,9 @@ def test_an_old_issue_md_copy_is_told_the_text_it_holds(
     assert "[the study](https://s.example/study)" in (out / "issue-1.md").read_text("utf-8")
 
 
-def test_a_store_older_than_the_last_issue_is_said_so_and_can_learn_it(tmp_path: Path) -> None:
-    """N5: a backup taken after issue 1, put back after issue 2 was published: the build stopped
-    (rightly) but blamed `settings: store`, and offered no way on that kept issue 2. It says the
-    store is older than issue 2, and the ways on; `curator render --record` records issue 2 from
-    its issue-2.json, and the next build publishes issue 3, featuring none of issue 2's articles."""
+def two_issues_and_a_backup(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
+    """The demo with issue 1 published, backed up, then issue 2 published: its feeds.yaml, its
+    store, its output folder and the backup taken after issue 1."""
     config = copy_demo(tmp_path)
     store = config.parent / ".curator" / "curator.db"
     out = config.parent / "output"
@@ -68,6 +66,15 @@ def test_a_store_older_than_the_last_issue_is_said_so_and_can_learn_it(tmp_path:
     assert code == 0, err
     code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
     assert code == 0, err
+    return config, store, out, backup
+
+
+def test_a_store_older_than_the_last_issue_is_said_so_and_can_learn_it(tmp_path: Path) -> None:
+    """N5: a backup taken after issue 1, put back after issue 2 was published: the build stopped
+    (rightly) but blamed `settings: store`, and offered no way on that kept issue 2. It says the
+    store is older than issue 2, and the ways on; `curator render --record` records issue 2 from
+    its issue-2.json, and the next build publishes issue 3, featuring none of issue 2's articles."""
+    config, store, out, backup = two_issues_and_a_backup(tmp_path)
     issue_2 = json.loads((out / "issue-2.json").read_text("utf-8"))
     told = {a["url"] for s in issue_2["sections"] for a in s["articles"]}
     published = {p.name: p.read_bytes() for p in out.glob("issue-2.*")}

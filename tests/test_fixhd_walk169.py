@@ -7,22 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import hostile_helpers as h
+from test_walk126 import _fetch, _items  # (a fetch, and a site's numbered items)
 
 from conftest import LocalServer, run_cli, sans_config
-
-
-def _fetch(config: Path, *args: str) -> tuple[int, str, str]:
-    return run_cli("fetch", "--config", str(config), *args)
-
-
-def _items(site: str, first: int, count: int) -> str:
-    return "".join(
-        f"<item><title>{site} article {i} on the customer journey</title>"
-        f"<link>http://{site}.example/post/{i}</link><guid>{site}-{i}</guid>"
-        "<description>Customer journey mapping for service teams.</description>"
-        "<pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item>"
-        for i in range(first, first + count)
-    )
 
 
 def _articles_of(config: Path) -> dict[str, int]:

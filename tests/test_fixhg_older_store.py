@@ -8,7 +8,9 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from conftest import LocalServer, copy_demo, said_as_one
+from test_fixgs_walk164 import two_issues_and_a_backup
+
+from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
 
 
@@ -21,16 +23,7 @@ def _articles(store: Path) -> int:
 def test_a_store_older_than_the_published_issues_is_refused_before_any_fetch(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
-    config = copy_demo(tmp_path)
-    store = config.parent / ".curator" / "curator.db"
-    out = config.parent / "output"
-    code, _, err = run("build", "--config", str(config), "-q")
-    assert code == 0, err
-    backup = tmp_path / "after-issue-1.db"
-    code, _, err = run("backup", "--config", str(config), str(backup))
-    assert code == 0, err
-    code, _, err = run("build", "--config", str(config), "--no-fetch", "-q")
-    assert code == 0, err
+    config, store, out, backup = two_issues_and_a_backup(tmp_path)
     published = {p.name: p.read_bytes() for p in out.glob("issue-2.*")}
     assert published
     shutil.copyfile(backup, store)
