@@ -10,6 +10,8 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from curator import extract_rules as rules
+from curator import extract_rules_bylines as byline_rules
+from curator import extract_rules_names as name_rules
 from curator.blurb import (
     choose_blurb,
     listed_posts,
@@ -1375,13 +1377,13 @@ def house_credit(feed: Sequence[str], names: Sequence[str | None]) -> bool:
     """Whether a feed entry's credit names no one who wrote it, so that a byline its text opens
     with is the credit instead (walk66 #1): it names no one, or only an organisation, a desk or a
     group account ("Google Testing Bloggers", Blogger's account every post of a team blog is
-    filed under: `extract_rules.GROUP_ACCOUNT_WORDS`), a name that reads as a publication's
+    filed under: `extract_rules_names.GROUP_ACCOUNT_WORDS`), a name that reads as a publication's
     ("Support Weekly", `credits.publication_like`), or the publication or the feed itself
     (`names`)."""
     return all(
         is_organisation(name)
         or publication_like(name)  # "Support Weekly" (walk167 #8)
-        or norm_name(name).rsplit(" ", 1)[-1] in rules.GROUP_ACCOUNT_WORDS
+        or norm_name(name).rsplit(" ", 1)[-1] in name_rules.GROUP_ACCOUNT_WORDS
         or any(other and same_name(name, other) for other in names)
         for name in feed
     )
@@ -1461,15 +1463,15 @@ def _written_for(
 ) -> str:
     """The publication a feed's credit of a person credited says the article was written for
     ("Bea Kahn for The Compost Gazette": "The Compost Gazette"), when it is not `publication`;
-    "" otherwise. The credit is the person (`rules.CREDIT_FOR`), and the publication is no
+    "" otherwise. The credit is the person (`byline_rules.CREDIT_FOR`), and the publication is no
     co-author, but it may be where the article first appeared: the draft says so (walk158 #9:
     "Bea Kahn || Relay" was published, "for The Compost Gazette" dropped unsaid). A page's
     byline ("By Bea Kahn for The Compost Gazette | May 4") is read the same way, without its
     "By" and what follows a bar; "for" one of `own_names` (the page's own site) says nothing."""
     people = {name_key(p) for p in credited_people}
     for credit in raw:
-        text = rules.BYLINE_PREFIX.sub("", name_text(credit).split("|")[0])
-        found = rules.CREDIT_FOR.search(text)
+        text = byline_rules.BYLINE_PREFIX.sub("", name_text(credit).split("|")[0])
+        found = byline_rules.CREDIT_FOR.search(text)
         if found is None or name_key(text[: found.start()]) not in people:
             continue
         named = re.sub(r"^\s*for\s+", "", found.group()).strip().rstrip(".,;:").strip()

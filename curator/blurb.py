@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 
-from curator import extract_rules as rules
+from curator import extract_rules_bylines as byline_rules
 from curator.blurb_checks import UNMARKED_SCRIPT as _UNMARKED_SCRIPT
 from curator.blurb_checks import (
     listed_posts,
@@ -265,7 +265,7 @@ def _unmarked_paragraphs(
             continue
         if (
             len(line) < _UNMARKED_MIN_CHARS
-            or rules.WORD_CREDIT_LABEL.match(line)
+            or byline_rules.WORD_CREDIT_LABEL.match(line)
             or any(name and name in line for name in credited)
             or _heading_key(line) in heads
             or _is_furniture(line)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from curator import extract_rules as rules
+from curator import extract_rules_bylines as byline_rules
 from curator.blurb_furniture import is_furniture as _is_furniture
 from curator.blurb_sentences import CLOSERS as _CLOSERS
 from curator.blurb_sentences import DATE as _DATE
@@ -169,13 +169,13 @@ CREDIT_LINES = 3
 
 #: A credit's label opening a part of a byline line: "By", "Written by", "Words by", "Text:",
 #: "Photography by", "Additional photography by", "Medically reviewed by", "Photos:" ...
-#: The labels are the byline's label table (`rules.WRITING_WORDS`, `rules.PICTURE_WORDS`,
-#: `rules.WRITING_AND_PICTURES_LABEL`: "Interview by", "As told to", "Portraits by", "Text and
+#: The labels are the byline's label table (`byline_rules.WRITING_WORDS`, `byline_rules.PICTURE_WORDS`,
+#: `byline_rules.WRITING_AND_PICTURES_LABEL`: "Interview by", "As told to", "Portraits by", "Text and
 #: photos:"; walk170 N2: "Interview by Nora Kim. Portraits by Leo Grant" opened the blurb).
 _CREDIT_PART_LABEL = re.compile(
-    rf"(?:(?:{rules.WRITING_AND_PICTURES_LABEL}\s*:?|(?:{rules.WRITING_WORDS}|{rules.PICTURE_WORDS}|"
+    rf"(?:(?:{byline_rules.WRITING_AND_PICTURES_LABEL}\s*:?|(?:{byline_rules.WRITING_WORDS}|{byline_rules.PICTURE_WORDS}|"
     r"(?:medically\s+)?reviewed|fact[- ]checked|edited)\s+by|by|"
-    rf"(?:{rules.WRITING_WORDS}|{rules.PICTURE_WORDS}|credits?)\s*:)\s+)",
+    rf"(?:{byline_rules.WRITING_WORDS}|{byline_rules.PICTURE_WORDS}|credits?)\s*:)\s+)",
     re.I,
 )
 
@@ -242,10 +242,10 @@ def without_credit_lines(text: str) -> str:
         if not line:
             at += 1
             continue
-        guest = rules.GUEST_SENTENCE.match(line) or rules.GUEST_CREDIT.match(line)
+        guest = byline_rules.GUEST_SENTENCE.match(line) or byline_rules.GUEST_CREDIT.match(line)
         # ("By Monday it was gone." is a sentence, no byline)
         byline = (
-            rules.BYLINE_PREFIX.match(line)
+            byline_rules.BYLINE_PREFIX.match(line)
             and len(line.split()) <= 6
             and not line.endswith((".", "!", "?"))
         )
@@ -442,15 +442,19 @@ def _credit_and_date(line: str, credited: Collection[str], after_headline: bool)
     neither (walk88 #2: "路面電車の復活：富山の挑戦 文・山田太郎 2026年12月3日 富山市の…", "Трамваи
     возвращаются в Москву Автор: Иван Петров 5 декабря 2026 г. Московские…", "Trams in Köln Von
     Anna Müller und Jörg Weiß Die Kölner…": a page's <h1>, byline and date, joined). The byline
-    is a credit's label (`rules.BYLINE_PREFIX`, `rules.CJK_CREDIT_LABEL`,
-    `rules.WORD_CREDIT_LABEL`: "Von", "Par", "Autor:", "文・", "بقلم", "מאת") or the headline just
+    is a credit's label (`byline_rules.BYLINE_PREFIX`, `byline_rules.CJK_CREDIT_LABEL`,
+    `byline_rules.WORD_CREDIT_LABEL`: "Von", "Par", "Autor:", "文・", "بقلم", "מאת") or the headline just
     cut (`after_headline`), then the `credited` people, by name, maybe with a role after them
     ("김민수 기자"); or a label, then a few words up to a date. A date alone counts only after the
     headline. What is left must start a sentence: "Von Montag an fahren ..." is the lead."""
     label = next(
         (
             m.end()
-            for r in (rules.CJK_CREDIT_LABEL, rules.WORD_CREDIT_LABEL, rules.BYLINE_PREFIX)
+            for r in (
+                byline_rules.CJK_CREDIT_LABEL,
+                byline_rules.WORD_CREDIT_LABEL,
+                byline_rules.BYLINE_PREFIX,
+            )
             if (m := r.match(line))
         ),
         None,

@@ -2,7 +2,7 @@
 
 `extract(html, url, charset=None)` parses the page once with lxml and asks one small function per
 field. Each field is a cascade, first answer wins, in this order (the tables of names are in
-`curator.extract_rules`):
+`curator.extract_rules`, `curator.extract_rules_bylines` and `curator.extract_rules_names`):
 
 - title: JSON-LD headline/name, OpenGraph/Twitter/Dublin Core meta, the cleaned `<title>`, the
   first `<h1>`.
@@ -52,6 +52,8 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
+from curator import extract_rules_bylines as byline_rules
+from curator import extract_rules_names as name_rules
 from curator.credits import clean_authors, is_person_name, norm_name, paid_label, site_own_name
 from curator.deps import DependencyError
 from curator.errors import own_bug
@@ -219,7 +221,7 @@ def _load(html: str | bytes, url: str, charset: str | None, problems: list[str])
 
 def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, str, str, str]:
     """People credited, and whether the credit that named them names a guest ("Guest post by
-    ...", `rules.GUEST_CREDIT`): what the page declares (JSON-LD, then meta tags), else its
+    ...", `byline_rules.GUEST_CREDIT`): what the page declares (JSON-LD, then meta tags), else its
     visible byline. (Named `authors`: a page that breaks it loses its "authors", as the run says.)
 
     The visible byline is the one nearest the headline (`_visible_bylines`), so a "most read" box's
@@ -303,17 +305,17 @@ def paid_credit(doc: _Doc, bylines: Iterable[str]) -> str:
     ("Sponsored Content", "Paid Post", "Press Release", `credits.paid_label`), for the editor to
     be told when the page credits no one (walk158 #5); "" when it gives none."""
     for _, raw in _declared_authors(doc):
-        if label := paid_label(rules.BYLINE_PREFIX.sub("", raw)):
+        if label := paid_label(byline_rules.BYLINE_PREFIX.sub("", raw)):
             return label
     for raw in bylines:
-        if label := paid_label(rules.BYLINE_PREFIX.sub("", raw)):
+        if label := paid_label(byline_rules.BYLINE_PREFIX.sub("", raw)):
             return label
     return ""
 
 
 def _ld_organisations(doc: _Doc) -> set[str]:
     """The names (`norm_name`) the page's JSON-LD gives an author or publisher typed as an
-    organisation (`rules.JSONLD_ORGANISATION_TYPES`) and not as a person: a plain statement that
+    organisation (`name_rules.JSONLD_ORGANISATION_TYPES`) and not as a person: a plain statement that
     the name is no one's (walk112 #1: `"author":{"@type":"Organization","name":"Acme
     Research"}` was published as a person)."""
     found: set[str] = set()
@@ -325,7 +327,7 @@ def _ld_organisations(doc: _Doc) -> set[str]:
                 if not isinstance(item, dict):
                     continue
                 kinds = _types(item)
-                if kinds & rules.JSONLD_ORGANISATION_TYPES and "person" not in kinds:
+                if kinds & name_rules.JSONLD_ORGANISATION_TYPES and "person" not in kinds:
                     found.update(norm_name(n) for n in _ld_names(doc, item) if norm_name(n))
     return found
 
@@ -356,7 +358,7 @@ def _site_own_name(name: str, site: str | None) -> bool:
 
 
 def _guest(raw: str) -> bool:
-    return bool(rules.GUEST_CREDIT.search(normalise_space(raw)))
+    return bool(byline_rules.GUEST_CREDIT.search(normalise_space(raw)))
 
 
 def _one_word(names: tuple[str, ...]) -> bool:

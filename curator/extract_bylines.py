@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from curator import extract_rules as rules
+from curator import extract_rules_bylines as byline_rules
 from curator.credits import role_byline
 from curator.extract_doc import WORD as _WORD
 from curator.extract_doc import Doc as _Doc
@@ -102,8 +103,8 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
         if not in_furniture(a):
             # "About Omar Haddad", "Omar Haddad's profile" (walk118 #5): the person linked to
-            text = rules.AUTHOR_LINK_LEAD.sub("", _clean(a.text_content()))
-            yield a, rules.AUTHOR_LINK_TAIL.sub("", text)
+            text = byline_rules.AUTHOR_LINK_LEAD.sub("", _clean(a.text_content()))
+            yield a, byline_rules.AUTHOR_LINK_TAIL.sub("", text)
     for el in tree.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
         if in_furniture(el):
             continue
@@ -116,17 +117,19 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         if el.tag in ("html", "body", "script", "style", "meta", "link", "img", "svg"):
             continue
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not rules.BYLINE_CLASS.search(marks) or rules.BYLINE_NOT_CLASS.search(marks):
+        if not byline_rules.BYLINE_CLASS.search(marks) or byline_rules.BYLINE_NOT_CLASS.search(
+            marks
+        ):
             continue
         text = _clean(el.text_content())
         if (
             text
-            and len(text) <= rules.MAX_BYLINE_CHARS
+            and len(text) <= byline_rules.MAX_BYLINE_CHARS
             and not in_furniture(el)
             and not after_comments(el)
         ):
             # "By <a>Jane Doe</a>, Senior Editor | Games": the linked or marked-up names first.
-            inner = [_clean(n.text_content()) for n in el.xpath(rules.BYLINE_NAME_XPATH)]
+            inner = [_clean(n.text_content()) for n in el.xpath(byline_rules.BYLINE_NAME_XPATH)]
             if any(inner):
                 yield el, " and ".join(n for n in inner if n)
             # "<p>By Jane Doe</p><p>Principal Consultant</p>": each block is its own line, never
@@ -138,18 +141,21 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             yield el, text
     # Only the element's own first text is tested: the string value of every <div> would
     # concatenate the whole page's text once per level of nesting.
-    for el in tree.iter(*rules.BYLINE_TEXT_TAGS):
+    for el in tree.iter(*byline_rules.BYLINE_TEXT_TAGS):
         first = _lead_text(el)
         # BYLINE_PREFIX is anchored, so it is its own cheap first test. "Jane Roe is a guest
         # contributor" (README's own example, walk139 #1) names its guest before the label.
         if not first:
             continue
         helper_first = False
-        if not (rules.BYLINE_PREFIX.match(first + " .") or rules.GUEST_SENTENCE.match(first)):
-            if not rules.CREDIT_HELPER_LEAD.match(first):
+        if not (
+            byline_rules.BYLINE_PREFIX.match(first + " .")
+            or byline_rules.GUEST_SENTENCE.match(first)
+        ):
+            if not byline_rules.CREDIT_HELPER_LEAD.match(first):
                 continue
             helper_first = True  # "Medically reviewed by Sam Tate — Written by Tomas Berg"
-        if rules.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
+        if byline_rules.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
             continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
         if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
             continue
@@ -158,15 +164,15 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         text = _clean(el.text_content())
         if in_furniture(el) or after_comments(el):
             continue
-        if helper_first and not rules.CREDIT_WRITER_PART.search(text):
+        if helper_first and not byline_rules.CREDIT_WRITER_PART.search(text):
             continue  # "Photo: Leo Grant", a caption's credit: no byline
-        if rules.GUEST_CREDIT.search(first.strip()):
+        if byline_rules.GUEST_CREDIT.search(first.strip()):
             # "Guest post by Farid Haddad. He runs a bike shop in Leeds.": the credit's sentence
             # (walk144 #5: the paragraph was read whole, as no name, and the feed's owner credited)
-            sentence = rules.GUEST_SENTENCE_END.split(text, maxsplit=1)[0]
-            if sentence != text and len(sentence) <= rules.MAX_BYLINE_CHARS:
+            sentence = byline_rules.GUEST_SENTENCE_END.split(text, maxsplit=1)[0]
+            if sentence != text and len(sentence) <= byline_rules.MAX_BYLINE_CHARS:
                 yield el, sentence
-        if len(text) <= rules.MAX_BYLINE_CHARS:
+        if len(text) <= byline_rules.MAX_BYLINE_CHARS:
             yield el, text
     yield from _role_lines(doc, after_comments)
 
@@ -221,31 +227,35 @@ def _lead_text(el: Any) -> str | None:
         if el.text and el.text.strip():
             return str(el.text)
         child = next((c for c in el if isinstance(c.tag, str)), None)
-        if child is None or child.tag not in rules.BYLINE_INLINE_TAGS:
+        if child is None or child.tag not in byline_rules.BYLINE_INLINE_TAGS:
             return None
         el = child
     return None
 
 
 def _quoted(el: Any) -> bool:
-    """`el` is a quotation, a figure or an aside, or inside one (`rules.QUOTING_TAGS`): a "by
+    """`el` is a quotation, a figure or an aside, or inside one (`byline_rules.QUOTING_TAGS`): a "by
     Maya Angelou" there names whom the article quotes, never its author (docs/credits.md)."""
-    return el.tag in rules.QUOTING_TAGS or any(True for _ in el.iterancestors(*rules.QUOTING_TAGS))
+    return el.tag in byline_rules.QUOTING_TAGS or any(
+        True for _ in el.iterancestors(*byline_rules.QUOTING_TAGS)
+    )
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _closing_heading(text: str) -> bool:
-    """A heading that opens the page's comments (`rules.COMMENTS_HEADING`) or a list of other
-    articles ("Related posts", "More from Acme", `rules.RELATED_HEADING`, walk163 N7): what
+    """A heading that opens the page's comments (`byline_rules.COMMENTS_HEADING`) or a list of other
+    articles ("Related posts", "More from Acme", `byline_rules.RELATED_HEADING`, walk163 N7): what
     follows it is no part of the article."""
-    return bool(rules.COMMENTS_HEADING.match(text) or rules.RELATED_HEADING.match(text))
+    return bool(
+        byline_rules.COMMENTS_HEADING.match(text) or byline_rules.RELATED_HEADING.match(text)
+    )
 
 
 def _comments_test(tree: Any) -> Callable[[Any], bool]:
     """Whether an element comes after a heading that opens the page's comments ("Comments", "3
-    Responses", "Leave a Reply", `rules.COMMENTS_HEADING`), with no other heading between: a "By
+    Responses", "Leave a Reply", `byline_rules.COMMENTS_HEADING`), with no other heading between: a "By
     Gary Commenter" there is a reader's comment, not the article's byline (walk158 #2). The
     page's headings are placed once, so a page of thousands of comments is read in one pass."""
     heads = list(tree.iter(*_HEADING_TAGS))
@@ -280,7 +290,7 @@ def _inline_byline_placed(el: Any) -> bool:
         return False
 
     def prose(sib: Any) -> bool:
-        return sib.tag == "p" and len(sib.text_content().split()) >= rules.PROSE_MIN_WORDS
+        return sib.tag == "p" and len(sib.text_content().split()) >= byline_rules.PROSE_MIN_WORDS
 
     if not any(prose(s) for s in el.itersiblings(preceding=True)):
         return True
@@ -345,9 +355,11 @@ def in_furniture(el: Any) -> bool:
     for anc in el.iterancestors():
         if anc.tag in ("body", "html"):
             return False  # <body class="sidebar-primary"> says nothing about one element
-        if anc.tag in rules.FURNITURE_TAGS:
+        if anc.tag in byline_rules.FURNITURE_TAGS:
             return True
         marks = f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        if rules.FURNITURE_CONTAINER.search(marks) or rules.FURNITURE_NAV.search(marks):
+        if byline_rules.FURNITURE_CONTAINER.search(marks) or byline_rules.FURNITURE_NAV.search(
+            marks
+        ):
             return True
     return False

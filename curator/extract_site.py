@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from curator import extract_rules as rules
+from curator import extract_rules_names as name_rules
 from curator.credits import norm_name, same_name
 from curator.extract_doc import WORD as _WORD
 from curator.extract_doc import Doc as _Doc
@@ -329,7 +330,7 @@ def _tagline_phrase(name: str) -> bool:
         if w[:1].islower()
         and w.isalpha()
         and w not in _NAME_SMALL_WORDS
-        and w not in rules.NAME_PARTICLES
+        and w not in name_rules.NAME_PARTICLES
     ]
     return len(lower) >= 2
 
@@ -369,8 +370,11 @@ def markup_credits(doc: _Doc) -> tuple[str, ...]:
 
 
 def _agency(name: str) -> bool:
-    """A news agency's name ("Associated Press", "AFP"): `rules.NEWS_AGENCIES`."""
-    return norm_name(name) in rules.NEWS_AGENCIES or name.lower().strip() in rules.NEWS_AGENCIES
+    """A news agency's name ("Associated Press", "AFP"): `name_rules.NEWS_AGENCIES`."""
+    return (
+        norm_name(name) in name_rules.NEWS_AGENCIES
+        or name.lower().strip() in name_rules.NEWS_AGENCIES
+    )
 
 
 #: A web address given as a site's name ("https://www.epsilon.example/", "www.epsilon.example",

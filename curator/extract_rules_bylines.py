@@ -1,0 +1,717 @@
+"""The data behind `curator.extract_bylines` and `curator.credits`: where a byline is, how it reads.
+
+The class and tag names that mark a byline, the lead-ins and labels of a credit ("By", "Words:",
+"Photography by", "本报记者"), the words between and after its people (roles, places, helpers),
+and the headings after which a "By ..." is no longer the article's. Each table says where it came
+from (Readability.js's byline regex, WordPress and Drupal markup, the mozilla/readability test
+pages and the corpus). Split from `curator.extract_rules`; change a table here, not a rule in the
+code.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The class/id/itemprop/rel words that mark a byline element (Readability.js `byline` regex, plus
+#: the microformats2 `p-author`/`h-card` and WordPress's `author vcard`).
+#: The French, Spanish/Portuguese/German and Italian words for the same ("auteur", "autor",
+#: "firma") and the "signature" class French and Spanish papers use for the byline.
+BYLINE_CLASS = re.compile(
+    r"byline|author|auteur|autor|writtenby|p-author|dateline|contributor|reporter|by-line|"
+    r"signature|firma",
+    re.I,
+)
+
+#: Class/id words that mark an element as NOT a byline even when it matches BYLINE_CLASS: author
+#: boxes at the foot of the post, comment authors, "about the author" bios, avatars (WordPress
+#: comment markup).
+BYLINE_NOT_CLASS = re.compile(
+    r"comment|avatar|bio\b|biography|about|related|more-from|authors-list|author-box|description|"
+    r"photo|image|img|social|follow|share|twitter|facebook|licen[cs]e|copyright|rights",
+    re.I,
+)
+
+#: Containers whose names are not the article's author: comment threads, sidebars, "related"/"most
+#: read" lists, widgets (WordPress and Drupal class names). Matched against class/id words, not
+#: substrings, so a body class "sidebar-primary" or an "article__author" is not caught.
+FURNITURE_CONTAINER = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-list|sidebar|related|widget|most-?read|popular|recirc|"
+    r"trending|promo|newsletter|footer)(?:[\s_-]|$)",
+    re.I,
+)
+FURNITURE_TAGS: frozenset[str] = frozenset({"footer", "aside", "nav"})
+#: A site's navigation menu by class or id, as <nav> is by tag: "nav", "navbar", "menu",
+#: "globalNav" (Yahoo! Japan's, whose "Bylines" item, 個人, was read as the author).
+FURNITURE_NAV = re.compile(
+    r"(?:^|[\s_-])(?:[Nn]av|[Nn]avbar|[Nn]avigation|[Mm]enu|[a-z]+(?:Nav|Navi|Menu|Navigation))"
+    r"(?:[\s_-]|$)"
+)
+
+#: Bylines longer than this are prose, not a byline (Readability.js uses 100).
+MAX_BYLINE_CHARS = 100
+
+#: The label table of a byline's parts (walk167 #1, #2; walk170 N2). The words that label the
+#: pictures or the visuals ("Photography", "Portraits", "Images"; `PICTURE_CREDIT` below), and
+#: the words that label the writing ("Written", "Words", "Text", "Interview", "Reporting"): one
+#: who did the writing, alone or with the pictures ("Words and photography by Tomas Berg", "Text
+#: and photos: Tomas Berg"), or to whom the piece was told ("As told to Nora Kim"), is its author.
+_PICTURE_WORDS = (
+    r"(?:photography|photographs?|photos?|images?|pictures?|portraits?|portraiture|"
+    r"illustrations?|video(?:s|graphy)?|"
+    r"graphics?|infographics?|design|art(?:work)?|animations?|maps?|charts?|visuals?|"
+    r"cartography|data\s+visuali[sz]ations?)"
+)
+#: Words that label the writing before "by" ("Interview by", "Words by") or, the first five, a
+#: colon ("Text:", "Words:").
+WRITING_LABEL_WORDS = (
+    "words",
+    "text",
+    "story",
+    "written",
+    "writer",
+    "reporting",
+    "reported",
+    "article",
+    "interview",
+    "interviewed",
+    "interviews",
+)
+_WRITING_WORDS = "(?:" + "|".join(WRITING_LABEL_WORDS) + ")"
+WRITING_WORDS = _WRITING_WORDS
+PICTURE_WORDS = _PICTURE_WORDS
+#: A writing label that names the writer of the words and the pictures both ("Words and
+#: photography by", "Text and photos:", "Story & pictures by"), or the one the piece was told to
+#: ("As told to"): each labels an author.
+WRITING_AND_PICTURES_LABEL = (
+    rf"(?:{_WRITING_WORDS}\s+(?:and|&)\s+{_PICTURE_WORDS}(?:\s+by\b|(?=\s*:))|as\s+told\s+to\b)"
+)
+
+#: The lead-in of a byline ("By Jane Doe", "Written by ...", "Posted by ...", "Analysis by" at CNN),
+#: in the languages of the corpus pages: French "Par", Spanish and Portuguese "Por", German "Von",
+#: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", Greek
+#: "Του"/"Της" (not Indonesian "Oleh": a Ukrainian given name, walk104 #3), and the "Text:"/"Author:" labels (Russian "Текст:"/"Автор:"
+#: on wday.ru in the scrapinghub set, Spanish and Portuguese "Texto:", French "Texte :"/"Auteur :",
+#: German "Autor:", Finnish "Teksti:"/"Kirjoittaja:", Hindi "लेखक:", Greek "Συντάκτης:": walk102
+#: #3). Stripped from every
+#: byline; a visible line that opens with one is tested as a byline.
+BYLINE_PREFIX = re.compile(
+    rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
+    r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
+    r"commentary|opinion|review|interview)\s+(?:by|from)|by|from|"
+    # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
+    r"(?:this\s+is\s+an?\s+)?guest\s+"
+    r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
+    r"\s*(?:by\b|:)|"
+    # German "(Ein) Gastbeitrag von" (a guest post by; walk163 N1)
+    r"(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|"
+    # A WordPress theme's author link ("View all posts by Omar Haddad", "More by ...", "Posts by
+    # ...", "Articles by ..."; walk112 #8): the person the link is for.
+    r"(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?(?:posts|articles|stories)"
+    r"|more)\s+by|"
+    r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore|teksti|kirjoittaja|"
+    r"लेखक|συντάκτης|words|story|writer|written)\s*:|"
+    # Czech, Slovak, Polish and Slovene "wrote" before the name ("Napsal Jan Novák", "Napisal
+    # Jan Novák", "Napisała Anna Nowak"; walk163 N1)
+    r"(?:napsal|napsala|napísal|napísala|napisal|napisala|napisał|napisała)(?=\s+\w)|"
+    # "By" in other languages. Several are also the first word of surnames (Di Sora, Von Miller,
+    # Af Klint): read as "by" only before a name of two words or more with no comma between them
+    # ("Par Sébastien Farcis" -> "Sébastien Farcis"; "Di Sora, J." stays whole).
+    r"(?:von|par|por|door|di|av|af|przez|του|της)(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]))"
+    r"\s*[:\-–—]?\s+",
+    re.I,
+)
+
+#: Separators between several people in one byline ("Jane Doe and John Roe", "A, B & C").
+AUTHOR_SPLIT = re.compile(
+    r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s*\n\s*|[、，；])\s*", re.I
+)
+
+#: A Chinese or Japanese credit's label before the name: "本报记者 王小明", "记者 王小明", "编辑：韩梅梅",
+#: "文/李雷", "文・山田太郎", "（記者 佐藤花子）". "文" and "图" (text, picture) only before a slash, a
+#: colon or a middle dot, for they are also surnames (文在寅).
+CJK_CREDIT_LABEL = re.compile(
+    r"^\s*[（(]?\s*(?:(?:本报|本報|本社|本刊|本台|特约|特約|新华社|新華社)?"
+    r"(?:记者|記者|特派员|特派員|通讯员|通訊員|通信員|责任编辑|責任編輯|责编|编辑|編輯|編集|作者|撰文|执笔|執筆)"
+    r"\s*[:：/／]?\s*|(?:文|图|圖|文字|撰稿|文章)\s*[:：/／・･·]\s*)"
+)
+#: The label before the name in a Korean, Arabic or Hebrew credit (walk88 #4): Korean "글" (text)
+#: before a space, a middle dot, a colon or a slash ("글 이영희", "글·이영희"; "글로리아" is a name),
+#: Arabic "بقلم" (by the pen of) and Hebrew "מאת" (by), with or without a colon; and (walk97 #5)
+#: Turkish "Yazan:" (also a given name: only with its colon), Vietnamese "Bài:" (article: only with
+#: its colon) and "Tác giả" (author), Thai "โดย" (by) and "เรื่อง:" (story: only with its colon).
+WORD_CREDIT_LABEL = re.compile(
+    r"^\s*(?:글(?=\s*[:：/·・]|\s+[\uac00-\ud7a3])|بقلم(?=[\s:：])|מאת(?=[\s:：])|كتبت?(?=\s*[:：])"
+    r"|(?:Yazan|YAZAN|Bài|BÀI|เรื่อง)(?=\s*[:：])|(?:Tác giả|TÁC GIẢ|โดย)(?=[\s:：]))"
+    r"\s*[:：/·・]?\s*"
+)
+#: A Korean credit's role after the name: "김민수 기자" (reporter), "김민수기자", "박지원 특파원"
+#: (correspondent), "이영희 선임기자" (senior reporter).
+#: Korea's cities a dateline names after a reporter's name ("김민수, 서울"): each is written as
+#: a name of two syllables is, so without this list "서울" (Seoul) was a co-author (walk147 #3).
+#: Only the big cities a Korean paper's dateline gives; another place of two syllables is still
+#: read as a name.
+KOREAN_DATELINE_PLACES: frozenset[str] = frozenset(
+    {"서울", "부산", "인천", "대구", "대전", "광주", "울산", "세종", "제주", "수원", "평양"}
+)
+
+KOREAN_CREDIT_ROLE_TAIL = re.compile(
+    r"(?<=[\uac00-\ud7a3])\s*(?:(?:선임|수석|객원)?기자|특파원)\s*$"
+)
+#: A Chinese or Japanese credit's role or honorific after the name: "佐藤花子記者", "山田太郎氏",
+#: "鈴木 一郎 編集委員", "王小明 报道".
+CJK_CREDIT_ROLE_TAIL = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff])\s*(?:(?:本报|本報)?(?:记者|記者|特派员|特派員|"
+    r"编辑委员|編集委員|論説委員|论说委员|通讯员|通信員|編集長|主编|主編|撰稿人|氏|さん|様|先生|女士|教授)"
+    r"|\s(?:报道|報道|撰|文|摄|撮影))\s*[)）]?\s*$"
+)
+#: "And" between two people in scripts whose word for it `AUTHOR_SPLIT` does not know: Arabic
+#: و, written onto the next word ("محمد الأحمد وعلي حسن"); Hebrew ו, always written onto it
+#: ("דוד כהן ושרה לוי"); Russian, Bulgarian, Serbian and Ukrainian "и"/"і"/"та" ("Иван Петров и
+#: Мария Соколова"), Greek "και"/"κι", Hindi "और" (walk139 #2: each was published as one person).
+#: Read as a split only between names of two words or more (`credits._people_of`): a given
+#: name may itself start with the letter (وليد, Walid; ורד, Vered), and "Иван и Мария Петровы"
+#: (Ivan and Maria Petrov) is no "Иван" alone. Also, lower-case only, Spanish "y", Catalan and
+#: Polish "i", Portuguese and Italian "e", Dutch "en", Turkish "ve", Thai "และ", and Chinese 和/与
+#: between two names of two or three characters (walk144 #1, #4): "José Ortega y Gasset", "Josep
+#: Puig i Cadafalch", "Maria da Silva e Sousa" are one person each (the word inside a surname),
+#: "Anna Kowalska i Jan Nowak", "Ahmet Yılmaz ve Ayşe Kaya", "王伟和李娜" two; Danish and Norwegian
+#: "og", Swedish "och" ("Af Lars Berg og Anne Holm", walk163 N8: no one was credited).
+NAMES_AND = re.compile(
+    r"\s+و\s*(?=[\u0600-\u06ff])|(?<=[\u05d0-\u05ea])\s+ו(?=[\u05d0-\u05ea])"
+    r"|\s+(?:и|і|та|και|κι|और|และ)\s+|\s+(?-i:y|i|e|en|ve|og|och)\s+"
+    r"|(?<=[\u4e00-\u9fff])[和与與](?=[\u4e00-\u9fff])",
+    re.I,
+)
+
+#: Names that start with the letter Arabic and Hebrew write "and" as, onto the next word (و, ו):
+#: "محمد أحمد وليد الخطيب" is one person of four names (Walid), not "محمد أحمد" and "ليد الخطيب"
+#: (walk151 #4: a letter stripped from a name made up a second person); "רות כהן ורד לוי" is
+#: Vered's. A reader cannot tell such a name from "and" and a name, so curator reads the name:
+#: the credit stays whole, and the draft and a build say it may be two people
+#: (`credits.may_be_two`). Given names first (Walid, Wael, Wisam, Wasim, Wafa, Widad, Wajdi,
+#: Wajih, Wahid, Wadih, Wasfi, Wafiq, Wahib, Waddah, Walaa, Waad, Wiam, Wijdan, Wisal, Warda,
+#: Ward, Wahba, Wafi, Wasef, Wadud ...; Vered, Varda, Vardit, Victor, Vladimir, Valery, Vitaly,
+#: Vadim, Valentina ...), then the surnames written so (Wahbi, Wazzan; Weiss, Wolf, Weizmann,
+#: Vaknin, Wasserman). Another name that starts with the letter is still read as "and" and a name:
+#: correct its `author:` lines.
+NAMES_STARTING_WITH_AND: frozenset[str] = frozenset(
+    {
+        # Arabic
+        "وليد", "وليدة", "وائل", "وسام", "وسيم", "وفاء", "وداد", "وجدي", "وجيه", "وحيد",
+        "وحيدة", "وديع", "وديعة", "وصفي", "وصفية", "وفيق", "وفيقة", "وهيب", "وضاح", "ولاء",
+        "وعد", "وئام", "وجدان", "وصال", "وردة", "ورد", "وهبة", "وهبي", "وافي", "واصف", "ودود",
+        "وزان", "واثق", "وجدى", "وفا", "ولید",
+        # Hebrew
+        "ורד", "ורדה", "ורדית", "ויקטור", "ויקטוריה", "ולדימיר", "ולרי", "ולריה", "ויטלי",
+        "ואדים", "ולנטינה", "ולנטין", "ויויאן", "וילי", "וייס", "וולף", "ויצמן", "וקנין",
+        "וסרמן", "וינר",
+    }
+)  # fmt: skip
+
+#: A Chinese, Japanese or Korean reporter's role between two names, which parts two people and
+#: is no part of either (walk151 #5: "本报记者 司马相如 通讯员 李娜", "our reporter Sima Xiangru,
+#: correspondent Li Na", was credited as one person "司马相如 通讯员 李娜"): 记者 (reporter),
+#: 通讯员 (correspondent), 特派员, 实习记者 and 实习生 (intern), 特约记者 (contributing reporter);
+#: Japanese 記者, 通信員; Korean 기자, 특파원 ("김민수 기자 이영희 기자"). Read so only after a name and
+#: before one, with a space or a colon by it ("王小明记者李娜" is not cut within a word).
+_CJK_REPORTER = (
+    r"(?:(?:本报|本報|特约|特約|实习|實習|见习|見習)?(?:记者|記者|通讯员|通訊員|通信員|特派员|特派員)"
+    r"|实习生|實習生)"
+)
+CREDIT_ROLE_BETWEEN = re.compile(
+    rf"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:\s+{_CJK_REPORTER}\s*[:：]?\s*|{_CJK_REPORTER}"
+    r"(?:\s+|\s*[:：]\s*))(?=[\u3400-\u9fff])"
+    r"|(?<=[\uac00-\ud7a3])\s*(?:(?:선임|수석|객원)?기자|특파원)\s+(?=[\uac00-\ud7a3])"
+)
+#: The people a Chinese or Japanese credit names after its authors for editing, pictures,
+#: proofreading or translation (walk151 #5: "... 责任编辑：韩梅梅" closes a Chinese byline): no
+#: authors, as "Photo: Leo Grant" and "Editing by Sam Tate" are none. The credit ends before
+#: them. Only after a name: "编辑：韩梅梅" alone credits its editor (`CJK_CREDIT_LABEL`).
+_CJK_HELPER = (
+    r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|摄影|攝影|撮影|图片|圖片|校对|校對|"
+    r"审核|審核|审校|審校|翻译|翻譯|美编|美編|视频|視頻|制图|製圖)"
+)
+CJK_CREDIT_HELPERS = re.compile(
+    rf"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:\s+{_CJK_HELPER}\s*[:：/／]?|\s*{_CJK_HELPER}\s*[:：/／]"
+    # "图：", "译/": a picture's, a translation's, one character, only before its colon or slash
+    r"|\s*[图圖译譯摄攝]\s*[:：/／])\s*[\u3040-\u30ff\u3400-\u9fff].*$",
+    re.S,
+)
+
+#: "Jane Doe (with John Roe)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)" (Le Monde):
+#: the people in the brackets are co-authors.
+BYLINE_WITH = re.compile(r"\s*\(\s*(?:with|avec|con|mit|com)\s+([^)]*)\)?", re.I)
+
+#: "By Ahmed Ali with Sara Lind", "Ahmed Ali alongside Sara Lind" (walk112 #6): a co-author after
+#: "with" or "alongside" and no comma (", with Y" and "with additional reporting by Y" are helpers,
+#: `CREDIT_HELPERS_TAIL`), when a capital follows: "By Monday with the market" is no credit.
+#: "Ahmed Ali, with Sara Lind" is a co-author too (walk118 #3: the comma lost her), as "Ahmed Ali
+#: with Sara Lind" is; "Ahmed Ali with the Reuters team" is Ahmed Ali, whom a desk helped.
+CREDIT_WITH_AFTER_COMMA = re.compile(
+    r"\s*,\s*(?=(?:with|alongside)\s+(?:the\s+)?[A-Z\u00c0-\u024f])"
+)
+CREDIT_WITH = re.compile(r"(?<=[^\W\d_])\s+(?:with|alongside)\s+(?=(?:the\s+)?[A-Z\u00c0-\u024f])")
+
+#: The person an interview is with, after its interviewer (walk148 N1: "By Sam Park, in
+#: conversation with Maya Angelou" credited Maya Angelou as an author): "..., in conversation
+#: with Y", "... in an interview with Y", "... talks to Y", "... speaks with Y", "... interviews
+#: Y", "... sits down with Y". The credit ends before them: the interviewer wrote the piece, the
+#: person interviewed did not. Plain "Ahmed Ali with Sara Lind" still names a co-author
+#: (`CREDIT_WITH`, walk112 #6).
+CREDIT_INTERVIEWEE = re.compile(
+    r"(?<=[^\W\d_])\s*,?\s+(?:in\s+(?:conversation|discussion|dialogue)\s+with|"
+    r"in\s+an?\s+interview\s+with|(?:talks|talked|speaks|spoke|chats|chatted)\s+(?:to|with)|"
+    r"sits\s+down\s+with|sat\s+down\s+with|interviews|interviewed)\s+\S.*$",
+    re.I,
+)
+#: The lead-in of an interview's credit ("Interview by Sam Park with Maya Angelou", "Interviewed
+#: by ...", "Q&A by ..."): the person after its "with" is the one interviewed, no co-author
+#: (walk148 N1).
+INTERVIEW_LEAD = re.compile(
+    r"^\s*(?:(?:an?\s+)?interview(?:ed)?|q\s*&\s*a|conversation)\s+(?:by|from)\s+\S", re.I
+)
+
+#: A company's legal suffix ending a name ("Gartner, Inc.", "Acme Research Inc.", "Zendo Ltd",
+#: "Nordwind GmbH", "Iberia S.A."; walk118 #2): a company's name, no one's.
+COMPANY_SUFFIX = re.compile(
+    r"(?:^|[\s,])(?:inc|incorporated|ltd|limited|llc|llp|gmbh|s\.\s?a|s\.\s?l|s\.r\.l|plc|corp|"
+    r"corporation|b\.\s?v|n\.\s?v|pty(?:\s+ltd)?)\.?$",
+    re.I,
+)
+
+#: A theme's words around the name of a rel=author link ("About Omar Haddad", "Omar Haddad's
+#: profile"; walk118 #5): the person the link is for.
+AUTHOR_LINK_LEAD = re.compile(r"^\s*(?:about|meet|profile\s+of)\s+(?=[A-Z\u00c0-\u024f])", re.I)
+AUTHOR_LINK_TAIL = re.compile(
+    r"\s*['’]s?\s+(?:author\s+)?(?:profile|page|bio|biography|posts|articles|stories)\s*$",
+    re.I,
+)
+
+#: The nouns that end a credit's role ("Rowena Mason Deputy political editor", "Jason Burke Africa
+#: correspondent", "Jane Doe Staff Writer"): the role noun is cut, then the words that qualify it
+#: (ROLE_QUALIFIERS, or any lower-case word), and, when none did, one capitalised word before it (a
+#: desk or a region: "Africa"), never below two words of name.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    [
+        "editor",
+        "editors",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "writer",
+        "columnist",
+        "contributor",
+        "critic",
+        "producer",
+        "presenter",
+        "commentator",
+        "journalist",
+        "blogger",
+        "analyst",
+        "photographer",
+        "intern",
+    ]
+)
+#: The words a job title after a name opens with, its ranks aside ("Tomas Berg, Senior Editor",
+#: "Ann Lee, Head of Research", "Ann Lee, VP Marketing", "Bo Chen, Co-founder & CEO"): a line
+#: that is a name and such a title, with no "By", is a byline (fixhk; `credits.role_byline`).
+#: A picture's credit ("photographer", "producer") is left out: such a line captions a photo.
+ROLE_LINE_TITLES: frozenset[str] = frozenset(
+    [
+        "editor",
+        "editors",
+        "reporter",
+        "correspondent",
+        "writer",
+        "columnist",
+        "contributor",
+        "critic",
+        "journalist",
+        "blogger",
+        "analyst",
+        "director",
+        "president",
+        "founder",
+        "cofounder",
+        "ceo",
+        "cto",
+        "cmo",
+        "coo",
+        "cfo",
+        "vp",
+        "head",
+        "manager",
+        "lead",
+        "officer",
+        "editor-in-chief",
+    ]
+)
+#: Words a job title is made of besides ROLE_WORDS ("Chief Executive Officer", "Co-founder and
+#: CEO", "Head of ..."): a credit of these words only ("Senior Editor", "CEO") names no one.
+ROLE_TITLE_GLUE: frozenset[str] = frozenset(["co", "cofounder", "and", "of", "the", "in"])
+#: Ranks before a role ("Senior", "Deputy"), shared by ROLE_QUALIFIERS and ROLE_WORDS.
+ROLE_RANKS: frozenset[str] = frozenset(
+    [
+        "senior",
+        "staff",
+        "chief",
+        "managing",
+        "associate",
+        "assistant",
+        "deputy",
+        "executive",
+        "contributing",
+        "special",
+        "guest",
+        "freelance",
+    ]
+)
+ROLE_QUALIFIERS: frozenset[str] = ROLE_RANKS | frozenset(
+    [
+        "political",
+        "politics",
+        "technology",
+        "tech",
+        "environment",
+        "diplomatic",
+        "economics",
+        "economy",
+        "science",
+        "sport",
+        "sports",
+        "business",
+        "arts",
+        "culture",
+        "foreign",
+        "home",
+        "media",
+        "health",
+        "education",
+        "legal",
+        "security",
+        "crime",
+        "transport",
+        "world",
+        "news",
+        "city",
+        "consumer",
+        "money",
+        "music",
+        "film",
+        "books",
+        "food",
+        "travel",
+        "fashion",
+        "digital",
+        "data",
+        "investigations",
+    ]
+)
+
+#: A place after a credited person ("David Smith in Washington", "Ashifa Kassam in Stanstead,
+#: Quebec", "Reuters in New York" in the Guardian's feeds): the credit is the person.
+CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z\u00c0-\u024f].*$")
+
+#: The publication a credited person wrote for ("Jane Roe for Zeta Post", "John Poe for the BBC"):
+#: the credit is the person, when what is before it is a person's name (`credits.clean_authors`);
+#: "Physicians for Human Rights" is an organisation's.
+CREDIT_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z\u00c0-\u024f].*$")
+
+#: The end of a credit that names some people and counts the rest ("Jane Doe and 3 others", "A, B
+#: & others", "Doe et al."): the people named, then "others" (`credits.OTHERS`). Also "and
+#: colleagues", German "u. a." (und andere), Russian "и др." (и другие), Ukrainian "та ін."
+#: (walk147 #4: "Иван Петров и др." was one author "Иван Петров и др"): no one's name.
+CREDIT_OTHERS = re.compile(
+    r"\s*(?:,\s*|\s(?:and|&|\+)\s+)(?:\d+|a few|several|many|two|three|four|five|six)?\s*"
+    r"(?:others?|colleagues|co-?authors)\.?\s*$|\s+et\s+al\.?\s*$"
+    r"|,?\s+u\.\s*a\.?\s*$|,?\s+(?:и|та)\s+(?:др|другие|ін|інші)\.?\s*$",
+    re.I,
+)
+
+#: A co-author's dateline after their name ("By Ana Ruiz, reporting from Kyiv, and Carl Ng,
+#: reporting from Moscow"): where they wrote from, not a helper's credit (walk76 #3: Carl Ng was
+#: lost with `CREDIT_HELPERS_TAIL`), so the dateline goes and the people stay. Only a bare
+#: "reporting from" after a name: "with reporting from", "additional reporting from" name helpers.
+CREDIT_REPORTING_FROM = re.compile(
+    r"(?<=[^\W\d_])(?<!\bwith)(?<!\band)(?<!\bplus)(?<!\badditional)(?<!\bfurther)(?<!\bextra)"
+    r"(?<!\bmore)(?<!\bcontributing)(?<!\balso)\s*,?\s+(?i:reporting)\s+from\s+"
+    r"[A-Z\u00c0-\u024f][^,;]*?(?=\s*(?:[,;]|\s(?:and|&)\s|$))"
+)
+
+#: A byline's helpers after its authors ("By Max Uhl with additional reporting by Ned Vo", "By
+#: Max Uhl; reporting by Ned Vo", "By Max Uhl. Ned Vo contributed reporting.", "By Max Uhl, with
+#: contributions from Ned Vo", "By Tom Uhl with help from Uma Vik", "... with the help of ...",
+#: "... with input from ...", "... with thanks to ..."): the credit ends at them, as at a photo's
+#: or an editor's clause (`CREDIT_CLAUSE_SPLIT`), so the people before are the authors and the
+#: helpers are not (walk74 #2: "with help from" lost the author). Never at the credit's start:
+#: "Reporting by Rosa Diaz" names its reporter (`BYLINE_PREFIX`).
+CREDIT_HELPERS_TAIL = re.compile(
+    r"(?<=\S)(?:\s*[,;.:]\s*|\s+)(?:(?:and|with|plus)\s+)?(?:(?:additional|further|extra|more|"
+    r"contributing|also|editorial|technical)\s+)?(?:(?:reporting|research|contributions?|"
+    r"assistance|help|input|support|advice|guidance)\s+(?:by|from)|thanks\s+to)\b.*$"
+    r"|(?<=\S)(?:\s*[,;.:]\s*|\s+)(?:and\s+)?with\s+(?:the\s+)?(?:help|assistance|support)\s+"
+    r"of\b.*$"
+    r"|(?<=\S)\s*[,;.]\s+[^,;.]*?\b(?:also\s+)?contributed\b.*$"
+    r"|(?<=\S)\s*[,;.]?\s+(?:additional|further|contributing)\s+reporting\s*:.*$",
+    re.I,
+)
+
+#: An e-mail address in angle brackets after a name ("Tom Baker <tom@delta.example>", RFC 5322's
+#: name-addr, in a page's meta author): the credit is the name.
+CREDIT_ADDRESS = re.compile(r"\s*<\s*(?:mailto:)?[^\s<>@]+@[^\s<>]+\s*>")
+
+#: A remark in brackets at the end of a credited name ("Nick Ames (now)", "Ben Fisher (earlier)",
+#: "Simon St.Laurent (mailto:simonstl@simonstl.com)"); brackets inside a name stay ("Richard (R.J.)
+#: Eskow").
+CREDIT_REMARK = re.compile(
+    r"\s*\((?!\s*(?:with|avec|con|mit|com)\s)[^()]*(?:\)|$)(?=\s*(?:[,;]|\band\b|$))", re.I
+)
+
+#: A credit's clauses (separated by ";" or a full stop), by their lead-in. A podcast names its
+#: presenters and its producers; a newsletter credits the people the listener hears, so when a
+#: credit has a "Presented by"/"Hosted by" clause only those clauses count; clauses for producers,
+#: editors, sound and music never count (the Guardian's Today in Focus: "Presented by Nosheen Iqbal
+#: with Sirin Kale; produced by Hannah Moore and ...; executive producers ..."). Nor do a
+#: picture's or a translation's after a byline ("By Kim Vance. Photo: Leo Grant", "By Olga
+#: Petrova. Translated by Paul Quinn"), nor a wire story's editor ("Reporting by Rosa Diaz;
+#: Editing by Sam Tate").
+#:
+#: A credit for the pictures or the visuals (walk167 #1, #2: "Written by Nora Kim. Photography by
+#: Leo Grant" credited no one, "Words: Tomas Berg. Photography: Leo Grant" credited "Tomas Berg.
+#: Photography: Leo Grant", "By Tomas Berg and Photo Editor Sam Tate" two people): Photography,
+#: Photos, Images, Pictures, Illustration(s), Video, Graphics, Design, Art and the like, before
+#: "by" or a colon ("Art", "Design" and "Video" open names and sentences too: only so), also as
+#: "Additional photography by"; or a picture desk's role ("Photo Editor Sam Tate",
+#: "Photographer: Leo Grant").
+_PICTURE_ROLE = (
+    r"(?:(?:photo|picture|photography|art|design|video|graphics|visuals?)\s+"
+    r"(?:editors?|editing|directors?|direction|producers?|research(?:ers?)?)|photographers?|"
+    r"illustrators?|videographers?|designers?|cartographers?|animators?)\b"
+)
+PICTURE_CREDIT = (
+    rf"(?:(?:(?:additional|more|extra|lead|cover|header|hero|feature)\s+)?{_PICTURE_WORDS}"
+    rf"(?:\s+(?:and|&)\s+{_PICTURE_WORDS})?\s*(?::|(?:\s+|\s*-\s*)by\b)|{_PICTURE_ROLE})"
+)
+#: A credit for reviewing or editing the piece (walk167 #1: "Medically reviewed by Sam Tate, MD —
+#: Written by Tomas Berg" credited no one): "Reviewed by", "Medically reviewed by", "Edited by",
+#: "Fact-checked by", "Editor:": the reviewer is no author.
+REVIEW_CREDIT = (
+    r"(?:(?:(?:medically|clinically|medical|expert|peer|legally|financially|technically|"
+    r"editorially)[\s-]+)?reviewed\s+by\b|(?:copy[\s-]?|sub[\s-]?)?edited\s+by\b|"
+    r"fact[\s-]?checked\s+by\b|proof-?read\s+by\b|(?:copy\s+)?editors?\s*:|editing\s*:)"
+)
+_BEHIND_THE_SCENES = (
+    r"(?:(?:produced|edited|mixed|engineered|recorded|composed|designed|illustrated|"
+    r"photographed|translated|fact-checked)\s+by|(?:executive\s+|senior\s+|series\s+|assistant\s+)?producers?\b|"
+    r"(?:sound|music|theme|artwork|mixing|editing|production|research|photographs?|photos?|"
+    rf"illustrations?|additional reporting|translation|translators?)\b|{PICTURE_CREDIT}|"
+    rf"{REVIEW_CREDIT})"
+)
+#: The label of a byline's part that names who wrote it ("By", "Written by", "Words by", "Words:",
+#: "Text:", "Text by", "Story by", "Reporting by"): after a picture's or a reviewer's part, the
+#: part that credits the authors ("Medically reviewed by Sam Tate, MD — Written by Tomas Berg").
+WRITER_CREDIT = (
+    rf"(?:{WRITING_AND_PICTURES_LABEL}|{_WRITING_WORDS}\s+by|"
+    r"(?:words|text|story|writer|written|authors?)\s*:|by)"
+)
+#: A byline's parts: at a semicolon, and at a sentence's end, a comma, a bar, a dash or an "and"
+#: before a labelled part (a picture's, a reviewer's, a producer's, or the writer's own: "By
+#: Tomas Berg. Photography: Leo Grant", "Medically reviewed by Sam Tate — Written by Tomas
+#: Berg"). Before an unlabelled part a full stop or a dash stays ("Finian Cunningham. Sputnik
+#: International" is read by `credits._split_commas`), and "and" before a picture's role only
+#: ("By Tomas Berg and Photo Editor Sam Tate"; "and Art Garfunkel" is a name).
+CREDIT_CLAUSE_SPLIT = re.compile(
+    r"\s*;\s*"
+    rf"|(?:\.\s+|\s*,\s*|\s*[—–]\s*|\s+-\s+|\s*\|\s*)(?=(?i:{_BEHIND_THE_SCENES}))"
+    rf"|(?:\.\s+|\s*[—–]\s*|\s+-\s+|\s*\|\s*)(?=(?i:{WRITER_CREDIT})\s+[A-Z\u00c0-\u024f])"
+    # not after a writing word: "Words and photography by Tomas Berg" is one part, the writer's
+    + "|"
+    + "".join(rf"(?<!\b{w})(?<!\b{w.capitalize()})(?<!\b{w.upper()})" for w in WRITING_LABEL_WORDS)
+    + rf"\s+(?:and|&)\s+(?=(?i:{PICTURE_CREDIT}))"
+)
+CREDIT_PRESENTERS = re.compile(
+    r"^\s*(?:(?:presented|hosted|co-hosted|narrated|read)\s+by|presenters?|hosts?)\s*[:\-–—]?\s*",
+    re.I,
+)
+CREDIT_BEHIND_THE_SCENES = re.compile(rf"^\s*{_BEHIND_THE_SCENES}", re.I)
+#: A line that opens with a picture's or a reviewer's credit and goes on, after a sentence's end,
+#: a semicolon, a bar or a dash, with the writer's ("Medically reviewed by Sam Tate, MD — Written
+#: by Tomas Berg", "Photography: Leo Grant | Words: Tomas Berg"): a byline, as one opening with
+#: "By" is (walk167 #1: it was never read, and the page credited no one).
+CREDIT_HELPER_LEAD = re.compile(rf"^\s*(?:{PICTURE_CREDIT}|{REVIEW_CREDIT})", re.I)
+CREDIT_WRITER_PART = re.compile(
+    rf"(?:[.;|]\s*|\s*[—–]\s*|\s+-\s+)(?i:{WRITER_CREDIT})\s+[A-Z\u00c0-\u024f]"
+)
+
+#: Words that end a name and start a role or a date ("Jane Doe, Senior Editor", "Jane Doe -
+#: Reporter").
+ROLE_WORDS: frozenset[str] = (
+    ROLE_NOUNS
+    | ROLE_RANKS
+    | frozenset(
+        [
+            "director",
+            "president",
+            "founder",
+            "ceo",
+            "cto",
+            "cmo",
+            "vp",
+            "head",
+            "manager",
+            "lead",
+            "photos",
+            "photo",
+            "illustrations",
+            "illustration",
+            "video",
+            # a picture's credit in other words and languages ("Text: Anna Schmidt, Fotos: Leo
+            # Grant", walk163 N2: the photographer was a co-author)
+            "fotos",
+            "foto",
+            "fotografie",
+            "photography",
+            "photographs",
+            "pictures",
+            "images",
+            "grafik",
+            "grafiken",
+            "graphics",
+            "illustrationen",
+            "ilustración",
+            "ilustraciones",
+            "updated",
+            "published",
+            "posted",
+            "professor",
+            "phd",
+            "md",
+            "research",
+            "researcher",
+            "engineer",
+            "officer",
+            "specialist",
+            "strategist",
+            "consultant",
+            "partner",
+            "bureau",
+            "desk",
+            "team",
+        ]
+    )
+)
+
+#: A "By ..." line that goes on as a sentence after its names: a comma, then a clause with its own
+#: subject and verb ("By Jane Quote and her team at Acme, the survey was run twice.", walk158 #11):
+#: a sentence of the article's text, no byline.
+BYLINE_SENTENCE = re.compile(
+    r",\s+(?:the|a|an|this|that|these|those|it|we|they|he|she|i|you|there|our|his|her|their|its)"
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?:was|were|is|are|has|have|had|will|would|can|could|did|does|do"
+    r"|may|might|must|should|shall)\b"
+)
+
+#: Inside a byline element, the elements that hold just the name: links, hCard `fn`, microformats2
+#: `p-name`, microdata `itemprop=name` (Yahoo's `<cite class="byline vcard"><span class="fn">`).
+BYLINE_NAME_XPATH = (
+    './/a | .//*[contains(concat(" ", normalize-space(@class), " "), " fn ")]'
+    ' | .//*[contains(concat(" ", normalize-space(@class), " "), " p-name ")]'
+    ' | .//*[@itemprop="name"]'
+)
+
+#: A credit that names a guest ("Guest post by Carlos Mendes", "Guest author: Ian Ford", "Jane
+#: Roe is a guest contributor", "This is a guest post by Farid Haddad."): the page says its author is not the site's usual one, so its
+#: byline beats the feed's (`articles.choose_authors`), which on a blog often names the owner as
+#: every entry's author.
+GUEST_CREDIT = re.compile(
+    r"^\s*(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
+    r"\s*(?:by\b|:)|^\s*(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
+    r"(?:contributor|writer|author|blogger|columnist|poster)\b",
+    re.I,
+)
+
+#: The elements and the blocks inside the article that carry a visible "By ..." byline.
+BYLINE_TEXT_TAGS: tuple[str, ...] = (
+    "p",
+    "span",
+    "div",
+    "address",
+    "li",
+    "a",
+    "h4",
+    "h5",
+    "h6",
+    "small",
+)
+
+#: Inline markup a byline's block may open with ("<p><em>Guest post by Farid Haddad</em></p>",
+#: "<p><strong>Guest author:</strong> Farid Haddad</p>", walk139 #1): its text is the block's
+#: first, tested as a byline's is.
+BYLINE_INLINE_TAGS: frozenset[str] = frozenset(
+    {"em", "i", "strong", "b", "span", "small", "u", "font", "cite", "mark"}
+)
+
+#: A byline in a block's leading inline markup is not read inside these (walk147 #1: the
+#: attribution of a quotation, `<blockquote>...<p><em>by Maya Angelou</em></p></blockquote>`,
+#: was credited as the article's author).
+QUOTING_TAGS: tuple[str, ...] = ("blockquote", "q", "cite", "figure", "figcaption", "aside")
+
+#: A heading that opens a page's comments ("Comments", "3 Responses", "Replies (12)", "Reader
+#: comments", "Leave a Reply", "Join the discussion", WordPress's "7 thoughts on “...”"): a "By
+#: Gary Commenter" after it, before any other heading, is a reader's, not the article's byline
+#: (walk158 #2: the commenter was credited).
+#: In other languages too (walk163 N7): German "Kommentare", French "Commentaires", Spanish
+#: "Comentarios", Portuguese "Comentários", Italian "Commenti", Dutch "Reacties", Polish
+#: "Komentarze", Danish, Norwegian and Swedish "Kommentarer", Czech "Komentáře"; and "What readers
+#: say".
+COMMENTS_HEADING = re.compile(
+    r"^\W*(?:\d+\s+)?(?:(?:reader|readers'?|user|your)\s+)?"
+    r"(?:comments?|responses?|repl(?:y|ies)|reactions?|discussion|kommentare?|kommentarer"
+    r"|commentaires?|comentarios?|comentários?|commenti|commento|reacties?|reactie"
+    r"|komentarze?|komentáře|komentarji|reacciones|réactions)\W*(?:\(?\d+\)?)?\W*$"
+    r"|^\W*what\s+(?:our\s+)?(?:readers|people|you)\s+(?:say|think|said)\b"
+    r"|^\W*(?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b"
+    r"|^\W*join\s+the\s+(?:discussion|conversation)\b"
+    r"|^\W*\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b",
+    re.I,
+)
+
+#: A heading that opens a list of other articles ("Related posts", "More from Acme", "You may also
+#: like", "Read next", "Recommended for you", walk163 N7): a "By ..." after it, before any other
+#: heading, is another article's byline, as a commenter's after `COMMENTS_HEADING` is.
+RELATED_HEADING = re.compile(
+    r"^\W*(?:related|similar|recent|popular|latest|recommended|further|more)\s+"
+    r"(?:posts?|articles?|stories|reads?|reading|content|news|from\b|like\s+this|on\b|for\s+you)"
+    r"|^\W*(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)"
+    r"|read\s+(?:next|more|also|this\s+next)|also\s+read|see\s+also|what\s+to\s+read\s+next"
+    r"|(?:don't|do\s+not)\s+miss|trending(?:\s+now)?|up\s+next|keep\s+reading"
+    r"|recommended(?:\s+for\s+you)?|related|more)\W*$"
+    r"|^\W*(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|read\s+next)\b",
+    re.I,
+)
+
+#: A paragraph of this many words or more is the article's text: a byline in inline markup after
+#: one, with more such paragraphs after it, is in the middle of the text and is none.
+PROSE_MIN_WORDS = 8
+
+#: The labels of a link to an author's page ("View all posts by Omar Haddad", "More stories by
+#: Jane Roe", walk112 #8): read as a byline only as a link's text. As a paragraph's text
+#: (`<p><em>More stories by Jane Roe</em></p>`, walk147 #1) they credit no one.
+BYLINE_LINK_LABEL = re.compile(
+    r"\s*(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?"
+    r"(?:posts|articles|stories)|more)\s+by\b",
+    re.I,
+)
+
+#: The end of a guest credit's first sentence, when more follow in its paragraph ("Guest post by
+#: Farid Haddad. He runs a bike shop in Leeds.", walk144 #5): the credit is the sentence before
+#: it. After a word of two letters or more, so "By J. R. Roe" keeps its initials.
+GUEST_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=\S)")
+
+#: A visible line naming its guest author before the label: "Jane Roe is a guest contributor",
+#: with or without its full stop (README's example, walk139 #1: such a paragraph was not read
+#: unless its element was marked as a byline). The name is cut from the label by `AUTHOR_TAIL`.
+GUEST_SENTENCE = re.compile(
+    r"^\s*[^\W\d_][^.!?]{2,60}?\s+is\s+(?:a|an|our)\s+guest\s+"
+    r"(?:contributor|writer|author|blogger|columnist|poster)\b",
+    re.I,
+)
