@@ -56,7 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from curator import blurb as this_blurb  # noqa: E402
-from curator.articles import read_page  # noqa: E402
+from curator.articles_pages import read_page  # noqa: E402
 from curator.htmltext import read_html  # noqa: E402
 from curator.models import Page  # noqa: E402
 

@@ -61,7 +61,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import feedparser  # noqa: E402
 
-from curator.articles import feed_credits  # noqa: E402
+from curator.articles_credits import feed_credits  # noqa: E402
 from curator.feeds import FeedError, parse_feed  # noqa: E402
 
 #: Credits as the feeds wrote them -> the people a newsletter credits (decided by hand).

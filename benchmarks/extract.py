@@ -64,7 +64,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from curator.articles import page_title  # noqa: E402
+from curator.articles_titles import page_title  # noqa: E402
 from curator.extract import extract  # noqa: E402
 from curator.extract_rules import TITLE_SEPARATORS  # noqa: E402
 

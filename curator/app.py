@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from curator import articles as article_rules
+from curator import articles_addresses as article_addresses
 from curator.articlewarnings import (
     MissingBlurb,
     disputed_credits,
@@ -572,12 +573,14 @@ def build_from_draft(
         lines = {e.url: e.line for e in draft.entries}
         unreachable = [
             f"{draft_file}:{lines.get(link, '?')}: {link}: "
-            + article_rules.unreachable_note(named, why, "the address you gave")
+            + article_addresses.unreachable_note(named, why, "the address you gave")
             for link, _title, named, why in added.unreachable
         ] + [
             # walk162 #5: a relative canonical its <base href> put on another site, not used
             f"{draft_file}:{lines.get(link, '?')}: {link}: "
-            + article_rules.base_refused_note(named, base, published, link, "the address you gave")
+            + article_addresses.base_refused_note(
+                named, base, published, link, "the address you gave"
+            )
             for link, _title, named, base, published in added.base_refused
         ]
         known = {url: named(a) for url, a in _known_articles(store, draft.entries).items()}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from curator import articles as article_rules
+from curator import articles_credits as article_credits
 from curator.blurb import paywall_notice, short_blurb, weak_blurb
 from curator.config import Config
 from curator.credits import first_appeared_in, may_be_two
@@ -214,7 +214,7 @@ def from_address(store: Store, art: Article) -> bool:
     named the site and its feed, if any, has no title (walk123 #1)."""
     if not art.publication or art.link_post or art.site_name:
         return False
-    if art.publication != article_rules.address_name(art.url):
+    if art.publication != article_credits.address_name(art.url):
         return False
     return not art.feed_url or store.feed_state(art.feed_url).title != art.publication
 
@@ -257,11 +257,11 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
                     f" {fallback.fix(config.path, 'under its heading in a draft')}"
                 )
             if from_address(store, art):
-                what, unnamed = article_rules.address_credit(art.url)
+                what, unnamed = article_credits.address_credit(art.url)
                 said.append(
                     f'"{art.publication}" is {what}: neither its page nor a feed names {unnamed}'
                 )
-            if platform := article_rules.platform_credit(art.publication, art.site_name, art.url):
+            if platform := article_credits.platform_credit(art.publication, art.site_name, art.url):
                 said.append(f'"{art.publication}" is {platform}')  # walk167 #7
             if art.other_authors:
                 said.append(credit_dispute(art, "credited"))
@@ -441,7 +441,7 @@ def feed_title_credit(
         name
         for name, url in _feed_site_names(store, source.url, site_names)
         if name != art.publication
-        and article_rules.page_or_feed_name(name, art.publication, url) == name
+        and article_credits.page_or_feed_name(name, art.publication, url) == name
     )
     return FeedTitleCredit(urlsplit(art.url).hostname or art.url, source.line, others)
 
@@ -466,12 +466,12 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
             fallback = feed_title_credit(config, store, art, site_names)
             from_feed = ""
             if from_address(store, art):
-                what, unnamed = article_rules.address_credit(art.url)
+                what, unnamed = article_credits.address_credit(art.url)
                 from_feed = (
                     f"{what}: neither its page nor a feed names {unnamed}; if it has a name,"
                     " correct the `publication:` line"
                 )
-            if platform := article_rules.platform_credit(art.publication, art.site_name, art.url):
+            if platform := article_credits.platform_credit(art.publication, art.site_name, art.url):
                 # "Substack" (walk167 #7): the platform's name, no blog's, published without a word
                 from_feed = (
                     f"{platform}; if the blog has a name, correct the `publication:` line with it"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from curator.articles import feed_publication
+from curator.articles_credits import feed_publication
 from curator.config import Config
 from curator.credits import credited
 from curator.errors import shell_arg

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from curator import articles as article_rules
+from curator import articles_pages as article_pages
 from curator.articlewarnings import disputed_credits, weak_blurbs
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.draft import Draft, DraftEntry, blurb_rebuilt, draft_path, read_draft
@@ -436,7 +437,7 @@ def read_unread(
 
 def _gone(reason: str) -> bool:
     """Whether a page's read says it is gone for good: 404, 410 or a redirect away."""
-    return reason.startswith(("HTTP 404", "HTTP 410", article_rules.REDIRECTED_AWAY))
+    return reason.startswith(("HTTP 404", "HTTP 410", article_pages.REDIRECTED_AWAY))
 
 
 def stored_scores(store: Store, issue: Issue) -> Issue:

@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from curator import articles as article_rules
+from curator import articles_addresses as article_addresses
+from curator import articles_pages as article_pages
 from curator.config import Config, FeedSource
 from curator.discover import find_feed_links, is_comments_feed
 from curator.errors import shell_arg
@@ -274,7 +276,7 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
     new, reused, known = _new_entries(run.store, parsed, source, run.storer.keys)
     missed = _missed(run.store, source, parsed, new, state)
     run.storer.expected += len(new)
-    with_pages = article_rules.wants_pages(run.config, source)
+    with_pages = article_pages.wants_pages(run.config, source)
     wanted = [e.link for e in new if e.link] if with_pages else []
     # A stored article its feed changed the title or authors of, and no issue published, is
     # built again from the entry; its page is read again then only (walk126 #1).
@@ -323,7 +325,7 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
     again = run.pages.ask(again, allow_file=source.is_file)
     relinked = run.pages.ask(relinked, allow_file=source.is_file)
     run.pages.feed_done(source.url)
-    batch = article_rules.PageBatch(await run.pages.wait(pages))
+    batch = article_pages.PageBatch(await run.pages.wait(pages))
     await run.storer.may_build(index, len(new))
     built, counted = await run.workers.run(
         _build_and_count,
@@ -380,7 +382,7 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
             [c.entry for c in retake],
             source=source,
             feed_title=parsed.title,
-            pages=article_rules.PageBatch(read_again),
+            pages=article_pages.PageBatch(read_again),
             now=run.now,
         )
         made = dict(rebuilt.articles)
@@ -441,7 +443,7 @@ async def _relink(
         [r.entry for r in relinked],
         source=source,
         feed_title=parsed.title,
-        pages=article_rules.PageBatch(read),
+        pages=article_pages.PageBatch(read),
         now=run.now,
         stored_titles=_stored_titles(run.store, read.values()),
     )
@@ -526,9 +528,9 @@ def _shared_before(
 ) -> list[str]:
     """Of the canonical URLs these pages name, the keys of those stored as named by several
     pages before (`articles.shared_canonicals`), not counting `stored_now` (this run's)."""
-    keys = {url_key(c) for p in pages if (c := article_rules.page_address(p))}
-    known = store.known_keys(article_rules.shared_mark(k) for k in keys) - stored_now
-    return [k for k in keys if article_rules.shared_mark(k) in known]
+    keys = {url_key(c) for p in pages if (c := article_addresses.page_address(p))}
+    known = store.known_keys(article_addresses.shared_mark(k) for k in keys) - stored_now
+    return [k for k in keys if article_addresses.shared_mark(k) in known]
 
 
 def _stored_titles(
@@ -537,7 +539,7 @@ def _stored_titles(
     """Of the canonical URLs these pages name, the keys of those that are a stored article's
     address, with its title (`articles.build_articles` tells another story's address by it);
     not those of `stored_now` (stored in this run)."""
-    keys = {url_key(c) for p in pages if (c := article_rules.page_address(p))} - stored_now
+    keys = {url_key(c) for p in pages if (c := article_addresses.page_address(p))} - stored_now
     return store.titles_at_keys(sorted(keys)) if keys else {}
 
 

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from curator import articles as article_rules
+from curator import articles_addresses as article_addresses
 from curator.config import FeedSource
 from curator.harvest_report import (
     NO_CANONICAL,
@@ -95,7 +96,7 @@ def read_report(
             if e.unsafe_link and e.link and url_key(e.link) in new_links
         ),
         untitled=untitled,
-        duplicates=article_rules.same_page_entries(parsed.entries) + duplicates,
+        duplicates=article_addresses.same_page_entries(parsed.entries) + duplicates,
         moved_to=result.moved_to,
         old_error=result.old_error,
         reused_ids=reused_ids,
@@ -251,7 +252,7 @@ def new_entries(
     unless its title is new too: then the publisher reused the id for a new article, which is
     new (the stored one keeps the id). And how many entries were such new articles; and those
     at a stored article's link whose title or authors the feed changed since (walk126 #1)."""
-    keyed = article_rules.keyed_entries(parsed.entries)
+    keyed = article_addresses.keyed_entries(parsed.entries)
     ids = {k: entry_id_key(source.url, e.guid) for k, e in keyed.items() if e.guid}
     # (the articles other feeds stored in this run are new to this one too, as when every feed
     # was stored after the loop: its report says they were "stored already as articles of" them)

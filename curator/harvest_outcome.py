@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from curator import articles as article_rules
+from curator import articles_pages as article_pages
 from curator.config import FeedSource
 from curator.feeds import FeedError
 from curator.feeds.common import HTML_NOT_FEED
@@ -111,7 +112,7 @@ def build_and_count(
     *,
     source: FeedSource,
     feed_title: str | None,
-    pages: article_rules.PageBatch,
+    pages: article_pages.PageBatch,
     now: datetime,
     phrases: Sequence[str],
     shared_before: Sequence[str] = (),

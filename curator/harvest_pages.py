@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from curator import articles as article_rules
+from curator import articles_addresses as article_addresses
+from curator import articles_pages as article_pages
 from curator.config import Config, FeedSource
 from curator.extract import site_name_note
 from curator.fetch import (
@@ -117,19 +118,19 @@ async def _fetch_page(
         result = await fetcher.fetch(request)
     if not (result.ok and result.content and result.content.strip()):
         return None, result
-    if away := article_rules.redirected_away(link, result.final_url):
+    if away := article_pages.redirected_away(link, result.final_url):
         # Sent to the front page (or a section): the article is gone, as after a 404 or a 410.
         return None, dataclasses.replace(result, content=None, error_kind="gone", error=away)
     page = await workers.run(
-        article_rules.read_page, result.content, result.final_url, result.content_type
+        article_pages.read_page, result.content, result.final_url, result.content_type
     )
-    if gate := article_rules.gated(link, result.final_url, page, result.content):
+    if gate := article_addresses.gated(link, result.final_url, page, result.content):
         # A sign-in page (or a subscription or consent form): not the article, so its entry is used.
         return None, dataclasses.replace(result, content=None, error_kind="http", error=gate)
     # A local file has no server to answer 200 for a missing page: the editor's own copy is read
     # (walk99 #1: refused, a local feed's entry had no web address to fall back on, and was lost).
     served = result.final_url.startswith(("http://", "https://"))
-    if served and (missing := article_rules.soft_404(page)):
+    if served and (missing := article_pages.soft_404(page)):
         # "Page not found" served with 200: not the article, so its entry is used, as after a 500.
         return None, dataclasses.replace(result, content=None, error_kind="http", error=missing)
     return page, result
@@ -501,8 +502,8 @@ def failure_reason(result: FetchResult, now: datetime | None = None) -> str:
         )
     if result.error_kind == "rate-limited":
         return f"HTTP {result.status} (asked to wait)"
-    if result.error.startswith(article_rules.REDIRECTED_AWAY):
-        return article_rules.REDIRECTED_AWAY
+    if result.error.startswith(article_pages.REDIRECTED_AWAY):
+        return article_pages.REDIRECTED_AWAY
     if result.final_url != result.url and (host := _unreachable(result)):
         # Named: it is not the link's own server, which answered (walk37 #5).
         what = "no such server" if result.error_kind == "dns" else "could not connect to"
@@ -535,7 +536,7 @@ def retries(config: Config, store: Store, now: datetime) -> list[tuple[PageRetry
         (r, sources[r.feed_url])
         for r in found
         if r.feed_url in sources
-        and article_rules.wants_pages(config, sources[r.feed_url])
+        and article_pages.wants_pages(config, sources[r.feed_url])
         and (
             (allow_private and r.error_kind == "blocked")
             or (r.error_kind != "blocked" and _due(r, now))

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence, Set
 from datetime import datetime
 
 from curator import articles as article_rules
+from curator import articles_addresses as article_addresses
 from curator.config import FeedSource
 from curator.harvest_entries import Move as _Move
 from curator.harvest_entries import entry_ids as _entry_ids
@@ -119,7 +120,7 @@ def store_outcome(
     if kept_move:
         built = dataclasses.replace(built, articles=(), aliases={})
     with store.transaction():
-        keys = list(article_rules.keyed_entries(parsed.entries))
+        keys = list(article_addresses.keyed_entries(parsed.entries))
         carried = store.follow_renames(source.url, keys, configured) if configured else []
         if configured and not carried and source.is_file:
             # walk89 #6: a local feed in a copied or moved folder links to local pages at the new
@@ -320,7 +321,7 @@ def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> int:
     title and credit built again, and the blurb when the page was read again (an issue's
     article only recorded: said, not changed). Only its own articles: another feed giving one
     of them its own title changes nothing. Returns how many blurbs changed."""
-    entries = article_rules.keyed_entries(outcome.parsed.entries)
+    entries = article_addresses.keyed_entries(outcome.parsed.entries)
     store.record_entries_said(
         ((k, entry_said(entries[k])) for k in keys if k in entries), outcome.source.url
     )

@@ -17,7 +17,8 @@ from datetime import datetime
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from curator import articles as article_rules
+from curator import articles_addresses as article_addresses
+from curator import articles_pages as article_pages
 from curator.config import Config
 from curator.fetch import FetchRequest, open_fetcher
 from curator.harvest import fetch_settings
@@ -132,14 +133,14 @@ async def _check(
             continue
         if result.error_kind in ("too-large", "not-html") or result.ok:
             page = _page_read(result)
-            if away := article_rules.redirected_away(art.url, result.final_url):
+            if away := article_pages.redirected_away(art.url, result.final_url):
                 gone.append((art, away))
-            elif page is not None and article_rules.soft_404(page):
+            elif page is not None and article_pages.soft_404(page):
                 # "Page not found" served with 200 (walk136 #1): gone, as a 404 is, and so said.
                 gone.append((art, SOFT_404_NOW))
             elif page is not None and (
-                article_rules.gated(art.url, result.final_url, page, result.content or b"")
-                or article_rules.asks_to_log_in(page, result.content or b"")
+                article_addresses.gated(art.url, result.final_url, page, result.content or b"")
+                or article_addresses.asks_to_log_in(page, result.content or b"")
             ):
                 walled.append(art)
             elif result.moved_to and url_key(result.moved_to) != url_key(art.url):
@@ -149,7 +150,7 @@ async def _check(
                 target = result.moved_to
                 if urlsplit(target).username is not None:
                     fine.append(art)  # (its own link, which the publisher's redirect follows)
-                elif article_rules.unreachable_move(target, art.url):
+                elif article_addresses.unreachable_move(target, art.url):
                     gone.append((art, f"{MOVED_AWAY}{target}, which readers cannot reach"))
                 else:
                     moved.append((art, clean_url(target)))
@@ -171,17 +172,17 @@ def _page_read(result: FetchResult) -> Page | None:
     answered no HTML): so that a soft 404 or a login wall is told apart as it is then."""
     if not (result.ok and result.content and result.content.strip()):
         return None
-    return article_rules.read_page(result.content, result.final_url, result.content_type)
+    return article_pages.read_page(result.content, result.final_url, result.content_type)
 
 
 def gone_note(art: Article, error: str) -> str:
     """What a build or a draft says of an article left out as its page is gone."""
     if error == SOFT_404_NOW or error.startswith(MOVED_AWAY):
         why = error
-    elif error.startswith(article_rules.REDIRECTED_AWAY):
+    elif error.startswith(article_pages.REDIRECTED_AWAY):
         # "a redirect to the site's front page ...: it is gone (URL)" said gone twice (walk136).
         why = "its page now redirects to the site's front page" + error.removeprefix(
-            article_rules.REDIRECTED_AWAY
+            article_pages.REDIRECTED_AWAY
         )
     else:
         why = f"its page is gone ({error}) since it was stored"

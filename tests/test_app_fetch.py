@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import LocalServer
-from curator import app, articles, workers
+from curator import app, articles, articles_pages, workers
 from curator.app import FeedReport, run_fetch
 from curator.cli import cli
 from curator.config import Config, parse_config
@@ -227,11 +227,11 @@ def test_feeds_read_before_get_their_new_entries_built_by_workers_too(
 READERS = "CURATOR_TEST_PAGE_READERS"
 
 
-_read_page = articles.read_page
+_read_page = articles_pages.read_page
 
 
 def read_page_noting_the_process(*args: Any, **kwargs: Any) -> Page:
-    """curator.articles.read_page, leaving a file named for the process it ran in (module level,
+    """curator.articles_pages.read_page, leaving a file named for the process it ran in (module level,
     so a worker process can be handed it)."""
     (Path(os.environ[READERS]) / str(os.getpid())).touch()
     return _read_page(*args, **kwargs)
@@ -255,7 +255,7 @@ def build_demo(config: Path, kept: Path, monkeypatch: pytest.MonkeyPatch, min_fe
     readers.mkdir(parents=True)
     monkeypatch.setenv(READERS, str(readers))
     monkeypatch.setattr(workers, "PARALLEL_MIN_FEEDS", min_feeds)
-    monkeypatch.setattr("curator.articles.read_page", read_page_noting_the_process)
+    monkeypatch.setattr("curator.articles_pages.read_page", read_page_noting_the_process)
     result = CliRunner().invoke(cli, ["build", "--config", str(config), "-q"])
     assert result.exit_code == 0, result.stderr
     for name in ("output", ".curator"):

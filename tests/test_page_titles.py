@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import LocalServer, credits_as_text, run_cli
-from curator.articles import page_or_feed_name
+from curator.articles_credits import page_or_feed_name
 from curator.cli import cli
 from curator.extract import strip_site_name
 from tests.test_review import draft_adding

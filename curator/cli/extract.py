@@ -10,15 +10,10 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from curator.articles import (
-    address_credit,
-    address_name,
-    base_refused_said,
-    page_title,
-    read_page,
-    unreachable_named,
-    unreachable_note,
-)
+from curator.articles_addresses import base_refused_said, unreachable_named, unreachable_note
+from curator.articles_credits import address_credit, address_name
+from curator.articles_pages import read_page
+from curator.articles_titles import page_title
 from curator.blurb import choose_blurb, complete_sentences, usable_sentences
 from curator.cli.common import (
     JSON_PRINTED,

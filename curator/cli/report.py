@@ -19,12 +19,8 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from curator import robots
-from curator.articles import (
-    MAX_TITLE_CHARS,
-    base_refused_note,
-    elsewhere_note,
-    unreachable_note,
-)
+from curator.articles import MAX_TITLE_CHARS
+from curator.articles_addresses import base_refused_note, elsewhere_note, unreachable_note
 from curator.cli.common import echo, hold_note, holding_report
 from curator.errors import shell_arg
 from curator.extract import site_name_note

@@ -1,0 +1,116 @@
+"""An article's title as an issue shows it: a page's or a feed's, less the site's name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from curator import extract_rules as rules
+from curator.credits import name_key
+from curator.extract import strip_site_name
+from curator.models import Page
+from curator.urls import site_of
+
+
+def page_title(page: Page, publication: str | None) -> str:
+    """The page's title as an issue shows it: without a segment at either end that names the
+    site (" | eHow", "TheHill | ...") -- the publication credited, any name the page declares for
+    its site, its registrable domain whole or as a word (`Page.site_names`) -- nor a byline
+    segment that such a name follows (" - John C. Welch - Medium"). `Page.title` keeps them, as
+    the page writes it (the figure `benchmarks/extract.py` measures against Readability's)."""
+    names = [publication, *page.site_names] if publication else list(page.site_names)
+    # A word of a site's name names it too: "Digitizing CX | Acme" on "Acme Insights" (walk165 #5).
+    names += [w for n in names for w in _name_words(n)]
+    title = strip_site_name(page.title or "", names, page.authors)
+    if title != (page.title or "") and _fuller(page.headline, title, names):
+        # The <title> carried the site's name and the page's one <h1> is a fuller headline than
+        # what is left ("Digitizing CX" beside "Key Drivers of Customer Experience Digitization").
+        title = page.headline
+    # "…の成否（写真＝ロイター）": the photo's credit, not the headline's words.
+    return rules.TITLE_PHOTO_CREDIT.sub("", title) or title
+
+
+#: Words of a site's name that name no site alone ("The Daily News": "Daily", "News" do not).
+_COMMON_NAME_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "for",
+        "news",
+        "daily",
+        "blog",
+        "online",
+        "magazine",
+        "times",
+        "post",
+        "journal",
+        "weekly",
+        "review",
+        "today",
+        "group",
+        "media",
+        "press",
+        "world",
+        "network",
+        "digital",
+        "official",
+        "site",
+        "home",
+        "page",
+    }
+)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a site's name of two or more words that could name it alone: capitalised,
+    three letters or more, not a word many sites' names share ("Acme" of "Acme Insights")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    return [
+        w
+        for w in words
+        if len(w) >= 3
+        and w[:1].isupper()
+        and w.isalpha()
+        and w.casefold() not in _COMMON_NAME_WORDS
+    ]
+
+
+def _fuller(headline: str, title: str, names: Sequence[str]) -> bool:
+    """Whether the page's one <h1> is a fuller headline than `title` (a <title> without the site's
+    name): longer by two words or more, of four words or more, and not a name of the site."""
+    if not headline or headline == title:
+        return False
+    words = len(headline.split())
+    if words < 4 or words < len(title.split()) + 2:
+        return False
+    keys = {name_key(n) for n in names}
+    return name_key(headline) not in keys
+
+
+def feed_item_title(
+    title: str,
+    page: Page | None,
+    publication: str | None,
+    feed_title: str | None,
+    authors: Sequence[str],
+    url: str = "",
+) -> str:
+    """A feed item's title without a segment at its end that names the site or the author ("... |
+    Eleanor Ainge Roy", "... – Firefox Nightly News"): the publication credited, the feed's title,
+    a name the page gives its site (with no page, the registrable domain of the article's `url`,
+    whole or as a word), a person the page or the feed credits. Any other segment
+    stays: "Dropbox's ATF - an async task framework" is one title with a dash inside."""
+    names = [n for n in (publication, feed_title) if n]
+    people = list(authors)
+    if page is not None:
+        names += page.site_names
+        people += page.authors
+    else:
+        # No page read (fetch_pages: false, or it failed): the article's address still names its
+        # site, whole and as a word ("thehill.com", "thehill"), as a page's `site_names` do, so
+        # "... | TheHill" goes from a feed-only title as from a page's (walk52 #5).
+        domain = site_of(url) if url and "://" in url else None
+        if domain and any(c.isalpha() for c in domain.rsplit(".", 1)[0]):
+            names += [domain, domain.split(".")[0]]
+    return strip_site_name(title, names, people, lead=False)
