@@ -33,7 +33,7 @@ For each tool, per source and overall:
   credit in title case: "DER SPIEGEL" -> "Der Spiegel", "GILLIAN MOHNEY" -> "Gillian Mohney"); missed: it names nobody; wrong: it names someone else.
 - nobody: entries whose publisher credits no one; invented: the tool names someone anyway.
 
-Tools side by side: curator (`parse_feed`, then `articles.feed_credits`, the function an issue's
+Tools side by side: curator (`parse_feed`, then `articles_credits.feed_credits`, the function an issue's
 `Author` line comes from) and feedparser's raw
 `entries[i]['author']` (one credit, as the feed wrote it). Entries are paired with the expected
 ones by position; a feed whose entry count differs is reported and skipped. Halves: every feed file

@@ -22,7 +22,7 @@ is counted:
 - author same people: the set of people named agrees, ignoring what Readability keeps around the
   names (a lead-in in any language, a date or a desk glued on, "(avec ...)", the order): a fairer
   figure for an editor's `Author` line than exact match, printed beside it, never instead.
-- issue title site aside: the title an issue shows (curator: `articles.page_title`, the page's
+- issue title site aside: the title an issue shows (curator: `articles_titles.page_title`, the page's
   title without the site's name at either end, as a build credits a page with no feed title;
   trafilatura: its title, it has no such step) matched exactly against the expected title or the
   expected title without a segment at either end (" | X", " - X", ...) that is the expected site

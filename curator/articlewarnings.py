@@ -210,7 +210,7 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
 
 
 def from_address(store: Store, art: Article) -> bool:
-    """Whether `art`'s publication is only its site's address (`articles.address_name`): no page
+    """Whether `art`'s publication is only its site's address (`articles_credits.address_name`): no page
     named the site and its feed, if any, has no title (walk123 #1)."""
     if not art.publication or art.link_post or art.site_name:
         return False

@@ -395,7 +395,7 @@ def light_rows(
 
 def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
     """An article of a configured feed credited at draft and build as a fetch now would credit
-    it (`articles.feed_publication`): the feed's `name:` in feeds.yaml, else the name its page
+    it (`articles_credits.feed_publication`): the feed's `name:` in feeds.yaml, else the name its page
     gave its site (stored with it), else the feed's title. So a `name:` added, changed or removed
     after a fetch reaches the articles stored before (walk33 #1), and a credit that names the
     publication itself is dropped as a fetch drops it (`credits.credited`). A link post keeps its

@@ -390,7 +390,7 @@ def publication_like(name: str) -> bool:
     """A credit that reads as a publication's name, not a person's: two words or more, the last
     one a publication's name ends with ("Support Weekly", "CX Daily", "The Zeta Post";
     `name_rules.PUBLICATION_NAME_WORDS`). A surname may be one ("Emily Post"): such a credit gives way
-    to a byline naming someone else (`articles.house_credit`, `articles.choose_authors`), and is
+    to a byline naming someone else (`articles_credits.house_credit`, `articles_credits.choose_authors`), and is
     never left out for it alone."""
     words = _WORD.findall(name.lower())
     return len(words) >= 2 and words[-1] in name_rules.PUBLICATION_NAME_WORDS

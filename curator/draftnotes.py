@@ -238,7 +238,7 @@ def credit_dispute(art: Article, credited: str) -> str:
 
 def author_note(art: Article) -> str:
     """A comment under an article's credit when its feed and its page named different people
-    (`articles.choose_authors`): who was credited, from where, whom the other names, and what to
+    (`articles_credits.choose_authors`): who was credited, from where, whom the other names, and what to
     do. The editor reviews credits here; nothing else says it."""
     fix = (
         "If it is a person's name, add an `author:` line naming them"

@@ -620,7 +620,7 @@ BYLINE_NAME_XPATH = (
 
 #: A credit that names a guest ("Guest post by Carlos Mendes", "Guest author: Ian Ford", "Jane
 #: Roe is a guest contributor", "This is a guest post by Farid Haddad."): the page says its author is not the site's usual one, so its
-#: byline beats the feed's (`articles.choose_authors`), which on a blog often names the owner as
+#: byline beats the feed's (`articles_credits.choose_authors`), which on a blog often names the owner as
 #: every entry's author.
 GUEST_CREDIT = re.compile(
     r"^\s*(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"

@@ -110,7 +110,7 @@ DESK_WORDS: frozenset[str] = frozenset(
 
 #: The last word of a feed's credit that is a group's account, not a person's ("Google Testing
 #: Bloggers", "Acme Engineering Team", "The Zeta Editors"): a byline that opens the post's text
-#: names who wrote it (`articles.house_credit`).
+#: names who wrote it (`articles_credits.house_credit`).
 GROUP_ACCOUNT_WORDS: frozenset[str] = DESK_WORDS | frozenset(
     {"bloggers", "writers", "authors", "contributors", "editors", "team", "teams"}
 )

@@ -312,7 +312,7 @@ def weak_site_name(name: str) -> bool:
     """A site name that names the site only when nothing else does: a domain alone ("zendo.example",
     walk112 #5) or a tagline, a phrase rather than a name (walk112 #4: "Insights, ideas and
     inspiration for CX leaders"; `_tagline_phrase`). The <title>'s site part and the feed's title
-    win over it (`publication`, `articles.page_or_feed_name`)."""
+    win over it (`publication`, `articles_credits.page_or_feed_name`)."""
     return bool(_BARE_DOMAIN.match(name.strip())) or _tagline_phrase(name)
 
 

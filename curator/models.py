@@ -187,7 +187,7 @@ class Page:
     #: People credited, in order; never "Admin", "Staff", a URL or the site's own name.
     authors: tuple[str, ...] = ()
     #: The credit names them as a guest ("Guest post by Carlos Mendes", `GUEST_CREDIT`): their
-    #: byline beats a feed that names someone else (`articles.choose_authors`).
+    #: byline beats a feed that names someone else (`articles_credits.choose_authors`).
     guest_author: bool = False
     #: Where on the page the credit came from, in words ("its JSON-LD", "its author meta tag", "its
     #: byline"): `curator extract` says it (walk112 #1: a JSON-LD credit was told as the byline's).
@@ -224,7 +224,7 @@ class Page:
     #: not sentences of the article ("Why CPU monitoring is important?"), which a blurb leaves out.
     headings: tuple[str, ...] = ()
     #: The text of the page's one <h1>, when it has exactly one: the headline an issue may show
-    #: instead of a shorter <title> that carried the site's name (`articles.page_title`).
+    #: instead of a shorter <title> that carried the site's name (`articles_titles.page_title`).
     headline: str = ""
     #: Fields that could not be read because the page broke the reader ("authors: ValueError: ..."),
     #: characters no charset could decode ("characters: ..."), a page cut at the reading limit
@@ -304,7 +304,7 @@ class Article:
     #: site's own name (`credits.credited`), kept in `other_authors` (walk118 #1).
     authors_from: str = ""
     #: People the other of feed and page names whom the credit leaves out, when the two name
-    #: different people (`articles.choose_authors`): the draft shows them to the editor. Or the
+    #: different people (`articles_credits.choose_authors`): the draft shows them to the editor. Or the
     #: names taken for the site's own (`authors_from` "feed-site", "page-site").
     other_authors: tuple[str, ...] = ()
     #: The name its page gives its site (og:site_name or the like, `Page.publication`), as the

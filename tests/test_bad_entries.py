@@ -161,7 +161,7 @@ def test_an_atom_entry_without_author_is_credited_to_the_feeds_author(
     link = http_server.url("/pages/closing-the-loop-on-customer-feedback.html")
     url = http_server.add("/atom.xml", ATOM_FEED.format(link=link))
     # The page is not read: its byline names another person (Lucia Fernandes), whom curator would
-    # credit over the feed's (`articles.choose_authors`; test_credit_sources).
+    # credit over the feed's (`articles_credits.choose_authors`; test_credit_sources).
     feed = {"url": url, "name": "Atom Weekly", "fetch_pages": False}
     config = h.write_config(tmp_path, [feed])
     code, _, stderr = h.build_json(config)

@@ -64,7 +64,7 @@ come back because the experience never surprises them in a bad way.</p>
 
 def test_extract_and_the_build_read_a_latin1_page_alike(tmp_path, http_server: LocalServer) -> None:
     """Issue 16.2: `curator extract` ignored the server's charset and showed "Caf� cr�me" where
-    the build reads "Café crème"; both now read the page through `articles.read_page`."""
+    the build reads "Café crème"; both now read the page through `articles_pages.read_page`."""
     import hostile_helpers as h
 
     page = http_server.add(
