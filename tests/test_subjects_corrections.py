@@ -397,7 +397,7 @@ def test_a_step_without_batches_says_it_goes_on_every_two_seconds(
     such step now says it goes on, with the time so far, every `LINE_EVERY` seconds (2; here a
     tenth of a second, and each step slowed to 0.5 s); -q silences it."""
     from curator import nextissue
-    from curator.cli import subjects as subjects_cli
+    from curator.cli import subjects_list as subjects_cli
 
     slow_steps(
         monkeypatch,

@@ -52,7 +52,7 @@ def test_subjects_list_and_themes_say_they_go_on_every_two_seconds(
     """walk101 #4: `subjects list --limit 20` took 5.5 s and `themes` 2.9 s on 100,000 articles,
     nothing on stderr. Each says it goes on, with the time so far, every `LINE_EVERY` seconds (2;
     here a tenth of a second, each step slowed to 0.5 s); -q silences both."""
-    from curator.cli import subjects as subjects_cli
+    from curator.cli import subjects_list as subjects_cli
     from curator.cli import themes as themes_cli
 
     config = newsletter(tmp_path, articles=4)

@@ -7,7 +7,10 @@
 | `build`    | `build`, `draft`, `render`, `fetch`, `preview`, `backup`: the weekly loop    |
 | `themes`   | `themes`: which subject is ripe for an issue, and the plan's next themes      |
 | `feeds`    | `feeds list/add/remove/import/export/check` and `init`                       |
-| `subjects` | `subjects list/explain/uncertain/overlap/move/exclude/undo/suggest/rename` |
+| `subjects` | the `subjects` group; its commands live in `subjects_fix` and `subjects_list`   |
+| `subjects_fix` | `subjects explain/move/exclude/undo/rename`: one article's place, the corrections |
+| `subjects_list` | `subjects list/uncertain/overlap/suggest`: the reports on where articles went |
+| `subjects_working` | the progress line the `subjects` commands show while they work          |
 | `extract`  | `extract`: what curator reads from article pages                             |
 | `common`   | the options the commands share, and `opened` (config + store + run lock)     |
 | `report`   | progress while feeds and pages are read, and what failed, for build/fetch    |
