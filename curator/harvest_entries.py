@@ -152,6 +152,9 @@ class Changed:
     published_in: int | None
     #: The title that issue printed (the editor may have corrected it), else the one stored.
     title: str = ""
+    #: Published, and what changed since the entry was last seen went back to what the issue
+    #: printed (walk181 #2: a feed undoing its retitle was said as a correction to make).
+    as_printed: bool = False
 
 
 @dataclass(frozen=True)
@@ -277,6 +280,7 @@ def new_entries(
     changed: list[Changed] = []
     unrecorded: list[tuple[str, str]] = []
     seen: set[int] = set()
+    said_before: dict[int, str] = {}
     for k in stored:
         if k not in said or said[k][0] in seen:
             continue
@@ -287,6 +291,7 @@ def new_entries(
             unrecorded.append((k, now))
         elif before != now and keyed[k].title:
             changed.append(Changed(keyed[k], article_id, now, published_in))
+            said_before[article_id] = before
     if changed:
         stored_titles = store.titles_at_keys([url_key(c.entry.link or "") for c in changed])
         changed = [
@@ -296,10 +301,35 @@ def new_entries(
         # A published article is named by the title its issue printed, which the editor may have
         # corrected, not the feed's old one (walk133 #4).
         printed = store.published_titles([c.article_id for c in changed if c.published_in])
+        credits = store.published_credits([c.article_id for c in changed if c.published_in])
         changed = [
-            dataclasses.replace(c, title=printed.get(c.article_id, c.title)) for c in changed
+            dataclasses.replace(
+                c,
+                title=printed.get(c.article_id, c.title),
+                as_printed=_back_to_printed(
+                    said_before[c.article_id], c.said, credits.get(c.article_id)
+                ),
+            )
+            for c in changed
         ]
     return new, len(reused), Known(tuple(changed), tuple(unrecorded), tuple(relinked))
+
+
+def _back_to_printed(before: str, now: str, printed: tuple[str, tuple[str, ...]] | None) -> bool:
+    """Whether each of title and authors that an entry changed (`entry_said` `before` and `now`)
+    is now what the issue printed (`printed`: its title and authors; None: not recorded), case
+    and spaces aside: the feed took back a change, and the issue needs no correction."""
+    if printed is None:
+        return False
+
+    def plain(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    (title_was, authors_were), (title, authors) = json.loads(before), json.loads(now)
+    if plain(title) != plain(title_was) and plain(title) != plain(printed[0]):
+        return False
+    names = [plain(a) for a in authors]
+    return names == [plain(a) for a in authors_were] or names == [plain(a) for a in printed[1]]
 
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:

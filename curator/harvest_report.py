@@ -504,6 +504,23 @@ class FeedReport:
                 {"was": self.retitled[0], "now": self.retitled[1]} if self.retitled else None
             ),
             "reused_ids": self.reused_ids,
+            # Stored articles no issue published whose title or credit its entries changed:
+            # taken in this run (`reblurbed` of them with their blurb built again).
+            "retaken": self.retaken,
+            "reblurbed": self.reblurbed,
+            # Published articles whose title or credit its entries changed since: each issue is
+            # left as published; the editor corrects its `json_file`, then `curator render N`
+            # (walk181 #1: said on stderr only).
+            "changed_published": [
+                {
+                    "issue": number,
+                    "json_file": json_file,
+                    "published_title": was,
+                    "title": title,
+                    "authors": authors,
+                }
+                for number, json_file, was, title, authors in self.changed_published
+            ],
             # New entries dated when curator first saw them: no date it could read, or a future one.
             "undated": self.undated,
             "future_dated": self.future_dated,

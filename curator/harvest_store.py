@@ -348,7 +348,7 @@ def _changed_published(outcome: _Fresh) -> tuple[tuple[int, str, str, str, str],
     return tuple(
         (c.published_in, "", c.title, c.entry.title or "", ", ".join(c.entry.authors))
         for c in outcome.known.changed
-        if c.published_in is not None
+        if c.published_in is not None and not c.as_printed
     )
 
 

@@ -505,12 +505,20 @@ class Placed:
     #: Not featured, for it tells the story of this article, which the issue numbered published
     #: (`placement.told_copies`); None when it tells none.
     copy_of: tuple[Article, int] | None = None
+    #: The title the issue that featured it first printed (the draft's, or issue-N.json's as
+    #: corrected since), None when no issue did: what `title` shows (walk181 #4).
+    printed_title: str | None = None
+
+    @property
+    def title(self) -> str:
+        """Its title as published, when an issue published it, else as stored."""
+        return self.printed_title or self.article.title
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready form (for `curator subjects list --json`)."""
         return {
             "url": self.article.url,
-            "title": self.article.title,
+            "title": self.title,
             "publication": self.article.publication,
             "subject": self.subject,
             "score": round(self.score, 4),

@@ -597,6 +597,16 @@ class SubjectStore(StoreBase):
         )
         return {r[0]: r[1] for r in self._each_in(sql, ids)}  # the first issue's, written last
 
+    def published_credits(self, ids: Sequence[int]) -> dict[int, tuple[str, tuple[str, ...]]]:
+        """Article id -> (title, authors) as the first issue that published it printed them
+        (`published_titles`), for those among `ids` an issue recorded with both."""
+        sql = (
+            "SELECT ia.article_id, ia.title, ia.authors FROM issue_articles ia JOIN issues i"
+            " ON i.id = ia.issue_id WHERE ia.article_id IN ({marks}) AND ia.title IS NOT NULL"
+            " AND ia.authors IS NOT NULL ORDER BY i.number DESC"
+        )
+        return {r[0]: (r[1], tuple(json.loads(r[2]))) for r in self._each_in(sql, ids)}
+
     def ids_of_keys(self, keys: Sequence[str]) -> dict[str, int]:
         """url key -> id, for the stored articles among `keys`."""
         sql = "SELECT url_key, id FROM articles WHERE url_key IN ({marks})"

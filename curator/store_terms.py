@@ -489,6 +489,9 @@ class TermStore(StoreBase):
                     WHERE ia.article_id = a.id ORDER BY i.number LIMIT 1) AS published_under,
                    (SELECT i.own_sections FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
                     WHERE ia.article_id = a.id ORDER BY i.number LIMIT 1) AS own_sections,
+                   (SELECT ia.title FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id
+                    WHERE ia.article_id = a.id AND ia.title IS NOT NULL ORDER BY i.number
+                    LIMIT 1) AS printed_title,
                    (SELECT d.error FROM dead_links d WHERE d.article_id = a.id) AS dead_link
                  FROM assignments s JOIN articles a ON a.id = s.article_id
                  LEFT JOIN feeds f ON f.id = a.feed_id
@@ -536,6 +539,7 @@ class TermStore(StoreBase):
                     r["published_under"],
                     r["published_under"] is not None
                     and r["published_under"] in json.loads(r["own_sections"] or "[]"),
+                    printed_title=r["printed_title"],
                 )
             )
         return out

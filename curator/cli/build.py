@@ -1133,8 +1133,9 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         corrected = waiting_draft_corrections(conf, store, datetime.now(UTC))
         templated = template_feed_notes(conf, store, before)  # (walk155 #9)
     for line in (*placing, *corrected, *templated):
-        # (walk150 #1: the draft waiting holds a title its feed corrected)
-        warn(line)
+        # (walk150 #1: the draft waiting holds a title its feed corrected), held in --json's
+        # `warnings` too (walk181 #1: a script read `"warnings": []`)
+        run_note(line)
     failure = every_feed_failed_error(summary, "nothing was fetched")
     # Before the document, and held in it when stderr is lost (walk128 N3, walk175 #5).
     print_failures(summary, quiet=quiet)

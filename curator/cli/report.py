@@ -1063,11 +1063,12 @@ def _print_failures(
         # (walk126 #1: a feed's corrected titles and credits went unsaid and unused)
         n = sum(r.retaken for r in retaken)
         what = "article's title or credit" if n == 1 else "articles' titles or credits"
-        echo(
+        heading = (
             f"{n} stored {what} changed in {'its feed' if n == 1 else 'their feed'}: taken (an"
-            " issue publishes them as the feed, and the page read again, give them now):",
-            err=True,
+            " issue publishes them as the feed, and the page read again, give them now):"
         )
+        echo(heading, err=True)
+        listed = []
         for report in retaken:
             # walk169 #1: the corrected page's words published under the old blurb, unsaid.
             blurbs = (
@@ -1081,6 +1082,9 @@ def _print_failures(
                 else ""
             )
             echo(f"  {report.name}: {report.retaken}{blurbs}", err=True)
+            listed.append(f"  {report.name}: {report.retaken}{blurbs}")
+        # Said once, in the run that takes them: in --json's `warnings` too (walk181 #1).
+        hold_note("\n".join([heading, *listed]))
     if changed := [(r, c) for r in summary.feeds for c in r.changed_published]:
         # walk170 N3: these were listed under the header above, which counted only the taken
         # ones ("1 stored article's ... changed" and four lines), and named an issue-N.json moved
@@ -1103,11 +1107,14 @@ def _print_failures(
                 f' render {number}`), then edit its "title", "authors" (and "blurb", if its page'
                 f" changed too) in it and run `curator render {number}` again"
             )
-            echo(
-                f'  {report.name}: "{was}", published in issue {number}, is now "{title}"{by} in'
-                f" its feed: issue {number} is left as it was published, its blurb too; {fix}",
-                err=True,
+            line = (
+                f'{report.name}: "{was}", published in issue {number}, is now "{title}"{by} in'
+                f" its feed: issue {number} is left as it was published, its blurb too; {fix}"
             )
+            echo(f"  {line}", err=True)
+            # Said once, in the run that finds it: a script reading --json must learn it there
+            # (walk181 #1: `warnings` was [] and a published credit stayed wrong).
+            hold_note(f"published article with another title or credit in its feed now: {line}")
     if cut := [r for r in summary.feeds if r.cut_titles]:
         echo(
             f"{sum(len(r.cut_titles) for r in cut)} new article(s) had a feed title too long to be"

@@ -82,11 +82,21 @@ def explain(config: Path, db: Path | None, url: str, quiet: bool, as_json: bool)
         # Why: `subjects list` marked it "[dead link ...]", but explain said nothing of it.
         dead = None if store.issues_featuring(article.id) else store.dead_link(article.id)
         retried = bool(dead) and store.retrying_page(article.id)
+        # As the issue printed it, when one did (walk181 #4: an issue-N.json correction was
+        # published, and explain still showed the old title).
+        title = store.published_titles([article.id]).get(article.id, article.title)
     other = other_language_note(conf, article)
     if as_json:
-        echo_json({**explanation.to_dict(), "dead_link": dead, "other_language": other or None})
+        echo_json(
+            {
+                "title": title,
+                **explanation.to_dict(),
+                "dead_link": dead,
+                "other_language": other or None,
+            }
+        )
         return
-    echo(article.title)
+    echo(title)
     if dead == FEED_DROPPED:
         # fixgy's leftovers: `curator feeds add` without its URL did not run as written
         feed = f" {article.feed_url}" if article.feed_url else ""

@@ -289,7 +289,7 @@ def list_(
                 f'  [a copy of "{told.title}", published in issue {number}: never picked for an'
                 " issue]"
             )
-        echo(f"  {p.score:5.3f}  {p.article.title}{who}{featured}{dead}")
+        echo(f"  {p.score:5.3f}  {p.title}{who}{featured}{dead}")
         echo(f"         {p.article.url}")
 
 
