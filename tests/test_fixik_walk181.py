@@ -220,3 +220,18 @@ def test_fetch_json_holds_the_corrections_to_the_draft_waiting(
     messages = [w["message"] for w in json.loads(out)["warnings"]]
     held = [m for m in messages if noted in m]
     assert len(held) == 2 and all(m.startswith(f"{draft}:") for m in held), messages
+
+
+def test_draft_json_holds_the_corrections_a_feed_made_to_published_articles(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk181 #1, as `draft` fetches: its document holds them as `fetch --json`'s does."""
+    path, published = first_issue(tmp_path, http_server)
+    serve_week(http_server, corrected=True)
+    code, out, err = run("draft", "--config", str(path), "--all-subjects", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert len(doc["feeds"][0]["changed_published"]) == len(published), out
+    messages = [w["message"] for w in doc["warnings"]]
+    fixes = [m for m in messages if "published in issue 1, is now" in m]
+    assert len(fixes) == len(published), messages
