@@ -18,6 +18,7 @@ from pathlib import Path
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.editions import ISSUE_FORMATS, OUTPUTS, published_feed_ids
 from curator.errors import CuratorError, shell_arg
+from curator.foreignfiles import stop_for_files_not_curators
 from curator.issuedata import issue_from_data
 from curator.models import Issue
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
@@ -191,6 +192,7 @@ def publish_issue(
             " readable for your user (or choose another --out), then run again"
         ) from None
     stop_for_unrecorded_issue(issue.number, config, store, out_dir, rendered)
+    stop_for_files_not_curators(out_dir, env, formats, rendered)  # (walk179 #2)
     found_out = () if gone_said else _missing_issues(config, store, out_dir, issue.number, formats)
     found_out += _stopped_issue(store, out_dir, issue.number, rendered)
     dropped = unshown_articles(

@@ -41,6 +41,7 @@ from curator.app import (
 from curator.config import Config
 from curator.editions import ISSUE_FORMATS, OUTPUTS, feed_times, published_feed_ids
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import html_to_text, page_text
 from curator.issuecheck import issue_mistakes
 from curator.issuedata import issue_data, issue_from_data, published_issues
@@ -977,6 +978,8 @@ def render_issues(
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
+    # (walk179 #2: an index.html or feed.xml curator did not write, a blog's own, was replaced)
+    stop_for_files_not_curators(out_dir, env, formats, nothing="Nothing was rendered")
     records = {r.number: r for r in store.issues(with_articles=True)}
     _corrections_refused(out_dir, numbers, every, records)
     published, warnings = published_issues(out_dir)

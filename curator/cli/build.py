@@ -58,6 +58,7 @@ from curator.cli.report import (
 from curator.cli.streams import outcome
 from curator.config import Config, home_path, load_config
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.foreignfiles import stop_early_for_files_not_curators
 from curator.models import Issue
 from curator.nearcopies import template_feed_notes
 from curator.ownership import backup_name, stop_for_another_newsletters_store
@@ -887,6 +888,10 @@ def render(
         # store, would change that store's issue)
         stop_for_another_newsletters_store(conf, store, out_dir, rendering=True)
         if record:
+            # (walk179 #2: before an issue is recorded; render_issues checks it for a render)
+            stop_early_for_files_not_curators(
+                conf, out_dir, templates, nothing="Nothing was recorded or rendered"
+            )
             numbers, recorded = record_unknown_issues(conf, store, out_dir)
         result = render_issues(
             conf,

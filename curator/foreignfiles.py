@@ -1,0 +1,160 @@
+"""Whether the output folder's archive files are curator's to replace: a build or render stops
+before it writes over an index.html, feed.xml or latest.html that curator did not write.
+
+Why: walk179 #2, `curator build --out ../blog` into a blog's folder replaced the blog's own home
+page (index.html) with the archive page and its RSS feed.xml with curator's Atom feed: exit 0, no
+copy kept, no word. An issue's own files (issue-N.*) are guarded apart: a build stops before it
+replaces an issue the store does not record (`publishissue.stop_for_unrecorded_issue`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+import jinja2
+
+from curator.config import Config
+from curator.editions import OUTPUTS
+from curator.errors import CuratorError
+from curator.render import environment
+
+#: The archive's files: (the `settings: outputs` name that writes it, its template, what it is).
+ARCHIVE_FILES: dict[str, tuple[str, str, str]] = {
+    "index.html": ("index", "index.html", "archive page"),
+    "feed.xml": ("feed", "feed.xml", "feed of issues"),
+    "latest.html": ("html", "issue.html", "newest issue's page"),
+}
+
+#: The mark curator's templates write in each (`<meta name="generator" content="curator">`,
+#: the Atom feed's `<generator>curator</generator>`), in any order of attributes and case.
+_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_META_MARK = re.compile(r"\bname\s*=\s*[\"']?generator\b.*\bcontent\s*=\s*[\"']?curator\b")
+_FEED_MARK = re.compile(r"<generator\b[^>]*>\s*curator\s*</generator>", re.IGNORECASE)
+#: An issue's file: a folder that holds one has had curator's archive written beside it.
+_ISSUE_FILE = re.compile(r"^issue-\d{1,9}\.")
+
+
+class NotCuratorsFile(CuratorError):
+    """An archive file in the output folder that curator did not write (exit 1): nothing written."""
+
+
+def _marked(name: str, text: str) -> bool:
+    """Whether `text`, the content of the archive file `name`, carries curator's mark."""
+    if name == "feed.xml":
+        return _FEED_MARK.search(text) is not None
+    return any(_META_MARK.search(m.group(0).lower()) for m in _META.finditer(text))
+
+
+def _template_marks(env: jinja2.Environment, template: str, name: str) -> bool:
+    """Whether the template the editor's folder (or curator) gives for `name` writes the mark; an
+    editor's copy that dropped it writes files curator knows only by where they are."""
+    try:
+        source = env.loader.get_source(env, template)[0] if env.loader is not None else ""
+    except jinja2.TemplateNotFound:
+        return False
+    return _marked(name, source)
+
+
+def _holds_issues(out_dir: Path) -> bool:
+    """Whether `out_dir` holds a file of a published issue (issue-N.json, issue-N.html...)."""
+    try:
+        return any(_ISSUE_FILE.match(p.name) for p in out_dir.iterdir())
+    except OSError:
+        return False
+
+
+def not_curators(
+    out_dir: Path,
+    env: jinja2.Environment,
+    formats: Collection[str],
+    rendered: Mapping[str, str | bytes] | None = None,
+) -> list[str]:
+    """The archive files (by name) that would be written into `out_dir` for `formats` and that
+    curator did not write: there, a regular file, not carrying curator's mark, and not the very
+    text about to be written (`rendered`). A file the editor's own template wrote without the
+    mark is taken for curator's when the folder holds published issues beside it."""
+    found = []
+    issues: bool | None = None
+    for name, (output, template, _) in ARCHIVE_FILES.items():
+        if output not in formats or (rendered is not None and name not in rendered):
+            continue
+        path = out_dir / name
+        try:
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+        except OSError:  # (unreadable: writing it says so, with what to do)
+            continue
+        text = data.decode("utf-8", errors="replace")
+        if _marked(name, text):
+            continue
+        if rendered is not None:
+            new = rendered[name]
+            if data == (new.encode("utf-8") if isinstance(new, str) else new):
+                continue
+        if not _template_marks(env, template, name):
+            if issues is None:
+                issues = _holds_issues(out_dir)
+            if issues:
+                continue
+        found.append(name)
+    return found
+
+
+def stop_for_files_not_curators(
+    out_dir: Path,
+    env: jinja2.Environment,
+    formats: Collection[str],
+    rendered: Mapping[str, str | bytes] | None = None,
+    *,
+    nothing: str = "Nothing was published",
+) -> None:
+    """Stop before anything is written when `out_dir` holds an archive file curator did not
+    write (`not_curators`), naming each and the ways on: another folder, leaving that edition
+    out of `settings: outputs`, or moving the file away for curator to write its own."""
+    found = not_curators(out_dir, env, formats, rendered)
+    if not found:
+        return
+    files = " and ".join(str(out_dir / n) for n in found)
+    writes = " and ".join(f"the newsletter's {ARCHIVE_FILES[n][2]} ({n})" for n in found)
+    one = len(found) == 1
+    ways = [
+        "publish into a folder of its own (--out, or settings: output in feeds.yaml, such as"
+        f" {out_dir / 'newsletter'})"
+    ]
+    optional = [ARCHIVE_FILES[n][0] for n in found if ARCHIVE_FILES[n][0] != "html"]
+    if optional:
+        left = [f for f in formats if f not in optional]
+        ways.append(
+            f"to keep {'it' if one else 'them'} and publish beside {'it' if one else 'them'},"
+            f" leave {' and '.join(optional)} out of settings: outputs in feeds.yaml"
+            f" (outputs: [{', '.join(left)}]), and curator writes no"
+            f" {' nor '.join(n for n in found if ARCHIVE_FILES[n][0] != 'html')}"
+        )
+    ways.append(
+        f"to have curator write its own in {'its' if one else 'their'} place, move"
+        f" {'it' if one else 'them'} out of {out_dir} first"
+    )
+    raise NotCuratorsFile(
+        f"{files}: curator did not write {'this file' if one else 'these files'} (no <meta"
+        ' name="generator" content="curator"> in an HTML page, no <generator>curator</generator>'
+        f" in a feed: a site's own home page or feed?), and this run would replace"
+        f" {'it' if one else 'them'} with {writes}. {nothing}. To go on:"
+        f" {'; or '.join(ways)}"
+    )
+
+
+def stop_early_for_files_not_curators(
+    config: Config,
+    out_dir: Path,
+    templates: Path | None = None,
+    *,
+    nothing: str = "Nothing was fetched or published",
+) -> None:
+    """`stop_for_files_not_curators` before a build reads a feed or a page (or `render --record`
+    records an issue): the templates it would write with, not yet the files."""
+    env = environment(templates or config.settings.templates, language=config.language)
+    formats = config.settings.outputs or OUTPUTS
+    stop_for_files_not_curators(out_dir, env, formats, nothing=nothing)
