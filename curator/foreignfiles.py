@@ -1,23 +1,33 @@
-"""Whether the output folder's archive files are curator's to replace: a build or render stops
-before it writes over an index.html, feed.xml or latest.html that curator did not write.
+"""Whether the output folder's files are this newsletter's to replace: a build or render stops
+before it writes over an index.html, feed.xml or latest.html that curator did not write, and
+before it takes another newsletter's published issues for this one's.
 
 Why: walk179 #2, `curator build --out ../blog` into a blog's folder replaced the blog's own home
 page (index.html) with the archive page and its RSS feed.xml with curator's Atom feed: exit 0, no
 copy kept, no word. An issue's own files (issue-N.*) are guarded apart: a build stops before it
 replaces an issue the store does not record (`publishissue.stop_for_unrecorded_issue`).
+
+And walk179 #3: a second newsletter whose `output:` named the first one's folder was stopped with
+"no store ..., but the folder holds issues 1-3 published ... start a new store from the published
+issues, `curator render --record`", which recorded the other newsletter's issues in its store
+and retitled that newsletter's archive and feed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from curator.config import Config
+from curator.config import INIT_PLACEHOLDERS, Config
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError
+from curator.issuedata import published_issues
+from curator.outputs import feed_title
+from curator.ownership import _same_name, _words
 from curator.render import environment
 
 #: The archive's files: (the `settings: outputs` name that writes it, its template, what it is).
@@ -158,3 +168,95 @@ def stop_early_for_files_not_curators(
     env = environment(templates or config.settings.templates, language=config.language)
     formats = config.settings.outputs or OUTPUTS
     stop_for_files_not_curators(out_dir, env, formats, nothing=nothing)
+
+
+@dataclass(frozen=True)
+class OtherNewsletter:
+    """The issues in an output folder published under another newsletter's title."""
+
+    #: The newsletter's title as the folder gives it (its feed.xml, else its newest issue).
+    title: str
+    numbers: tuple[int, ...]
+
+    @property
+    def they_are(self) -> str:
+        return "it is" if len(self.numbers) == 1 else "they are"
+
+    @property
+    def it(self) -> str:
+        return "it" if len(self.numbers) == 1 else "them"
+
+    @property
+    def them(self) -> str:
+        """`issues 1-3`, `issue 2`, `issues 1, 4`."""
+        n = self.numbers
+        if len(n) > 1 and list(n) == list(range(n[0], n[-1] + 1)):
+            return f"issues {n[0]}-{n[-1]}"
+        return ("issue " if len(n) == 1 else "issues ") + ", ".join(map(str, n))
+
+
+def other_newsletters_issues(
+    out_dir: Path, title: str, known: Iterable[str] = ()
+) -> OtherNewsletter | None:
+    """The issues `out_dir` published when they are another newsletter's than the one titled
+    `title` (feeds.yaml's): the folder's newsletter title (its feed.xml's, when one of its issues
+    has it, else its newest issue's) is not `title` nor one of `known` (the titles the store
+    kept for this newsletter: a rename), and no issue there was published under `title`. None
+    when they may be this newsletter's, or the folder holds none (or only `curator init`'s
+    placeholder title, or feeds.yaml has it: nothing to tell apart)."""
+    placeholder = _words(INIT_PLACEHOLDERS["title"])
+    if _words(title) == placeholder:
+        return None
+    issues, _ = published_issues(out_dir)
+    if not issues:
+        return None
+    titles = {_words(i.title) for i in issues.values()}
+    try:
+        was = feed_title((out_dir / "feed.xml").read_bytes())
+    except OSError:
+        was = None
+    if was is None or _words(was) not in titles:
+        was = issues[max(issues)].title
+    if _words(was) == placeholder or any(_same_name(t, title) for t in titles):
+        return None
+    if _same_name(was, title) or any(_same_name(was, k) for k in known):
+        return None
+    return OtherNewsletter(" ".join(was.split()), tuple(sorted(issues)))
+
+
+def other_newsletter_said(
+    other: OtherNewsletter, config: Config, out_dir: Path, lead: str, nothing: str
+) -> str:
+    """The stop of a command whose output folder holds another newsletter's issues (`other`):
+    whose they are, that the store is not what is missing, and the ways on; `lead`: what the
+    command found first (the store missing or empty)."""
+    return (
+        f'{lead}, and {out_dir} holds {other.them} of "{other.title}", not of "{config.title}"'
+        f" ({config.path}): {other.they_are} another newsletter's, and settings: output in"
+        f" feeds.yaml (or --out) names that newsletter's folder.{f' {nothing}.' if nothing else ''}"
+        " To go on: give"
+        f' "{config.title}" a folder of its own (settings: output in feeds.yaml, or --out), then'
+        f" run again; if {other.they_are} this newsletter's own, published before you renamed it"
+        f' from "{other.title}" in feeds.yaml, and its store is lost, record {other.it} in a new'
+        " store from the folder's issue-N.json files: `curator render --record --renamed`"
+    )
+
+
+def stop_for_other_newsletters_issues(
+    config: Config, out_dir: Path, known: Iterable[str], store_path: Path
+) -> None:
+    """Stop `render --record` before it records another newsletter's issues (`--renamed` says
+    they are this newsletter's, published under its former title)."""
+    other = other_newsletters_issues(out_dir, config.title, known)
+    if other is None:
+        return
+    raise CuratorError(
+        f'{out_dir} holds {other.them} of "{other.title}", not of "{config.title}"'
+        f" ({config.path}): {other.they_are} another newsletter's, and recording"
+        f" {other.it} in the store {store_path} would make {other.it} this newsletter's (its next issue numbered"
+        f' after {other.it}, its archive page and feed titled "{config.title}"). Nothing was recorded or'
+        f' rendered. To go on: give "{config.title}" a folder of its own (settings: output in'
+        f" feeds.yaml, or --out); if {other.they_are} this newsletter's own, published before"
+        f' you renamed it from "{other.title}" in feeds.yaml, say so: `curator render --record'
+        " --renamed`"
+    )
