@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -45,6 +45,7 @@ from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import html_to_text, page_text
 from curator.issuecheck import issue_mistakes
 from curator.issuedata import issue_data, issue_from_data, published_issues
+from curator.issuetext import link_warnings
 from curator.markdowntext import markdown_text, plain_text_markup, text_with_links
 from curator.models import (
     Article,
@@ -703,8 +704,25 @@ def _issue_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) 
     return [
         f"issue {issue.number}: its {join_names(kept)} as corrected in {json_file} {are}"
         f" published, and the store now keeps {'it' if len(kept) == 1 else 'them'} too (an"
-        " issue whose file is lost comes back from the store as published)"
+        " issue whose file is lost comes back from the store as published)",
+        # (walk179 #6: a link to no full address and a `# ` heading, said by draft and build)
+        *(
+            warning
+            for key in ("introduction", "closing")
+            if f'"{key}"' in kept
+            for warning in link_warnings(
+                getattr(issue, key) or "",
+                _json_line(json_file, key),
+                f'"{key}" in {json_file}',
+                relative=True,
+            )
+        ),
     ]
+
+
+def _json_line(json_file: Path, key: str) -> Callable[[int], str]:
+    """Where line N of the text of an issue-N.json's `key` is, for a warning."""
+    return lambda line: f'{json_file}: "{key}", line {line} of it'
 
 
 def _corrections_kept(
