@@ -81,6 +81,7 @@ from curator.draftfiles import unused_draft as _unused_draft
 from curator.editions import OUTPUTS
 from curator.errors import InputError, shell_arg
 from curator.fetch import FetchRequest, fetch_all
+from curator.foreignfiles import stop_early_for_files_not_curators, stop_for_files_not_curators
 from curator.harvest import (
     FeedReport,
     FetchSummary,
@@ -222,6 +223,10 @@ def run_build(
     # which takes minutes after an upgrade (walk101 #2). publish_issue checks it again with the
     # files it renders.
     stop_early_for_unrecorded_issue(config, store, out_dir)
+    # And an index.html or feed.xml curator did not write (walk179 #2: a blog's own, replaced).
+    stop_for_files_not_curators(
+        out_dir, env, config.settings.outputs or OUTPUTS, nothing="Nothing was fetched or published"
+    )
     summary = FetchSummary((), 0)
     if fetch:
         if fetching is not None:
@@ -551,6 +556,7 @@ def build_from_draft(
     # Before an article added by address is read and stored (walk171 #5), and before placing,
     # which takes minutes after an upgrade (walk101 #2).
     stop_early_for_unrecorded_issue(config, store, out_dir, draft.number)
+    stop_early_for_files_not_curators(config, out_dir, templates)  # (walk179 #2)
     _check_draft_variables(draft, draft_file)
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)

@@ -884,7 +884,7 @@ class _Reader:
                 self.error(
                     news_nodes[key],
                     f"`{key}: {placeholder}` is still the placeholder `curator init` wrote,"
-                    " and is published as it is; write your newsletter's own",
+                    f" and is published as it is{self.used_by(key)}; write your newsletter's own",
                 )
             )
             for key, placeholder in INIT_PLACEHOLDERS.items()
@@ -912,6 +912,19 @@ class _Reader:
                 _text_offset(news_nodes["introduction"]) if "introduction" in news else 0
             ),
             subject_introduction_offsets=self.subject_intro_offsets,
+        )
+
+    def used_by(self, key: str) -> str:
+        """Which issues the newsletter's `key` goes in, when not all: its introduction only in
+        those whose theme has none of its own (walk179 #5: the placeholder was said to be
+        published, on every command, where the plan's theme had its own)."""
+        own = list(self.subject_intros)
+        if key != "introduction" or not own:
+            return ""
+        named = ", ".join(own[:3]) + (f" and {len(own) - 3} more" if len(own) > 3 else "")
+        return (
+            " in an issue whose theme has no `introduction:` of its own (an issue on"
+            f" {named} opens with its subject's)"
         )
 
     def read_intro(self, news_node: Node, name: str) -> str:

@@ -18,6 +18,11 @@ from pathlib import Path
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.editions import ISSUE_FORMATS, OUTPUTS, published_feed_ids
 from curator.errors import CuratorError, shell_arg
+from curator.foreignfiles import (
+    other_newsletter_said,
+    other_newsletters_issues,
+    stop_for_files_not_curators,
+)
 from curator.issuedata import issue_from_data
 from curator.models import Issue
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
@@ -191,6 +196,7 @@ def publish_issue(
             " readable for your user (or choose another --out), then run again"
         ) from None
     stop_for_unrecorded_issue(issue.number, config, store, out_dir, rendered)
+    stop_for_files_not_curators(out_dir, env, formats, rendered)  # (walk179 #2)
     found_out = () if gone_said else _missing_issues(config, store, out_dir, issue.number, formats)
     found_out += _stopped_issue(store, out_dir, issue.number, rendered)
     dropped = unshown_articles(
@@ -622,6 +628,13 @@ def stop_for_unrecorded_issue(
         cause = f"--db {store.path} is not the store that published it"
         fix = "give --db the right store (or leave --db out to use settings: store)"
     if last == 0 and (store.made_now or not store.newest_article_id()):
+        if other := other_newsletters_issues(out_dir, config.title, store.newsletter_titles()):
+            # (walk179 #3: not a store lost; `render --record` would take them for this one's)
+            raise BuildError(
+                other_newsletter_said(
+                    other, config, out_dir, f"the store {store.path} records no issue", nothing
+                )
+            )
         raise BuildError(
             _new_store_said(store, out_dir, what, found, unknown, cause, fix, move, nothing)
         )
@@ -679,10 +692,14 @@ def _new_store_said(
 _ISSUE_JSON = re.compile(r"^issue-(\d{1,9})\.json$")
 
 
-def missing_store_said(store_path: Path, out_dir: Path, nothing: str = "") -> str | None:
+def missing_store_said(
+    store_path: Path, out_dir: Path, nothing: str = "", config: Config | None = None
+) -> str | None:
     """The stop of a command whose store is not there at all while `out_dir` holds published
     issues (their issue-N.json): None when the store is there, or no issue is published.
     `nothing`: what the stop says was not done ("Nothing was fetched"; "" for a report).
+    `config`: the newsletter's, whose title says when the issues are another newsletter's
+    (walk179 #3: then no store is missing, and `render --record` is no way on).
 
     Why: walk176 #3, a folder copied to another machine with `settings: store: ~/stores/x.db`
     (there only under the old HOME): `subjects list` said "nothing has been fetched for this
@@ -700,6 +717,8 @@ def missing_store_said(store_path: Path, out_dir: Path, nothing: str = "") -> st
         return None
     if not numbers:
         return None
+    if config is not None and (other := other_newsletters_issues(out_dir, config.title)):
+        return other_newsletter_said(other, config, out_dir, f"no store at {store_path}", nothing)
     if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
         them = f"issues {numbers[0]}-{numbers[-1]}"
     else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -41,9 +41,11 @@ from curator.app import (
 from curator.config import Config
 from curator.editions import ISSUE_FORMATS, OUTPUTS, feed_times, published_feed_ids
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import html_to_text, page_text
 from curator.issuecheck import issue_mistakes
 from curator.issuedata import issue_data, issue_from_data, published_issues
+from curator.issuetext import link_warnings
 from curator.markdowntext import markdown_text, plain_text_markup, text_with_links
 from curator.models import (
     Article,
@@ -702,8 +704,25 @@ def _issue_kept(store: Store, record: IssueRecord, issue: Issue, out_dir: Path) 
     return [
         f"issue {issue.number}: its {join_names(kept)} as corrected in {json_file} {are}"
         f" published, and the store now keeps {'it' if len(kept) == 1 else 'them'} too (an"
-        " issue whose file is lost comes back from the store as published)"
+        " issue whose file is lost comes back from the store as published)",
+        # (walk179 #6: a link to no full address and a `# ` heading, said by draft and build)
+        *(
+            warning
+            for key in ("introduction", "closing")
+            if f'"{key}"' in kept
+            for warning in link_warnings(
+                getattr(issue, key) or "",
+                _json_line(json_file, key),
+                f'"{key}" in {json_file}',
+                relative=True,
+            )
+        ),
     ]
+
+
+def _json_line(json_file: Path, key: str) -> Callable[[int], str]:
+    """Where line N of the text of an issue-N.json's `key` is, for a warning."""
+    return lambda line: f'{json_file}: "{key}", line {line} of it'
 
 
 def _corrections_kept(
@@ -977,6 +996,8 @@ def render_issues(
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
+    # (walk179 #2: an index.html or feed.xml curator did not write, a blog's own, was replaced)
+    stop_for_files_not_curators(out_dir, env, formats, nothing="Nothing was rendered")
     records = {r.number: r for r in store.issues(with_articles=True)}
     _corrections_refused(out_dir, numbers, every, records)
     published, warnings = published_issues(out_dir)

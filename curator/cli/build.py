@@ -58,6 +58,10 @@ from curator.cli.report import (
 from curator.cli.streams import outcome
 from curator.config import Config, home_path, load_config
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.foreignfiles import (
+    stop_early_for_files_not_curators,
+    stop_for_other_newsletters_issues,
+)
 from curator.models import Issue
 from curator.nearcopies import template_feed_notes
 from curator.ownership import backup_name, stop_for_another_newsletters_store
@@ -849,6 +853,12 @@ def draft_document(
     help="First record in the store the issues the output folder published after the store's"
     " last, from their issue-N.json (a store put back from a backup taken before them).",
 )
+@click.option(
+    "--renamed",
+    is_flag=True,
+    help="With --record: the output folder's issues are this newsletter's, published under the"
+    " title it had before you renamed it in the config.",
+)
 @click.argument("numbers", nargs=-1, type=click.IntRange(min=1), metavar="[N]...")
 def render(
     config: Path,
@@ -859,6 +869,7 @@ def render(
     templates: Path | None,
     every: bool,
     record: bool,
+    renamed: bool,
     numbers: tuple[int, ...],
 ) -> None:
     """Render published issues again (after a template or settings change): issue N, every issue
@@ -876,8 +887,23 @@ def render(
             "--record records and renders the issues the output folder published after the"
             " store's last: give it no issue number, nor --all"
         )
+    if renamed and not record:
+        raise InputError(
+            "--renamed goes with --record (`curator render --record --renamed`): it says the"
+            " issues --record takes from the output folder are this newsletter's"
+        )
     usable_path(out)
     recorded: tuple[str, ...] = ()
+    if record and not renamed and db is None:
+        # (walk179 #3: before --record makes a store for another newsletter's issues; said by
+        # `opened` as every command says it when the config has a mistake)
+        try:
+            first: Config | None = load_config(config)
+        except CuratorError:
+            first = None
+        if first is not None and not first.settings.store.exists():
+            out_dir = out or first.settings.output
+            stop_for_other_newsletters_issues(first, out_dir, (), first.settings.store)
     # --record starts a store when there is none (walk176 #3: the way on from a store lost,
     # which its stop names); a render alone needs the store that published the issues.
     with opened(config, db, create=record) as (conf, store):
@@ -887,6 +913,13 @@ def render(
         # store, would change that store's issue)
         stop_for_another_newsletters_store(conf, store, out_dir, rendering=True)
         if record:
+            # (walk179 #2: before an issue is recorded; render_issues checks it for a render)
+            stop_early_for_files_not_curators(
+                conf, out_dir, templates, nothing="Nothing was recorded or rendered"
+            )
+            if not renamed:  # (walk179 #3: another newsletter's issues taken for this one's)
+                known = [*store.newsletter_titles(), *(r.title for r in store.issues())]
+                stop_for_other_newsletters_issues(conf, out_dir, known, store.path)
             numbers, recorded = record_unknown_issues(conf, store, out_dir)
         result = render_issues(
             conf,

@@ -644,7 +644,9 @@ def check_store(
     if own and (not create or published is not None):
         # (walk176 #3: "nothing has been fetched yet; run curator fetch", and fetch began a
         # second archive beside the 11 issues published)
-        said = missing_store_said(store_path, out_dir or config.settings.output, published or "")
+        said = missing_store_said(
+            store_path, out_dir or config.settings.output, published or "", config
+        )
         if said is not None:
             raise BuildError(said)
     if (blocking := file_in_the_way(store_path.parent)) is not None:  # (walk141 #6)

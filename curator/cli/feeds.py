@@ -883,7 +883,7 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
         config = loaded(config_path)  # nothing fetched yet: every feed "never fetched", no store
         # Unless issues are published here: their store is missing, said as the other reports
         # say it (fixia: every feed was "never fetched", the published issues unmentioned).
-        said = missing_store_said(config.settings.store, config.settings.output)
+        said = missing_store_said(config.settings.store, config.settings.output, config=config)
         if said is not None:
             raise BuildError(said)
         rows: dict[str, Any] = {}
