@@ -35,7 +35,7 @@ from curator.config import (
     load_config,
     name_bars_fault,
 )
-from curator.discover import check_feed
+from curator.discover import check_feed, feed_keys
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -485,6 +485,7 @@ def import_(
         say(message, err=err or as_json)
 
     known = [subject.name for subject in conf.subjects]
+    keys: dict[str, tuple[str, ...]] = {}  # (each feed's entries, as read to check it)
     try:
         data = opml_file.read_bytes()
     except OSError as exc:
@@ -496,7 +497,7 @@ def import_(
         known,
         add_subjects=add_subjects,
         refuse=_moved_to_listed(conf, config),
-        check=None if no_check else _import_check(conf, config, quiet),
+        check=None if no_check else _import_check(conf, config, quiet, keys),
     )
     skipped = list({feed_key(spec.url): spec for spec in reversed(done.skipped)}.values())[::-1]
     if not done.added and done.unreadable:
@@ -526,6 +527,9 @@ def import_(
     for spec in done.added:
         # walk155 #6: a feed removed with --drop-waiting and imported back, as `feeds add` does
         _held_already(conf, config, spec.url, named=True, err=as_json)
+        # walk180 #5: a copy of a feed listed already (another address of it) is said, as
+        # `feeds add` says it
+        _same_entries(conf, config, spec.url, keys.get(feed_key(spec.url), ()))
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
@@ -693,13 +697,13 @@ _IMPORT_PROGRESS_EVERY = 25
 
 
 def _import_check(
-    conf: Config, config: Path, quiet: bool
+    conf: Config, config: Path, quiet: bool, keys: dict[str, tuple[str, ...]]
 ) -> Callable[[Sequence[FeedSpec]], dict[str, str]]:
     """How `feeds import` reads the feeds it is to add before adding them, as `feeds add` reads
     one (walk169 #6: a 404 was imported where `feeds add` refused it): all at once, within the
     fetch settings' limits overall and per host (the build's politeness), a progress line every
     `_IMPORT_PROGRESS_EVERY` feeds unless `quiet`. Those that give no feed, by `feed_key`, with
-    why and what to do."""
+    why and what to do; the URL keys of the entries of each that is one go in `keys`."""
 
     def check(specs: Sequence[FeedSpec]) -> dict[str, str]:
         total = len(specs)
@@ -721,6 +725,9 @@ def _import_check(
             why = _no_feed(spec.url, result, listed)
             if why is not None:
                 unfit[feed_key(spec.url)] = why
+            elif result.content is not None:
+                final = result.final_url or spec.url
+                keys[feed_key(spec.url)] = feed_keys(result.content, result.content_type, final)
         return unfit
 
     return check
