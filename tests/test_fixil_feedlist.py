@@ -42,3 +42,39 @@ def test_importing_a_copy_of_a_listed_feed_warns_as_feeds_add_does(
         f" address, a copy), remove one: `curator feeds remove {atom}`"
     ) in said, said
     assert f"{other} serves the same" not in said, said
+
+
+def test_a_web_address_without_its_scheme_is_one_rule_with_its_fix(tmp_path: Path) -> None:
+    """walk180 #6: `url: 127.0.0.1:8180/nodate/feed.xml` (or `192.168.1.10/feed.xml`) in
+    feeds.yaml was taken as a file path: `feeds list` said "never fetched -
+    /folder/127.0.0.1:8180/...", every fetch failed "no such file", no hint; `example.com:8080/
+    feed` was refused as using the scheme `example.com:`, with no fix. Each is refused with its
+    file:line and the address to write, as `example.com/feed` was; `feeds add` too."""
+    cases = {
+        "127.0.0.1:8180/nodate/feed.xml": "http://127.0.0.1:8180/nodate/feed.xml",
+        "192.168.1.10/feed.xml": "http://192.168.1.10/feed.xml",
+        "localhost:8080/feed": "http://localhost:8080/feed",
+        "example.com:8080/feed": "https://example.com:8080/feed",
+        "example.com/feed": "https://example.com/feed",
+    }
+    for given, meant in cases.items():
+        config = h.write_config(tmp_path, [{"url": given}])
+        line = next(
+            n
+            for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
+            if given in text
+        )
+        code, out, err = run_cli("feeds", "list", "--config", str(config))
+        said = " ".join((out + err).split())
+        assert code == 2, said
+        assert f"feeds.yaml:{line}:" in said, said
+        assert f"looks like a web address without its {meant.split(':')[0]}://" in said, said
+        assert f"write `{meant}`" in said, said
+        assert "never fetched" not in said, said
+
+        h.write_config(tmp_path, [])
+        code, out, err = run_cli("feeds", "add", "--no-check", given, "--config", str(config))
+        said = " ".join((out + err).split())
+        assert code == 2, said
+        assert f"write `{meant}`" in said and "nothing added" in said, said
+        assert given not in config.read_text(encoding="utf-8")
