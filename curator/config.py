@@ -30,6 +30,7 @@ from curator.urls import (
     feed_key,
     host_fault,
     lowered_scheme,
+    scheme_left_out,
 )
 from curator.variables import VariableError, check_variables
 
@@ -1400,7 +1401,7 @@ def check_feed_address(url: str, path: Path, error: Callable[[str], Exception]) 
     if scheme and len(scheme) > 1:
         if meant:
             raise error(_mistyped_scheme(url, meant))
-        if web := _scheme_left_out(url):  # `example.com:8080/feed` (walk180 #6)
+        if web := scheme_left_out(url):  # `example.com:8080/feed` (walk180 #6)
             raise error(_web_without_scheme(url, web))
         raise error(f"`{url}` uses `{scheme}:`; a feed is an http(s) address or a path to a file")
     # A missing file is a feed that fails, as a feed whose server is down does: the build
@@ -1421,26 +1422,9 @@ def check_feed_address(url: str, path: Path, error: Callable[[str], Exception]) 
                 f"no file `{url}`: write a path with forward slashes, even on Windows:"
                 f" `{url.replace(chr(92), '/')}`",
             )
-        if web := _scheme_left_out(url):
+        if web := scheme_left_out(url):
             raise error(_web_without_scheme(url, web))
     return str(local.resolve())
-
-
-def _scheme_left_out(url: str) -> str | None:
-    """The web address `url` is with its scheme left out, when it starts with a site's name, an
-    IPv4 address or `localhost` (a port after it or not) and then `/` or nothing: `https://` for
-    a site's name, `http://` for the others (a server on one's own network, which seldom has
-    https). The one rule of feeds.yaml and `feeds add` (walk180 #6: `127.0.0.1:8180/feed.xml`
-    was taken as a file's path, `example.com:8080/feed` as a scheme `example.com:`)."""
-    text = url.strip()
-    host, colon, port = text.split("/", 1)[0].partition(":")
-    if colon and not (port.isascii() and port.isdigit()):
-        return None
-    if _IPV4.fullmatch(host) or host.lower() == "localhost":
-        return f"http://{text}"
-    if _DOMAIN.fullmatch(host) and host.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
-        return f"https://{text}"
-    return None
 
 
 def _web_without_scheme(url: str, web: str) -> str:
@@ -1472,13 +1456,6 @@ def _contact(value: object) -> bool:
         and bool(parts.hostname)
         and not any(ch.isspace() or ch in '"<>' for ch in text)
     )
-
-
-#: A host name: the first part of a web address typed without its https://.
-_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
-_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)")
-#: The endings of a feed's file name, which look like a host name's last part (`feed.xml`).
-_FILE_TYPES = {"xml", "json", "rss", "atom", "rdf", "opml", "txt", "html", "htm", "yaml", "yml"}
 
 
 def _mistyped_scheme(url: str, meant: str) -> str:
