@@ -78,3 +78,40 @@ def test_a_web_address_without_its_scheme_is_one_rule_with_its_fix(tmp_path: Pat
         assert code == 2, said
         assert f"write `{meant}`" in said and "nothing added" in said, said
         assert given not in config.read_text(encoding="utf-8")
+
+
+def test_the_way_to_leave_a_removed_gone_feeds_articles_out_can_be_followed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk180 #7: after `feeds remove` of a feed now answering 410, it advised "To leave them
+    all out at once: `curator feeds add URL`, then `curator feeds remove URL --drop-waiting`",
+    and `feeds add` refuses a 410 (exit 1). `feeds remove URL --drop-waiting` now leaves out the
+    stored articles of a feed no longer listed, and the advice says just that."""
+    import sqlite3
+
+    gone = http_server.add("/gone/feed.xml", h.rss(_items("gone", 0, 3), title="Gone Blog"))
+    kept = http_server.add("/kept/feed.xml", h.rss(_items("kept", 0, 2), title="Kept Blog"))
+    feeds = [{"url": gone, "fetch_pages": False}, {"url": kept, "fetch_pages": False}]
+    config = h.write_config(tmp_path, feeds, settings={"allow_private_addresses": True})
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/gone/feed.xml", b"gone", status=410, content_type="text/plain")
+    assert _fetch(config, "--quiet")[0] == 0
+    code, out, err = run_cli("feeds", "remove", gone, "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert code == 0, said
+    assert "`curator feeds add" not in said, said
+    advice = f"To leave them all out at once: `curator feeds remove {gone} --drop-waiting`"
+    assert advice in said, said
+
+    code, out, err = run_cli("feeds", "remove", gone, "--drop-waiting", "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert code == 0, said
+    assert f"{gone} is not in the feeds list (removed already)" in said, said
+    assert "the 3 no issue featured are left out of every issue from now on" in said, said
+    with sqlite3.connect(tmp_path / "state" / "curator.db") as db:
+        marks = [row[0] for row in db.execute("SELECT error FROM dead_links")]
+    assert marks == ["its feed was removed with --drop-waiting"] * 3, marks
+    # (a feed never listed nor stored is still "not in the feeds list", exit 1)
+    other = http_server.url("/never/feed.xml")
+    code, out, err = run_cli("feeds", "remove", other, "--drop-waiting", "--config", str(config))
+    assert code == 1 and "is not in the feeds list" in err, err

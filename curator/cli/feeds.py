@@ -397,6 +397,13 @@ def _remove(
     # Its address as the store has it (a local file's resolved path): the loaded config's.
     stored = conf.feeds[at].url if at is not None and len(conf.feeds) == len(listed) else None
     said: list[str] = []
+    if (
+        spec is None
+        and drop_waiting
+        and store is not None
+        and _drop_unlisted(config, conf, url, store)
+    ):
+        return
     if spec is None or not remove_feed(config, url, said):
         raise CuratorError(
             f"{config}: {url} is not in the feeds list{_moved_where(conf, url, store)};"
@@ -414,28 +421,7 @@ def _remove(
     pickable = unfeatured - dead
     are = "is a dead link" if dead == 1 else "are dead links"
     if pickable and drop_waiting:  # walk150 #6: one `subjects exclude` per article, 3 s each
-        dropped, moved = store.drop_feed_waiting(
-            [spec.url, stored or spec.url], datetime.now(UTC), [f.url for f in conf.feeds]
-        )
-        if dropped:
-            echo(
-                f"Its {total} stored article(s) stay in the archive; the {dropped} no issue"
-                f" featured{' (nor a feed still listed gives)' if moved else ''} are left out"
-                " of every issue from now on (`curator subjects list` marks them; adding the"
-                f" feed back with `curator feeds add {shell_arg(spec.url)}` takes them back; to"
-                " feature one, add its address to a draft)."
-            )
-        else:
-            echo(f"Its {total} stored article(s) stay in the archive.")
-        if moved:
-            # walk169 #2: an article the publisher's own feed lists too was dropped with the
-            # syndication feed that was stored first.
-            echo(
-                f"{len(moved)} of them that a feed still listed gives too are that feed's now,"
-                " not left out (they can still be picked for the next issues):"
-            )
-            for title, address, feed in moved:
-                echo(f'  "{title}" ({address}): now an article of {feed}')
+        _drop_waiting(conf, store, [spec.url, stored or spec.url], total)
     elif pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
         # (a command with a real address, that runs as written: fixhj #6)
@@ -447,14 +433,57 @@ def _remove(
             f" out of every issue (`curator subjects undo {one}` takes it back); cutting it from"
             " a draft keeps it out of that issue only,"
             " and the next `curator draft` can pick it again. To leave them all out at once:"
-            f" `curator feeds add {shell_arg(spec.url)}`, then `curator feeds remove"
-            f" {shell_arg(spec.url)} --drop-waiting`."
+            # (walk180 #7: `feeds add` first was advised, which refuses a feed gone, 410)
+            f" `curator feeds remove {shell_arg(spec.url)} --drop-waiting`."
         )
     elif dead:
         echo(
             f"Its {total} stored article(s) stay in the archive; the {dead} no issue featured"
             f" {are} (pages gone, answering 404 or the like), never picked for an issue."
         )
+
+
+def _drop_unlisted(config: Path, conf: Config, url: str, store: Store) -> bool:
+    """`feeds remove URL --drop-waiting` of a feed no longer listed whose articles the store
+    holds: they are left out all the same (walk180 #7: the advice to add it back first could not
+    be followed for a feed gone, which `feeds add` refuses). False when the store holds none."""
+    forms = [url.strip()]
+    if not forms[0].startswith(("http://", "https://")):  # a local file: stored by its full path
+        forms.append(str((config.parent / forms[0]).resolve()))
+    total, unfeatured, dead = store.feed_articles(forms)
+    if not total:
+        return False
+    echo(f"{url} is not in the feeds list (removed already).")
+    if unfeatured - dead:
+        _drop_waiting(conf, store, forms, total)
+    else:
+        echo(f"Its {total} stored article(s) stay in the archive; none is left to leave out.")
+    return True
+
+
+def _drop_waiting(conf: Config, store: Store, forms: Sequence[str], total: int) -> None:
+    """Leave out of every issue the articles no issue featured of the feed stored at `forms`
+    (`--drop-waiting`), and say so."""
+    dropped, moved = store.drop_feed_waiting(forms, datetime.now(UTC), [f.url for f in conf.feeds])
+    if dropped:
+        echo(
+            f"Its {total} stored article(s) stay in the archive; the {dropped} no issue"
+            f" featured{' (nor a feed still listed gives)' if moved else ''} are left out"
+            " of every issue from now on (`curator subjects list` marks them; adding the"
+            f" feed back with `curator feeds add {shell_arg(forms[0])}` takes them back; to"
+            " feature one, add its address to a draft)."
+        )
+    else:
+        echo(f"Its {total} stored article(s) stay in the archive.")
+    if moved:
+        # walk169 #2: an article the publisher's own feed lists too was dropped with the
+        # syndication feed that was stored first.
+        echo(
+            f"{len(moved)} of them that a feed still listed gives too are that feed's now,"
+            " not left out (they can still be picked for the next issues):"
+        )
+        for title, address, feed in moved:
+            echo(f'  "{title}" ({address}): now an article of {feed}')
 
 
 @feeds.command("import")
