@@ -115,3 +115,40 @@ def test_the_way_to_leave_a_removed_gone_feeds_articles_out_can_be_followed(
     other = http_server.url("/never/feed.xml")
     code, out, err = run_cli("feeds", "remove", other, "--drop-waiting", "--config", str(config))
     assert code == 1 and "is not in the feeds list" in err, err
+
+
+def test_a_fetch_of_a_gone_address_names_the_listed_feed_it_moved_to(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk180 #9: a feed moved (301 to /ja2/), the editor followed the move, then put the old
+    address back by hand, which now answers 410: the fetch said "410 Gone ... if the feed has
+    moved, `curator feeds add http://host/` finds the site's feeds", while `feeds add` and
+    `feeds import` name the listed feed it moved to. The fetch names it too, and the line to
+    remove."""
+    ja = http_server.add("/ja/feed.xml", h.rss(_items("ja", 0, 3), title="Kokyaku Lab"))
+    ja2 = http_server.url("/ja2/feed.xml")
+    settings = {"allow_private_addresses": True}
+    config = h.write_config(tmp_path, [{"url": ja, "fetch_pages": False}], settings=settings)
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/ja/feed.xml", b"", status=301, headers={"Location": ja2})
+    http_server.add("/ja2/feed.xml", h.rss(_items("ja", 0, 4), title="Kokyaku Lab"))
+    assert _fetch(config, "--quiet")[0] == 0
+    # The editor follows the move, then the old address, gone, is put back by hand.
+    h.write_config(tmp_path, [{"url": ja2, "fetch_pages": False}], settings=settings)
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/ja/feed.xml", b"gone", status=410, content_type="text/plain")
+    feeds = [{"url": ja2, "fetch_pages": False}, {"url": ja, "fetch_pages": False}]
+    h.write_config(tmp_path, feeds, settings=settings)
+    code, out, err = _fetch(config)
+    said = " ".join(sans_config(out + err).split())
+    line = next(
+        n
+        for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
+        if ja2 in text
+    )
+    assert (
+        f"HTTP 410 Gone: the publisher has removed it; it moved to Kokyaku Lab"
+        f" ({ja2}, line {line} of feeds.yaml), a feed already listed: remove the Kokyaku Lab"
+        f" line (`curator feeds remove {ja}`)"
+    ) in said, said
+    assert "finds the site's feeds" not in said, said
