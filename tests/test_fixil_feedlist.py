@@ -152,3 +152,21 @@ def test_a_fetch_of_a_gone_address_names_the_listed_feed_it_moved_to(
         f" line (`curator feeds remove {ja}`)"
     ) in said, said
     assert "finds the site's feeds" not in said, said
+
+
+def test_an_opml_address_without_its_scheme_is_left_out_with_its_fix(tmp_path: Path) -> None:
+    """walk180 #6, the import's side of the one rule: an OPML's `xmlUrl="192.168.1.10/feed.xml"`
+    was left out as "not a web feed's address", with no fix; it names the address to write."""
+    config = h.write_config(tmp_path, [])
+    opml = tmp_path / "reader.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>\n'
+        '<outline type="rss" text="Lan Blog" xmlUrl="192.168.1.10/feed.xml"/></body></opml>',
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("feeds", "import", str(opml), "--no-check", "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert (
+        f"{opml}:2: Lan Blog (192.168.1.10/feed.xml) was left out: it looks like a web address"
+        " without its http:// (`http://192.168.1.10/feed.xml`); correct its xmlUrl"
+    ) in said, said

@@ -60,7 +60,7 @@ from curator.publish import write_atomic
 from curator.publishissue import missing_store_said
 from curator.runlock import BuildError
 from curator.store import Store, moved_error_of
-from curator.urls import address_fault, feed_address, feed_key
+from curator.urls import address_fault, feed_address, feed_key, scheme_left_out
 
 
 @click.group()
@@ -828,9 +828,13 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
             else f"correct its xmlUrl in {opml_file}, then import the file again (`curator feeds"
             f" import {shell_arg(opml_file)}`: the feeds listed already are left as they are)"
         )
+        web = scheme_left_out(xml_url)  # (walk180 #6: feeds.yaml's rule, with its fix)
         why = (
             f"was left out, as no feed can be read at it: {fault}; {again}"
             if fault
+            else f"was left out: it looks like a web address without its {web.split(':')[0]}://"
+            f" (`{web}`); {again}"
+            if web
             else "is not a web feed's address (http or https), so it was left out; find the"
             f" feed's web address (its site's page links it): {again}"
         )
