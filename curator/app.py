@@ -58,6 +58,7 @@ from curator.draftbuild import issue_json as _issue_json
 from curator.draftbuild import known_articles as _known_articles
 from curator.draftbuild import own_title as _own_title
 from curator.draftbuild import read_unread as _read_unread
+from curator.draftbuild import store_read as _store_read
 from curator.draftbuild import with_copies as _with_copies
 from curator.draftcheck import (
     changed_addresses,
@@ -561,6 +562,7 @@ def build_from_draft(
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
     fresh, gone = _read_unread(config, store, draft.entries, known, now)
+    read_now = dict(fresh)  # (stored once the draft is found fit to publish: walk180 #1)
     # Credited as a picked article is: by its feed's `name:` as feeds.yaml gives it now, which
     # may have changed since it was stored (walk45 #1: one added by address kept the old name).
     named = feed_names(config, store)
@@ -629,6 +631,7 @@ def build_from_draft(
     at_url = url_lines(as_written, draft.entries)
     titled = store.articles_titled(titles_to_look_up(draft))
     as_stored = {a.id: a for a in store.articles_by_ids([i for i in ids if i is not None])}
+    as_stored |= {a.id: a for a in read_now.values()}  # (as the build will store them)
     originals = [as_stored.get(e.article.id, e.article) for s in issue.sections for e in s.entries]
     saved = datetime.fromtimestamp(draft_file.stat().st_mtime, UTC)
     excluded = store.exclusions_made([i for i in ids if i is not None])
@@ -783,6 +786,7 @@ def build_from_draft(
     # Where curator itself places each article now (those added by URL too), to tell the
     # editor which the draft put elsewhere.
     notes: list[str] = []
+    _store_read(store, read_now)
     refresh(config, store, say=notes.append, held=True)
     planned = takes_plan_place(config, store, issue.theme)
     featured = [

@@ -30,6 +30,7 @@ from curator.urls import (
     feed_key,
     host_fault,
     lowered_scheme,
+    scheme_left_out,
 )
 from curator.variables import VariableError, check_variables
 
@@ -1413,6 +1414,8 @@ def check_feed_address(url: str, path: Path, error: Callable[[str], Exception]) 
     if scheme and len(scheme) > 1:
         if meant:
             raise error(_mistyped_scheme(url, meant))
+        if web := scheme_left_out(url):  # `example.com:8080/feed` (walk180 #6)
+            raise error(_web_without_scheme(url, web))
         raise error(f"`{url}` uses `{scheme}:`; a feed is an http(s) address or a path to a file")
     # A missing file is a feed that fails, as a feed whose server is down does: the build
     # reports it (with the path it looked at) and builds the rest of the issue. But not a
@@ -1432,13 +1435,18 @@ def check_feed_address(url: str, path: Path, error: Callable[[str], Exception]) 
                 f"no file `{url}`: write a path with forward slashes, even on Windows:"
                 f" `{url.replace(chr(92), '/')}`",
             )
-        first = url.split("/", 1)[0]
-        if _DOMAIN.fullmatch(first) and first.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
-            raise error(
-                f"no file `{url}`, and it looks like a web address without its https://:"
-                f" write `https://{url}`",
-            )
+        if web := scheme_left_out(url):
+            raise error(_web_without_scheme(url, web))
     return str(local.resolve())
+
+
+def _web_without_scheme(url: str, web: str) -> str:
+    scheme = web.split(":", 1)[0]
+    other = "https" if scheme == "http" else "http"
+    return (
+        f"no file `{url}`, and it looks like a web address without its {scheme}://: write"
+        f" `{web}` (or {other}:// if that is what the site uses)"
+    )
 
 
 #: An email address as a User-Agent can carry it: no spaces, quotes, brackets or `;`.
@@ -1461,12 +1469,6 @@ def _contact(value: object) -> bool:
         and bool(parts.hostname)
         and not any(ch.isspace() or ch in '"<>' for ch in text)
     )
-
-
-#: A host name: the first part of a web address typed without its https://.
-_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
-#: The endings of a feed's file name, which look like a host name's last part (`feed.xml`).
-_FILE_TYPES = {"xml", "json", "rss", "atom", "rdf", "opml", "txt", "html", "htm", "yaml", "yml"}
 
 
 def _mistyped_scheme(url: str, meant: str) -> str:

@@ -237,6 +237,13 @@ def check_feed(
     return result if isinstance(result, str) else result[:3]
 
 
+def feed_keys(body: bytes, content_type: str | None, url: str = "") -> tuple[str, ...]:
+    """The URL keys of the links of the entries of the feed `body` (none when it is no feed):
+    what `feeds add` and `feeds import` compare with the stored articles of the feeds listed."""
+    result = _read(body, content_type, url)
+    return () if isinstance(result, str) else result[3]
+
+
 def _read(
     body: bytes, content_type: str | None, url: str = ""
 ) -> tuple[str | None, str, int, tuple[str, ...]] | str:

@@ -395,10 +395,14 @@ def read_unread(
 ) -> tuple[dict[str, Article], dict[str, str]]:
     """The stored articles the draft adds by address alone whose page was never read (refused as
     not public, failed, or featured before it could be read again), each as its page reads now:
-    README promises that an added address is read. An article not featured yet is stored so;
-    one an issue featured keeps its stored row (that issue published it so), and this issue
-    publishes it as read now. A page that still cannot be read leaves the article as stored,
-    but for one gone for good (404, 410, a redirect away: a dead link), returned with why."""
+    README promises that an added address is read. Nothing is stored here: the build stores
+    them (`store_read`) once the draft is found fit to publish, so that a refused build changes
+    no stored article (walk180 #1); an issue featured one keeps its stored row (that issue
+    published it so), and this issue publishes it as read now. The article of a feed whose
+    pages are not read (`fetch_pages: false`) is not read either: it is published as its feed
+    gave it (walk180 #1: a paywall page took its feed's title and credit). A page that still
+    cannot be read leaves the article as stored, but for one gone for good (404, 410, a redirect
+    away: a dead link), returned with why."""
     stale = {
         entry.url: known[entry.url]
         for entry in entries
@@ -406,6 +410,7 @@ def read_unread(
         and entry.url in known
         and known[entry.url].text is None
         and entry.url.startswith(("http://", "https://"))
+        and pages_read(config, known[entry.url])
     }
     if not stale:
         return {}, {}
@@ -430,9 +435,27 @@ def read_unread(
             feed_url=old.feed_url,
             subject_hints=old.subject_hints,
         )
-        store.update_read_article(old.id, article)
         found[url] = article
     return found, gone
+
+
+def pages_read(config: Config, article: Article) -> bool:
+    """Whether the page of a stored article is read: not for a feed listed with `fetch_pages:
+    false` (or, for a feed no longer listed, with `fetch_pages: false` under `settings:`); an
+    article added by address alone is read."""
+    if article.feed_url is None:
+        return True
+    source = next((f for f in config.feeds if f.url == article.feed_url), None)
+    if source is None:
+        return config.settings.fetch_pages
+    return article_pages.wants_pages(config, source)
+
+
+def store_read(store: Store, read: Mapping[str, Article]) -> None:
+    """Store the articles `read_unread` read, as their pages read now (the build goes on)."""
+    for article in read.values():
+        if article.id is not None:
+            store.update_read_article(article.id, article)
 
 
 def _gone(reason: str) -> bool:

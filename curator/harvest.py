@@ -45,8 +45,6 @@ from curator import articles as article_rules
 from curator import articles_addresses as article_addresses
 from curator import articles_pages as article_pages
 from curator.config import Config, FeedSource
-from curator.discover import find_feed_links, is_comments_feed
-from curator.errors import shell_arg
 from curator.feeds import FeedError, parse_feed
 from curator.feeds.common import HTML_NOT_FEED
 from curator.fetch import (
@@ -67,6 +65,7 @@ from curator.harvest_entries import links_of as _links_of
 from curator.harvest_entries import missed as _missed
 from curator.harvest_entries import new_entries as _new_entries
 from curator.harvest_entries import read_report as _read_report
+from curator.harvest_moves import listed_at, moved_to_listed, page_feed
 from curator.harvest_outcome import QUIET_AFTER, own_wait_said, told_apart
 from curator.harvest_outcome import Fresh as _Fresh
 from curator.harvest_outcome import Outcome as _Outcome
@@ -237,6 +236,9 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
     content = result.content or b""
     digest = hashlib.sha256(content).hexdigest() if result.ok and not result.not_modified else None
     outcome = _settled(source, result, state, digest, run.now)
+    if outcome is not None and not result.ok:  # (walk180 #9: gone, moved to a feed listed)
+        moved = None if source.is_file else run.store.moved_feed(source.url, url_key)
+        outcome = moved_to_listed(outcome, _listed_at(run, source, moved, "it moved to"))
     if outcome is not None:
         run.tell(came_back(outcome.report, state))
         run.pages.feed_done(source.url)
@@ -256,7 +258,7 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
             source, result, "malformed", _sent_to(source, result, exc), state, run.now
         )
         if str(exc).startswith(HTML_NOT_FEED) and not source.is_file:
-            named = await run.workers.run(_page_feed, content, result.final_url, source.url)
+            named = await run.workers.run(page_feed, content, result.final_url, source.url)
             onto = _listed_at(run, source, named) if named else None
             report = dataclasses.replace(
                 outcome.report,
@@ -475,33 +477,13 @@ async def _relink(
     return tuple(moves)
 
 
-def _listed_at(run: _Run, source: FeedSource, url: str) -> tuple[str, str] | None:
-    """When `url`, where the feed `source` now leads, is another feed listed in feeds.yaml: (its
-    address as listed, what to do: "now leads to Alpha Blog (line 24 of feeds.yaml), a feed
-    already listed: remove the Delta Blog line (`curator feeds remove URL`)"); else None."""
-    key = url_key(url)
-    other = next(
-        (f for f in run.config.feeds if f.url != source.url and url_key(f.url) == key), None
-    )
-    if other is None:
+def _listed_at(
+    run: _Run, source: FeedSource, url: str | None, verb: str = "now leads to"
+) -> tuple[str, str] | None:
+    """`harvest_moves.listed_at` for this run's feeds list."""
+    if url is None:
         return None
-    state = run.states.get(other.url)
-    name = other.name or (state.title if state else None) or other.url
-    line = f", line {other.line} of {run.config.path.name}" if other.line else ""
-    this = _shown_name(source, run.states[source.url])
-    return other.url, (
-        f"now leads to {name} ({other.url}{line}), a feed already listed: remove the {this}"
-        f" line (`curator feeds remove {shell_arg(source.url)}`)"
-    )
-
-
-def _page_feed(content: bytes, page_url: str, feed_url: str) -> str | None:
-    """The feed a web page served at a feed's address names (`<link rel="alternate">`), not a
-    comments feed nor the address itself; None when it names none."""
-    for link in find_feed_links(content, page_url):
-        if url_key(link.url) != url_key(feed_url) and not is_comments_feed(link.url, link.title):
-            return link.url
-    return None
+    return listed_at(run.config, run.states, source, url, verb)
 
 
 async def _read_moved(run: _Run, state: FeedState, failed: FetchResult) -> FetchResult:

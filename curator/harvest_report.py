@@ -114,6 +114,9 @@ class FeedReport:
     #: (the title stored for the feed before this run, its document's title now) when the two
     #: differ (walk91 #1: the old address of a moved feed came to serve another site, unsaid).
     retitled: tuple[str, str] | None = None
+    #: With `retitled`: (the publication its articles were credited before, the one now, what
+    #: gives it: "name", "site", "title" or ""), when the run could tell (walk180 #3).
+    retitled_credit: tuple[str, str, str] | None = None
     #: `moved_to` was recorded in an earlier run, and the configured address now answers by
     #: itself with a feed of another title: the move is still not made in feeds.yaml.
     moved_before: bool = False
@@ -174,12 +177,18 @@ class FeedReport:
         if not self.retitled:
             return None
         was, now = self.retitled
-        return (
+        said = (
             f'{self.url} now calls itself "{now}", not "{was}": if it is another site, remove it'
             f" (`curator feeds remove {shell_arg(self.url)}`) or update its url in feeds.yaml;"
-            f' if it is the same site renamed, its articles are credited "{now}" from now on,'
-            f" the ones stored before too (to keep the old name, write `name: {was}` under its"
-            " url in feeds.yaml)"
+        )
+        credit_was, credit, how = self.retitled_credit or (was, now, "title")
+        if credit == credit_was:  # (its `name:` or its pages' site name credits it: walk180 #3)
+            by = {"name": " (its `name:` in feeds.yaml)", "site": " (the site name its pages give)"}
+            return f'{said} its articles are still credited "{credit}"{by.get(how, "")}'
+        return (
+            f'{said} if it is the same site renamed, its articles are credited "{credit}" from now'
+            " on, the ones stored before too (to keep the old name, write"
+            f" `name: {credit_was}` under its url in feeds.yaml)"
         )
 
     @property
@@ -500,8 +509,17 @@ class FeedReport:
             "leads_to_listed_feed": self.leads_to,
             "not_stored": self.not_stored,
             # Its document's title changed: {"was", "now"}.
+            # ... and the publication its articles were credited before and are now (walk180
+            # #3: a `name:` or its pages' site name credits them, not the title).
             "retitled": (
-                {"was": self.retitled[0], "now": self.retitled[1]} if self.retitled else None
+                {"was": self.retitled[0], "now": self.retitled[1]}
+                | (
+                    {"credited_was": self.retitled_credit[0], "credited": self.retitled_credit[1]}
+                    if self.retitled_credit
+                    else {}
+                )
+                if self.retitled
+                else None
             ),
             "reused_ids": self.reused_ids,
             # Stored articles no issue published whose title or credit its entries changed:

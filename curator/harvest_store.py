@@ -8,9 +8,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence, Set
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator import articles_addresses as article_addresses
+from curator.articles_credits import feed_publication
 from curator.config import FeedSource
 from curator.harvest_entries import Move as _Move
 from curator.harvest_entries import entry_ids as _entry_ids
@@ -20,7 +22,7 @@ from curator.harvest_outcome import Fresh as _Fresh
 from curator.harvest_outcome import Outcome as _Outcome
 from curator.harvest_outcome import Settled as _Settled
 from curator.harvest_report import FeedReport
-from curator.models import FUTURE_SLACK
+from curator.models import FUTURE_SLACK, Entry
 from curator.store import FeedState, Store, with_moved_error
 from curator.termcounts import Counted, Vocabulary
 from curator.textfeatures import scripts
@@ -113,6 +115,8 @@ def store_outcome(
     kept_move = before.moved_to if before.moved_to and not result.moved_to and retitled else None
     if retitled and not kept_move:
         store.record_feed_renamed(source.url, retitled[0])  # (walk169 #9: one name per issue)
+    # (the name its pages gave their site before this run: what credited its articles then)
+    sites_before = store.newest_site_names(source.url) if retitled and not kept_move else {}
     # Its entries then are that other site's, not this feed's: not stored as articles, so that
     # following the move (which carries this feed's articles to the new address) carries none
     # of them into the candidates (walk94 #5: a casino's posts scored under a subject).
@@ -255,6 +259,11 @@ def store_outcome(
         reblurbed=reblurbed,
         changed_published=() if kept_move else _changed_published(outcome),
         retitled=retitled,
+        retitled_credit=(
+            _credit_change(store, source, retitled, sites_before, built, parsed.entries)
+            if retitled and not kept_move
+            else None
+        ),
         stored_already=len(already) - own,
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
     )
@@ -359,3 +368,38 @@ def _retitled(was: str | None, now: str | None) -> tuple[str, str] | None:
     if not was or not now or was.casefold() == now.casefold():
         return None
     return was, now
+
+
+def _credit_change(
+    store: Store,
+    source: FeedSource,
+    retitled: tuple[str, str],
+    sites_before: Mapping[str, str],
+    built: article_rules.Built,
+    entries: Sequence[Entry],
+) -> tuple[str, str, str] | None:
+    """(the publication the feed's articles were credited under its old title, the one they are
+    credited now, what gives it: "name" for its `name:`, "site" for the site name its pages
+    give, "title" for its title, "" otherwise), worked out for its first entry as
+    `candidates.feed_names` credits it at draft and build (walk180 #3: the run said its new
+    title credited them when its `name:` or its pages' site name did). None without an entry."""
+    links = [a.url for _, a in built.articles if not a.link_post] + [e.link for e in entries]
+    url = next((link for link in links if link), None)
+    if url is None:
+        return None
+    host = urlsplit(url).hostname or ""
+    site = store.newest_site_names(source.url).get(host)
+    was = feed_publication(source.name or None, sites_before.get(host), retitled[0], url)
+    now = feed_publication(source.name or None, site, retitled[1], url)
+    if was is None or now is None:
+        return None
+    how = (
+        "name"
+        if source.name
+        else "site"
+        if site and now == site
+        else "title"
+        if now == retitled[1]
+        else ""
+    )
+    return was, now, how

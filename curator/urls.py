@@ -593,3 +593,39 @@ def address_fault(url: str) -> str:
             " check the address, or leave the port out"
         )
     return ""
+
+
+#: A host name: the first part of a web address typed without its https://.
+_BARE_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
+_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)")
+#: The endings of a feed's file name, which look like a host name's last part (`feed.xml`).
+_FEED_FILE_TYPES = {
+    "xml",
+    "json",
+    "rss",
+    "atom",
+    "rdf",
+    "opml",
+    "txt",
+    "html",
+    "htm",
+    "yaml",
+    "yml",
+}
+
+
+def scheme_left_out(url: str) -> str | None:
+    """The web address `url` is with its scheme left out, when it starts with a site's name, an
+    IPv4 address or `localhost` (a port after it or not) and then `/` or nothing: `https://` for
+    a site's name, `http://` for the others (a server on one's own network, which seldom has
+    https). The one rule of feeds.yaml and `feeds add` (walk180 #6: `127.0.0.1:8180/feed.xml`
+    was taken as a file's path, `example.com:8080/feed` as a scheme `example.com:`)."""
+    text = url.strip()
+    host, colon, port = text.split("/", 1)[0].partition(":")
+    if colon and not (port.isascii() and port.isdigit()):
+        return None
+    if _IPV4.fullmatch(host) or host.lower() == "localhost":
+        return f"http://{text}"
+    if _BARE_DOMAIN.fullmatch(host) and host.rsplit(".", 1)[1].lower() not in _FEED_FILE_TYPES:
+        return f"https://{text}"
+    return None

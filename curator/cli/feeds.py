@@ -35,7 +35,7 @@ from curator.config import (
     load_config,
     name_bars_fault,
 )
-from curator.discover import check_feed
+from curator.discover import check_feed, feed_keys
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -60,7 +60,7 @@ from curator.publish import write_atomic
 from curator.publishissue import missing_store_said
 from curator.runlock import BuildError
 from curator.store import Store, moved_error_of
-from curator.urls import address_fault, feed_address, feed_key
+from curator.urls import address_fault, feed_address, feed_key, scheme_left_out
 
 
 @click.group()
@@ -397,6 +397,13 @@ def _remove(
     # Its address as the store has it (a local file's resolved path): the loaded config's.
     stored = conf.feeds[at].url if at is not None and len(conf.feeds) == len(listed) else None
     said: list[str] = []
+    if (
+        spec is None
+        and drop_waiting
+        and store is not None
+        and _drop_unlisted(config, conf, url, store)
+    ):
+        return
     if spec is None or not remove_feed(config, url, said):
         raise CuratorError(
             f"{config}: {url} is not in the feeds list{_moved_where(conf, url, store)};"
@@ -414,28 +421,7 @@ def _remove(
     pickable = unfeatured - dead
     are = "is a dead link" if dead == 1 else "are dead links"
     if pickable and drop_waiting:  # walk150 #6: one `subjects exclude` per article, 3 s each
-        dropped, moved = store.drop_feed_waiting(
-            [spec.url, stored or spec.url], datetime.now(UTC), [f.url for f in conf.feeds]
-        )
-        if dropped:
-            echo(
-                f"Its {total} stored article(s) stay in the archive; the {dropped} no issue"
-                f" featured{' (nor a feed still listed gives)' if moved else ''} are left out"
-                " of every issue from now on (`curator subjects list` marks them; adding the"
-                f" feed back with `curator feeds add {shell_arg(spec.url)}` takes them back; to"
-                " feature one, add its address to a draft)."
-            )
-        else:
-            echo(f"Its {total} stored article(s) stay in the archive.")
-        if moved:
-            # walk169 #2: an article the publisher's own feed lists too was dropped with the
-            # syndication feed that was stored first.
-            echo(
-                f"{len(moved)} of them that a feed still listed gives too are that feed's now,"
-                " not left out (they can still be picked for the next issues):"
-            )
-            for title, address, feed in moved:
-                echo(f'  "{title}" ({address}): now an article of {feed}')
+        _drop_waiting(conf, store, [spec.url, stored or spec.url], total)
     elif pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
         # (a command with a real address, that runs as written: fixhj #6)
@@ -447,14 +433,57 @@ def _remove(
             f" out of every issue (`curator subjects undo {one}` takes it back); cutting it from"
             " a draft keeps it out of that issue only,"
             " and the next `curator draft` can pick it again. To leave them all out at once:"
-            f" `curator feeds add {shell_arg(spec.url)}`, then `curator feeds remove"
-            f" {shell_arg(spec.url)} --drop-waiting`."
+            # (walk180 #7: `feeds add` first was advised, which refuses a feed gone, 410)
+            f" `curator feeds remove {shell_arg(spec.url)} --drop-waiting`."
         )
     elif dead:
         echo(
             f"Its {total} stored article(s) stay in the archive; the {dead} no issue featured"
             f" {are} (pages gone, answering 404 or the like), never picked for an issue."
         )
+
+
+def _drop_unlisted(config: Path, conf: Config, url: str, store: Store) -> bool:
+    """`feeds remove URL --drop-waiting` of a feed no longer listed whose articles the store
+    holds: they are left out all the same (walk180 #7: the advice to add it back first could not
+    be followed for a feed gone, which `feeds add` refuses). False when the store holds none."""
+    forms = [url.strip()]
+    if not forms[0].startswith(("http://", "https://")):  # a local file: stored by its full path
+        forms.append(str((config.parent / forms[0]).resolve()))
+    total, unfeatured, dead = store.feed_articles(forms)
+    if not total:
+        return False
+    echo(f"{url} is not in the feeds list (removed already).")
+    if unfeatured - dead:
+        _drop_waiting(conf, store, forms, total)
+    else:
+        echo(f"Its {total} stored article(s) stay in the archive; none is left to leave out.")
+    return True
+
+
+def _drop_waiting(conf: Config, store: Store, forms: Sequence[str], total: int) -> None:
+    """Leave out of every issue the articles no issue featured of the feed stored at `forms`
+    (`--drop-waiting`), and say so."""
+    dropped, moved = store.drop_feed_waiting(forms, datetime.now(UTC), [f.url for f in conf.feeds])
+    if dropped:
+        echo(
+            f"Its {total} stored article(s) stay in the archive; the {dropped} no issue"
+            f" featured{' (nor a feed still listed gives)' if moved else ''} are left out"
+            " of every issue from now on (`curator subjects list` marks them; adding the"
+            f" feed back with `curator feeds add {shell_arg(forms[0])}` takes them back; to"
+            " feature one, add its address to a draft)."
+        )
+    else:
+        echo(f"Its {total} stored article(s) stay in the archive.")
+    if moved:
+        # walk169 #2: an article the publisher's own feed lists too was dropped with the
+        # syndication feed that was stored first.
+        echo(
+            f"{len(moved)} of them that a feed still listed gives too are that feed's now,"
+            " not left out (they can still be picked for the next issues):"
+        )
+        for title, address, feed in moved:
+            echo(f'  "{title}" ({address}): now an article of {feed}')
 
 
 @feeds.command("import")
@@ -485,6 +514,7 @@ def import_(
         say(message, err=err or as_json)
 
     known = [subject.name for subject in conf.subjects]
+    keys: dict[str, tuple[str, ...]] = {}  # (each feed's entries, as read to check it)
     try:
         data = opml_file.read_bytes()
     except OSError as exc:
@@ -496,7 +526,7 @@ def import_(
         known,
         add_subjects=add_subjects,
         refuse=_moved_to_listed(conf, config),
-        check=None if no_check else _import_check(conf, config, quiet),
+        check=None if no_check else _import_check(conf, config, quiet, keys),
     )
     skipped = list({feed_key(spec.url): spec for spec in reversed(done.skipped)}.values())[::-1]
     if not done.added and done.unreadable:
@@ -526,6 +556,9 @@ def import_(
     for spec in done.added:
         # walk155 #6: a feed removed with --drop-waiting and imported back, as `feeds add` does
         _held_already(conf, config, spec.url, named=True, err=as_json)
+        # walk180 #5: a copy of a feed listed already (another address of it) is said, as
+        # `feeds add` says it
+        _same_entries(conf, config, spec.url, keys.get(feed_key(spec.url), ()))
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
@@ -693,13 +726,13 @@ _IMPORT_PROGRESS_EVERY = 25
 
 
 def _import_check(
-    conf: Config, config: Path, quiet: bool
+    conf: Config, config: Path, quiet: bool, keys: dict[str, tuple[str, ...]]
 ) -> Callable[[Sequence[FeedSpec]], dict[str, str]]:
     """How `feeds import` reads the feeds it is to add before adding them, as `feeds add` reads
     one (walk169 #6: a 404 was imported where `feeds add` refused it): all at once, within the
     fetch settings' limits overall and per host (the build's politeness), a progress line every
     `_IMPORT_PROGRESS_EVERY` feeds unless `quiet`. Those that give no feed, by `feed_key`, with
-    why and what to do."""
+    why and what to do; the URL keys of the entries of each that is one go in `keys`."""
 
     def check(specs: Sequence[FeedSpec]) -> dict[str, str]:
         total = len(specs)
@@ -721,6 +754,9 @@ def _import_check(
             why = _no_feed(spec.url, result, listed)
             if why is not None:
                 unfit[feed_key(spec.url)] = why
+            elif result.content is not None:
+                final = result.final_url or spec.url
+                keys[feed_key(spec.url)] = feed_keys(result.content, result.content_type, final)
         return unfit
 
     return check
@@ -792,9 +828,13 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
             else f"correct its xmlUrl in {opml_file}, then import the file again (`curator feeds"
             f" import {shell_arg(opml_file)}`: the feeds listed already are left as they are)"
         )
+        web = scheme_left_out(xml_url)  # (walk180 #6: feeds.yaml's rule, with its fix)
         why = (
             f"was left out, as no feed can be read at it: {fault}; {again}"
             if fault
+            else f"was left out: it looks like a web address without its {web.split(':')[0]}://"
+            f" (`{web}`); {again}"
+            if web
             else "is not a web feed's address (http or https), so it was left out; find the"
             f" feed's web address (its site's page links it): {again}"
         )
