@@ -460,6 +460,9 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
     is its feed's title (`feed_title_credit`), and no author found."""
     notes = {}
     site_names: dict[str, list[tuple[str, str]]] = {}
+    unread = store.unread_pages(
+        [e.article.id for s in issue.sections for e in s.entries if e.article.id]
+    )
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
@@ -496,7 +499,29 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                 first,
                 original_copy(entry, first),
                 written_for=art.written_for,
+                unread=art.id in unread,
             )
             if note:
                 notes[art.url] = note
+    return notes
+
+
+def unread_notes(store: Store, issue: Issue) -> dict[str, str]:
+    """The draft's note on each article of the issue whose page could not be read (a sign-in
+    page, a timeout, a 403 ...), by URL: what happened and what to check before publishing, under
+    its heading where the editor reviews it (walk178 #1: the run said it on stderr alone, and the
+    draft promised in docs/fetching.md said nothing)."""
+    entries = [e.article for s in issue.sections for e in s.entries]
+    why = store.unread_pages([a.id for a in entries if a.id])
+    notes = {}
+    for art in entries:
+        if art.id not in why:
+            continue
+        reason = _stored_reason(why[art.id]).removesuffix(f": {READ_AFTER}")
+        notes[art.url] = (
+            f"Page: its page could not be read ({reason}), so its title, credit and blurb come"
+            f" from its feed alone. Before you publish, open {art.url} as a reader would: if it"
+            " does not show the article, cut this article (delete its block) or replace its"
+            " `url:` line."
+        )
     return notes

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from curator.articlewarnings import MissingBlurb, credit_notes
+from curator.articlewarnings import MissingBlurb, credit_notes, unread_notes
 from curator.config import Config
 from curator.draft import draft_path, write_draft
 from curator.errors import shell_arg
@@ -128,6 +128,8 @@ def draft_text(
 ) -> str:
     """The draft `curator draft` writes of the planned issue, at `path`."""
     notes_by_url: dict[str, list[str]] = {}
+    for url, note in unread_notes(store, planned.issue).items():
+        notes_by_url.setdefault(url, []).append(note)
     for url, note in credit_notes(config, store, planned.issue).items():
         notes_by_url.setdefault(url, []).append(note)
     for url in planned.weak_fits:
