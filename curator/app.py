@@ -21,6 +21,7 @@ from curator.articlewarnings import (
     weak_blurbs,
 )
 from curator.config import Config
+from curator.credittypos import misspelt_credits, stop_for_mistyped_title
 from curator.discover import Discovery, discover
 from curator.draft import (
     blurb_mistakes,
@@ -530,6 +531,7 @@ def build_from_draft(
     (`gone_said`: as `publish_issue`'s)."""
     stop_for_another_newsletters_draft(config, draft_file)  # (walk166 #2: before it is read)
     draft = read_draft(draft_file, [s.name for s in config.subjects], today=issue_day(now).date())
+    stop_for_mistyped_title(config, draft, draft_file)  # (walk178 #7: before anything is read)
     expected = store.next_issue_number()
     if draft.number != expected:
         # The draft's `number:` is out of step (published already, or edited): a mistake in the
@@ -569,6 +571,7 @@ def build_from_draft(
     fresh = {url: named(article) for url, article in fresh.items()}
     known = {url: named(article) for url, article in known.items()} | fresh
     credits = dropped_credits(draft, known, draft_file)
+    credits += misspelt_credits(draft, known, draft_file, out_dir)
     # (the blurbs curator wrote into the draft: one rebuilt since is no edit of the editor's)
     written_blurbs = store.draft_blurbs(draft.number)
     issue, missing = draft_to_issue(

@@ -4,6 +4,7 @@ before or twice."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,8 +253,7 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
             fallback = feed_title_credit(config, store, art, site_names)
             if fallback is not None:
                 said.append(
-                    f'"{art.publication}" is the title of its feed, and nothing says it is the name'
-                    f" of the site ({fallback.host}): if it is not,"
+                    f'"{art.publication}" is {fallback.what()}: if it is not,'
                     f" {fallback.fix(config.path, 'under its heading in a draft')}"
                 )
             if from_address(store, art):
@@ -395,6 +395,18 @@ class FeedTitleCredit:
     #: The site names other articles of the feed are credited with, from their own pages: a
     #: `name:` for the feed would replace them too (walk72 #2: an aggregator's ACLU article).
     others: tuple[str, ...] = ()
+    #: The site's part of a feed title shaped "Section - Site" (`site_of_section`), proposed as
+    #: the feed's `name:` (walk178 #4); "" otherwise.
+    site: str = ""
+
+    def what(self) -> str:
+        """What the publication is, as the note and the warning say it."""
+        if self.site:
+            return (
+                f"the title of its feed, a section's title with its site's name, \"{self.site}\""
+                f" ({self.host})"
+            )
+        return f"the title of its feed, and nothing says it is the name of the site ({self.host})"
 
     def fix(self, config_path: Path, draft: str) -> str:
         """What to do, as the warning and the draft's note say it: give the feed a `name:` (it
@@ -402,8 +414,9 @@ class FeedTitleCredit:
         credited with their own pages' site names, which it would replace: then correct this
         article's `publication:` line (`draft`: where that line is)."""
         if not self.others:
+            name = f"`name: {self.site}`" if self.site else "`name:`"
             return (
-                f"give the feed a `name:` in {config_path} (line {self.line}) for all its articles"
+                f"give the feed a {name} in {config_path} (line {self.line}) for all its articles"
             )
         shown = ", ".join(f'"{name}"' for name in self.others[:3])
         more = f" and {len(self.others) - 3} more" if len(self.others) > 3 else ""
@@ -434,16 +447,40 @@ def feed_title_credit(
         or not art.publication
         or art.publication != store.feed_state(source.url).title
         or art.publication == art.site_name
-        or resembles_site(art.publication, art.url) is True
     ):
         return None
+    site = ""
+    if resembles_site(art.publication, art.url) is True:
+        site = site_of_section(art.publication, art.url)
+        if not site:
+            return None
     others = tuple(
         name
         for name, url in _feed_site_names(store, source.url, site_names)
         if name != art.publication
         and article_credits.page_or_feed_name(name, art.publication, url) == name
     )
-    return FeedTitleCredit(urlsplit(art.url).hostname or art.url, source.line, others)
+    return FeedTitleCredit(urlsplit(art.url).hostname or art.url, source.line, others, site)
+
+
+#: What parts a feed title shaped "Section - Site" ("Wellness: ... - The Washington Post").
+_TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014]\s+")
+
+
+def site_of_section(title: str, url: str) -> str:
+    """The part of a feed's `title` that names the site at `url` when another part does not: a
+    section's feed ("Wellness: Health, Fitness, Nutrition & More - The Washington Post" gives
+    "The Washington Post"); "" for a title of one part, or all of whose parts name the site."""
+    parts = [p.strip() for p in _TITLE_PARTS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return ""
+    named = [resembles_site(p, url) is True for p in parts]
+    if all(named):
+        return ""
+    for part, names in ((parts[-1], named[-1]), (parts[0], named[0])):
+        if names:
+            return part
+    return ""
 
 
 def _feed_site_names(
@@ -460,6 +497,9 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
     is its feed's title (`feed_title_credit`), and no author found."""
     notes = {}
     site_names: dict[str, list[tuple[str, str]]] = {}
+    unread = store.unread_pages(
+        [e.article.id for s in issue.sections for e in s.entries if e.article.id]
+    )
     for section in issue.sections:
         for entry in section.entries:
             art = entry.article
@@ -482,10 +522,7 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                     if not fallback.others
                     else fallback.fix(config.path, "above")
                 )
-                from_feed = (
-                    "the title of its feed, and nothing says it is the name of the site"
-                    f" ({fallback.host}): if it is not the publication, {fix}"
-                )
+                from_feed = f"{fallback.what()}: if it is not the publication, {fix}"
             first = first_appeared_in(art.text)
             # names taken for the site's own were found, and the draft says so (`author_note`)
             found = art.other_authors if art.authors_from in TAKEN_FOR_SITE else art.authors
@@ -496,7 +533,29 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                 first,
                 original_copy(entry, first),
                 written_for=art.written_for,
+                unread=art.id in unread,
             )
             if note:
                 notes[art.url] = note
+    return notes
+
+
+def unread_notes(store: Store, issue: Issue) -> dict[str, str]:
+    """The draft's note on each article of the issue whose page could not be read (a sign-in
+    page, a timeout, a 403 ...), by URL: what happened and what to check before publishing, under
+    its heading where the editor reviews it (walk178 #1: the run said it on stderr alone, and the
+    draft promised in docs/fetching.md said nothing)."""
+    entries = [e.article for s in issue.sections for e in s.entries]
+    why = store.unread_pages([a.id for a in entries if a.id])
+    notes = {}
+    for art in entries:
+        if art.id not in why:
+            continue
+        reason = _stored_reason(why[art.id]).removesuffix(f": {READ_AFTER}")
+        notes[art.url] = (
+            f"Page: its page could not be read ({reason}), so its title, credit and blurb come"
+            f" from its feed alone. Before you publish, open {art.url} as a reader would: if it"
+            " does not show the article, cut this article (delete its block) or replace its"
+            " `url:` line."
+        )
     return notes

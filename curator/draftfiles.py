@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from curator.articlewarnings import MissingBlurb, credit_notes
+from curator.articlewarnings import MissingBlurb, credit_notes, unread_notes
 from curator.config import Config
 from curator.draft import draft_path, write_draft
+from curator.draftseal import as_curator_wrote, sealed
 from curator.errors import shell_arg
 from curator.models import Issue
 from curator.nextissue import NextIssue
@@ -89,7 +90,7 @@ def _untouched(store: Store, number: int, path: Path) -> bool:
         old = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return digest(old) == store.draft_written(number)
+    return digest(old) == store.draft_written(number) or as_curator_wrote(old)
 
 
 def keep_edited_draft(store: Store, number: int, path: Path, text: str) -> Path | None:
@@ -105,7 +106,10 @@ def keep_edited_draft(store: Store, number: int, path: Path, text: str) -> Path 
         old_text = old.decode("utf-8")
     except UnicodeDecodeError:
         old_text = None
-    if old_text is not None and digest(old_text) in (store.draft_written(number), digest(text)):
+    if old_text is not None and (
+        digest(old_text) in (store.draft_written(number), digest(text))
+        or as_curator_wrote(old_text)
+    ):
         return None
     copy = path.with_name(f"{path.name}.replaced")
     n = 1
@@ -128,6 +132,8 @@ def draft_text(
 ) -> str:
     """The draft `curator draft` writes of the planned issue, at `path`."""
     notes_by_url: dict[str, list[str]] = {}
+    for url, note in unread_notes(store, planned.issue).items():
+        notes_by_url.setdefault(url, []).append(note)
     for url, note in credit_notes(config, store, planned.issue).items():
         notes_by_url.setdefault(url, []).append(note)
     for url in planned.weak_fits:
@@ -138,7 +144,7 @@ def draft_text(
         notes_by_url.setdefault(found.url, []).append(
             LIKE_EXCLUDED_NOTE.format(title=found.excluded_title, url=found.excluded_url)
         )
-    return write_draft(planned.issue, name=str(path), notes=notes_by_url, config=config_arg)
+    return sealed(write_draft(planned.issue, name=str(path), notes=notes_by_url, config=config_arg))
 
 
 def digest(text: str) -> str:
@@ -161,7 +167,7 @@ def stop_early_for_edited_draft(config: Config, store: Store) -> None:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # (said by `_unused_draft`)
-        if digest(text) != recorded:
+        if digest(text) != recorded and not as_curator_wrote(text):
             edited.append(path)
     _stop_for_drafts(edited, number)
 
@@ -185,6 +191,7 @@ def unused_draft(config: Config, store: Store, planned: NextIssue) -> list[Path]
             text = None
         if text is not None and (
             digest(text) == store.draft_written(number)
+            or as_curator_wrote(text)
             or digest(text) == digest(draft_text(config, store, planned, written))
         ):
             unedited.append(path)
@@ -216,7 +223,7 @@ def other_edited_drafts(config: Config, store: Store, number: int, built: Path) 
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        if digest(text) != recorded:
+        if digest(text) != recorded and not as_curator_wrote(text):
             warnings.append(
                 f"{path} is another draft of issue {number}, edited since `curator draft` wrote"
                 f" it: its edits are not in the issue, which was built from {built}; copy any you"

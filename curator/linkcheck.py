@@ -189,14 +189,27 @@ def gone_note(art: Article, error: str) -> str:
     return f'"{art.title}" ({art.url}) is left out: {why}; the next best article takes its place'
 
 
-def walled_note(art: Article, published: bool) -> str:
-    """What a build or a draft says of an article whose page now asks readers to log in."""
+def walled_note(art: Article, published: bool, before: bool = False) -> str:
+    """What a build or a draft says of an article whose page now asks readers to log in; with
+    `before`, its page could not be read when it was stored either: not "now", as nothing changed
+    (walk178 #1)."""
     then = (
         "it was published as before: readers without an account may not reach it"
         if published
         else "check its link before you publish"
     )
+    if before:
+        return (
+            f'"{art.title}" ({art.url}): its page asks readers to log in, as it did when curator'
+            f" first read it; {then}"
+        )
     return f'"{art.title}" ({art.url}): its page now asks readers to log in; {then}'
+
+
+def _walled_notes(store: Store, walled: Sequence[Article], published: bool) -> list[str]:
+    """`walled_note` of each of `walled`, "now" only of those whose page was read before."""
+    unread = store.unread_pages([a.id for a in walled if a.id])
+    return [walled_note(a, published, a.id in unread) for a in walled]
 
 
 def copy_note(art: Article, new: str, of: Article, issue: int) -> str:
@@ -290,8 +303,8 @@ def recheck_issue(
         found = check_links(config, store, todo, now)
         for art, why in found.unchecked:
             say(unchecked_note(art, why, published))
-        for art in found.walled:
-            say(walled_note(art, published))
+        for note in _walled_notes(store, found.walled, published):
+            say(note)
         changed = False
         for art, error in found.gone:
             if art.id is not None:
@@ -357,8 +370,8 @@ def recheck_draft(
     found = check_links(config, store, links_to_check(config, issue, now, done), now)
     for art, why in found.unchecked:
         say(unchecked_note(art, why, True))
-    for art in found.walled:
-        say(walled_note(art, True))
+    for note in _walled_notes(store, found.walled, True):
+        say(note)
     for art in found.fine:
         # A dead link the editor named in the draft, its page back: the mark comes off (walk136
         # #3, the way back `subjects explain` names).

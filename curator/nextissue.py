@@ -13,6 +13,7 @@ from curator.articlewarnings import retold_stories
 from curator.config import Config
 from curator.draft import draft_path
 from curator.errors import shell_arg
+from curator.gatedchoice import readable_first
 from curator.issuetext import issue_text, repeated_introduction, repeated_subject_introduction
 from curator.linkcheck import links_to_check, not_checked, recheck_issue
 from curator.models import Issue, Scored
@@ -89,6 +90,13 @@ class NextIssue:
     like_excluded: tuple[LikeExcluded, ...] = ()
 
 
+def _issue_of(planned: NextIssue | None) -> Issue:
+    """The issue planned (`gatedchoice.readable_first` asks only of one chosen)."""
+    if planned is None:
+        raise ValueError("no issue was chosen")
+    return planned.issue
+
+
 def choose_checked(
     config: Config,
     store: Store,
@@ -108,7 +116,7 @@ def choose_checked(
     links. What choosing said goes to `notes` after: the last choice's alone, if chosen again."""
     chosen: list[str] = []
 
-    def choose() -> NextIssue | None:
+    def choose_once(avoid: Collection[int] = ()) -> NextIssue | None:
         chosen.clear()
         return next_issue(
             config,
@@ -119,7 +127,14 @@ def choose_checked(
             drafting=command == "draft",
             say=chosen.append,
             progress=progress,
+            avoid=avoid,
         )
+
+    def choose() -> NextIssue | None:
+        # (a readable article before one whose link leads to a sign-in page: walk178 #1)
+        planned, said = readable_first(store, choose_once, _issue_of)
+        chosen.extend(said)
+        return planned
 
     if check:
         # The pages of articles stored in earlier runs may be gone since (walk132): their links
@@ -152,6 +167,7 @@ def next_issue(
     drafting: bool = False,
     say: Callable[[str], None] | None = None,
     progress: Callable[[str], None] | None = None,
+    avoid: Collection[int] = (),
 ) -> NextIssue | None:
     """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits.
 
@@ -164,7 +180,14 @@ def next_issue(
     # (a draft keeps them too, for `build --draft` to record with its issue: walk111 #1)
     found: list[tuple[int, int, int, str]] = []
     chosen = choose_sections(
-        config, store, now, theme=choice.theme, record=found, progress=progress, tell=say
+        config,
+        store,
+        now,
+        theme=choice.theme,
+        record=found,
+        progress=progress,
+        tell=say,
+        avoid=avoid,
     )
     sections = tuple(s for s in chosen if s.entries)
     # (a subject with no article but stories told before: said here, the issue has no place)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 
 from curator.candidates import (
@@ -118,6 +118,7 @@ def choose_sections(
     record: list[tuple[int, int, int, str]] | None = None,
     progress: Callable[[str], None] | None = None,
     tell: Say | None = None,
+    avoid: Collection[int] = (),
     _model: list[SubjectModel] | None = None,
 ) -> tuple[Section, ...]:
     """The next issue's sections: per subject, the most relevant articles never featured before;
@@ -131,6 +132,9 @@ def choose_sections(
     issue `build --draft` publishes from it): later runs skip
     them, and list them among the `retold` without saying them again (`Retold.recorded`).
     `progress` is told what it does when that takes more than `CHOOSING_QUIET` seconds.
+
+    The articles of `avoid` (by id) are not chosen (`gatedchoice`: a readable article before one
+    whose link leads to a sign-in page).
 
     The articles chosen are placed again with the current model (`placed_again`): one placed
     by an earlier fit that curator would now place under no subject, or another, is stored
@@ -189,6 +193,8 @@ def choose_sections(
                 for article, score, matched in reads[subject.name].found:
                     if theme and score < config.themes.min_score:
                         continue  # a themed issue features only articles that fit its subjects well
+                    if article.id in avoid:
+                        continue
                     candidates.append(named(article))
                     assignments[article.url] = Assignment(
                         subject.name, boosted(article, score), matched=matched
@@ -242,6 +248,7 @@ def choose_sections(
             record=record,
             progress=progress,
             tell=tell,
+            avoid=avoid,
             _model=_model,
         )
     # Copies found of stories the last issues told: recorded, so no later run reads them again

@@ -1,0 +1,155 @@
+"""Edits in a draft that are one or two letters from what curator found: a mistyped author or
+publication (walk178 #2: "Lucy Akns || eHwo" was published without a word and kept for later
+issues) and a mistyped newsletter title in the front matter (walk178 #7: "Customer Experiance
+Weekly" in the masthead). A real change (another name, another title) differs by more, and is
+the editor's, said of by nothing here."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+from curator.config import Config
+from curator.draftmodel import Draft, DraftEntry
+from curator.errors import InputError
+from curator.models import Article, Scored
+from curator.urls import clean_url
+
+#: The most letters (an insertion, a deletion, a change, two neighbours swapped) a mistype is
+#: taken to differ by; names shorter than `_SHORTEST` are too short to tell a typo apart.
+MOST_LETTERS = 2
+_SHORTEST = 4
+#: A name of fewer letters than this may differ by one letter only ("eHow", "Wired").
+_TWO_FROM = 8
+
+
+def letters_apart(a: str, b: str) -> int:
+    """How many letters `a` and `b` differ by: insertions, deletions, changes and two neighbours
+    swapped, each one (the optimal string alignment distance)."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def _plain(text: str) -> str:
+    """`text` as compared: spaces, case and accents aside (a change of those alone is a
+    correction, "Jose" to "José", never a mistype)."""
+    folded = unicodedata.normalize("NFKD", " ".join(text.split())).casefold()
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def mistyped(wrote: str, found: str) -> int:
+    """How many letters `wrote` is from `found` when it reads as a mistype of it (1 or 2: within
+    `MOST_LETTERS`, the names long enough to tell), else 0."""
+    if " ".join(wrote.split()) == " ".join(found.split()):
+        return 0
+    a, b = _plain(wrote), _plain(found)
+    if a == b or min(len(a), len(b)) < _SHORTEST:
+        return 0
+    most = MOST_LETTERS if min(len(a), len(b)) >= _TWO_FROM else 1
+    apart = letters_apart(a, b)
+    return apart if apart <= most else 0
+
+
+def _letters(n: int) -> str:
+    return "one letter" if n == 1 else f"{n} letters"
+
+
+def _stored(known: Mapping[str, Article | Scored], url: str) -> Article | None:
+    found = known.get(url) or known.get(clean_url(url))
+    return found.article if isinstance(found, Scored) else found
+
+
+def _line_of(lines: list[str], entry: DraftEntry, keys: tuple[str, ...], value: str) -> int:
+    """The draft's line (1-based) under `entry`'s heading that gives `value` on a `keys:` line;
+    the heading's line when none is found."""
+    for n in range(entry.line, len(lines)):
+        line = lines[n].strip()
+        if line.startswith("#"):
+            break
+        key, _, rest = line.partition(":")
+        if key.strip().lower() in keys and value in rest:
+            return n + 1
+    return entry.line
+
+
+def _source(article: Article, what: str) -> str:
+    """Where the credit curator has came from, in words."""
+    if article.credit_corrected_in is not None:
+        return f"as you corrected it in issue {article.credit_corrected_in}"
+    if what == "publication":
+        if article.site_name and article.publication == article.site_name:
+            return "as its page names its site"
+        return "as its feed (or its feed's `name:`) gives it"
+    if article.authors_from.startswith("page"):
+        return "as its page gives it"
+    if article.authors_from.startswith("feed"):
+        return "as its feed gives it"
+    return "as curator found it"
+
+
+def misspelt_credits(
+    draft: Draft, known: Mapping[str, Article | Scored], path: Path, out_dir: Path
+) -> list[str]:
+    """A warning for each `author:` or `publication:` of the draft that is one or two letters
+    from the one curator found for its article (`mistyped`): where, what curator found, and how
+    to keep or fix it. The credit is published as written (the editor's, kept for later issues),
+    so the warning says how to correct the published issue too."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    warnings: list[str] = []
+    for entry in draft.entries:
+        stored = None if entry.url_only else _stored(known, entry.url)
+        if stored is None:
+            continue
+        pairs: list[tuple[str, str, tuple[str, ...], str]] = []
+        theirs = [a for a in stored.authors if a.strip()]
+        for wrote in entry.authors:
+            if not wrote.strip() or any(_plain(wrote) == _plain(a) for a in theirs):
+                continue
+            close = [(mistyped(wrote, a), a) for a in theirs if mistyped(wrote, a)]
+            if close:
+                pairs.append(("author", wrote, ("author", "authors"), min(close)[1]))
+        if stored.publication and mistyped(entry.publication, stored.publication):
+            pairs.append(("publication", entry.publication, ("publication",), stored.publication))
+        for what, wrote, keys, found in pairs:
+            line = _line_of(lines, entry, keys, wrote)
+            n = mistyped(wrote, found)
+            field = "authors" if what == "author" else "publication"
+            json_file = out_dir / f"issue-{draft.number}.json"
+            warnings.append(
+                f'{path}:{line}: the {what} "{wrote}" of "{entry.title}" is {_letters(n)} from'
+                f' "{found}", {_source(stored, what)}: a typo? It is published as you wrote it, and'
+                " later issues featuring the article credit it so. If it is right, leave it;"
+                f' if not, write "{found}" in its "{field}" in {json_file}, then run'
+                f" `curator render {draft.number}`"
+            )
+    return warnings
+
+
+def stop_for_mistyped_title(config: Config, draft: Draft, path: Path) -> None:
+    """Stop a `build --draft` (nothing published) whose `title:` is one or two letters from the
+    newsletter's (`mistyped`): the masthead would carry the typo (walk178 #7). A title that
+    differs by more is the editor's own for the issue (`draftbuild.own_title` says what comes
+    of it)."""
+    n = mistyped(draft.title, config.title) if draft.title.strip() else 0
+    if not n:
+        return
+    raise InputError(
+        f'{path}:{draft.lines.get("title", 2)}: the draft\'s title, "{draft.title}", is'
+        f' {_letters(n)} from the newsletter\'s, "{config.title}": did you mean'
+        f' "{config.title}"? Nothing was published: correct the `title:` line (or set'
+        f" `newsletter: title:` in {config.path} if the newsletter is renamed), then build again"
+    )
