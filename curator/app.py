@@ -123,6 +123,7 @@ from curator.publishissue import (
     stopped_issue_in,
     write_fix,
 )
+from curator.renamedsubjects import renamed_subjects
 from curator.render import environment, issue_day
 from curator.runlock import RUN_WAIT, BuildError, build_lock
 from curator.select import told_before
@@ -522,7 +523,13 @@ def build_from_draft(
     """Publish exactly what the edited draft says; articles added by URL are read first
     (`gone_said`: as `publish_issue`'s)."""
     stop_for_another_newsletters_draft(config, draft_file)  # (walk166 #2: before it is read)
-    draft = read_draft(draft_file, [s.name for s in config.subjects], today=issue_day(now).date())
+    names = [s.name for s in config.subjects]
+    draft = read_draft(
+        draft_file,
+        names,
+        today=issue_day(now).date(),
+        renames=renamed_subjects(store.db, names),  # (fixie #1)
+    )
     expected = store.next_issue_number()
     if draft.number != expected:
         # The draft's `number:` is out of step (published already, or edited): a mistake in the
