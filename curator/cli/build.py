@@ -57,6 +57,7 @@ from curator.cli.report import (
 )
 from curator.cli.streams import outcome
 from curator.config import Config, home_path, load_config
+from curator.earlychecks import check_before_store
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Issue
 from curator.nearcopies import template_feed_notes
@@ -217,10 +218,14 @@ def build(
     usable_path(out)
     # The newsletter's own store missing beside published issues stops the build before the
     # store is made (fixia), as it stops `fetch`.
-    with opened(config, db, create=True, published="Nothing was published", out_dir=out) as (
-        conf,
-        store,
-    ):
+    with opened(
+        config,
+        db,
+        create=True,
+        published="Nothing was published",
+        out_dir=out,
+        checked=partial(check_before_store, templates=templates, out=out),  # (fixie #3)
+    ) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
         # Another newsletter's store stops the build first (walk166 #1: it published into this
