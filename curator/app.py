@@ -102,6 +102,7 @@ from curator.nextissue import from_removed_feeds as _from_removed_feeds
 from curator.nextissue import published_just_now as _published_just_now
 from curator.nextissue import repeat_warning as _repeat_warning
 from curator.nextissue import say_step as _step
+from curator.oldlinks import published_addresses
 from curator.outputs import check_templates
 from curator.ownership import stop_for_another_newsletters_draft
 from curator.placement import (
@@ -487,6 +488,7 @@ def write_next_draft(
     credit_notes = noted_credits(text)
     warnings = (
         *notes,
+        *published_addresses(issue, str(path))[1],  # (fixie #6)
         *planned.warnings,
         *copies,
         *retold,
