@@ -69,6 +69,7 @@ from curator.republish import record_unknown_issues, render_issues
 from curator.store import Store, backup_store, free_name
 from curator.templatewords import unused_templates
 from curator.themes import hand_rename_notes, requested_subjects, theme_name
+from curator.whyplaced import empty_reason
 
 
 def templates_folder(
@@ -546,22 +547,6 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
             " subjects move URL SUBJECT` puts one under a subject."
         )
     return lines
-
-
-def empty_reason(subject: str, placed: int, featured: int) -> str:
-    """Why a subject of feeds.yaml has no section in an issue: no article fits it, or every
-    one that does was featured (or cannot be: dead links, stories told before)."""
-    if not placed:
-        return (
-            "no article fits it (`curator subjects explain URL` of an article that belongs there"
-            f" says why; `curator subjects move URL {shell_arg(subject)}` teaches curator)"
-        )
-    if featured == placed:
-        return f"all {placed} that fit it were featured before"
-    return (
-        f"the {placed} that fit it were featured before ({featured}) or cannot be: dead links,"
-        " or copies of stories told before"
-    )
 
 
 #: The articles whose move command a build prints (the rest are counted).
