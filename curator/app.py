@@ -106,6 +106,7 @@ from curator.nextissue import from_removed_feeds as _from_removed_feeds
 from curator.nextissue import published_just_now as _published_just_now
 from curator.nextissue import repeat_warning as _repeat_warning
 from curator.nextissue import say_step as _step
+from curator.oldlinks import published_addresses
 from curator.outputs import check_templates
 from curator.ownership import stop_for_another_newsletters_draft
 from curator.placement import (
@@ -127,6 +128,7 @@ from curator.publishissue import (
     stopped_issue_in,
     write_fix,
 )
+from curator.renamedsubjects import renamed_subjects
 from curator.render import environment, issue_day
 from curator.runlock import RUN_WAIT, BuildError, build_lock
 from curator.select import told_before
@@ -494,6 +496,7 @@ def write_next_draft(
     credit_notes = noted_credits(text)
     warnings = (
         *notes,
+        *published_addresses(issue, str(path))[1],  # (fixie #6)
         *planned.warnings,
         *copies,
         *retold,
@@ -530,7 +533,13 @@ def build_from_draft(
     """Publish exactly what the edited draft says; articles added by URL are read first
     (`gone_said`: as `publish_issue`'s)."""
     stop_for_another_newsletters_draft(config, draft_file)  # (walk166 #2: before it is read)
-    draft = read_draft(draft_file, [s.name for s in config.subjects], today=issue_day(now).date())
+    names = [s.name for s in config.subjects]
+    draft = read_draft(
+        draft_file,
+        names,
+        today=issue_day(now).date(),
+        renames=renamed_subjects(store.db, names),  # (fixie #1)
+    )
     stop_for_mistyped_title(config, draft, draft_file)  # (walk178 #7: before anything is read)
     expected = store.next_issue_number()
     if draft.number != expected:

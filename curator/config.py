@@ -21,6 +21,7 @@ from curator.errors import InputError, init_advice, shell_arg
 from curator.extract_rules import COUNTRY_NOT_LANGUAGE
 from curator.fetch import CONCURRENCY, PER_HOST, agent_address
 from curator.models import Subject
+from curator.renamedsubjects import renamed, renamed_in_store
 from curator.textfeatures import terms
 from curator.texttags import text_markup_cut
 from curator.urls import (
@@ -188,7 +189,11 @@ class Config:
         found = {n.casefold(): n for n in names}.get(" ".join(name.split()).casefold())
         if found is not None:
             return found
-        raise InputError(f"{self.path}: no subject `{name}`; {subject_hint(name, names)}")
+        hint = subject_hint(name, names)
+        # (fixie #1: the subject renamed, not the one closest in spelling)
+        if (became := renamed(renamed_in_store(self.settings.store, names), name)) is not None:
+            hint = f"{became.said(name)}: name it `{became.new}`"
+        raise InputError(f"{self.path}: no subject `{name}`; {hint}")
 
     def subjects_named(self, names: Iterable[str]) -> tuple[str, ...]:
         """The configured subjects `names` stand for (`subject_named` each), in order, once each."""

@@ -550,8 +550,9 @@ def _without_role_lead(words: list[str]) -> list[str]:
     while at < len(words) and words[at].lower() in byline_rules.ROLE_RANKS:
         at += 1
     noun = words[at].lower() if at < len(words) else ""
-    # a bare "Editor Sam Tate" may be an editor's credit beside the writer's: a rank first, or a
-    # writer's noun ("Reporter Ann Lee"), makes it the writer's title
+    # a bare "Producer Sam Tate" may be a credit beside the writer's: a rank first, or a
+    # writer's noun ("Reporter Ann Lee"), makes it the writer's title; a bare "Editor Sam Tate"
+    # names Sam Tate all the same (fixie #5: "Editor Sam Tate" was credited whole)
     if (
         noun in byline_rules.ROLE_NOUNS
         and (at > 0 or noun not in _EDITING_NOUNS)
@@ -563,7 +564,7 @@ def _without_role_lead(words: list[str]) -> list[str]:
     return words
 
 
-_EDITING_NOUNS = frozenset(["editor", "editors", "producer", "presenter", "photographer", "critic"])
+_EDITING_NOUNS = frozenset(["producer", "presenter", "photographer", "critic"])
 #: The small words a job title may hold in lower case ("VP of Marketing at Acme"); any other
 #: ("Jane Doe, CEO of Acme, said ...") makes the line a sentence, no byline.
 _ROLE_LINE_SMALL = frozenset(["of", "at", "and", "for", "the", "in", "on", "to", "&"])

@@ -295,6 +295,40 @@ def numeric_missing() -> str | None:
     )
 
 
+#: The packages curator imports only when a command needs them, and the commands that do.
+LAZY: dict[str, str] = {
+    "trafilatura": "to read article pages (fetch, build, draft, extract)",
+    "lxml_html_clean": "to read article pages (fetch, build, draft, extract)",
+    "charset_normalizer": "to read a feed or page that does not declare its character set",
+}
+
+
+def lazy_packages_missing() -> tuple[str, ...]:
+    """What `curator --help` says of the packages imported only when used (`LAZY`) that are not
+    installed, with the repair, and of numpy (`numeric_missing`); cheap: each is looked for, not
+    imported (fixie #4: with trafilatura missing, the help said nothing, and `fetch` stopped)."""
+    said = []
+    for module, needs in LAZY.items():
+        try:
+            found = importlib.util.find_spec(module)
+        except ImportError as exc:
+            error: ImportError | None = exc
+        except ValueError:  # (imported some other way: let it be)
+            continue
+        else:
+            error = (
+                None if found else ModuleNotFoundError(f"No module named {module!r}", name=module)
+            )
+        if error is not None:
+            cause, fix = _cause_and_fix(module, error)
+            said.append(
+                f"curator's installation is broken: {distribution(module)} could not be imported"
+                f" ({cause}), and curator needs it {needs}; {fix}"
+            )
+    numpy = numeric_missing()
+    return (*said, *((numpy,) if numpy else ()))
+
+
 def _not_found(exc: ImportError) -> ImportError:
     """The import that failed first, naming the module Python could not find when one does: lxml
     re-raises a failed import of `lxml_html_clean` as an ImportError of its own (`from None`, its

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -99,6 +99,7 @@ from curator.draftsyntax import HEADING as _HEADING
 from curator.draftsyntax import shortened as _shortened
 from curator.draftwrite import PASSED_OVER_START, SAME_STORY_START, draft_path, write_draft
 from curator.errors import shell_arg
+from curator.renamedsubjects import Renamed, renamed
 from curator.urls import safe_url
 
 #: A draft is a text an editor writes; anything bigger is a mistake (a pasted file), not a draft.
@@ -300,17 +301,23 @@ def _intro_lines(body: _Body, intro: object, front: _FrontMatter) -> tuple[int, 
     return tuple(body.intro_lines[skip:])
 
 
-def check_draft(draft: Draft, path: Path, subjects: Sequence[str]) -> Draft:
+def check_draft(
+    draft: Draft, path: Path, subjects: Sequence[str], renames: Mapping[str, Renamed] = {}
+) -> Draft:
     """The draft with every subject heading and theme as the config writes it (letter case and
     spaces aside, as `--subject` and the plan take them); a heading that names no subject, nor an
     extra section the front matter declares, is a DraftError: a misspelt heading would otherwise be
     published as a section of its own. Several are said at once (DraftMistakes)."""
-    checked, mistakes = _check(draft, path, subjects)
+    checked, mistakes = _check(draft, path, subjects, renames)
     stop_for(path, mistakes)
     return checked
 
 
-def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, list[DraftError]]:
+def _check(
+    draft: Draft, path: Path, subjects: Sequence[str], renames: Mapping[str, Renamed] = {}
+) -> tuple[Draft, list[DraftError]]:
+    """`check_draft`'s work; `renames` (`renamedsubjects.renamed_subjects`): what a subject
+    feeds.yaml no longer names became, for the advice (fixie #1)."""
     configured = {_name_key(n): n for n in subjects}
     extra = {_name_key(n) for n in draft.extra_sections}
     mistakes: list[DraftError] = []
@@ -322,11 +329,14 @@ def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, li
     for name in draft.theme:
         found = configured_name(name)
         if found is None:
+            hint = subject_hint(name, subjects)
+            if (became := renamed(dict(renames), name)) is not None:
+                hint = f"{became.said(name)}: write `{became.new}` in `theme:`"
             mistakes.append(
                 DraftError(
                     path,
                     draft.lines.get("theme", 2),
-                    f"the theme names no subject `{name}`; {subject_hint(name, subjects)}",
+                    f"the theme names no subject `{name}`; {hint}",
                 )
             )
             continue
@@ -346,6 +356,8 @@ def _check(draft: Draft, path: Path, subjects: Sequence[str]) -> tuple[Draft, li
         found = configured_name(section.subject)
         if found is None and _name_key(section.subject) not in extra:
             hint = subject_hint(section.subject, subjects)
+            if (became := renamed(dict(renames), section.subject)) is not None:
+                hint = f"{became.said(section.subject)}: write `# {became.new}` on this line"
             hint += "" if hint.endswith("?") else "."
             mistakes.append(
                 DraftError(
@@ -467,7 +479,11 @@ def front_matter_of(path: Path) -> dict[str, object]:
 
 
 def read_draft(
-    path: Path, subjects: Sequence[str] | None = None, *, today: date | None = None
+    path: Path,
+    subjects: Sequence[str] | None = None,
+    *,
+    today: date | None = None,
+    renames: Mapping[str, Renamed] = {},
 ) -> Draft:
     """Read and parse a draft file, and with `subjects` check its headings and theme against them
     (as check_draft); every mistake is said at once, in line order. An unreadable file is a
@@ -483,7 +499,7 @@ def read_draft(
         raise DraftError(path, 0, f"cannot read the draft ({exc.strerror or exc})") from None
     draft, mistakes = _parse(text, path, today)
     if subjects is not None:
-        draft, more = _check(draft, path, subjects)
+        draft, more = _check(draft, path, subjects, renames)
         mistakes = [_subject_demoted(m, subjects) for m in mistakes] + more
     stop_for(path, mistakes)
     return draft

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from curator.draft import Draft, DraftEntry, DraftError
 from curator.models import Article, Issue
+from curator.oldlinks import without_user
 from curator.urls import clean_url, is_tracking
 
 #: How alike two titles may be and still be "quite different" (difflib's ratio, 0..1): under it,
@@ -160,8 +161,8 @@ def changed_addresses(
     warnings = []
     for entry, article in zip(draft.entries, _articles(issue), strict=True):
         written = entry.url.strip()
-        if written == article.url:
-            continue
+        if written in (article.url, without_user(article.url)):
+            continue  # (fixie #6: an older curator's address with a user name, published without)
         if entry.url_only and clean_url(written) != clean_url(article.url):
             continue
         said, fragment = _address_changes(written, article.url)

@@ -18,9 +18,11 @@ from curator.draftseal import as_curator_wrote, sealed
 from curator.errors import shell_arg
 from curator.models import Issue
 from curator.nextissue import NextIssue
+from curator.oldlinks import published_addresses
 from curator.runlock import BuildError
 from curator.store import Store
 from curator.subjects import LikeExcluded, OneWord
+from curator.whyplaced import empty_reason, left_out
 
 
 def cannot_write_draft(config: Config, path: Path, exc: OSError) -> str:
@@ -144,7 +146,15 @@ def draft_text(
         notes_by_url.setdefault(found.url, []).append(
             LIKE_EXCLUDED_NOTE.format(title=found.excluded_title, url=found.excluded_url)
         )
-    return sealed(write_draft(planned.issue, name=str(path), notes=notes_by_url, config=config_arg))
+    # (an address an older curator stored with a user name: as the build will publish it)
+    issue = published_addresses(planned.issue, str(path))[0]
+    empty = [
+        (name, empty_reason(name, placed, featured))
+        for name, placed, featured in left_out(config, store, issue).empty
+    ]
+    return sealed(
+        write_draft(issue, name=str(path), notes=notes_by_url, config=config_arg, empty=empty)
+    )
 
 
 def digest(text: str) -> str:

@@ -92,11 +92,14 @@ def write_draft(
     name: str | None = None,
     notes: Mapping[str, Sequence[str]] = {},
     config: str = "",
+    empty: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The issue as a draft the editor edits (parse_draft reads the same content back).
     `notes` (by article URL) say what is unsure about an article (its credit: `credit_note`; a
     weak fit), each a comment under its fields. `config` (` --config PATH`, or "") ends the
-    command the first note gives to build it, so pasting it works where the draft was made."""
+    command the first note gives to build it, so pasting it works where the draft was made.
+    `empty`: the subjects of an issue of every subject with nothing this week, each with why
+    (`whyplaced.empty_reason`), said in a note at the draft's end (`EMPTY_SUBJECTS`)."""
     name = name or f"drafts/issue-{issue.number}.md"
     lines = ["---"]
     lines.append(_yaml_line("title", _one_line(issue.title)))
@@ -170,8 +173,19 @@ def write_draft(
             lines += [_passed_over_note(section), ""]
         if section.retold:
             lines += [_retold_note(section), ""]
+    if empty:  # (fixie #2: they were left out of the draft without a word)
+        said = "\n".join(f"- {_one_line(name)}: {_one_line(why)}" for name, why in empty)
+        lines += [EMPTY_SUBJECTS.format(subjects=said.replace("-->", "-- >")), ""]
     # (the closing line: a draft cut off while saved lacks it, and is not built: walk174 #1)
     return "\n".join(lines).rstrip("\n") + "\n\n" + END_LINE + "\n"
+
+
+#: The note at a draft's end on the subjects nothing was placed under this week (ignored).
+EMPTY_SUBJECTS = (
+    "<!-- Nothing was placed under these subjects this week, so this draft has no section for"
+    ' them:\n{subjects}\nTo feature an article under one all the same, write its "# Subject"'
+    ' heading above\nthe end of the draft and the article\'s "## https://..." line under it. -->'
+)
 
 
 #: The note under a subject's articles on those left out for variety (a comment: ignored).

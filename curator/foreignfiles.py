@@ -27,7 +27,7 @@ from curator.editions import OUTPUTS
 from curator.errors import CuratorError
 from curator.issuedata import published_issues
 from curator.outputs import feed_title
-from curator.ownership import _same_name, _words
+from curator.ownership import same_name, title_words
 from curator.render import environment
 
 #: The archive's files: (the `settings: outputs` name that writes it, its template, what it is).
@@ -204,22 +204,22 @@ def other_newsletters_issues(
     kept for this newsletter: a rename), and no issue there was published under `title`. None
     when they may be this newsletter's, or the folder holds none (or only `curator init`'s
     placeholder title, or feeds.yaml has it: nothing to tell apart)."""
-    placeholder = _words(INIT_PLACEHOLDERS["title"])
-    if _words(title) == placeholder:
+    placeholder = title_words(INIT_PLACEHOLDERS["title"])
+    if title_words(title) == placeholder:
         return None
     issues, _ = published_issues(out_dir)
     if not issues:
         return None
-    titles = {_words(i.title) for i in issues.values()}
+    titles = {title_words(i.title) for i in issues.values()}
     try:
         was = feed_title((out_dir / "feed.xml").read_bytes())
     except OSError:
         was = None
-    if was is None or _words(was) not in titles:
+    if was is None or title_words(was) not in titles:
         was = issues[max(issues)].title
-    if _words(was) == placeholder or any(_same_name(t, title) for t in titles):
+    if title_words(was) == placeholder or any(same_name(t, title) for t in titles):
         return None
-    if _same_name(was, title) or any(_same_name(was, k) for k in known):
+    if same_name(was, title) or any(same_name(was, k) for k in known):
         return None
     return OtherNewsletter(" ".join(was.split()), tuple(sorted(issues)))
 

@@ -32,15 +32,15 @@ class NotThisNewsletter(CuratorError):
     """The store is another newsletter's (exit 1): nothing was published, nothing changed."""
 
 
-def _words(text: str) -> str:
+def title_words(text: str) -> str:
     """`text` as compared: its words, case folded (a title retyped with other spaces is the same)."""
     return " ".join(text.split()).casefold()
 
 
-def _same_name(a: str, b: str) -> bool:
-    """Whether two newsletter titles (or editors) name the same: equal as `_words`, or one
+def same_name(a: str, b: str) -> bool:
+    """Whether two newsletter titles (or editors) name the same: equal as `title_words`, or one
     within the other ("Customer Experience Weekly: holiday special", a draft's own title)."""
-    a, b = _words(a), _words(b)
+    a, b = title_words(a), title_words(b)
     return bool(a and b) and (a == b or a in b or b in a)
 
 
@@ -72,7 +72,7 @@ class _Compared:
 
     @property
     def same_title(self) -> bool:
-        return _words(self.record.title) == _words(self.published.title)
+        return title_words(self.record.title) == title_words(self.published.title)
 
     @property
     def same_day(self) -> bool:
@@ -117,9 +117,9 @@ def _elsewhere(compared: _Compared, records: list[IssueRecord], config: Config) 
     editor as recorded. Two newsletters with one editor and no title in common are not told
     apart here."""
     stored, written = compared.record.editor, compared.published.editor
-    if not stored or not written or _words(stored) == _words(written):
+    if not stored or not written or title_words(stored) == title_words(written):
         return False
-    return not any(_same_name(r.title, config.title) for r in records)
+    return not any(same_name(r.title, config.title) for r in records)
 
 
 def _issue_text(title: str, editor: str | None, day: str, articles: int) -> str:
@@ -171,8 +171,8 @@ def stop_for_another_newsletters_store(
         if "json" not in formats:
             return  # (no issue-N.json is written: nothing here to compare the store's with)
         placeholder = INIT_PLACEHOLDERS["title"]
-        titles = [r.title for r in records if _words(r.title) != _words(placeholder)]
-        if not titles or any(_same_name(t, config.title) for t in titles):
+        titles = [r.title for r in records if title_words(r.title) != title_words(placeholder)]
+        if not titles or any(same_name(t, config.title) for t in titles):
             return
     own = store.path.resolve() == config.settings.store.resolve()
     out = (
@@ -180,7 +180,7 @@ def stop_for_another_newsletters_store(
         if out_dir.resolve() == config.settings.output.resolve()
         else f" --out {shell_arg(out_dir)}"
     )
-    if compared is None or not _same_name(last.title, config.title):
+    if compared is None or not same_name(last.title, config.title):
         lead = (
             f'the store {store.path} holds issues of "{last.title}" (issue {last.number},'
             f' {last.day:%Y-%m-%d}), not of "{config.title}" ({config.path})'
@@ -278,7 +278,7 @@ def stop_for_another_newsletters_draft(config: Config, draft_file: Path) -> None
         return  # (none written: nothing says it is another's; `read_draft` names mistakes)
     if not title.strip() or not editor.strip():
         return
-    if _same_name(title, config.title) or _same_name(editor, config.editor or ""):
+    if same_name(title, config.title) or same_name(editor, config.editor or ""):
         return
     drafts = (config.settings.drafts or config.folder / "drafts").resolve()
     if draft_file.resolve().is_relative_to(drafts):

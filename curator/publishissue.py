@@ -25,6 +25,7 @@ from curator.foreignfiles import (
 )
 from curator.issuedata import issue_from_data
 from curator.models import Issue
+from curator.oldlinks import published_addresses
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     empty_editions,
@@ -162,6 +163,7 @@ def publish_issue(
     store as they were, so the next build publishes the same issue number once. `gone_said`: the
     run said `gone_issues` before it began, and that is not said again.
     """
+    issue, relinked = published_addresses(issue)  # (fixie #6: stored by an older curator)
     env = environment(templates or config.settings.templates, language=config.language)
     utm = config.utm or None
     formats = config.settings.outputs or OUTPUTS
@@ -263,6 +265,7 @@ def publish_issue(
     # Said where the editor looks: the issue is out, but the archive lost an earlier one.
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
     notes = (
+        *relinked,
         *((later_line,) if later_line else ()),
         *again,
         *found_out,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from curator.candidates import story_boilerplate, told_check, untold_best
 from curator.config import Config
+from curator.errors import shell_arg
 from curator.harvest import FetchSummary, after_placing
 from curator.models import Article, Issue
 from curator.nearcopies import template_copies
@@ -406,3 +407,19 @@ def _form_used(keyword: str, text: str) -> str:
 def _primary(language: str) -> str:
     """A language tag's language alone: "de" of "de-DE" or "DE_at"."""
     return language.strip().lower().replace("_", "-").split("-", 1)[0]
+
+
+def empty_reason(subject: str, placed: int, featured: int) -> str:
+    """Why a subject of feeds.yaml has no section in an issue: no article fits it, or every
+    one that does was featured (or cannot be: dead links, stories told before)."""
+    if not placed:
+        return (
+            "no article fits it (`curator subjects explain URL` of an article that belongs there"
+            f" says why; `curator subjects move URL {shell_arg(subject)}` teaches curator)"
+        )
+    if featured == placed:
+        return f"all {placed} that fit it were featured before"
+    return (
+        f"the {placed} that fit it were featured before ({featured}) or cannot be: dead links,"
+        " or copies of stories told before"
+    )

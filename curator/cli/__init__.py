@@ -28,7 +28,7 @@ import signal
 import sys
 import warnings
 
-from curator.deps import broken_dependency
+from curator.deps import broken_dependency, lazy_packages_missing
 
 try:
     from curator.cli.common import on_sigterm
@@ -59,25 +59,33 @@ def quiet_cut_connections() -> None:
 _HELP = ("--help", "-h")
 
 
+def _asks_for_help(args: list[str]) -> bool:
+    """`curator --help`, `curator build -h`...: the help of curator or of one of its commands."""
+    options = args[: args.index("--")] if "--" in args else args
+    return any(a in _HELP for a in options)
+
+
 def _asks_only_about_curator(args: list[str]) -> bool:
     """Answer `curator --version` and `curator --help` when a package the commands need is
     missing or broken (walk175 #10: both ended with exit 1 and the "installation is broken"
     line): the version as click prints it, and the help's usage line with the repair in place
     of its list of commands (which needs them loaded); the broken package is said on stderr.
     False for anything else, which the broken package stops."""
-    if args not in (["--version"], *([h] for h in _HELP)):
+    if args != ["--version"] and not _asks_for_help(args):
         return False
     from curator import __version__
 
     if args == ["--version"]:
         print(f"curator, version {__version__}")
     else:
+        # (fixie #4: the help said "see below", and what was below went to stderr alone)
         print(
             "Usage: curator [OPTIONS] COMMAND [ARGS]...\n\n"
             "  Build a curated newsletter issue, grouped by subject, from the feeds an\n"
             "  editor follows.\n\n"
             "  Its commands and their options are listed here once the installation is\n"
-            "  repaired (see below); README.md describes them too."
+            "  repaired; README.md describes them too. What to repair:\n\n"
+            f"  {_BROKEN}"
         )
     print(f"curator: warning: {_BROKEN}", file=sys.stderr)
     return True
@@ -96,6 +104,11 @@ def main() -> None:
         sys.exit(_BROKEN.exit_code)
     # A closed pipe or a full disk on stdout or stderr must not stop the run (walk50 #1-#3).
     guard_streams()
+    if _asks_for_help(sys.argv[1:]):
+        # The packages imported only by the commands that use them (trafilatura...): the help
+        # needs none of them, and said nothing of one missing (fixie #4).
+        for line in lazy_packages_missing():
+            print(f"curator: warning: {line}", file=sys.stderr)
     # SIGTERM (kill, a service manager) stops a run as Ctrl-C does (walk50 #5).
     signal.signal(signal.SIGTERM, on_sigterm)
     quiet_cut_connections()

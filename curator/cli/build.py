@@ -57,6 +57,7 @@ from curator.cli.report import (
 )
 from curator.cli.streams import outcome
 from curator.config import Config, home_path, load_config
+from curator.earlychecks import check_before_store
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.foreignfiles import (
     stop_early_for_files_not_curators,
@@ -72,6 +73,7 @@ from curator.republish import record_unknown_issues, render_issues
 from curator.store import Store, backup_store, free_name
 from curator.templatewords import unused_templates
 from curator.themes import hand_rename_notes, requested_subjects, theme_name
+from curator.whyplaced import empty_reason
 
 
 def templates_folder(
@@ -221,10 +223,14 @@ def build(
     usable_path(out)
     # The newsletter's own store missing beside published issues stops the build before the
     # store is made (fixia), as it stops `fetch`.
-    with opened(config, db, create=True, published="Nothing was published", out_dir=out) as (
-        conf,
-        store,
-    ):
+    with opened(
+        config,
+        db,
+        create=True,
+        published="Nothing was published",
+        out_dir=out,
+        checked=partial(check_before_store, templates=templates, out=out),  # (fixie #3)
+    ) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
         # Another newsletter's store stops the build first (walk166 #1: it published into this
@@ -545,22 +551,6 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
             " subjects move URL SUBJECT` puts one under a subject."
         )
     return lines
-
-
-def empty_reason(subject: str, placed: int, featured: int) -> str:
-    """Why a subject of feeds.yaml has no section in an issue: no article fits it, or every
-    one that does was featured (or cannot be: dead links, stories told before)."""
-    if not placed:
-        return (
-            "no article fits it (`curator subjects explain URL` of an article that belongs there"
-            f" says why; `curator subjects move URL {shell_arg(subject)}` teaches curator)"
-        )
-    if featured == placed:
-        return f"all {placed} that fit it were featured before"
-    return (
-        f"the {placed} that fit it were featured before ({featured}) or cannot be: dead links,"
-        " or copies of stories told before"
-    )
 
 
 #: The articles whose move command a build prints (the rest are counted).

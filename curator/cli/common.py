@@ -737,6 +737,7 @@ def opened(
     reading: bool = False,
     published: str | None = None,
     out_dir: Path | None = None,
+    checked: Callable[[Config], None] | None = None,
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write: when
     another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
@@ -752,8 +753,12 @@ def opened(
     no lock is taken and the store is never written (`Store.open_for_reading`): what the command
     would write first (the articles placed again after the subjects changed) is worked out in a
     copy, and a line on stderr says so (walk150 #4). `published`, `out_dir`: see `check_store`.
+    `checked`: what else of the config the command needs right (its templates), checked before
+    a new store is made (fixie #3: "a new store is made", then a template's mistake stopped it).
     """
     config = loaded(config_path)
+    if checked is not None:
+        checked(config)
     check_store(config, db, create=create, published=published, out_dir=out_dir)
     store_path = db or config.settings.store
     ctx = click.get_current_context(silent=True)
