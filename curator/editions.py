@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from curator.htmltext import html_to_text, script_in
-from curator.markdowntext import (
+from curator.markdowntext_links import (
     cut_unsafe_links,
     cut_unsafe_links_per_line,
     inline_references,

@@ -27,21 +27,16 @@ from typing import Any
 
 from curator.config import Config
 from curator.errors import InputError
-from curator.markdowntext import (
-    empty_link_advice,
-    image_advice,
-    intro_headings,
-    markdown_tokens,
-    plain_text_markup,
-    raw_markup,
+from curator.markdowntext import intro_headings, markdown_tokens, plain_text_markup, raw_markup
+from curator.markdowntext_links import (
     reference_definitions,
     relative_links,
     spaced_links,
     spaced_unsafe,
     undefined_references,
     unsafe_links,
-    unshown_markdown,
 )
+from curator.markdowntext_unshown import empty_link_advice, image_advice, unshown_markdown
 from curator.render import date_text, join_names
 from curator.variables import (
     VariableError,
@@ -190,10 +185,10 @@ def link_warnings(
     blurb: bool = False,
 ) -> list[str]:
     """A warning per link of the editor's Markdown to an address never published (javascript:,
-    file:, data: ...): every format shows its text alone (`markdowntext.cut_unsafe_links`); and per line
+    file:, data: ...): every format shows its text alone (`markdowntext_links.cut_unsafe_links`); and per line
     of raw HTML, HTML comment or autolink to such an address, which every format shows as the
     literal text it is (`raw_markup_warnings`); per `[text](address)` whose address holds a space,
-    which is no link (`markdowntext.spaced_links`). With `relative` (the introduction and closing,
+    which is no link (`markdowntext_links.spaced_links`). With `relative` (the introduction and closing,
     published with their links as written), per link to no full address too, per paragraph
     indented as code (`indented_code_warnings`), and per image, table, footnote and heading
     published otherwise than written (`intro_markup_warnings`; a `draft`'s headings are `###` by

@@ -231,7 +231,11 @@ def empty_link_warnings(issue: Issue, where: str, *, rewritten: bool = False) ->
     render` of a corrected issue-N.json said none, walk159 #1), as the build says them: the link
     as the editor wrote it, and, when render wrote `where` again (`rewritten`), what it holds now
     in its place, the link as published (walk163 N11: the link quoted was no longer there)."""
-    from curator.markdowntext import empty_link_advice, escaped_words, unshown_markdown
+    from curator.markdowntext_unshown import (
+        empty_link_advice,
+        escaped_words,
+        unshown_markdown,
+    )
 
     warnings = []
     for part, text in (("introduction", issue.introduction), ("closing", issue.closing)):

@@ -22,14 +22,13 @@ from curator.errors import shell_arg
 from curator.htmltext import display_width
 from curator.markdowntext import (
     blurb_html,
-    cut_unsafe_links,
-    cut_unsafe_links_per_line,
     headings_under,
     markdown_html,
     markdown_text,
     published_markdown,
     safe_url_filter,
 )
+from curator.markdowntext_links import cut_unsafe_links, cut_unsafe_links_per_line
 from curator.models import Article, Issue, Scored
 from curator.readerlang import guessed_language, isolated, language_scripts, latin_only
 from curator.templatecheck import WordsLoader, builtin_templates
