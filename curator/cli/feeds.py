@@ -183,6 +183,16 @@ def add(
             echo(f"  {feed.url}  {feed.title or ''}", err=True)
     best = found.feeds[0]
     address = written if found.is_feed else best.url
+    moved = found.moved_to if found.is_feed else None
+    if moved and feed_key(moved) != feed_key(written):
+        # walk178 #6: the address given was added, no word of its move, and the next fetch asked
+        # to replace the line just written: the feed's own address is listed, and that is said.
+        echo(
+            f"{written} has moved permanently to {moved} (its server redirects there for good):"
+            " adding the new address",
+            err=True,
+        )
+        address = moved
     # Where the address leads (a 301 to a feed listed already, walk45 #5) is compared too.
     for where in (found.final_url if found.is_feed else None, best.url):
         if where and feed_key(where) in listed:
