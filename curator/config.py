@@ -459,6 +459,16 @@ def _compose(text: str, path: Path) -> Node | None:
                 or _misindented(text, mark)
                 or "put quotes around a value that contains ': '"
             )
+        elif problem.startswith("expected <block end>"):
+            # walk180 #10: YAML's own words ("expected <block end>, but found '<block mapping
+            # start>'") came first, the plain ones only as "check the indentation": say what is
+            # wrong in plain words, then the parser's, for someone who knows them.
+            fix = (
+                _misindented(text, mark)
+                or "check the indentation (the keys of one section start in the same column, and"
+                " so do the `-` of a list's items)"
+            ) + f' (the YAML parser says: "{problem}")'
+            problem = "this line does not line up with the lines above it"
         elif "found another document" in problem:
             # walk68 #7: "but found another document" said nothing of the `---` line.
             problem = "a line `---` starts a second YAML document"
@@ -656,7 +666,8 @@ def _misindented(text: str, mark: yaml.Mark | None) -> str | None:
     if indent == sibling:
         return None
     return (
-        f"this line is indented {indent} spaces and the key above it {sibling}: check the "
+        f"this line is indented {indent} space{'' if indent == 1 else 's'} and the key above it"
+        f" {sibling}: check the "
         "indentation (the keys of one section start in the same column)"
     )
 

@@ -93,7 +93,7 @@ def clean_authors(
         clause = _with_co_author(clause)
         clause = byline_rules.CREDIT_ADDRESS.sub("", clause)
         clause = byline_rules.CREDIT_REMARK.sub("", clause)
-        for part in _people_of(_AND_AND.sub(r"\1", clause)):
+        for part in _without_photographers(_people_of(_AND_AND.sub(r"\1", clause))):
             part = byline_rules.CREDIT_PLACE.sub("", part)
             person = byline_rules.CREDIT_FOR.sub("", part)
             if person != part and len(person.split()) >= 2 and _name_shaped(person):
@@ -132,6 +132,17 @@ def _without_interviewee(clause: str) -> str:
     return clause
 
 
+def _without_photographers(parts: list[str]) -> list[str]:
+    """A byline's people without those it credits for the pictures in brackets, beside one it
+    credits for the words: "Anna Schmidt (Text) und Tom Weber (Fotos)", "Ann Lee and Tom Weber
+    (photos)" credit the writer (walk180 #2: the photographer was a co-author). A photographer
+    credited alone ("Tom Weber (Fotos)", a photo essay's) is its author, without the bracket."""
+    pictures = [bool(byline_rules.PICTURE_REMARK.search(p)) for p in parts]
+    if any(pictures) and not all(pictures):
+        parts = [p for p, picture in zip(parts, pictures, strict=True) if not picture]
+    return [byline_rules.PICTURE_REMARK.sub("", p) for p in parts]
+
+
 def _with_co_author(clause: str) -> str:
     """ "Ahmed Ali with Sara Lind", "Ahmed Ali alongside Sara Lind": two people, as "A and B" are
     (walk112 #6: the page credited no one, the feed one person "Ahmed Ali with Sara Lind"); "Ahmed
@@ -144,7 +155,9 @@ def _with_co_author(clause: str) -> str:
         return clause
     kept = [pieces[0]]
     for piece in pieces[1:]:
-        if not (is_organisation(piece) or _organisation_named(piece)):
+        # "avec l'AFP", "mit der dpa": the article is no part of the agency's name (walk180 #2)
+        bare = byline_rules.ARTICLE_BEFORE.sub("", piece)
+        if not any(is_organisation(p) or _organisation_named(p) for p in (piece, bare)):
             kept.append(piece)
     return " and ".join(kept)
 

@@ -117,6 +117,10 @@ class Discovery:
     rejected: tuple[tuple[str, str], ...] = ()
     #: Why the URL itself could not be read, or is not a feed (one line, without the URL).
     error: str | None = None
+    #: Where the URL moved for good (every redirect to it permanent, 301/308, as `FetchResult`
+    #: says), None when it did not: `feeds add` lists that address, which the next fetch would
+    #: otherwise ask to write in its place (walk178 #6).
+    moved_to: str | None = None
 
     @property
     def is_feed(self) -> bool:
@@ -334,7 +338,7 @@ def discover(url: str, fetch: Fetch) -> Discovery:
     if not isinstance(result, str):
         title, kind, entries, keys = result
         given = FoundFeed(url, title, kind, entries, "given", keys=keys)
-        return Discovery(url, final_url, feeds=(given,))
+        return Discovery(url, final_url, feeds=(given,), moved_to=fetched.moved_to)
     rejected: list[tuple[str, str]] = []
     links = find_feed_links(body, final_url) if _looks_like_html(body, content_type) else ()
     found, why = _try(fetch, ((link.url, "declared", link.title) for link in links), False)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from curator import extract_rules_languages as languages
+
 #: The class/id/itemprop/rel words that mark a byline element (Readability.js `byline` regex, plus
 #: the microformats2 `p-author`/`h-card` and WordPress's `author vcard`).
 #: The French, Spanish/Portuguese/German and Italian words for the same ("auteur", "autor",
@@ -59,7 +61,11 @@ _PICTURE_WORDS = (
     r"(?:photography|photographs?|photos?|images?|pictures?|portraits?|portraiture|"
     r"illustrations?|video(?:s|graphy)?|"
     r"graphics?|infographics?|design|art(?:work)?|animations?|maps?|charts?|visuals?|"
-    r"cartography|data\s+visuali[sz]ations?)"
+    r"cartography|data\s+visuali[sz]ations?|"
+    # and in French, German, Spanish, Italian, Dutch, Portuguese ("Texto: Ana Ruiz; Fotos: Leo
+    # Grant", "Von Anna Schmidt. Fotos: Leo Grant", walk180 #2: the photographer was credited)
+    + "|".join(map(re.escape, languages.words_of(languages.PICTURE_WORDS)))
+    + ")"
 )
 #: Words that label the writing before "by" ("Interview by", "Words by") or, the first five, a
 #: colon ("Text:", "Words:").
@@ -247,10 +253,26 @@ BYLINE_WITH = re.compile(r"\s*\(\s*(?:with|avec|con|mit|com)\s+([^)]*)\)?", re.I
 #: `CREDIT_HELPERS_TAIL`), when a capital follows: "By Monday with the market" is no credit.
 #: "Ahmed Ali, with Sara Lind" is a co-author too (walk118 #3: the comma lost her), as "Ahmed Ali
 #: with Sara Lind" is; "Ahmed Ali with the Reuters team" is Ahmed Ali, whom a desk helped.
-CREDIT_WITH_AFTER_COMMA = re.compile(
-    r"\s*,\s*(?=(?:with|alongside)\s+(?:the\s+)?[A-Z\u00c0-\u024f])"
+#: The same in French, German, Spanish, Italian, Dutch and Portuguese ("Par Élodie Marchand avec
+#: l'AFP", "Élodie Marchand, avec AFP", "Von Jürgen Groß mit dpa", walk180 #2: the agency was
+#: credited as a person): `languages.WITH_WORDS`, an article before the name (`ARTICLE_BEFORE`),
+#: and an agency written in lower case ("dpa", "epd") as the capital.
+_WITH = "(?:" + "|".join(languages.words_of(languages.WITH_WORDS)) + ")"
+#: An article before an agency's or a team's name: "the", "l'", "der", "la" (`languages.ARTICLES`).
+_ARTICLE = (
+    "(?:"
+    + "|".join(
+        re.escape(a) if a.endswith(("'", "’")) else re.escape(a) + r"\s+"
+        for a in languages.words_of(languages.ARTICLES)
+    )
+    + ")"
 )
-CREDIT_WITH = re.compile(r"(?<=[^\W\d_])\s+(?:with|alongside)\s+(?=(?:the\s+)?[A-Z\u00c0-\u024f])")
+ARTICLE_BEFORE = re.compile(rf"^\s*{_ARTICLE}", re.I)
+#: Agencies whose bylines write them in lower case ("mit dpa", "mit epd").
+_LOWER_AGENCIES = r"(?:dpa|epd|kna|apa|afp|sda|ats)\b"
+_AFTER_WITH = rf"(?=(?i:{_ARTICLE})?(?:[A-Z\u00c0-\u024f]|{_LOWER_AGENCIES}))"
+CREDIT_WITH_AFTER_COMMA = re.compile(rf"\s*,\s*(?={_WITH}\s+{_AFTER_WITH})")
+CREDIT_WITH = re.compile(rf"(?<=[^\W\d_])\s+{_WITH}\s+{_AFTER_WITH}")
 
 #: The person an interview is with, after its interviewer (walk148 N1: "By Sam Park, in
 #: conversation with Maya Angelou" credited Maya Angelou as an author): "..., in conversation
@@ -463,9 +485,21 @@ CREDIT_ADDRESS = re.compile(r"\s*<\s*(?:mailto:)?[^\s<>@]+@[^\s<>]+\s*>")
 #: A remark in brackets at the end of a credited name ("Nick Ames (now)", "Ben Fisher (earlier)",
 #: "Simon St.Laurent (mailto:simonstl@simonstl.com)"); brackets inside a name stay ("Richard (R.J.)
 #: Eskow").
-CREDIT_REMARK = re.compile(
-    r"\s*\((?!\s*(?:with|avec|con|mit|com)\s)[^()]*(?:\)|$)(?=\s*(?:[,;]|\band\b|$))", re.I
+#: A picture's credit in brackets is no remark: "Anna Schmidt (Text) und Tom Weber (Fotos)" names
+#: a writer and her photographer (`PICTURE_REMARK`), and the remark may end before "and" in any
+#: of the byline's languages (walk180 #2: "Anna Schmidt (Text" and "Tom Weber" were credited).
+_PICTURE_REMARK_WORDS = (
+    "(?:" + "|".join(map(re.escape, languages.words_of(languages.PICTURE_WORDS))) + ")"
 )
+_AND = "(?:" + "|".join(languages.words_of(languages.AND_WORDS)) + ")"
+CREDIT_REMARK = re.compile(
+    r"\s*\((?!\s*(?:with|avec|con|mit|com)\s)"
+    rf"(?!\s*{_PICTURE_REMARK_WORDS}\s*\))[^()]*(?:\)|$)(?=\s*(?:[,;]|\b{_AND}\b|$))",
+    re.I,
+)
+#: A person a byline credits for the pictures, in brackets after the name ("Tom Weber (Fotos)",
+#: "Tom Weber (photos)", `languages.PICTURE_WORDS`): no author beside one credited for the words.
+PICTURE_REMARK = re.compile(rf"\s*\(\s*{_PICTURE_REMARK_WORDS}\s*\)\s*$", re.I)
 
 #: A credit's clauses (separated by ";" or a full stop), by their lead-in. A podcast names its
 #: presenters and its producers; a newsletter credits the people the listener hears, so when a
@@ -599,6 +633,9 @@ ROLE_WORDS: frozenset[str] = (
             "team",
         ]
     )
+    # a reporter's role in French, German, Spanish, Italian, Dutch, Portuguese ("Par Jean Dupont,
+    # envoyé spécial à Berlin", walk180 #2: the role was credited as a co-author)
+    | frozenset(w for words in languages.ROLE_NOUNS.values() for w in words)
 )
 
 #: A "By ..." line that goes on as a sentence after its names: a comma, then a clause with its own

@@ -373,6 +373,22 @@ NEWS_AGENCIES: frozenset[str] = frozenset(
         "canadian press",
         "the canadian press",
         "tass",
+        # Europe's national agencies as French, German, Spanish, Italian, Dutch and Portuguese
+        # bylines name them after "avec", "mit", "con", "met", "com" (walk180 #2)
+        "anp",
+        "lusa",
+        "agência lusa",
+        "belga",
+        "apa",
+        "sda",
+        "ats",
+        "keystone sda",
+        "kna",
+        "epd",
+        "europa press",
+        "agencia efe",
+        "agenzia ansa",
+        "adnkronos",
         # Russian agencies as their bylines write them ("Мария Соколова и РИА Новости", walk147 #3)
         "тасс",
         "итар тасс",

@@ -32,7 +32,7 @@ from curator.deps import reinstall_advice
 from curator.errors import EXIT_FAILED, InputError, init_advice
 from curator.extract import resembles_site
 from curator.extract_rules import TITLE_SEPARATORS
-from curator.opml import OpmlFeed, export_opml, read_opml
+from curator.opml import READER_FOLDERS, OpmlFeed, export_opml, read_opml
 from curator.publish import write_atomic
 from curator.templatecheck import builtin_templates
 from curator.urls import address_fault, feed_key, site_of
@@ -1200,27 +1200,6 @@ def import_subscriptions(
         refused=tuple(not_added),
         unreadable=tuple(unreadable),
     )
-
-
-#: Folders a feed reader makes for itself, not for what the feeds are about (Feedly's
-#: "Uncategorized" and "Must Read", the "Subscriptions" root of Google Reader-style exports):
-#: never made subjects nor hints unless the newsletter has a subject of that name (walk152 #9:
-#: `--add-subjects` made them subjects and hinted `subjects: [Subscriptions, Uncategorized]`).
-READER_FOLDERS = frozenset(
-    {
-        "subscriptions",
-        "my subscriptions",
-        "uncategorized",
-        "uncategorised",
-        "unfiled",
-        "unsorted",
-        "must read",
-        "all feeds",
-        "all items",
-        "read later",
-        "saved for later",
-    }
-)
 
 
 def _without_reader_folders(

@@ -87,6 +87,25 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def _before(mine: datetime, other: datetime) -> bool:
+    """`mine` is before `other` as moments, or by the day the archive page shows."""
+    if other.tzinfo is not None and mine.tzinfo is not None and other > mine:
+        return True
+    return other.date() > mine.date()
+
+
+def _moment_fix(number: int, other: int, latest_at: datetime, out_dir: Path) -> str:
+    """For a warning that names a draft's `date:` line (walk181 #7: it advised the crontab
+    alone): the date that puts the issue, published, in its place, a minute after issue
+    `other`'s in its offset."""
+    later = (latest_at + timedelta(minutes=1)).astimezone(latest_at.tzinfo)
+    return (
+        f'; to date this issue in its place, write "date": "{later.isoformat()}" (a minute after'
+        f" issue {other}, or later) in {out_dir / f'issue-{number}.json'}, then run `curator"
+        f" render {number}` (it takes the date into the store too)"
+    )
+
+
 def dated_out_of_order(
     dates: Mapping[int, datetime],
     number: int,
@@ -140,6 +159,12 @@ def dated_out_of_order(
             f" order; to show them in order, write{place}",
         )
     zones = _zones_apart(mine, latest_at)
+    previous = max((n for n in dates if n < number), default=other)
+    if zones is not None and other != previous and not _before(mine, dates[previous]):
+        # walk181 #7: one build in another zone dated issue 13 ahead; issue 14 was told, and then
+        # every issue after it too, dated as issue 14, until the UTC day passed issue 13's: in
+        # order with the issue it directly follows, an issue is in its place, told once.
+        return ()
     if zones is not None and written:
         # A time the editor wrote with its offset is no run's zone: no advice on TZ (walk166 #4),
         # but which moments, in one zone, put it before the other; in its place: a minute later,
@@ -162,7 +187,7 @@ def dated_out_of_order(
             f" zones ({zones}; a run without TZ, as from cron, uses UTC), so the feed of issues"
             " lists them out of order: set TZ in the crontab (a line `TZ=Pacific/Auckland`, your"
             " zone, above the job) or in the script that runs curator, so that every run uses"
-            " the same zone",
+            " the same zone" + (_moment_fix(number, other, latest_at, out_dir) if where else ""),
         )
     if latest == day:  # (one day, two offsets: the times tell them apart)
         shown, shown_latest = mine.isoformat(), latest_at.isoformat()

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from curator.markdowntext_links import _RELATIVE_BASE, _markdown, cut_unsafe_links
+from curator.markdowntext_links import COMMONMARK, RELATIVE_BASE, cut_unsafe_links
 from curator.markdowntext_unshown import unshown_markdown
 from curator.texttags import text_markup_cut
 from curator.urls import safe_url
@@ -149,12 +149,12 @@ def _row_of(lines: Sequence[str], piece: str, start: int, end: int) -> int:
 
 def markdown_tokens(text: str) -> list[Token]:
     """The editor's Markdown parsed as every edition reads it (CommonMark)."""
-    return list(_markdown.parse(text or ""))
+    return list(COMMONMARK.parse(text or ""))
 
 
 def markdown_html(text: str) -> Markup:
     """The editor's Markdown as sanitised HTML (raw HTML in the Markdown is shown as text)."""
-    return sanitize_html(_markdown.render(cut_unsafe_links(text or "")))
+    return sanitize_html(COMMONMARK.render(cut_unsafe_links(text or "")))
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def intro_headings(source: str) -> tuple[IntroHeading, ...]:
     Small print` an <h4> right under the <h1> (walk110 #2), and levels renumbered as a set still
     skipped when read in order (walk116: `##`, `####`, `###` gave h2, h4, h3)."""
     found = []
-    tokens = _markdown.parse(source or "")
+    tokens = COMMONMARK.parse(source or "")
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
             text = " ".join(tokens[index + 1].content.split())
@@ -209,7 +209,7 @@ def published_markdown(source: str) -> str:
     issue-N.md), and each heading at its published level (`intro_headings`), written with `#`s
     (an underlined heading too), so that issue-N.md says what the HTML says."""
     text = unshown_markdown(source or "", code_blocks=True)[0]
-    tokens = _markdown.parse(text)
+    tokens = COMMONMARK.parse(text)
     lines = text.split("\n")
     headings = {h.line: h for h in intro_headings(text)}
     dropped: set[int] = set()
@@ -258,7 +258,7 @@ def blurb_markdown(source: str) -> tuple[str, str | None]:
     again and publishes exactly as in a build without a draft. Links to unsafe addresses are cut
     and raw HTML is text, as in the introduction."""
     source = unshown_markdown((source or "").strip())[0]
-    tokens = _markdown.parse(cut_unsafe_links(source))
+    tokens = COMMONMARK.parse(cut_unsafe_links(source))
     paragraphs: list[str] = []
     plain = True
     for token in tokens:
@@ -335,7 +335,7 @@ def _inline_text(
                 out[start:] = [_autolink_text(label, href[1:])]
                 continue
             url = safe_url(href) if href else ""
-            if not url and href and safe_url(href, _RELATIVE_BASE):
+            if not url and href and safe_url(href, RELATIVE_BASE):
                 # A link to no full address (`/studies/1`, `#top`) is linked as written in the
                 # web and email editions, so written here too, never its text alone (walk109 #3:
                 # "the study" lost its address); `draft` and `build` name it (`relative_links`).
@@ -476,11 +476,11 @@ def blurb_html(blurb: str, markdown: str | None) -> tuple[Markup, bool]:
     the introduction's rules (raw HTML shown as text, unsafe links cut)."""
     if markdown is None:
         return Markup("%s") % blurb, False
-    tokens = _markdown.parse(cut_unsafe_links(markdown))
+    tokens = COMMONMARK.parse(cut_unsafe_links(markdown))
     if len(tokens) == 3 and tokens[0].type == "paragraph_open":
-        inline = _markdown.renderer.render(tokens[1].children or [], _markdown.options, {})
+        inline = COMMONMARK.renderer.render(tokens[1].children or [], COMMONMARK.options, {})
         return sanitize_html(inline), False
-    html = _markdown.renderer.render(tokens, _markdown.options, {})
+    html = COMMONMARK.renderer.render(tokens, COMMONMARK.options, {})
     return _ranked_headings(sanitize_html(html.strip())), True
 
 

@@ -21,10 +21,10 @@ _MD_LINK_DEFINITION = re.compile(
 )
 
 #: The base a relative link destination is resolved against to check it (never published).
-_RELATIVE_BASE = "https://relative.invalid/"
+RELATIVE_BASE = "https://relative.invalid/"
 
 
-def _unsafe_destination(dest: str) -> bool:
+def unsafe_destination(dest: str) -> bool:
     """Whether a Markdown link destination, as a renderer decodes it (markdown-it's
     parseLinkDestination undoes backslash escapes and entities: `javascript&colon;` is
     `javascript:`), names a scheme we don't publish.
@@ -35,7 +35,7 @@ def _unsafe_destination(dest: str) -> bool:
     """
     if not dest.strip():
         return False
-    if safe_url(dest, _RELATIVE_BASE) is None:
+    if safe_url(dest, RELATIVE_BASE) is None:
         return True
     cleaned = "".join(ch for ch in dest if ord(ch) > 32 and ord(ch) != 127)
     return ":" in re.split(r"[/?#]", cleaned, maxsplit=1)[0] and safe_url(cleaned) is None
@@ -99,7 +99,7 @@ def spaced_unsafe(address: str) -> str | None:
     with its spaces taken out as a browser takes out a tab or line break, when that is an address
     never published (`java<TAB>script:alert(1)` is `javascript:alert(1)`); None otherwise."""
     squashed = "".join(address.split())
-    if squashed == address or not _unsafe_destination(squashed):
+    if squashed == address or not unsafe_destination(squashed):
         return None
     # (the `)` its own `(` took from the link's end: `alert(1)`, cut with it)
     return squashed + ")" * (squashed.count("(") - squashed.count(")"))
@@ -133,7 +133,7 @@ def _unlink_unsafe(text: str) -> str:
     pos = 0
     while (close := text.find("](", pos)) != -1:
         found = _inline_link_end(text, close + 2)
-        if found is None or not _unsafe_destination(found[1]):
+        if found is None or not unsafe_destination(found[1]):
             pos = close + 2
             continue
         end = found[0]
@@ -161,7 +161,7 @@ def _unsafe_definitions(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in _MD_LINK_DEFINITION.finditer(text):
         dest = _definition_destination(m.group(1))
-        if _unsafe_destination(dest):
+        if unsafe_destination(dest):
             label = m.group(0).strip().split("]:", 1)[0].lstrip("[")
             found.setdefault(_label(label), dest)
     return found
@@ -178,7 +178,7 @@ def cut_unsafe_links(text: str) -> str:
     (`unsafe_links` says where each was, for the warning)."""
     unsafe = _unsafe_definitions(text)
     text = _MD_LINK_DEFINITION.sub(
-        lambda m: "" if _unsafe_destination(_definition_destination(m.group(1))) else m.group(0),
+        lambda m: "" if unsafe_destination(_definition_destination(m.group(1))) else m.group(0),
         text,
     )
     if unsafe:
@@ -201,7 +201,7 @@ def cut_unsafe_links_per_line(text: str) -> str:
     another article's title `... [x][1] ...` printed `... x ...`)."""
 
     def unbind(m: re.Match[str]) -> str:
-        if not _unsafe_destination(_definition_destination(m.group(1))):
+        if not unsafe_destination(_definition_destination(m.group(1))):
             return m.group(0)
         label = _MD_DEFINITION_LABEL.match(m.group(0))
         end = label.end() if label else m.group(0).index("]:") + 1
@@ -230,7 +230,7 @@ def inline_references(text: str) -> str:
     (walk149 #2), where every other edition reads each piece alone. Text that would not read
     the same so (a reference markdown-it resolves and this does not find) is left as written."""
     env: dict[str, Any] = {}
-    tokens = _markdown.parse(text or "", env)
+    tokens = COMMONMARK.parse(text or "", env)
     references = env.get("references") or {}
     if not references:
         return text
@@ -257,10 +257,10 @@ def inline_references(text: str) -> str:
     written = outside_code(
         [line for row, line in enumerate(lines) if row not in dropped],
         {row - sum(1 for d in dropped if d < row) for row in code if row not in dropped},
-        _CODE_SPAN,
+        CODE_SPAN,
         lambda piece: _MD_REFERENCE.sub(inline, piece),
     )
-    if _markdown.render(written) != _markdown.render(text):
+    if COMMONMARK.render(written) != COMMONMARK.render(text):
         return text
     return written
 
@@ -321,7 +321,7 @@ def unsafe_links(text: str) -> tuple[UnsafeLink, ...]:
             found.append(UnsafeLink(text.count("\n", 0, m.start()) + 1, shown, unsafe[label]))
     for m in _MD_LINK_DEFINITION.finditer(text):
         dest = _definition_destination(m.group(1))
-        if _unsafe_destination(dest):
+        if unsafe_destination(dest):
             label = m.group(0).strip().split("]:", 1)[0].lstrip("[")
             if _label(label) not in used:  # a definition no link uses: said by its label
                 found.append(UnsafeLink(text.count("\n", 0, m.start()) + 1, label, dest))
@@ -329,7 +329,7 @@ def unsafe_links(text: str) -> tuple[UnsafeLink, ...]:
     while (close := text.find("](", pos)) != -1:
         link = _inline_link_end(text, close + 2)
         pos = close + 2
-        if link is None or not _unsafe_destination(link[1]):
+        if link is None or not unsafe_destination(link[1]):
             continue
         opening = _link_opening(text, close)
         start = close if opening is None else opening
@@ -338,9 +338,9 @@ def unsafe_links(text: str) -> tuple[UnsafeLink, ...]:
     return tuple(sorted(found, key=lambda u: u.line))
 
 
-_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False})
+COMMONMARK = MarkdownIt("commonmark", {"html": False, "linkify": False})
 #: A code span, left as it is.
-_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 
 
 def relative_links(text: str) -> tuple[UnsafeLink, ...]:
@@ -348,7 +348,7 @@ def relative_links(text: str) -> tuple[UnsafeLink, ...]:
     (`/about`, `#top`, `//host/...`, `javascript%3A...`): published as written, it leads nowhere
     from the email or a mailing tool, and `//host` to whatever that host is (walk96 C)."""
     found: list[UnsafeLink] = []
-    for token in _markdown.parse(cut_unsafe_links(text or "")):
+    for token in COMMONMARK.parse(cut_unsafe_links(text or "")):
         if token.type != "inline" or not token.map:
             continue
         line = token.map[0] + 1
@@ -388,7 +388,7 @@ def spaced_links(text: str) -> tuple[UnsafeLink, ...]:
     found = []
     for number, line in enumerate((text or "").splitlines(), 1):
         for match in _SPACED_LINK.finditer(line):
-            if "](" in _markdown.renderInline(match.group(0)):
+            if "](" in COMMONMARK.renderInline(match.group(0)):
                 found.append(UnsafeLink(number, match.group(1), match.group(2).strip()))
     return tuple(found)
 
@@ -408,7 +408,7 @@ def reference_definitions(text: str) -> dict[str, tuple[int, str]]:
     """Each reference definition of `text` (`[op]: https://...`): {label as CommonMark matches
     it: (its line, from 1; its address)}."""
     env: dict[str, Any] = {}
-    _markdown.parse(text or "", env)
+    COMMONMARK.parse(text or "", env)
     return {
         label: (int(ref.get("map", (0, 0))[0]) + 1, str(ref.get("href") or ""))
         for label, ref in (env.get("references") or {}).items()
@@ -420,7 +420,7 @@ def undefined_references(text: str) -> list[Reference]:
     reads it as the brackets typed, unless another piece defines it in one file (issue-N.md)."""
     defined = reference_definitions(text)
     code: set[int] = set()
-    for token in _markdown.parse(text or ""):
+    for token in COMMONMARK.parse(text or ""):
         if token.map and token.type in ("fence", "code_block"):
             code.update(range(*token.map))
     found = []

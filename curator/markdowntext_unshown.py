@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
-from curator.markdowntext_links import _CODE_SPAN, _markdown, _unsafe_destination
+from curator.markdowntext_links import CODE_SPAN, COMMONMARK, unsafe_destination
 
 #: An inline image `![alt](address "title")`.
 _IMAGE = re.compile(
@@ -81,7 +81,7 @@ def unshown_markdown(
     indented: set[int] = set()
     found: list[UnshownMarkdown] = []
     env: dict[str, Any] = {}
-    tokens = _markdown.parse(source or "", env)
+    tokens = COMMONMARK.parse(source or "", env)
     references: dict[str, Any] = env.get("references", {})
     for token in tokens:
         if token.type == "code_block" and token.map and code_blocks:
@@ -106,7 +106,7 @@ def unshown_markdown(
             found.append(UnshownMarkdown(index + 1, "table", line.strip()))
             out.append(line.replace("-", "\\-", 1))
             continue
-        spans = [m.group(0) for m in _CODE_SPAN.finditer(line)]
+        spans = [m.group(0) for m in CODE_SPAN.finditer(line)]
         pieces = re.split(r"(`+[^`]*?`+)", line) if spans else [line]
         kept: list[str] = []
         for piece in pieces:
@@ -150,7 +150,7 @@ def _empty_link(match: re.Match[str], line: int, found: list[UnshownMarkdown]) -
     before, is then said no more apart). A link to an address never published is left as it is:
     `cut_unsafe_links` cuts it, and the editor is told of it."""
     address = match.group(1).strip("<>")
-    if _unsafe_destination(address):
+    if unsafe_destination(address):
         return match.group(0)
     # The picture with no description that was its words: the first of the line's not yet said
     # (walk163 N11: of two sponsors' logos on one line, `[![](a.png)](a) and [![ ](b.png)](b)`,

@@ -517,3 +517,85 @@ def export_opml(feeds: Sequence[OpmlFeed], title: str, now: datetime) -> bytes:
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     # A text file ends with a newline (walk152 #14: the last line had none).
     return data if data.endswith(b"\n") else data + b"\n"
+
+
+#: Folders a feed reader makes for itself, not for what the feeds are about (Feedly's
+#: "Uncategorized" and "Must Read", the "Subscriptions" root of Google Reader-style exports):
+#: never made subjects nor hints unless the newsletter has a subject of that name (walk152 #9:
+#: `--add-subjects` made them subjects and hinted `subjects: [Subscriptions, Uncategorized]`).
+#: Casefolded. A reader shows them in its user's language, so an export in French or Spanish
+#: names them so (walk180 #8: "Non classé" and "Sin categoría" became subjects): the same folders
+#: in French, German, Spanish, Italian, Portuguese and Dutch.
+READER_FOLDERS = frozenset(
+    {
+        # English
+        "subscriptions",
+        "my subscriptions",
+        "uncategorized",
+        "uncategorised",
+        "unfiled",
+        "unsorted",
+        "must read",
+        "all feeds",
+        "all items",
+        "read later",
+        "saved for later",
+        # French
+        "non classé",
+        "non classés",
+        "non classée",
+        "non classées",
+        "sans catégorie",
+        "non catégorisé",
+        "non trié",
+        "non triés",
+        "abonnements",
+        "mes abonnements",
+        "tous les flux",
+        "à lire",
+        "à lire plus tard",
+        "lire plus tard",
+        # German
+        "unkategorisiert",
+        "nicht kategorisiert",
+        "ohne kategorie",
+        "unsortiert",
+        "meine abonnements",
+        "alle feeds",
+        "später lesen",
+        # Spanish
+        "sin categoría",
+        "sin categoria",
+        "sin clasificar",
+        "suscripciones",
+        "mis suscripciones",
+        "todas las fuentes",
+        "todos los feeds",
+        "leer más tarde",
+        "leer después",
+        # Italian
+        "senza categoria",
+        "non categorizzati",
+        "non classificati",
+        "iscrizioni",
+        "abbonamenti",
+        "tutti i feed",
+        "leggi più tardi",
+        "da leggere",
+        # Portuguese
+        "sem categoria",
+        "não categorizado",
+        "não categorizados",
+        "sem classificação",
+        "assinaturas",
+        "inscrições",
+        "todos os feeds",
+        "ler mais tarde",
+        # Dutch
+        "zonder categorie",
+        "niet gecategoriseerd",
+        "ongesorteerd",
+        "abonnementen",
+        "later lezen",
+    }
+)

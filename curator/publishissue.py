@@ -131,13 +131,36 @@ def _ids_again(
     page = f"issue-{number}.html"
     if not withdrawn or known.get(page) not in (None, *withdrawn):
         return dict(known), ()
-    fresh = f"{withdrawn[0]}#{len(withdrawn) + 1}"
+    fresh = _taken_back_id(withdrawn)
     said = (
         f"issue {number} is published again after an issue {number} was taken back: its entry in"
         f" feed.xml has a new id ({fresh}, the one taken back had {withdrawn[-1]}), so feed"
         " readers show it as a new issue (those that had the one taken back may keep it too)",
     )
     return {**known, page: fresh}, said
+
+
+#: The "#2", "#3" a build adds to the id of an issue published again (`_ids_again`); "#2#2#2"
+#: in ids an older curator wrote.
+_AGAIN = re.compile(r"(?:#\d+)+$")
+
+
+def _taken_back_id(withdrawn: Sequence[str]) -> str:
+    """The id for the n-th issue of a number published after one was taken back: the first id
+    without its "#n", then "#n", one fragment (a URI may have one), n above every one used.
+
+    Why: putting back a store's backup also puts back its list of the ids taken back, so a
+    second take-back found only the last one ("...#2") and the next id was "...#2#2" (walk178
+    #5: "#2#2#2#2" after several, an invalid id)."""
+    base = _AGAIN.sub("", withdrawn[0])
+    used = [len(withdrawn)]
+    for taken in withdrawn:
+        tail = _AGAIN.search(taken)
+        if tail:
+            numbers = [int(n) for n in re.findall(r"\d+", tail.group())]
+            # "#3" was the third; "#2#2#2", an older curator's, the fourth
+            used.append(max(*numbers, len(numbers) + 1))
+    return f"{base}#{max(used) + 1}"
 
 
 def publish_issue(

@@ -351,6 +351,16 @@ class FeedStore(StoreBase):
         ).fetchall()
         return {str(r["url"]): (str(r["newest"]), str(r["last_new"])) for r in rows}
 
+    def feeds_undated(self) -> set[str]:
+        """The stored feeds with articles none of which its feed or page dated: their newest
+        article's date in `feeds_newest` is only when curator first saw it (walk180 #10: `feeds
+        check` showed a dateless feed's "newest" as the day it was fetched)."""
+        rows = self.db.execute(
+            """SELECT f.url AS url FROM feeds f JOIN articles a ON a.feed_id = f.id
+               GROUP BY f.id HAVING COUNT(a.published) = 0"""
+        ).fetchall()
+        return {str(r["url"]) for r in rows}
+
     def feed_newest_published(self, url: str) -> datetime | None:
         """The date of the newest article stored from feed `url` that its feed dated, or None."""
         row = self.db.execute(

@@ -120,7 +120,8 @@ def test_another_publications_good_article_is_featured_over_a_third_from_one_fee
     tmp_path: Path, http_server: LocalServer
 ) -> None:
     config = newsletter(tmp_path, http_server)
-    code, out, err = run("build", "--config", str(config), "-q")
+    # (without --quiet: a quiet build prints the issue's line alone, walk181 #6)
+    code, out, err = run("build", "--config", str(config))
     assert code == 0, err
     issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
     featured = {s["subject"]: [a["url"] for a in s["articles"]] for s in issue["sections"]}
@@ -158,7 +159,8 @@ def test_the_build_counts_what_fits_no_subject_and_what_each_cap_left_for_later(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
     config = newsletter(tmp_path, http_server)
-    code, out, err = run("build", "--config", str(config), "-q")
+    # (without --quiet: a quiet build prints the issue's line alone, walk181 #6)
+    code, out, err = run("build", "--config", str(config))
     assert code == 0, err
     assert out.startswith("Issue 1: 6 article(s) in 2 subject(s)"), out
     unplaced = listed(config, "--unplaced")

@@ -381,7 +381,9 @@ def report_build(
         return
     if not as_json:
         echo(message)
-        if left is not None:
+        # --quiet: the one line of the issue (walk181 #6: a cron log had a line per subject too);
+        # what waits for a later issue is counted by a build without it, and by --json
+        if left is not None and not quiet:
             for line in left_out_lines(issue, left, result.fetch.new_articles):
                 echo(line)
         if result.kept_subjects:

@@ -183,6 +183,16 @@ def add(
             echo(f"  {feed.url}  {feed.title or ''}", err=True)
     best = found.feeds[0]
     address = written if found.is_feed else best.url
+    moved = found.moved_to if found.is_feed else None
+    if moved and feed_key(moved) != feed_key(written):
+        # walk178 #6: the address given was added, no word of its move, and the next fetch asked
+        # to replace the line just written: the feed's own address is listed, and that is said.
+        echo(
+            f"{written} has moved permanently to {moved} (its server redirects there for good):"
+            " adding the new address",
+            err=True,
+        )
+        address = moved
     # Where the address leads (a 301 to a feed listed already, walk45 #5) is compared too.
     for where in (found.final_url if found.is_feed else None, best.url):
         if where and feed_key(where) in listed:
@@ -928,10 +938,12 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
             raise BuildError(said)
         rows: dict[str, Any] = {}
         newest: dict[str, tuple[str, str]] = {}
+        undated: set[str] = set()
     else:
         with opened(config_path, db, lock=False, reading=True) as (config, store):
             rows = {str(r["url"]): r for r in store.feed_rows()}
             newest = store.feeds_newest()
+            undated = store.feeds_undated()
     now = datetime.now(UTC)
     table = []
     for source in config.feeds:
@@ -975,7 +987,11 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 # Its server asked (Retry-After) not to be asked before then: fetch skips it.
                 "wait_until": row.get("wait_until"),
                 # Its newest article's date, and when it last gave a new one (walk126 #3).
-                "newest_entry": newest.get(source.url, (None, None))[0],
+                # (none when no entry had a date: the day it was fetched is no entry's date)
+                "newest_entry": None
+                if source.url in undated
+                else newest.get(source.url, (None, None))[0],
+                "undated": source.url in undated,
                 "last_new_article": newest.get(source.url, (None, None))[1],
                 # Nothing new for `QUIET_AFTER` or more, as the build says under "need a look".
                 "quiet": source.url in newest
@@ -1106,7 +1122,7 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
         success = (row["last_success"] or "never")[:19].replace("T", " ")
         size = f"{(row['bytes'] or 0) / 1024:.0f}" if row["bytes"] is not None else "-"
         secs = f"{row['seconds']:.2f}" if row["seconds"] is not None else "-"
-        newest = (row["newest_entry"] or "-")[:10]
+        newest = "no dates" if row.get("undated") else (row["newest_entry"] or "-")[:10]
         echo(
             f"{row['status']:<13} {success:<20} {newest:<10} {row['entries']:>7} {size:>7}"
             f" {secs:>6}  {row['name'] or row['url']}"

@@ -1,0 +1,134 @@
+"""The words of a credit in the languages besides English, one table per kind, by language (data).
+
+A byline in French, German, Spanish, Italian, Dutch or Portuguese says what an English one says
+with its own words: "Par Élodie Marchand avec l'AFP" is "By Élodie Marchand with AFP", "Von Anna
+Schmidt (Text) und Tom Weber (Fotos)" names a writer and a photographer, "Par Jean Dupont, envoyé
+spécial à Berlin" a reporter and his role (walk180 #2: each was credited as people, "avec AFP",
+"Jürgen Groß mit dpa", "envoyé spécial à Berlin", "Tom Weber"). `extract_rules_bylines` builds
+its patterns from these tables, so the English rules (`credits._with_co_author`, a role after a
+comma, a picture's credit) hold in each language. Add a language by adding its words here.
+"""
+
+from __future__ import annotations
+
+#: "with" between a byline's names ("By Ahmed Ali with Sara Lind", "Par Élodie Marchand avec
+#: Jean Dupont"): a co-author, or, when what follows is an agency or an organisation ("avec
+#: l'AFP", "mit dpa", "con EFE"), the help it gave, no co-author.
+WITH_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("with", "alongside"),
+    "fr": ("avec",),
+    "de": ("mit",),
+    "es": ("con",),
+    "it": ("con",),
+    "nl": ("met",),
+    "pt": ("com",),
+}
+
+#: The articles written before an agency's or a team's name ("avec l'AFP", "mit der dpa", "con la
+#: agencia EFE", "met het ANP"): no part of the name. French l' is written onto it.
+ARTICLES: dict[str, tuple[str, ...]] = {
+    "en": ("the",),
+    "fr": ("l'", "l’", "la", "le", "les"),
+    "de": ("der", "die", "das", "dem", "den"),
+    "es": ("el", "la", "los", "las"),
+    "it": ("l'", "l’", "il", "lo", "la", "gli", "le"),
+    "nl": ("het", "de"),
+    "pt": ("o", "a", "os", "as"),
+}
+
+#: A reporter's role after a comma ("Jean Dupont, envoyé spécial à Berlin", "Anna Schmidt,
+#: Korrespondentin in Paris"), as "Jean Dupont, special correspondent in Berlin" is one in
+#: English (`extract_rules_bylines.ROLE_NOUNS`): the role names no one. Lower-cased.
+ROLE_NOUNS: dict[str, tuple[str, ...]] = {
+    "fr": (
+        "envoyé",
+        "envoyée",
+        "envoyés",
+        "correspondant",
+        "correspondante",
+        "journaliste",
+        "rédacteur",
+        "rédactrice",
+        "chroniqueur",
+        "chroniqueuse",
+        "éditorialiste",
+        "pigiste",
+        "reporter",
+    ),
+    "de": (
+        "korrespondent",
+        "korrespondentin",
+        "redakteur",
+        "redakteurin",
+        "reporterin",
+        "journalistin",
+        "chefredakteur",
+        "chefredakteurin",
+        "kolumnist",
+        "kolumnistin",
+        "autorin",
+    ),
+    "es": (
+        "corresponsal",
+        "enviado",
+        "enviada",
+        "periodista",
+        "redactor",
+        "redactora",
+        "columnista",
+        "cronista",
+    ),
+    "it": (
+        "inviato",
+        "inviata",
+        "corrispondente",
+        "giornalista",
+        "redattore",
+        "redattrice",
+        "editorialista",
+    ),
+    "nl": ("verslaggever", "verslaggeefster", "redacteur", "redactrice", "correspondente"),
+    "pt": ("correspondente", "jornalista", "repórter", "redator", "redatora", "colunista"),
+}
+
+#: A picture's credit in brackets after a name ("Tom Weber (Fotos)", "Tom Weber (photos)"): the
+#: photographer, no author. Lower-cased.
+PICTURE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("photo", "photos", "photography", "pictures", "images", "illustration", "illustrations"),
+    "fr": ("photo", "photos", "photographie", "photographies", "illustration", "illustrations"),
+    "de": ("foto", "fotos", "fotografie", "bild", "bilder", "illustration", "illustrationen"),
+    "es": ("foto", "fotos", "fotografía", "fotografías", "ilustración", "ilustraciones"),
+    "it": ("foto", "fotografia", "fotografie", "illustrazione", "illustrazioni"),
+    "nl": ("foto", "foto's", "fotografie", "beeld", "illustratie", "illustraties"),
+    "pt": ("foto", "fotos", "fotografia", "fotografias", "ilustração", "ilustrações"),
+}
+
+#: The writing's credit in brackets after a name ("Anna Schmidt (Text)"): its author, and the
+#: bracket no part of the name. Lower-cased.
+WRITING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("text", "words", "story", "reporting"),
+    "fr": ("texte", "textes", "texte et photos"),
+    "de": ("text", "texte"),
+    "es": ("texto", "textos"),
+    "it": ("testo", "testi"),
+    "nl": ("tekst", "teksten"),
+    "pt": ("texto", "textos"),
+}
+
+#: "and" between two people ("Anna Schmidt (Text) und Tom Weber (Fotos)"), where a bracket before
+#: it ends its person's credit.
+AND_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("and",),
+    "fr": ("et",),
+    "de": ("und",),
+    "es": ("y", "e"),
+    "it": ("e", "ed"),
+    "nl": ("en",),
+    "pt": ("e",),
+}
+
+
+def words_of(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Every word of a table, once each, longest first (so a pattern made of them tries "fotos"
+    before "foto")."""
+    return tuple(sorted({w for words in table.values() for w in words}, key=lambda w: (-len(w), w)))
