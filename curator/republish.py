@@ -1119,7 +1119,7 @@ def render_issues(
                 if "feed.xml" in files:
                     rendered["feed.xml"] = files["feed.xml"]
                 notes += unshown_articles(
-                    issues[number], rendered, folder, site_url=config.site_url, utm=utm
+                    issues[number], rendered, folder, env=env, site_url=config.site_url, utm=utm
                 )
                 # Copies older than an issue's theme, closing line or "Another piece in X" drop them
                 # here as in `build`, which says so (walk31 #1: `render` was silent).
@@ -1131,6 +1131,18 @@ def render_issues(
                 notes += nested_headings(rendered, folder)
                 notes += reader_notes(config, issues[number], out_dir, rendering=True)
                 notes += plain_blurbs(issues[number], folder)
+            # feed.xml's entries of the issues not rendered here, rendered there again with these
+            # templates (walk179 #1: they lost their credits, unsaid)
+            for number in sorted(set(issues) - set(of_issue)) if "feed.xml" in files else ():
+                notes += unshown_articles(
+                    issues[number],
+                    {"feed.xml": files["feed.xml"]},
+                    folder,
+                    env=env,
+                    site_url=config.site_url,
+                    utm=utm,
+                    feed_entry=True,
+                )
             notes += unmarked_language(config.language, folder)
             # The date quoted is the issue's own when one is rendered (walk151 #14).
             day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
