@@ -77,7 +77,9 @@ def test_a_dropped_credit_is_warned_though_the_blurbs_name_author_and_publicatio
     # feed.xml's entry of issue 1, rendered again with these templates, lost them too
     feed = (out / "feed.xml").read_text(encoding="utf-8")
     assert "class=&quot;credit&quot;" not in feed and 'class="credit"' not in feed
-    assert "leave out of feed.xml (its entry of issue 1) the credit of 4 of 4 articles" in said, said
+    assert "leave out of feed.xml (its entry of issue 1) the credit of 4 of 4 articles" in said, (
+        said
+    )
 
 
 def test_a_credit_half_dropped_is_counted_for_every_article(tmp_path: Path) -> None:
