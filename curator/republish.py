@@ -41,7 +41,7 @@ from curator.app import (
 from curator.config import Config
 from curator.editions import ISSUE_FORMATS, OUTPUTS, feed_times, published_feed_ids
 from curator.errors import CuratorError, InputError, shell_arg
-from curator.htmltext import html_to_text, page_text
+from curator.htmltext import html_to_text, page_links, page_text, same_links
 from curator.issuecheck import issue_mistakes
 from curator.issuedata import issue_data, issue_from_data, published_issues
 from curator.markdowntext import markdown_text, plain_text_markup, text_with_links
@@ -1513,7 +1513,9 @@ def _reads_the_same(path: Path, text: str) -> bool:
         before = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    if path.suffix == ".html":  # (its <title> too: walk171 #3)
+    if path.suffix == ".html":  # (its <title> too: walk171 #3; where its links go: walk179 #8)
+        if not same_links(page_links(before), page_links(text)):
+            return False
         before, text = page_text(before), page_text(text)
     return " ".join(before.split()) == " ".join(text.split())
 
