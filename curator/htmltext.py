@@ -15,9 +15,10 @@ import html
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
 from typing import Any, NamedTuple
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -231,6 +232,28 @@ def page_text(markup: str) -> str:
     if root is not None:
         head = [root.findtext(".//title") or "", *(i.get("alt") or "" for i in root.iter("img"))]
     return " ".join(" ".join([*head, html_to_text(markup)]).split())
+
+
+def page_links(markup: str) -> list[str]:
+    """The addresses a whole HTML page's links (`<a href>`, `<area href>`) go to, in order."""
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except Exception as exc:  # noqa: BLE001 - hostile markup trips lxml's own asserts
+        if own_bug(exc):
+            raise
+        return []
+    return [(a.get("href") or "").strip() for a in root.iter("a", "area")]
+
+
+def same_links(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether two pages' links (`page_links`) go to the same places: each as it was, or made
+    absolute (`issue-1.html` as `https://blog.example/news/issue-1.html`, after `site_url` was
+    set). A link that goes elsewhere is a change a reader meets (walk179 #8: the email's "Read it
+    on the web" moved with `site_url` and was said to be "only the markup")."""
+    return len(before) == len(after) and all(
+        a == b or (not urlsplit(a).scheme and urljoin(b, a) == b)
+        for a, b in zip(before, after, strict=True)
+    )
 
 
 def html_to_text(markup: str | None, *, separator: str = " ", lines: bool = False) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 import jinja2.meta
 
+from curator.creditprobe import as_read, lost_parts, marked_issue
 from curator.editions import (
     ARCHIVE_FORMATS,
     ISSUE_FORMATS,
@@ -204,73 +205,6 @@ def _shows_link(url: str, raw: str, read: str) -> bool:
     )
 
 
-def _whole_count(credit: str, text: str) -> int:
-    """How many times `text` holds the credit whole: not inside a longer word, nor as one side of
-    another credit's "A || B" (walk156 #16: a credit was counted shown because its words were
-    part of another article's credit)."""
-    if not credit:
-        return 0
-    count = 0
-    for found in re.finditer(re.escape(credit), text):
-        before = text[: found.start()]
-        after = text[found.end() :]
-        if before[-1:].isalnum() or after[:1].isalnum():
-            continue
-        if before.rstrip().endswith("||") or after.lstrip().startswith("||"):
-            continue
-        count += 1
-    return count
-
-
-def _shown_whole(credit: str, text: str) -> bool:
-    """Whether `text` holds the credit whole (`_whole_count`)."""
-    return _whole_count(credit, text) > 0
-
-
-def _names_of(author: str) -> list[str]:
-    """The people an entry's `author` credits ("Jane Doe and John Roe", "A, B and C"), each."""
-    return [n for n in re.split(r",\s*|\s+and\s+|\s*&\s*", author) if n.strip()]
-
-
-def _article_parts(read: str, titles: Sequence[str]) -> dict[str, str]:
-    """Each article's part of an edition's text (by its title): from where its title is to where
-    the next article's title is; an article whose title is not found (or is another's) is left
-    out (its credit is then looked for in the whole edition)."""
-    flat = {t: " ".join(t.split()) for t in set(titles) if titles.count(t) == 1}
-    # where each title is shown whole: not inside another title that holds it (walk158 #8:
-    # "Same credit piece 1" was found at the start of "Same credit piece 1 and more", its part
-    # made empty, and its credit said to be left out)
-    spans = {
-        t: [(m.start(), m.start() + len(f)) for m in re.finditer(re.escape(f), read)]
-        for t, f in flat.items()
-        if f
-    }
-    found = sorted(
-        (at[0], t)
-        for t, f in flat.items()
-        if (
-            at := next(
-                (
-                    (start, end)
-                    for start, end in spans.get(t, [])
-                    if not any(
-                        len(flat[u]) > len(f) and s <= start and end <= e
-                        for u in spans
-                        if u != t
-                        for s, e in spans[u]
-                    )
-                ),
-                None,
-            )
-        )
-        is not None
-    )
-    return {
-        title: read[start : (found[i + 1][0] if i + 1 < len(found) else len(read))]
-        for i, (start, title) in enumerate(found)
-    }
-
-
 def _templates_of(folder: Path, template: str) -> list[str]:
     """The editor's files (in `folder`) that make an edition: its template and those it includes
     (the feed's entries are the fragment), as far as curator's own templates go."""
@@ -282,17 +216,57 @@ def _templates_of(folder: Path, template: str) -> list[str]:
     return [n for n in names if (folder / n).is_file()]
 
 
+def _marked_edition(
+    issue: Issue,
+    env: jinja2.Environment,
+    template: str,
+    edition: str,
+    *,
+    site_url: str | None,
+    utm: Mapping[str, str] | None,
+) -> str | None:
+    """The edition made by `template` of the issue with its articles' credits marked
+    (`creditprobe.marked_issue`); None when the template fails on the markers (one that reads
+    an author's second word, say), where it had not on the names."""
+    marked = marked_issue(issue)
+    context = output_context(
+        marked,
+        site_url=site_url,
+        utm=utm_for(utm, edition),
+        language=str(env.globals.get("lang") or "en"),
+    )
+    try:
+        if template == "feed.xml":  # (its entry of the issue is the fragment)
+            item = archive_item(marked, _fragment(env, context))
+            feed = render_archive(
+                issue.title, issue.editor, [item], env=env, site_url=site_url, formats=("feed",)
+            )
+            return feed["feed.xml"]
+        if template == "fragment.html":
+            return _fragment(env, context)
+        text = _render(env, template, context)
+    except TemplateMistake:
+        return None
+    return text_edition(text) if template == "issue.txt" else text
+
+
 def unshown_articles(
     issue: Issue,
     files: Mapping[str, str],
     folder: Path | None,
     *,
+    env: jinja2.Environment,
     site_url: str | None = None,
     utm: Mapping[str, str] | None = None,
+    feed_entry: bool = False,
 ) -> tuple[str, ...]:
-    """A warning per group of editions made with the editor's templates (in `folder`) that leave
-    out articles' credits or links which curator's own templates show (walk39 #2: a template
-    without `entry.credit` and `entry.url` published every issue without them, silently)."""
+    """A warning per group of editions made with the editor's templates (in `folder`, rendered by
+    `env`) that leave out articles' credits or links which curator's own templates show (walk39
+    #2: a template without `entry.credit` and `entry.url` published every issue without them,
+    silently). A credit is shown where the templates put it (`creditprobe`). `feed_entry`: the
+    issue is in `files`' feed.xml alone, which is named as its entry there (walk179 #1: the
+    entries `render` wrote again of the issues it was not asked to render lost their credits,
+    unsaid)."""
     if folder is None:
         return ()
     old_pieces = {p.name for p in copies_without(folder, "pieces_in_publication") if old_copy(p)}
@@ -312,45 +286,30 @@ def unshown_articles(
         links = [e.url for e in entries if e.url]
         raw = files[filename]
         read = _as_read(raw, filename)
-        flat = " ".join(raw.split())
         missing = []
         # the text edition's texts as it prints them (`text_edition` cuts a tag with attributes:
         # walk130 #2 saw a publication "Pub <meta http-equiv=...>", printed "Pub ", said to be
         # left out of issue-1.txt by init's own templates)
         as_printed = text_edition if filename.endswith(".txt") else str
-        parts = _article_parts(read, [as_printed(e.title) for e in entries])
+        marked = _marked_edition(issue, env, template, edition, site_url=site_url, utm=utm)
         lost: list[str] = []
         lacking: set[str] = set()
-        for entry in credited:
-            # a credit changed in case by a filter that keeps its words (`upper`, `title`,
-            # walk144 #6: "JANE DOE || JANEDOE.NEOCITIES.ORG" was said to be left out) is shown
-            own = parts.get(as_printed(entry.title))
-            part = (read if own is None else own).casefold()
-            credit = " ".join(as_printed(entry.credit).split())
-            folded = credit.casefold()
-            # the whole credit in the article's part; else shown in the edition as often as the
-            # articles credited so need it: one credit inside another's ("Jane Doe || P" in
-            # "Mary Jane Doe || P") is not the other's shown (walk156 #16)
-            if own is not None and _shown_whole(folded, part):
-                continue
-            needed = sum(
-                folded in " ".join(as_printed(e.credit).split()).casefold() for e in credited
-            )
-            if max(_whole_count(folded, t.casefold()) for t in (read, flat)) >= needed:
-                continue
-            # a template may show the credit its own way ("Pub, by Author", "by A at Pub", walk125
-            # #1): it is shown when the author's names and the publication are in the article's part
-            absent = [
-                what
-                for what, names in (
-                    ("author", _names_of(entry.author)),
-                    ("publication", [entry.publication] if entry.publication else []),
-                )
-                if any(" ".join(as_printed(n).split()).casefold() not in part for n in names)
-            ]
-            if absent:
-                lost.append(credit)
-                lacking.update(absent)
+        if marked is not None:
+            for entry, absent in lost_parts(entries, as_read(marked, filename)):
+                lost.append(" ".join(as_printed(entry.credit).split()))
+                lacking |= absent
+        else:
+            # (the template failed on the markers, where it had not on the names: the credit
+            # is shown when the edition holds it whole)
+            for entry in credited:
+                credit = " ".join(as_printed(entry.credit).split())
+                if credit.casefold() not in read.casefold():
+                    lost.append(credit)
+                    lacking |= {
+                        w
+                        for w, v in (("author", entry.author), ("publication", entry.publication))
+                        if v
+                    }
         if lost:
             what = "the credit" if len(lacking) == 2 else f"the {next(iter(lacking))} in the credit"
             missing.append(f'{what} of {len(lost)} of {len(credited)} articles ("{lost[0]}")')
@@ -412,7 +371,9 @@ def unshown_articles(
         add = " and ".join(v if v == _OTHERS_VARIABLE else f"`{v}`" for v in variables)
         names = []
         for filename, _, _ in editions:
-            names.append(filename)
+            names.append(
+                f"{filename} (its entry of issue {issue.number})" if feed_entry else filename
+            )
             # latest.html is the newest issue's page again, and loses them too (walk46 N7)
             if filename == f"issue-{issue.number}.html" and files.get("latest.html") == files.get(
                 filename

@@ -225,7 +225,12 @@ def publish_issue(
     found_out = () if gone_said else _missing_issues(config, store, out_dir, issue.number, formats)
     found_out += _stopped_issue(store, out_dir, issue.number, rendered)
     dropped = unshown_articles(
-        issue, rendered, templates or config.settings.templates, site_url=config.site_url, utm=utm
+        issue,
+        rendered,
+        templates or config.settings.templates,
+        env=env,
+        site_url=config.site_url,
+        utm=utm,
     )
     files = FileSet({out_dir / name: text for name, text in rendered.items()})
     # (before it is recorded: which line of the plan it does, when the plan gives another next)

@@ -42,7 +42,7 @@ from curator.config import Config
 from curator.editions import ISSUE_FORMATS, OUTPUTS, feed_times, published_feed_ids
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.foreignfiles import stop_for_files_not_curators
-from curator.htmltext import html_to_text, page_text
+from curator.htmltext import html_to_text, page_links, page_text, same_links
 from curator.issuecheck import issue_mistakes
 from curator.issuedata import issue_data, issue_from_data, published_issues
 from curator.issuetext import link_warnings
@@ -1140,7 +1140,7 @@ def render_issues(
                 if "feed.xml" in files:
                     rendered["feed.xml"] = files["feed.xml"]
                 notes += unshown_articles(
-                    issues[number], rendered, folder, site_url=config.site_url, utm=utm
+                    issues[number], rendered, folder, env=env, site_url=config.site_url, utm=utm
                 )
                 # Copies older than an issue's theme, closing line or "Another piece in X" drop them
                 # here as in `build`, which says so (walk31 #1: `render` was silent).
@@ -1152,6 +1152,18 @@ def render_issues(
                 notes += nested_headings(rendered, folder)
                 notes += reader_notes(config, issues[number], out_dir, rendering=True)
                 notes += plain_blurbs(issues[number], folder)
+            # feed.xml's entries of the issues not rendered here, rendered there again with these
+            # templates (walk179 #1: they lost their credits, unsaid)
+            for number in sorted(set(issues) - set(of_issue)) if "feed.xml" in files else ():
+                notes += unshown_articles(
+                    issues[number],
+                    {"feed.xml": files["feed.xml"]},
+                    folder,
+                    env=env,
+                    site_url=config.site_url,
+                    utm=utm,
+                    feed_entry=True,
+                )
             notes += unmarked_language(config.language, folder)
             # The date quoted is the issue's own when one is rendered (walk151 #14).
             day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
@@ -1522,7 +1534,9 @@ def _reads_the_same(path: Path, text: str) -> bool:
         before = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    if path.suffix == ".html":  # (its <title> too: walk171 #3)
+    if path.suffix == ".html":  # (its <title> too: walk171 #3; where its links go: walk179 #8)
+        if not same_links(page_links(before), page_links(text)):
+            return False
         before, text = page_text(before), page_text(text)
     return " ".join(before.split()) == " ".join(text.split())
 

@@ -29,6 +29,7 @@ from curator.templatecheck import (
     field_owner,
     own_word_names,
     searched_folders,
+    view_field,
 )
 
 
@@ -185,7 +186,8 @@ def _in_editors_words(exc: jinja2.TemplateError, where: str = "") -> str:
     undefined = _UNDEFINED.match(message)
     if undefined is not None:
         # walk146 #5: `{{ edtior }}` was "'edtior' is undefined", where a field gets a did-you-mean
-        close = difflib.get_close_matches(undefined.group(1), TEMPLATE_NAMES, n=1)
+        close = [field] if (field := view_field(undefined.group(1))) else []
+        close = close or difflib.get_close_matches(undefined.group(1), TEMPLATE_NAMES, n=1)
         if close:
             return f"{message}: did you mean '{close[0]}'?"
         # a word of _words.txt (walk156 #14: `month[...]` in its `date` macro, for `months`)
@@ -321,7 +323,9 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
             f" {quote} (as written, it runs on to the next {quote}, on line {exc.lineno})"
         )
     for n in range(exc.lineno - 1, max(0, exc.lineno - 4), -1):
-        tags = "".join(re.findall(r"{[{%].*", lines[n - 1] if n <= len(lines) else ""))
+        # (the quotes inside its tags, to their end or the line's: walk179 #4 was sent to the
+        # balanced quotes of `lang="{{ lang }}"{% if dir == "rtl" %} dir="rtl"`, HTML's own)
+        tags = "".join(_TAG_BODY.findall(lines[n - 1] if n <= len(lines) else ""))
         if tags.count('"') % 2 or tags.count("'") % 2:
             return f"; a quote opened on line {n} may not be closed"
     # (an `{% end... %}` of another block met while a block in it is open: walk132 #7 gave
@@ -357,6 +361,10 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
         return ""
     name, line, _ = unclosed or opened[-1]
     return f"; the {{% {name} %}} opened on line {line} is never closed: add its {{% end{name} %}}"
+
+
+#: What is inside a tag or a value (`{% ... %}`, `{{ ... }}`), to its end or the line's.
+_TAG_BODY = re.compile(r"{[{%](.*?)(?:[-+]?[%}]}|$)")
 
 
 def _without_comments(source: str) -> str:
