@@ -521,10 +521,21 @@ def top_up(
     """Add the text's lead sentences that say something new (none that says a sentence of `chosen`,
     the description, again in other words: `retells`) until the blurb has two sentences and
     `min_chars`; two are enough when the first is a summary sentence of its own
-    (`MIN_DESCRIPTION_CHARS`): a third from further down restates or drifts from it."""
+    (`MIN_DESCRIPTION_CHARS`): a third from further down restates or drifts from it.
+
+    The sentences added are consecutive in the text, and follow the description's own when the
+    text has it: once one is added, a sentence that cannot be (it retells or repeats another)
+    ends the blurb rather than being skipped, and a text that opens with the description goes on
+    from the sentence after it, which only goes on with the story (walk178 #3: "S1. S3", the
+    second sentence taken for the description told again for sharing three of its words, the
+    third read as following the first)."""
     out = list(chosen)
-    for sentence in text_sentences[:6]:
-        if any(retells(sentence, s) for s in chosen):
+    start = _after_own(chosen, text_sentences[:6])
+    added = False
+    for sentence in text_sentences[start:6]:
+        if start == 0 and any(retells(sentence, s) for s in chosen):
+            if added:
+                break
             continue
         if len(out) >= MIN_SENTENCES and (
             _size(join_sentences(out)) >= min_chars or _size(out[0]) >= MIN_DESCRIPTION_CHARS
@@ -532,12 +543,23 @@ def top_up(
             break
         if len(out) >= MAX_SENTENCES or len(join_sentences([*out, sentence])) > max_chars:
             break
-        if any(repeats(sentence, s) for s in out):
-            continue
-        if not out and not can_open(sentence):
+        if any(repeats(sentence, s) for s in out) or (not out and not can_open(sentence)):
+            if added:
+                break
             continue
         out.append(sentence)
+        added = True
     return out
+
+
+def _after_own(chosen: list[str], lead: list[str]) -> int:
+    """Where the text goes on after the description `chosen` when its `lead` opens with it (each
+    of its sentences again, `repeats`, in order from the first): the index after the last; else 0."""
+    if not chosen or len(lead) < len(chosen):
+        return 0
+    if all(repeats(t, c) for t, c in zip(lead, chosen, strict=False)):
+        return len(chosen)
+    return 0
 
 
 def _similar(a: str, b: str) -> bool:

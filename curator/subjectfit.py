@@ -44,7 +44,7 @@ from curator.textfeatures import (
 )
 
 #: Bumped whenever scoring changes, so stored assignments are re-scored (part of the fingerprint).
-SCORER_VERSION = "18"
+SCORER_VERSION = "19"
 
 #: Query weights: the editor's keywords and the subject's name are the strongest signal, the
 #: description's words support them; the words inside a multi-word keyword count little on their

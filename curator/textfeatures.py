@@ -65,7 +65,8 @@ STOP_WORDS: frozenset[str] = frozenset(
 #: The commonest function words of other languages written in Latin or Cyrillic letters (German,
 #: French, Spanish, Portuguese, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Russian,
 #: Ukrainian): articles, pronouns, prepositions, conjunctions and auxiliaries, lower-cased as the
-#: tokeniser reads them (accented words whole, French elisions as one word: "c'est"). Every article
+#: tokeniser reads them (accented words whole; an elided "c'", "l'", "d'" is taken off the word it
+#: precedes, `_unelide`: of the elided forms listed here only "aujourd'hui" occurs). Every article
 #: in one of these languages is full of them, so a subject scored on them placed a German bread
 #: recipe under "Straßenbahn in Deutschland" for its "die, und, der" (walk88). Left out on purpose:
 #: words that are common English content words too (war, man, men, want, door, son, car, plus, art,
@@ -348,9 +349,40 @@ def script_words(low: str) -> list[str]:
     return out
 
 
+#: The articles, pronouns and conjunctions French and Italian elide against the next word with an
+#: apostrophe ("l’expérience", "d’un", "qu’il", "jusqu’à", "dell’ascolto", "un’auto"). No English
+#: word starts so ("o'", "rock 'n' roll" are not among them; "d'Arcy" reads as "arcy").
+_ELIDED = frozenset(
+    """
+    l d j m n s t c qu jusqu lorsqu puisqu quoiqu quelqu presqu
+    dell all dall nell sull coll un quest quell nessun buon sant tutt anch
+    """.split()  # noqa: SIM905
+)
+
+
+def _unelide(tokens: list[str]) -> list[str]:
+    """`tokens` with an elided word before an apostrophe (`_ELIDED`) taken off the word it
+    precedes: "l'écoute" is "écoute" (walk180 #4: the keyword "écoute" matched none of an
+    article's "l’écoute"). The elided word is a function word, no term; so is what follows it
+    when that is one of `OTHER_STOP_WORDS` ("d'un", "j'ai", "l'un": French, not the UN or AI),
+    and such a token is dropped. "aujourd'hui" and English words stay as they are: a possessive
+    "'s" is no elision ("all's", "AT&T's")."""
+    out: list[str] = []
+    for token in tokens:
+        i = token.find("'")
+        if i > 0 and token[:i] in _ELIDED and token[i + 1 :] != "s":
+            rest = token[i + 1 :]
+            if rest in OTHER_STOP_WORDS:
+                continue
+            token = rest
+        out.append(token)
+    return out
+
+
 def _tokens(text: str) -> list[str]:
     """The raw tokens of `text`: what `_WORD` finds in it, lower-cased (and with letters beyond
-    ASCII, words of every script: `script_words`)."""
+    ASCII, words of every script: `script_words`), French and Italian elisions taken apart
+    (`_unelide`)."""
     low = text.lower().replace("\u2019", "'")
     if "\u0307" in low:
         # Turkish "İ" lowers to "i" and a combining dot, which split "İstanbul" into "i" and
@@ -364,7 +396,8 @@ def _tokens(text: str) -> list[str]:
         low = _VERSION.sub("v", low)  # "3.1" -> "3v1" (see NUMBER_DIGITS)
     if not low.isascii():
         if _OTHER_LETTER.search(low):
-            return script_words(low)
+            found = script_words(low)
+            return _unelide(found) if "'" in low else found
         low = low.encode("ascii", "replace").decode("ascii")  # (then "?", a separator)
     spaced = low.translate(_SEPARATORS)
     i = spaced.find("'")
@@ -382,7 +415,7 @@ def _tokens(text: str) -> list[str]:
         done = end
         i = spaced.find("'", end)
     out += spaced[done:].split()
-    return out
+    return _unelide(out)
 
 
 #: Letters read to tell a text's script, and the share of them a script needs to count as one
