@@ -80,7 +80,7 @@ from fetch import Report, _children, _rss_kb  # noqa: E402
 from weekly import Run, free_port, install_curator, machine, run  # noqa: E402
 
 from curator import modelcache, stories  # noqa: E402
-from curator.config import load_config  # noqa: E402
+from curator.config_load import load_config  # noqa: E402
 from curator.models import Article  # noqa: E402
 from curator.placement import refresh  # noqa: E402
 from curator.store import VERSION, Store  # noqa: E402
@@ -359,7 +359,7 @@ def old_fingerprint(curator: Path, config: Path) -> str:
     of it, so a store this curator placed would look unplaced to it (and its week's build would
     re-place the whole archive) unless the copy is relabelled with it."""
     code = (
-        "import sys; from pathlib import Path; from curator.config import load_config;"
+        "import sys; from pathlib import Path; from curator.config_load import load_config;"
         " from curator.subjects import model_fingerprint;"
         " print(model_fingerprint(load_config(Path(sys.argv[1])).subjects, {}))"
     )

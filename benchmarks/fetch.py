@@ -360,7 +360,7 @@ def profile_fetch(urls: list[str], tmp: Path, args: argparse.Namespace, report: 
 
     sys.path.insert(0, str(REPO))
     from curator import app, workers
-    from curator.config import load_config
+    from curator.config_load import load_config
     from curator.store import Store
 
     folder = tmp / "profile"

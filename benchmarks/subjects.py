@@ -386,7 +386,7 @@ class Worker:
         the model fitted, the archive scored on worker processes, the placements saved). None
         for a curator without that path (an old baseline)."""
         try:
-            from curator.config import load_config
+            from curator.config_load import load_config
             from curator.placement import refresh
             from curator.store import Store
             from curator.urls import url_key

@@ -18,7 +18,8 @@ from conftest import LocalServer
 from curator import app, articles, articles_pages, workers
 from curator.app import FeedReport, run_fetch
 from curator.cli import cli
-from curator.config import Config, parse_config
+from curator.config import Config
+from curator.config_reader import parse_config
 from curator.models import Page
 from curator.store import Store
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from curator.config import ConfigError, load_config
+from curator.config import ConfigError
+from curator.config_load import load_config
 
 GOOD = """\
 # A comment the editor wrote

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from test_config import GOOD, write
 
 from curator.cli import cli
-from curator.config import load_config
+from curator.config_load import load_config
 from curator.store import VERSION
 
 #: Deeply nested anchors: a YAML "billion laughs" that a careless loader would expand.

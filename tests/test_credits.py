@@ -11,7 +11,7 @@ import pytest
 from conftest import LocalServer
 from curator.app import run_fetch
 from curator.articles_credits import feed_credits
-from curator.config import parse_config
+from curator.config_reader import parse_config
 from curator.credits import clean_authors, credited
 from curator.feeds import parse_feed
 from curator.models import Article, Scored

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES, LocalServer
 from curator.cli import cli
-from curator.config import load_config
+from curator.config_load import load_config
 from curator.discover import COMMON_FEED_PATHS
 from curator.errors import EXIT_FAILED, EXIT_FEEDS_FAILING, EXIT_INPUT, EXIT_OK
 

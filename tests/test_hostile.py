@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, LocalServer, credits_as_text
 from curator.app import run_fetch
 from curator.cli import cli
-from curator.config import load_config
+from curator.config_load import load_config
 from curator.feeds import parse_feed
 from curator.harvest import NOT_WELL_FORMED_ID
 from curator.store import Store

@@ -100,6 +100,6 @@ def test_readme_customise_the_templates_can_be_followed_from_an_empty_folder(
     assert named, "the block names the template to edit"
     for name in named:
         assert (folder / name).is_file(), f"{name} is not in the folder `curator init` made"
-    from curator.config import load_config
+    from curator.config_load import load_config
 
     assert load_config(folder / "feeds.yaml").settings.templates == folder / "templates"

@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from curator.cli import cli
-from curator.config import load_config
+from curator.config_load import load_config
 
 
 def opml(corpus: Path, name: str) -> Path:

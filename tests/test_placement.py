@@ -22,7 +22,8 @@ import yaml
 from conftest import run_cli as run
 from curator import batchscore, modelcache, placement, termcounts
 from curator import placing as placing_module
-from curator.config import Config, load_config
+from curator.config import Config
+from curator.config_load import load_config
 from curator.models import Article
 from curator.store import Store
 from curator.subjectfit import fit

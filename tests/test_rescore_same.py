@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from labelled import BENCHMARK_SUBJECTS, labelled
 
 from curator.cli import cli
-from curator.config import load_config
+from curator.config_load import load_config
 from curator.models import Article
 from curator.placement import BULK_MIN, current_model
 from curator.store import Store

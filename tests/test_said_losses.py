@@ -10,7 +10,7 @@ from pathlib import Path
 import hostile_helpers as h
 
 from conftest import LocalServer, run_cli
-from curator.config import load_config
+from curator.config_load import load_config
 
 
 def test_json_feed_items_that_are_not_objects_are_said(

@@ -56,7 +56,9 @@ from curator.cli.report import (
     print_failures,
 )
 from curator.cli.streams import outcome
-from curator.config import Config, home_path, load_config
+from curator.config import Config
+from curator.config_load import load_config
+from curator.config_values import home_path
 from curator.earlychecks import check_before_store
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.foreignfiles import (

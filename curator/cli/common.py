@@ -24,7 +24,8 @@ import click
 
 from curator.app import RUN_WAIT, BuildError, build_lock
 from curator.cli.streams import stderr_lost
-from curator.config import Config, ConfigError, load_config, moved_newsletter_advice
+from curator.config import Config, ConfigError
+from curator.config_load import load_config, moved_newsletter_advice
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
 from curator.harvest import FetchStopped
 from curator.htmltext import terminal_text

@@ -28,13 +28,9 @@ from curator.cli.common import (
 )
 from curator.cli.common import echo as say
 from curator.cli.streams import changes_nothing
-from curator.config import (
-    Config,
-    ConfigError,
-    check_feed_address,
-    load_config,
-    name_bars_fault,
-)
+from curator.config import Config, ConfigError
+from curator.config_load import load_config
+from curator.config_values import check_feed_address, name_bars_fault
 from curator.discover import check_feed, feed_keys
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
