@@ -28,7 +28,6 @@ from functools import cached_property, partial
 from itertools import repeat
 from operator import itemgetter, mul
 
-from curator import _exp19
 from curator.models import Article, Subject
 from curator.textfeatures import (
     Corpus,
@@ -482,25 +481,9 @@ def _voters(
         counted = {t: tot.get(t, 0.0) + extra.get(t, 0.0) for t in vocabulary}
         size = log(sum(counted.values()) + alpha * len(vocabulary))
         columns.append((counted, size))
-    if _exp19.CNB:
-        allc = {t: sum(c[t] for c, _ in columns) for t in vocabulary}
-        allsize = sum(allc.values())
-        comp = []
-        for counted, _ in columns:
-            csize = log(allsize - sum(counted.values()) + alpha * len(vocabulary))
-            comp.append({t: -(log(allc[t] - counted[t] + alpha) - csize) for t in vocabulary})
-        if _exp19.CNB == "cnbn":
-            mags = [sum(abs(x) for x in w.values()) for w in comp]
-            mean = sum(mags) / len(mags)
-            comp = [
-                {t: x * mean / m for t, x in w.items()} for w, m in zip(comp, mags, strict=True)
-            ]
-        rows = {t: tuple([w[t] for w in comp]) for t in vocabulary}
-    else:
-        rows = {
-            t: tuple([log(counted[t] + alpha) - size for counted, size in columns])
-            for t in vocabulary
-        }
+    rows = {
+        t: tuple([log(counted[t] + alpha) - size for counted, size in columns]) for t in vocabulary
+    }
     if len(rows) > VOTE_TERMS:
         spread = {
             t: (max(r[i] for i in taught) - min(r[i] for i in taught)) * math.log1p(archive[t])
@@ -579,7 +562,6 @@ class WordModel:
         labels: Sequence[tuple[int, int, float]],
         n_subjects: int,
         prior_counts: Sequence[Vector] = (),
-        vote: tuple[Sequence[Vector], Sequence[Vector]] | None = None,
     ) -> WordModel:
         """From (article position, subject index, weight) labels over `counts` (every article of
         `counts` makes the archive's column); `prior_counts`, per subject, are term counts its
@@ -593,11 +575,7 @@ class WordModel:
         prior = tuple(math.log(w / total) if w else -math.inf for w in weights)
         voters: dict[str, tuple[float, ...]] = {}
         if len(taught) >= 2:
-            if vote is None:
-                voters = _voters(totals, archive, taught, prior_counts)
-            else:
-                vtotals, _, _ = _teaching(vote[1], labels, n_subjects)
-                voters = _voters(vtotals, _archive(vote[0]), taught, prior_counts)
+            voters = _voters(totals, archive, taught, prior_counts)
         used_by: dict[str, int] = {}
         for c in counts:
             for t in c:
@@ -654,7 +632,7 @@ class WordModel:
     def _scaled(self, xs: list[float], rows: list[tuple[float, ...]]) -> tuple[float, ...]:
         """`scale` from the voting terms' counts and rows."""
         n = len(self.prior)
-        sharpness = VOTE_SHARPNESS * _exp19.SHARP / sum(xs)
+        sharpness = VOTE_SHARPNESS / sum(xs)
         logs = [
             (p + sum(map(mul, xs, map(g, rows)))) * sharpness if p > -math.inf else None
             for g, p in zip(_getters(n), self.prior, strict=True)
@@ -979,9 +957,8 @@ def _word_model(
                 i = max(range(n), key=sc.__getitem__)
                 if sc[i] >= VOTE_LABEL_BAR * bars[i]:
                     labels.append((k, i, 1.0))
-        vc = _exp19.vote_counts(t.articles, t.counts)
-        words = WordModel.train(t.counts, labels, n, _prior_counts(t), vc)
-        scales = [words.scale(c) for c in (vc[1] if vc else t.counts)]
+        words = WordModel.train(t.counts, labels, n, _prior_counts(t))
+        scales = [words.scale(c) for c in t.counts]
         final = [
             [x * m for x, m in zip(sc, ms, strict=True)]
             for sc, ms in zip(base, scales, strict=True)
@@ -1087,7 +1064,7 @@ def _vote_without(
     had not (only its own terms' rows, which are all its vote reads): its counts out of the
     subject's (`size`: their sum over the vote's vocabulary, smoothing included), one teaching
     article less in the priors."""
-    if not words.voters or _exp19.ACTIVE:
+    if not words.voters:
         return words
     left = [x - (1.0 if j == i else 0.0) for j, x in enumerate(weights)]
     if sum(1 for x in left if x) < 2:
@@ -1147,7 +1124,7 @@ def fit(
     counts = shared_numbers(counts, set().union(*map(query_counts, subjects)))
     t = _training(subjects, articles, counts, corrections)
     n = len(subjects)
-    asked = _exp19.expand(queries(subjects, t.corpus), t.counts)
+    asked = queries(subjects, t.corpus)
     vectors, confident = _feedback(t, asked)
     columns = columns_of(vectors)
     plain = [cosines(d, columns, n) for d in t.docs]
