@@ -36,12 +36,11 @@ _PURPOSE = (
 CONSENT = re.compile(
     # English
     rf"\b{_COOKIES} (?:and|or|&) similar (?:technologies|tools|tracking)\b|"
-    rf"\b(?:uses?|utili[sz]es?|sets?|places?|stores?) {_COOKIES}\b[^.!?]{{0,40}}?"
-    rf"\b(?:to|for|so (?:that|we)) {_PURPOSE}|"
-    rf"\b(?:our|the) (?:use|usage) of {_COOKIES}\b|"
+    rf"\bour (?:use|usage) of {_COOKIES}\b|"
+    rf"\b(?:use|usage) of {_COOKIES} (?:on|by) (?:this|our) (?:site|website)\b|"
     r"\bby (?:continuing|using|browsing|clicking|staying|scrolling)\b[^.!?]{0,80}?"
-    r"\byou(?:'re| are)? (?:agree|consent|accept|agreeing|consenting)\b|"
-    rf"\b{_COOKIES} (?:settings|preferences|policy|notice|consent|choices)\b|"
+    r"\byou(?:'re| are)? (?:agree|consent|accept|agreeing|consenting)\b[^.!?]{0,40}?"
+    rf"\b(?:our|this (?:site|website)|{_COOKIES})|"
     r"\b(?:change|manage|update|withdraw|revoke|review) your (?:choices?|consent|preferences|"
     r"privacy settings)\b[^.!?]{0,40}?\b(?:at any time|any time|anytime)\b|"
     r"^(?:accept|reject|decline|allow) (?:all|all cookies|optional cookies)\W*$|"
@@ -87,6 +86,19 @@ CONSENT = re.compile(
     re.I,
 )
 
+#: A site that names itself saying it uses cookies for its own ends ("Brightline uses cookies for
+#: analytics."): a notice only when short and of one clause (`_SITE_USES_MAX_WORDS`, no comma), as
+#: news of a company's cookies is not ("Facebook uses cookies to improve ad targeting, a practice
+#: ...").
+_SITE_USES = re.compile(
+    rf"\b(?:uses?|utili[sz]es?|sets?|places?|stores?) {_COOKIES}\b[^.!?,;]{{0,40}}?"
+    rf"\b(?:to|for|so (?:that|we)) {_PURPOSE}"
+)
+
+
+_SITE_USES_MAX_WORDS = 16
+
+
 #: News of a notice, not one: "Google uses cookies for advertising, the regulator said."
 _REPORTED = re.compile(
     r"\b(?:said|says|told|reported|reports|announced|according to|ruled|found|warned|admitted|"
@@ -101,7 +113,13 @@ def is_consent_sentence(lowered: str) -> bool:
     """Whether a sentence (lower case) is a consent notice's (`CONSENT`): short, no news told."""
     if len(lowered.split()) > _NOTICE_MAX_WORDS or _REPORTED.search(lowered):
         return False
-    return bool(CONSENT.search(lowered))
+    if CONSENT.search(lowered):
+        return True
+    return (
+        len(lowered.split()) <= _SITE_USES_MAX_WORDS
+        and "," not in lowered
+        and bool(_SITE_USES.search(lowered))
+    )
 
 
 #: What a sentence of a consent notice names (a notice's sentence that `CONSENT` does not tell

@@ -99,7 +99,7 @@ def _serve(server: LocalServer, openings: list[list[str]]) -> list[tuple[str, li
             f"<item><title>{html.escape(title)}</title><link>{server.url(f'/pages/{slug}.html')}"
             f"</link><dc:creator>Jo Example</dc:creator>"
             "<pubDate>Mon, 02 Nov 2026 09:00:00 +0000</pubDate>"
-            f"<description>{html.escape(opening[0])}</description></item>"
+            f"<description>{html.escape((opening or paragraphs)[0])}</description></item>"
         )
         served.append((title, paragraphs))
     server.add(
@@ -150,3 +150,28 @@ def test_a_page_label_or_note_opening_a_page_is_no_part_of_a_blurb(
         assert label.rstrip(".") not in issue, (label, issue)
     for _, paragraphs in served:
         assert _lead(paragraphs) in issue, (paragraphs[0], issue)
+
+
+#: Leads about cookies and consent, news rather than notices: each opens its article's blurb.
+COOKIE_NEWS = [
+    "Google uses cookies to track users across websites, regulators said on Tuesday as they"
+    " opened an inquiry into the company's advertising business.",
+    "Cookie consent banners have become ubiquitous since the GDPR took effect, and most customers"
+    " now click through them without reading a word.",
+    "Facebook uses cookies to improve ad targeting, a practice that European privacy law has"
+    " restricted since 2018.",
+    "Die Verwendung von Cookies ist seit dem Urteil des Bundesgerichtshofs deutlich"
+    " zurückgegangen, berichten Datenschützer.",
+]
+
+
+def test_a_lead_that_reports_news_of_cookies_still_opens_its_blurb(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    articles = _articles()
+    if len(articles) < len(COOKIE_NEWS):
+        pytest.skip(f"the demo's pages ({EXAMPLES / 'pages'}) hold too few articles")
+    served = _serve(http_server, [[lead] for lead in COOKIE_NEWS])
+    issue = _build(tmp_path, http_server)
+    for lead, (title, _) in zip(COOKIE_NEWS, served, strict=False):
+        assert " ".join(lead.split()[:8]) in issue, (title, lead, issue)
