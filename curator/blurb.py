@@ -36,6 +36,7 @@ from curator.blurb_head import without_credit_lines as _without_credit_lines
 from curator.blurb_head import without_headings as _without_headings
 from curator.blurb_head import without_run_in_head as _without_run_in_head
 from curator.blurb_head import without_title_line as _without_title_line
+from curator.blurb_notices import is_consent_notice
 from curator.blurb_pick import LEAD_SENTENCES, MIN_DESCRIPTION_CHARS, unmarked
 from curator.blurb_pick import best_window as _best_window
 from curator.blurb_pick import can_open as _opens
@@ -171,7 +172,7 @@ def choose_blurb(
     desc = _standfirst(
         DATELINE.sub("", _after_headline(_unglued(desc, short_lines), title, headings))
     )
-    if desc and _real_summary(desc, title, text_sentences):
+    if desc and not is_consent_notice(desc) and _real_summary(desc, title, text_sentences):
         chosen = _fit([s for s in split_sentences(desc) if _usable(s)], max_chars)
         if len(chosen) < MIN_SENTENCES or _size(join_sentences(chosen)) < min_chars:
             chosen = _top_up(chosen, text_sentences, min_chars, max_chars)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from curator.blurb_notices import is_consent_sentence, is_page_label
 from curator.blurb_sentences import CLOSERS as _CLOSERS
 from curator.blurb_sentences import ELLIPSIS as _ELLIPSIS
 from curator.blurb_sentences import MIN_SENTENCE_CHARS, SENTENCE_ENDS, split_sentences
@@ -315,6 +316,8 @@ PLATFORM_FOOTER = re.compile(
 def is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
     if _starts_as_footer(lowered) or _is_notice(lowered) or PLATFORM_FOOTER.search(lowered):
+        return True
+    if is_consent_sentence(lowered) or is_page_label(lowered):
         return True
     return bool(_FURNITURE_END.search(lowered))
 

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from curator.blurb_furniture import is_furniture as _is_furniture
 from curator.blurb_furniture import is_paywall_notice
 from curator.blurb_furniture import is_sentence as _is_sentence
+from curator.blurb_notices import is_consent_notice
 from curator.blurb_sentences import CLOSERS as _CLOSERS
 from curator.blurb_sentences import CUT_TAIL as _CUT_TAIL
 from curator.blurb_sentences import (
@@ -232,7 +233,12 @@ def sentences_and_gaps(
         if advert and advert in paragraph.lower():
             continue
         advert = ""
-        if not paragraph or is_paywall_notice(paragraph) or _EDITORS_LABEL.match(paragraph):
+        if (
+            not paragraph
+            or is_paywall_notice(paragraph)
+            or is_consent_notice(paragraph)
+            or _EDITORS_LABEL.match(paragraph)
+        ):
             continue
         sentences = split_sentences(_ELLIPSIS_TAIL.sub("", paragraph))
         if len(sentences) > 1 and _CAPTION_CREDIT.match(sentences[-1]):
