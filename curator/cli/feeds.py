@@ -24,6 +24,7 @@ from curator.cli.common import (
     echo_json,
     loaded,
     opened,
+    said_warnings,
     warn,
 )
 from curator.cli.common import echo as say
@@ -261,13 +262,14 @@ def _held_already(
     )
 
 
-def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) -> None:
+def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) -> str | None:
     """Warn when most of the entries of the feed just added are stored articles of a listed feed:
     the same feed at another address (a renamed file, a mirror) adds nothing but a second line
     (walk47 new 3: gulp.xml added beside gulp-new.xml, "Added" and nothing more). Only what the
-    store holds is compared: a listed feed never fetched is not."""
+    store holds is compared: a listed feed never fetched is not. The listed feed's address when
+    it warned (`feeds import --json` marks the copy: walk183 #1)."""
     if not keys or not conf.settings.store.exists():
-        return
+        return None
     specs = {source.url: source for source in conf.feeds}  # as the store has them (resolved)
     with opened(config, None, lock=False, reading=True) as (_, store):
         held = store.feeds_holding(keys)
@@ -290,23 +292,23 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
             if state.last_error and (state.gone or state.last_error.startswith("HTTP 404"))
             else None
         )
+        # (said with warn: `feeds import --json` holds it in `warnings`, walk183 #1)
         if why:
-            echo(
-                f"curator: warning: {address} serves the same articles as {listed.url}{named},"
+            warn(
+                f"{address} serves the same articles as {listed.url}{named},"
                 f" already in the feeds list, and {why}: remove the old one, `curator feeds"
                 f" remove {shell_arg(listed.url)}`; once it is removed, a fetch carries its"
-                f" stored articles over to {address}",
-                err=True,
+                f" stored articles over to {address}"
             )
-            return
-        echo(
-            f"curator: warning: {address} serves the same articles as {listed.url}{named}, already"
+            return listed.url
+        warn(
+            f"{address} serves the same articles as {listed.url}{named}, already"
             f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
             f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
-            f" {shell_arg(address)}`; it adds nothing but a second line in {config}",
-            err=True,
+            f" {shell_arg(address)}`; it adds nothing but a second line in {config}"
         )
-        return
+        return listed.url
+    return None
 
 
 @feeds.command("remove")
@@ -563,12 +565,14 @@ def import_(
         echo(f"Imported {len(done.added)} feed(s) into {config}{stored}.")
     if done.rewritten:
         warn(done.rewritten)
+    copied: dict[str, str] = {}  # (each added feed that is a copy of a listed one: that one)
     for spec in done.added:
         # walk155 #6: a feed removed with --drop-waiting and imported back, as `feeds add` does
         _held_already(conf, config, spec.url, named=True, err=as_json)
         # walk180 #5: a copy of a feed listed already (another address of it) is said, as
         # `feeds add` says it
-        _same_entries(conf, config, spec.url, keys.get(feed_key(spec.url), ()))
+        if copy := _same_entries(conf, config, spec.url, keys.get(feed_key(spec.url), ())):
+            copied[spec.url] = copy
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
@@ -593,12 +597,11 @@ def import_(
             if has_markup(name)
             else " $( ${ or ` in it, which a shell runs as a command were the name pasted unquoted"
         )
-        echo(
-            f"curator: warning: {at}: the folder {name!r} was not made a subject: its name has"
+        warn(
+            f"{at}: the folder {name!r} was not made a subject: its name has"
             f"{why}; its feeds were added without it as a hint. Rename the folder (in your feed reader, or"
             f" in {opml_file}) to plain words and import again, or add the subject yourself"
-            f" under `subjects:` in {config}",
-            err=True,
+            f" under `subjects:` in {config}"
         )
     if (
         done.unknown_folders
@@ -707,7 +710,7 @@ def import_(
         )
         for url, line in done.hint_lines():
             echo(f"  {url}\n      {line}", err=True)
-    _said_left_out(done, opml_file)
+    left_why = _said_left_out(done, opml_file)
     if done.added:
         # walk82 #5: a name the import gave two feeds was warned of by every later command only.
         try:
@@ -720,13 +723,20 @@ def import_(
             if warning not in conf.warnings and "is also the name of the feed at line" in warning:
                 warn(warning)
     if as_json:
+        # walk183 #1: `warnings` holds every warning said (a copy, an outline left out...), a
+        # copy added is marked, and an outline left out has why and its fix, as stderr says.
         echo_json(
             {
+                "warnings": said_warnings(),
                 "added": [spec.url for spec in done.added],
+                "copies": [{"url": url, "same_articles_as": of} for url, of in copied.items()],
                 "listed_already": [spec.url for spec in skipped],
                 "moved_to_listed": [{"url": spec.url, "why": why} for spec, why in done.refused],
                 "not_added": [{"url": spec.url, "why": why} for spec, why in done.unreadable],
-                "left_out": [{"url": url, "text": text} for url, text in done.rejected],
+                "left_out": [
+                    {"url": url, "text": text, **left_why.get(url, {})}
+                    for url, text in done.rejected
+                ],
             }
         )
 
@@ -816,9 +826,12 @@ def _differences(given: FeedSpec, listed: FeedSpec | None) -> list[str]:
     return said
 
 
-def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
+def _said_left_out(done: OpmlImport, opml_file: Path) -> dict[str, dict[str, str | None]]:
     """The outlines of the OPML that were not imported as they stand, each with its line and
-    what to do (walk82 #3, #4: they were dropped unsaid, or named without a line)."""
+    what to do (walk82 #3, #4: they were dropped unsaid, or named without a line). For --json,
+    each left out address's `why` (what was said of it) and the web `address` it likely is (an
+    address without its http://), else None (walk183 #1)."""
+    said: dict[str, dict[str, str | None]] = {}
     for line, given, read, why in done.converted:
         echo(
             f"curator: {opml_file}:{line}: {given} is read as {read}: {why}",
@@ -848,7 +861,8 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
             else "is not a web feed's address (http or https), so it was left out; find the"
             f" feed's web address (its site's page links it): {again}"
         )
-        echo(f"curator: warning: {at}: {text or 'an outline'} ({xml_url}) {why}", err=True)
+        said[xml_url] = {"why": why, "address": web}
+        warn(f"{at}: {text or 'an outline'} ({xml_url}) {why}")
     for line, text, site in done.no_feed:
         at = f"{opml_file}:{line}" if line else str(opml_file)
         name = f'"{text}"' if text else "an outline"
@@ -860,11 +874,8 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
             f" file again (`curator feeds import {shell_arg(opml_file)}`: the feeds listed already"
             " are left as they are)"
         )
-        echo(
-            f"curator: warning: {at}: {name} gives no feed address (xmlUrl), so it was left"
-            f" out; {fix}",
-            err=True,
-        )
+        warn(f"{at}: {name} gives no feed address (xmlUrl), so it was left out; {fix}")
+    return said
 
 
 @feeds.command("export")

@@ -1,0 +1,53 @@
+"""walk183 #1, #3, #4, #7, #8, #9: what the recheck of the day's fixes found. Through the CLI,
+against feeds on a real HTTP server on 127.0.0.1 and a real SQLite store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import hostile_helpers as h
+from test_walk126 import _fetch, _items  # (a fetch, and a site's numbered items)
+
+from conftest import LocalServer, run_cli
+
+
+def _opml(path: Path, *outlines: tuple[str, str]) -> Path:
+    path.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>\n'
+        + "".join(f'<outline type="rss" text="{text}" xmlUrl="{url}"/>\n' for text, url in outlines)
+        + "</body></opml>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_import_json_holds_its_warnings_marks_a_copy_and_says_why_left_out(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk183 #1: `feeds import --json` warned on stderr that the feed it added serves the same
+    articles as a listed one, and of an outline without its http://; its document had
+    `"warnings": []`, `added` with no mark of the copy, and `left_out` without why or fix."""
+    de = http_server.add("/de/feed.xml", h.rss(_items("kunde", 0, 3), title="Kundenblog"))
+    atom = http_server.add("/de/atom.xml", h.rss(_items("kunde", 0, 3), title="Kundenblog"))
+    config = h.write_config(
+        tmp_path, [{"url": de, "fetch_pages": False}], settings={"allow_private_addresses": True}
+    )
+    assert _fetch(config, "--quiet")[0] == 0
+    bare = de.replace("http://", "").replace("/de/feed.xml", "/nodate/feed.xml")
+    opml = _opml(tmp_path / "s.opml", ("Kundenblog", atom), ("Loyalty Letters", bare))
+    code, out, err = run_cli("feeds", "import", "--json", str(opml), "--config", str(config))
+    assert code == 0, err
+    doc = json.loads(out)
+    messages = [w["message"] for w in doc["warnings"]]
+    warned = [line.removeprefix("curator: warning: ") for line in err.splitlines()]
+    assert any(f"{atom} serves the same articles as {de}" in m for m in messages), doc
+    assert any(f"({bare}) was left out" in m for m in messages), doc
+    for message in messages:
+        assert message in warned, (message, err)
+    assert doc["added"] == [atom], doc
+    assert doc["copies"] == [{"url": atom, "same_articles_as": de}], doc
+    (left,) = doc["left_out"]
+    assert left["url"] == bare and left["text"] == "Loyalty Letters", left
+    assert left["address"] == f"http://{bare}", left
+    assert "without its http://" in left["why"], left
