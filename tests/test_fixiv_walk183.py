@@ -9,7 +9,7 @@ from pathlib import Path
 import hostile_helpers as h
 from test_walk126 import _fetch, _items  # (a fetch, and a site's numbered items)
 
-from conftest import LocalServer, run_cli
+from conftest import LocalServer, run_cli, sans_config
 
 
 def _opml(path: Path, *outlines: tuple[str, str]) -> Path:
@@ -51,3 +51,32 @@ def test_import_json_holds_its_warnings_marks_a_copy_and_says_why_left_out(
     assert left["url"] == bare and left["text"] == "Loyalty Letters", left
     assert left["address"] == f"http://{bare}", left
     assert "without its http://" in left["why"], left
+
+
+def test_the_advice_after_drop_waiting_adds_a_gone_feed_back_as_it_can_be(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk183 #3: after `feeds remove URL --drop-waiting` of a feed answering 410, "adding the
+    feed back with `curator feeds add URL` takes them back"; that command fails "HTTP 410 Gone"
+    (exit 1), with no word of --no-check, which works. The advice gives the one that works."""
+    import sqlite3
+
+    gone = http_server.add("/en/feed.xml", h.rss(_items("gone", 0, 3), title="Gone Blog"))
+    kept = http_server.add("/kept/feed.xml", h.rss(_items("kept", 0, 2), title="Kept Blog"))
+    feeds = [{"url": gone, "fetch_pages": False}, {"url": kept, "fetch_pages": False}]
+    config = h.write_config(tmp_path, feeds, settings={"allow_private_addresses": True})
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/en/feed.xml", b"gone", status=410, content_type="text/plain")
+    assert _fetch(config, "--quiet")[0] == 0
+    assert run_cli("feeds", "remove", gone, "--config", str(config))[0] == 0
+    code, out, err = run_cli("feeds", "remove", gone, "--drop-waiting", "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert code == 0, said
+    advice = f"adding the feed back with `curator feeds add {gone} --no-check`"
+    assert advice in said, said
+    # the advice, followed, works and takes them back
+    code, out, err = run_cli("feeds", "add", gone, "--no-check", "--config", str(config))
+    assert code == 0, out + err
+    with sqlite3.connect(tmp_path / "state" / "curator.db") as db:
+        marks = [row[0] for row in db.execute("SELECT error FROM dead_links")]
+    assert "its feed was removed with --drop-waiting" not in marks, marks

@@ -473,6 +473,19 @@ def _drop_unlisted(config: Path, conf: Config, url: str, store: Store) -> bool:
     return True
 
 
+def _add_back(store: Store, url: str) -> str:
+    """The command that adds the removed feed at `url` back (walk183 #3: `feeds add URL` was
+    advised for a feed answering 410, which `feeds add` refuses; `--no-check` adds it unread)."""
+    add = f"`curator feeds add {shell_arg(url)}"
+    if not url.startswith(("http://", "https://")):
+        return add + "`"
+    state = store.feed_state(url)
+    if state.gone or (state.last_error or "").startswith(("HTTP 404", "HTTP 410")):
+        answered = state.last_error or "that it is gone"
+        return f"{add} --no-check` (its address answered {answered} when last read)"
+    return f"{add}` (`{add[1:]} --no-check` if its address no longer gives the feed)"
+
+
 def _drop_waiting(conf: Config, store: Store, forms: Sequence[str], total: int) -> None:
     """Leave out of every issue the articles no issue featured of the feed stored at `forms`
     (`--drop-waiting`), and say so."""
@@ -482,7 +495,7 @@ def _drop_waiting(conf: Config, store: Store, forms: Sequence[str], total: int) 
             f"Its {total} stored article(s) stay in the archive; the {dropped} no issue"
             f" featured{' (nor a feed still listed gives)' if moved else ''} are left out"
             " of every issue from now on (`curator subjects list` marks them; adding the"
-            f" feed back with `curator feeds add {shell_arg(forms[0])}` takes them back; to"
+            f" feed back with {_add_back(store, forms[0])} takes them back; to"
             " feature one, add its address to a draft)."
         )
     else:
