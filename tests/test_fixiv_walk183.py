@@ -80,3 +80,61 @@ def test_the_advice_after_drop_waiting_adds_a_gone_feed_back_as_it_can_be(
     with sqlite3.connect(tmp_path / "state" / "curator.db") as db:
         marks = [row[0] for row in db.execute("SELECT error FROM dead_links")]
     assert "its feed was removed with --drop-waiting" not in marks, marks
+
+
+PLACEHOLDER = "Welcome to issue {number} of {title}."
+
+
+def _demo_with_placeholder(tmp_path: Path) -> Path:
+    from conftest import copy_demo
+
+    config = copy_demo(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  introduction_file: intro.md", f'  introduction: "{PLACEHOLDER}"', 1)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def test_the_placeholder_introduction_no_planned_issue_uses_is_not_said(tmp_path: Path) -> None:
+    """walk183 #4: every theme of the plan has its own `introduction:`; `curator build` said the
+    placeholder introduction "is published as it is in an issue whose theme has no
+    `introduction:` of its own", though no planned issue uses it. An issue on every subject
+    (`--all-subjects`) does: that run says it."""
+    from conftest import said_as_one
+
+    config = _demo_with_placeholder(tmp_path)
+    code, out, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, out + err
+    assert "is still the placeholder" not in said_as_one(err), err
+    code, out, err = run_cli("build", "--config", str(config), "-q", "--all-subjects")
+    assert code == 0, out + err
+    said = said_as_one(err)
+    assert f"`introduction: {PLACEHOLDER}` is still the placeholder" in said, said
+    assert "is published as it is in this issue" in said, said
+    page = (config.parent / "output" / "issue-2.txt").read_text(encoding="utf-8")
+    assert "Welcome to issue 2 of Customer Experience Weekly." in page
+
+
+def test_the_placeholder_warning_names_the_subjects_with_their_own_in_one_sentence(
+    tmp_path: Path,
+) -> None:
+    """walk183 #4: "(an issue on The basics of customer experience, Measuring the customer
+    experience opens with its subject's)" is now "issues on A and B open with their subject's"."""
+    import re
+
+    from conftest import said_as_one
+
+    config = _demo_with_placeholder(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    # Service operations and Voice of the customer lose theirs: their issues use the placeholder
+    parts = text.split("  - name: Service operations", 1)
+    tail = re.sub(r"\n    introduction: \|\n(?:(?:      .*)?\n)*", "\n", parts[1])
+    config.write_text(parts[0] + "  - name: Service operations" + tail, encoding="utf-8")
+    code, out, err = run_cli("build", "--config", str(config), "-q")
+    assert code == 0, out + err
+    said = said_as_one(err)
+    assert (
+        "is published as it is in an issue whose theme has no `introduction:` of its own"
+        " (issues on The basics of customer experience and Measuring the customer experience"
+        " open with their subject's)"
+    ) in said, said
