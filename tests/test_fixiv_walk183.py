@@ -138,3 +138,29 @@ def test_the_placeholder_warning_names_the_subjects_with_their_own_in_one_senten
         " (issues on The basics of customer experience and Measuring the customer experience"
         " open with their subject's)"
     ) in said, said
+
+
+def test_extract_says_the_page_was_not_read_when_a_feed_without_pages_stored_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk183 #7: a feed with `fetch_pages: false`; `curator extract` of its article said "the
+    page names Dana Whitfield instead (as read now; it did not when your newsletter stored the
+    article)", though the page was never read then. It says the page was not read."""
+    from test_walk36 import PAGE, curator, item, newsletter
+
+    good = http_server.add(
+        "/y.html", PAGE.format(title="Service desks that listen"), content_type="text/html"
+    )
+    config = newsletter(tmp_path, http_server, item("Service desks that listen", good))
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\nsettings:", "\n    fetch_pages: false\nsettings:"), "utf-8")
+    result = curator(config, "build")
+    assert result.exit_code == 0, result.stderr
+    result = curator(config, "extract", good)
+    assert result.exit_code == 0, result.stderr
+    shown = " ".join(result.stdout.split())
+    assert "your newsletter credits it as: Desk News" in shown, shown
+    assert (
+        "the page names Dana Whitfield instead (as read now; your newsletter did not read the page"
+        " when it stored the article)"
+    ) in shown, shown
