@@ -164,3 +164,25 @@ def test_extract_says_the_page_was_not_read_when_a_feed_without_pages_stored_it(
         "the page names Dana Whitfield instead (as read now; your newsletter did not read the page"
         " when it stored the article)"
     ) in shown, shown
+
+
+def test_a_first_build_of_an_article_behind_a_login_says_it_was_published_all_the_same(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk183 #8: a plain `curator build` of issue 1 said of an article whose link leads to a
+    sign-in page "...as it did when curator first read it; it was published as before", though
+    nothing was published before."""
+    from test_fixim_unread import _gated_newsletter
+
+    from conftest import said_as_one
+
+    config, link = _gated_newsletter(tmp_path, http_server)
+    assert run_cli("fetch", "--config", str(config), "-q")[0] == 0
+    code, _, err = run_cli("build", "--config", str(config), "--all-subjects")
+    said = said_as_one(err)
+    assert code == 0, said
+    issue = (config.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert link in issue, issue
+    assert f"({link}): its page asks readers to log in" in said, said
+    assert "published as before" not in said, said
+    assert "it was published all the same: readers without an account may not reach it" in said
