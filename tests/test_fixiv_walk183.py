@@ -186,3 +186,35 @@ def test_a_first_build_of_an_article_behind_a_login_says_it_was_published_all_th
     assert f"({link}): its page asks readers to log in" in said, said
     assert "published as before" not in said, said
     assert "it was published all the same: readers without an account may not reach it" in said
+
+
+def test_a_markdown_link_typed_in_a_corrected_plain_blurb_names_blurb_markdown(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk183 #9: ` See [this](/more).` added to a corrected "blurb" in issue-1.json was
+    published as typed in the HTML and text editions, and `render 1` said only that the blurb
+    "is published". It says so, naming "blurb_markdown", which keeps links."""
+    from test_credit_formats import newsletter, page
+
+    from conftest import said_as_one
+
+    titles = ("Refund Queues", "Chat Support Hours")
+    items = [(t, "<dc:creator>Ann Lee</dc:creator>", page(t, byline="By Ann Lee")) for t in titles]
+    config = newsletter(tmp_path, http_server, items)
+    code, _, err = run_cli("build", "--config", str(config), "--all-subjects", "-q")
+    assert code == 0, err
+    path = config.parent / "output" / "issue-1.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    article = data["sections"][0]["articles"][0]
+    article["blurb"] = (article["blurb"] or "A blurb.") + " See [this](/more)."
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    code, _, err = run_cli("render", "1", "--config", str(config))
+    said = said_as_one(err)
+    assert code == 0, said
+    text = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "See [this](/more)." in text  # (as typed: the blurb is plain text)
+    assert (
+        f'issue 1, "{article["title"]}": its corrected "blurb" holds [this](/more), which is'
+        ' published as typed: "blurb" is plain text; to publish a link, write the blurb in'
+        ' Markdown as its "blurb_markdown"'
+    ) in said, said
