@@ -218,3 +218,47 @@ def test_a_markdown_link_typed_in_a_corrected_plain_blurb_names_blurb_markdown(
         ' published as typed: "blurb" is plain text; to publish a link, write the blurb in'
         ' Markdown as its "blurb_markdown"'
     ) in said, said
+
+
+def test_an_address_known_moved_to_a_listed_feed_is_listed_as_moved(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk183 #6: a feed moved (301 to /ja2/), the editor followed the move, then put the old
+    address back by hand: `feeds list` said "ok" for it (`moved_to: None`); only a fetch named
+    the move, and its "remove the Kokyaku Lab line" named either line, both being Kokyaku Lab."""
+    ja = http_server.add("/ja/feed.xml", h.rss(_items("ja", 0, 3), title="Kokyaku Lab"))
+    ja2 = http_server.url("/ja2/feed.xml")
+    settings = {"allow_private_addresses": True}
+    config = h.write_config(tmp_path, [{"url": ja, "fetch_pages": False}], settings=settings)
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/ja/feed.xml", b"", status=301, headers={"Location": ja2})
+    http_server.add("/ja2/feed.xml", h.rss(_items("ja", 0, 4), title="Kokyaku Lab"))
+    assert _fetch(config, "--quiet")[0] == 0
+    h.write_config(tmp_path, [{"url": ja2, "fetch_pages": False}], settings=settings)
+    assert _fetch(config, "--quiet")[0] == 0
+    http_server.add("/ja/feed.xml", b"gone", status=410, content_type="text/plain")
+    feeds = [{"url": ja2, "fetch_pages": False}, {"url": ja, "fetch_pages": False}]
+    h.write_config(tmp_path, feeds, settings=settings)
+    lines = config.read_text(encoding="utf-8").splitlines()
+    new_line = next(n for n, text in enumerate(lines, 1) if ja2 in text)
+    old_line = next(n for n, text in enumerate(lines, 1) if f"url: {ja}" in text)
+
+    code, out, err = run_cli("feeds", "list", "--json", "--config", str(config))
+    assert code == 0, err
+    rows = {row["url"]: row for row in json.loads(out)}
+    assert rows[ja]["status"] == "moved", rows[ja]
+    assert rows[ja]["moved_to"] == ja2 and rows[ja]["moved_to_line"] == new_line, rows[ja]
+    assert rows[ja2]["status"] == "ok", rows[ja2]
+    code, out, err = run_cli("feeds", "list", "--config", str(config))
+    assert any(line.startswith("moved") and ja in line for line in out.splitlines()), out
+    code, out, err = run_cli("feeds", "check", "--config", str(config))
+    said = " ".join(sans_config(out + err).split())
+    assert (
+        f"moved to {ja2}, listed already (line {new_line}): remove this line (`curator feeds"
+        f" remove {ja}`)"
+    ) in said, said
+
+    code, out, err = _fetch(config)
+    said = " ".join(sans_config(out + err).split())
+    assert f"remove line {old_line} ({ja}) (`curator feeds remove {ja}`)" in said, said
+    assert "remove the Kokyaku Lab line" not in said, said

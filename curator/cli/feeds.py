@@ -963,11 +963,14 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
         rows: dict[str, Any] = {}
         newest: dict[str, tuple[str, str]] = {}
         undated: set[str] = set()
+        moves: dict[str, str] = {}
     else:
         with opened(config_path, db, lock=False, reading=True) as (config, store):
             rows = {str(r["url"]): r for r in store.feed_rows()}
             newest = store.feeds_newest()
             undated = store.feeds_undated()
+            moves = {feed_key(old): new for old, new in store.recorded_moves().items()}
+    listed = {feed_key(source.url): source for source in config.feeds}
     now = datetime.now(UTC)
     table = []
     for source in config.feeds:
@@ -981,6 +984,12 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
             row.get("wait_until") and str(row["wait_until"]) > now.isoformat() and (days or 0) < 1
         )
         elapsed = row.get("elapsed_last") if row else None
+        # walk183 #6: an address curator knows moved to another feed listed (a 301 followed, the
+        # old line put back by hand) was "ok": it is "moved", to that feed, its line to remove.
+        onto = listed.get(feed_key(moves.get(feed_key(source.url), "")))
+        moved_to = row.get("moved_to") or (
+            onto.url if onto is not None and onto.url != source.url else None
+        )
         table.append(
             {
                 "url": source.url,
@@ -997,7 +1006,7 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 else "malformed"
                 if row.get("warning")
                 else "moved"
-                if row.get("moved_to")
+                if moved_to
                 else "ok",
                 "last_success": row.get("last_success"),
                 "last_error": row.get("last_error"),
@@ -1007,7 +1016,9 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 "not_well_formed": row.get("warning"),
                 "not_well_formed_since": row.get("warning_since"),
                 # Where its address redirects for good (301/308): feeds.yaml wants updating.
-                "moved_to": row.get("moved_to"),
+                "moved_to": moved_to,
+                # ...to a feed listed already: that feed's line (the old one is to be removed)
+                "moved_to_line": onto.line if onto is not None and moved_to == onto.url else None,
                 # Its server asked (Retry-After) not to be asked before then: fetch skips it.
                 "wait_until": row.get("wait_until"),
                 # Its newest article's date, and when it last gave a new one (walk126 #3).
@@ -1052,6 +1063,11 @@ def _moved_advice(row: dict[str, Any]) -> str:
     """What `feeds check` says of a feed moved for good, as fetch said it (walk136 #132-2: it
     advised the new address right after that address answered 404 too)."""
     replace = f"update feeds.yaml (replace `url: {row['url']}` with `url: {row['moved_to']}`)"
+    if row.get("moved_to_line") is not None:  # (walk183 #6: the feed it moved to is listed)
+        return (
+            f"moved to {row['moved_to']}, listed already (line {row['moved_to_line']}): remove"
+            f" this line (`curator feeds remove {shell_arg(row['url'])}`)"
+        )
     moved_error = moved_error_of(row["last_error"]) if row["failing_since"] else None
     if moved_error is None:
         return f"moved permanently to {row['moved_to']}: {replace}"
