@@ -148,6 +148,9 @@ class Config:
     #: `newsletter:` values still as `curator init` wrote them (located as warnings are); `build`
     #: and `draft` say them, as they would be published.
     placeholders: tuple[str, ...] = ()
+    #: Those no issue of the plan publishes (the introduction, when every theme of the plan has
+    #: its own): said only by a run on a theme without one (`--all-subjects`, `--subject`).
+    unplanned_placeholders: tuple[str, ...] = ()
     themes: Themes = field(default_factory=Themes)
     #: A subject's own introduction (`introduction:` under the subject), for issues on its theme.
     subject_introductions: dict[str, str] = field(default_factory=dict)

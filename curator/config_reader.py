@@ -91,6 +91,13 @@ def _composed(key: str, value: Any) -> Any:
     return value
 
 
+#: Which issues publish the newsletter's introduction when every theme of the plan has its own.
+_UNPLANNED = (
+    " in this issue (with --all-subjects, or --subject naming subjects without an"
+    " `introduction:` of their own, an issue opens with it; each theme of the plan has its own)"
+)
+
+
 class _Reader:
     """Walks the YAML node tree, checking each value where it stands."""
 
@@ -294,17 +301,22 @@ class _Reader:
                 " language's code as browsers and screen readers know it; write the language's code:"
                 f" did you mean `language: {meant}{'-' + rest if rest else ''}`?",
             )
-        placeholders = tuple(
-            str(
-                self.error(
-                    news_nodes[key],
-                    f"`{key}: {placeholder}` is still the placeholder `curator init` wrote,"
-                    f" and is published as it is{self.used_by(key)}; write your newsletter's own",
+        placeholders: list[str] = []
+        unplanned: list[str] = []
+        for key, placeholder in INIT_PLACEHOLDERS.items():
+            if key not in news or str(news[key]).split() != placeholder.split():
+                continue
+            used = self.used_by(key, themes.plan)
+            (placeholders if used is not None else unplanned).append(
+                str(
+                    self.error(
+                        news_nodes[key],
+                        f"`{key}: {placeholder}` is still the placeholder `curator init` wrote,"
+                        f" and is published as it is{_UNPLANNED if used is None else used}; write your"
+                        " newsletter's own",
+                    )
                 )
             )
-            for key, placeholder in INIT_PLACEHOLDERS.items()
-            if key in news and str(news[key]).split() == placeholder.split()
-        )
         return Config(
             path=self.path,
             title=news["title"],
@@ -319,7 +331,8 @@ class _Reader:
             language=language,
             language_given="language" in news,
             warnings=tuple(self.warnings),
-            placeholders=placeholders,
+            placeholders=tuple(placeholders),
+            unplanned_placeholders=tuple(unplanned),
             themes=themes,
             subject_introductions=self.subject_intros,
             introduction_file=intro_file,
@@ -329,17 +342,23 @@ class _Reader:
             subject_introduction_offsets=self.subject_intro_offsets,
         )
 
-    def used_by(self, key: str) -> str:
+    def used_by(self, key: str, plan: Sequence[Sequence[str]]) -> str | None:
         """Which issues the newsletter's `key` goes in, when not all: its introduction only in
         those whose theme has none of its own (walk179 #5: the placeholder was said to be
-        published, on every command, where the plan's theme had its own)."""
+        published, on every command, where the plan's theme had its own); None when no issue
+        of the `plan` does (walk183 #4: every theme of the plan had its own, and it was said)."""
         own = list(self.subject_intros)
         if key != "introduction" or not own:
             return ""
-        named = ", ".join(own[:3]) + (f" and {len(own) - 3} more" if len(own) > 3 else "")
+        if plan and all(any(name in self.subject_intros for name in theme) for theme in plan):
+            return None
+        more = [f"{len(own) - 3} more"] if len(own) > 3 else []
+        shown = [*own[:3], *more]
+        named = " and ".join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 1 else shown)
+        issues = "an issue on" if len(own) == 1 else "issues on"
+        opens = "opens with its subject's" if len(own) == 1 else "open with their subject's"
         return (
-            " in an issue whose theme has no `introduction:` of its own (an issue on"
-            f" {named} opens with its subject's)"
+            f" in an issue whose theme has no `introduction:` of its own ({issues} {named} {opens})"
         )
 
     def read_intro(self, news_node: Node, name: str) -> str:

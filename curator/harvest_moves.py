@@ -34,9 +34,17 @@ def listed_at(
     name = other.name or (state.title if state else None) or other.url
     line = f", line {other.line} of {config.path.name}" if other.line else ""
     this = _shown_name(source, states[source.url])
+    # (walk183 #6: both lines named alike, "remove the Kokyaku Lab line" named either)
+    which = (
+        f"the {this} line"
+        if this.casefold() != name.casefold()
+        else f"line {source.line} ({source.url})"
+        if source.line
+        else f"the line of {source.url}"
+    )
     return other.url, (
-        f"{verb} {name} ({other.url}{line}), a feed already listed: remove the {this}"
-        f" line (`curator feeds remove {shell_arg(source.url)}`)"
+        f"{verb} {name} ({other.url}{line}), a feed already listed: remove {which}"
+        f" (`curator feeds remove {shell_arg(source.url)}`)"
     )
 
 

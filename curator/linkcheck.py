@@ -194,7 +194,8 @@ def walled_note(art: Article, published: bool, before: bool = False) -> str:
     `before`, its page could not be read when it was stored either: not "now", as nothing changed
     (walk178 #1)."""
     then = (
-        "it was published as before: readers without an account may not reach it"
+        # (walk183 #8: "as before" was said of an issue 1, which nothing was published before)
+        "it was published all the same: readers without an account may not reach it"
         if published
         else "check its link before you publish"
     )
@@ -273,7 +274,7 @@ def not_checked(command: str) -> str:
 
 def unchecked_note(art: Article, why: str, published: bool) -> str:
     """What a build or a draft says of an article whose link could not be checked."""
-    then = "it was published as before" if published else "check its link before you publish"
+    then = "it was published all the same" if published else "check its link before you publish"
     return f'the link of "{art.title}" ({art.url}) could not be checked ({why}); {then}'
 
 

@@ -438,3 +438,14 @@ def undefined_references(text: str) -> list[Reference]:
 def _blanked(m: re.Match[str]) -> str:
     """Inline code as spaces: its brackets are no link."""
     return " " * len(m.group(0))
+
+
+#: A Markdown inline link, `[text](address)`, as typed in plain text (walk183 #9).
+_TYPED_LINK = re.compile(r"!?\[[^\[\]\n]+\]\([^()\s]+(?:\s+\"[^\"]*\")?\)")
+
+
+def typed_markdown_link(text: str) -> str | None:
+    """The first Markdown inline link (`[this](/more)`) written in `text`, a plain-text field
+    that publishes it as typed (a corrected `"blurb"`); None when it has none."""
+    found = _TYPED_LINK.search(text or "")
+    return found.group(0) if found else None

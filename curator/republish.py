@@ -47,6 +47,7 @@ from curator.issuecheck import issue_mistakes
 from curator.issuedata import issue_data, issue_from_data, published_issues
 from curator.issuetext import link_warnings
 from curator.markdowntext import markdown_text, plain_text_markup, text_with_links
+from curator.markdowntext_links import typed_markdown_link
 from curator.models import (
     Article,
     Copy,
@@ -774,6 +775,18 @@ def _corrections_kept(
             if art.url in refreshed and changed == ["blurb"]:
                 continue
             where = f'issue {issue.number}, "{art.title}"'
+            from_markdown = art.url in followed and "blurb_markdown" in changed
+            if (
+                "blurb" in changed
+                and not from_markdown
+                and (typed := typed_markdown_link(art.blurb or ""))
+            ):
+                # walk183 #9: "See [this](/more)." was published as typed, said only "published"
+                notes.append(
+                    f'{where}: its corrected "blurb" holds {typed}, which is published as typed:'
+                    ' "blurb" is plain text; to publish a link, write the blurb in Markdown as'
+                    f' its "blurb_markdown" in {json_file}'
+                )
             if art.url in dropped:
                 notes.append(
                     f'{where}: its corrected "blurb" is published in every edition, and the'

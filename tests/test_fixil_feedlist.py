@@ -148,8 +148,8 @@ def test_a_fetch_of_a_gone_address_names_the_listed_feed_it_moved_to(
     )
     assert (
         f"HTTP 410 Gone: the publisher has removed it; it moved to Kokyaku Lab"
-        f" ({ja2}, line {line} of feeds.yaml), a feed already listed: remove the Kokyaku Lab"
-        f" line (`curator feeds remove {ja}`)"
+        f" ({ja2}, line {line} of feeds.yaml), a feed already listed: remove line"
+        f" {line + 2} ({ja}) (`curator feeds remove {ja}`)"
     ) in said, said
     assert "finds the site's feeds" not in said, said
 

@@ -295,6 +295,6 @@ def test_extract_of_an_article_featured_while_its_page_was_refused_says_whom_the
     assert "Dana Whitfield || " in result.stdout
     assert "your newsletter credits it as: Desk News" in result.stdout
     assert (
-        "the page names Dana Whitfield instead (as read now; it did not when your newsletter"
-        " stored the article)"
+        "the page names Dana Whitfield instead (as read now; your newsletter did not read the"
+        " page when it stored the article)"
     ) in " ".join(result.stdout.split())

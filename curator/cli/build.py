@@ -116,10 +116,23 @@ def require_feeds(config: Config) -> None:
         )
 
 
-def say_placeholders(config: Config, *, drafting: bool = False) -> None:
+def say_placeholders(
+    config: Config,
+    *,
+    drafting: bool = False,
+    subjects: Sequence[str] = (),
+    all_subjects: bool = False,
+) -> None:
     """What `curator init` wrote for the editor to replace, said before an issue is made of it;
-    `drafting`: the draft copies it, so a fix in feeds.yaml alone does not reach that draft."""
-    for line in config.placeholders:
+    `drafting`: the draft copies it, so a fix in feeds.yaml alone does not reach that draft.
+    The introduction no planned issue publishes is said when the run's `subjects` (or
+    `all_subjects`) have none of their own (walk183 #4)."""
+    lines = list(config.placeholders)
+    if (all_subjects or subjects) and not any(
+        name in config.subject_introductions for name in subjects
+    ):
+        lines += config.unplanned_placeholders
+    for line in lines:
         if drafting:
             line += (
                 "; the draft copies it into its front matter (and introduction), so fix it there"
@@ -281,7 +294,8 @@ def build(
             )
             return
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
-        say_placeholders(conf)  # (a draft publishes its own front matter and introduction)
+        # (a draft publishes its own front matter and introduction)
+        say_placeholders(conf, subjects=subject, all_subjects=all_subjects)
         if not no_fetch:
             require_feeds(conf)
         before = store.newest_article_id()
@@ -703,7 +717,7 @@ def draft(
     # (fixia: the store missing beside published issues stops it before the store is made)
     with opened(config, db, create=True, published="No draft was written") as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
-        say_placeholders(conf, drafting=True)
+        say_placeholders(conf, drafting=True, subjects=subject, all_subjects=all_subjects)
         stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)
         # A store older than the folder's issues: refused before any feed is read, as `build`
         # refuses it (walk171 #5: `draft` wrote another issue 2 beside the published one).

@@ -413,6 +413,14 @@ def warn(line: str) -> None:
     click.echo(f"curator: warning: {line}", err=True)
 
 
+def said_warnings() -> list[dict[str, str]]:
+    """Every warning the run said so far (`warn`, `run_note`), each once, as a --json document's
+    `warnings` holds them (walk183 #1: `feeds import --json` had `[]` while it warned)."""
+    ctx = click.get_current_context(silent=True)
+    lines = ctx.meta.get(WARNED, []) if ctx is not None else []
+    return [{"message": line} for line in dict.fromkeys(lines)]
+
+
 #: `ctx.meta` key: what was said of the run as a whole before the command's own report (the
 #: config's warnings, a killed run before it): each --json document holds them in `warnings`.
 RUN_NOTES = "curator.run_notes"

@@ -95,6 +95,8 @@ def stored_record(article: Article) -> dict[str, Any]:
         "other_authors": list(article.other_authors),
         # the issue whose draft or issue-N.json the editor corrected its credit in (walk158 #7)
         "credit_corrected_in": article.credit_corrected_in,
+        # whether its page was read when it was stored (walk183 #7: `fetch_pages: false`)
+        "page_read": article.text is not None,
     }
 
 
@@ -421,8 +423,10 @@ def show(record: dict[str, Any]) -> None:
             # The page as read now names others than the stored credit and its note: a page
             # refused or failing when its article was stored (and featured so), or changed
             # since (walk36: only the feed's credit was said).
-            _say(
-                f"  the page names {join_names(now)} instead (as read now; it did not when"
-                " your newsletter stored the article)"
+            then = (
+                "it did not when your newsletter stored the article"
+                if stored.get("page_read", True)
+                else "your newsletter did not read the page when it stored the article"
             )
+            _say(f"  the page names {join_names(now)} instead (as read now; {then})")
     _say(f"  ({record['text_chars']} characters of article text)\n")

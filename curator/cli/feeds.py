@@ -24,6 +24,7 @@ from curator.cli.common import (
     echo_json,
     loaded,
     opened,
+    said_warnings,
     warn,
 )
 from curator.cli.common import echo as say
@@ -257,13 +258,14 @@ def _held_already(
     )
 
 
-def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) -> None:
+def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) -> str | None:
     """Warn when most of the entries of the feed just added are stored articles of a listed feed:
     the same feed at another address (a renamed file, a mirror) adds nothing but a second line
     (walk47 new 3: gulp.xml added beside gulp-new.xml, "Added" and nothing more). Only what the
-    store holds is compared: a listed feed never fetched is not."""
+    store holds is compared: a listed feed never fetched is not. The listed feed's address when
+    it warned (`feeds import --json` marks the copy: walk183 #1)."""
     if not keys or not conf.settings.store.exists():
-        return
+        return None
     specs = {source.url: source for source in conf.feeds}  # as the store has them (resolved)
     with opened(config, None, lock=False, reading=True) as (_, store):
         held = store.feeds_holding(keys)
@@ -286,23 +288,23 @@ def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str])
             if state.last_error and (state.gone or state.last_error.startswith("HTTP 404"))
             else None
         )
+        # (said with warn: `feeds import --json` holds it in `warnings`, walk183 #1)
         if why:
-            echo(
-                f"curator: warning: {address} serves the same articles as {listed.url}{named},"
+            warn(
+                f"{address} serves the same articles as {listed.url}{named},"
                 f" already in the feeds list, and {why}: remove the old one, `curator feeds"
                 f" remove {shell_arg(listed.url)}`; once it is removed, a fetch carries its"
-                f" stored articles over to {address}",
-                err=True,
+                f" stored articles over to {address}"
             )
-            return
-        echo(
-            f"curator: warning: {address} serves the same articles as {listed.url}{named}, already"
+            return listed.url
+        warn(
+            f"{address} serves the same articles as {listed.url}{named}, already"
             f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
             f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
-            f" {shell_arg(address)}`; it adds nothing but a second line in {config}",
-            err=True,
+            f" {shell_arg(address)}`; it adds nothing but a second line in {config}"
         )
-        return
+        return listed.url
+    return None
 
 
 @feeds.command("remove")
@@ -467,6 +469,19 @@ def _drop_unlisted(config: Path, conf: Config, url: str, store: Store) -> bool:
     return True
 
 
+def _add_back(store: Store, url: str) -> str:
+    """The command that adds the removed feed at `url` back (walk183 #3: `feeds add URL` was
+    advised for a feed answering 410, which `feeds add` refuses; `--no-check` adds it unread)."""
+    add = f"`curator feeds add {shell_arg(url)}"
+    if not url.startswith(("http://", "https://")):
+        return add + "`"
+    state = store.feed_state(url)
+    if state.gone or (state.last_error or "").startswith(("HTTP 404", "HTTP 410")):
+        answered = state.last_error or "that it is gone"
+        return f"{add} --no-check` (its address answered {answered} when last read)"
+    return f"{add}` (`{add[1:]} --no-check` if its address no longer gives the feed)"
+
+
 def _drop_waiting(conf: Config, store: Store, forms: Sequence[str], total: int) -> None:
     """Leave out of every issue the articles no issue featured of the feed stored at `forms`
     (`--drop-waiting`), and say so."""
@@ -476,7 +491,7 @@ def _drop_waiting(conf: Config, store: Store, forms: Sequence[str], total: int) 
             f"Its {total} stored article(s) stay in the archive; the {dropped} no issue"
             f" featured{' (nor a feed still listed gives)' if moved else ''} are left out"
             " of every issue from now on (`curator subjects list` marks them; adding the"
-            f" feed back with `curator feeds add {shell_arg(forms[0])}` takes them back; to"
+            f" feed back with {_add_back(store, forms[0])} takes them back; to"
             " feature one, add its address to a draft)."
         )
     else:
@@ -559,12 +574,14 @@ def import_(
         echo(f"Imported {len(done.added)} feed(s) into {config}{stored}.")
     if done.rewritten:
         warn(done.rewritten)
+    copied: dict[str, str] = {}  # (each added feed that is a copy of a listed one: that one)
     for spec in done.added:
         # walk155 #6: a feed removed with --drop-waiting and imported back, as `feeds add` does
         _held_already(conf, config, spec.url, named=True, err=as_json)
         # walk180 #5: a copy of a feed listed already (another address of it) is said, as
         # `feeds add` says it
-        _same_entries(conf, config, spec.url, keys.get(feed_key(spec.url), ()))
+        if copy := _same_entries(conf, config, spec.url, keys.get(feed_key(spec.url), ())):
+            copied[spec.url] = copy
     if done.subjects_added:
         echo(
             f"Added {len(done.subjects_added)} subject(s) from the folders: "
@@ -589,12 +606,11 @@ def import_(
             if has_markup(name)
             else " $( ${ or ` in it, which a shell runs as a command were the name pasted unquoted"
         )
-        echo(
-            f"curator: warning: {at}: the folder {name!r} was not made a subject: its name has"
+        warn(
+            f"{at}: the folder {name!r} was not made a subject: its name has"
             f"{why}; its feeds were added without it as a hint. Rename the folder (in your feed reader, or"
             f" in {opml_file}) to plain words and import again, or add the subject yourself"
-            f" under `subjects:` in {config}",
-            err=True,
+            f" under `subjects:` in {config}"
         )
     if (
         done.unknown_folders
@@ -703,7 +719,7 @@ def import_(
         )
         for url, line in done.hint_lines():
             echo(f"  {url}\n      {line}", err=True)
-    _said_left_out(done, opml_file)
+    left_why = _said_left_out(done, opml_file)
     if done.added:
         # walk82 #5: a name the import gave two feeds was warned of by every later command only.
         try:
@@ -716,13 +732,20 @@ def import_(
             if warning not in conf.warnings and "is also the name of the feed at line" in warning:
                 warn(warning)
     if as_json:
+        # walk183 #1: `warnings` holds every warning said (a copy, an outline left out...), a
+        # copy added is marked, and an outline left out has why and its fix, as stderr says.
         echo_json(
             {
+                "warnings": said_warnings(),
                 "added": [spec.url for spec in done.added],
+                "copies": [{"url": url, "same_articles_as": of} for url, of in copied.items()],
                 "listed_already": [spec.url for spec in skipped],
                 "moved_to_listed": [{"url": spec.url, "why": why} for spec, why in done.refused],
                 "not_added": [{"url": spec.url, "why": why} for spec, why in done.unreadable],
-                "left_out": [{"url": url, "text": text} for url, text in done.rejected],
+                "left_out": [
+                    {"url": url, "text": text, **left_why.get(url, {})}
+                    for url, text in done.rejected
+                ],
             }
         )
 
@@ -812,9 +835,12 @@ def _differences(given: FeedSpec, listed: FeedSpec | None) -> list[str]:
     return said
 
 
-def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
+def _said_left_out(done: OpmlImport, opml_file: Path) -> dict[str, dict[str, str | None]]:
     """The outlines of the OPML that were not imported as they stand, each with its line and
-    what to do (walk82 #3, #4: they were dropped unsaid, or named without a line)."""
+    what to do (walk82 #3, #4: they were dropped unsaid, or named without a line). For --json,
+    each left out address's `why` (what was said of it) and the web `address` it likely is (an
+    address without its http://), else None (walk183 #1)."""
+    said: dict[str, dict[str, str | None]] = {}
     for line, given, read, why in done.converted:
         echo(
             f"curator: {opml_file}:{line}: {given} is read as {read}: {why}",
@@ -844,7 +870,8 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
             else "is not a web feed's address (http or https), so it was left out; find the"
             f" feed's web address (its site's page links it): {again}"
         )
-        echo(f"curator: warning: {at}: {text or 'an outline'} ({xml_url}) {why}", err=True)
+        said[xml_url] = {"why": why, "address": web}
+        warn(f"{at}: {text or 'an outline'} ({xml_url}) {why}")
     for line, text, site in done.no_feed:
         at = f"{opml_file}:{line}" if line else str(opml_file)
         name = f'"{text}"' if text else "an outline"
@@ -856,11 +883,8 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> None:
             f" file again (`curator feeds import {shell_arg(opml_file)}`: the feeds listed already"
             " are left as they are)"
         )
-        echo(
-            f"curator: warning: {at}: {name} gives no feed address (xmlUrl), so it was left"
-            f" out; {fix}",
-            err=True,
-        )
+        warn(f"{at}: {name} gives no feed address (xmlUrl), so it was left out; {fix}")
+    return said
 
 
 @feeds.command("export")
@@ -935,11 +959,14 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
         rows: dict[str, Any] = {}
         newest: dict[str, tuple[str, str]] = {}
         undated: set[str] = set()
+        moves: dict[str, str] = {}
     else:
         with opened(config_path, db, lock=False, reading=True) as (config, store):
             rows = {str(r["url"]): r for r in store.feed_rows()}
             newest = store.feeds_newest()
             undated = store.feeds_undated()
+            moves = {feed_key(old): new for old, new in store.recorded_moves().items()}
+    listed = {feed_key(source.url): source for source in config.feeds}
     now = datetime.now(UTC)
     table = []
     for source in config.feeds:
@@ -953,6 +980,12 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
             row.get("wait_until") and str(row["wait_until"]) > now.isoformat() and (days or 0) < 1
         )
         elapsed = row.get("elapsed_last") if row else None
+        # walk183 #6: an address curator knows moved to another feed listed (a 301 followed, the
+        # old line put back by hand) was "ok": it is "moved", to that feed, its line to remove.
+        onto = listed.get(feed_key(moves.get(feed_key(source.url), "")))
+        moved_to = row.get("moved_to") or (
+            onto.url if onto is not None and onto.url != source.url else None
+        )
         table.append(
             {
                 "url": source.url,
@@ -969,7 +1002,7 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 else "malformed"
                 if row.get("warning")
                 else "moved"
-                if row.get("moved_to")
+                if moved_to
                 else "ok",
                 "last_success": row.get("last_success"),
                 "last_error": row.get("last_error"),
@@ -979,7 +1012,9 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 "not_well_formed": row.get("warning"),
                 "not_well_formed_since": row.get("warning_since"),
                 # Where its address redirects for good (301/308): feeds.yaml wants updating.
-                "moved_to": row.get("moved_to"),
+                "moved_to": moved_to,
+                # ...to a feed listed already: that feed's line (the old one is to be removed)
+                "moved_to_line": onto.line if onto is not None and moved_to == onto.url else None,
                 # Its server asked (Retry-After) not to be asked before then: fetch skips it.
                 "wait_until": row.get("wait_until"),
                 # Its newest article's date, and when it last gave a new one (walk126 #3).
@@ -1024,6 +1059,11 @@ def _moved_advice(row: dict[str, Any]) -> str:
     """What `feeds check` says of a feed moved for good, as fetch said it (walk136 #132-2: it
     advised the new address right after that address answered 404 too)."""
     replace = f"update feeds.yaml (replace `url: {row['url']}` with `url: {row['moved_to']}`)"
+    if row.get("moved_to_line") is not None:  # (walk183 #6: the feed it moved to is listed)
+        return (
+            f"moved to {row['moved_to']}, listed already (line {row['moved_to_line']}): remove"
+            f" this line (`curator feeds remove {shell_arg(row['url'])}`)"
+        )
     moved_error = moved_error_of(row["last_error"]) if row["failing_since"] else None
     if moved_error is None:
         return f"moved permanently to {row['moved_to']}: {replace}"
