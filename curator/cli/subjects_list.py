@@ -346,6 +346,11 @@ def uncertain(
                 f"{u.subject}, but {u.like_excluded.why()}: if it is off the subject,"
                 f" `curator subjects exclude {shell_arg(u.url)}`"
             )
+        elif u.keywords_only is not None:
+            why = (
+                f"{u.keywords_only.why()}: if it is off the subject,"
+                f" `curator subjects exclude {shell_arg(u.url)}`"
+            )
         elif u.reason == "between" and u.runner_up:
             why = (
                 f"{u.subject} ({u.score:.3f}), or {u.runner_up} ({u.second:.3f}): not far enough"
