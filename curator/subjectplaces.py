@@ -165,7 +165,6 @@ def uncertain_articles(
     found = uncertain(model, articles, limit=len(articles))
     earlier = store.uncertain_listed()
     ids = {a.url: a.id for a in articles}
-    stored = store.stored_subjects([ids[u.url] for u in found if u.unsure])
 
     def where(url: str, subject: str | None) -> str | None:
         """Where the article is stored (its subject, None: none); where the model would place
@@ -219,6 +218,8 @@ def uncertain_articles(
         ),
         *(u for u in found if u.url not in lone and u.url not in like and u.url not in keys),
     ]
+    # (read after the notes above made theirs unsure: each is marked by where it is stored)
+    stored = store.stored_subjects([ids[u.url] for u in found if u.unsure])
     unsure = [
         replace(u, listed_before=u.url in earlier and earlier[u.url] == where(u.url, u.subject))
         for u in found
