@@ -133,7 +133,7 @@ from curator.render import environment, issue_day
 from curator.runlock import RUN_WAIT, BuildError, build_lock
 from curator.select import told_before
 from curator.store import RETOLD_ISSUES, Store, StoreError
-from curator.subjects import LikeExcluded, OneWord
+from curator.subjects import KeywordsOnly, LikeExcluded, OneWord
 from curator.templatecheck import single_brace_fields
 from curator.templatecopies import (
     plain_blurbs,
@@ -174,6 +174,8 @@ class BuildResult:
     one_word: tuple[OneWord, ...] = ()
     #: The articles published that are like one the editor excluded (`like_excluded_warnings`).
     like_excluded: tuple[LikeExcluded, ...] = ()
+    #: Those placed through their subject's keywords alone (`keywords_only_warnings`).
+    keywords_only: tuple[KeywordsOnly, ...] = ()
 
 
 def discover_feeds(config: Config, url: str) -> Discovery:
@@ -367,6 +369,7 @@ def run_build(
         planned.weak_fits,
         planned.one_word,
         planned.like_excluded,
+        planned.keywords_only,
     )
 
 
@@ -517,6 +520,7 @@ def write_next_draft(
         planned.one_word,
         planned.like_excluded,
         credit_notes,
+        planned.keywords_only,
     )
 
 

@@ -21,7 +21,7 @@ from curator.nextissue import NextIssue
 from curator.oldlinks import published_addresses
 from curator.runlock import BuildError
 from curator.store import Store
-from curator.subjects import LikeExcluded, OneWord
+from curator.subjects import KeywordsOnly, LikeExcluded, OneWord
 from curator.whyplaced import empty_reason, left_out
 
 
@@ -70,6 +70,8 @@ class DraftWritten:
     like_excluded: tuple[LikeExcluded, ...] = ()
     #: How many of its articles carry a note on their credit (`draft.noted_credits`).
     credit_notes: int = 0
+    #: Its articles placed through their subject's keywords alone (`keywords_only_warnings`).
+    keywords_only: tuple[KeywordsOnly, ...] = ()
 
 
 def stop_before_replacing_draft(path: Path, force: bool, store: Store, number: int) -> None:
@@ -142,6 +144,8 @@ def draft_text(
         notes_by_url.setdefault(url, []).append(WEAK_FIT_NOTE)
     for one in planned.one_word:
         notes_by_url.setdefault(one.url, []).append(ONE_WORD_NOTE.format(why=one.why()))
+    for key in planned.keywords_only:
+        notes_by_url.setdefault(key.url, []).append(KEYWORDS_ONLY_NOTE.format(why=key.why()))
     for found in planned.like_excluded:
         notes_by_url.setdefault(found.url, []).append(
             LIKE_EXCLUDED_NOTE.format(title=found.excluded_title, url=found.excluded_url)
@@ -311,6 +315,13 @@ WEAK_FIT_NOTE = (
 LIKE_EXCLUDED_NOTE = (
     'Like an article you excluded ("{title}", {url}): cut it, or `curator subjects exclude URL`'
     " keeps it out too."
+)
+
+
+#: The draft's note on an article placed through its subject's keywords alone (walk182 #1).
+KEYWORDS_ONLY_NOTE = (
+    "Keywords only: it {why}; cut it if it is off the subject (and `curator subjects exclude URL`"
+    " keeps it out of later issues)."
 )
 
 

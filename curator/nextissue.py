@@ -15,12 +15,13 @@ from curator.draft import draft_path
 from curator.errors import shell_arg
 from curator.gatedchoice import readable_first
 from curator.issuetext import issue_text, repeated_introduction, repeated_subject_introduction
+from curator.keywordfit import keywords_only
 from curator.linkcheck import links_to_check, not_checked, recheck_issue
 from curator.models import Issue, Scored
 from curator.placement import choose_sections, like_excluded, one_word_fits, weak_bars
 from curator.render import issue_day
 from curator.store import Store
-from curator.subjects import LikeExcluded, OneWord
+from curator.subjects import KeywordsOnly, LikeExcluded, OneWord
 from curator.themes import (
     broken_promise,
     choose_theme,
@@ -88,6 +89,8 @@ class NextIssue:
     one_word: tuple[OneWord, ...] = ()
     #: Its articles like one the editor excluded (`like_excluded_warnings`), last in their section.
     like_excluded: tuple[LikeExcluded, ...] = ()
+    #: Its articles placed through their subject's keywords alone (`keywords_only_warnings`).
+    keywords_only: tuple[KeywordsOnly, ...] = ()
 
 
 def _issue_of(planned: NextIssue | None) -> Issue:
@@ -226,6 +229,11 @@ def next_issue(
     like = like_excluded(
         config, store, [(e.article, s.subject) for s in sections for e in s.entries]
     )
+    # So do those placed through their subject's keywords alone (walk182 #1).
+    keys = keywords_only(
+        config, store, [(e.article, s.subject) for s in sections for e in s.entries]
+    )
+    keys = {url: k for url, k in keys.items() if url not in like}
     weak = store.weak_fits(weak_bars(config, store), featured)
     lone = one_word_fits(
         config,
@@ -239,7 +247,7 @@ def next_issue(
     # So do those placed on one word, and before them the weak fits: every flagged article a
     # plain build publishes comes after its section's other articles, with its warning, as README
     # says (fixhk: one on one word kept its place by score, before a well-placed one).
-    flagged = like.keys() | lone.keys()
+    flagged = like.keys() | lone.keys() | keys.keys()
 
     def rank(e: Scored) -> int:
         return 2 if e.article.url in flagged else 1 if e.article.id in weak else 0
@@ -296,6 +304,7 @@ def next_issue(
         *weak_fit_warnings(config, issue, weak, drafting=drafting),
         *one_word_warnings(config, issue, lone, drafting=drafting),
         *like_excluded_warnings(config, issue, like, drafting=drafting),
+        *keywords_only_warnings(config, issue, keys, drafting=drafting),
         *alone,
         # (an issue asked for by --subject or --all-subjects is the editor's act, no run twice)
         *(() if drafting or subjects or all_subjects else published_just_now(store, number, now)),
@@ -305,7 +314,10 @@ def next_issue(
     # published, and says so, rather than here)
     ones = tuple(lone[e.article.url] for s in sections for e in s.entries if e.article.url in lone)
     likes = tuple(like[e.article.url] for s in sections for e in s.entries if e.article.url in like)
-    return NextIssue(issue, choice.planned, warnings, weak_urls, said, tuple(found), ones, likes)
+    only = tuple(keys[e.article.url] for s in sections for e in s.entries if e.article.url in keys)
+    return NextIssue(
+        issue, choice.planned, warnings, weak_urls, said, tuple(found), ones, likes, only
+    )
 
 
 def weak_fit_warnings(
@@ -402,6 +414,41 @@ def like_excluded_warnings(
             out.append(
                 f'issue {issue.number}\'s "{found.title}" ({found.url}) under'
                 f' "{found.subject}" is {found.why()}; {todo}'
+            )
+    return tuple(out)
+
+
+def keywords_only_warnings(
+    config: Config, issue: Issue, keys: Mapping[str, KeywordsOnly], *, drafting: bool = False
+) -> tuple[str, ...]:
+    """A warning per article of the issue placed through its subject's keywords alone, its other
+    words the articles' under no subject (`keywordfit.keywords_only`; walk182 #1: two sport
+    ticket queues made half of "Service operations", unsaid). Said as `like_excluded_warnings`
+    says its articles."""
+    out = []
+    for section in issue.sections:
+        for e in section.entries:
+            found = keys.get(e.article.url)
+            if found is None:
+                continue
+            keep_out = f"`curator subjects exclude {shell_arg(found.url)}`"
+            if drafting:
+                path = shell_arg(
+                    draft_path(config.settings.drafts or config.folder / "drafts", issue.number)
+                )
+                todo = (
+                    f"it comes last in its section: if it is off the subject, cut it in {path},"
+                    f" and {keep_out} keeps it out of later issues"
+                )
+            else:
+                todo = (
+                    f"it is published, last in its section; if it is off the subject, {keep_out}"
+                    " keeps it out of later issues (to take it out of this issue now: delete its"
+                    f" entry in issue-{issue.number}.json in your output folder, then `curator"
+                    f" render {issue.number}`)"
+                )
+            out.append(
+                f'issue {issue.number}\'s "{found.title}" ({found.url}) {found.why()}; {todo}'
             )
     return tuple(out)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from curator.candidates import feed_names, told_copies
 from curator.config import Config
 from curator.errors import shell_arg
+from curator.keywordfit import keywords_only
 from curator.models import Article, Placed
 from curator.placing import CORPUS_SAMPLE, PlaceProgress, current_model, model_corpus, refresh
 from curator.placing import counts_of as _counts
@@ -164,7 +165,6 @@ def uncertain_articles(
     found = uncertain(model, articles, limit=len(articles))
     earlier = store.uncertain_listed()
     ids = {a.url: a.id for a in articles}
-    stored = store.stored_subjects([ids[u.url] for u in found if u.unsure])
 
     def where(url: str, subject: str | None) -> str | None:
         """Where the article is stored (its subject, None: none); where the model would place
@@ -191,6 +191,15 @@ def uncertain_articles(
         [(by_url[u.url], u.subject) for u in found if u.subject and u.url in by_url],
         model,
     )
+    # And those placed through the subject's keywords alone, their other words the off-field
+    # articles' (walk182 #1: two sport ticket queues made half of "Service operations", unsaid).
+    keys = keywords_only(
+        config,
+        store,
+        [(by_url[u.url], u.subject) for u in found if u.subject and u.url in by_url],
+        model,
+    )
+    keys = {url: k for url, k in keys.items() if url not in lone and url not in like}
     found = [
         *(
             replace(u, reason="one word", unsure=True, sureness=0.0, one_word=lone[u.url])
@@ -202,8 +211,15 @@ def uncertain_articles(
             for u in found
             if u.url in like and u.url not in lone
         ),
-        *(u for u in found if u.url not in lone and u.url not in like),
+        *(
+            replace(u, reason="keywords only", unsure=True, sureness=0.0, keywords_only=keys[u.url])
+            for u in found
+            if u.url in keys
+        ),
+        *(u for u in found if u.url not in lone and u.url not in like and u.url not in keys),
     ]
+    # (read after the notes above made theirs unsure: each is marked by where it is stored)
+    stored = store.stored_subjects([ids[u.url] for u in found if u.unsure])
     unsure = [
         replace(u, listed_before=u.url in earlier and earlier[u.url] == where(u.url, u.subject))
         for u in found

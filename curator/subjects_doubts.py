@@ -20,7 +20,7 @@ from curator.models import Article, Subject
 from curator.subjectfit import VOTE_LABEL_BAR, queries
 from curator.subjects_explain import Judgement
 from curator.subjects_model import SubjectModel
-from curator.subjects_notes import LikeExcluded, OneWord
+from curator.subjects_notes import KeywordsOnly, LikeExcluded, OneWord
 from curator.suggest import mixed_word
 from curator.textfeatures import (
     COMMON_WORDS,
@@ -44,7 +44,7 @@ class Uncertain:
     runner_up: str | None
     #: "between" (two subjects score alike), "bar" (just over or under the no-subject bar) or
     #: "one word" (placed mostly on one word, far under its subject's usual score: `one_word`).
-    reason: Literal["between", "bar", "one word", "like excluded"]
+    reason: Literal["between", "bar", "one word", "like excluded", "keywords only"]
     score: float
     margin: float
     fit: float | None
@@ -70,6 +70,8 @@ class Uncertain:
     one_word: OneWord | None = None
     #: The excluded article it is like, when `reason` is "like excluded" (walk168 #2).
     like_excluded: LikeExcluded | None = None
+    #: Why it fits only through its keywords, when `reason` is "keywords only" (walk182 #1).
+    keywords_only: KeywordsOnly | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -79,6 +81,7 @@ class Uncertain:
             "listed_before": self.listed_before,
             "one_word": None if self.one_word is None else self.one_word.to_dict(),
             "like_excluded": None if self.like_excluded is None else self.like_excluded.to_dict(),
+            "keywords_only": None if self.keywords_only is None else self.keywords_only.to_dict(),
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "runner_up": self.runner_up,
             "reason": self.reason,

@@ -2,7 +2,8 @@
 
 An article placed mostly on one word of its subject's name or description, scoring far below the
 subject's usual articles (`OneWord`, the one-word rule), and one more like an article the editor
-excluded than like any article accepted under its subject (`LikeExcluded`). A note only: the
+excluded than like any article accepted under its subject (`LikeExcluded`), and one placed through its keywords alone (`KeywordsOnly`, see
+`curator.keywordfit`). A note only: the
 placement is unchanged. The draft, the build, `curator subjects explain` and `uncertain` show them.
 """
 
@@ -138,4 +139,41 @@ class OneWord:
             "score": round(self.score, 4),
             "usual_score": round(self.usual, 4),
             "word_of": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class KeywordsOnly:
+    """An article placed under `subject` whose score is mostly its keywords' and whose other
+    words are more like the articles under no subject than like the subject's (see
+    `KEYWORDS_SHARE`)."""
+
+    url: str
+    title: str
+    subject: str
+    #: The subject's keywords it matched, strongest first, as the editor wrote them.
+    keywords: tuple[str, ...]
+    #: Their share of its score.
+    share: float
+    #: Apart from the keywords, how much likelier its words are among the subject's other
+    #: articles than among those under no subject (a log-likelihood ratio: under 0).
+    leaning: float
+
+    def why(self) -> str:
+        """Why it is said, in the editor's words (no URL)."""
+        words = ", ".join(self.keywords)
+        return (
+            f'fits "{self.subject}" only through its keywords {words} ({self.share:.0%} of its'
+            f" score): its other words are those of the articles under no subject, not of the"
+            f' other articles under "{self.subject}"'
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "subject": self.subject,
+            "keywords": list(self.keywords),
+            "keyword_share": round(self.share, 4),
+            "leaning": round(self.leaning, 4),
         }

@@ -40,6 +40,10 @@ class Lean:
     #: Of `shared`, those that are the subject's own words whole: one of its keywords, or words
     #: of its name ("calls" only shares a word with the keyword "call center": walk168 #7).
     own: tuple[str, ...] = ()
+    #: Of `own`, none is one of its keywords: only words of its name ("success" of "Customer
+    #: success"); and whether most of the proposal's articles come close to the subject.
+    name_only: bool = False
+    most: bool = False
 
     @property
     def widen(self) -> bool:
@@ -48,7 +52,12 @@ class Lean:
         politics articles was advised into Service operations, 3 of 5 coming close to it, on
         "calls", which only shares "call" with the keyword "call center"). Articles that come
         close sharing no word of it at all are close on their other words (athletics stories
-        to an "Athletics" subject of a name and a description): widening is still advised."""
+        to an "Athletics" subject of a name and a description): widening is still advised. Nor
+        on a word of its name alone when most of the articles do not come close (walk182 #4:
+        sport reports' "successes" and "successful" made a Federer / O'Sullivan / Latin America
+        group read like "Customer success", 1 of 3 coming close)."""
+        if self.name_only and not self.most:
+            return False
         return bool(self.own) or not self.shared
 
     def to_dict(self) -> dict[str, object]:
@@ -59,6 +68,7 @@ class Lean:
             "own_keywords": list(self.own),
             "new_keywords": list(self.wider),
             "advice": "widen" if self.widen else "own subject or off-field",
+            "name_word_only": self.name_only,
         }
 
 
@@ -264,9 +274,9 @@ def leaning(
             wider = tuple(w for w in suggestion.keywords if w not in shared)
             whole = [set(terms(k)) for k in subject.keywords]
             mine = tuple(w for w in shared if set(terms(w)) in whole or set(terms(w)) <= named)
-            found.append(
-                ((most, closest, len(shared)), Lean(subject.name, closest, shared, wider, mine))
-            )
+            name_only = bool(mine) and not any(set(terms(w)) in whole for w in mine)
+            lean = Lean(subject.name, closest, shared, wider, mine, name_only, most)
+            found.append(((most, closest, len(shared)), lean))
     if not found:
         return None
     return max(found, key=lambda found: found[0])[1]

@@ -453,6 +453,7 @@ def build_document(
         "weak_fits": list(result.weak_fits),
         "one_word_fits": [o.to_dict() for o in result.one_word],
         "like_excluded": [o.to_dict() for o in result.like_excluded],
+        "keywords_only": [o.to_dict() for o in result.keywords_only],
         **(left if left is not None else {"unplaced": 0}),
         "warnings": warnings_list(result.warnings, result.missing_blurbs),
         "not_learnt_from": [
@@ -840,6 +841,7 @@ def draft_document(
         "weak_fits": list(written.weak_fits) if written else [],
         "one_word_fits": [o.to_dict() for o in written.one_word] if written else [],
         "like_excluded": [o.to_dict() for o in written.like_excluded] if written else [],
+        "keywords_only": [o.to_dict() for o in written.keywords_only] if written else [],
         # how many credits the draft notes (`<!-- Credit:`, `<!-- Author:`; walk158 #13)
         "credit_notes": written.credit_notes if written else 0,
         **left,

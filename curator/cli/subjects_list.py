@@ -346,6 +346,11 @@ def uncertain(
                 f"{u.subject}, but {u.like_excluded.why()}: if it is off the subject,"
                 f" `curator subjects exclude {shell_arg(u.url)}`"
             )
+        elif u.keywords_only is not None:
+            why = (
+                f"{u.keywords_only.why()}: if it is off the subject,"
+                f" `curator subjects exclude {shell_arg(u.url)}`"
+            )
         elif u.reason == "between" and u.runner_up:
             why = (
                 f"{u.subject} ({u.score:.3f}), or {u.runner_up} ({u.second:.3f}): not far enough"
@@ -538,16 +543,26 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
     shared = ", ".join(f'"{w}"' for w in lean.shared)
     mine = ", ".join(f'"{w}"' for w in lean.own)
     own = f"{name} already has {mine} among its own words"
-    if not lean.widen:
+    come = "comes" if lean.closest == 1 else "come"
+    if not lean.widen and lean.name_only:
+        # (walk182 #4: widening was advised on "success" alone, sport reports' word)
+        which = "a word" if len(lean.own) == 1 else "words"
+        text = (
+            f"Only {lean.closest} of these {size} articles {come} close to {name}, and they share"
+            f" only {mine} with it, {which} of its name, none of its keywords: they look like a"
+            " subject of their own (the entry below), or off your field (`curator subjects"
+            f" exclude URL` keeps one out of every issue), rather than a reason to widen {name}."
+        )
+    elif not lean.widen:
         # (walk168 #7: widening was advised on "calls", which only shares a word with a keyword)
         text = (
-            f"{lean.closest} of these {size} articles come close to {name}, but they share none"
+            f"{lean.closest} of these {size} articles {come} close to {name}, but they share none"
             f" of its own keywords (only parts of them: {shared}): they look like a subject of their own (the entry"
             " below), or off your field (`curator subjects exclude URL` keeps one out of every"
             f" issue), rather than a reason to widen {name}."
         )
     elif 2 * lean.closest > size:
-        why = f"{lean.closest} of these {size} articles come close to it"
+        why = f"{lean.closest} of these {size} articles {come} close to it"
         why += f"; {own}"
         text = (
             f"These may belong to {name} ({why}). If they do, rather than add a subject, {widen},"
@@ -556,7 +571,7 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
         )
     else:
         text = (
-            f"{own}, though only {lean.closest} of these {size} articles come close to it: if"
+            f"{own}, though only {lean.closest} of these {size} articles {come} close to it: if"
             f" they belong there, {widen} rather than add a subject."
         )
     return textwrap.wrap(text, width=98, break_on_hyphens=False, break_long_words=False)

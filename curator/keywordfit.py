@@ -1,0 +1,195 @@
+"""Articles placed under a subject through its keywords alone (walk182 #1).
+
+An article can score well under a subject on the subject's keywords while the rest of it is of
+another field: "Rugby Fans Face Long Queue for Six Nations Tickets" goes under "Service
+operations" on `queue`, `ticket` and `backlog`, sure enough that neither the weak-fit bar nor
+`uncertain` said it. Apart from those keywords, though, its words are the sport pieces' (the
+articles under no subject), not those of the subject's other articles. A note only: where the
+article is placed does not change. The draft, the build and `uncertain` say it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping, Sequence
+
+from curator.config import Config
+from curator.models import Article, Subject
+from curator.placing import counts_of, current_model, with_words
+from curator.store import Store
+from curator.subjects import SubjectModel
+from curator.subjects_notes import KeywordsOnly
+from curator.termcounts import phrase_keys
+from curator.textfeatures import Vector, phrase_key, terms
+
+#: An article fits "only through its keywords" when the subject's whole keywords make at least
+#: KEYWORDS_SHARE of its score there (before the vote), and its other words (every word of a
+#: keyword taken out) are likelier among the articles under no subject than among the subject's
+#: other articles: the sum over its words, weighted as in its vector, of the log of the word's
+#: share of the subject's articles' words over its share of theirs (add-SMOOTHING; a word neither
+#: uses says nothing) is under 0. The subject's articles found so are left out of its side, again
+#: until none is new (two sport ticket queues under one subject made each other look on it).
+#: On walk182's stores (five CX subjects, 36-37 CX articles placed under them, 30 BBC pieces):
+#: the rugby ticket queue, and the cup final queue when it was under the subject too (week 3),
+#: "Women MPs reveal sexist taunts" under "Voice of the customer" (nl3); none of the CX articles
+#: placed under their subjects (110 placements in all over the three stores). SMOOTHING 0.003
+#: said two right ones ("Ticket Routing Rules...", "When a Customer Success Team Should Say
+#: No"); 0.03 missed the cup final queue.
+KEYWORDS_SHARE = 0.5
+SMOOTHING = 0.01
+#: At most this many articles of a subject, and of those under no subject, are compared with.
+COMPARED = 1000
+#: A subject with fewer other articles than this, or fewer articles under no subject, has
+#: nothing to compare with: nothing is said.
+LEAST_COMPARED = 2
+#: How many times the subject's side is drawn again without the articles found so.
+ROUNDS = 3
+
+
+def _keyword_terms(subject: Subject) -> dict[str, str]:
+    """Each of the subject's keywords as a term (a stem, or a phrase's key), with the keyword as
+    the editor wrote it. One word of a keyword phrase is not the keyword ("success" of "customer
+    success": walk155 #4)."""
+    out: dict[str, str] = {}
+    for k in subject.keywords:
+        toks = terms(k)
+        if toks:
+            out.setdefault(toks[0] if len(toks) == 1 else phrase_key(toks), k)
+    return out
+
+
+def _apart(vector: Vector, words: Collection[str]) -> Vector:
+    """`vector` without the terms using any of `words` (the keywords' words), of unit length."""
+    kept = {t: x for t, x in vector.items() if not any(p in words for p in t.split(" "))}
+    norm = math.sqrt(sum(x * x for x in kept.values()))
+    return {t: x / norm for t, x in kept.items()} if norm else {}
+
+
+def _words(vectors: Sequence[Vector]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for v in vectors:
+        for t, x in v.items():
+            total[t] = total.get(t, 0.0) + x
+    return total
+
+
+def _leaning(mine: Vector, ours: Mapping[str, float], theirs: Mapping[str, float]) -> float:
+    """How much likelier `mine`'s words are among `ours` than among `theirs` (a log-likelihood
+    ratio, add-`SMOOTHING`; a word neither side uses says nothing): under 0 when they are
+    likelier among `theirs`."""
+    size = len(ours.keys() | theirs.keys())
+    z_ours = sum(ours.values()) + SMOOTHING * size
+    z_theirs = sum(theirs.values()) + SMOOTHING * size
+    total = 0.0
+    for t, x in mine.items():
+        n_ours, n_theirs = max(ours.get(t, 0.0), 0.0), theirs.get(t, 0.0)
+        if n_ours > 1e-9 or n_theirs > 0:
+            total += x * math.log(
+                (n_ours + SMOOTHING) / z_ours / ((n_theirs + SMOOTHING) / z_theirs)
+            )
+    return total
+
+
+def keywords_only(
+    config: Config,
+    store: Store,
+    placed: Sequence[tuple[Article, str]],
+    model: SubjectModel | None = None,
+) -> dict[str, KeywordsOnly]:
+    """Of the `placed` articles, (article, the subject it is under), those that fit it only
+    through its keywords (`KEYWORDS_SHARE`), by URL. The articles the editor moved there are
+    left out: they said where those belong."""
+    corrections = store.corrections()
+    wanted = [(a, s) for a, s in placed if a.id is not None and a.url not in corrections]
+    if not wanted:
+        return {}
+    model = with_words(model or current_model(config, store, corrections), store)
+    phrases = phrase_keys(model.phrases)
+    order = [s.name for s in config.subjects]
+    off_ids = [
+        p.article.id
+        for p in store.placements(None, unplaced=True, limit=COMPARED, order=order)
+        if p.article.id is not None
+    ]
+    if len(off_ids) < LEAST_COMPARED:
+        return {}
+    members: dict[str, list[Article]] = {}
+    for subject in dict.fromkeys(s for _, s in wanted):
+        members[subject] = [
+            p.article
+            for p in store.placements(subject, limit=COMPARED, order=order)
+            if p.article.id is not None
+        ]
+        members[subject] += [a for a, s in wanted if s == subject and a not in members[subject]]
+    ids = set(off_ids) | {a.id for v in members.values() for a in v if a.id is not None}
+    vectors = {i: model.vector(c) for i, c in counts_of(store, phrases, sorted(ids)).items()}
+    found: dict[str, KeywordsOnly] = {}
+    for subject, articles in members.items():
+        own = next((s for s in config.subjects if s.name == subject), None)
+        if own is not None and subject in model.names:
+            said = _of_subject(model, own, articles, vectors, off_ids, corrections)
+            found.update({u: k for u, k in said.items() if (u, subject) in _pairs(wanted)})
+    return found
+
+
+def _pairs(wanted: Sequence[tuple[Article, str]]) -> set[tuple[str, str]]:
+    return {(a.url, s) for a, s in wanted}
+
+
+def _of_subject(
+    model: SubjectModel,
+    subject: Subject,
+    articles: Sequence[Article],
+    vectors: Mapping[int, Vector],
+    off_ids: Sequence[int],
+    corrections: Collection[str],
+) -> dict[str, KeywordsOnly]:
+    """The articles under `subject` that fit it only through its keywords, by URL."""
+    keywords = _keyword_terms(subject)
+    if not keywords:
+        return {}
+    words = {p for t in keywords for p in t.split(" ")}
+    index = model.names.index(subject.name)
+    apart: dict[int, Vector] = {}
+    shares: dict[int, tuple[float, tuple[str, ...]]] = {}
+    for a in articles:
+        if a.id is None or a.id not in vectors:
+            continue
+        apart[a.id] = _apart(vectors[a.id], words)
+        parts = model._contributions(vectors[a.id], index, a.url)
+        total = sum(c for _, c in parts if c > 0)
+        matched = [(t, c) for t, c in parts if c > 0 and t in keywords]
+        if total > 0 and a.url not in corrections:
+            named = tuple(dict.fromkeys(keywords[t] for t, _ in matched))
+            shares[a.id] = (sum(c for _, c in matched) / total, named)
+    off = [i for i in off_ids if i in vectors]
+    if len(off) < LEAST_COMPARED or len(apart) <= LEAST_COMPARED:
+        return {}
+    theirs = _words([_apart(vectors[i], words) for i in off])
+    candidates = [i for i, (share, _) in shares.items() if share >= KEYWORDS_SHARE]
+    suspects: dict[int, float] = {}
+    for _ in range(ROUNDS):
+        ours_all = _words([v for i, v in apart.items() if i not in suspects])
+        found: dict[int, float] = {}
+        for i in candidates:
+            ours = ours_all if i in suspects else _minus(ours_all, apart[i])
+            leaning = _leaning(apart[i], ours, theirs)
+            if leaning < 0:
+                found[i] = leaning
+        if found.keys() == suspects.keys():
+            break
+        suspects = found
+    by_id = {a.id: a for a in articles}
+    out = {}
+    for i, leaning in suspects.items():
+        a = by_id[i]
+        share, named = shares[i]
+        out[a.url] = KeywordsOnly(a.url, a.title or a.url, subject.name, named, share, leaning)
+    return out
+
+
+def _minus(total: Mapping[str, float], v: Vector) -> dict[str, float]:
+    out = dict(total)
+    for t, x in v.items():
+        out[t] = out.get(t, 0.0) - x
+    return out
