@@ -71,7 +71,8 @@ from curator.ownership import backup_name, stop_for_another_newsletters_store
 from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch, refresh
 from curator.preview import serve_until_interrupted
 from curator.publishissue import stopped_build_draft_note
-from curator.republish import record_unknown_issues, render_issues
+from curator.republish import render_issues
+from curator.republish_files import record_unknown_issues
 from curator.store import Store, backup_store, free_name
 from curator.templatewords import unused_templates
 from curator.themes import hand_rename_notes, requested_subjects, theme_name
