@@ -938,9 +938,25 @@ def render(
             },
             "archive_text_changed": [str(p) for p in result.archive_changed],
             "archive_dropped_issues": list(result.archive_dropped),
+            "removed": [str(p) for p in result.removed],
             "warnings": warnings_list(result.warnings, ()),
         }
         echo_json(data)
+        return
+    if not result.numbers:  # (every issue taken back: the archive alone, walk184 #4)
+        gone = ", ".join(map(str, result.archive_dropped))
+        removed = "".join(
+            f"; {p.name} was removed (it showed an issue no longer published)"
+            for p in result.removed
+        )
+        echo(
+            f"No issue is published now: the archive page and the feed of issues were written"
+            f" listing none ({', '.join(p.name for p in result.paths)}): they no longer list"
+            f" issue(s) {gone}, which the store does not record and whose files are gone from"
+            f" the output folder (an issue taken back){removed}. Keep them so: a backup of them"
+            " would link to the issue taken back. The issue published next under that number"
+            " gets a new entry id in feed.xml."
+        )
         return
     shown = ", ".join(str(n) for n in result.numbers)
     if result.changed:
