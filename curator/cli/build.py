@@ -781,15 +781,21 @@ def draft(
         raise failure
     if as_json:
         return
+    publish = (
+        f"curator build --draft {shell_arg(written.path)}{run_args('curator build')}"
+        if written
+        else ""
+    )
+    if written is not None and quiet:
+        # walk184: --quiet is the draft's one line, as build's, with the command to publish it
+        echo(f"{message}; publish it with: {publish}")
+        return
     echo(message)
     if written is None:
         return
     for line in left_out_lines(written.issue, left, summary.new_articles):
         echo(line)
-    echo(
-        "Edit it, then publish it with: curator build --draft"
-        f" {shell_arg(written.path)}{run_args('curator build')}"
-    )
+    echo(f"Edit it, then publish it with: {publish}")
 
 
 def draft_build_args(config: Config, db: Path | None) -> str:
