@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_names as name_rules
+from curator.creditroles import role_lead, team_credit
 from curator.htmltext import code_in_name, name_text, normalise_space
 
 _WORD = re.compile(r"\w+", re.U)
@@ -229,6 +230,10 @@ def _people_of(clause: str) -> list[str]:
     # A separator at either end ("Jane Doe and", a byline cut after its "and") parts no one.
     parts = [p for p in _and_split(clause) if p.strip()] or [clause]
     parts = [q for p in parts for q in _people_joined(p)]
+    # "Jane Doe and the Customer Care Team", "Jürgen Groß und das Kundenservice-Team": the team
+    # names no one, and the person is credited alone, in every language (walk184 #2)
+    if len(parts) > 1 and team_credit(parts[-1]) and all(_looks_personal(p) for p in parts[:-1]):
+        return parts[:-1]
     lone_word = any(len(byline_rules.CREDIT_PLACE.sub("", p).split()) == 1 for p in parts)
     if len(parts) > 1 and lone_word and any(is_organisation(p) for p in parts):
         return [clause]
@@ -559,6 +564,11 @@ def _without_role_lead(words: list[str]) -> list[str]:
     """The words of a name without a writer's title before it: "Senior Editor Tomas Berg",
     "Staff Writer Ann Lee" (fixhk); never down to one word, and only a title of ranks and a
     writer's role noun ("Photo Editor Sam Tate" is a picture desk's label, read elsewhere)."""
+    # "Redakteurin Anna Schmidt", "Rédacteur en chef Paul Martin" (walk184 #1)
+    lead = role_lead(words)
+    rest = words[lead:]
+    if lead and len(rest) >= 2 and _name_shaped(" ".join(rest)) and words[0][:1].isupper():
+        return rest
     at = 0
     while at < len(words) and words[at].lower() in byline_rules.ROLE_RANKS:
         at += 1

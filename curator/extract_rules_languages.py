@@ -132,3 +132,61 @@ def words_of(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Every word of a table, once each, longest first (so a pattern made of them tries "fotos"
     before "foto")."""
     return tuple(sorted({w for words in table.values() for w in words}, key=lambda w: (-len(w), w)))
+
+
+#: Ranks before a reporter's role, as "Senior" is before "Editor" ("Leitende Redakteurin Anna
+#: Schmidt", "Grand reporter Jean Dupont"): with `ROLE_NOUNS`, a title before the name, no part of
+#: it (walk184 #1). Lower-cased.
+ROLE_RANKS: dict[str, tuple[str, ...]] = {
+    "fr": ("grand", "grande"),
+    "de": (
+        "leitender",
+        "leitende",
+        "stellvertretender",
+        "stellvertretende",
+        "freier",
+        "freie",
+        "stellv.",
+    ),
+    "es": (),
+    "it": (),
+    "nl": ("hoofd",),
+    "pt": (),
+}
+
+#: Words after a reporter's role that belong to it, as "in chief" does in English ("Rédacteur en
+#: chef Paul Martin", "Envoyée spéciale Marie Curie", "Redactor jefe Ana Ruiz"): the title ends
+#: after them (walk184 #1). Lower-cased, several words each where the title has several.
+ROLE_AFTER: dict[str, tuple[str, ...]] = {
+    "fr": ("en chef", "adjoint", "adjointe", "spécial", "spéciale", "permanent", "permanente"),
+    "de": (),
+    "es": ("jefe", "en jefe", "especial", "adjunto", "adjunta"),
+    "it": ("capo", "speciale", "aggiunto", "aggiunta"),
+    "nl": (),
+    "pt": ("chefe", "especial", "adjunto", "adjunta"),
+}
+
+#: A team's, a desk's or a newsroom's word: "Jane Doe and the Customer Care Team", "Élodie
+#: Marchand et l’équipe Relation Client", "Jürgen Groß und das Kundenservice-Team": after "and",
+#: with an article before it, a team that names no one, and the person is credited alone
+#: (walk184 #2). German writes it onto the word before ("Kundenserviceteam"). Lower-cased.
+TEAM_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("team", "desk", "staff", "newsroom", "crew"),
+    "fr": ("équipe", "rédaction", "service"),
+    "de": ("team", "redaktion", "mannschaft"),
+    "es": ("equipo", "redacción"),
+    "it": ("squadra", "redazione", "team", "staff"),
+    "nl": ("team", "redactie"),
+    "pt": ("equipe", "equipa", "redação", "redacção"),
+}
+
+#: "our" before a team ("Jane Doe and our support team"), as an article is.
+OUR_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("our",),
+    "fr": ("notre",),
+    "de": ("unser", "unsere", "unserem", "unserer"),
+    "es": ("nuestro", "nuestra"),
+    "it": ("il nostro", "la nostra"),
+    "nl": ("ons", "onze"),
+    "pt": ("nosso", "nossa"),
+}

@@ -16,7 +16,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from io import StringIO
 from pathlib import Path
@@ -1079,6 +1079,7 @@ def import_subscriptions(
     add_subjects: bool = False,
     refuse: Mapping[str, str] | None = None,
     check: Callable[[Sequence[FeedSpec]], Mapping[str, str]] | None = None,
+    moved: Mapping[str, str] | None = None,
 ) -> OpmlImport:
     """Add every feed of an OPML file to feeds.yaml in one atomic edit.
 
@@ -1086,7 +1087,9 @@ def import_subscriptions(
     a feed listed now); they are reported in `OpmlImport.refused`. `check`: given the feeds to
     add (none listed already), those that are no feed to add, by `feed_key`, each with why and
     what to do (`feeds add` reads an address before it adds it, and so does an import: walk169
-    #6, a 404 was added); they are reported in `OpmlImport.unreadable`.
+    #6, a 404 was added); they are reported in `OpmlImport.unreadable`. `moved`: the feeds
+    `check` found moved for good (a 301), by `feed_key`, each with its new address, which is
+    written instead (walk184 #3: the old one was, unsaid).
 
     With `known_subjects`, folder names become subject hints only where they name one of them; the
     others are reported in `OpmlImport.unknown_folders`, or with `add_subjects` become subjects
@@ -1143,6 +1146,12 @@ def import_subscriptions(
         if found:
             unreadable = [(spec, found[key]) for key, spec in fresh.items() if key in found]
             specs = tuple(spec for spec in specs if feed_key(spec.url) not in found)
+        specs = tuple(
+            replace(spec, url=moved[feed_key(spec.url)])
+            if moved and feed_key(spec.url) in moved
+            else spec
+            for spec in specs
+        )
     # The url: line as feeds.yaml has it (the OPML may give its https:// form, walk45 #7).
     lines = {feed_key(spec.url): spec.url for spec in before}
     flow = _in_brackets(Path(path))

@@ -525,7 +525,7 @@ def export_opml(feeds: Sequence[OpmlFeed], title: str, now: datetime) -> bytes:
 #: `--add-subjects` made them subjects and hinted `subjects: [Subscriptions, Uncategorized]`).
 #: Casefolded. A reader shows them in its user's language, so an export in French or Spanish
 #: names them so (walk180 #8: "Non classé" and "Sin categoría" became subjects): the same folders
-#: in French, German, Spanish, Italian, Portuguese and Dutch.
+#: in French, German, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese and Korean.
 READER_FOLDERS = frozenset(
     {
         # English
@@ -597,5 +597,20 @@ READER_FOLDERS = frozenset(
         "ongesorteerd",
         "abonnementen",
         "later lezen",
+        # Japanese, Chinese (simplified and traditional), Korean: "Uncategorized", "Read later",
+        # "Subscriptions" (walk184: "未分類" became a subject)
+        "未分類",
+        "未分类",
+        "미분류",
+        "分類なし",
+        "未整理",
+        "あとで読む",
+        "稍后阅读",
+        "稍後閱讀",
+        "나중에 읽기",
+        "購読",
+        "订阅",
+        "訂閱",
+        "구독",
     }
 )

@@ -75,6 +75,7 @@ from curator.store import (
     IssueRecord,
     Store,
 )
+from curator.takeback import archive_without_issues, listed_issues
 from curator.templatecheck import single_brace_fields
 from curator.templateerrors import OutputError, TemplateMistake
 from curator.templatewords import (
@@ -117,6 +118,8 @@ class RenderResult:
     #: nowhere now and their files gone (an issue taken back, as README says): why it changed
     #: (walk177 N2: it was said to read otherwise for the templates, and to be put back).
     archive_dropped: tuple[int, ...] = ()
+    #: The files removed: latest.html when no issue is left (every one taken back, walk184 #4).
+    removed: tuple[Path, ...] = ()
 
 
 def _unrecorded_leftovers(
@@ -274,6 +277,19 @@ def render_issues(
                 " without edits made in its draft (it was published by a curator that did not"
                 f" keep them in the store){again}"
             )
+    dropped = listed_issues(out_dir, _listed(out_dir / "index.html"))
+    if not issues and dropped and not numbers:
+        # walk184 #4: the only issue taken back, its files removed; the archive still listed it
+        paths, removed = archive_without_issues(
+            config,
+            store,
+            out_dir,
+            dropped,
+            env=env,
+            formats=formats,
+            previous_feed=published_feed(out_dir),
+        )
+        return RenderResult((), paths, changed=paths, archive_dropped=dropped, removed=removed)
     if not issues:
         # walk84 N1: a first build killed half-way left issue-1 files and `.tmp` ones, unnamed.
         left = _unrecorded_leftovers(store, out_dir, stopped_issue_in(store, out_dir), ())

@@ -347,6 +347,16 @@ def _syntax_hint(exc: jinja2.TemplateSyntaxError) -> str:
         indent = ahead if not ahead.strip() else None
         if name in _BLOCK_TAGS or (name == "set" and "=" not in rest):
             opened.append((name, line, indent))
+        elif (
+            name.startswith("end")
+            and line == exc.lineno
+            and all(n != name[3:] for n, _, _ in opened)
+        ):
+            # walk184 #5: a stray `{% endif %}` was said as a `{% for %}` left open
+            return (
+                f"; an {{% {name} %}} with no {{% {name[3:]} %}} open: remove it (or add the"
+                f" {{% {name[3:]} %}} it was to close)"
+            )
         elif name.startswith("end") and opened:
             same = [
                 i

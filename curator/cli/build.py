@@ -799,15 +799,21 @@ def draft(
         raise failure
     if as_json:
         return
+    publish = (
+        f"curator build --draft {shell_arg(written.path)}{run_args('curator build')}"
+        if written
+        else ""
+    )
+    if written is not None and quiet:
+        # walk184: --quiet is the draft's one line, as build's, with the command to publish it
+        echo(f"{message}; publish it with: {publish}")
+        return
     echo(message)
     if written is None:
         return
     for line in left_out_lines(written.issue, left, summary.new_articles):
         echo(line)
-    echo(
-        "Edit it, then publish it with: curator build --draft"
-        f" {shell_arg(written.path)}{run_args('curator build')}"
-    )
+    echo(f"Edit it, then publish it with: {publish}")
 
 
 def draft_build_args(config: Config, db: Path | None) -> str:
@@ -957,9 +963,25 @@ def render(
             },
             "archive_text_changed": [str(p) for p in result.archive_changed],
             "archive_dropped_issues": list(result.archive_dropped),
+            "removed": [str(p) for p in result.removed],
             "warnings": warnings_list(result.warnings, ()),
         }
         echo_json(data)
+        return
+    if not result.numbers:  # (every issue taken back: the archive alone, walk184 #4)
+        gone = ", ".join(map(str, result.archive_dropped))
+        removed = "".join(
+            f"; {p.name} was removed (it showed an issue no longer published)"
+            for p in result.removed
+        )
+        echo(
+            f"No issue is published now: the archive page and the feed of issues were written"
+            f" listing none ({', '.join(p.name for p in result.paths)}): they no longer list"
+            f" issue(s) {gone}, which the store does not record and whose files are gone from"
+            f" the output folder (an issue taken back){removed}. Keep them so: a backup of them"
+            " would link to the issue taken back. The issue published next under that number"
+            " gets a new entry id in feed.xml."
+        )
         return
     shown = ", ".join(str(n) for n in result.numbers)
     if result.changed:

@@ -536,6 +536,9 @@ def import_(
 
     known = [subject.name for subject in conf.subjects]
     keys: dict[str, tuple[str, ...]] = {}  # (each feed's entries, as read to check it)
+    # (the feeds moved for good, to their new address, and back: walk184 #3)
+    moves: dict[str, str] = {}
+    moved_from: dict[str, str] = {}
     try:
         data = opml_file.read_bytes()
     except OSError as exc:
@@ -547,7 +550,8 @@ def import_(
         known,
         add_subjects=add_subjects,
         refuse=_moved_to_listed(conf, config),
-        check=None if no_check else _import_check(conf, config, quiet, keys),
+        check=None if no_check else _import_check(conf, config, quiet, keys, moves, moved_from),
+        moved=moves,
     )
     skipped = list({feed_key(spec.url): spec for spec in reversed(done.skipped)}.values())[::-1]
     if not done.added and done.unreadable:
@@ -575,6 +579,14 @@ def import_(
     if done.rewritten:
         warn(done.rewritten)
     copied: dict[str, str] = {}  # (each added feed that is a copy of a listed one: that one)
+    for spec in done.added:
+        if spec.url in moved_from:
+            # walk184 #3: the old address was written, unsaid, as `feeds add` no longer does
+            echo(
+                f"{moved_from[spec.url]} has moved permanently to {spec.url} (its server"
+                " redirects there for good): the new address was added",
+                err=True,
+            )
     for spec in done.added:
         # walk155 #6: a feed removed with --drop-waiting and imported back, as `feeds add` does
         _held_already(conf, config, spec.url, named=True, err=as_json)
@@ -755,13 +767,20 @@ _IMPORT_PROGRESS_EVERY = 25
 
 
 def _import_check(
-    conf: Config, config: Path, quiet: bool, keys: dict[str, tuple[str, ...]]
+    conf: Config,
+    config: Path,
+    quiet: bool,
+    keys: dict[str, tuple[str, ...]],
+    moves: dict[str, str],
+    moved_from: dict[str, str],
 ) -> Callable[[Sequence[FeedSpec]], dict[str, str]]:
     """How `feeds import` reads the feeds it is to add before adding them, as `feeds add` reads
     one (walk169 #6: a 404 was imported where `feeds add` refused it): all at once, within the
     fetch settings' limits overall and per host (the build's politeness), a progress line every
     `_IMPORT_PROGRESS_EVERY` feeds unless `quiet`. Those that give no feed, by `feed_key`, with
-    why and what to do; the URL keys of the entries of each that is one go in `keys`."""
+    why and what to do; the URL keys of the entries of each that is one go in `keys`, and the
+    new address of each moved for good (a 301, as `feeds add` adds it) in `moves` (and its
+    address given, by the new one, in `moved_from`)."""
 
     def check(specs: Sequence[FeedSpec]) -> dict[str, str]:
         total = len(specs)
@@ -786,6 +805,10 @@ def _import_check(
             elif result.content is not None:
                 final = result.final_url or spec.url
                 keys[feed_key(spec.url)] = feed_keys(result.content, result.content_type, final)
+                if result.moved_to and feed_key(result.moved_to) != feed_key(spec.url):
+                    moves[feed_key(spec.url)] = result.moved_to
+                    moved_from[result.moved_to] = spec.url
+                    keys[feed_key(result.moved_to)] = keys[feed_key(spec.url)]
         return unfit
 
     return check

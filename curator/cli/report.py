@@ -37,7 +37,7 @@ from curator.harvest import (
     StoreTally,
 )
 from curator.render import join_names
-from curator.urls import sent_url
+from curator.urls import feed_key, sent_url
 
 #: Characters of the progress bar on a terminal.
 BAR_WIDTH = 24
@@ -988,6 +988,10 @@ def _print_failures(
                 f"the same feed file at its new path ({report.url}): the newsletter's folder was"
                 " copied or moved, and the store with it"
                 if local and PurePath(old).name == PurePath(report.url).name
+                # walk184 #3: the address listed redirects to the stored one, which is the new
+                # address, not the one listed
+                else f"the same feed, to which {report.url} (listed) redirects"
+                if report.moved_to and feed_key(report.moved_to) == feed_key(old)
                 else f"the same feed at its new address ({report.url})"
             )
             echo(

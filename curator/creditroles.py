@@ -1,0 +1,62 @@
+"""A writer's title before their name, and a team after "and", in the languages besides English
+(`extract_rules_languages`): what a credit names beside the person, and no one.
+
+Why: "Redakteurin Anna Schmidt" and "Rédacteur en chef Paul Martin" were credited whole, as
+"Senior Editor Tomas Berg" no longer is; "Jürgen Groß und das Kundenservice-Team" was one author
+and "Élodie Marchand et l’équipe Relation Client" credited the team as a person (walk184 #1, #2).
+"""
+
+from __future__ import annotations
+
+import re
+
+from curator import extract_rules_languages as languages
+
+_NOUNS = frozenset(w for words in languages.ROLE_NOUNS.values() for w in words)
+_RANKS = frozenset(w for words in languages.ROLE_RANKS.values() for w in words)
+#: The words after a role, each as a list of words, longest first ("en chef" before "chef").
+_AFTER = sorted(
+    (tuple(p.split()) for words in languages.ROLE_AFTER.values() for p in words),
+    key=lambda p: -len(p),
+)
+_TEAM = frozenset(w for words in languages.TEAM_WORDS.values() for w in words)
+_GERMAN_TEAM = tuple(languages.TEAM_WORDS["de"])
+_LEADS = tuple(
+    sorted(
+        {*languages.words_of(languages.ARTICLES), *languages.words_of(languages.OUR_WORDS)},
+        key=lambda w: -len(w),
+    )
+)
+
+
+def role_lead(words: list[str]) -> int:
+    """How many of `words` (a credit's, in order) are a writer's title in another language than
+    English before the name: its ranks, its role noun, the words after it ("Leitende Redakteurin",
+    "Rédacteur en chef", "Envoyée spéciale"); 0 when they do not open with one."""
+    low = [w.lower() for w in words]
+    at = 0
+    while at < len(low) and low[at] in _RANKS:
+        at += 1
+    if at >= len(low) or low[at] not in _NOUNS:
+        return 0
+    at += 1
+    for after in _AFTER:
+        if tuple(low[at : at + len(after)]) == after:
+            return at + len(after)
+    return at
+
+
+def team_credit(part: str) -> bool:
+    """Whether a credit's part after "and" is a team, a desk or a newsroom, named with an article
+    or "our" before it: "the Customer Care Team", "l’équipe Relation Client", "das
+    Kundenservice-Team", "el equipo de Atención al Cliente"."""
+    text = part.strip()
+    low = text.lower()
+    lead = next((a for a in _LEADS if low.startswith(a)), None)
+    if lead is None:
+        return False
+    rest = low[len(lead) :]
+    if not lead.endswith(("'", "’")) and not rest[:1].isspace():
+        return False  # "Theodore", "Lasse": a word that opens with an article's letters
+    words = [w for w in re.split(r"[\s\-–]+", rest) if w]
+    return any(w in _TEAM or w.endswith(_GERMAN_TEAM) for w in words)
