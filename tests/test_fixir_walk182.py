@@ -7,6 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
+from test_walk47 import _cut, _urls
 
 from conftest import LocalServer, run_cli, said_as_one
 
@@ -77,3 +78,31 @@ def test_an_exclusion_tells_borderline_articles_from_those_like_it(
     (change,) = [c for c in entry["changes"] if c["url"] == url]
     assert change["like_corrected"] is False
     assert change["was"].startswith("no subject") and change["now"].startswith("The basics")
+
+
+def test_a_themed_issue_cut_below_min_articles_is_published_with_a_warning(
+    themed_demo: Path,
+) -> None:
+    """walk182 #8: cutting a themed draft to fewer than `min_articles` published it without a
+    word. Now the build says so, and still publishes it (the editor's choice stands)."""
+    demo = themed_demo
+    assert run_cli("fetch", "--config", str(demo), "-q")[0] == 0
+    code, _, err = run_cli("draft", "--config", str(demo), "--no-fetch", "-q")
+    assert code == 0, err
+    (draft,) = (demo.parent / "drafts").glob("issue-*.md")
+    urls = _urls(draft)
+    assert len(urls) >= 2, draft.read_text(encoding="utf-8")
+    for url in urls[:-1]:  # (the last block holds the draft's end line)
+        _cut(draft, url)
+
+    code, out, err = run_cli("build", "--config", str(demo), "--draft", str(draft))
+
+    assert code == 0, err
+    said = said_as_one(err)
+    assert (
+        f"{draft}: issue 1 on The basics of customer experience has 1 on The basics of customer"
+        " experience, fewer than the 2 article(s) a subject of a theme needs (`themes:"
+        " min_articles: 2` in feeds.yaml); it is published as your draft has it." in said
+    ), err
+    published = (demo.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert urls[-1] in published and urls[0] not in published
