@@ -41,9 +41,8 @@ from curator.draft import (
     same_story_twice,
     stop_for,
 )
-from curator.draftbuild import blurbs_by_address as _blurbs_by_address
-from curator.draftbuild import check_draft_variables as _check_draft_variables
 from curator.draftbuild import (
+    below_min_articles,
     corrected_since_drafted,
     draft_text_warnings,
     reader_notes,
@@ -51,6 +50,8 @@ from curator.draftbuild import (
     stored_scores,
     waiting_draft_corrections,
 )
+from curator.draftbuild import blurbs_by_address as _blurbs_by_address
+from curator.draftbuild import check_draft_variables as _check_draft_variables
 from curator.draftbuild import credits_by_address as _credits_by_address
 from curator.draftbuild import draft_passed_over as _draft_passed_over
 from curator.draftbuild import draft_theme_source as _draft_theme_source
@@ -781,6 +782,7 @@ def build_from_draft(
         *_from_removed_feeds(config, issue),
         *_dated_ahead(draft, draft_file, now, out_dir),
         *empty_sections(draft, draft_file),
+        *below_min_articles(config, issue, draft_file),
         *merged_sections(draft, draft_file),
         *renamed_headings(draft, draft_file, as_written),
         *_other_edited_drafts(config, store, draft.number, draft_file),

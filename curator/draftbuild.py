@@ -28,7 +28,7 @@ from curator.readerlang import empty_link_warnings, language_warnings, link_text
 from curator.render import date_text, issue_day, join_names
 from curator.store import Store
 from curator.stories import fingerprint, same_story_reason
-from curator.themes import draft_promise, plan_gives
+from curator.themes import draft_promise, plan_gives, theme_name
 from curator.urls import clean_url, url_key
 from curator.variables import VariableError, check_variables, fill, fill_leaving_out
 
@@ -611,3 +611,25 @@ def known_articles(store: Store, entries: Sequence[DraftEntry]) -> dict[str, Art
         if article is not None:
             known[entry.url] = article
     return known
+
+
+def below_min_articles(config: Config, issue: Issue, path: Path) -> tuple[str, ...]:
+    """A themed issue the editor cut below `themes: min_articles` articles of a subject of its
+    theme (walk182 #8: "Issue 2: 2 article(s) on Customer success" was published without a word,
+    where curator itself makes no issue that thin). The editor's choice stands: this only says
+    so."""
+    need = config.themes.min_articles
+    if not issue.theme:
+        return ()
+    have = {s.subject.casefold(): len(s.entries) for s in issue.sections}
+    thin = [(name, have.get(name.casefold(), 0)) for name in issue.theme]
+    thin = [(name, n) for name, n in thin if n < need]
+    if not thin:
+        return ()
+    counts = ", ".join(f"{n} on {name}" for name, n in thin)
+    return (
+        f"{path}: issue {issue.number} on {theme_name(issue.theme)} has {counts}, fewer than the"
+        f" {need} article(s) a subject of a theme needs (`themes: min_articles: {need}` in"
+        " feeds.yaml); it is published as your draft has it. If you cut one by mistake, add it"
+        " back (`## URL` under its subject's heading) and build again",
+    )

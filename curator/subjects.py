@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from curator.correction_why import Why, corrected_urls, why_changed
 from curator.models import Article, Subject
 from curator.subjectfit import FIT_BAR, THRESHOLD
 from curator.subjects_doubts import (
@@ -146,6 +147,14 @@ class Change:
     #: True when the correction alone would not move it: it was stored by an earlier fit of the
     #: model, and moves because every stored article is placed again by the current one.
     refit: bool = False
+    #: Why the correction moved it (None: not worked out, as for a `refit` one): like the
+    #: corrected article, or a borderline one the reweighed words moved (walk182 #2).
+    why: Why | None = None
+
+    @property
+    def like(self) -> bool:
+        """It follows the correction, being like the corrected article (unknown: said so)."""
+        return self.why is None or self.why.like
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -154,6 +163,10 @@ class Change:
             "before": self.before,
             "after": self.after,
             "refit": self.refit,
+            "like_corrected": None if self.why is None else self.why.like,
+            "likeness": None if self.why is None else round(self.why.likeness, 3),
+            "was": None if self.why is None else self.why.was,
+            "now": None if self.why is None else self.why.now,
         }
 
 
@@ -171,13 +184,22 @@ def changes(
     shows it), each article whose stored subject differs from where it goes under `after`, from
     the stored subject: an older fit of the model may have placed it, and every stored article
     is placed again once the corrections change (walk47 new 1: a move named 39 others while 150
-    changed). Those the corrections alone would not move are marked `refit`."""
-    old = assign(articles, subjects, corrections=before)
-    new = assign(articles, subjects, corrections=after)
+    changed). Those the corrections alone would not move are marked `refit`; the others say why
+    they moved (`Change.why`: like a corrected article, or borderline)."""
+    old_model, old_judged = judge_all(articles, subjects, before)
+    new_model, new_judged = judge_all(articles, subjects, after)
+    old = {j.url: j.subject for j in old_judged}
+    new = {j.url: j.subject for j in new_judged}
+    touched = corrected_urls(before, after)
+    corrected = [a for a in articles if a.url in touched]
     out = []
     for a in articles:
-        was, now = old[a.url].subject, new[a.url].subject
+        was, now = old[a.url], new[a.url]
         shown = stored.get(a.url, was) if stored is not None else was
-        if shown != now:
-            out.append(Change(a.url, a.title, shown, now, refit=was == now))
+        if shown == now:
+            continue
+        why = None
+        if was != now and a.url not in touched:
+            why = why_changed(a, corrected, old_model, new_model)
+        out.append(Change(a.url, a.title, shown, now, refit=was == now, why=why))
     return out

@@ -93,6 +93,8 @@ class Uncorrected:
     nearest_move: str | None = None
     nearest_title: str | None = None
     nearest_subject: str | None = None
+    #: The editor has moved an article (False: only exclusions, which pull nothing).
+    moves: bool = True
 
 
 def told_apart(value: float, bar: float, places: int, *, sign: bool = False) -> tuple[str, str]:
@@ -455,9 +457,17 @@ class Explanation:
                 if self.subject
                 else "out of every subject (a move pulls articles to its subject, not out)"
             )
+            # (walk182 #2: after an exclusion alone it said "your moves changed how...")
+            how = (
+                "your corrections, moves and exclusions alike, changed how curator weighs the"
+                " subjects' words, and it sat near a bar"
+                if u.moves
+                else "you have moved no article; your exclusions changed how curator weighs the"
+                " subjects' words (an excluded article teaches no subject), and it sat near a bar"
+            )
             lines += [
-                f"  no move of yours pulls it {there}: your moves changed how curator weighs"
-                " the words of their subjects (`curator subjects list` shows what you corrected)",
+                f"  no move of yours pulls it {there}: {how} (`curator subjects list` shows what"
+                " you corrected)",
                 "  if it is wrong now, to where it would be without your corrections:",
                 f"      {self._move_command(u.subject)}",
             ]

@@ -84,6 +84,10 @@ class SubjectModel(Fitted):
         counts = known_numbers(article_counts(article, self.phrases), self.corpus.idf, self.columns)
         return counts, tfidf(counts, self.corpus)
 
+    def features(self, article: Article) -> tuple[Vector, Vector]:
+        """The article's term counts and its TF-IDF vector (unit length), as this model reads it."""
+        return self._features(article)
+
     def _raw(self, rep: Vector, counts: Vector) -> list[float]:
         """Each subject's score: cosine plus the nearest example's pull, times the word vote."""
         raw = base_scores(rep, self.columns, len(self.subjects), self.examples)

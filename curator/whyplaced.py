@@ -136,7 +136,8 @@ def _without_corrections(
         return explanation
     nearest = model.nearest_move(article, explanation.subject)
     if nearest is None:
-        return replace(explanation, uncorrected=Uncorrected(alone))
+        moves = any(name is not None for name in store.corrections().values())
+        return replace(explanation, uncorrected=Uncorrected(alone, moves=moves))
     url, moved_to = nearest
     found = store.article_by_url(url)
     title = found.title if found is not None else None

@@ -433,7 +433,9 @@ def test_a_move_names_each_article_it_changes_by_its_url_and_they_change_at_once
     assert code == 0, err
     assert "working out what changes for the other articles" in err
     head = re.search(r"^Your move pulled (\d+|no) other article\(?s?\)? with it \(among the ([\d,]+)"
-                     r" newest articles\)(?:, and (\d+) other\(s\) changed place)?, as `curator"
+                     r" newest articles\)(?:, and (\d+) other\(s\) changed place)?"
+                     r"(?:, and (\d+) article\(s\) unlike it changed place because the"
+                     r" correction changed how curator weighs the subjects' words)?, as `curator"
                      r" subjects list` and the next build show:$",
                      sans_config(out), re.M)  # fmt: skip
     assert head, out
@@ -441,8 +443,10 @@ def test_a_move_names_each_article_it_changes_by_its_url_and_they_change_at_once
     assert "next build, " not in out
     shown = re.findall(r"^  (.+?) -> (.+?): (.+)\n      (https://\S+)$", out, re.M)
     pulled, apart = int(head[1]) if head[1] != "no" else 0, int(head[3] or 0)
-    # (those it pulled to its subject, and apart those that changed place otherwise: walk136 #4)
-    assert shown and len(shown) == min(pulled, 10) + min(apart, 10)
+    borderline = int(head[4] or 0)
+    # (those it pulled to its subject, and apart those that changed place otherwise: walk136 #4;
+    # and those unlike it, borderline: walk182 #2)
+    assert shown and len(shown) == min(pulled, 10) + min(apart, 10) + min(borderline, 10)
     # Each line names its article by its URL, and says where `list` has it now.
     now = {r["url"]: r for r in listed(config)}
     for was, goes, title, where in shown:

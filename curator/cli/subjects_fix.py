@@ -203,8 +203,13 @@ def _say_changes(
     others = [c for c in found if c.url not in corrected]
     moved = [c for c in others if not c.refit]
     refit = [c for c in others if c.refit]
-    into = [c for c in moved if pulled is None or c.after == pulled]
-    elsewhere = [c for c in moved if c not in into]
+    # (walk182 #2: a tennis report "changed subject with" an excluded office post: only those
+    # like the corrected article follow it; the others the correction's reweighing of the
+    # subjects' words moved (borderline ones, most), said apart, with what placed each)
+    like = [c for c in moved if c.like]
+    borderline = [c for c in moved if not c.like]
+    into = [c for c in like if pulled is None or c.after == pulled]
+    elsewhere = [c for c in like if c not in into]
     it = "them" if more else "it"
     if not others:
         echo(f"No other article changes subject (among {among}).")
@@ -217,15 +222,20 @@ def _say_changes(
         )
     elif into and pulled:
         head = f"Your move pulled {len(into)} other article(s) with {it}"
-    elif pulled and elsewhere:
+    elif pulled and (elsewhere or borderline):
         head = f"Your move pulled no other article with {it}"
     elif into:
-        head = f"{len(into)} other article(s) change subject with {it}"
+        head = f"{len(into)} other article(s) like {it} change subject with {it}"
     else:
-        head = f"No other article changes subject with {it}"
+        head = f"No article like {it} changes subject with {it}"
     head += f" (among {among})"
     if elsewhere:
         head += f", and {len(elsewhere)} other(s) changed place"
+    if borderline:
+        head += (
+            f", and {len(borderline)} article(s) unlike {it} changed place because"
+            " the correction changed how curator weighs the subjects' words"
+        )
     if refit:
         head += (
             f", and {len(refit)} {'more' if moved else ('other' if len(refit) == 1 else 'others')}"
@@ -234,9 +244,15 @@ def _say_changes(
             " were placed (the archive grew)"
         )
     echo(f"{head}, as `curator subjects list` and the next build show:")
-    for group in (into, elsewhere, refit):
+    for group in (into, elsewhere, borderline, refit):
         if group is elsewhere and elsewhere and into:
             echo(f"  Changed place, not to {pulled}:")
+        if group is borderline and borderline:
+            echo(
+                f"  Not like {it}, so not pulled by {it}: moved because the"
+                " correction changed how curator weighs the subjects' words (what placed each"
+                " before, and now):"
+            )
         if group is refit and refit and moved:
             echo("  Placed again with the refitted model:")
         for c in group[:CHANGES_SHOWN]:
@@ -250,6 +266,9 @@ def _say_changes(
                     "      it was under no subject: nothing pins it there; to keep it out of"
                     f" every subject (never featured): curator subjects exclude {shell_arg(c.url)}"
                 )
+            if group is borderline and c.why is not None:
+                echo(f"      was {c.why.was}")
+                echo(f"      now {c.why.now}")
         if len(group) > CHANGES_SHOWN:
             echo(
                 f"  ... and {len(group) - CHANGES_SHOWN} more (`curator subjects list` shows"
