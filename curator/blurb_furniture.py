@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from curator.blurb_notices import is_consent_sentence, is_page_label
+from curator.blurb_notices import FIRST_PUBLISHED, goes_on, is_consent_sentence, is_page_label
 from curator.blurb_sentences import CLOSERS as _CLOSERS
 from curator.blurb_sentences import ELLIPSIS as _ELLIPSIS
 from curator.blurb_sentences import MIN_SENTENCE_CHARS, SENTENCE_ENDS, split_sentences
@@ -302,10 +302,7 @@ PLATFORM_FOOTER = re.compile(
     rf"\bsee {_HOST_PATH} for (?:more )?privacy information\b|"
     r"^learn more about your ad[- ]?choices\b(?:\W*$|\W+visit\b)|"
     r"^hosted on acast\b(?:\W*$|\W+see\b)|"
-    r"\b(?:a version of )?this (?:post|article|story|piece|essay) (?:was |is )?(?:originally|first) "
-    r"(?:appeared|published|ran|posted)\b|"
-    r"\bthis (?:post|article|story|piece|essay) (?:was|is|has been) (?:adapted|excerpted|"
-    r"republished|reprinted|cross-?posted) from\b|"
+    rf"{FIRST_PUBLISHED.pattern}|"
     r"\bprinter[- ]friendly version\b|"
     r"^this is (?:another|the (?:latest|next)) (?:post|article|part|instal?lment|entry) (?:in|of) "
     r"(?:our|the|this|a|my) [^.!?]{0,60}\bseries\b",
@@ -365,6 +362,8 @@ def _is_notice(lowered: str) -> bool:
     for match in FURNITURE_ANYWHERE.finditer(lowered):
         if NEWS_REPORTED.search(lowered[match.end() :]):
             continue  # "Subscribe to our newsletter, the pop-up said; ...": news of a notice
+        if "cookie" in match.group(0) and goes_on(lowered):
+            continue  # "We use cookies to remember ..., and customers expect ...": a story's
         before = lowered[: match.start()]
         if _NOTICE_LEAD_IN.match(before):
             if words > _FOOTER_LINE_WORDS and _tells_news(lowered, match.end()):

@@ -109,9 +109,28 @@ _REPORTED = re.compile(
 _NOTICE_MAX_WORDS = 40
 
 
+#: A sentence that goes on past its first clause, as a notice's never does (walk185 #N1): a
+#: comma and a conjunction ("We use cookies and similar technologies, and this is what our
+#: customers taught us about them."), or a clause of reported speech between commas ("You can
+#: manage your preferences at any time, we promised customers, and then ...").
+GOES_ON = re.compile(
+    r", (?:and|but|so|yet|then|while|which|whereas|though|although|because)\b|"
+    r", [^,.!?;]{0,40}?\b(?:said|says|say|tell|tells|told|promised|promises|promise|wrote|"
+    r"writes|write|explained|explains|insisted|insists|assured|assures|admitted|admits|warned|"
+    r"warns|noted|notes|argued|argues|claimed|claims|reminded|reminds)\b"
+)
+
+
+def goes_on(lowered: str) -> bool:
+    """Whether a sentence (lower case) goes on past a notice's single clause (`GOES_ON`): prose
+    that names cookies or consent, not a notice."""
+    return bool(GOES_ON.search(lowered))
+
+
 def is_consent_sentence(lowered: str) -> bool:
-    """Whether a sentence (lower case) is a consent notice's (`CONSENT`): short, no news told."""
-    if len(lowered.split()) > _NOTICE_MAX_WORDS or _REPORTED.search(lowered):
+    """Whether a sentence (lower case) is a consent notice's (`CONSENT`): short, of one clause
+    (`goes_on`), no news told."""
+    if len(lowered.split()) > _NOTICE_MAX_WORDS or _REPORTED.search(lowered) or goes_on(lowered):
         return False
     if CONSENT.search(lowered):
         return True
@@ -136,15 +155,32 @@ _CONSENT_WORDS = re.compile(
 
 def is_consent_notice(block: str) -> bool:
     """Whether `block` (a paragraph, a feed's description) is a consent notice: one of its
-    sentences is (`is_consent_sentence`) and every other names cookies, consent or privacy
-    (`_CONSENT_WORDS`): "Acme uses cookies. You can change your choice at any time in Cookie
-    settings." A paragraph that goes on to tell something else is prose, whose notice sentences
+    sentences is (`is_consent_sentence`) and every other is notice-like too (`_notice_like`):
+    "Acme uses cookies. You can change your choice at any time in Cookie settings." A paragraph that goes on to tell something else is prose, whose notice sentences
     alone are left out (`blurb_furniture.is_furniture`)."""
     sentences = split_sentences(" ".join(block.split()))
     lowered = [s.lower() for s in sentences]
     if not any(is_consent_sentence(s) for s in lowered):
         return False
-    return all(is_consent_sentence(s) or _CONSENT_WORDS.search(s) for s in lowered)
+    return all(is_consent_sentence(s) or _notice_like(s) for s in lowered)
+
+
+#: A notice's other sentence is a line of a banner, at most this long ("Learn more in our Privacy
+#: policy."); a longer one naming privacy is the article's.
+_NOTICE_LINE_WORDS = 16
+
+
+def _notice_like(lowered: str) -> bool:
+    """A sentence (lower case) that may stand in a notice beside its consent sentence: short, of
+    one clause, naming cookies, consent or privacy (`_CONSENT_WORDS`). walk185 #N1: "We use cookies
+    to remember ..., and customers expect that memory to work. Shoppers notice quickly when that
+    fails." is a story's paragraph: no sentence of it may go with the notice's."""
+    return (
+        len(lowered.split()) <= _NOTICE_LINE_WORDS
+        and not goes_on(lowered)
+        and not _REPORTED.search(lowered)
+        and bool(_CONSENT_WORDS.search(lowered))
+    )
 
 
 def is_page_label(lowered: str) -> bool:
@@ -191,3 +227,37 @@ PAGE_LABEL = re.compile(
     r"(?:\W+\d+\s*(?:min(?:ute)?s?|mins?)\.?)?\W*$",
     re.I,
 )
+
+
+#: A note of where the post first appeared, in the words the furniture checks know it by
+#: (`blurb_furniture.PLATFORM_FOOTER`): "This article was originally published in our internal
+#: newsletter in 2019.", "A version of this story first ran in ...", "... was adapted from ...".
+FIRST_PUBLISHED = re.compile(
+    r"\b(?:a version of )?this (?:post|article|story|piece|essay) (?:was |is )?(?:originally|first) "
+    r"(?:appeared|published|ran|posted)\b|"
+    r"\bthis (?:post|article|story|piece|essay) (?:was|is|has been) (?:adapted|excerpted|"
+    r"republished|reprinted|cross-?posted) from\b",
+    re.I,
+)
+
+
+#: What a consent notice's sentence names: cookies, consent, privacy (not its "settings" or "OK").
+_CONSENT_TOPIC = re.compile(
+    rf"{_COOKIES}|\b(?:consent|privacy|datenschutz|confidentialité|privacidad|privacidade|"
+    r"einwilligung|consentement|consentimiento|consenso|toestemming)\b",
+    re.I,
+)
+
+
+def drops_alone(sentence: str) -> bool:
+    """Whether a sentence that is no blurb's (a furniture sentence) leaves its paragraph's other
+    sentences in the story: one naming cookies, consent or privacy (the paragraph goes whole only
+    when it is a notice, `is_consent_notice`), or a note of where the post first appeared
+    (walk185 #N1: "This article was originally published in our internal newsletter in 2019.
+    Teams that listened saw loyalty rise within a year." lost its lead)."""
+    lowered = sentence.lower()
+    return bool(
+        _CONSENT_TOPIC.search(lowered)
+        or FIRST_PUBLISHED.search(lowered)
+        or POST_NOTE.search(lowered)
+    )

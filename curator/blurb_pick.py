@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from curator.blurb_furniture import is_furniture as _is_furniture
 from curator.blurb_furniture import is_paywall_notice
 from curator.blurb_furniture import is_sentence as _is_sentence
-from curator.blurb_notices import is_consent_notice
+from curator.blurb_notices import drops_alone, is_consent_notice
 from curator.blurb_sentences import CLOSERS as _CLOSERS
 from curator.blurb_sentences import CUT_TAIL as _CUT_TAIL
 from curator.blurb_sentences import (
@@ -245,7 +245,13 @@ def sentences_and_gaps(
             continue  # "Shoppers browse the aisles ... on Tuesday. Photo: Mia Cole": a caption
         # A paragraph opening with furniture is furniture; told by its first sentence too, whole:
         # "Read our privacy policy? Few users do ..." opens with a question, not a notice.
-        if _is_furniture(paragraph[:40]) and (not sentences or _is_furniture(sentences[0])):
+        # A consent notice's sentence or a note of where the post first appeared goes alone: the
+        # paragraph went above when it is only a notice (walk185 #N1).
+        if (
+            _is_furniture(paragraph[:40])
+            and (not sentences or _is_furniture(sentences[0]))
+            and not (sentences and drops_alone(sentences[0]))
+        ):
             continue
         if (
             unterminated
