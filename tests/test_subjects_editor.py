@@ -164,7 +164,12 @@ def test_uncertain_lists_the_articles_the_model_gets_wrong(
     found = json.loads(out)
     assert len(found) == 40
     assert [u["sureness"] for u in found] == sorted(u["sureness"] for u in found)
-    assert {u["reason"] for u in found} <= {"between", "bar", "one word"}
+    assert {u["reason"] for u in found} <= {
+        "between",
+        "bar",
+        "one word",
+        "keywords only",
+    }  # (fixiq: "keywords only")
     # (placed mostly on a word of the subject's description, far under its usual score, walk153
     # #1: measured 3 posts listed so, 2 of them misplaced, against 13% of all)
     ones = [u for u in found if u["reason"] == "one word"]
