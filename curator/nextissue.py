@@ -394,28 +394,40 @@ def like_excluded_warnings(
             found = like.get(e.article.url)
             if found is None:
                 continue
-            keep_out = f"`curator subjects exclude {shell_arg(found.url)}`"
-            if drafting:
-                path = shell_arg(
-                    draft_path(config.settings.drafts or config.folder / "drafts", issue.number)
-                )
-                todo = (
-                    f"it comes last in its section: if it is off the subject, cut it in {path},"
-                    f" and {keep_out} keeps it out of later issues"
-                )
-            else:
-                todo = (
-                    f"it is published, last in its section; if it is off the subject, {keep_out}"
-                    " keeps it out of later issues (to take it out of this issue now: delete its"
-                    f" entry in issue-{issue.number}.json in your output folder, then `curator"
-                    f" render {issue.number}`; next time, to check an issue before it is"
-                    f" published: {draft_then_build(config, issue.number + 1)})"
-                )
+            todo = _last_in_section(config, issue, found.url, drafting=drafting, next_time=True)
             out.append(
                 f'issue {issue.number}\'s "{found.title}" ({found.url}) under'
                 f' "{found.subject}" is {found.why()}; {todo}'
             )
     return tuple(out)
+
+
+def _last_in_section(
+    config: Config, issue: Issue, url: str, *, drafting: bool, next_time: bool = False
+) -> str:
+    """What to do of a flagged article a draft or a build put last in its section: cut it from the
+    draft, or take it out of the published issue; and keep it out of later issues."""
+    keep_out = f"`curator subjects exclude {shell_arg(url)}`"
+    if drafting:
+        path = shell_arg(
+            draft_path(config.settings.drafts or config.folder / "drafts", issue.number)
+        )
+        return (
+            f"it comes last in its section: if it is off the subject, cut it in {path},"
+            f" and {keep_out} keeps it out of later issues"
+        )
+    check = (
+        f"; next time, to check an issue before it is published:"
+        f" {draft_then_build(config, issue.number + 1)}"
+        if next_time
+        else ""
+    )
+    return (
+        f"it is published, last in its section; if it is off the subject, {keep_out}"
+        " keeps it out of later issues (to take it out of this issue now: delete its"
+        f" entry in issue-{issue.number}.json in your output folder, then `curator"
+        f" render {issue.number}`{check})"
+    )
 
 
 def keywords_only_warnings(
@@ -431,22 +443,7 @@ def keywords_only_warnings(
             found = keys.get(e.article.url)
             if found is None:
                 continue
-            keep_out = f"`curator subjects exclude {shell_arg(found.url)}`"
-            if drafting:
-                path = shell_arg(
-                    draft_path(config.settings.drafts or config.folder / "drafts", issue.number)
-                )
-                todo = (
-                    f"it comes last in its section: if it is off the subject, cut it in {path},"
-                    f" and {keep_out} keeps it out of later issues"
-                )
-            else:
-                todo = (
-                    f"it is published, last in its section; if it is off the subject, {keep_out}"
-                    " keeps it out of later issues (to take it out of this issue now: delete its"
-                    f" entry in issue-{issue.number}.json in your output folder, then `curator"
-                    f" render {issue.number}`)"
-                )
+            todo = _last_in_section(config, issue, found.url, drafting=drafting)
             out.append(
                 f'issue {issue.number}\'s "{found.title}" ({found.url}) {found.why()}; {todo}'
             )

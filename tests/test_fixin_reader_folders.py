@@ -1,5 +1,6 @@
 """walk180 #8: a feed reader's own folders in French or Spanish ("Non classé", "Sin categoría")
-were made subjects by `feeds import --add-subjects`, where the English ones are passed over."""
+were made subjects by `feeds import --add-subjects`, where the English ones are passed over; and
+walk184: a Japanese reader's "未分類" too (with its Chinese and Korean forms)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ OPML = """\
 <outline text="Sin categoría"><outline type="rss" text="C" xmlUrl="https://c.example/feed"/></outline>
 <outline text="Unkategorisiert"><outline type="rss" text="D" xmlUrl="https://d.example/feed"/></outline>
 <outline text="Sem categoria"><outline type="rss" text="E" xmlUrl="https://e.example/feed"/></outline>
+<outline text="未分類"><outline type="rss" text="F" xmlUrl="https://f.example/feed"/></outline>
+<outline text="未分类"><outline type="rss" text="G" xmlUrl="https://g.example/feed"/></outline>
+<outline text="미분류"><outline type="rss" text="H" xmlUrl="https://h.example/feed"/></outline>
 </body></opml>
 """
 
@@ -35,11 +39,11 @@ def test_a_readers_own_folders_in_other_languages_are_no_subjects(tmp_path: Path
     assert [s["name"] for s in data["subjects"]][2:] == ["Kundenerlebnis"]
     hints = {f["url"]: f.get("subjects") for f in data["feeds"]}
     assert hints["https://a.example/feed"] == ["Kundenerlebnis"]
-    for letter in "bcde":
+    for letter in "bcdefgh":
         assert hints[f"https://{letter}.example/feed"] is None, hints
     said = said_as_one(err)
-    assert "4 folder(s) of" in said, said
+    assert "7 folder(s) of" in said, said
     assert (
         "Non classé (1 feed), Sin categoría (1 feed), Unkategorisiert (1 feed),"
-        " Sem categoria (1 feed)" in said
+        " Sem categoria (1 feed), 未分類 (1 feed), 未分类 (1 feed), 미분류 (1 feed)" in said
     ), said
