@@ -176,7 +176,8 @@ def test_an_article_the_draft_moved_to_another_section_is_said_moved_not_cut(
     config = served_demo(tmp_path, server)
     text = config.read_text(encoding="utf-8").replace("issue_size: 4", "issue_size: 3", 1)
     config.write_text(text, encoding="utf-8")
-    code, out, err = run("draft", "--config", str(config), "--all-subjects", "-q")
+    # (without --quiet: quiet prints the draft's one line, fixiw)
+    code, out, err = run("draft", "--config", str(config), "--all-subjects")
     assert code == 0, err
     assert f"  {BASICS}: 3 featured; 1 more fit" in out, out
     draft = config.parent / "drafts" / "issue-1.md"
