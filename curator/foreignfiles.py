@@ -16,7 +16,7 @@ and retitled that newsletter's archive and feed.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,6 +170,14 @@ def stop_early_for_files_not_curators(
     stop_for_files_not_curators(out_dir, env, formats, nothing=nothing)
 
 
+def issues_named(numbers: Sequence[int]) -> str:
+    """`issues 1-3`, `issue 2`, `issues 1, 4` (`numbers` sorted)."""
+    n = numbers
+    if len(n) > 1 and list(n) == list(range(n[0], n[-1] + 1)):
+        return f"issues {n[0]}-{n[-1]}"
+    return ("issue " if len(n) == 1 else "issues ") + ", ".join(map(str, n))
+
+
 @dataclass(frozen=True)
 class OtherNewsletter:
     """The issues in an output folder published under another newsletter's title."""
@@ -188,11 +196,7 @@ class OtherNewsletter:
 
     @property
     def them(self) -> str:
-        """`issues 1-3`, `issue 2`, `issues 1, 4`."""
-        n = self.numbers
-        if len(n) > 1 and list(n) == list(range(n[0], n[-1] + 1)):
-            return f"issues {n[0]}-{n[-1]}"
-        return ("issue " if len(n) == 1 else "issues ") + ", ".join(map(str, n))
+        return issues_named(self.numbers)
 
 
 def other_newsletters_issues(

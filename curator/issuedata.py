@@ -124,7 +124,8 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
         raise ValueError(f"not an issue record: {exc!r}") from None
 
 
-_ISSUE_JSON = re.compile(r"^issue-(\d{1,9})\.json$")
+#: An issue's record in the output folder (issue-N.json); group 1: its number.
+ISSUE_JSON = re.compile(r"^issue-(\d{1,9})\.json$")
 
 
 def published_issues(out_dir: Path) -> tuple[dict[int, Issue], tuple[str, ...]]:
@@ -135,7 +136,7 @@ def published_issues(out_dir: Path) -> tuple[dict[int, Issue], tuple[str, ...]]:
     if not out_dir.is_dir():
         return {}, ()
     for path in sorted(out_dir.iterdir()):
-        named = _ISSUE_JSON.match(path.name)
+        named = ISSUE_JSON.match(path.name)
         if not named:
             continue
         try:

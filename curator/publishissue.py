@@ -19,11 +19,12 @@ from curator.config import INIT_PLACEHOLDERS, Config
 from curator.editions import ISSUE_FORMATS, OUTPUTS, published_feed_ids
 from curator.errors import CuratorError, shell_arg
 from curator.foreignfiles import (
+    issues_named,
     other_newsletter_said,
     other_newsletters_issues,
     stop_for_files_not_curators,
 )
-from curator.issuedata import issue_from_data
+from curator.issuedata import ISSUE_JSON, issue_from_data
 from curator.models import Issue
 from curator.oldlinks import published_addresses
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
@@ -719,10 +720,6 @@ def _new_store_said(
     )
 
 
-#: An issue's record in the output folder (issue-N.json), as `published_issues` reads them.
-_ISSUE_JSON = re.compile(r"^issue-(\d{1,9})\.json$")
-
-
 def missing_store_said(
     store_path: Path, out_dir: Path, nothing: str = "", config: Config | None = None
 ) -> str | None:
@@ -742,7 +739,7 @@ def missing_store_said(
         numbers = sorted(
             int(found.group(1))
             for path in out_dir.iterdir()
-            if (found := _ISSUE_JSON.match(path.name))
+            if (found := ISSUE_JSON.match(path.name))
         )
     except OSError:  # (no output folder, or one that cannot be listed: nothing published)
         return None
@@ -750,10 +747,7 @@ def missing_store_said(
         return None
     if config is not None and (other := other_newsletters_issues(out_dir, config.title)):
         return other_newsletter_said(other, config, out_dir, f"no store at {store_path}", nothing)
-    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
-        them = f"issues {numbers[0]}-{numbers[-1]}"
-    else:
-        them = ("issue " if len(numbers) == 1 else "issues ") + ", ".join(map(str, numbers))
+    them = issues_named(numbers)
     done = f" {nothing}." if nothing else ""
     home = Path.home()
     # (walk176 #3: `store: ~/stores/hobby.db`, made under another HOME)

@@ -21,7 +21,7 @@ from curator.app import stored_day
 from curator.errors import InputError, shell_arg
 from curator.htmltext import html_to_text
 from curator.issuecheck import issue_mistakes
-from curator.issuedata import issue_data, issue_from_data
+from curator.issuedata import ISSUE_JSON, issue_data, issue_from_data
 from curator.issuetext import link_warnings
 from curator.markdowntext import markdown_text, plain_text_markup, text_with_links
 from curator.markdowntext_links import typed_markdown_link
@@ -158,7 +158,7 @@ def corrections_refused(
     wrong = set()
     with suppress(OSError):
         for path in sorted(out_dir.iterdir()):
-            named = re.fullmatch(r"issue-(\d{1,9})\.json", path.name)
+            named = ISSUE_JSON.match(path.name)
             if not named:
                 continue
             try:
