@@ -75,7 +75,7 @@ from curator.store import (
     IssueRecord,
     Store,
 )
-from curator.takeback import archive_without_issues, listed_issues
+from curator.takeback import archive_without_issues, listed_issues, record_taken_back_ids
 from curator.templatecheck import single_brace_fields
 from curator.templateerrors import OutputError, TemplateMistake
 from curator.templatewords import (
@@ -277,8 +277,9 @@ def render_issues(
                 " without edits made in its draft (it was published by a curator that did not"
                 f" keep them in the store){again}"
             )
-    dropped = listed_issues(out_dir, _listed(out_dir / "index.html"))
-    if not issues and dropped and not numbers:
+    # (read only when no issue is left to render: not on every render)
+    dropped = () if issues or numbers else listed_issues(out_dir, _listed(out_dir / "index.html"))
+    if dropped:
         # walk184 #4: the only issue taken back, its files removed; the archive still listed it
         paths, removed = archive_without_issues(
             config,
@@ -448,11 +449,8 @@ def render_issues(
                 )
             )
             # (their ids in feed.xml, for an issue published again under the number: N3)
-            before_ids = published_feed_ids(out_dir) if dropped else {}
-            if not store.db.execute("PRAGMA query_only").fetchone()[0]:
-                for number in dropped:
-                    if f"issue-{number}.html" in before_ids:
-                        store.record_withdrawn_feed_id(number, before_ids[f"issue-{number}.html"])
+            if dropped:
+                record_taken_back_ids(store, published_feed_ids(out_dir), dropped)
             archive_changed = tuple(
                 p
                 for p in changed

@@ -11,7 +11,7 @@ then had its entry id, so feed readers kept the one taken back (walk184 #4)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,17 @@ def listed_issues(out_dir: Path, on_page: Collection[int]) -> tuple[int, ...]:
         if (m := _ISSUE_PAGE.fullmatch(page))
     }
     return tuple(sorted({*on_page, *in_feed}))
+
+
+def record_taken_back_ids(store: Store, ids: Mapping[str, str], dropped: Collection[int]) -> None:
+    """Record the ids feed.xml gave (`ids`, `published_feed_ids`) the `dropped` issues as taken
+    back, so that the next issue under such a number gets a new one (walk177 N3); nothing when
+    the store cannot be written (a render on a read-only disk only reads it)."""
+    if store.db.execute("PRAGMA query_only").fetchone()[0]:
+        return
+    for number in dropped:
+        if f"issue-{number}.html" in ids:
+            store.record_withdrawn_feed_id(number, ids[f"issue-{number}.html"])
 
 
 def archive_without_issues(
@@ -62,10 +73,7 @@ def archive_without_issues(
     )
     writable = not store.db.execute("PRAGMA query_only").fetchone()[0]
     with store.transaction() if writable else nullcontext():
-        if writable:
-            for number in dropped:
-                if f"issue-{number}.html" in ids:
-                    store.record_withdrawn_feed_id(number, ids[f"issue-{number}.html"])
+        record_taken_back_ids(store, ids, dropped)
         written = FileSet({out_dir / name: text for name, text in files.items()})
         written.write()
         paths = written.publish()
