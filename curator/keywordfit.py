@@ -105,35 +105,25 @@ def keywords_only(
         return {}
     model = with_words(model or current_model(config, store, corrections), store)
     phrases = phrase_keys(model.phrases)
-    order = [s.name for s in config.subjects]
-    off_ids = [
-        p.article.id
-        for p in store.placements(None, unplaced=True, limit=COMPARED, order=order)
-        if p.article.id is not None
-    ]
+    off_ids = [a.id for a in store.placed_best(None, COMPARED) if a.id is not None]
     if len(off_ids) < LEAST_COMPARED:
         return {}
     members: dict[str, list[Article]] = {}
     for subject in dict.fromkeys(s for _, s in wanted):
-        members[subject] = [
-            p.article
-            for p in store.placements(subject, limit=COMPARED, order=order)
-            if p.article.id is not None
-        ]
-        members[subject] += [a for a, s in wanted if s == subject and a not in members[subject]]
+        # (each placed article as the issue has it, where it is among the stored ones, else last)
+        mine = {a.id: a for a, s in wanted if s == subject}
+        stored = store.placed_best(subject, COMPARED)
+        members[subject] = [mine.pop(a.id, a) for a in stored] + list(mine.values())
     ids = set(off_ids) | {a.id for v in members.values() for a in v if a.id is not None}
     vectors = {i: model.vector(c) for i, c in counts_of(store, phrases, sorted(ids)).items()}
+    pairs = {(a.url, s) for a, s in wanted}
     found: dict[str, KeywordsOnly] = {}
     for subject, articles in members.items():
         own = next((s for s in config.subjects if s.name == subject), None)
         if own is not None and subject in model.names:
             said = _of_subject(model, own, articles, vectors, off_ids, corrections)
-            found.update({u: k for u, k in said.items() if (u, subject) in _pairs(wanted)})
+            found.update({u: k for u, k in said.items() if (u, subject) in pairs})
     return found
-
-
-def _pairs(wanted: Sequence[tuple[Article, str]]) -> set[tuple[str, str]]:
-    return {(a.url, s) for a, s in wanted}
 
 
 def _of_subject(

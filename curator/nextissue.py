@@ -135,7 +135,19 @@ def choose_checked(
 
     def choose() -> NextIssue | None:
         # (a readable article before one whose link leads to a sign-in page: walk178 #1)
-        planned, said = readable_first(store, choose_once, _issue_of)
+        # Each choice kept with what it said, for this round: `readable_first` goes back to the
+        # first one when no gated article could be left out, which is then not chosen again.
+        kept: dict[frozenset[int], tuple[NextIssue | None, list[str]]] = {}
+
+        def choose_kept(avoid: Collection[int] = ()) -> NextIssue | None:
+            key = frozenset(avoid)
+            if key not in kept:
+                kept[key] = (choose_once(avoid), list(chosen))
+            planned, said = kept[key]
+            chosen[:] = said
+            return planned
+
+        planned, said = readable_first(store, choose_kept, _issue_of)
         chosen.extend(said)
         return planned
 

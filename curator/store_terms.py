@@ -434,6 +434,19 @@ class TermStore(StoreBase):
             out[subject] = (int(placed), int(featured))
         return out
 
+    def placed_best(self, subject: str | None, limit: int) -> list[Article]:
+        """The `limit` articles placed under `subject` (None: under no subject) with the highest
+        scores, in `placements`' order (best score first, then the lower id), read light: only
+        their id, URL and title (`keywordfit` compares up to 1,000 of each subject's on every
+        draft and build, and needs no more)."""
+        where = "s.subject IS NULL" if subject is None else "s.subject = ?"
+        rows = self.db.execute(
+            "SELECT a.id, a.url, a.title FROM assignments s JOIN articles a ON a.id = s.article_id"
+            f" WHERE {where} ORDER BY s.score DESC, a.id LIMIT ?",
+            (limit,) if subject is None else (subject, limit),
+        )
+        return [Article(id=r[0], url=r[1], title=r[2]) for r in rows]
+
     def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
         """Unfeatured articles the model `fingerprint` placed under no subject (newest first),
         but not those the editor excluded: they belong to no subject, a new one included."""
