@@ -114,19 +114,21 @@ def misspelt_credits(
         stored = None if entry.url_only else _stored(known, entry.url)
         if stored is None:
             continue
-        pairs: list[tuple[str, str, tuple[str, ...], str]] = []
+        pairs: list[tuple[str, str, tuple[str, ...], str, int]] = []
         theirs = [a for a in stored.authors if a.strip()]
         for wrote in entry.authors:
             if not wrote.strip() or any(_plain(wrote) == _plain(a) for a in theirs):
                 continue
-            close = [(mistyped(wrote, a), a) for a in theirs if mistyped(wrote, a)]
+            close = [(n, a) for a in theirs if (n := mistyped(wrote, a))]
             if close:
-                pairs.append(("author", wrote, ("author", "authors"), min(close)[1]))
-        if stored.publication and mistyped(entry.publication, stored.publication):
-            pairs.append(("publication", entry.publication, ("publication",), stored.publication))
-        for what, wrote, keys, found in pairs:
+                n, found = min(close)
+                pairs.append(("author", wrote, ("author", "authors"), found, n))
+        if stored.publication and (n := mistyped(entry.publication, stored.publication)):
+            pairs.append(
+                ("publication", entry.publication, ("publication",), stored.publication, n)
+            )
+        for what, wrote, keys, found, n in pairs:
             line = _line_of(lines, entry, keys, wrote)
-            n = mistyped(wrote, found)
             field = "authors" if what == "author" else "publication"
             json_file = out_dir / f"issue-{draft.number}.json"
             warnings.append(

@@ -62,7 +62,7 @@ from curator.outputcheck import (
 from curator.pasting import for_pasting
 from curator.publish import write_atomic
 from curator.render import issue_texts, plain_words, render
-from curator.templatecheck import TEMPLATE_REFERENCE, builtin_templates
+from curator.templatecheck import OWN_PREFIX, TEMPLATE_REFERENCE, builtin_templates
 from curator.templateerrors import OutputError, TemplateMistake
 from curator.templateerrors import in_editors_terms as _in_editors_terms
 from curator.templateerrors import text_or_nothing as _source
@@ -216,6 +216,25 @@ def _templates_of(folder: Path, template: str) -> list[str]:
     return [n for n in names if (folder / n).is_file()]
 
 
+def _curators_own(folder: Path, template: str) -> bool:
+    """Whether an edition made by `template` is curator's own: every file it includes, however
+    deep, is curator's or a copy of it byte for byte in `folder` (then it shows all curator's
+    shows, and rendering it again with markers to find out is work for nothing)."""
+    names = ["fragment.html"] if template == "feed.xml" else []
+    names.insert(0, template)
+    for name in names:  # (grows as the files found include others)
+        own = builtin_templates() / name.removeprefix(OWN_PREFIX)
+        mine = folder / name
+        if not name.startswith(OWN_PREFIX) and mine.is_file():
+            try:
+                if mine.read_bytes() != own.read_bytes():
+                    return False
+            except OSError:
+                return False
+        names += [n for n in TEMPLATE_REFERENCE.findall(_source(own)) if n not in names]
+    return True
+
+
 def _marked_edition(
     issue: Issue,
     env: jinja2.Environment,
@@ -273,7 +292,7 @@ def unshown_articles(
     groups: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...]]]] = {}
     for pattern, template in _SHOWS_ARTICLES.items():
         filename = pattern.format(n=issue.number)
-        if filename not in files:
+        if filename not in files or _curators_own(folder, template):
             continue
         edition = (
             next(k for k, (t, _) in ISSUE_FORMATS.items() if t == template)
