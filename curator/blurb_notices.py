@@ -141,11 +141,16 @@ def is_consent_sentence(lowered: str) -> bool:
     )
 
 
+#: Consent and privacy, as a notice names them beside cookies (`_CONSENT_TOPIC`, `_CONSENT_WORDS`).
+_CONSENT_NAMES = (
+    r"consent|privacy|datenschutz|confidentialité|privacidad|privacidade|einwilligung|"
+    r"consentement|consentimiento|consenso|toestemming"
+)
+
 #: What a sentence of a consent notice names (a notice's sentence that `CONSENT` does not tell
 #: alone: "Acme uses cookies.", "Privacy policy", "Learn more").
 _CONSENT_WORDS = re.compile(
-    rf"{_COOKIES}|\b(?:consent|privacy|datenschutz|confidentialité|privacidad|"
-    r"privacidade|einwilligung|consentement|consentimiento|consenso|toestemming|"
+    rf"{_COOKIES}|\b(?:{_CONSENT_NAMES}|"
     r"learn more|more information|mehr erfahren|en savoir plus|más información|"
     r"ok|accept|agree|settings|preferences|einstellungen|paramètres|ajustes|impostazioni|"
     r"instellingen|configurações)\b",
@@ -156,13 +161,12 @@ _CONSENT_WORDS = re.compile(
 def is_consent_notice(block: str) -> bool:
     """Whether `block` (a paragraph, a feed's description) is a consent notice: one of its
     sentences is (`is_consent_sentence`) and every other is notice-like too (`_notice_like`):
-    "Acme uses cookies. You can change your choice at any time in Cookie settings." A paragraph that goes on to tell something else is prose, whose notice sentences
-    alone are left out (`blurb_furniture.is_furniture`)."""
-    sentences = split_sentences(" ".join(block.split()))
-    lowered = [s.lower() for s in sentences]
-    if not any(is_consent_sentence(s) for s in lowered):
-        return False
-    return all(is_consent_sentence(s) or _notice_like(s) for s in lowered)
+    "Acme uses cookies. You can change your choice at any time in Cookie settings." A paragraph
+    that goes on to tell something else is prose, whose notice sentences alone are left out
+    (`blurb_furniture.is_furniture`)."""
+    lowered = [s.lower() for s in split_sentences(" ".join(block.split()))]
+    consent = [is_consent_sentence(s) for s in lowered]  # (each sentence tested once)
+    return any(consent) and all(c or _notice_like(s) for c, s in zip(consent, lowered, strict=True))
 
 
 #: A notice's other sentence is a line of a banner, at most this long ("Learn more in our Privacy
@@ -242,11 +246,7 @@ FIRST_PUBLISHED = re.compile(
 
 
 #: What a consent notice's sentence names: cookies, consent, privacy (not its "settings" or "OK").
-_CONSENT_TOPIC = re.compile(
-    rf"{_COOKIES}|\b(?:consent|privacy|datenschutz|confidentialité|privacidad|privacidade|"
-    r"einwilligung|consentement|consentimiento|consenso|toestemming)\b",
-    re.I,
-)
+_CONSENT_TOPIC = re.compile(rf"{_COOKIES}|\b(?:{_CONSENT_NAMES})\b", re.I)
 
 
 def drops_alone(sentence: str) -> bool:

@@ -241,11 +241,12 @@ def check_feed(
     return result if isinstance(result, str) else result[:3]
 
 
-def feed_keys(body: bytes, content_type: str | None, url: str = "") -> tuple[str, ...]:
-    """The URL keys of the links of the entries of the feed `body` (none when it is no feed):
-    what `feeds add` and `feeds import` compare with the stored articles of the feeds listed."""
-    result = _read(body, content_type, url)
-    return () if isinstance(result, str) else result[3]
+def read_feed(
+    body: bytes, content_type: str | None, url: str = ""
+) -> tuple[str | None, str, int, tuple[str, ...]] | str:
+    """`check_feed`, with the URL keys of the links of the feed's entries: what `feeds import`
+    compares with the stored articles of the feeds listed (one parse for both)."""
+    return _read(body, content_type, url)
 
 
 def _read(

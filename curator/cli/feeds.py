@@ -32,7 +32,7 @@ from curator.cli.streams import changes_nothing
 from curator.config import Config, ConfigError
 from curator.config_load import load_config
 from curator.config_values import check_feed_address, name_bars_fault
-from curator.discover import check_feed, feed_keys
+from curator.discover import read_feed
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -799,12 +799,11 @@ def _import_check(
         listed = {feed_key(spec.url): spec.url for spec in read_feeds(config)}
         unfit: dict[str, str] = {}
         for spec, result in zip(specs, results, strict=True):
-            why = _no_feed(spec.url, result, listed)
+            why, found = _no_feed(spec.url, result, listed)
             if why is not None:
                 unfit[feed_key(spec.url)] = why
-            elif result.content is not None:
-                final = result.final_url or spec.url
-                keys[feed_key(spec.url)] = feed_keys(result.content, result.content_type, final)
+            else:
+                keys[feed_key(spec.url)] = found
                 if result.moved_to and feed_key(result.moved_to) != feed_key(spec.url):
                     moves[feed_key(spec.url)] = result.moved_to
                     moved_from[result.moved_to] = spec.url
@@ -814,11 +813,14 @@ def _import_check(
     return check
 
 
-def _no_feed(url: str, result: FetchResult, listed: dict[str, str]) -> str | None:
-    """Why the feed read at `url` (`result`) is not one to add, and what to do; None when it is
-    one. The reasons `feeds add` refuses an address for: it could not be read (an HTTP error, no
-    such server, no answer in time), what it gives is no feed (a web page, another document), or
-    it leads to a feed already listed."""
+def _no_feed(
+    url: str, result: FetchResult, listed: dict[str, str]
+) -> tuple[str | None, tuple[str, ...]]:
+    """Why the feed read at `url` (`result`) is not one to add, and what to do, None when it is
+    one; and then the URL keys of its entries' links (the body parsed once for both). The
+    reasons `feeds add` refuses an address for: it could not be read (an HTTP error, no such
+    server, no answer in time), what it gives is no feed (a web page, another document), or it
+    leads to a feed already listed."""
     again = (
         f"`curator feeds add {shell_arg(url)}` once it answers (or add it unread with --no-check)"
     )
@@ -828,22 +830,22 @@ def _no_feed(url: str, result: FetchResult, listed: dict[str, str]) -> str | Non
             return (
                 f"{error}: no feed is at this address now; find the feed's new address on its"
                 " site and add that"
-            )
-        return f"{error}: {again}"
+            ), ()
+        return f"{error}: {again}", ()
     final = result.final_url or url
-    found = check_feed(result.content, result.content_type, final)
+    found = read_feed(result.content, result.content_type, final)
     if isinstance(found, str):
         if found == "a web page, not a feed":
             return (
                 f"{found}: `curator feeds add {shell_arg(url)}` finds the feed the page links"
                 " to, if it has one"
-            )
-        return f"{found}: find the feed's own address on its site and add that"
+            ), ()
+        return f"{found}: find the feed's own address on its site and add that", ()
     if feed_key(final) != feed_key(url) and feed_key(final) in listed:
         return (
             f"it leads to {final}, which is already in the feeds list as {listed[feed_key(final)]}"
-        )
-    return None
+        ), ()
+    return None, found[3]
 
 
 def _differences(given: FeedSpec, listed: FeedSpec | None) -> list[str]:

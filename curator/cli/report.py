@@ -1085,8 +1085,8 @@ def _print_failures(
                 if report.reblurbed
                 else ""
             )
-            echo(f"  {report.name}: {report.retaken}{blurbs}", err=True)
             listed.append(f"  {report.name}: {report.retaken}{blurbs}")
+            echo(listed[-1], err=True)
         # Said once, in the run that takes them: in --json's `warnings` too (walk181 #1).
         hold_note("\n".join([heading, *listed]))
     if changed := [(r, c) for r in summary.feeds for c in r.changed_published]:
