@@ -21,7 +21,7 @@ from curator.articlewarnings import (
     weak_blurbs,
 )
 from curator.config import Config
-from curator.credittypos import misspelt_credits, stop_for_mistyped_title
+from curator.credittypos import misspelt_credits, mistyped_title
 from curator.discover import Discovery, discover
 from curator.draft import (
     blurb_mistakes,
@@ -545,7 +545,6 @@ def build_from_draft(
         today=issue_day(now).date(),
         renames=renamed_subjects(store.db, names),  # (fixie #1)
     )
-    stop_for_mistyped_title(config, draft, draft_file)  # (walk178 #7: before anything is read)
     expected = store.next_issue_number()
     if draft.number != expected:
         # The draft's `number:` is out of step (published already, or edited): a mistake in the
@@ -577,15 +576,21 @@ def build_from_draft(
     _check_draft_variables(draft, draft_file)
     descriptions = {s.name: s.description for s in config.subjects}
     known = _known_articles(store, draft.entries)
-    fresh, gone = _read_unread(config, store, draft.entries, known, now)
-    read_now = dict(fresh)  # (stored once the draft is found fit to publish: walk180 #1)
     # Credited as a picked article is: by its feed's `name:` as feeds.yaml gives it now, which
     # may have changed since it was stored (walk45 #1: one added by address kept the old name).
     named = feed_names(config, store)
+    # A title (walk178 #7) or credit (walk183) one or two letters from what curator found stops
+    # the build before a page is read or anything stored, every one said at once.
+    stop_for(
+        draft_file,
+        mistyped_title(config, draft, draft_file)
+        + misspelt_credits(draft, {u: named(a) for u, a in known.items()}, draft_file),
+    )
+    fresh, gone = _read_unread(config, store, draft.entries, known, now)
+    read_now = dict(fresh)  # (stored once the draft is found fit to publish: walk180 #1)
     fresh = {url: named(article) for url, article in fresh.items()}
     known = {url: named(article) for url, article in known.items()} | fresh
     credits = dropped_credits(draft, known, draft_file)
-    credits += misspelt_credits(draft, known, draft_file, out_dir)
     # (the blurbs curator wrote into the draft: one rebuilt since is no edit of the editor's)
     written_blurbs = store.draft_blurbs(draft.number)
     issue, missing = draft_to_issue(

@@ -1,18 +1,20 @@
 """Edits in a draft that are one or two letters from what curator found: a mistyped author or
 publication (walk178 #2: "Lucy Akns || eHwo" was published without a word and kept for later
 issues) and a mistyped newsletter title in the front matter (walk178 #7: "Customer Experiance
-Weekly" in the masthead). A real change (another name, another title) differs by more, and is
-the editor's, said of by nothing here."""
+Weekly" in the masthead). Each stops `build --draft` before anything is published or stored,
+unless written with `(sic)` after it, spelt so on purpose (walk183: a credit typo was published
+with a warning after the fact). A real change (another name, another title) differs by more, and
+is the editor's, said of by nothing here."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
 from curator.config import Config
-from curator.draftmodel import Draft, DraftEntry
-from curator.errors import InputError
+from curator.draftmodel import Draft, DraftEntry, DraftError
 from curator.models import Article, Scored
 from curator.urls import clean_url
 
@@ -22,6 +24,12 @@ MOST_LETTERS = 2
 _SHORTEST = 4
 #: A name of fewer letters than this may differ by one letter only ("eHow", "Wired").
 _TWO_FROM = 8
+#: An initial and the space after it, before another initial ("j r smith": "jr smith").
+_INITIALS = re.compile(r"\b(\w) (?=\w\b)")
+#: Double quotes, left out; a curly apostrophe, a straight one.
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", **dict.fromkeys('"\u201c\u201d\u201e«»', "")}
+)
 
 
 def letters_apart(a: str, b: str) -> int:
@@ -42,10 +50,14 @@ def letters_apart(a: str, b: str) -> int:
 
 
 def _plain(text: str) -> str:
-    """`text` as compared: spaces, case and accents aside (a change of those alone is a
-    correction, "Jose" to "José", never a mistype)."""
-    folded = unicodedata.normalize("NFKD", " ".join(text.split())).casefold()
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    """`text` as compared: spaces, case, accents, quotes and the full stops of initials aside (a
+    change of those alone is the editor's style, "Jose" for "José", "EHow" for "eHow", "J Smith"
+    or "JR Smith" for "J. Smith" or "J. R. Smith", "O'Brien" for "O’Brien", never a mistype; a
+    name in quotes is said by `issuetext`)."""
+    text = text.translate(_QUOTES).strip(" '")
+    folded = unicodedata.normalize("NFKD", text).casefold()
+    plain = " ".join("".join(c for c in folded if not unicodedata.combining(c)).split("."))
+    return _INITIALS.sub(r"\1", " ".join(plain.split()))
 
 
 def mistyped(wrote: str, found: str) -> int:
@@ -99,17 +111,18 @@ def _source(article: Article, what: str) -> str:
 
 
 def misspelt_credits(
-    draft: Draft, known: Mapping[str, Article | Scored], path: Path, out_dir: Path
-) -> list[str]:
-    """A warning for each `author:` or `publication:` of the draft that is one or two letters
-    from the one curator found for its article (`mistyped`): where, what curator found, and how
-    to keep or fix it. The credit is published as written (the editor's, kept for later issues),
-    so the warning says how to correct the published issue too."""
+    draft: Draft, known: Mapping[str, Article | Scored], path: Path
+) -> list[DraftError]:
+    """A mistake for each `author:` or `publication:` of the draft that is one or two letters
+    from the one curator found for its article (`mistyped`), unless written with `(sic)` after
+    it: where, what curator found, and the two fixes. It stops the build, as a mistyped title
+    does (walk183: published with a warning after the fact, a misspelt name went out in the
+    issue, its feed and its email, and a correction meant publishing again)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         lines = []
-    warnings: list[str] = []
+    mistakes: list[DraftError] = []
     for entry in draft.entries:
         stored = None if entry.url_only else _stored(known, entry.url)
         if stored is None:
@@ -128,30 +141,42 @@ def misspelt_credits(
                 ("publication", entry.publication, ("publication",), stored.publication, n)
             )
         for what, wrote, keys, found, n in pairs:
+            if wrote in entry.as_written:
+                continue
             line = _line_of(lines, entry, keys, wrote)
-            field = "authors" if what == "author" else "publication"
-            json_file = out_dir / f"issue-{draft.number}.json"
-            warnings.append(
-                f'{path}:{line}: the {what} "{wrote}" of "{entry.title}" is {_letters(n)} from'
-                f' "{found}", {_source(stored, what)}: a typo? It is published as you wrote it, and'
-                " later issues featuring the article credit it so. If it is right, leave it;"
-                f' if not, write "{found}" in its "{field}" in {json_file}, then run'
-                f" `curator render {draft.number}`"
+            typed = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+            if typed.partition(":")[0].strip().lower() not in keys:
+                typed = f"{keys[0]}: {wrote}"
+            marked = typed.replace(wrote, f"{wrote} (sic)", 1)
+            mistakes.append(
+                DraftError(
+                    path,
+                    line,
+                    f'the {what} "{wrote}" of "{entry.title}" is {_letters(n)} from "{found}",'
+                    f' {_source(stored, what)}: did you mean "{found}"? Nothing was published:'
+                    f' correct the `{typed.partition(":")[0]}:` line, or, if "{wrote}" is'
+                    f" spelt so on purpose, write (sic) after it (`{marked}`), then build again",
+                )
             )
-    return warnings
+    return mistakes
 
 
-def stop_for_mistyped_title(config: Config, draft: Draft, path: Path) -> None:
-    """Stop a `build --draft` (nothing published) whose `title:` is one or two letters from the
-    newsletter's (`mistyped`): the masthead would carry the typo (walk178 #7). A title that
-    differs by more is the editor's own for the issue (`draftbuild.own_title` says what comes
-    of it)."""
+def mistyped_title(config: Config, draft: Draft, path: Path) -> list[DraftError]:
+    """The mistake of a draft whose `title:` is one or two letters from the newsletter's
+    (`mistyped`), unless written with `(sic)` after it: the masthead would carry the typo
+    (walk178 #7). A title that differs by more is the editor's own for the issue
+    (`draftbuild.own_title` says what comes of it)."""
     n = mistyped(draft.title, config.title) if draft.title.strip() else 0
-    if not n:
-        return
-    raise InputError(
-        f'{path}:{draft.lines.get("title", 2)}: the draft\'s title, "{draft.title}", is'
-        f' {_letters(n)} from the newsletter\'s, "{config.title}": did you mean'
-        f' "{config.title}"? Nothing was published: correct the `title:` line (or set'
-        f" `newsletter: title:` in {config.path} if the newsletter is renamed), then build again"
-    )
+    if not n or draft.title_as_written:
+        return []
+    return [
+        DraftError(
+            path,
+            draft.lines.get("title", 2),
+            f"the draft's title, \"{draft.title}\", is {_letters(n)} from the newsletter's,"
+            f' "{config.title}": did you mean "{config.title}"? Nothing was published: correct'
+            f" the `title:` line (or set `newsletter: title:` in {config.path} if the newsletter"
+            " is renamed; or, if the issue's title is spelt so on purpose, write (sic) after it:"
+            f" `title: {draft.title} (sic)`), then build again",
+        )
+    ]

@@ -96,6 +96,7 @@ from curator.draftnotes import (
     written_for_remark,
 )
 from curator.draftsyntax import HEADING as _HEADING
+from curator.draftsyntax import as_written
 from curator.draftsyntax import shortened as _shortened
 from curator.draftwrite import PASSED_OVER_START, SAME_STORY_START, draft_path, write_draft
 from curator.errors import shell_arg
@@ -194,8 +195,9 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
     introduction_lines = _intro_lines(body, intro, front)
     intro_text = str(intro).strip() if intro else body_intro
     mistakes += underlined_headings(path, intro_text.split("\n"), introduction_lines, blurb=False)
+    title, title_sic = as_written(" ".join(str(front.values.get("title") or "").split()))
     draft = Draft(
-        title=" ".join(str(front.values.get("title") or "").split()),
+        title=title,
         number=number if isinstance(number, int) else 0,
         date=when,
         date_is_moment=_written_moment(front.values.get("date")),
@@ -212,6 +214,7 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
         empty_sections=tuple(body.empty),
         merged_sections=tuple(body.merged),
         passed_over=_passed_over(lines, front.body_start),
+        title_as_written=title_sic,
     )
     return draft, mistakes
 

@@ -14,6 +14,7 @@ from curator.draftmodel import DraftEntry, DraftError, DraftSection
 from curator.draftsyntax import ARTICLE_FIELDS
 from curator.draftsyntax import HEADING as _HEADING
 from curator.draftsyntax import OPENING as _OPENING
+from curator.draftsyntax import as_written as _as_written
 from curator.draftsyntax import field_like as _field_like
 from curator.draftsyntax import misspelt_field as _misspelt_field
 from curator.draftsyntax import shortened as _shortened
@@ -107,6 +108,8 @@ class _Open:
     credit_lines: set[str] = field(default_factory=set)
     #: Each author: line holding "||": (its line, as written, the publication after "||").
     credit_publications: list[tuple[int, str, str]] = field(default_factory=list)
+    #: The credits written with `(sic)` after them, without it: spelt so on purpose.
+    sic: set[str] = field(default_factory=set)
     in_fields: bool = True
     blurb: list[str] = field(default_factory=list)
     #: The line in the file of each of `blurb`.
@@ -195,6 +198,7 @@ class _Open:
             source,
             self.blurb_line,
             tuple(split),
+            frozenset(self.sic),
         )
 
 
@@ -582,7 +586,7 @@ class DraftBody:
                     "this article has two publication lines (the other at line"
                     f" {article.publication_line}): keep one",
                 )
-            article.publication, article.publication_line = value, number
+            article.publication, article.publication_line = self.sic(article, value), number
             article.credit_lines.add("publication")
         else:
             article.credit_lines.add("author")
@@ -595,7 +599,9 @@ class DraftBody:
                 # `author: Hana Kobayashi || VoC Notes`, the credit line as an issue prints it
                 # (the seed's style): the author and the publication (walk123 #2: published
                 # "Hana Kobayashi || VoC Notes || VoC Notes", and advised two author: lines).
-                value, _, publication = (part.strip() for part in value.partition("||"))
+                value, _, publication = (
+                    self.sic(article, part.strip()) for part in value.partition("||")
+                )
                 if not value or not publication:
                     raise self.error(number, _empty_credit_side(key, value, publication))
                 if "||" in publication:
@@ -608,7 +614,7 @@ class DraftBody:
                     (number, raw.split(":", 1)[1].strip(), publication)
                 )
             names = [value] if key == "author" else re.split(r"\s*[;,]\s*", value)
-            for name in (n for n in names if n):
+            for name in (n for n in (self.sic(article, n) for n in names) if n):
                 said = " ".join(name.split()).casefold()
                 if said in article.named:
                     # (walk142 #4: "Dana Whitcombe and Dana Whitcombe" was published)
@@ -619,6 +625,14 @@ class DraftBody:
                     )
                 article.named[said] = number
                 article.authors.append(name)
+
+    @staticmethod
+    def sic(article: _Open, value: str) -> str:
+        """A credit without the `(sic)` that keeps its spelling (fixjb), noted in `article`."""
+        kept, marked = _as_written(value)
+        if marked and kept:
+            article.sic.add(kept)
+        return kept
 
     def blurb_line(self, raw: str, stripped: str, number: int) -> None:
         assert self.current is not None

@@ -71,6 +71,9 @@ class DraftEntry:
     #: Each author: line that wrote a credit line's "Author || Publication": (its line, the line
     #: as written, the publication it names, the publication the draft gave before it).
     split_credits: tuple[tuple[int, str, str, str], ...] = ()
+    #: The authors and publication written with `(sic)` after them (without it): spelt so on
+    #: purpose, though one or two letters from the credit curator found (`credittypos`).
+    as_written: frozenset[str] = frozenset()
 
     @property
     def url_only(self) -> bool:
@@ -143,6 +146,9 @@ class Draft:
     #: The articles its notes on those left out for variety (`PASSED_OVER`) still name, as
     #: (the `# Subject` heading above the note, address): the build counts them as `draft` did.
     passed_over: tuple[tuple[str, str], ...] = ()
+    #: `title:` ended with `(sic)` (left out of `title`): spelt so on purpose, though one or two
+    #: letters from the newsletter's (`credittypos`).
+    title_as_written: bool = False
 
     @property
     def entries(self) -> tuple[DraftEntry, ...]:

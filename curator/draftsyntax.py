@@ -43,3 +43,14 @@ def misspelt_field(key: str) -> str | None:
 
 def shortened(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 3] + "..."
+
+
+#: `(sic)` (or `[sic]`) at the end of a name or title: spelt so on purpose, one or two letters
+#: from what curator found though it is (`credittypos`); it is not published.
+_SIC = re.compile(r"\s*(?:\(sic\)|\[sic\])\s*$", re.IGNORECASE)
+
+
+def as_written(value: str) -> tuple[str, bool]:
+    """`value` without a `(sic)` at its end, and whether it had one."""
+    kept = _SIC.sub("", value)
+    return kept, kept != value
