@@ -21,7 +21,7 @@ from curator.articlewarnings import (
     weak_blurbs,
 )
 from curator.config import Config
-from curator.credittypos import misspelt_credits, mistyped_title
+from curator.credittypos import stop_for_typos
 from curator.discover import Discovery, discover
 from curator.draft import (
     blurb_mistakes,
@@ -579,13 +579,8 @@ def build_from_draft(
     # Credited as a picked article is: by its feed's `name:` as feeds.yaml gives it now, which
     # may have changed since it was stored (walk45 #1: one added by address kept the old name).
     named = feed_names(config, store)
-    # A title (walk178 #7) or credit (walk183) one or two letters from what curator found stops
-    # the build before a page is read or anything stored, every one said at once.
-    stop_for(
-        draft_file,
-        mistyped_title(config, draft, draft_file)
-        + misspelt_credits(draft, {u: named(a) for u, a in known.items()}, draft_file),
-    )
+    # (walk178 #7, walk183: a title or credit a letter or two off, before a page is read)
+    stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file)
     fresh, gone = _read_unread(config, store, draft.entries, known, now)
     read_now = dict(fresh)  # (stored once the draft is found fit to publish: walk180 #1)
     fresh = {url: named(article) for url, article in fresh.items()}

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from curator.config import Config
-from curator.draftmodel import Draft, DraftEntry, DraftError
+from curator.draftmodel import Draft, DraftEntry, DraftError, stop_for
 from curator.models import Article, Scored
 from curator.urls import clean_url
 
@@ -180,3 +180,11 @@ def mistyped_title(config: Config, draft: Draft, path: Path) -> list[DraftError]
             f" `title: {draft.title} (sic)`), then build again",
         )
     ]
+
+
+def stop_for_typos(
+    config: Config, draft: Draft, known: Mapping[str, Article | Scored], path: Path
+) -> None:
+    """Stop the build for the draft's `mistyped_title` and `misspelt_credits`, every one said at
+    once, before a page is read or anything is stored."""
+    stop_for(path, mistyped_title(config, draft, path) + misspelt_credits(draft, known, path))
