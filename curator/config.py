@@ -111,7 +111,7 @@ class Themes:
     written: bool = False
 
 
-#: What `curator init` writes under `newsletter:` (feedsfile.FEEDS_TEMPLATE) for the editor to
+#: What `curator init` writes under `newsletter:` (feedsfile_init.FEEDS_TEMPLATE) for the editor to
 #: replace: a build or draft that would publish one of them says so.
 INIT_PLACEHOLDERS: dict[str, str] = {
     "title": "My Newsletter",

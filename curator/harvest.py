@@ -739,7 +739,7 @@ async def _gather(
 
 
 #: Seconds between ticks that tell the progress what the run is waiting on (it says so once
-#: nothing has finished for a while; `curator.cli.report.RunProgress`).
+#: nothing has finished for a while; `curator.cli.report_progress.RunProgress`).
 WAITING_TICK = 1.0
 
 

@@ -49,10 +49,10 @@ def test_waiting_on_parsing_names_no_feed(
     (Here the parsing waits its turn a moment, as behind a backlog, and the run says what it
     waits on at once, and again when that changes.)"""
     from curator import harvest
-    from curator.cli import report
+    from curator.cli import report_progress
     from curator.workers import Workers
 
-    monkeypatch.setattr(report, "WAITING_AFTER", 0.0)
+    monkeypatch.setattr(report_progress, "WAITING_AFTER", 0.0)
     monkeypatch.setattr(harvest, "WAITING_TICK", 0.02)
     run = Workers.run
 

@@ -14,18 +14,16 @@ import pytest
 import yaml
 
 from curator.feedsfile import (
-    FEEDS_TEMPLATE,
     DuplicateFeedError,
     FeedsFileError,
     FeedSpec,
     add_feed,
     add_feeds,
-    export_feeds,
-    import_opml,
-    init_newsletter,
     read_feeds,
     remove_feed,
 )
+from curator.feedsfile_init import FEEDS_TEMPLATE, init_newsletter
+from curator.feedsfile_opml import export_feeds, import_opml
 from curator.opml import OpmlError, parse_opml
 from curator.urls import url_key
 

@@ -23,7 +23,7 @@ import pytest
 
 from conftest import LocalServer
 from curator import harvest, workers
-from curator.cli import report
+from curator.cli import report_progress
 from curator.feeds import parse_feed
 
 LATER_FEEDS = 24
@@ -54,7 +54,7 @@ def test_a_slow_first_feed_lets_many_large_later_ones_through_and_all_are_stored
     config = h.write_config(
         tmp_path, [{"url": slow}, *({"url": u} for u in later)], settings={"fetch_pages": False}
     )
-    monkeypatch.setattr(report, "STORED_LINE_EVERY", 0.0)
+    monkeypatch.setattr(report_progress, "STORED_LINE_EVERY", 0.0)
     # Room for the articles of one later feed at a time while the first is awaited: the others
     # wait to be built, and the first feed, once in, is built at once (it is written next).
     monkeypatch.setattr(harvest, "BUILT_AT_ONCE", ENTRIES + ENTRIES // 2)

@@ -259,7 +259,7 @@ def test_the_pages_bar_fits_a_narrow_terminal(
 ) -> None:
     """Before: a ~70-character bar redrawn with \\r on a 40-column terminal wrapped, leaving a
     line behind at each redraw."""
-    from curator.cli.report import RunProgress
+    from curator.cli.report_progress import RunProgress
     from curator.harvest_report import PageTally
 
     monkeypatch.setenv("COLUMNS", "40")

@@ -640,9 +640,9 @@ def test_the_recount_after_an_upgrade_speaks_from_its_start_and_says_the_time_le
             [("counts_format", "an older way of counting"), ("placed_fingerprint", "0" * 16)],
         )
     con.close()
-    from curator.cli import report
+    from curator.cli import report_progress
 
-    monkeypatch.setattr(report, "LINE_EVERY", 0.0)  # (every batch's line, to see them all)
+    monkeypatch.setattr(report_progress, "LINE_EVERY", 0.0)  # (every batch's line, to see them all)
     code, _, err = run("subjects", "list", "--config", str(demo), "--db", str(db), "-n", "1")
     assert code == 0, err
     # (without the lines that say a batch or a step goes on, every 0 s here: see
@@ -720,9 +720,9 @@ def test_a_recount_cut_short_is_resumed_as_such_and_its_time_left_measured_here(
     assert "interrupted" in err
     monkeypatch.setattr(placing_module, "_in_workers", workers)
 
-    from curator.cli import report
+    from curator.cli import report_progress
 
-    monkeypatch.setattr(report, "LINE_EVERY", 0.0)  # (every batch's line, to see them all)
+    monkeypatch.setattr(report_progress, "LINE_EVERY", 0.0)  # (every batch's line, to see them all)
     code, _, err = run(*draft)
     assert code == 0, err
     # (a step's own "goes on" line too, ": 1 s so far", which a busy machine reaches before the

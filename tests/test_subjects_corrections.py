@@ -375,10 +375,10 @@ def slow_steps(monkeypatch: pytest.MonkeyPatch, *steps: tuple[object, str]) -> N
     the name of a function in it) slowed to 0.5 s, so that a step says it goes on."""
     import time
 
-    from curator.cli import report
+    from curator.cli import report_progress
 
-    monkeypatch.setattr(report, "LINE_EVERY", 0.1)
-    monkeypatch.setattr(report, "TICK_EVERY", 0.02, raising=False)
+    monkeypatch.setattr(report_progress, "LINE_EVERY", 0.1)
+    monkeypatch.setattr(report_progress, "TICK_EVERY", 0.02, raising=False)
     for module, name in steps:
         fn = getattr(module, name)
 

@@ -21,7 +21,7 @@ import hostile_helpers as h
 import pytest
 
 from conftest import LocalServer
-from curator.cli import report
+from curator.cli import report_progress
 
 
 @pytest.fixture(autouse=True)
@@ -91,7 +91,7 @@ def test_a_stopped_fetch_keeps_the_feeds_it_stored_and_the_next_reads_the_rest(
     # The next fetch (without the feed that never answers) stores the rest, none twice, and
     # says how far the storing got, feed by feed (a line per feed stored here: no wait).
     h.write_config(tmp_path, [{"url": first}, {"url": last}], settings=settings)
-    monkeypatch.setattr(report, "STORED_LINE_EVERY", 0.0)
+    monkeypatch.setattr(report_progress, "STORED_LINE_EVERY", 0.0)
     code, data, stderr = h.build_json(config, command="fetch")
     assert code == 0, stderr
     assert "If-None-Match" not in http_server.seen("/last.xml")[-1].headers
@@ -121,7 +121,7 @@ def test_a_feed_in_before_the_one_above_it_still_leaves_a_storing_line_per_feed(
     config = h.write_config(
         tmp_path, [{"url": slow}, {"url": quick}], settings={"fetch_pages": False}
     )
-    monkeypatch.setattr(report, "STORED_LINE_EVERY", 0.0)
+    monkeypatch.setattr(report_progress, "STORED_LINE_EVERY", 0.0)
     code, data, stderr = h.build_json(config, command="fetch")
     assert code == 0, stderr
     storing = [ln.strip() for ln in stderr.splitlines() if ln.startswith("  storing ")]

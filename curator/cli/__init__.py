@@ -13,7 +13,9 @@
 | `subjects_working` | the progress line the `subjects` commands show while they work          |
 | `extract`  | `extract`: what curator reads from article pages                             |
 | `common`   | the options the commands share, and `opened` (config + store + run lock)     |
-| `report`   | progress while feeds and pages are read, and what failed, for build/fetch    |
+| `report`   | what failed in a fetch (feeds, entries, pages), said after it for build/fetch |
+| `report_progress` | `RunProgress`: the progress while feeds and pages are read (and subjects' steps) |
+| `report_feeds` | what is said of one feed: its failure's advice, a move, its entries' notes |
 | `streams`  | stdout and stderr whose failed writes (closed pipe, full disk) stop no run   |
 
 Commands never print an error and exit themselves: they raise a `curator.errors.CuratorError`

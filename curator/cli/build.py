@@ -50,11 +50,11 @@ from curator.cli.common import (
 )
 from curator.cli.report import (
     Published,
-    RunProgress,
     fetch_summary_dict,
     none_read,
     print_failures,
 )
+from curator.cli.report_progress import RunProgress
 from curator.cli.streams import outcome
 from curator.config import Config
 from curator.config_load import load_config

@@ -37,19 +37,15 @@ from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
 from curator.feedsfile import (
     DuplicateFeedError,
     FeedSpec,
-    OpmlImport,
     add_feed,
-    export_feeds,
-    has_markup,
-    import_name,
-    import_subscriptions,
-    init_newsletter,
     read_feeds,
     remove_feed,
-    title_fault,
     yaml_list,
     yaml_scalar,
 )
+from curator.feedsfile_init import init_newsletter
+from curator.feedsfile_opml import OpmlImport, export_feeds, has_markup, import_subscriptions
+from curator.feedsfile_titles import import_name, title_fault
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import QUIET_AFTER, fetch_settings, own_wait_said
 from curator.models import FetchResult

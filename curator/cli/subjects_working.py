@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from curator.cli.common import echo
-from curator.cli.report import RunProgress
+from curator.cli.report_progress import RunProgress
 from curator.placement import PlaceProgress
 
 

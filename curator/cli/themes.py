@@ -18,7 +18,7 @@ from curator.cli.common import (
     opened,
     warn,
 )
-from curator.cli.report import RunProgress
+from curator.cli.report_progress import RunProgress
 from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.store import Store

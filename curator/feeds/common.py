@@ -39,7 +39,7 @@ class FeedError(Exception):
     """The bytes are not a feed curator can read (an HTML page, empty, or unparsable)."""
 
 
-#: What a feed's address answering with a web page fails with (`cli.report.html_advice`).
+#: What a feed's address answering with a web page fails with (`cli.report_feeds.html_advice`).
 HTML_NOT_FEED = "this is an HTML page, not a feed"
 
 

@@ -1,0 +1,297 @@
+"""What `build` and `fetch` say of one feed: why it failed and what to do about it, that it
+moved, waits or is not well formed, and the notes on its entries (stored already, given new
+addresses, in scripts no subject uses).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from curator.errors import shell_arg
+from curator.feeds.common import HTML_NOT_FEED
+from curator.fetch import MAX_RETRY_AFTER
+from curator.harvest import FeedReport
+from curator.render import join_names
+
+
+def failing_for(report: FeedReport) -> str:
+    """Since when a failed feed has failed: "first failure" or "failing for 3 runs, since
+    2026-12-04 09:00 UTC"."""
+    if report.failed_runs <= 1 or not report.failing_since:
+        return "first failure"
+    return f"failing for {report.failed_runs} runs, since {_when(report.failing_since)}"
+
+
+def _when(iso: str) -> str:
+    """A stored time for the editor: "2026-12-04 09:00 UTC"."""
+    return iso[:16].replace("T", " ") + " UTC"
+
+
+def gone_advice(report: FeedReport) -> str | None:
+    """What to do about a feed whose address answers 404 or 410: it will not come back by itself
+    (walk26: a 410 in a list of 35 failures said nothing more than a timeout did)."""
+    if report.error_kind != "gone" and not (report.error or "").startswith("HTTP 404"):
+        return None
+    site = urlsplit(report.url)
+    home = f"{site.scheme}://{site.netloc}/" if site.scheme in ("http", "https") else None
+    find = f"`curator feeds add {shell_arg(home)}` finds the site's feeds, " if home else ""
+    return (
+        f"the address is gone: if the feed has moved, {find}put its new address in feeds.yaml;"
+        f" else `curator feeds remove {shell_arg(report.url)}`"
+    )
+
+
+def html_advice(report: FeedReport) -> str | None:
+    """What to do about a feed whose address answers with a web page (a login page, the site's
+    new front page): the feed may have moved (walk91 #2: said for 5 runs with no advice)."""
+    if report.error_kind != "malformed" or not (report.error or "").startswith(HTML_NOT_FEED):
+        return None
+    if report.page_feed:  # the page names the feed's new address (walk126 #4)
+        return (
+            f"this page names a feed at {report.page_feed}: replace the url in feeds.yaml (replace"
+            f" `url: {report.url}` with `url: {report.page_feed}`)"
+        )
+    site = urlsplit(report.url)
+    home = f"{site.scheme}://{site.netloc}/" if site.scheme in ("http", "https") else None
+    find = (
+        f"`curator feeds add {shell_arg(home)}` finds and adds the site's feed, and "
+        if home
+        else ""
+    )
+    return (
+        "open the address in a browser to see what it shows (a login page, the site's new"
+        f" pages); if the site moved its feed, {find}`curator feeds remove"
+        f" {shell_arg(report.url)}` drops this one; if it has none now, remove it the same way"
+    )
+
+
+def feed_advice(report: FeedReport) -> str | None:
+    """What to do about a feed that failed, by what went wrong (walk32 #8: only a feed gone or
+    too large said anything; a timeout, a 429, a 500, a refused or cut connection did not)."""
+    if report.leads_to:  # its error says the line to remove (walk169 #4), not to replace it
+        return None
+    if report.moved_before and (moved := moved_note(report)):
+        # a move seen before, not "the address is gone ... remove it" (walk126 #1)
+        return moved
+    if gone := gone_advice(report):
+        return gone
+    if html := html_advice(report):
+        return html
+    kind, error = report.error_kind, report.error or ""
+    lasts = "usually passing; if it keeps failing for days,"
+    cut = error.startswith("connection lost") or "broke the HTTP protocol" in error
+    if kind == "rate-limited" and report.wait_when and (report.retry_after or 0) >= MAX_RETRY_AFTER:
+        # It asked for longer than curator waits (walk37 #6): the time is curator's, not its.
+        return (
+            f"curator does not ask it before {report.wait_when} (a day, the most it waits),"
+            " and nothing needs doing unless it keeps asking"
+        )
+    if kind == "rate-limited" and report.own_wait:
+        return "nothing to do unless it lasts; if it does, ask the publisher"
+    if kind == "rate-limited" and report.wait_note:
+        return f"{report.wait_note}; it is not asked before then, and nothing needs doing"
+    if kind == "rate-limited":
+        return (
+            "the server asks curator to ask less often: nothing to do unless it lasts; if it"
+            " does, ask the publisher"
+        )
+    if kind == "timeout":
+        return (
+            f"the server was too slow: {lasts} open the address in a browser, and if it is only"
+            " slow raise `timeout` under `settings:` in feeds.yaml"
+        )
+    if kind in ("connect", "http") and cut:
+        return (
+            f"the server cut the connection before the feed was whole: {lasts} tell the publisher"
+        )
+    if kind == "connect":
+        where = "the address it redirects to" if error.startswith("redirected to") else "the site"
+        return f"nothing took the connection ({where} may be down): {lasts} check it in a browser"
+    if kind == "unavailable" or (kind == "http" and error.startswith("HTTP 5")):
+        return f"the server failed on its side: {lasts} tell the publisher"
+    if kind == "http" and error.startswith("HTTP 4"):
+        return (
+            "the server refused the request: open the address in a browser; if it works there,"
+            " the server may be refusing curator (tell the publisher)"
+        )
+    if kind == "dns":
+        return "check the address for a typo; if it is right, the site may have gone"
+    if kind == "redirects":
+        return (
+            "open the address in a browser to see where it leads, and put the feed's address"
+            " there in feeds.yaml"
+        )
+    return None
+
+
+def waiting_note(report: FeedReport) -> str:
+    """A feed asked in this run and told to wait: its answer, and when curator asks again."""
+    advice = feed_advice(report)
+    return f"{report.error}" + (f"; {advice}" if advice else "")
+
+
+def moved_note(report: FeedReport) -> str | None:
+    """What to do about a feed whose address redirects for good to another."""
+    if not report.moved_to:
+        return None
+    replace = f"update feeds.yaml (replace `url: {report.url}` with `url: {report.moved_to}`)"
+    seen = f" ({_when(report.moved_seen)})" if report.moved_seen else ""
+    if report.old_error:  # its old address fails now; read at the new one (walk126 #1)
+        return (
+            f"moved permanently to {report.moved_to} in an earlier run{seen}, and its old address"
+            f" now answers {report.old_error}: {replace}; it is read at the new address meanwhile"
+        )
+    gone = ("HTTP 404", "HTTP 410")
+    if report.moved_before and report.status == "failed" and report.moved_error:
+        if not report.moved_error.startswith(gone):  # (a timeout, a 5xx: it may answer later)
+            return (
+                f"moved permanently to {report.moved_to} in an earlier run{seen} (which failed"
+                f" too in this run: {report.moved_error}): {replace}"
+            )
+        # Both addresses failed in this run (walk132 #2: the advice gave the new one, which had
+        # just answered 404 too, and following it lost the feed's name).
+        parts = urlsplit(report.moved_to)
+        site = f"{parts.scheme}://{parts.netloc}/"
+        return (
+            f"moved permanently to {report.moved_to} in an earlier run{seen}, but that address"
+            f" answered {report.moved_error} too: the feed may be gone from both;"
+            f" `curator feeds add {shell_arg(site)}` finds the site's feeds, else"
+            f" `curator feeds remove {shell_arg(report.url)}`"
+        )
+    if report.moved_before and report.status == "failed":  # and the new address failed too
+        return f"moved permanently to {report.moved_to} in an earlier run{seen}: {replace}"
+    if report.moved_before:  # its old address answers by itself now (walk91 #1)
+        return (
+            f"moved permanently to {report.moved_to} in an earlier run, and feeds.yaml still"
+            " gives its old address, which now answers by itself, as another feed: update"
+            f" feeds.yaml (replace `url: {report.url}` with `url: {report.moved_to}`)"
+            + (
+                f"; its {report.not_stored} new entries now, the other feed's, are not stored as"
+                " articles"
+                if report.not_stored
+                else ""
+            )
+        )
+    return f"moved permanently to {report.moved_to}: {replace}; it is read at the new address meanwhile"
+
+
+def malformed_note(report: FeedReport) -> str | None:
+    """An unchanged feed whose last document was not well formed: it may still miss entries."""
+    if not report.still_malformed:
+        return None
+    since = f" since {_when(report.warning_since)}" if report.warning_since else ""
+    return (
+        f"still not well formed{since} ({report.still_malformed}): entries may be missing until"
+        " the publisher fixes it"
+    )
+
+
+def stored_already_note(report: FeedReport) -> str:
+    """ "Link Roundup: 6 of its new entries were stored already, as articles of Brew Daily ...":
+    the entries its line counted new whose page another feed (or an earlier run, by another
+    link) had stored, so that the lines add up to what was stored."""
+    count = report.stored_already
+    if count == 1:  # (walk143 #5: "1 of its new entry was stored already as articles")
+        whose = f" as an article of {join_names(report.stored_by)}" if report.stored_by else ""
+        return (
+            f"{report.name}: 1 of its new entries was stored already{whose} (the same page by"
+            f" another link), so {report.new} stored from it"
+        )
+    whose = f" as articles of {join_names(report.stored_by)}" if report.stored_by else ""
+    return (
+        f"{report.name}: {count} of its new entries were stored already{whose} (the same pages"
+        f" by other links), so {report.new} stored from it"
+    )
+
+
+def republished_note(report: FeedReport) -> str:
+    """ "Service Daily: 6 of its new entries give new addresses for articles it gave before ...":
+    not new articles, and where each is now linked (walk126 #2)."""
+    count, moved = report.republished, report.readdressed
+    kept = count - moved
+    one = count == 1
+    where = []
+    if moved:
+        where.append(
+            f"{'it is' if moved == 1 else f'{moved} are'} linked at the new address from now on"
+            " (the old one still known as the same article)"
+        )
+    if kept:
+        where.append(
+            f"{'one' if kept == 1 else kept} an issue published"
+            f" keep{'s' if kept == 1 else ''} the address the issue gave"
+        )
+    return (
+        f"{report.name}: {count} of its new entries"
+        f" {'gives a new address' if one else 'give new addresses'}"
+        f" for {'an article' if one else 'articles'} it gave before (the same page text): not"
+        f" new, so {report.new} new from it; {'; '.join(where)}"
+    )
+
+
+def relinked_notes(report: FeedReport) -> list[str]:
+    """What became of each stored article the feed gives at a new link under the same id
+    (walk137 #1): "moved by its feed to NEW", or kept at its old address, and why."""
+    notes = []
+    for title, old, new, issue, unread in report.moved_by_feed:
+        how = (
+            f"{unread}; its feed's link is taken as its address"
+            if unread
+            else "its page answers there"
+        )
+        then = (
+            f"; issue {issue} keeps the address it published, and its link is checked at the new"
+            " one from now on"
+            if issue
+            else "; it is linked there from now on (the old address still known as the same"
+            " article)"
+        )
+        notes.append(f'{report.name}: "{title}" ({old}) moved by its feed to {new} ({how}){then}')
+    for title, old, new, why in report.kept_by_feed:
+        notes.append(
+            f'{report.name}: "{title}" ({old}): its feed gives it a new link, {new}, which {why};'
+            " it is kept at its old address"
+        )
+    return notes
+
+
+def other_script_note(report: FeedReport) -> str:
+    """What the run says of a feed new articles of which are in scripts none of the subjects'
+    words use (`FeedReport.other_scripts`), each script with its count (walk151 #6:
+    "all 3 ... written in Japanese" counted a Russian article as Japanese). Once placed
+    (`placed_new`), only those placing left under no subject are counted, and removing the feed
+    is advised only when a subject took none of its new articles (walk154 NEW-1)."""
+    scripts = report.other_scripts or ((report.other_script,) if report.other_script else ())
+    n = sum(k for _, k in scripts)
+    new = len(report.new_scripts)
+    some = (
+        f"{n} of its {new} new articles {'is' if n == 1 else 'are'}"
+        if n < new
+        else ("its new article is" if n == 1 else f"all {n} of its new articles are")
+    )
+    if len(scripts) == 1:
+        written = f"written in {scripts[0][0]}, which none of your subjects' words use"
+    else:
+        each = ", ".join(f"{k} in {script}" for script, k in scripts)
+        written = f"written in scripts none of your subjects' words use ({each})"
+    they = "it" if n == 1 else "them"
+    placed = report.placed_new
+    if placed:
+        took = (
+            f" (a subject took the other {placed}"
+            if placed > 1
+            else " (a subject took the other one"
+        ) + ", so the feed is worth keeping)"
+        fits = "it fits" if n == 1 else "they fit"
+        return (
+            f"{report.name}: {some} {written}: {fits} no subject{took}, and no issue will feature"
+            f" {they} unless you move {they} under a subject (`curator subjects list --unplaced`"
+            f" lists {they}). To feature articles like {'it' if n == 1 else 'these'}, write a"
+            f" subject (or keywords) in {'its' if n == 1 else 'their'} language in feeds.yaml"
+        )
+    return (
+        f"{report.name}: {some} {written}: {'it fits' if n == 1 else 'they fit'} no subject, and"
+        f" no issue will feature {they} unless you move {they} under a subject. To feature"
+        f" {they}, write a subject (or keywords) in {'its' if n == 1 else 'their'} language in"
+        f" feeds.yaml; else `curator feeds remove {shell_arg(report.url)}`"
+    )
