@@ -8,6 +8,7 @@ corpus, the on-field articles the project's own and a seed article."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -137,3 +138,29 @@ def test_the_draft_and_its_build_feature_the_waiting_article(newsletter: Newslet
     html = (n.folder / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert n.moved[0] in _service_section(html), html
     assert RUGBY[0] not in html and CUP[0] not in html, _service_section(html)
+
+
+def test_themes_and_the_issue_line_count_keywords_only_articles(newsletter: Newsletter) -> None:
+    """With room for every article of "Service operations", nothing waits: the sport ticket
+    queues are published, and counted as weak fits are, by `themes` and the build's issue line."""
+    n = newsletter
+    config = Path(n.conf[1])
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("issue_size: 7", "issue_size: 9"),
+        encoding="utf-8",
+    )
+    code, out, err = run("themes", *n.conf)
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if x.strip().startswith("Service operations:"))
+    assert "2 of its best 9 fitting it only through its keywords" in line, out
+    code, out, err = run("themes", *n.conf, "--json")
+    assert code == 0, err
+    rows = {r["subject"]: r for r in json.loads(out)["subjects"]}
+    assert rows["Service operations"]["keywords_only"] == 2, rows
+    assert rows["Customer success"]["keywords_only"] == 0, rows
+    code, out, err = run("build", *n.conf, "--no-fetch")
+    assert code == 0, err
+    assert "2 fitting only through the subject's keywords, in 4 subject(s)" in out, out
+    html = (n.folder / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert RUGBY[0] in html and CUP[0] in html and n.moved[0] in html, html
+    assert "was left out of this issue" not in err, err
