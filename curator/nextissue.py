@@ -13,7 +13,7 @@ from curator.articlewarnings import retold_stories
 from curator.config import Config
 from curator.draft import draft_path
 from curator.errors import shell_arg
-from curator.gatedchoice import readable_first
+from curator.gatedchoice import Held, keywords_held, readable_first
 from curator.issuetext import issue_text, repeated_introduction, repeated_subject_introduction
 from curator.keywordfit import keywords_only
 from curator.linkcheck import links_to_check, not_checked, recheck_issue
@@ -100,6 +100,20 @@ def _issue_of(planned: NextIssue | None) -> Issue:
     return planned.issue
 
 
+def _keywords_held(planned: NextIssue | None) -> dict[int, Held]:
+    """Its articles placed through their subject's keywords alone: featured only when their
+    subject has no other article to take their place (walk185 on walk182 #1); and those flagged
+    otherwise (weak fits, on one word, like an excluded one), which take no held one's place."""
+    if planned is None:
+        return {}
+    flagged = {
+        *planned.weak_fits,
+        *(o.url for o in planned.one_word),
+        *(o.url for o in planned.like_excluded),
+    }
+    return keywords_held(planned.issue, planned.keywords_only, flagged)
+
+
 def choose_checked(
     config: Config,
     store: Store,
@@ -118,6 +132,16 @@ def choose_checked(
     `linkcheck.recheck_issue`, its findings in `notes`); else said unchecked when it has such
     links. What choosing said goes to `notes` after: the last choice's alone, if chosen again."""
     chosen: list[str] = []
+    number = store.next_issue_number()
+    drafted = shell_arg(draft_path(config.settings.drafts or config.folder / "drafts", number))
+
+    def how(url: str, subject: str) -> str:
+        """How to feature an article left out all the same (`readable_first`): in the draft this
+        run writes, or the next issue's (walk104 #5: the placeholder DRAFT failed pasted)."""
+        where = f'add "## {url}" under "# {subject}"'
+        if command == "draft":
+            return f"{where} in a draft, {drafted}, then `curator build --draft {drafted}`"
+        return f"{where} in a draft: {draft_then_build(config, number + 1)}"
 
     def choose_once(avoid: Collection[int] = ()) -> NextIssue | None:
         chosen.clear()
@@ -134,7 +158,8 @@ def choose_checked(
         )
 
     def choose() -> NextIssue | None:
-        # (a readable article before one whose link leads to a sign-in page: walk178 #1)
+        # (a readable article before one whose link leads to a sign-in page: walk178 #1; an
+        # article of the subject's field before one placed through its keywords alone: walk185)
         # Each choice kept with what it said, for this round: `readable_first` goes back to the
         # first one when no gated article could be left out, which is then not chosen again.
         kept: dict[frozenset[int], tuple[NextIssue | None, list[str]]] = {}
@@ -147,7 +172,7 @@ def choose_checked(
             chosen[:] = said
             return planned
 
-        planned, said = readable_first(store, choose_kept, _issue_of)
+        planned, said = readable_first(store, choose_kept, _issue_of, _keywords_held, how)
         chosen.extend(said)
         return planned
 

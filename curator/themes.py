@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
+from curator.keywordfit import keywords_only
 from curator.models import Article, Subject
 from curator.placement import (
     Say,
@@ -288,6 +289,12 @@ class Ripeness:
     #: Unfeatured articles under the subject not in `fitting` for they tell the same story as one
     #: of it (`Untold.copies`): a build names them under it (walk148 N5).
     copies: int = 0
+    #: The ids of its best (those an issue would take, not only those shown) placed there
+    #: through its keywords alone (`keywordfit`; walk185): an issue features them only when no
+    #: other article of the subject waits.
+    keywords_only: frozenset[int] = frozenset()
+    #: How many of its best `keywords_only` is of.
+    drawn: int = 0
 
     def to_dict(self) -> dict[str, object]:
         last = self.last_theme
@@ -296,6 +303,7 @@ class Ripeness:
             "fitting": self.fitting,
             "copies": self.copies,
             "weak": self.weak,
+            "keywords_only": len(self.keywords_only),
             "ripe": self.ripe,
             "best": [
                 {
@@ -303,6 +311,7 @@ class Ripeness:
                     "url": a.url,
                     "score": round(score, 4),
                     "weak": a.id in self.weak_best,
+                    "keywords_only": a.id in self.keywords_only,
                 }
                 for a, score in self.best
             ],
@@ -328,8 +337,10 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
     enough = max(config.themes.min_articles, config.issue_size, BEST_SHOWN)
     min_score = config.themes.min_score
     rows = []
+    drawn: list[tuple[Article, str]] = []  # (what an issue would take of each subject)
     for subject in config.subjects:
         found = untold_best(store, subject.name, enough, earlier, min_score=min_score)
+        drawn += [(a, subject.name) for a, _ in found.best]
         fitting = store.count_candidates(subject.name, min_score, exclude=found.not_counted)
         bar = bars.get(subject.name)
         weak = 0
@@ -359,7 +370,18 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
                 len(found.copies),
             )
         )
-    return rows
+    only = keywords_only(config, store, drawn)
+    if not only:
+        return rows
+    ids = {a.url: a.id for a, _ in drawn if a.id is not None and a.url in only}
+    return [
+        replace(
+            r,
+            keywords_only=frozenset(ids[u] for u, k in only.items() if k.subject == r.subject),
+            drawn=sum(1 for _, s in drawn if s == r.subject),
+        )
+        for r in rows
+    ]
 
 
 def ripest(rows: Sequence[Ripeness], issue_size: int) -> Ripeness | None:

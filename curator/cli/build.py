@@ -375,7 +375,8 @@ def report_build(
         message = nothing_new("issue", left, none_read(result.fetch))
     else:
         # (a path with a space quoted as the commands quote it: walk166 #9)
-        message = f"{issue_line(issue, len(result.weak_fits))} -> {shell_arg(main_page)}"
+        counts = len(result.weak_fits), len(result.keywords_only)
+        message = f"{issue_line(issue, *counts)} -> {shell_arg(main_page)}"
     # Before the document, and held in it when stderr is lost (walk128 N3, walk175 #5).
     print_failures(
         result.fetch,
@@ -619,15 +620,19 @@ def kept_subjects_text(kept: Sequence[KeptSubject]) -> str:
     return "\n".join(lines)
 
 
-def issue_line(issue: Issue, weak: int = 0) -> str:
+def issue_line(issue: Issue, weak: int = 0, keywords: int = 0) -> str:
     """'Issue 3: 4 article(s) on Service operations', or '... in 4 subject(s)' for every subject;
-    '4 article(s), 2 fitting only weakly, on ...' when `weak` of them fit their subject weakly."""
-    return f"Issue {issue.number}: {issue_summary(issue, weak)}"
+    '4 article(s), 2 fitting only weakly, on ...' when `weak` of them fit their subject weakly,
+    '1 fitting only through the subject's keywords' when `keywords` of them fit it so (walk185)."""
+    return f"Issue {issue.number}: {issue_summary(issue, weak, keywords)}"
 
 
-def issue_summary(issue: Issue, weak: int = 0) -> str:
+def issue_summary(issue: Issue, weak: int = 0, keywords: int = 0) -> str:
     count = sum(len(s.entries) for s in issue.sections)
-    articles = f"{count} article(s)" + (f", {weak} fitting only weakly," if weak else "")
+    flagged = [f"{weak} fitting only weakly"] if weak else []
+    if keywords:
+        flagged.append(f"{keywords} fitting only through the subject's keywords")
+    articles = ", ".join([f"{count} article(s)", *flagged]) + ("," if flagged else "")
     if issue.theme:
         return f"{articles} on {theme_name(issue.theme)}"
     return f"{articles} in {len(issue.sections)} subject(s)"
@@ -790,7 +795,7 @@ def draft(
     else:
         message = (
             f"Draft of issue {written.issue.number}: {written.path}"
-            f" ({issue_summary(written.issue, len(written.weak_fits))})"
+            f" ({issue_summary(written.issue, len(written.weak_fits), len(written.keywords_only))})"
         )
     if as_json:
         document = draft_document(written, left.to_dict(), summary, placing_notes, message)

@@ -129,6 +129,12 @@ def _describe(row: Ripeness, need: int, is_best: bool) -> str:
         else "never a theme yet"
     )
     weak = f", {row.weak} fitting it only weakly" if row.weak else ""
+    if row.keywords_only:
+        # (of its best alone, those an issue would take: walk185)
+        weak += (
+            f", {len(row.keywords_only)} of its best {row.drawn} fitting it only through its"
+            " keywords"
+        )
     # (copies of a story it counts are said, as `build` says them: walk148 N5, where `subjects
     # list` showed 8 and this line 1)
     copies = (
@@ -141,6 +147,7 @@ def _describe(row: Ripeness, need: int, is_best: bool) -> str:
     lines += [
         f"      {score:6.3f}  {article.title}"
         + ("  (weak fit)" if article.id in row.weak_best else "")
+        + ("  (keywords only)" if article.id in row.keywords_only else "")
         for article, score in row.best
     ]
     return "\n".join(lines)
