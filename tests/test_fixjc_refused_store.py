@@ -8,6 +8,8 @@ and store."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -218,3 +220,61 @@ def test_a_draft_refused_for_its_promise_changes_no_stored_article(
     assert after["Five Definitions of Customer Experience, and the One We Use"][3] == (
         '["Tomasz Wielgus"]'
     )
+
+
+METRICS = "/pages/choosing-customer-experience-metrics.html"
+
+
+def output_files(folder: Path) -> dict[str, str]:
+    """Each file of the output folder (a folder: "folder") by name, with its bytes' digest."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        if p.is_file()
+        else "folder"
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def test_a_build_that_cannot_write_its_issue_leaves_store_and_outputs_as_they_were(
+    tmp_path: Path, server: LocalServer
+) -> None:
+    """The last refusal a draft can meet: its issue cannot be written (a folder where
+    latest.html goes). Issue 1 published, the draft of issue 2 adds a new address and, by address
+    alone, a stored article whose page could not be read when fetched. Nothing was published
+    (feed.xml, the archive, latest.html, the email edition as they were), and nothing stored
+    changed: the stored article was left as its page read then; once the folder is put right,
+    the build publishes both as their pages read."""
+    config = served_demo(tmp_path, server)
+    page = server.routes[METRICS]
+    server.add(METRICS, "busy", status=503, content_type="text/plain")
+    try:
+        code, out, err = run("build", "--config", str(config), "-q")
+        assert code == 0, err
+        code, out, err = run("draft", "--config", str(config), "-q")
+        assert code == 0, err
+    finally:
+        server.routes[METRICS] = page
+    draft = config.parent / "drafts" / "issue-2.md"
+    by_address(draft, server.url(METRICS))
+    text = draft.read_text(encoding="utf-8")
+    new = server.add("/pages/callbacks.html", NEW_PAGE, content_type="text/html")
+    at = text.index("\n## ") + 1
+    draft.write_text(text[:at] + f"## {new}\n\n" + text[at:], encoding="utf-8")
+    out_dir = config.parent / "output"
+    (out_dir / "latest.html").unlink()
+    (out_dir / "latest.html").mkdir()
+    before = stored(config.parent), output_files(out_dir)
+    assert "issue-1.email.html" in before[1] and "feed.xml" in before[1]
+
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft))
+    assert code == 1, (code, out, err)
+    said = " ".join(err.split())
+    assert "cannot write issue 2" in said and "nothing was published" in said, said
+    assert (stored(config.parent), output_files(out_dir)) == before
+
+    shutil.rmtree(out_dir / "latest.html")
+    code, out, err = run("build", "--config", str(config), "--draft", str(draft), "-q")
+    assert code == 0, err
+    issue = (out_dir / "issue-2.md").read_text(encoding="utf-8")
+    assert "Jun Takeda" in issue and NEW_TITLE in issue
+    assert "Callbacks instead of hold music" in (out_dir / "feed.xml").read_text("utf-8")
