@@ -452,7 +452,9 @@ def pages_read(config: Config, article: Article) -> bool:
 
 
 def store_read(store: Store, read: Mapping[str, Article]) -> None:
-    """Store the articles `read_unread` read, as their pages read now (the build goes on)."""
+    """Store the articles `read_unread` read, as their pages read now (the build goes on); a
+    refusal of the draft after this puts them back as they were (`Store.put_back_kept`)."""
+    store.keep_as_stored([a.id for a in read.values() if a.id is not None])
     for article in read.values():
         if article.id is not None:
             store.update_read_article(article.id, article)

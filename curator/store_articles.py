@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 from curator.models import Article
 from curator.storebase import NOT_DEAD as _NOT_DEAD
@@ -38,6 +39,15 @@ LOCAL_FILE = "a local file, not a web address"
 FEED_DROPPED = "its feed was removed with --drop-waiting"
 
 
+#: The tables `Store.keep_as_stored` keeps an article's rows of, by the column naming it.
+_KEPT_TABLES = (
+    ("articles", "id"),
+    ("aliases", "article_id"),
+    ("page_retries", "article_id"),
+    ("dead_links", "article_id"),
+)
+
+
 def dead_page(kind: str | None, error: str | None) -> bool:
     """Whether a failed read of a page says it is gone for good: 410 (kind "gone") or 404."""
     return kind == "gone" or (error or "").startswith("HTTP 404")
@@ -50,6 +60,9 @@ def _strings(value: str) -> tuple[str, ...]:
 
 class ArticleStore(StoreBase):
     """The store's methods about articles and their pages (part of `curator.store.Store`)."""
+
+    #: What `keep_as_stored` kept: (table, id column, column names, rows) each.
+    kept_as_stored: tuple[tuple[str, str, tuple[str, ...], list[tuple[Any, ...]]], ...] = ()
 
     # -- articles --------------------------------------------------------------------------------
     def known_keys(self, keys: Iterable[str]) -> set[str]:
@@ -158,6 +171,64 @@ class ArticleStore(StoreBase):
                 "DELETE FROM retold_copies WHERE earlier_id = ?", [(i,) for i in ids]
             )
             self.db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+        return len(ids)
+
+    def keep_as_stored(self, ids: Collection[int]) -> None:
+        """Keep (in memory) the rows `update_read_article` changes of these articles as they are
+        stored: a `build --draft` stores the pages it read of its articles before its last checks
+        and, when one refuses the draft, puts them back (`put_back_kept`, fixjc)."""
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        kept = []
+        for table, column in _KEPT_TABLES:
+            cursor = self.db.execute(
+                f"SELECT * FROM {table} WHERE {column} IN ({marks})",  # noqa: S608 - our names
+                list(ids),
+            )
+            names = tuple(d[0] for d in cursor.description)
+            kept.append((table, column, names, [tuple(r) for r in cursor.fetchall()]))
+        self.kept_as_stored = (*self.kept_as_stored, *kept)
+
+    def put_back_kept(self) -> int:
+        """Put back the articles `keep_as_stored` kept as they were stored, but those an issue
+        has published since; their term counts and subjects are worked out again by the next
+        placement, as after `update_read_article`. Returns how many were put back."""
+        kept, self.kept_as_stored = self.kept_as_stored, ()
+        ids: set[int] = {r[0] for table, _, _, rows in kept if table == "articles" for r in rows}
+        if not ids:
+            return 0
+        with self.transaction():
+            ids -= {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT article_id FROM issue_articles UNION"
+                    " SELECT also_of FROM issue_articles WHERE also_of IS NOT NULL"
+                )
+            }
+            if not ids:
+                return 0
+            back = [(i,) for i in ids]
+            for table, column in (*_KEPT_TABLES[1:], ("article_terms", "article_id")):
+                self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?", back)  # noqa: S608
+            self.db.executemany("DELETE FROM assignments WHERE article_id = ?", back)
+            for table, column, names, rows in kept:
+                at = names.index(column)
+                rows = [r for r in rows if r[at] in ids]
+                if table == "articles":
+                    self.db.executemany(
+                        f"UPDATE articles SET {', '.join(f'{n} = ?' for n in names)}"  # noqa: S608
+                        " WHERE id = ?",
+                        [(*r, r[at]) for r in rows],
+                    )
+                elif rows:
+                    self.db.executemany(
+                        f"INSERT OR IGNORE INTO {table} ({', '.join(names)})"  # noqa: S608
+                        f" VALUES ({', '.join('?' * len(names))})",
+                        rows,
+                    )
+            if self.placement_state()[1] >= min(ids):
+                self._set_meta([("placed_through", str(min(ids) - 1))])
         return len(ids)
 
     def remember_entry_ids(self, pairs: Iterable[tuple[str, str]]) -> None:

@@ -281,8 +281,10 @@ def build(
                 )
             except CuratorError:
                 # A refused draft leaves no page it read stored as an article (walk174: a `url:`
-                # cut short stored a directory listing); an address is read again next time.
+                # cut short stored a directory listing); an address is read again next time. Nor
+                # a stored article as its page read now (fixjc: a refusal after they were stored).
                 store.forget_added_by_address(newest)
+                store.put_back_kept()
                 raise
             report_build(
                 result,
