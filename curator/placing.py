@@ -281,7 +281,8 @@ def refresh(
     newest = store.newest_article_id()
     blob, placed_under = subjects_blob(config.subjects), store.placed_subjects()
     if placed_by == fingerprint and through >= newest:
-        if placed_under != blob:  # (recorded by a curator from before it was kept)
+        # (not recorded by a curator from before it was kept: recorded now, unless only read)
+        if placed_under != blob and not store.reading:
             store.set_placed_subjects(blob)
         _keep_older_issues_subjects(config, store, corrections, say)
         tell_stale_moves(config, store, say)

@@ -104,10 +104,11 @@ class SubjectStore(StoreBase):
     def keep_placements(self) -> None:
         """Keep where every stored article is placed now, for `placements_changed` to compare
         with once they are placed again (a temporary table, this connection's own)."""
-        self.db.execute("DROP TABLE IF EXISTS temp.kept_placements")
-        self.db.execute(
-            "CREATE TEMP TABLE kept_placements AS SELECT article_id, subject FROM assignments"
-        )
+        with self.transaction():  # (a command that only reads: on its working copy)
+            self.db.execute("DROP TABLE IF EXISTS temp.kept_placements")
+            self.db.execute(
+                "CREATE TEMP TABLE kept_placements AS SELECT article_id, subject FROM assignments"
+            )
 
     def placements_changed(self) -> tuple[list[tuple[str | None, str | None, int]], int]:
         """Since `keep_placements`: how many articles went from each subject to each other
@@ -122,7 +123,8 @@ class SubjectStore(StoreBase):
         featured = self.db.execute(
             f"SELECT COUNT(*){changed} AND k.article_id IN (SELECT article_id FROM issue_articles)"
         ).fetchone()[0]
-        self.db.execute("DROP TABLE IF EXISTS temp.kept_placements")
+        with self.transaction():
+            self.db.execute("DROP TABLE IF EXISTS temp.kept_placements")
         return [(r[0], r[1], int(r[2])) for r in rows], int(featured)
 
     def moves_kept(self) -> tuple[int, int]:
