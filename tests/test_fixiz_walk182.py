@@ -14,6 +14,7 @@ import random
 import re
 import shutil
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 from test_fixhe_like_excluded import POOLS, SUBJECTS, feed, page
@@ -28,9 +29,32 @@ SERVICE_KEYWORDS = (
 )
 
 
-def _newsletter(tmp_path: Path, corpus: Path, server: LocalServer) -> Path:
-    """Six articles per subject (sentences of its pool) and 20 BBC sport stories, in one feed;
-    the newsletter's feeds.yaml (every subject in each issue, 3 articles each), fetched."""
+#: Posts on handling complaints, with the contact centre's words (agents, call center,
+#: escalate): curator places them under "Service operations"; the editor reads them as "Voice of
+#: the customer".
+COMPLAINTS = [
+    "When a complaint reaches the ombudsman, the company has already failed twice: once in the"
+    " service and once in the redress.",
+    "A sincere apology, a clear explanation and fair compensation settle most grievances before"
+    " they escalate.",
+    "Agents in the call center should be able to offer a goodwill gesture without asking a"
+    " supervisor.",
+    "Track every grievance to its root cause, and report redress costs by cause every month.",
+    "Customers who receive fair redress after a complaint are often more loyal than those who"
+    " never had a problem.",
+    "The ombudsman upheld fewer grievances once the contact centre trained agents on apology and"
+    " compensation.",
+    "Compensation tables tell agents what a delayed delivery or a double charge is worth, so"
+    " redress is consistent.",
+]
+
+
+def _newsletter(
+    tmp_path: Path, corpus: Path, server: LocalServer, *, complaints: int = 0, size: int = 3
+) -> Path:
+    """Six articles per subject (sentences of its pool), `complaints` posts on complaints and 20
+    BBC sport stories, in one feed; the newsletter's feeds.yaml (every subject in each issue,
+    `size` articles each), fetched."""
     pick = random.Random(182)
     items = []
     for s, (subject, pool) in enumerate(POOLS.items()):
@@ -40,6 +64,12 @@ def _newsletter(tmp_path: Path, corpus: Path, server: LocalServer) -> Path:
                 f"/a{s}-{n}.html", page(title, pick.sample(pool, 5)), content_type="text/html"
             )
             items.append((title, url))
+    for n in range(complaints):
+        title = f"Complaints note {n + 1}"
+        url = server.add(
+            f"/c{n}.html", page(title, pick.sample(COMPLAINTS, 5)), content_type="text/html"
+        )
+        items.append((title, url))
     for n, (title, paragraphs) in enumerate(bbc(corpus, ("sport",), 20)):
         url = server.add(f"/b{n}.html", page(title, paragraphs), content_type="text/html")
         items.append((title, url))
@@ -49,7 +79,7 @@ def _newsletter(tmp_path: Path, corpus: Path, server: LocalServer) -> Path:
     config = folder / "feeds.yaml"
     assert SERVICE_KEYWORDS in SUBJECTS
     config.write_text(
-        "newsletter:\n  title: CX Weekly\n  issue_size: 3\n"
+        f"newsletter:\n  title: CX Weekly\n  issue_size: {size}\n"
         f"feeds:\n  - url: {server.url('/feed.xml')}\n{SUBJECTS}"
         "settings:\n  allow_private_addresses: true\n",
         encoding="utf-8",
@@ -147,5 +177,56 @@ def test_a_subject_edit_says_what_it_changed_and_that_moves_and_issues_kept_thei
         code, out, err = run("build", *conf, "--no-fetch", "--json")  # (nothing edited since)
         assert code == 0, err
         assert json.loads(out)["subject_edit"] is None
+    finally:
+        server.stop()
+
+
+def test_an_article_a_move_pulled_into_a_themed_issue_is_noted_in_the_draft(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """walk182 #6: after issue 1, the editor moved a post on complaints from "Service operations"
+    to "Voice of the customer"; the move pulled the other complaints posts with it, and the next
+    draft, an issue on "Voice of the customer" alone, showed them with no note, so the editor
+    reviewing it could not tell they came in with the move. Each now has one, naming the move
+    and where curator would place it without it; the subject's own articles and the article
+    moved have none."""
+    server = LocalServer().start()
+    try:
+        config = _newsletter(tmp_path, corpus, server, complaints=4, size=8)
+        conf = ("--config", str(config))
+        code, _, err = run(
+            "build", *conf, "--no-fetch", "-q", "--subject", "Measuring the customer experience"
+        )
+        assert code == 0, err
+        placed = _placed(config)
+        complaints = {r["title"]: u for u, r in placed.items() if "Complaints" in str(r["title"])}
+        assert {placed[u]["subject"] for u in complaints.values()} == {"Service operations"}
+        moved = complaints.pop("Complaints note 1")
+        code, out, err = run("subjects", "move", *conf, moved, "Voice of the customer")
+        assert code == 0, err
+        assert "Your move pulled 3 other article(s) with it" in said_as_one(out), out
+        today = datetime.now(UTC).date().isoformat()
+
+        code, out, err = run(
+            "draft", *conf, "--no-fetch", "-q", "--subject", "Voice of the customer"
+        )
+
+        assert code == 0, err
+        text = (config.parent / "drafts" / "issue-2.md").read_text(encoding="utf-8")
+        section = text.split("\n# Voice of the customer\n", 1)[1].split("<!-- Left out", 1)[0]
+        blocks = {b.split("\n", 1)[0]: b for b in section.split("\n## ")[1:]}
+        pulled = [title for title in complaints if title in blocks]
+        assert pulled, blocks.keys()
+        for title in pulled:
+            note = said_as_one(blocks[title])
+            assert (
+                '<!-- Came in with your move of "Complaints note 1" to Voice of the customer on'
+                f" {today}: without that correction curator would place this article under"
+                ' "Service operations". Cut it if it does not belong here (`curator subjects'
+                " move URL 'Service operations'` puts it back). -->" in note
+            ), blocks[title]
+        assert "Complaints note 1" in blocks, blocks.keys()
+        others = [b for t, b in blocks.items() if t not in pulled]
+        assert len(others) >= 4 and not any("Came in with" in b for b in others), others
     finally:
         server.stop()
