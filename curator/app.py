@@ -134,6 +134,7 @@ from curator.render import environment, issue_day
 from curator.runlock import RUN_WAIT, BuildError, build_lock
 from curator.select import told_before
 from curator.store import RETOLD_ISSUES, Store, StoreError
+from curator.subjectedit import Edited
 from curator.subjects import KeywordsOnly, LikeExcluded, OneWord
 from curator.templatecheck import single_brace_fields
 from curator.templatecopies import (
@@ -212,6 +213,7 @@ def run_build(
     choose_progress: Say | None = None,
     fetching: Callable[[], None] | None = None,
     gone_said: bool = False,
+    edited: Edited | None = None,
 ) -> BuildResult:
     """The weekly run: fetch, then build and publish the next issue (or nothing, if nothing is new).
 
@@ -254,7 +256,7 @@ def run_build(
         return BuildResult(summary, None)
     _stop_early_for_edited_draft(config, store)
     notes: list[str] = []
-    refresh(config, store, progress=place_progress, say=notes.append, held=True)
+    refresh(config, store, progress=place_progress, say=notes.append, held=True, edited=edited)
     _step(step, _choosing(store))
 
     planned = _choose_checked(
@@ -400,6 +402,7 @@ def write_next_draft(
     choose_progress: Say | None = None,
     check_links: bool = True,
     read_before: datetime | None = None,
+    edited: Edited | None = None,
 ) -> DraftWritten | None:
     """Write drafts/issue-<N>.md for the editor to review; records nothing as featured. When
     there is nothing to draft, what placing had to say goes to `say` (else it is among the
@@ -413,7 +416,7 @@ def write_next_draft(
     _stop_before_replacing_draft(draft_path(folder, number), force, store, number)
     notes: list[str] = []
     # (What it says of local files is told only when the run gets to say it: walk76 #4.)
-    refresh(config, store, progress=place_progress, say=notes.append, held=True)
+    refresh(config, store, progress=place_progress, say=notes.append, held=True, edited=edited)
     _step(step, _choosing(store))
 
     planned = _choose_checked(
@@ -534,6 +537,7 @@ def build_from_draft(
     out_dir: Path,
     templates: Path | None = None,
     gone_said: bool = False,
+    edited: Edited | None = None,
 ) -> BuildResult:
     """Publish exactly what the edited draft says; articles added by URL are read first
     (`gone_said`: as `publish_issue`'s)."""
@@ -805,7 +809,7 @@ def build_from_draft(
     # editor which the draft put elsewhere.
     notes: list[str] = []
     _store_read(store, read_now)
-    refresh(config, store, say=notes.append, held=True)
+    refresh(config, store, say=notes.append, held=True, edited=edited)
     planned = takes_plan_place(config, store, issue.theme)
     featured = [
         a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)

@@ -19,6 +19,7 @@ from curator.errors import shell_arg
 from curator.models import Issue
 from curator.nextissue import NextIssue
 from curator.oldlinks import published_addresses
+from curator.pullednotes import pulled_notes
 from curator.runlock import BuildError
 from curator.store import Store
 from curator.subjects import KeywordsOnly, LikeExcluded, OneWord
@@ -146,6 +147,8 @@ def draft_text(
         notes_by_url.setdefault(one.url, []).append(ONE_WORD_NOTE.format(why=one.why()))
     for key in planned.keywords_only:
         notes_by_url.setdefault(key.url, []).append(KEYWORDS_ONLY_NOTE.format(why=key.why()))
+    for url, note in pulled_notes(config, store, planned.issue).items():  # (walk182 #6)
+        notes_by_url.setdefault(url, []).append(note)
     for found in planned.like_excluded:
         notes_by_url.setdefault(found.url, []).append(
             LIKE_EXCLUDED_NOTE.format(title=found.excluded_title, url=found.excluded_url)

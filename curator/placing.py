@@ -36,6 +36,7 @@ from curator import deps, modelcache
 from curator.config import Config
 from curator.models import Article, Subject
 from curator.store import Store, StoredModel
+from curator.subjectedit import Edited, SubjectEdit, edited_names, subjects_blob, subjects_of
 from curator.subjectfit import SCORER_VERSION, Fitted, fit, subject_phrases
 from curator.subjectrenames import (
     Say,
@@ -249,12 +250,15 @@ def refresh(
     progress: PlaceProgress | None = None,
     say: Say | None = None,
     held: bool = False,
+    edited: Edited | None = None,
 ) -> int:
     """Place every unfeatured article the current model has not placed yet (and the featured
     ones placed against the editor's word or under a subject that is no longer one); returns
     how many. `say` is told of moves to subjects feeds.yaml no longer has, of a stored model
     that could not be used, and of articles at local files' addresses (`tell_local_files`; with
-    `held`, the caller records that notice told when its run gets to say it).
+    `held`, the caller records that notice told when its run gets to say it). After an edit of
+    the subjects, what placing every article again changed goes to `edited` (else, said, to
+    `say`: walk182 #7).
 
     When every stored assignment is current (the usual weekly case once new articles are placed),
     the model is not even read: its fingerprint comes from the subjects and corrections alone.
@@ -275,10 +279,19 @@ def refresh(
         else {}
     )
     newest = store.newest_article_id()
+    blob, placed_under = subjects_blob(config.subjects), store.placed_subjects()
     if placed_by == fingerprint and through >= newest:
+        # (not recorded by a curator from before it was kept: recorded now, unless only read)
+        if placed_under != blob and not store.reading:
+            store.set_placed_subjects(blob)
         _keep_older_issues_subjects(config, store, corrections, say)
         tell_stale_moves(config, store, say)
         return 0
+    told = say
+    telling = edited or (None if told is None else lambda e: told(e.text()))
+    edit = placed_under is not None and placed_under != blob and placed_by is not None
+    if edit and telling:
+        store.keep_placements()
     vocabulary = Vocabulary(store)
     after = through if placed_by == fingerprint else 0
     if newest - after >= BULK_MIN:
@@ -304,11 +317,20 @@ def refresh(
         here=placed_by in (None, fingerprint) and newest - after <= PLACED_HERE_MAX,
     )
     store.mark_placed(fingerprint, newest, SCORER_VERSION)
+    store.set_placed_subjects(blob)
     _keep_older_issues_subjects(config, store, corrections, say, model)
     if say is not None and former:  # (after placing: where they went is said)
         tell_former_subjects(config, store, say, former)
     # (after placing: where the articles moved to a subject gone went is said, walk153 #7)
     tell_stale_moves(config, store, say)
+    if edit and telling and placed_under is not None:
+        flows, published = store.placements_changed()
+        kept, moves = store.moves_kept()
+        names = edited_names(placed_under, config.subjects)
+        edited_from = subjects_of(placed_under)
+        # (placed under the old subjects with other corrections than the store's now)
+        also = edited_from is None or model_fingerprint(edited_from, corrections) != placed_by
+        telling(SubjectEdit(names, tuple(flows), published, kept, moves, also))
     return placed
 
 

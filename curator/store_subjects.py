@@ -84,6 +84,58 @@ class SubjectStore(StoreBase):
         )
         return {r[0]: r[1] for r in rows}
 
+    def corrections_made(self) -> dict[str, tuple[str | None, datetime]]:
+        """Every correction, as article URL -> (subject or None: excluded, when it was made)."""
+        rows = self.db.execute(
+            "SELECT a.url, c.subject, c.made_at FROM corrections c"
+            " JOIN articles a ON a.id = c.article_id"
+        )
+        return {r[0]: (r[1], datetime.fromisoformat(r[2])) for r in rows}
+
+    # -- what a subject edit changed (walk182 #7) -------------------------------------------------
+
+    def placed_subjects(self) -> str | None:
+        """The subjects (`subjectedit.subjects_blob`) the archive was last placed under."""
+        return self._meta("placed_subjects")
+
+    def set_placed_subjects(self, blob: str) -> None:
+        self._set_meta([("placed_subjects", blob)])
+
+    def keep_placements(self) -> None:
+        """Keep where every stored article is placed now, for `placements_changed` to compare
+        with once they are placed again (a temporary table, this connection's own)."""
+        with self.transaction():  # (a command that only reads: on its working copy)
+            self.db.execute("DROP TABLE IF EXISTS temp.kept_placements")
+            self.db.execute(
+                "CREATE TEMP TABLE kept_placements AS SELECT article_id, subject FROM assignments"
+            )
+
+    def placements_changed(self) -> tuple[list[tuple[str | None, str | None, int]], int]:
+        """Since `keep_placements`: how many articles went from each subject to each other
+        (None: no subject), most first, and how many of them an issue featured; the kept copy
+        is dropped."""
+        changed = " FROM kept_placements k JOIN assignments s ON s.article_id = k.article_id"
+        changed += " WHERE s.subject IS NOT k.subject"
+        rows = self.db.execute(
+            f"SELECT k.subject, s.subject, COUNT(*){changed} GROUP BY k.subject, s.subject"
+            " ORDER BY COUNT(*) DESC, k.subject, s.subject"
+        ).fetchall()
+        featured = self.db.execute(
+            f"SELECT COUNT(*){changed} AND k.article_id IN (SELECT article_id FROM issue_articles)"
+        ).fetchone()[0]
+        with self.transaction():
+            self.db.execute("DROP TABLE IF EXISTS temp.kept_placements")
+        return [(r[0], r[1], int(r[2])) for r in rows], int(featured)
+
+    def moves_kept(self) -> tuple[int, int]:
+        """How many of the editor's moves hold (the article stored under the subject it was
+        moved to), of how many moves."""
+        row = self.db.execute(
+            "SELECT COUNT(*), SUM(s.subject = c.subject) FROM corrections c"
+            " LEFT JOIN assignments s ON s.article_id = c.article_id WHERE c.subject IS NOT NULL"
+        ).fetchone()
+        return int(row[1] or 0), int(row[0])
+
     def moves_placed(self, subject: str) -> list[tuple[str | None, int]]:
         """Where the articles the editor moved to `subject` are stored now, as (subject or None,
         how many), most first."""

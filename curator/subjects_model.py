@@ -7,7 +7,7 @@ and `model.judge(article)` are pure functions of the model and the article. `ass
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cached_property, partial
 from itertools import compress
 from operator import itemgetter, mul
@@ -270,12 +270,14 @@ class SubjectModel(Fitted):
             source,
         )
 
-    def nearest_move(self, article: Article, to: str | None) -> tuple[str, str] | None:
+    def nearest_move(
+        self, article: Article, to: str | None, among: Collection[str] | None = None
+    ) -> tuple[str, str] | None:
         """The article the editor moved to the subject `to` that is most like `article`, as (URL,
         `to`): the move that pulls it there; None when no move to `to` shares a term with it (or
         `to` is None: no move pulls an article to no subject). Only a move to the subject it is
         under can have pulled it there (walk129 #3: a post under Windows was said to be held by
-        a move to Mac hardware)."""
+        a move to Mac hardware). With `among`, only the moves of those URLs are looked at."""
         if to is None:
             return None
         _, rep = self._features(article)
@@ -283,7 +285,7 @@ class SubjectModel(Fitted):
         ex = self.examples
         for v, url in zip(ex.vectors, ex.urls, strict=True):
             moved_to = self.pins.get(url)
-            if moved_to != to or url == article.url:
+            if moved_to != to or url == article.url or (among is not None and url not in among):
                 continue
             cos = sum(x * v[t] for t, x in rep.items() if t in v)
             if cos > best:

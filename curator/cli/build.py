@@ -74,6 +74,7 @@ from curator.publishissue import stopped_build_draft_note
 from curator.republish import render_issues
 from curator.republish_files import record_unknown_issues
 from curator.store import Store, backup_store, free_name
+from curator.subjectedit import SubjectEdit
 from curator.templatewords import unused_templates
 from curator.themes import hand_rename_notes, requested_subjects, theme_name
 from curator.whyplaced import empty_reason
@@ -262,6 +263,7 @@ def build(
             warn(gone)
         for note in hand_rename_notes(conf, store):  # (walk155 #5: before any stop)
             warn(note)
+        edits: list[SubjectEdit] = []  # (walk182 #7: what a subject edit changed)
         if draft_file is not None:
             if subject or all_subjects:
                 raise InputError(
@@ -278,6 +280,7 @@ def build(
                     out_dir=out_dir,
                     templates=templates,
                     gone_said=gone is not None,
+                    edited=edits.append,
                 )
             except CuratorError:
                 # A refused draft leaves no page it read stored as an article (walk174: a `url:`
@@ -294,6 +297,7 @@ def build(
                     conf, store, result.issue, from_draft=True, kept=result.kept_subjects
                 ),
                 config=conf,
+                edit=edits[-1] if edits else None,
             )
             return
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
@@ -325,6 +329,7 @@ def build(
                     # stopped the build after "Fetching 2 feed(s)", and nothing was fetched)
                     fetching=None if quiet else partial(say_fetching, conf),
                     gone_said=gone is not None,
+                    edited=edits.append,
                 )
         except CuratorError as error:
             # A build that stops after fetching (a theme too thin: walk54 #2) says what the
@@ -338,7 +343,8 @@ def build(
                     warn(note)
             if as_json:
                 no_issue = BuildResult(summary, None)
-                echo_json(build_document(no_issue, no_left(conf), None), failure=error)
+                document = build_document(no_issue, no_left(conf), None, edits)
+                echo_json(document, failure=error)
             raise
         left = left_out(conf, store, result.issue, None if no_fetch else before)
         result = replace(result, fetch=placed_fetch(conf, store, result.fetch))
@@ -348,7 +354,15 @@ def build(
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
     failure = None if built else every_feed_failed_error(result.fetch, NOTHING_PUBLISHED)
-    report_build(result, quiet, as_json, failure=failure, left=left, config=conf)
+    report_build(
+        result,
+        quiet,
+        as_json,
+        failure=failure,
+        left=left,
+        config=conf,
+        edit=edits[-1] if edits else None,
+    )
     if failure is not None:
         raise failure
 
@@ -361,6 +375,7 @@ def report_build(
     failure: CuratorError | None = None,
     left: LeftOut | None = None,
     config: Config,
+    edit: SubjectEdit | None = None,
 ) -> None:
     issue = result.issue
     main_page = main_page_of(result)
@@ -394,7 +409,9 @@ def report_build(
         else None,
     )
     if as_json:
-        echo_json(build_document(result, left, message), failure=failure)
+        echo_json(build_document(result, left, message, [edit] if edit else []), failure=failure)
+    elif edit is not None and not quiet:  # (--quiet: the one line of the issue, walk182 #7)
+        echo(edit.text())
     if issue is None:
         if not as_json and message is not None:
             echo(message)
@@ -436,7 +453,10 @@ def no_left(config: Config) -> dict[str, Any]:
 
 
 def build_document(
-    result: BuildResult, left: LeftOut | dict[str, Any] | None, message: str | None
+    result: BuildResult,
+    left: LeftOut | dict[str, Any] | None,
+    message: str | None,
+    edits: Sequence[SubjectEdit] = (),
 ) -> dict[str, Any]:
     """A build's --json document: the same keys whether it published, found nothing new or
     failed (walk92 #1), a failure adding `error` and `exit`; `message` is the line a plain run
@@ -458,6 +478,7 @@ def build_document(
         "one_word_fits": [o.to_dict() for o in result.one_word],
         "like_excluded": [o.to_dict() for o in result.like_excluded],
         "keywords_only": [o.to_dict() for o in result.keywords_only],
+        "subject_edit": edits[-1].to_dict() if edits else None,
         **(left if left is not None else {"unplaced": 0}),
         "warnings": warnings_list(result.warnings, result.missing_blurbs),
         "not_learnt_from": [
@@ -723,6 +744,7 @@ def draft(
     publishes nothing (`curator build --draft` does)."""
     summary = FetchSummary((), 0)
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
+    edits: list[SubjectEdit] = []  # (walk182 #7: what a subject edit changed)
     # (fixia: the store missing beside published issues stops it before the store is made)
     with opened(config, db, create=True, published="No draft was written") as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
@@ -769,12 +791,13 @@ def draft(
                         choose_progress=progress.choosing,
                         check_links=not no_fetch,
                         read_before=started,
+                        edited=edits.append,
                     )
                 except CuratorError as error:
                     progress.close()
                     print_failures(summary, quiet=quiet, command="draft")  # (as build)
                     if as_json:  # what the run fetched, with the error (walk92 #1)
-                        document = draft_document(None, no_left(conf), summary, (), None)
+                        document = draft_document(None, no_left(conf), summary, (), None, edits)
                         echo_json(document, failure=error)
                     raise
         left = left_out(
@@ -800,12 +823,14 @@ def draft(
             f" ({issue_summary(written.issue, len(written.weak_fits), len(written.keywords_only))})"
         )
     if as_json:
-        document = draft_document(written, left.to_dict(), summary, placing_notes, message)
+        document = draft_document(written, left.to_dict(), summary, placing_notes, message, edits)
         echo_json(document, failure=failure)
     if failure is not None:
         raise failure
     if as_json:
         return
+    if edits and not quiet:  # (--quiet: the draft's one line, walk182 #7)
+        echo(edits[-1].text())
     publish = (
         f"curator build --draft {shell_arg(written.path)}{run_args('curator build')}"
         if written
@@ -844,6 +869,7 @@ def draft_document(
     summary: FetchSummary,
     placing_notes: Sequence[str],
     message: str | None,
+    edits: Sequence[SubjectEdit] = (),
 ) -> dict[str, Any]:
     """A draft's --json document: the same keys whether it wrote one, found nothing new or
     failed (walk92 #1), a failure adding `error` and `exit`; `message` as `build_document`'s."""
@@ -858,6 +884,7 @@ def draft_document(
         "keywords_only": [o.to_dict() for o in written.keywords_only] if written else [],
         # how many credits the draft notes (`<!-- Credit:`, `<!-- Author:`; walk158 #13)
         "credit_notes": written.credit_notes if written else 0,
+        "subject_edit": edits[-1].to_dict() if edits else None,
         **left,
         "warnings": warnings_list(written.warnings, written.missing_blurbs)
         if written
@@ -1200,8 +1227,9 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         # new articles again in a copy of its own, 40-79 s each, and the next build placed them
         # once more); ~2,000 articles a second, and what the next build would do first anyway.
         placing: list[str] = []
+        edits: list[SubjectEdit] = []  # (walk182 #7: what a subject edit changed)
         with RunProgress(quiet=quiet, terminal=False) as progress:
-            refresh(conf, store, progress=progress.placing, say=placing.append)
+            refresh(conf, store, progress=progress.placing, say=placing.append, edited=edits.append)
         summary = placed_fetch(conf, store, summary)
         corrected = waiting_draft_corrections(conf, store, datetime.now(UTC))
         templated = template_feed_notes(conf, store, before)  # (walk155 #9)
@@ -1213,10 +1241,13 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     # Before the document, and held in it when stderr is lost (walk128 N3, walk175 #5).
     print_failures(summary, quiet=quiet)
     if as_json:
-        echo_json(fetch_summary_dict(summary), failure=failure)
+        edit = edits[-1].to_dict() if edits else None
+        echo_json({**fetch_summary_dict(summary), "subject_edit": edit}, failure=failure)
     if failure is not None:
         raise failure
     if not as_json and not quiet:
+        for edit_made in edits:
+            echo(edit_made.text())
         # --quiet prints nothing when nothing needs the editor (walk175 #9: `fetch -q` from cron
         # printed "0 new article(s) stored." every run, and cron mailed it); what does need them
         # (a failed feed, entries left out, a waiting draft's correction) is said on stderr above.

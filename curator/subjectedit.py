@@ -1,0 +1,123 @@
+"""What an edit of the subjects in feeds.yaml changed once every stored article was placed again
+(walk182 #7: the run said only "placing every stored article again under subjects", not how many
+articles changed subject, to or from which, nor whether published articles and the editor's
+moves kept theirs).
+
+`refresh` (in `curator.placing`) keeps where each article was (`Store.keep_placements`) when the
+subjects differ from those the archive was placed under, and says a `SubjectEdit` after placing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from curator.models import Subject
+
+#: The pairs of subjects (from, to) a summary names; the rest are counted.
+FLOWS_SHOWN = 6
+
+
+def subjects_blob(subjects: Sequence[Subject]) -> str:
+    """The subjects as placing depends on them, to compare with those of the last placing."""
+    return json.dumps(
+        [[s.name, s.description, list(s.keywords), list(s.examples)] for s in subjects],
+        ensure_ascii=False,
+    )
+
+
+def subjects_of(blob: str) -> list[Subject] | None:
+    """The subjects of `subjects_blob` (None: not readable)."""
+    try:
+        return [
+            Subject(str(n), str(d), tuple(map(str, k)), tuple(map(str, e)))
+            for n, d, k, e in json.loads(blob)
+        ]
+    except (ValueError, TypeError):
+        return None
+
+
+def edited_names(old_blob: str, subjects: Sequence[Subject]) -> tuple[str, ...]:
+    """The subjects in feeds.yaml now that are new or differ from those of `old_blob`, then those
+    of `old_blob` gone from it, by name."""
+    try:
+        old = {row[0]: row for row in json.loads(old_blob)}
+    except (ValueError, TypeError, IndexError, KeyError):
+        return ()
+    new = {row[0]: row for row in json.loads(subjects_blob(subjects))}
+    changed = [name for name, row in new.items() if old.get(name) != row]
+    return (*changed, *(name for name in old if name not in new))
+
+
+@dataclass(frozen=True)
+class SubjectEdit:
+    """What placing every stored article again after a subject edit changed."""
+
+    #: The subjects edited, added or removed, by name.
+    subjects: tuple[str, ...]
+    #: (subject before, subject now, how many articles), None: no subject; most first.
+    flows: tuple[tuple[str | None, str | None, int], ...]
+    #: Of the articles that changed subject, those an issue featured (0: each kept its issue's).
+    published_changed: int
+    #: The editor's moves that hold (the article under the subject it was moved to), of `moves`.
+    moves_kept: int
+    moves: int
+    #: The editor's corrections changed too since the archive was placed (their effect, which
+    #: `subjects move` and `exclude` said, is counted with the edit's).
+    with_corrections: bool = False
+
+    @property
+    def changed(self) -> int:
+        return sum(n for _, _, n in self.flows)
+
+    def text(self) -> str:
+        """The summary a run prints after placing."""
+        edited = f" ({', '.join(self.subjects)})" if self.subjects else ""
+        if self.with_corrections:
+            edited += ", with your corrections made since the articles were last placed"
+        if not self.flows:
+            head = f"Subject edit{edited}: no article changed subject"
+        else:
+            shown = [
+                f"{n} from {before or 'no subject'} to {after or 'no subject'}"
+                for before, after, n in self.flows[:FLOWS_SHOWN]
+            ]
+            rest = self.flows[FLOWS_SHOWN:]
+            if rest:
+                shown.append(f"{sum(n for _, _, n in rest)} more between other subjects")
+            head = (
+                f"Subject edit{edited}: {self.changed} article(s) changed subject"
+                f" ({'; '.join(shown)})"
+            )
+        published = (
+            "articles issues published kept their issue's subject"
+            if not self.published_changed
+            else f"{self.published_changed} article(s) issues published changed subject (their"
+            " issues keep their text)"
+        )
+        if not self.moves:
+            moves = "you have moved no article"
+        elif self.moves_kept == self.moves:
+            moves = f"your {self.moves} move(s) kept"
+        else:
+            moves = (
+                f"{self.moves_kept} of your {self.moves} move(s) kept (the others' subjects are"
+                " no longer in feeds.yaml)"
+            )
+        return f"{head}; {published}; {moves}. `curator subjects list` shows where each is."
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "subjects": list(self.subjects),
+            "changed": self.changed,
+            "flows": [{"from": b, "to": a, "articles": n} for b, a, n in self.flows],
+            "published_changed": self.published_changed,
+            "moves_kept": self.moves_kept,
+            "moves": self.moves,
+            "with_corrections": self.with_corrections,
+        }
+
+
+#: Told what placing again changed after a subject edit (`refresh`'s `edited`).
+Edited = Callable[[SubjectEdit], None]
