@@ -30,6 +30,17 @@ _CLOSED_COMMENT = re.compile(r"[ \t]*(?<!\\)<!--.*?-->")
 #: A backslash that keeps a line from reading as a heading or a field (parse removes it).
 _ESCAPED = re.compile(r"^\\(?=#|[A-Za-z][\w-]{0,30}[ \t]*:)")
 
+
+def _text_line(raw: str) -> str:
+    """A line of the introduction or of a blurb as kept: its backslash before a `#` or a field
+    name taken away, its blanks at the end too, but for the two spaces or more after its text
+    that make a Markdown hard break (walk188 #7: "line  " then "next" lost its line break in
+    every edition)."""
+    line = _ESCAPED.sub("", raw.rstrip())
+    hard_break = line.strip() and raw.rstrip("\r\n").endswith("  ")
+    return line + "  " if hard_break else line
+
+
 #: A line that starts like a heading but is none: `##Title` (no space), `### Title` (too deep).
 _GLUED_HEADING = re.compile(r"^#{1,2}[^#\s]")
 _NOT_HEADING = re.compile(r"^(#+)\s*(.*?)\s*$")
@@ -527,7 +538,7 @@ class DraftBody:
 
     def outside_article(self, raw: str, stripped: str, number: int) -> None:
         if self.subject is None:
-            self.intro.append(_ESCAPED.sub("", raw.rstrip()))
+            self.intro.append(_text_line(raw))
             self.intro_lines.append(number)
         elif stripped:
             follows, self.stray = self.stray == number - 1, number
@@ -565,7 +576,7 @@ class DraftBody:
         if key is None:  # the blurb starts without a blank line before it
             self.current.in_fields = False
             self.current.blurb_line = self.current.blurb_line or number
-            self.current.blurb.append(_ESCAPED.sub("", raw.rstrip()))
+            self.current.blurb.append(_text_line(raw))
             return
         value = _unescape_comments(raw.split(":", 1)[1].strip())
         if key not in ARTICLE_FIELDS:
@@ -662,7 +673,7 @@ class DraftBody:
         article.in_fields = False
         if stripped and not article.blurb_line:
             article.blurb_line = number
-        article.blurb.append(_ESCAPED.sub("", raw.rstrip()))
+        article.blurb.append(_text_line(raw))
         article.blurb_numbers.append(number)
 
     def close_entry(self) -> None:

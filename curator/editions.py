@@ -21,7 +21,7 @@ import jinja2.meta
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from curator.htmltext import html_to_text, script_in
+from curator.htmltext import display_width, html_to_text, script_in
 from curator.markdowntext_links import (
     cut_unsafe_links,
     cut_unsafe_links_per_line,
@@ -125,9 +125,25 @@ def text_edition(text: str) -> str:
     embeds and links to nothing unsafe. (It is no Markdown: such a place still styles what
     Markdown reads in it, a `*word*` or the title's `====`, as README says: walk149 #10.)
     "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
+    written = text
     text = text_tags_cut(text)
     text = cut_unsafe_links_per_line(text)
-    return _TEXT_OPENER.sub("< ", text)
+    return _underlines_refitted(written, _TEXT_OPENER.sub("< ", text))
+
+
+def _underlines_refitted(written: str, published: str) -> str:
+    """`published` (the text edition made of `written`) with each `===` underline the template
+    fitted to its heading in `written` fitted again to the heading as published (walk188 #7:
+    `Editor's picks & <notes>`, published `... & < notes>`, was underlined one `=` short)."""
+    before, after = written.split("\n"), published.split("\n")
+    if len(before) != len(after):  # (a comment over several lines cut: no line to match)
+        return published
+    for row in range(1, len(after)):
+        rule, heading = before[row], before[row - 1]
+        fitted = rule and set(rule) == {"="} and len(rule) == display_width(heading)
+        if fitted and after[row] == rule and after[row - 1] != heading and after[row - 1]:
+            after[row] = "=" * display_width(after[row - 1].rstrip())
+    return "\n".join(after)
 
 
 def _plain(value: object) -> object:

@@ -36,7 +36,12 @@ from curator.markdowntext_links import (
     undefined_references,
     unsafe_links,
 )
-from curator.markdowntext_unshown import empty_link_advice, image_advice, unshown_markdown
+from curator.markdowntext_unshown import (
+    empty_link_advice,
+    image_advice,
+    numbered_sentence_advice,
+    unshown_markdown,
+)
 from curator.render import date_text, join_names
 from curator.variables import (
     VariableError,
@@ -311,6 +316,8 @@ def intro_markup_warnings(
             )
         elif piece.kind == "empty link":
             message = f"{at(piece.line)}: {empty_link_advice(piece, fix_in)}"
+        elif piece.kind == "numbered sentence":
+            message = f"{where}: {numbered_sentence_advice(piece, fix_in)}"
         elif piece.kind == "table":
             message = (
                 f"{where} holds a table (its rule line {piece.written}), and has no tables:"
@@ -600,6 +607,8 @@ def _unshown_warnings(source: str, at: Callable[[int], str], heading: int) -> li
             )
         elif piece.kind == "empty link":
             warnings.append(f"{where}: {empty_link_advice(piece)}")
+        elif piece.kind == "numbered sentence":
+            warnings.append(f"{where}: {numbered_sentence_advice(piece)}")
         elif piece.kind == "table":
             warnings.append(
                 f"{where} holds a table (its rule line {piece.written}), and blurbs have no"

@@ -40,8 +40,11 @@ ALLOWED_TAGS = {
     "h5",
     "h6",
     "hr",
+    "s",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+#: An ordered list keeps its first number (`1986. was the year ...`, `3) measure`: walk188 #1,
+#: every HTML edition numbered them from 1); a number alone (`_attribute_value`).
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 #: Only these schemes survive in a link (no javascript:, data:, vbscript:).
 URL_SCHEMES = {"http", "https", "mailto"}
 
@@ -52,12 +55,20 @@ def safe_url_filter(url: str | None, base: str | None = None) -> str:
     return safe_url(url, base) or ""
 
 
+def _attribute_value(tag: str, attribute: str, value: str) -> str | None:
+    """An allowed attribute's value as published: an <ol>'s `start` only as a number."""
+    if tag == "ol" and attribute == "start":
+        return value if value.isascii() and value.isdigit() else None
+    return value
+
+
 def sanitize_html(markup: str) -> Markup:
     """HTML from anyone but curator, made safe: allow-listed tags, attributes and URL schemes."""
     cleaned = nh3.clean(
         markup,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_attribute_value,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
@@ -65,10 +76,16 @@ def sanitize_html(markup: str) -> Markup:
 
 
 #: The same Markdown read as a renderer that allows HTML would: to find the raw HTML in it.
-_markdown_with_html = MarkdownIt("commonmark", {"html": True, "linkify": False})
+_markdown_with_html = MarkdownIt("commonmark", {"html": True, "linkify": False}).enable(
+    "strikethrough"
+)
 #: The Markdown read for its text, a `\<` or `&lt;` the editor wrote kept apart from the text
 #: around it (`text_special`), to tell it from a tag typed as such (walk96 A).
-_markdown_plain = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("text_join")
+_markdown_plain = (
+    MarkdownIt("commonmark", {"html": False, "linkify": False})
+    .enable("strikethrough")
+    .disable("text_join")
+)
 #: Where the editor wrote `\<` or `&lt;`: a `<` shown as text, which the text edition keeps.
 _LITERAL_LT = "\ue000"
 #: Such a `<` before what would read as a tag: a space after it keeps it text (`< script>`), as
@@ -322,6 +339,8 @@ def _inline_text(
             out.append("\n" if lines else " ")
         elif child.type == "hardbreak":
             out.append("\n")
+        elif child.type in ("s_open", "s_close"):  # struck through: as written, `~~words~~`
+            out.append(child.markup)
         elif child.type == "link_open":
             # An autolink (`<https://...>`) is its address as written: once, not again as
             # percent-encoded (walk106 #2: `café.html` was followed by `<...caf%C3%A9.html>`).
@@ -354,11 +373,16 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
     """The editor's Markdown as plain text for the text edition and JSON: paragraphs apart, a
     list's items one a line ("- item", "1. item"), code blocks as they are; with `lines`, the
     line breaks typed inside a paragraph kept (the introduction in the text edition)."""
-    blocks: list[tuple[str, bool]] = []  # (text, is a list item's)
+    # (text, the outermost list it is in, counted from 1; 0 outside a list): a list's items one a
+    # line, a blank line between two lists (walk188 #7: `- ... argument.` then `1986. was the
+    # year` were one list in the text edition and the JSON's "blurb").
+    blocks: list[tuple[str, int]] = []
     lists: list[list[int]] = []  # per open list: [ordered, number so far]
+    outermost = 0
     item = False
     for token in _markdown_plain.parse(cut_unsafe_links(source or "")):
         if token.type in ("bullet_list_open", "ordered_list_open"):
+            outermost += not lists
             start = int(token.attrGet("start") or 1) - 1
             lists.append([token.type == "ordered_list_open", start])
         elif token.type in ("bullet_list_close", "ordered_list_close") and lists:
@@ -374,13 +398,13 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
                 marker = f"{number}." if ordered else "-"
                 text = "  " * (len(lists) - 1) + f"{marker} {text}"
                 item = False
-            blocks.append((text, bool(lists)))
+            blocks.append((text, outermost if lists else 0))
         elif token.type in ("fence", "code_block"):
-            blocks.append((token.content.rstrip("\n"), bool(lists)))
+            blocks.append((token.content.rstrip("\n"), outermost if lists else 0))
     out = ""
     for index, (text, in_list) in enumerate(blocks):
         if index:
-            out += "\n" if in_list and blocks[index - 1][1] else "\n\n"
+            out += "\n" if in_list and blocks[index - 1][1] == in_list else "\n\n"
         out += text
     return _LITERAL_TAG.sub("< ", out).replace(_LITERAL_LT, "<")
 
@@ -449,6 +473,8 @@ def plain_text_markup(text: str) -> list[str]:
             found.append("the link [...](...)")
         elif child.type in ("em_open", "strong_open"):
             found.append(f"the emphasis {child.markup}...{child.markup}")
+        elif child.type == "s_open":
+            found.append("the strikethrough ~~...~~")
         elif child.type == "code_inline":
             found.append(f"the code {child.markup}...{child.markup}")
         elif child.type == "html_inline":

@@ -338,7 +338,9 @@ def unsafe_links(text: str) -> tuple[UnsafeLink, ...]:
     return tuple(sorted(found, key=lambda u: u.line))
 
 
-COMMONMARK = MarkdownIt("commonmark", {"html": False, "linkify": False})
+#: CommonMark and its `~~strikethrough~~`, which Hugo's Markdown (issue-N.md) strikes through:
+#: every edition does (walk188 #7: the HTML, email and text editions showed its tildes).
+COMMONMARK = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("strikethrough")
 #: A code span, left as it is.
 CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 

@@ -96,6 +96,7 @@ def unshown_markdown(
             indented.update(range(token.map[0], token.map[1]))
         elif token.type == "fence" and token.map:
             code.update(range(token.map[0], token.map[1]))
+    found += _numbered_sentences(tokens, lines)
     out: list[str] = []
     for index, line in enumerate(lines):
         if index in code:
@@ -124,6 +125,55 @@ def unshown_markdown(
             kept.append(_FOOTNOTE.sub(lambda m: "[\\^" + m.group(1) + "]", piece))
         out.append("".join(kept))
     return "\n".join(out), tuple(found)
+
+
+#: The first number a list of one item starts at to read as a year or an amount (`1986. was the
+#: year ...`) rather than an item's place: over 31 (a list of a month's days may start there).
+_SENTENCE_NUMBER = 31
+
+
+def _numbered_sentences(tokens: list[Any], lines: list[str]) -> list[UnshownMarkdown]:
+    """Each list of one item numbered over `_SENTENCE_NUMBER` whose text starts in lowercase
+    (`1986. was the year the first satisfaction index was published.`): a sentence starting
+    with a year, most likely, which Markdown reads as a list numbered from it, every edition
+    with it (kind "numbered sentence": walk188 #1, it was "1." in the HTML editions, unsaid)."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type != "ordered_list_open" or token.level or not token.map:
+            continue
+        items = 0
+        for inner in tokens[index + 1 :]:
+            if inner.type == "ordered_list_close" and inner.level == token.level:
+                break
+            items += inner.type == "list_item_open" and inner.level == token.level + 1
+        item = tokens[index + 1]
+        text = next((t.content for t in tokens[index + 1 :] if t.type == "inline"), "")
+        number = item.info if item.type == "list_item_open" else ""
+        if (
+            items == 1
+            and number.isdigit()
+            and int(number) > _SENTENCE_NUMBER
+            and text[:1].islower()
+        ):
+            found.append(
+                UnshownMarkdown(token.map[0] + 1, "numbered sentence", lines[token.map[0]].strip())
+            )
+    return found
+
+
+def numbered_sentence_advice(piece: UnshownMarkdown, fix_in: str = "") -> str:
+    """What the editor is told of a "numbered sentence" (`_numbered_sentences`)."""
+    number = re.match(r"\d+", piece.written)
+    digits = number.group(0) if number else ""
+    marked = piece.written[len(digits) : len(digits) + 1]
+    rest = piece.written[len(digits) + 1 :]
+    where = f" in {fix_in}" if fix_in else ""
+    return (
+        f'"{piece.written}" is read as a list numbered from {digits}, as Markdown reads a line'
+        f" starting with a number and {marked!r}: every edition publishes it as that list, its"
+        f" number {digits}; if it is a sentence, write a backslash before the {marked!r}"
+        f" ({digits}\\{marked}{rest}){where}"
+    )
 
 
 def _image_seen(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -21,6 +22,10 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
+#: Types of text besides text/*: what curator writes is UTF-8 (issue-N.json, feed.xml).
+_UTF8_TYPES = {"application/json", "application/xml", "application/atom+xml", "application/rss+xml"}
+
+
 class PreviewError(CuratorError):
     """The preview cannot start (no such folder, the port is taken)."""
 
@@ -35,6 +40,18 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        """A file's type, with `charset=utf-8` for the text curator writes (walk188 #5: the text
+        edition was served as `text/plain` alone, and a browser showed `’` and an Arabic credit
+        as `â€™` and `Ø³Ø§Ø±Ø©`)."""
+        name = str(path).lower()
+        if name.endswith(".md"):
+            return "text/markdown; charset=utf-8"
+        kind = super().guess_type(path)
+        if kind.startswith("text/") or kind in _UTF8_TYPES:
+            return f"{kind}; charset=utf-8"
+        return kind
 
     def send_head(self):  # type: ignore[no-untyped-def]
         with self.server.lock:
