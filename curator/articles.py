@@ -40,6 +40,7 @@ from curator.extract import clean_authors, resembles_site
 from curator.fetch import FetchSettings
 from curator.htmltext import name_text, read_feed_html
 from curator.models import FEED_CODE, Article, Entry, Page
+from curator.readerlang import script_against
 from curator.urls import amp_origin, clean_url, site_of, url_key
 
 
@@ -112,6 +113,10 @@ class Built:
     #: published, the address it resolved to, the base, the address published), each said
     #: (walk162 #5).
     base_refused: tuple[tuple[str, str, str, str, str], ...] = ()
+    #: New entries whose page declares no language and whose feed's language is not written in
+    #: their letters, so not taken (`feed_language_refused`): (the entry's link, the title
+    #: published, the feed's language, the script they are written in), each said (walk188 #4).
+    other_language: tuple[tuple[str, str, str, str], ...] = ()
 
 
 def shared_canonicals(
@@ -196,6 +201,7 @@ def build_articles(
     unreachable: list[tuple[str, str, str, str]] = []
     elsewhere: list[tuple[str, str, str]] = []
     based: list[tuple[str, str, str, str, str]] = []
+    languages: list[tuple[str, str, str, str]] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -233,6 +239,10 @@ def build_articles(
             elsewhere.append((entry.link, article.title, article.url))
         if entry.link and page is not None and page.base_canonical:
             based.append((entry.link, article.title, *page.base_canonical, article.url))
+        if entry.language and not article.language:
+            script = feed_language_refused(entry, page, article.title, article.summary or "")
+            if script:
+                languages.append((entry.link or article.url, article.title, entry.language, script))
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -256,6 +266,7 @@ def build_articles(
         unreachable=tuple(unreachable),
         elsewhere=tuple(elsewhere),
         base_refused=tuple(based),
+        other_language=tuple(languages),
     )
 
 
@@ -497,13 +508,26 @@ def merge(
         site_name=site or "",
         link_post=entry.via is not None,
         # the page's language, else its feed's (walk159 #2: a feed's <language>fa-IR</language>
-        # was ignored, and a Persian article whose page says none was published as English)
-        language=(page.language if page else "") or entry.language,
+        # was ignored, and a Persian article whose page says none was published as English),
+        # unless its letters are in a script the feed's is not written in (walk188 #4)
+        language=(page.language if page else "")
+        or ("" if feed_language_refused(entry, page, title, summary.text) else entry.language),
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
         page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
         or _newer_headline(entry, page, publication, title if feed_title_used else ""),
         written_for=written_for,
     )
+
+
+def feed_language_refused(entry: Entry, page: Page | None, title: str, summary: str = "") -> str:
+    """The script the article is written in (`readerlang.script_against`: "Japanese") when its
+    page declares no language and its feed's (`Entry.language`, "en") is not written in that
+    script: the feed's is then not the article's, its letters tell it (walk188 #4). "" when the
+    feed's is taken, or there is none to take."""
+    if not entry.language or (page is not None and page.language):
+        return ""
+    text = (page.text if page is not None else None) or summary
+    return script_against(entry.language, f"{title} {text[:1000]}")
 
 
 def _page_headline(entry: Entry, page: Page | None, canonical: str | None, title: str) -> str:

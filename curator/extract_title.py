@@ -35,8 +35,27 @@ def title_suffix(doc: _Doc) -> str | None:
     # A site's name is a proper name: "CX Today", "eHow", "kottke.org"; not "evolve extension for
     # Mercurial" (the end of a title that had a dash in it).
     head_word = suffix.split()[0]
-    named = head_word != head_word.lower() or "." in head_word or not head_word[:1].islower()
-    return suffix if named else None
+    named = head_word != head_word.lower() or "." in head_word
+    # A full-width colon is Japanese and Chinese writing's subtitle mark ("NPS と CSAT の使い分け：
+    # 顧客体験を測る", walk188 #2) as well as a site's ("…：AFPBB News"): the segment after it is a
+    # guess at a site's name only when capitals show it is a name, which letters without case
+    # cannot; the page's own names still name one ("：日本経済新聞", `strip_site_name`).
+    if not _SUBTITLE_MARK.fullmatch(rules.TITLE_SEPARATORS.findall(title)[-1]):
+        named = named or not head_word[:1].islower()
+    return suffix if named and not headed_whole(doc, title) else None
+
+
+#: A separator that is a subtitle's mark as often as a site's: the full-width colon.
+_SUBTITLE_MARK = re.compile(r"\s*：\s*")
+
+
+def headed_whole(doc: _Doc, title: str) -> bool:
+    """Whether a `<h1>` of the page is `title` whole, its last segment too: "NPS vs CSAT -
+    Measuring the Customer Experience" headed so is one headline and its subtitle, not a title
+    and its site's name (walk188 #2: the subtitle was credited as the publication and cut from
+    the title, in the issue too)."""
+    key = name_key(title)
+    return bool(key) and any(name_key(_clean(h.text_content())) == key for h in doc.tree.iter("h1"))
 
 
 # -------------------------------------------------------------------------------------------- title
@@ -218,6 +237,8 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
         return _without_title_byline(raw[: last.start()].strip())
     if site and same_name(raw[: first.start()], site) and first.end() < len(raw):
         return raw[first.end() :].strip()
+    if _SUBTITLE_MARK.fullmatch(last.group()):
+        return raw  # "…の使い分け：顧客体験を測る": a subtitle (Readability.js cuts at no colon)
     head = _without_title_byline(raw[: last.start()].strip())
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
 

@@ -48,7 +48,54 @@ _LANGUAGE_SCRIPTS: dict[str, frozenset[str]] = {
     "bg": frozenset({"CYRILLIC"}),
     "sr": frozenset({"CYRILLIC"}),
     "hi": frozenset({"DEVANAGARI"}),
+    "mr": frozenset({"DEVANAGARI"}),
+    "ne": frozenset({"DEVANAGARI"}),
+    "be": frozenset({"CYRILLIC"}),
+    "mk": frozenset({"CYRILLIC"}),
+    "kk": frozenset({"CYRILLIC"}),
+    "ky": frozenset({"CYRILLIC"}),
+    "mn": frozenset({"CYRILLIC", "MONGOLIAN"}),
+    "tg": frozenset({"CYRILLIC"}),
+    "uz": frozenset({"LATIN", "CYRILLIC"}),
+    "az": frozenset({"LATIN", "CYRILLIC"}),
+    "bs": frozenset({"LATIN", "CYRILLIC"}),
+    "ps": frozenset({"ARABIC"}),
+    "ckb": frozenset({"ARABIC"}),
+    "sd": frozenset({"ARABIC"}),
+    "ug": frozenset({"ARABIC"}),
+    "hy": frozenset({"ARMENIAN"}),
+    "ka": frozenset({"GEORGIAN"}),
+    "bn": frozenset({"BENGALI"}),
+    "pa": frozenset({"GURMUKHI", "ARABIC"}),
+    "gu": frozenset({"GUJARATI"}),
+    "ta": frozenset({"TAMIL"}),
+    "te": frozenset({"TELUGU"}),
+    "kn": frozenset({"KANNADA"}),
+    "ml": frozenset({"MALAYALAM"}),
+    "si": frozenset({"SINHALA"}),
+    "km": frozenset({"KHMER"}),
+    "lo": frozenset({"LAO"}),
+    "my": frozenset({"MYANMAR"}),
+    "am": frozenset({"ETHIOPIC"}),
+    "dv": frozenset({"THAANA"}),
+    "bo": frozenset({"TIBETAN"}),
+    "yue": frozenset({"CJK"}),
 }
+#: A language tag's script subtag ("sr-Latn", "pa-Arab", "zh-Hant") and the scripts it names.
+_SCRIPT_SUBTAGS: dict[str, frozenset[str]] = {
+    "latn": frozenset({"LATIN"}),
+    "cyrl": frozenset({"CYRILLIC"}),
+    "arab": frozenset({"ARABIC"}),
+    "hebr": frozenset({"HEBREW"}),
+    "grek": frozenset({"GREEK"}),
+    "hans": frozenset({"CJK"}),
+    "hant": frozenset({"CJK"}),
+    "jpan": frozenset({"HIRAGANA", "KATAKANA", "CJK"}),
+    "kore": frozenset({"HANGUL", "CJK"}),
+    "deva": frozenset({"DEVANAGARI"}),
+}
+#: How the run names a script a feed's language is not written in (else "Cyrillic script" ...).
+_SCRIPT_SAID = {"HIRAGANA": "Japanese", "HANGUL": "Korean", "CJK": "Chinese characters"}
 
 
 def has_rtl(text: str) -> bool:
@@ -84,6 +131,31 @@ def language_scripts(language: str) -> frozenset[str]:
     """The scripts a text in `language` is written in (`_LANGUAGE_SCRIPTS`, else Latin)."""
     primary = language.strip().lower().replace("_", "-").split("-", 1)[0]
     return _LANGUAGE_SCRIPTS.get(primary, frozenset({"LATIN"}))
+
+
+def script_against(language: str, text: str) -> str:
+    """The script most of `text`'s letters are in, as the run names it ("Japanese", "Arabic
+    script"), when it is not Latin and `language` (a feed's, "en") is not written in it: the
+    feed's language is then no article's whose page says none (walk188 #4: a Japanese article
+    of a feed saying `<language>en</language>` was marked English, and read so by screen
+    readers). "" when the letters agree with it, are Latin (a language written in Latin letters
+    may be any), are mixed with none the most, or `language` names a script curator does not
+    know ("mn-Mong")."""
+    letters = [ch for ch in (text or "")[:2000] if ch.isalpha()]
+    counts = Counter(_script(ch) for ch in letters)
+    if not counts:
+        return ""
+    kana = counts["HIRAGANA"] + counts["KATAKANA"]
+    if kana * 10 >= counts.total():  # Japanese: kana and kanji (Chinese characters), one script
+        counts["HIRAGANA"] = kana + counts.pop("CJK", 0) + counts.pop("KATAKANA", 0)
+    script, n = counts.most_common(1)[0]
+    if n * 2 <= counts.total() or script == "LATIN":
+        return ""
+    subtags = [t for t in language.strip().lower().replace("_", "-").split("-")[1:] if len(t) == 4]
+    if subtags and subtags[0] not in _SCRIPT_SUBTAGS:
+        return ""  # a script subtag curator does not know: the feed's word stands
+    written = _SCRIPT_SUBTAGS[subtags[0]] if subtags else language_scripts(language)
+    return "" if script in written else _SCRIPT_SAID.get(script, f"{script.title()} script")
 
 
 def guessed_language(text: str, newsletter: str) -> tuple[str, str]:
@@ -218,8 +290,9 @@ def language_warnings(issue: Issue, newsletter: str, where: str) -> list[str]:
             else:
                 told = "as its letters are Arabic (Arabic, Persian or Urdu: no language is set)"
             warnings.append(
-                f'"{art.title}" ({art.url}): neither its page nor its feed says what language it'
-                f" is in, and it is not written in your newsletter's letters: every HTML edition"
+                # (its feed may say one its letters are not written in: not taken, walk188 #4)
+                f'"{art.title}" ({art.url}): neither its page nor its feed says a language its'
+                f" letters are written in, and they are not your newsletter's: every HTML edition"
                 f" marks it {marked}, {told}; to give its language, write it as the article's"
                 f' "language" ("zh-Hant", "fa", "ru") in {where}'
             )

@@ -23,6 +23,7 @@ from curator.cli.common import echo, hold_note, holding_report
 from curator.cli.report_feeds import (
     failing_for,
     feed_advice,
+    feed_language_note,
     malformed_note,
     moved_note,
     other_script_note,
@@ -531,6 +532,11 @@ def _print_failures(
                 f" {base_refused_note(named, base, address, link)}",
                 err=True,
             )
+    for report in summary.feeds:
+        if report.other_language:  # walk188 #4: a Japanese article was marked English
+            echo(feed_language_note(report), err=True)
+            for link, title, _, _ in report.other_language:
+                echo(f'  "{title}" ({sent_url(link)})', err=True)
     for report in summary.feeds:
         if report.title_markup:  # walk96 D: the feed's own title, said as its articles' are
             # walk110 #5: it said "a `<script>` with its text" of any markup, and asked for a

@@ -295,3 +295,25 @@ def other_script_note(report: FeedReport) -> str:
         f" {they}, write a subject (or keywords) in {'its' if n == 1 else 'their'} language in"
         f" feeds.yaml; else `curator feeds remove {shell_arg(report.url)}`"
     )
+
+
+def feed_language_note(report: FeedReport) -> str:
+    """What the run says of a feed that declares a language its new articles' letters are not
+    written in (`FeedReport.other_language`: `<language>en</language>` over Japanese articles
+    whose pages say none): their language is told by their letters, not taken from the feed
+    (walk188 #4), and where to give it."""
+    n = len(report.other_language)
+    language = "` or `".join(sorted({said[2] for said in report.other_language}))
+    scripts = sorted({script for *_, script in report.other_language})
+    written = " and ".join(scripts)
+    some = "1 of its new articles is" if n == 1 else f"{n} of its new articles are"
+    return (
+        f"{report.name}: its feed says its articles are in `{language}`, but {some} written in"
+        f" {written}, which `{language}` is not written in, and {'its page says' if n == 1 else 'their pages say'}"
+        f" no language: the feed's is not taken for {'it' if n == 1 else 'them'}; every HTML"
+        " edition marks the language its letters tell (kana `ja`, Hangul `ko`, Hebrew `he`...),"
+        f" or its direction alone, so that screen readers do not read {'it' if n == 1 else 'them'}"
+        " in the voice of"
+        f' `{language}`. To give another, write it as the article\'s "language" in issue-N.json'
+        " once an issue features it, then `curator render N`:"
+    )
