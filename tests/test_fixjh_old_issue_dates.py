@@ -6,6 +6,7 @@ the output folder (its issue-N.json, else feed.xml) when it is opened."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sqlite3
@@ -133,11 +134,17 @@ def test_a_draft_dated_after_the_old_issues_is_not_said_to_come_before_them(
 
 
 def test_render_after_the_upgrade_says_no_date_was_corrected(newsletter: Path) -> None:
-    code, out, err = run_cli("render", "--all", "--config", str(newsletter))
+    """No date was corrected: none is said to be, and an edition that reads otherwise now (as
+    the older curator's templates wrote it) is said to, as for any render (walk164 N7: the
+    dates taken into the store had counted as corrections, which hid it)."""
+    text = newsletter.parent / "output" / "issue-1.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nAs an older curator wrote it.\n", "utf-8")
+    code, out, err = run_cli("render", "--all", "--config", str(newsletter), "--json")
     assert code == 0, out + err
     said = said_as_one(err)
     assert "and the store had" not in said, said
     assert "the store had no date for issues 1-3" in said
+    assert json.loads(out)["text_changed"] == {"1": [str(text)]}
 
 
 def test_an_issue_without_its_json_is_dated_as_feed_xml_has_it(newsletter: Path) -> None:
