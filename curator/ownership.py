@@ -127,6 +127,20 @@ def _issue_text(title: str, editor: str | None, day: str, articles: int) -> str:
     return f'"{title}"{by}, dated {day}, {articles} article(s)'
 
 
+def holds_stores_issues(
+    config: Config, store: Store, out_dir: Path, records: list[IssueRecord]
+) -> bool:
+    """Whether `out_dir` holds the store's issues (`records`), as
+    `stop_for_another_newsletters_store` judges it: its newest issue-N.json of a number the store
+    records is that issue (False when it holds none)."""
+    compared = _compared(store, out_dir, records)
+    return (
+        compared is not None
+        and compared.agrees
+        and (compared.same_title or not _elsewhere(compared, records, config))
+    )
+
+
 def stop_for_another_newsletters_store(
     config: Config, store: Store, out_dir: Path, *, rendering: bool = False
 ) -> None:

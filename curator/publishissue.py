@@ -41,6 +41,7 @@ from curator.publish import FileSet, remove_leftover_temps
 from curator.render import environment
 from curator.runlock import BuildError
 from curator.store import Store, StoreError, file_in_the_way
+from curator.storedissue import archive_from_store
 from curator.templateerrors import OutputError, TemplateMistake
 from curator.themes import later_line_note, plan_entry, promise_made, theme_history
 from curator.urls import url_key
@@ -194,6 +195,11 @@ def publish_issue(
     known_ids, again = _ids_again(store, issue.number, published_feed_ids(out_dir))
     try:
         archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
+        listed_from_store: tuple[str, ...] = ()
+        if "json" not in formats:  # (walk187 #2: no issue-N.json, so the store's record)
+            archive, warnings, listed_from_store = archive_from_store(
+                config, store, archive, warnings, env=env, number=issue.number, utm=utm
+            )
         previous = published_feed(out_dir)
         # The archive page and feed of issues are the newsletter's, titled as feeds.yaml says: a
         # draft's `title:` is its issue's own (walk38 #7: it renamed them for one build).
@@ -304,6 +310,7 @@ def publish_issue(
         *linked_stylesheets(env, rendered),
         *html_in_text(env, rendered),
         *(f"{w}{missing} is repaired or restored{_render_fix(w, store)}" for w in warnings),
+        *listed_from_store,
         *_empty_editions_said(
             out_dir, store, [a.number for a in archive if a.number != issue.number]
         ),
@@ -392,8 +399,13 @@ def _missing_issues(
     Why: `rm -rf output; curator build` published an archive of the new issue alone, without a
     word, and nothing said that `render --all` brings the others back (walk73 #3). The build does
     not write them again itself: an editor may have taken an issue down on purpose."""
-    if "json" not in formats:  # no issue-N.json is written: the archive holds the newest alone
-        return ()
+    out = (
+        ""
+        if out_dir.resolve() == Path(config.settings.output).resolve()
+        else f" --out {shell_arg(out_dir)}"
+    )
+    if "json" not in formats:  # (walk187 #2: the archive lists them from the store)
+        return _files_gone(store, out_dir, number, formats, out)
     gone = [
         r.number
         for r in store.issues()
@@ -401,16 +413,41 @@ def _missing_issues(
     ]
     if not gone:
         return ()
-    out = (
-        ""
-        if out_dir.resolve() == Path(config.settings.output).resolve()
-        else f" --out {shell_arg(out_dir)}"
-    )
     which = f"issue {gone[0]} is" if len(gone) == 1 else f"issues {numbers_text(gone)} are"
     return (
         f"{which} recorded in the store but not in {shell_arg(out_dir)} (no issue-N.json: deleted, or"
         f" published to another folder?): its archive page and feed of issues list only the"
         f" issues found there; `curator render --all{out}` writes the missing ones again",
+    )
+
+
+def _files_gone(
+    store: Store, out_dir: Path, number: int, formats: Collection[str], out: str
+) -> tuple[str, ...]:
+    """Without issue-N.json (`settings: outputs` without `json`): a warning when issues the store
+    records, which the archive page and the feed of issues list from the store's record, have
+    none of their editions in `out_dir` (deleted, or published elsewhere): those link a page that
+    is not there."""
+    patterns = [pattern for name, (_, pattern) in ISSUE_FORMATS.items() if name in formats]
+    if not patterns:
+        return ()
+    gone = [
+        r.number
+        for r in store.issues()
+        if r.number < number
+        and not any((out_dir / p.format(n=r.number)).exists() for p in patterns)
+    ]
+    if not gone:
+        return ()
+    one = len(gone) == 1
+    which = f"issue {gone[0]} is" if one else f"issues {numbers_text(gone)} are"
+    return (
+        f"{which} recorded in the store but none of {'its' if one else 'their'} files is in"
+        f" {shell_arg(out_dir)} (deleted, or published to another folder?): the archive page and"
+        f" the feed of issues list {'it' if one else 'them'} as the store recorded"
+        f" {'it' if one else 'them'}, linking {'a page' if one else 'pages'} that"
+        f" {'is' if one else 'are'} not there; `curator render"
+        f" {' '.join(map(str, gone))}{out}` writes {'it' if one else 'them'} again",
     )
 
 

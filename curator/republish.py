@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,6 @@ from curator.app import (
     published_feed,
     reader_notes,
     stopped_issue_in,
-    stored_scores,
     unmarked_language,
     unshown_pieces,
     unshown_theme,
@@ -43,10 +42,7 @@ from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import page_links, page_text, same_links
 from curator.issuedata import issue_from_data, published_issues
 from curator.models import (
-    Article,
     Issue,
-    Scored,
-    Section,
 )
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
@@ -71,10 +67,8 @@ from curator.republish_corrections import (
     dates_kept,
     headings_in_text,
 )
-from curator.store import (
-    IssueRecord,
-    Store,
-)
+from curator.store import Store
+from curator.storedissue import issue_from_store
 from curator.takeback import archive_without_issues, listed_issues, record_taken_back_ids
 from curator.templatecheck import single_brace_fields
 from curator.templateerrors import OutputError, TemplateMistake
@@ -253,7 +247,7 @@ def render_issues(
     copies: dict[int, tuple[Path, Path]] = {}
     for record in store.issues(with_articles=True):
         if record.number not in issues:
-            issues[record.number] = _issue_from_store(config, store, record)
+            issues[record.number] = issue_from_store(config, store, record)
             path = out_dir / f"issue-{record.number}.json"
             unreadable = _unreadable(path)
             missing = f"issue {record.number}: {path} " + (
@@ -705,81 +699,3 @@ def _holds(path: Path, text: str) -> bool:
         return path.read_bytes() == text.encode("utf-8")
     except OSError:
         return False
-
-
-def _issue_from_store(config: Config, store: Store, record: IssueRecord) -> Issue:
-    """An issue as the store recorded it (when its issue-N.json is gone): its articles as it
-    published them (title, credit, publication and blurb as edited in its draft), or, for an
-    issue recorded before the store kept those, as stored."""
-    descriptions = {s.name: s.description for s in config.subjects}
-    renamed = {old.casefold(): new for old, new in store.subject_renames()}
-
-    def description(subject: str) -> str:
-        """The subject's description in feeds.yaml, under the name it has now when the editor
-        renamed it since (`curator subjects rename`; walk62 #5: published as "")."""
-        seen: set[str] = set()
-        key = subject.casefold()
-        while subject not in descriptions and key in renamed and key not in seen:
-            seen.add(key)
-            subject = renamed[key]
-            key = subject.casefold()
-        return descriptions.get(subject, "")
-
-    sections: list[Section] = []
-
-    def as_published(article_id: int) -> Article | None:
-        article = store.article_by_id(article_id)
-        shown = record.as_published.get(article_id)
-        if article is None or shown is None:
-            return article
-        return replace(
-            article,
-            title=shown.title,
-            authors=shown.authors,
-            publication=shown.publication,
-            blurb=shown.blurb,
-            blurb_markdown=shown.blurb_markdown,
-            url=shown.url,
-        )
-
-    for subject, article_id in record.featured:
-        article = as_published(article_id)
-        if article is None:
-            continue
-        if not sections or sections[-1].subject != subject:
-            sections.append(Section(subject, description(subject)))
-        last = sections[-1]
-        also = tuple(
-            (copy.publication or copy.url, copy.url)
-            for of, copy_id in record.copies
-            if of == article_id and (copy := as_published(copy_id)) is not None
-        )
-        entry = Scored(article, 0.0, also_covered_by=also)
-        sections[-1] = replace(last, entries=(*last.entries, entry))
-    # (its date and editor as published, a draft's edits too; an issue recorded before curator
-    # kept them: the day it was published and feeds.yaml's editor)
-    day = record.day
-    scored = stored_scores(
-        store,
-        Issue(
-            number=record.number,
-            date=day,
-            title=record.title,
-            editor=(record.editor or None) if record.editor is not None else config.editor,
-            introduction=record.introduction or "",
-            sections=tuple(sections),
-            theme=record.theme,
-            closing=record.closing or "",
-        ),
-    )
-    # (each section under the heading its issue-N.json corrected, kept by `_issue_kept`; scored
-    # under its subject above)
-    return replace(
-        scored,
-        sections=tuple(
-            replace(sec, subject=record.headings.get(sec.entries[0].article.id, sec.subject))
-            if sec.entries
-            else sec
-            for sec in scored.sections
-        ),
-    )

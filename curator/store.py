@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
+from datetime import datetime
 from glob import escape as glob_escape
 from pathlib import Path
 from urllib.parse import quote
@@ -610,6 +611,9 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore):
         self._original: sqlite3.Connection | None = None
         #: `open` made the store: there was no file at its path when the run began (walk174 #4).
         self.made_now = False
+        #: The dates of issues the store keeps none for (an older curator's), read from the
+        #: output folder by a run that may not write them (`curator.olddates`), by number.
+        self.dates_found: dict[int, datetime] = {}
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod

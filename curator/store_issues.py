@@ -401,6 +401,21 @@ class IssueStore(StoreBase):
                 (issue_date.isoformat(), number),
             )
 
+    def undated_issues(self) -> list[int]:
+        """The issues the store keeps no date for (published by a curator of schema 16 or
+        before), unless this run found theirs (`dates_found`)."""
+        rows = self.db.execute("SELECT number FROM issues WHERE issue_date IS NULL")
+        return [int(r[0]) for r in rows if int(r[0]) not in self.dates_found]
+
+    def fill_issue_dates(self, dates: Mapping[int, datetime]) -> None:
+        """Date the issues `dates` names that the store keeps no date for (an older curator's):
+        as their issue-N.json or feed.xml dates them (`curator.olddates`)."""
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE issues SET issue_date = ? WHERE number = ? AND issue_date IS NULL",
+                [(day.isoformat(), number) for number, day in dates.items()],
+            )
+
     def set_issue_text(self, number: int, introduction: str, closing: str) -> None:
         """Keep published issue `number`'s introduction and closing line as corrected."""
         with self.transaction():
@@ -457,7 +472,7 @@ class IssueStore(StoreBase):
                 promised=None if r["promised"] is None else tuple(json.loads(r["promised"])),
                 as_published=published.get(r["id"], {}),
                 headings=headings.get(r["id"], {}),
-                issue_date=_dt(r["issue_date"]),
+                issue_date=_dt(r["issue_date"]) or self.dates_found.get(r["number"]),
                 editor=r["editor"],
                 **_plan_taken(r["plan"]),
             )

@@ -79,6 +79,7 @@ if TYPE_CHECKING:
         path: Path
         closed: bool
         pages_read_now: set[int]
+        dates_found: dict[int, datetime]
 
         def transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
         def _each_in(self, sql: str, values: Iterable[object]) -> Iterator[sqlite3.Row]: ...

@@ -957,7 +957,7 @@ def render(
             stop_for_other_newsletters_issues(first, out_dir, (), first.settings.store)
     # --record starts a store when there is none (walk176 #3: the way on from a store lost,
     # which its stop names); a render alone needs the store that published the issues.
-    with opened(config, db, create=record) as (conf, store):
+    with opened(config, db, create=record, out_dir=out) as (conf, store):
         say_unused_templates(conf, templates)
         out_dir = out or conf.settings.output
         # (walk166 #1: an issue-N.json of another newsletter's, its corrections taken into this

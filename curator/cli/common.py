@@ -29,6 +29,7 @@ from curator.config_load import load_config, moved_newsletter_advice
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
 from curator.harvest import FetchStopped
 from curator.htmltext import terminal_text
+from curator.olddates import fill_issue_dates
 from curator.placement import pending
 from curator.publishissue import missing_store_said
 from curator.store import (
@@ -828,6 +829,10 @@ def opened(
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
             if reading:
                 _say_copies(config, store, store_path)
+            # (walk187 #3: an older curator's issues, which its store kept no date for)
+            filled = fill_issue_dates(config, store, out_dir or config.settings.output, write=held)
+            if filled is not None and not quiet:
+                click.echo(f"curator: {filled}", err=True)
             before = store.next_issue_number()
             try:
                 yield config, store
