@@ -21,10 +21,9 @@ import jinja2.meta
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from curator.htmltext import display_width, html_to_text, script_in
+from curator.htmltext import html_to_text, script_in
 from curator.markdowntext_links import (
     cut_unsafe_links,
-    cut_unsafe_links_per_line,
     inline_references,
     outside_code,
 )
@@ -32,7 +31,6 @@ from curator.models import Issue
 from curator.readerlang import isolated
 from curator.render import Text, date_text, issue_context, join_names
 from curator.templatecheck import OUTPUT_FILTERS
-from curator.texttags import text_tags_cut
 from curator.urls import safe_url
 from curator.views import EntryView, SectionView
 
@@ -104,46 +102,6 @@ _MD_TYPOGRAPHY_ENTITIES = {"-": "&#45;", ".": "&#46;", '"': "&quot;"}
 #: and so does a `\<` (an even run of backslashes before it is theirs): Markdown shows it as a `<`
 #: already, and `\&lt;` would show the letters "&lt;" (walk96 A).
 _MD_RAW_HTML = re.compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
-
-
-#: A `<` left that would still open a tag or a comment (unclosed, or a bare tag kept): a space
-#: after it makes it text.
-#: An address in angle brackets (`<dana@example.com>`, as `<https://...>`) stays as written
-#: (walk156 #20: a footer's "Write to me: <dana@example.com>" was published `< dana@...`).
-_TEXT_OPENER = re.compile(
-    r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)"
-    r"(?![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>)"
-)
-
-
-def text_edition(text: str) -> str:
-    """The text edition as published: its words with no HTML markup (comments, tags that run,
-    load or embed something or give an attribute a value left out; any other tag, and an unclosed `<tag`,
-    as `< tag`) and no Markdown link or image to an unsafe address (javascript:, data:,
-    vbscript: ...: its text alone), so that pasted where Markdown or HTML is rendered it runs,
-    embeds and links to nothing unsafe. (It is no Markdown: such a place still styles what
-    Markdown reads in it, a `*word*` or the title's `====`, as README says: walk149 #10.)
-    "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
-    written = text
-    text = text_tags_cut(text)
-    text = cut_unsafe_links_per_line(text)
-    return _underlines_refitted(written, _TEXT_OPENER.sub("< ", text))
-
-
-def _underlines_refitted(written: str, published: str) -> str:
-    """`published` (the text edition made of `written`) with each `===` underline the template
-    fitted to its heading in `written` fitted again to the heading as published (walk188 #7:
-    `Editor's picks & <notes>`, published `... & < notes>`, was underlined one `=` short)."""
-    before, after = written.split("\n"), published.split("\n")
-    if len(before) != len(after):  # (a comment over several lines cut: no line to match)
-        return published
-    for row in range(1, len(after)):
-        rule, heading = before[row], before[row - 1]
-        fitted = rule and set(rule) == {"="} and len(rule) == display_width(heading)
-        if fitted and after[row] == rule and after[row - 1] != heading and after[row - 1]:
-            after[row] = "=" * display_width(after[row - 1].rstrip())
-    return "\n".join(after)
 
 
 def _plain(value: object) -> object:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from curator.markdowntext_links import COMMONMARK, RELATIVE_BASE, cut_unsafe_links
 from curator.markdowntext_unshown import unshown_markdown
-from curator.texttags import text_markup_cut
+from curator.texttags import text_edition, text_markup_cut
 from curator.urls import safe_url
 
 #: Tags an editor's Markdown introduction may produce; everything else is removed (nh3 allow-list).
@@ -300,7 +300,7 @@ def _text_of(token: Token) -> str:
 #: Markdown is shown as typed in the web and email editions (and warned about), but the text
 #: edition shows such a tag's words alone, as it does `**bold**`'s, not "< b>bold< /b>"
 #: (walk107 #3). Any other tag stays a word there (`< details>`), and one that runs, loads or
-#: has attributes is cut (`editions.text_edition`).
+#: has attributes is cut (`texttags.text_edition`).
 _STYLE_TAG = re.compile(
     r"</?(?:b|strong|i|em|u|s|strike|del|ins|mark|small|big|sub|sup|tt|cite|q|span)\s*>", re.I
 )
@@ -371,8 +371,9 @@ def _inline_text(
 
 def markdown_text(source: str, *, lines: bool = False) -> str:
     """The editor's Markdown as plain text for the text edition and JSON: paragraphs apart, a
-    list's items one a line ("- item", "1. item"), code blocks as they are; with `lines`, the
-    line breaks typed inside a paragraph kept (the introduction in the text edition)."""
+    list's items one a line ("- item", "1. item"), code blocks as they are, its HTML as the text
+    edition prints it (`text_edition`); with `lines`, the line breaks typed inside a paragraph
+    kept (the introduction in the text edition)."""
     # (text, the outermost list it is in, counted from 1; 0 outside a list): a list's items one a
     # line, a blank line between two lists (walk188 #7: `- ... argument.` then `1986. was the
     # year` were one list in the text edition and the JSON's "blurb").
@@ -406,7 +407,9 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
         if index:
             out += "\n" if in_list and blocks[index - 1][1] == in_list else "\n\n"
         out += text
-    return _LITERAL_TAG.sub("< ", out).replace(_LITERAL_LT, "<")
+    # As the text edition prints it, so that the JSON's "blurb" is that text too (walk188 #3:
+    # `<b onclick=...>` and a `javascript:` anchor were kept there, a bare `</b>` left out).
+    return text_edition(_LITERAL_TAG.sub("< ", out).replace(_LITERAL_LT, "<"))
 
 
 #: What a backslash keeps from reading as Markdown inside a line (CommonMark 2.4), and a line's

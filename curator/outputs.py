@@ -34,7 +34,6 @@ from curator.editions import (
     md_url,
     output_context,
     published_feed_ids,
-    text_edition,
     utm_for,
 )
 from curator.editions import (
@@ -67,6 +66,7 @@ from curator.templateerrors import OutputError, TemplateMistake
 from curator.templateerrors import in_editors_terms as _in_editors_terms
 from curator.templateerrors import text_or_nothing as _source
 from curator.templatewords import copies_without, old_copy
+from curator.texttags import text_edition
 from curator.views import EntryView
 
 #: Characters XML 1.0 forbids (section 2.2): C0 controls but tab/newline/return, surrogates, U+FFFE/F.

@@ -25,6 +25,13 @@ from curator.foreignfiles import (
     stop_for_files_not_curators,
 )
 from curator.issuedata import ISSUE_JSON, issue_from_data
+from curator.linksettings import (
+    keep_link_settings,
+    kept_link_settings,
+    link_settings,
+    retagged_entries,
+    retagged_note,
+)
 from curator.models import Issue
 from curator.oldlinks import published_addresses
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
@@ -239,6 +246,14 @@ def publish_issue(
         site_url=config.site_url,
         utm=utm,
     )
+    # (walk188 #6: the older issues' entries of feed.xml re-tagged by today's link settings)
+    settings = link_settings(config.site_url, utm)
+    retagged = [
+        n for n in retagged_entries(previous, rendered.get("feed.xml", "")) if n != issue.number
+    ]
+    relinked_feed = (
+        (retagged_note(retagged, kept_link_settings(store), settings),) if retagged else ()
+    )
     files = FileSet({out_dir / name: text for name, text in rendered.items()})
     # (before it is recorded: which line of the plan it does, when the plan gives another next)
     later_line = later_line_note(config, store, issue.theme, issue.number) if planned else ""
@@ -251,6 +266,7 @@ def publish_issue(
                 raise BuildError(_cannot_write(issue, out_dir, exc)) from None
             kept = record_published(config, store, issue, now, planned=planned)
             store.keep_newsletter_title(config.title, former)
+            keep_link_settings(store, [issue.number], settings)
             # (the stories told before this build says it left out: said once, with the issue)
             store.mark_retold_said(said)
             # (and the copies found of stories told before, which it says: walk85 B)
@@ -305,6 +321,7 @@ def publish_issue(
         *again,
         *found_out,
         *dropped,
+        *relinked_feed,
         *clipped_email(issue, rendered),
         *nested_headings(rendered, templates or config.settings.templates),
         *linked_stylesheets(env, rendered),

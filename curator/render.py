@@ -476,7 +476,7 @@ def _text_credit(authors: Sequence[str], author: str, publication: str) -> str:
 
 def _shows_words(name: str) -> bool:
     """Whether a credited name shows any words in the text edition, which cuts the markup that
-    runs or loads something and an unsafe link's address (`editions.text_edition`): one that is
+    runs or loads something and an unsafe link's address (`texttags.text_edition`): one that is
     nothing else (a draft's `author: <img src=x onerror=alert(1)>`) is left out of `credit` (the
     text and Markdown editions' line), so no "and" is left dangling (walk173 #9: " and Bob")."""
     return bool(text_tags_cut(cut_unsafe_links_per_line(name)).strip())

@@ -41,6 +41,14 @@ from curator.errors import CuratorError
 from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import page_links, page_text, same_links
 from curator.issuedata import issue_from_data, published_issues
+from curator.linksettings import (
+    keep_link_settings,
+    kept_link_settings,
+    link_settings,
+    retagged_entries,
+    retagged_note,
+    settings_change,
+)
 from curator.models import (
     Issue,
 )
@@ -114,6 +122,10 @@ class RenderResult:
     archive_dropped: tuple[int, ...] = ()
     #: The files removed: latest.html when no issue is left (every one taken back, walk184 #4).
     removed: tuple[Path, ...] = ()
+    #: The issues rendered again whose link settings in feeds.yaml (`site_url`, `utm_*`) are
+    #: others than they were last written with, by number: what changed (walk188 #6: said to be
+    #: this curator's templates and rules).
+    settings_changed: Mapping[int, str] = field(default_factory=dict)
 
 
 def _unrecorded_leftovers(
@@ -312,6 +324,11 @@ def render_issues(
     with _one_step(store):
         # (what the store keeps of each issue before the corrections below take what changed)
         kept_before = {r.number: r for r in store.issues(with_articles=True)}
+        settings = link_settings(config.site_url, utm)
+        was_written = kept_link_settings(store)
+        relinked = {
+            n: change for n in chosen if (change := settings_change(was_written.get(n), settings))
+        }
         notes += dates_in_text(store, issues, out_dir)
         notes += headings_in_text(store, issues, out_dir)
         notes += dates_kept(store, issues, out_dir)
@@ -417,6 +434,14 @@ def render_issues(
                     utm=utm,
                     feed_entry=True,
                 )
+            # (walk188 #6: feed.xml's entries of the issues not rendered here, re-tagged)
+            retagged = [
+                n
+                for n in retagged_entries(previous, files.get("feed.xml", b""))
+                if n not in of_issue
+            ]
+            if retagged:
+                notes.append(retagged_note(retagged, was_written, settings))
             notes += unmarked_language(config.language, folder)
             # The date quoted is the issue's own when one is rendered (walk151 #14).
             day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
@@ -467,6 +492,7 @@ def render_issues(
             written.keep()
             if not store.db.execute("PRAGMA query_only").fetchone()[0]:
                 store.keep_newsletter_title(config.title, former)
+            keep_link_settings(store, chosen, settings)
             notes += _unrecorded_leftovers(store, out_dir, stopped, set(published))
         except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
             raise
@@ -491,6 +517,7 @@ def render_issues(
         archive_changed,
         renamed,
         dropped,
+        settings_changed=relinked,
     )
 
 

@@ -1,11 +1,15 @@
-"""The tags the text edition leaves out of a text (`curator.editions.text_edition`), apart from
+"""The tags the text edition leaves out of a text (`text_edition`), apart from
 the rendering: `curator.markdowntext` warns of them in the editor's Markdown (walk142 #13) and
+cuts them from its plain text (a Markdown blurb's, the JSON's "blurb": walk188 #3),
 `curator.config` in plain-text settings (walk102 #5), and `editions` renders with `render`, so the
 rules live here for all three (a function-level import in `render` made a cycle)."""
 
 from __future__ import annotations
 
 import re
+
+from curator.htmltext import display_width
+from curator.markdowntext_links import cut_unsafe_links_per_line
 
 #: What a Markdown or HTML page would read as markup in the text edition's text, which is pasted
 #: into blogs and mailing tools that render one or the other (walk87 #1): an HTML comment and a
@@ -95,3 +99,43 @@ def _bare_word(match: re.Match[str], lower: str) -> bool:
     if match.group(1) or match.group(3).strip():
         return False
     return re.search(rf"</{re.escape(name)}[\s/>]", lower[match.end() :]) is None
+
+
+#: A `<` left that would still open a tag or a comment (unclosed, or a bare tag kept): a space
+#: after it makes it text.
+#: An address in angle brackets (`<dana@example.com>`, as `<https://...>`) stays as written
+#: (walk156 #20: a footer's "Write to me: <dana@example.com>" was published `< dana@...`).
+_TEXT_OPENER = re.compile(
+    r"<(?=[A-Za-z/]|!--)(?!(?:https?://|mailto:)[^\s<>]*>)"
+    r"(?![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>)"
+)
+
+
+def text_edition(text: str) -> str:
+    """The text edition as published: its words with no HTML markup (comments, tags that run,
+    load or embed something or give an attribute a value left out; any other tag, and an unclosed `<tag`,
+    as `< tag`) and no Markdown link or image to an unsafe address (javascript:, data:,
+    vbscript: ...: its text alone), so that pasted where Markdown or HTML is rendered it runs,
+    embeds and links to nothing unsafe. (It is no Markdown: such a place still styles what
+    Markdown reads in it, a `*word*` or the title's `====`, as README says: walk149 #10.)
+    "x < y", "R&D", "<3" and `<https://...>` stay as they are."""
+    written = text
+    text = text_tags_cut(text)
+    text = cut_unsafe_links_per_line(text)
+    return _underlines_refitted(written, _TEXT_OPENER.sub("< ", text))
+
+
+def _underlines_refitted(written: str, published: str) -> str:
+    """`published` (the text edition made of `written`) with each `===` underline the template
+    fitted to its heading in `written` fitted again to the heading as published (walk188 #7:
+    `Editor's picks & <notes>`, published `... & < notes>`, was underlined one `=` short)."""
+    before, after = written.split("\n"), published.split("\n")
+    if len(before) != len(after):  # (a comment over several lines cut: no line to match)
+        return published
+    for row in range(1, len(after)):
+        rule, heading = before[row], before[row - 1]
+        fitted = rule and set(rule) == {"="} and len(rule) == display_width(heading)
+        if fitted and after[row] == rule and after[row - 1] != heading and after[row - 1]:
+            after[row] = "=" * display_width(after[row - 1].rstrip())
+    return "\n".join(after)

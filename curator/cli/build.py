@@ -65,6 +65,7 @@ from curator.foreignfiles import (
     stop_early_for_files_not_curators,
     stop_for_other_newsletters_issues,
 )
+from curator.linksettings import relinked_markup, relinked_text_note
 from curator.models import Issue
 from curator.nearcopies import template_feed_notes
 from curator.ownership import backup_name, stop_for_another_newsletters_store
@@ -996,6 +997,7 @@ def render(
                 str(n): [str(p) for p in paths] for n, paths in result.text_changed.items()
             },
             "archive_text_changed": [str(p) for p in result.archive_changed],
+            "settings_changed": {str(n): c for n, c in result.settings_changed.items()},
             "archive_dropped_issues": list(result.archive_dropped),
             "removed": [str(p) for p in result.removed],
             "warnings": warnings_list(result.warnings, ()),
@@ -1024,9 +1026,14 @@ def render(
     else:
         what = "none changed (each already held the same text)"
     echo(f"Rendered issue(s) {shown} again: {len(result.paths)} file(s) written, {what}.")
-    if result.markup_only:
+    # walk188 #6: what feeds.yaml's link settings changed was said to be the templates'
+    relinked, said = relinked_markup(result.markup_only, result.settings_changed)
+    if said:
+        echo(said)
+    markup_only = [p for p in result.markup_only if p not in relinked]
+    if markup_only:
         # walk161 #5: after an upgrade every old issue's files changed, and nothing said why
-        names = ", ".join(p.name for p in result.markup_only)
+        names = ", ".join(p.name for p in markup_only)
         echo(
             f"Only the markup of {names} changed, not what a reader reads in them: they now"
             " follow the templates of this curator (and yours), which write them otherwise than"
@@ -1034,6 +1041,10 @@ def render(
             " changed them); nothing in their text changed."
         )
     for number, paths in result.text_changed.items():
+        if number in result.settings_changed:
+            names = ", ".join(p.name for p in paths)
+            echo(relinked_text_note(number, names, result.settings_changed[number]))
+            continue
         # walk164 N7: `render --all` after an upgrade changed old issues' text ("Journey Lab
         # (1/2)") and said only that files changed
         echo(
@@ -1068,13 +1079,14 @@ def render(
             " issue taken back); that is why they changed. Keep them so: a backup of them would"
             " link to the issue taken back."
         )
-    if result.text_changed and len(result.numbers) > 1:
+    unexplained = [n for n in result.text_changed if n not in result.settings_changed]
+    if unexplained and len(result.numbers) > 1:
         echo(
             "To keep an issue's files as they were, render only the issue you mean (`curator"
             " render N`: it writes that issue's files, the archive page and the feed of issues),"
             " and put these files back from your backup of the output folder."
         )
-    elif result.text_changed:  # (the one issue the editor named: no "render only it")
+    elif unexplained:  # (the one issue the editor named: no "render only it")
         echo("To keep its files as they were, put them back from your backup of the output folder.")
     elif result.archive_changed:
         echo(
