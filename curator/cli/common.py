@@ -30,6 +30,7 @@ from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminat
 from curator.harvest import FetchStopped
 from curator.htmltext import terminal_text
 from curator.olddates import fill_issue_dates
+from curator.ownership import stop_for_another_newsletters_store
 from curator.placement import pending
 from curator.publishissue import missing_store_said
 from curator.store import (
@@ -748,6 +749,7 @@ def opened(
     published: str | None = None,
     out_dir: Path | None = None,
     checked: Callable[[Config], None] | None = None,
+    owner_checked: bool = False,
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write: when
     another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
@@ -765,6 +767,11 @@ def opened(
     copy, and a line on stderr says so (walk150 #4). `published`, `out_dir`: see `check_store`.
     `checked`: what else of the config the command needs right (its templates), checked before
     a new store is made (fixie #3: "a new store is made", then a template's mistake stopped it).
+
+    A command that writes stops when the store is another newsletter's, as `build` does
+    (`stop_for_another_newsletters_store`; walk186 #2: `fetch` from cron stored one newsletter's
+    articles in the other's store, which then published them); `owner_checked`: the command
+    checks that itself, where it says more (`build`, `draft`, `render`).
     """
     config = loaded(config_path)
     if checked is not None:
@@ -829,6 +836,13 @@ def opened(
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
             if reading:
                 _say_copies(config, store, store_path)
+            elif not owner_checked:
+                stop_for_another_newsletters_store(
+                    config,
+                    store,
+                    out_dir or config.settings.output,
+                    nothing=published or "Nothing was done",
+                )
             # (walk187 #3: an older curator's issues, which its store kept no date for)
             filled = fill_issue_dates(config, store, out_dir or config.settings.output, write=held)
             if filled is not None and not quiet:
