@@ -836,7 +836,7 @@ def opened(
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
             if reading:
                 _say_copies(config, store, store_path)
-            elif not owner_checked:
+            elif not owner_checked:  # (before anything is written: walk186 #2)
                 stop_for_another_newsletters_store(
                     config,
                     store,
