@@ -95,8 +95,8 @@ def _neighbours(config: Config, store_path: Path) -> list[Config]:
     found = []
     for path in paths:
         try:
-            if path.samefile(config.path):
-                continue
+            if path.samefile(config.path) or path.stat().st_size > 1_000_000:
+                continue  # (itself, or data rather than a newsletter's config file)
             other = load_config(path)
         except (CuratorError, OSError, UnicodeError, ValueError, RecursionError):
             continue  # (not a newsletter's config, or one its own runs will say is broken)

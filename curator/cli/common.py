@@ -806,6 +806,8 @@ def opened(
     # they show there first (many runs and tests lean on it); a store given with --db that is
     # not it (a backup, a copy), or one on a read-only file system, is only read.
     own = db is None or os.path.abspath(db) == os.path.abspath(config.settings.store)
+    # (a report that places what it shows in the store first: stopped by another's as a write)
+    nothing = published or ("Nothing was shown" if reading else "Nothing was done")
     reading = reading and (not own or read_only is not None)
     if reading and not own and ctx is not None and config.settings.store.exists():
         # A report on a copy: what it advises is done on the newsletter's own store (walk160 #7)
@@ -841,7 +843,7 @@ def opened(
                     config,
                     store,
                     out_dir or config.settings.output,
-                    nothing=published or "Nothing was done",
+                    nothing=nothing,
                 )
             # (walk187 #3: an older curator's issues, which its store kept no date for)
             filled = fill_issue_dates(config, store, out_dir or config.settings.output, write=held)
