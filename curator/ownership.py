@@ -130,10 +130,11 @@ def _stop_for_shared_folder(
     return NotThisNewsletter(
         f'{config.path} ("{config.title}") and {other.path} ("{other.title}") are two'
         f" newsletters in one folder sharing one store, {store.path}{output}: {holds}."
-        " settings: store and output are relative to the config file's folder (.curator/curator.db"
-        " and output/ there unless set), so two newsletters' config files side by side share"
-        f" them, and each would publish the other's articles. {done}. To go on: give each"
-        f" newsletter a folder of its own (one folder per newsletter: move {name} into a new"
+        " Both settings: store and output are relative to the config file's folder"
+        " (.curator/curator.db and output/ there unless set), so two newsletters' config files"
+        f" side by side share them, and each would publish the other's articles. {done}. To go"
+        " on: give each newsletter a folder of its own (one folder per newsletter: move"
+        f" {name} into a new"
         " folder, with its templates and drafts), or write settings of its own in"
         f" {config.path} (store: .curator/{stem}.db and output: output-{stem}), then run again;"
         f" if {other.path.name} is no longer used, move it out of the folder"
@@ -263,7 +264,14 @@ def stop_for_another_newsletters_store(
     store's issue's goes on unless it is another newsletter's all the same (`_elsewhere`: its
     editor, or feeds.yaml's title, is not the store's); one whose title or date the editor
     corrected is what render is for, and render writes the
-    store's issues into a folder that holds none (as the stop of a renamed newsletter advises)."""
+    store's issues into a folder that holds none (as the stop of a renamed newsletter advises).
+
+    The folder's issues vouch for the store unless the newsletter they are of is another by
+    `two_newsletters` (walk186 #1: tech.yaml's issues in the store and output/ it shared with
+    cx.yaml were taken for CX renamed); and another newsletter's config file in feeds.yaml's
+    folder that uses the same store stops it (`_neighbours`), unless the store holds this
+    newsletter's issues. `nothing`: what was not done, for the message ("Nothing was fetched").
+    Every command that writes the store calls this (`cli.common.opened`; walk186 #2)."""
     done = f"{'Nothing was rendered' if rendering else nothing}, and the store was not changed"
     records = store.issues()
     if not records or not same_name(records[-1].title, config.title):
