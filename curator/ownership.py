@@ -15,10 +15,12 @@ import os
 import re
 import shlex
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from curator.config import INIT_PLACEHOLDERS, Config
+from curator.config_load import load_config
 from curator.draft import front_matter_of
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
@@ -42,6 +44,101 @@ def same_name(a: str, b: str) -> bool:
     within the other ("Customer Experience Weekly: holiday special", a draft's own title)."""
     a, b = title_words(a), title_words(b)
     return bool(a and b) and (a == b or a in b or b in a)
+
+
+def two_newsletters(
+    config: Config, title: str, subjects: Iterable[str], feeds: Sequence[str | None]
+) -> bool:
+    """The rule that tells another newsletter from this one renamed (walk186 #1): `title` is not
+    feeds.yaml's (`same_name`), AND none of feeds.yaml's subjects is among `subjects`, AND most
+    of `feeds` are feeds feeds.yaml does not follow. `title`, `subjects`, `feeds`: the other's, a
+    store's newest issue's title, the subjects its issues were published under (by their names
+    now) and the feed of each of that issue's articles; or another feeds.yaml's own.
+
+    A newsletter renamed keeps its subjects or its feeds; two newsletters may share a feed or a
+    few articles (walk186 #1: Tech Notes' issue 1 featured one of CX's, fetched into the store
+    the two shared, and CX's build took Tech's issues for its own under a new title)."""
+    if same_name(title, config.title):
+        return False
+    ours = {title_words(s.name) for s in config.subjects}
+    if ours & {title_words(s) for s in subjects}:
+        return False
+    followed = {f.url for f in config.feeds}
+    return not feeds or 2 * sum(f in followed for f in feeds) < len(feeds)
+
+
+def _store_is_anothers(config: Config, store: Store, last: IssueRecord) -> bool:
+    """`two_newsletters` for the store whose newest issue is `last`."""
+    renames = store.subject_renames()
+    known = {a.casefold(): b for a, b in renames}
+    subjects = {store.renamed_to(s, known) for s in store.published_subjects()}
+    subjects |= {b for _, b in renames}
+    return two_newsletters(config, last.title, subjects, store.issue_feeds(last.number))
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:  # (one not there)
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _neighbours(config: Config, store_path: Path) -> list[Config]:
+    """The other newsletters (`two_newsletters`) whose config file is in feeds.yaml's folder and
+    whose store is `store_path`: both left `settings: store` as it is, which is relative to the
+    config file's folder (walk186 #1: cx.yaml and tech.yaml side by side shared
+    .curator/curator.db and output/, and each published the other's articles)."""
+    try:
+        paths = sorted({*config.folder.glob("*.yaml"), *config.folder.glob("*.yml")})
+    except OSError:
+        return []
+    found = []
+    for path in paths:
+        try:
+            if path.samefile(config.path) or path.stat().st_size > 1_000_000:
+                continue  # (itself, or data rather than a newsletter's config file)
+            other = load_config(path)
+        except (CuratorError, OSError, UnicodeError, ValueError, RecursionError):
+            continue  # (not a newsletter's config, or one its own runs will say is broken)
+        if not _same_path(other.settings.store, store_path):
+            continue
+        subjects = [s.name for s in other.subjects]
+        if two_newsletters(config, other.title, subjects, [f.url for f in other.feeds]):
+            found.append(other)
+    return found
+
+
+def _stop_for_shared_folder(
+    config: Config,
+    store: Store,
+    out_dir: Path,
+    records: list[IssueRecord],
+    other: Config,
+    done: str,
+) -> NotThisNewsletter:
+    """The stop for two newsletters' config files in one folder that share its store."""
+    output = (
+        f", and one output folder, {out_dir}" if _same_path(other.settings.output, out_dir) else ""
+    )
+    if records:
+        first, last = records[0], records[-1]
+        span = f"{first.number}-{last.number}" if first is not last else str(last.number)
+        holds = f'it holds issues {span} of "{last.title}"'
+    else:
+        holds = "it holds no issue yet"
+    name, stem = config.path.name, config.path.stem
+    return NotThisNewsletter(
+        f'{config.path} ("{config.title}") and {other.path} ("{other.title}") are two'
+        f" newsletters in one folder sharing one store, {store.path}{output}: {holds}."
+        " Both settings: store and output are relative to the config file's folder"
+        " (.curator/curator.db and output/ there unless set), so two newsletters' config files"
+        f" side by side share them, and each would publish the other's articles. {done}. To go"
+        " on: give each newsletter a folder of its own (one folder per newsletter: move"
+        f" {name} into a new"
+        " folder, with its templates and drafts), or write settings of its own in"
+        f" {config.path} (store: .curator/{stem}.db and output: output-{stem}), then run again;"
+        f" if {other.path.name} is no longer used, move it out of the folder"
+    )
 
 
 def backup_name(title: str) -> str:
@@ -142,7 +239,12 @@ def holds_stores_issues(
 
 
 def stop_for_another_newsletters_store(
-    config: Config, store: Store, out_dir: Path, *, rendering: bool = False
+    config: Config,
+    store: Store,
+    out_dir: Path,
+    *,
+    rendering: bool = False,
+    nothing: str = "Nothing was published",
 ) -> None:
     """Stop before a build or draft fetches or publishes anything when the store is another
     newsletter's: its newest issue that the output folder holds too (issue-N.json) is not that
@@ -162,22 +264,41 @@ def stop_for_another_newsletters_store(
     store's issue's goes on unless it is another newsletter's all the same (`_elsewhere`: its
     editor, or feeds.yaml's title, is not the store's); one whose title or date the editor
     corrected is what render is for, and render writes the
-    store's issues into a folder that holds none (as the stop of a renamed newsletter advises)."""
+    store's issues into a folder that holds none (as the stop of a renamed newsletter advises).
+
+    The folder's issues vouch for the store unless the newsletter they are of is another by
+    `two_newsletters` (walk186 #1: tech.yaml's issues in the store and output/ it shared with
+    cx.yaml were taken for CX renamed); and another newsletter's config file in feeds.yaml's
+    folder that uses the same store stops it (`_neighbours`), unless the store holds this
+    newsletter's issues. `nothing`: what was not done, for the message ("Nothing was fetched").
+    Every command that writes the store calls this (`cli.common.opened`; walk186 #2)."""
+    done = f"{'Nothing was rendered' if rendering else nothing}, and the store was not changed"
     records = store.issues()
+    if not records or not same_name(records[-1].title, config.title):
+        # Another newsletter's config file beside this one, sharing the store (walk186 #1)
+        for other in _neighbours(config, store.path)[:1]:
+            raise _stop_for_shared_folder(config, store, out_dir, records, other, done)
     if not records:
         return  # (a new store: `stop_for_unrecorded_issue` guards the folder's issues)
     last = records[-1]
     compared = _compared(store, out_dir, records)
+    taken = False  # the folder's issues are the store's, but another newsletter's (walk186 #1)
     if (
         compared is not None
         and compared.agrees
         and (compared.same_title or not _elsewhere(compared, records, config))
     ):
-        return  # (the folder's issue is the store's: a title changed in feeds.yaml is a rename)
-    if rendering and (
-        compared is None
-        or compared.same_title
-        or (compared.same_articles and not _elsewhere(compared, records, config))
+        if not _store_is_anothers(config, store, last):
+            return  # (the folder's issue is the store's: a title changed in feeds.yaml is a rename)
+        taken = True
+    if (
+        rendering
+        and not taken
+        and (
+            compared is None
+            or compared.same_title
+            or (compared.same_articles and not _elsewhere(compared, records, config))
+        )
     ):
         return
     formats = config.settings.outputs or OUTPUTS
@@ -194,14 +315,37 @@ def stop_for_another_newsletters_store(
         if out_dir.resolve() == config.settings.output.resolve()
         else f" --out {shell_arg(out_dir)}"
     )
-    if compared is None or not same_name(last.title, config.title):
+    # What the editor typed is said first: a --out of another newsletter's folder beside this
+    # newsletter's own store (walk186 #7: led with "settings: store ... names another's store").
+    wrong_out = own and bool(out) and compared is not None and same_name(last.title, config.title)
+    if wrong_out:
+        lead = (
+            f"--out {out_dir} is not this newsletter's output folder: the store {store.path}"
+            " did not publish the issues in it"
+        )
+    elif taken:
+        lead = (
+            f"the store {store.path} and the output folder {out_dir} hold issues of"
+            f' "{last.title}" (issue {last.number}, {last.day:%Y-%m-%d}), not of'
+            f' "{config.title}" ({config.path})'
+        )
+    elif compared is None or not same_name(last.title, config.title):
         lead = (
             f'the store {store.path} holds issues of "{last.title}" (issue {last.number},'
             f' {last.day:%Y-%m-%d}), not of "{config.title}" ({config.path})'
         )
     else:
         lead = f"the store {store.path} is not the one that published the issues in {out_dir}"
-    if compared is None:
+    if taken:
+        feeds = store.issue_feeds(last.number)
+        followed = {f.url for f in config.feeds}
+        evidence = (
+            f"another title, none of the subjects in {config.path} among those its issues were"
+            f" published under, and {sum(f not in followed for f in feeds)} of the"
+            f" {len(feeds)} article(s) of its issue {last.number} from feeds {config.path} does"
+            " not follow: another newsletter, not this one renamed"
+        )
+    elif compared is None:
         evidence = (
             f"{out_dir} holds none of its issues (no issue-N.json of theirs), and none of its"
             f' {len(records)} issue(s) was published as "{config.title}"'
@@ -215,7 +359,22 @@ def stop_for_another_newsletters_store(
             + _issue_text(p.title, p.editor, f"{p.date:%Y-%m-%d}", compared.written)
             + f"; {compared.common} article(s) in common)"
         )
-    if own:
+    if wrong_out:
+        cause = f"--out {out_dir} names another newsletter's output folder"
+        fix = (
+            "give --out this newsletter's output folder (or leave --out out to use settings:"
+            f" output, {config.settings.output})"
+        )
+    elif taken:
+        cause = (
+            "two newsletters share one store and one output folder: settings: store and output"
+            f" in {config.path} name the other's (they are relative to the config file's folder)"
+        )
+        fix = (
+            "give each newsletter a store and output folder of its own (one folder per"
+            f" newsletter, or settings: store and output of its own in {config.path})"
+        )
+    elif own:
         cause = (
             f"settings: store in {config.path} names another newsletter's store, or a backup of"
             " another newsletter was put back in its place"
@@ -229,17 +388,23 @@ def stop_for_another_newsletters_store(
         cause = f"--db {store.path} names another newsletter's store (or a backup of one)"
         fix = "give --db this newsletter's store (or leave --db out to use settings: store)"
     ways = [f"{fix}, then run again"]
-    if compared is None:
+    if taken:
+        ways.append(
+            f'if this is "{last.title}" renamed, with new subjects and feeds as well: change'
+            " its title alone first and build, then its subjects and feeds"
+        )
+    elif compared is None:
         ways.append(
             f'if you renamed the newsletter from "{last.title}" on purpose, write its latest'
             f" issue into {out_dir} first (`curator render {last.number}{out}`): with its"
             " issue-N.json there, the build goes on under the new title"
         )
     else:
-        ways.append(
-            f"if {out_dir} is another newsletter's folder, not this one's, give --out this"
-            " newsletter's (or correct settings: output)"
-        )
+        if not wrong_out:
+            ways.append(
+                f"if {out_dir} is another newsletter's folder, not this one's, give --out this"
+                " newsletter's (or correct settings: output)"
+            )
         if compared.same_title or compared.same_articles:
             ways.append(
                 f"if you edited {compared.path} by hand, run `curator render"
@@ -247,9 +412,7 @@ def stop_for_another_newsletters_store(
                 " first, which records your edits in the store"
             )
     raise NotThisNewsletter(
-        f"{lead}: {evidence}. Most likely {cause}. Nothing was"
-        f" {'rendered' if rendering else 'published'}, and the store was not changed. To go on:"
-        f" {'; '.join(ways)}"
+        f"{lead}: {evidence}. Most likely {cause}. {done}. To go on: {'; '.join(ways)}"
     )
 
 

@@ -575,6 +575,17 @@ class IssueStore(StoreBase):
         )
         return [str(r[0]) for r in rows if r[0]]
 
+    def issue_feeds(self, number: int) -> list[str | None]:
+        """The feed each article issue `number` featured came from, in issue order (None for one
+        added by address); [] when the store does not record it."""
+        rows = self.db.execute(
+            "SELECT f.url FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+            " LEFT JOIN articles a ON a.id = ia.article_id LEFT JOIN feeds f ON f.id = a.feed_id"
+            " WHERE i.number = ? AND ia.also_of IS NULL ORDER BY ia.position",
+            (number,),
+        )
+        return [None if r[0] is None else str(r[0]) for r in rows]
+
     def issues_featuring(self, article_id: int, *, only_copies: bool = False) -> list[int]:
         """The numbers of the published issues that featured the article (or named it as "also
         covered by", which counts as published too; with `only_copies`, only those), oldest

@@ -248,6 +248,7 @@ def build(
         published="Nothing was published",
         out_dir=out,
         checked=partial(check_before_store, templates=templates, out=out),  # (fixie #3)
+        owner_checked=True,
     ) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)
@@ -747,7 +748,10 @@ def draft(
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
     edits: list[SubjectEdit] = []  # (walk182 #7: what a subject edit changed)
     # (fixia: the store missing beside published issues stops it before the store is made)
-    with opened(config, db, create=True, published="No draft was written") as (conf, store):
+    with opened(config, db, create=True, published="No draft was written", owner_checked=True) as (
+        conf,
+        store,
+    ):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf, drafting=True, subjects=subject, all_subjects=all_subjects)
         stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)
@@ -958,7 +962,7 @@ def render(
             stop_for_other_newsletters_issues(first, out_dir, (), first.settings.store)
     # --record starts a store when there is none (walk176 #3: the way on from a store lost,
     # which its stop names); a render alone needs the store that published the issues.
-    with opened(config, db, create=record, out_dir=out) as (conf, store):
+    with opened(config, db, create=record, out_dir=out, owner_checked=True) as (conf, store):
         say_unused_templates(conf, templates)
         out_dir = out or conf.settings.output
         # (walk166 #1: an issue-N.json of another newsletter's, its corrections taken into this

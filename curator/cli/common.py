@@ -30,6 +30,7 @@ from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminat
 from curator.harvest import FetchStopped
 from curator.htmltext import terminal_text
 from curator.olddates import fill_issue_dates
+from curator.ownership import stop_for_another_newsletters_store
 from curator.placement import pending
 from curator.publishissue import missing_store_said
 from curator.store import (
@@ -748,6 +749,7 @@ def opened(
     published: str | None = None,
     out_dir: Path | None = None,
     checked: Callable[[Config], None] | None = None,
+    owner_checked: bool = False,
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write: when
     another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
@@ -765,6 +767,11 @@ def opened(
     copy, and a line on stderr says so (walk150 #4). `published`, `out_dir`: see `check_store`.
     `checked`: what else of the config the command needs right (its templates), checked before
     a new store is made (fixie #3: "a new store is made", then a template's mistake stopped it).
+
+    A command that writes stops when the store is another newsletter's, as `build` does
+    (`stop_for_another_newsletters_store`; walk186 #2: `fetch` from cron stored one newsletter's
+    articles in the other's store, which then published them); `owner_checked`: the command
+    checks that itself, where it says more (`build`, `draft`, `render`).
     """
     config = loaded(config_path)
     if checked is not None:
@@ -799,6 +806,8 @@ def opened(
     # they show there first (many runs and tests lean on it); a store given with --db that is
     # not it (a backup, a copy), or one on a read-only file system, is only read.
     own = db is None or os.path.abspath(db) == os.path.abspath(config.settings.store)
+    # (a report that places what it shows in the store first: stopped by another's as a write)
+    nothing = published or ("Nothing was shown" if reading else "Nothing was done")
     reading = reading and (not own or read_only is not None)
     if reading and not own and ctx is not None and config.settings.store.exists():
         # A report on a copy: what it advises is done on the newsletter's own store (walk160 #7)
@@ -829,6 +838,13 @@ def opened(
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
             if reading:
                 _say_copies(config, store, store_path)
+            elif not owner_checked:  # (before anything is written: walk186 #2)
+                stop_for_another_newsletters_store(
+                    config,
+                    store,
+                    out_dir or config.settings.output,
+                    nothing=nothing,
+                )
             # (walk187 #3: an older curator's issues, which its store kept no date for)
             filled = fill_issue_dates(config, store, out_dir or config.settings.output, write=held)
             if filled is not None and not quiet:
