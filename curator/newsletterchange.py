@@ -59,19 +59,30 @@ def _feed_key(url: str) -> str:
 def _kept(config: Config, store: Store, records: list[IssueRecord]) -> Kept:
     editors = [r.editor for r in records if r.editor]
     editor = next((e for e in reversed(editors) if same_name(e, config.editor or "")), None)
-    known = set(store.published_subjects()) | set(store.subjects_seen() or {})
+    # What its issues published, not what a `fetch` or `themes` run under the new feeds.yaml
+    # kept since (a daily `curator fetch` would make any feeds.yaml a rename).
+    known = set(store.published_subjects())
     for old, new in store.subject_renames():
-        known |= {old, new}
+        known |= {old, new} if old in known or new in known else set()
     for record in records:
         known |= set(record.theme)
     known_words = {title_words(s) for s in known}
     subjects = tuple(s.name for s in config.subjects if title_words(s.name) in known_words)
-    fetched = {str(row["url"]) for row in store.feed_rows()}
+    published = _published_feeds(store)
     for old, new in store.recorded_moves().items():
-        fetched |= {old, new}
-    keys = {_feed_key(u) for u in fetched}
+        published |= {new} if old in published else set()
+    keys = {_feed_key(u) for u in published}
     feeds = sum(1 for f in config.feeds if _feed_key(f.url) in keys)
     return Kept(editor, subjects, feeds)
+
+
+def _published_feeds(store: Store) -> set[str]:
+    """The addresses of the feeds whose articles the store's issues published."""
+    rows = store.db.execute(
+        """SELECT DISTINCT f.url FROM issue_articles ia JOIN articles a ON a.id = ia.article_id
+           JOIN feeds f ON f.id = a.feed_id"""
+    )
+    return {str(row[0]) for row in rows}
 
 
 def _former_title(store: Store, records: list[IssueRecord]) -> str:
