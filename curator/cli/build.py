@@ -59,6 +59,7 @@ from curator.cli.streams import outcome
 from curator.config import Config
 from curator.config_load import load_config
 from curator.config_values import home_path
+from curator.draftmaker import shared_drafts_note
 from curator.earlychecks import check_before_store
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.foreignfiles import (
@@ -735,6 +736,8 @@ def draft(
         stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)
         if (renamed := newsletter_renamed(conf, store, conf.settings.output)) is not None:
             warn(renamed)  # (walk186 #3)
+        if (shared := shared_drafts_note(conf, store.next_issue_number(), force=force)) is not None:
+            warn(shared)  # (walk186 #4: one newsletter's draft replaces the other's)
         # A store older than the folder's issues: refused before any feed is read, as `build`
         # refuses it (walk171 #5: `draft` wrote another issue 2 beside the published one).
         stop_early_for_unrecorded_issue(conf, store, conf.settings.output)
