@@ -22,6 +22,7 @@ from pathlib import Path
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.config_load import load_config
 from curator.draft import front_matter_of
+from curator.draftmaker import made_for_another, noted_config
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.issuedata import issue_from_data
@@ -442,9 +443,11 @@ def _made_for(draft_file: Path, config: Config) -> Path | None:
 
 def stop_for_another_newsletters_draft(config: Config, draft_file: Path) -> None:
     """Stop `build --draft` before it reads the draft's articles when the draft is most likely
-    another newsletter's: its front matter's title and editor are both not feeds.yaml's, and it
-    is not in this newsletter's drafts folder. (A draft's own title, or one moved elsewhere, has
-    the newsletter's editor or folder.)
+    another newsletter's: its front matter's title is not feeds.yaml's, and the command its
+    first note gives names another newsletter's feeds.yaml (`draftmaker.made_for_another`),
+    wherever the draft is; or, the note naming none that is there, its editor is not feeds.yaml's
+    either and it is not in this newsletter's drafts folder. (A draft's own title, or one moved
+    elsewhere, has the newsletter's editor or folder.) A shared drafts folder: walk186 #4.
 
     Why: `curator build --draft "../CX weekly/drafts/issue-4.md"` from Support Ops' folder
     published CX's issue into Ops' output, edited by CX's editor, and read articles from a feed
@@ -455,14 +458,22 @@ def stop_for_another_newsletters_draft(config: Config, draft_file: Path) -> None
         return  # (none written: nothing says it is another's; `read_draft` names mistakes)
     if not title.strip() or not editor.strip():
         return
-    if same_name(title, config.title) or same_name(editor, config.editor or ""):
+    if same_name(title, config.title):
         return
     drafts = (config.settings.drafts or config.folder / "drafts").resolve()
-    if draft_file.resolve().is_relative_to(drafts):
+    # What the draft records decides, wherever it is (its editor may edit both newsletters); the
+    # editor and the folder, when it records none (walk186 #4: another newsletter's draft in a
+    # drafts folder both share was published here).
+    recorded = made_for_another(draft_file, config)
+    if recorded is None and (
+        same_name(editor, config.editor or "")
+        or noted_config(draft_file) is not None
+        or draft_file.resolve().is_relative_to(drafts)
+    ):
         return
     theirs = f'"{" ".join(title.split())}", edited by {" ".join(editor.split())}'
     ours = f'"{config.title}"' + (f", edited by {config.editor}" if config.editor else "")
-    other = _made_for(draft_file, config)
+    other = recorded or _made_for(draft_file, config)
     ways = []
     if other is not None:
         ways.append(
@@ -471,12 +482,18 @@ def stop_for_another_newsletters_draft(config: Config, draft_file: Path) -> None
         )
     ways.append(
         f"to publish it in {ours.split(', edited by')[0]} on purpose: write `title:"
-        f" {config.title}` in its front matter (or move it into {drafts}), then run again"
+        f" {config.title}` in its front matter"
+        f"{'' if recorded else f' (or move it into {drafts})'}, then run again"
+    )
+    where = (
+        f"its first note says it was made for {recorded} (a drafts folder both newsletters share?)"
+        if draft_file.resolve().is_relative_to(drafts)
+        else f"it is not in that newsletter's drafts folder ({drafts})"
     )
     raise InputError(
         f"{draft_file}: a draft of another newsletter? Its front matter says {theirs}, but this"
-        f" build would publish it into {ours} ({os.path.abspath(config.path)}), and it is not in"
-        f" that newsletter's drafts folder ({drafts}). Nothing was published. {_sentence(ways)}"
+        f" build would publish it into {ours} ({os.path.abspath(config.path)}), and {where}."
+        f" Nothing was published. {_sentence(ways)}"
     )
 
 

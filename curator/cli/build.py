@@ -59,6 +59,7 @@ from curator.cli.streams import outcome
 from curator.config import Config
 from curator.config_load import load_config
 from curator.config_values import home_path
+from curator.draftmaker import shared_drafts_note
 from curator.earlychecks import check_before_store
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.foreignfiles import (
@@ -68,6 +69,7 @@ from curator.foreignfiles import (
 from curator.linksettings import relinked_markup, relinked_text_note
 from curator.models import Issue
 from curator.nearcopies import template_feed_notes
+from curator.newsletterchange import newsletter_renamed
 from curator.ownership import backup_name, stop_for_another_newsletters_store
 from curator.placement import KeptSubject, LeftOut, left_out, placed_fetch, refresh
 from curator.preview import serve_until_interrupted
@@ -255,6 +257,10 @@ def build(
         # Another newsletter's store stops the build first (walk166 #1: it published into this
         # folder and changed that store, saying only that issues were missing here).
         stop_for_another_newsletters_store(conf, store, out_dir)
+        # A feeds.yaml that kept nothing of the store's newsletter but changed its title stops
+        # too; a rename is said (walk186 #3: a copied folder went on as a rename, unsaid).
+        if (renamed := newsletter_renamed(conf, store, out_dir)) is not None:
+            warn(renamed)
         # And a store older than the folder's issues (a backup put back): before any feed is read
         # (walk171 #5: the build fetched and warned of a gap in entries issue 2 had featured,
         # then refused).
@@ -755,6 +761,10 @@ def draft(
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf, drafting=True, subjects=subject, all_subjects=all_subjects)
         stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)
+        if (renamed := newsletter_renamed(conf, store, conf.settings.output)) is not None:
+            warn(renamed)  # (walk186 #3)
+        if (shared := shared_drafts_note(conf, store.next_issue_number(), force=force)) is not None:
+            warn(shared)  # (walk186 #4: one newsletter's draft replaces the other's)
         # A store older than the folder's issues: refused before any feed is read, as `build`
         # refuses it (walk171 #5: `draft` wrote another issue 2 beside the published one).
         stop_early_for_unrecorded_issue(conf, store, conf.settings.output)
