@@ -19,6 +19,7 @@ from pathlib import Path
 from curator.config import Config
 from curator.draft import front_matter_of
 from curator.draftwrite import draft_path
+from curator.newslettername import same_name
 from curator.runlock import BuildError
 
 #: The `--config PATH` in the command a draft's opening note gives (`draftwrite.HELP`).
@@ -64,7 +65,6 @@ def made_for_another(draft_file: Path, config: Config) -> Path | None:
 def _ours(draft_file: Path, config: Config) -> bool:
     """Whether the draft's front matter gives this newsletter's title (a copy of the newsletter's
     folder keeps drafts whose note names the folder it was copied from)."""
-    from curator.ownership import same_name  # (ownership asks this module of a draft)
 
     title = front_matter_of(draft_file).get("title")
     return not isinstance(title, str) or same_name(title, config.title)

@@ -26,8 +26,8 @@ from curator.config import INIT_PLACEHOLDERS, Config
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError
 from curator.issuedata import published_issues
+from curator.newslettername import same_name, title_words
 from curator.outputs import feed_title
-from curator.ownership import same_name, title_words
 from curator.render import environment
 
 #: The archive's files: (the `settings: outputs` name that writes it, its template, what it is).

@@ -16,7 +16,8 @@ from pathlib import Path, PurePosixPath
 
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.errors import shell_arg
-from curator.ownership import NotThisNewsletter, same_name, title_words
+from curator.newslettername import same_name, title_words
+from curator.ownership import NotThisNewsletter
 from curator.store import IssueRecord, Store
 from curator.urls import url_key
 

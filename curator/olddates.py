@@ -18,8 +18,9 @@ from curator.editions import feed_times
 from curator.issuecheck import issue_mistakes
 from curator.issuedata import issue_from_data
 from curator.models import Issue
+from curator.newslettername import title_words
 from curator.outputs import feed_title
-from curator.ownership import holds_stores_issues, title_words
+from curator.ownership import holds_stores_issues
 from curator.publishissue import numbers_text
 from curator.store import Store
 

@@ -27,24 +27,13 @@ from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.issuedata import issue_from_data
 from curator.models import Issue
+from curator.newslettername import same_name, title_words
 from curator.store import IssueRecord, Store
 from curator.urls import url_key
 
 
 class NotThisNewsletter(CuratorError):
     """The store is another newsletter's (exit 1): nothing was published, nothing changed."""
-
-
-def title_words(text: str) -> str:
-    """`text` as compared: its words, case folded (a title retyped with other spaces is the same)."""
-    return " ".join(text.split()).casefold()
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two newsletter titles (or editors) name the same: equal as `title_words`, or one
-    within the other ("Customer Experience Weekly: holiday special", a draft's own title)."""
-    a, b = title_words(a), title_words(b)
-    return bool(a and b) and (a == b or a in b or b in a)
 
 
 def two_newsletters(
@@ -239,6 +228,13 @@ def holds_stores_issues(
     )
 
 
+def _in_its_folder(config: Config, store_path: Path, out_dir: Path) -> bool:
+    """Whether the store and the output folder are both inside feeds.yaml's own folder (as a
+    copied newsletter's are), not another folder's that settings name."""
+    home = config.path.parent.resolve()
+    return store_path.resolve().is_relative_to(home) and out_dir.resolve().is_relative_to(home)
+
+
 def stop_for_another_newsletters_store(
     config: Config,
     store: Store,
@@ -291,6 +287,11 @@ def stop_for_another_newsletters_store(
     ):
         if not _store_is_anothers(config, store, last):
             return  # (the folder's issue is the store's: a title changed in feeds.yaml is a rename)
+        if _in_its_folder(config, store.path, out_dir):
+            # (a folder copied to start another newsletter: its own store and output, no other
+            # newsletter's harmed; `newsletterchange.newsletter_renamed` says so to build and
+            # draft, naming the two ways on: walk186 #3)
+            return
         taken = True
     if (
         rendering
