@@ -247,6 +247,8 @@ def build(
         published="Nothing was published",
         out_dir=out,
         checked=partial(check_before_store, templates=templates, out=out),  # (fixie #3)
+        # (a build that waited for one that published meanwhile: walk186 #5)
+        one_issue=draft_file is None and not subject and not all_subjects,
     ) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)

@@ -32,6 +32,7 @@ from curator.htmltext import terminal_text
 from curator.olddates import fill_issue_dates
 from curator.placement import pending
 from curator.publishissue import missing_store_said
+from curator.runoverlap import published_meanwhile
 from curator.store import (
     Store,
     StoreError,
@@ -748,9 +749,10 @@ def opened(
     published: str | None = None,
     out_dir: Path | None = None,
     checked: Callable[[Config], None] | None = None,
+    one_issue: bool = False,
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write: when
-    another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
+    another curator run holds it, this one waits up to --wait seconds, saying so, with --quiet too).
 
     Raises `ConfigError`, `StoreError` or `BuildError` (the lock is held) as they come, a
     `StoreError` saying what to do when the store's file or disk fails a write (read-only, full,
@@ -765,6 +767,8 @@ def opened(
     copy, and a line on stderr says so (walk150 #4). `published`, `out_dir`: see `check_store`.
     `checked`: what else of the config the command needs right (its templates), checked before
     a new store is made (fixie #3: "a new store is made", then a template's mistake stopped it).
+    `one_issue` (a plain build): a run that waited for another which published an issue
+    meanwhile stops (`runoverlap.PublishedMeanwhile`, walk186 #5).
     """
     config = loaded(config_path)
     if checked is not None:
@@ -778,9 +782,10 @@ def opened(
     meta[STORE_OPENED] = store_path
     quiet = ctx is not None and bool(ctx.params.get("quiet"))
 
-    def waiting(line: str) -> None:  # progress: what a run that seems to hang is doing
-        if not quiet:
-            click.echo(f"curator: {line}", err=True)
+    def waiting(line: str) -> None:  # what a run that seems to hang is doing
+        # with --quiet too, as a store that is busy (walk186 #5: a cron log never said that
+        # the build had waited for another one)
+        click.echo(f"curator: {line}", err=True)
 
     command = " ".join(["curator", *(ctx.command_path.split()[1:] if ctx is not None else [])])
     run_lock = build_lock(
@@ -820,13 +825,15 @@ def opened(
 
     held = lock and not reading and read_only is None
     try:
-        with run_lock if held else nullcontext(), open_store() as store:
+        with run_lock if held else nullcontext() as since, open_store() as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
             if create:  # `fetch`, `build`, `draft`: a read-only store stops them before fetching
                 store.check_writable()
                 store.check_whole()  # and so does a damaged one (walk174 #3)
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
+            if one_issue and since is not None and (stop := published_meanwhile(store, since)):
+                raise stop
             if reading:
                 _say_copies(config, store, store_path)
             # (walk187 #3: an older curator's issues, which its store kept no date for)
