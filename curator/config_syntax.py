@@ -11,6 +11,7 @@ import yaml
 from yaml.nodes import Node
 
 from curator.config import ConfigError
+from curator.yamlcolon import missing_colon
 
 
 def compose(text: str, path: Path) -> Node | None:
@@ -28,6 +29,8 @@ def compose(text: str, path: Path) -> Node | None:
             problem = "a quote or bracket is not closed"
         elif (glued := _no_space_after_colon(text, exc)) is not None:
             mark, problem, fix = glued
+        elif (colonless := missing_colon(text, exc)) is not None:  # (walk186 #6)
+            mark, problem, fix = colonless
         elif "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
             fix = _tab_fix(text, mark)
         elif "mapping values are not allowed" in problem:

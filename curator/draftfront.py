@@ -16,6 +16,7 @@ import yaml
 
 from curator.draftmodel import DraftError
 from curator.render import local_midnight
+from curator.yamlcolon import missing_colon
 
 #: Front matter keys a draft may have, and what each holds (said back in an error).
 FRONT_MATTER_KEYS = {
@@ -146,6 +147,12 @@ def _yaml_mapping(source: str, path: Path) -> tuple[dict[str, object], dict[str,
                 opened.line + 2,
                 f"the front matter is not valid YAML: the quote ({quote}) opened here is never"
                 f" closed; end the value with {quote}, or write it without quotes",
+            ) from None
+        if isinstance(exc, yaml.MarkedYAMLError) and (colonless := missing_colon(source, exc, 2)):
+            # walk186 #6: `number 3` was named at the next key's line, with advice about it
+            where, problem, fix = colonless
+            raise DraftError(
+                path, where.line + 2, f"the front matter is not valid YAML: {problem}; {fix}"
             ) from None
         at = source.split("\n")[mark.line] if mark is not None and source else ""
         raise DraftError(

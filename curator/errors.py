@@ -20,6 +20,7 @@ EXIT_INPUT = 2
 EXIT_THEME = 3
 EXIT_FEEDS_FAILING = 4
 EXIT_REPORT_LOST = 5
+EXIT_PUBLISHED_MEANWHILE = 6
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 
@@ -54,6 +55,13 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         " is kept, so do not run it again for the report; a command that only reads (themes,"
         " feeds list, subjects list, extract...) says to run it again; 5 too, without a line,"
         " when its warnings were lost on a stderr that could not be written (a full disk)",
+    ),
+    (
+        EXIT_PUBLISHED_MEANWHILE,
+        "`build` only: it waited for another run on the same store, which published an issue"
+        " meanwhile (two schedules, a scheduled and a manual run); nothing was published, so"
+        " readers do not get a second issue at once; run `curator build` again to publish the"
+        " next one on purpose",
     ),
     (
         EXIT_INTERRUPTED,

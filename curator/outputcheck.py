@@ -181,6 +181,9 @@ def refuse_broken_front_matter(env: jinja2.Environment, template: str, text: str
         read = yaml.safe_load("\n".join(lines[start + 1 : end]))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if getattr(exc, "context", None) == "while scanning a simple key":
+            # (a key without its colon: its own line, not the next key's: walk186 #6)
+            mark = getattr(exc, "context_mark", None) or mark
         row = start + 1 + (mark.line if mark is not None else 0)
         written = lines[min(row, end - 1)]
         key = written.split(":", 1)[0].strip()

@@ -9,7 +9,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from curator.errors import CuratorError, shell_arg
@@ -74,11 +74,15 @@ def build_lock(
     clock: Callable[[], float] = time.monotonic,
     command: str = "curator",
     on_stopped: Callable[[str], None] | None = None,
-) -> Iterator[None]:
+) -> Iterator[datetime | None]:
     """One run at a time per store: a second one waits up to `wait` seconds for the first to
     finish (saying once, through `on_wait`, whom it waits for), then is refused with a clear
     message; `wait` 0 refuses it at once. While it runs the lock file names its pid, `command`
-    and start; `on_stopped` is told when the last run that held it was killed before it ended."""
+    and start; `on_stopped` is told when the last run that held it was killed before it ended.
+
+    Yields, for a run that waited, when the first run it waited for started (UTC; None when it
+    did not wait, or that run's curator wrote no such time): what that run or the next published
+    meanwhile was published from then on (`curator.runoverlap`, walk186 #5)."""
     lock_path = store_path.with_name(store_path.name + ".lock")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,6 +95,7 @@ def build_lock(
         said = False
         gone_since: float | None = None
         looked = False
+        since: datetime | None = None  # (the start of the first run waited for)
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -99,6 +104,8 @@ def build_lock(
                 handle.seek(0)
                 lines = handle.read().split("\n")
                 holder = lines[0].strip() or "another process"
+                if since is None:
+                    since = _started(lines)
             if not looked and holder.isdigit() and not _alive(int(holder)):
                 # The run that took the lock is gone, yet the lock is still held: by processes
                 # it started (workers of an older curator outlived a `kill -9`: walk157 #1).
@@ -137,20 +144,34 @@ def build_lock(
             )
         handle.seek(0)
         handle.truncate()
-        started = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-        handle.write(f"{os.getpid()}\n{command}\n{started}\n")
+        now = datetime.now(UTC)
+        started = now.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+        # (the 4th line, exact, for a run that waits for this one: `_started`)
+        handle.write(f"{os.getpid()}\n{command}\n{started}\n{now.isoformat()}\n")
         handle.flush()
         # Only this process holds the lock: a worker it forks closes its copy, so a worker left
         # behind can never keep it (walk157 #1). (The store's files stay open in a worker:
         # SQLite's state for them, forked with it, is what a worker's own reader uses.)
         with parent_only(lock_path):
-            yield
+            yield since
     finally:
         if held:  # this run is over: nothing to say of it to the next
             with suppress(OSError):
                 handle.seek(0)
                 handle.truncate()
         handle.close()
+
+
+def _started(lines: list[str]) -> datetime | None:
+    """When the run holding the lock started, from its lock file's lines (the 4th, exact: None
+    when it has none, a curator before walk186 #5, or it was being written)."""
+    if len(lines) < 4:
+        return None
+    try:
+        started = datetime.fromisoformat(lines[3].strip())
+    except ValueError:
+        return None
+    return started if started.tzinfo is not None else None
 
 
 def _alive(pid: int) -> bool:

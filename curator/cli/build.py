@@ -251,6 +251,8 @@ def build(
         out_dir=out,
         checked=partial(check_before_store, templates=templates, out=out),  # (fixie #3)
         owner_checked=True,
+        # (a build that waited for one that published meanwhile: walk186 #5)
+        one_issue=draft_file is None and not subject and not all_subjects,
     ) as (conf, store):
         out_dir = out or conf.settings.output
         say_unused_templates(conf, templates)

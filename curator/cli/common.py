@@ -33,6 +33,7 @@ from curator.olddates import fill_issue_dates
 from curator.ownership import stop_for_another_newsletters_store
 from curator.placement import pending
 from curator.publishissue import missing_store_said
+from curator.runoverlap import published_meanwhile
 from curator.store import (
     Store,
     StoreError,
@@ -750,9 +751,10 @@ def opened(
     out_dir: Path | None = None,
     checked: Callable[[Config], None] | None = None,
     owner_checked: bool = False,
+    one_issue: bool = False,
 ) -> Iterator[tuple[Config, Store]]:
     """Load the config and open the store (holding the run lock, for commands that write: when
-    another curator run holds it, this one waits up to --wait seconds, saying so unless --quiet).
+    another curator run holds it, this one waits up to --wait seconds, saying so, with --quiet too).
 
     Raises `ConfigError`, `StoreError` or `BuildError` (the lock is held) as they come, a
     `StoreError` saying what to do when the store's file or disk fails a write (read-only, full,
@@ -772,6 +774,8 @@ def opened(
     (`stop_for_another_newsletters_store`; walk186 #2: `fetch` from cron stored one newsletter's
     articles in the other's store, which then published them); `owner_checked`: the command
     checks that itself, where it says more (`build`, `draft`, `render`).
+    `one_issue` (a plain build): a run that waited for another which published an issue
+    meanwhile stops (`runoverlap.PublishedMeanwhile`, walk186 #5).
     """
     config = loaded(config_path)
     if checked is not None:
@@ -785,9 +789,10 @@ def opened(
     meta[STORE_OPENED] = store_path
     quiet = ctx is not None and bool(ctx.params.get("quiet"))
 
-    def waiting(line: str) -> None:  # progress: what a run that seems to hang is doing
-        if not quiet:
-            click.echo(f"curator: {line}", err=True)
+    def waiting(line: str) -> None:  # what a run that seems to hang is doing
+        # with --quiet too, as a store that is busy (walk186 #5: a cron log never said that
+        # the build had waited for another one)
+        click.echo(f"curator: {line}", err=True)
 
     command = " ".join(["curator", *(ctx.command_path.split()[1:] if ctx is not None else [])])
     run_lock = build_lock(
@@ -829,13 +834,15 @@ def opened(
 
     held = lock and not reading and read_only is None
     try:
-        with run_lock if held else nullcontext(), open_store() as store:
+        with run_lock if held else nullcontext() as since, open_store() as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
             if create:  # `fetch`, `build`, `draft`: a read-only store stops them before fetching
                 store.check_writable()
                 store.check_whole()  # and so does a damaged one (walk174 #3)
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
+            if one_issue and since is not None and (stop := published_meanwhile(store, since)):
+                raise stop
             if reading:
                 _say_copies(config, store, store_path)
             elif not owner_checked:  # (before anything is written: walk186 #2)

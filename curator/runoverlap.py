@@ -1,0 +1,42 @@
+"""A plain build that waited for another run on the same store, which published an issue
+meanwhile, publishes none (walk186 #5: two overlapping `curator build --quiet` from cron both
+exited 0, the second publishing issue 8 of what issue 7 had left, a minute after it)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from curator.errors import EXIT_PUBLISHED_MEANWHILE, CuratorError
+from curator.store import Store
+
+
+class PublishedMeanwhile(CuratorError):
+    """Another run published an issue while this build waited for it: nothing was published."""
+
+    exit_code: ClassVar[int] = EXIT_PUBLISHED_MEANWHILE
+
+
+def published_meanwhile(store: Store, since: datetime) -> PublishedMeanwhile | None:
+    """The refusal when issues were published from `since` on (the start of the first run this
+    one waited for: `runlock.build_lock`), by that run or another that took the lock before
+    this one; None when none was. A warning would not do: this build would already have
+    published, and README's "Take an issue back" is work for the editor and a mail readers
+    got (the "published less than a minute ago" warning stays for two builds that did not
+    overlap, which may be meant)."""
+    numbers = [i.number for i in store.issues() if i.published_at >= since]
+    if not numbers:
+        return None
+    named = (
+        f"issue {numbers[0]}"
+        if len(numbers) == 1
+        else f"issues {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+    )
+    last = numbers[-1]
+    return PublishedMeanwhile(
+        f"another curator run on this store published {named} while this build waited for it"
+        f" to finish; nothing was published, so that readers do not get issue {last + 1} of"
+        f" what issue {last} left right after it. If two schedules build this newsletter (two cron"
+        " entries, say), keep one; to publish issue"
+        f" {last + 1} now on purpose, run `curator build` again"
+    )
