@@ -35,6 +35,7 @@ from typing import Any
 from curator import deps, modelcache
 from curator.config import Config
 from curator.models import Article, Subject
+from curator.rescored import NAMED, kept_published_line, rescored_line
 from curator.store import Store, StoredModel
 from curator.subjectedit import Edited, SubjectEdit, edited_names, subjects_blob, subjects_of
 from curator.subjectfit import SCORER_VERSION, Fitted, fit, subject_phrases
@@ -206,6 +207,17 @@ def weak_bars(config: Config, store: Store) -> dict[str, float]:
 COUNT_SECONDS_PER_10K = (10, 30)
 
 
+def new_scorer(store: Store, placed_by: str | None) -> bool:
+    """Whether the stored placements were made by another version of the scorer than this
+    curator's (an upgrade), given the fingerprint of the model that placed them (`placed_by`,
+    None when an upgrade's migration forgot it: then an older curator's, which recorded no
+    version, placed any there are)."""
+    scorer = store.placed_scorer()
+    if placed_by is None:
+        return scorer != SCORER_VERSION and store.placed_before()
+    return scorer is not None and scorer != SCORER_VERSION
+
+
 def pending(config: Config, store: Store) -> str | None:
     """What `refresh` has to do, as a progress line says it, with why: place the new articles,
     or every stored one again because this curator counts words differently from the one that
@@ -213,7 +225,9 @@ def pending(config: Config, store: Store) -> str | None:
     differently, or the subjects or the corrections changed (None: nothing)."""
     fingerprint = model_fingerprint(config.subjects, store.corrections())
     placed_by, through = store.placement_state()
-    if placed_by is not None and placed_by != fingerprint:
+    # (an upgrade's migration may forget how far placement got: an older curator's placements)
+    forgotten = placed_by is None and store.placed_before()
+    if (placed_by is not None and placed_by != fingerprint) or forgotten:
         stored_format, _ = store.term_counts_state()
         if stored_format is not None and stored_format != counts_format():
             return (
@@ -228,12 +242,13 @@ def pending(config: Config, store: Store) -> str | None:
                 "resuming the recount of every article's words that an earlier run left"
                 " unfinished, then every article is placed under subjects again"
             )
-        scorer = store.placed_scorer()
-        if scorer is not None and scorer != SCORER_VERSION:
+        if new_scorer(store, placed_by):
             return (
                 "this curator places articles differently from the one that placed them:"
                 " placing every stored article again under subjects, once"
             )
+        if forgotten:
+            return "placing every stored article again under subjects (the store was upgraded)"
         return (
             "placing every stored article again under subjects"
             " (your subjects or corrections changed)"
@@ -290,7 +305,14 @@ def refresh(
     told = say
     telling = edited or (None if told is None else lambda e: told(e.text()))
     edit = placed_under is not None and placed_under != blob and placed_by is not None
-    if edit and telling:
+    # (walk187 #7: after an upgrade two articles changed subject, said as "placing new articles")
+    rescoring = (
+        say is not None
+        and placed_by != fingerprint
+        and not (edit and telling)
+        and new_scorer(store, placed_by)
+    )
+    if (edit and telling) or rescoring:
         store.keep_placements()
     vocabulary = Vocabulary(store)
     after = through if placed_by == fingerprint else 0
@@ -318,6 +340,10 @@ def refresh(
     )
     store.mark_placed(fingerprint, newest, SCORER_VERSION)
     store.set_placed_subjects(blob)
+    if rescoring and say is not None:
+        count, changed = store.changed_since_kept(NAMED)
+        if count:
+            say(rescored_line(count, changed))
     _keep_older_issues_subjects(config, store, corrections, say, model)
     if say is not None and former:  # (after placing: where they went is said)
         tell_former_subjects(config, store, say, former)
@@ -351,16 +377,15 @@ def _keep_older_issues_subjects(
         return
     if model is None:
         model = current_model(config, store, corrections, say=say)
+    named = []
     for article_id, subject in found:
         article = store.article_by_id(article_id)
         if article is not None:
             place_under(store, model, article, subject)
-    if say is not None:
-        say(
-            f"{len(found)} article(s) an issue published under another subject than curator had"
-            " placed them under (issues published by an older curator) are listed under their"
-            " issue's subject from now on, as `subjects explain` and the issue have them"
-        )
+            issues = store.issues_featuring(article_id)
+            named.append((article.title or article.url, issues[0] if issues else None, subject))
+    if say is not None and named:  # (walk187 #7: which article, said)
+        say(kept_published_line(named))
 
 
 def place(

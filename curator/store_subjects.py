@@ -127,6 +127,29 @@ class SubjectStore(StoreBase):
             self.db.execute("DROP TABLE IF EXISTS temp.kept_placements")
         return [(r[0], r[1], int(r[2])) for r in rows], int(featured)
 
+    def changed_since_kept(
+        self, limit: int
+    ) -> tuple[int, list[tuple[str, str | None, str | None]]]:
+        """Since `keep_placements`: how many articles are under another subject, and the first
+        `limit` of them (by id) as (title, subject then, subject now; None: no subject); the
+        kept copy is dropped."""
+        changed = (
+            " FROM kept_placements k JOIN assignments s ON s.article_id = k.article_id"
+            " JOIN articles a ON a.id = k.article_id WHERE s.subject IS NOT k.subject"
+        )
+        (count,) = self.db.execute(f"SELECT COUNT(*){changed}").fetchone()
+        rows = self.db.execute(
+            f"SELECT a.title, k.subject, s.subject{changed} ORDER BY k.article_id LIMIT ?",
+            (limit,),
+        ).fetchall()
+        with self.transaction():
+            self.db.execute("DROP TABLE IF EXISTS temp.kept_placements")
+        return int(count), [(str(r[0]), r[1], r[2]) for r in rows]
+
+    def placed_before(self) -> bool:
+        """Whether any stored article has a placement (by this curator or an older one)."""
+        return bool(self.db.execute("SELECT EXISTS (SELECT 1 FROM assignments)").fetchone()[0])
+
     def moves_kept(self) -> tuple[int, int]:
         """How many of the editor's moves hold (the article stored under the subject it was
         moved to), of how many moves."""

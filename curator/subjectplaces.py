@@ -24,7 +24,7 @@ from curator.placing import with_words as _with_words
 from curator.store import Store
 from curator.stories import Fingerprint, boilerplate_shingles, fingerprint, same_story_reason
 from curator.subjectfit import SCORE_FLOOR, resolve, subject_phrases
-from curator.subjectrenames import Say, tell_stale_moves
+from curator.subjectrenames import Say
 from curator.subjects import (
     ONE_WORD_BELOW,
     Change,
@@ -373,20 +373,30 @@ def one_per_story(
 
 
 def subject_overlaps(
-    config: Config, store: Store, say: Say | None = None, newest: int = CORPUS_SAMPLE
+    config: Config,
+    store: Store,
+    say: Say | None = None,
+    newest: int = CORPUS_SAMPLE,
+    progress: PlaceProgress | None = None,
 ) -> list[Overlap]:
     """The pairs of subjects the model confuses on the `newest` articles (and the corrected
-    ones), most confused first; the model learns from the newest `CORPUS_SAMPLE` whatever
-    `newest` is (walk160 #6: the window is the editor's to widen)."""
+    ones), most confused first (placement made current first, `progress` told how far it got).
+    They are judged by the model placing uses (it learns from the newest `CORPUS_SAMPLE`
+    whatever `newest` is: walk160 #6, the window is the editor's to widen), and each is said
+    under the subject it is stored under, where `subjects list` lists it (walk187 #5: a model
+    fitted for this report alone, from two articles more than the stored one had learnt from,
+    said an article issue 5 published under "World affairs" was "now under" another subject)."""
+    refresh(config, store, say=say, progress=progress)  # (tells of stale moves too)
+    model = current_model(config, store, store.corrections(), say=say)
     corpus = model_corpus(store)
-    corrections = store.corrections()
-    tell_stale_moves(config, store, say)
-    model = SubjectModel.build(config.subjects, corpus=corpus, corrections=corrections)
     if newest != CORPUS_SAMPLE:
         scanned = {a.id: a for a in store.recent_articles(newest)}
         scanned.update((a.id, a) for a in store.corrected_articles())
         corpus = list(scanned.values())
-    return overlaps(model, corpus)
+    ids = {a.url: a.id for a in corpus if a.id is not None}
+    stored = store.stored_subjects(list(ids.values()))
+    under = {url: stored[i] for url, i in ids.items() if i in stored}
+    return overlaps(model, corpus, under=under)
 
 
 def correction_effect(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
@@ -452,13 +452,21 @@ def shared_keywords_text(words: Sequence[str], first: str, second: str, own: str
 
 
 def overlaps(
-    model: SubjectModel, articles: Sequence[Article], *, examples: int = 5
+    model: SubjectModel,
+    articles: Sequence[Article],
+    *,
+    examples: int = 5,
+    under: Mapping[str, str | None] | None = None,
 ) -> list[Overlap]:
     """Every pair of subjects the model confuses, most confused first.
 
     A pair is confused when articles' two best subjects are that pair, scoring within
     `NEAR_MARGIN` of each other, or when the subjects' own words are alike. Each pair lists up to
-    `examples` such articles and, per subject, the words that tell it from the other."""
+    `examples` such articles and, per subject, the words that tell it from the other. `under`
+    gives the subject an article is stored under (by URL; None: no subject), as `subjects list`
+    lists it: an issue published it there, or the editor moved it (walk187 #5: "now under" the
+    subject it scored best, while the list, `explain` and the issue had it under another); an
+    article not in it is under the one the model gives it."""
     names = [s.name for s in model.subjects]
     index = {name: i for i, name in enumerate(names)}
     between: dict[tuple[int, int], list[tuple[float, Article, str]]] = {}
@@ -471,17 +479,21 @@ def overlaps(
     for a in articles:
         counts, rep = model._features(a)
         j = model._judge(a.url, rep, counts)
-        if j.subject is None:
+        now = j.subject
+        if under is not None and a.url in under:
+            stored = under[a.url]
+            now = stored if stored is None or stored in index else now
+        if now is None:
             continue  # an article under no subject confuses none
-        placed[index[j.subject]] += 1
+        placed[index[now]] += 1
         own = counts.keys() - signed
-        users[index[j.subject]].update(own)
-        threads[index[j.subject]].append((thread_of(a.title), counts))
+        users[index[now]].update(own)
+        threads[index[now]].append((thread_of(a.title), counts))
         if a.url in model.pins:
             continue  # the editor has decided where it goes: it is not between them any more
-        if len(j.scores) > 1 and j.margin < NEAR_MARGIN:
+        if j.subject is not None and len(j.scores) > 1 and j.margin < NEAR_MARGIN:
             pair = tuple(sorted((index[j.scores[0][0]], index[j.scores[1][0]])))
-            between.setdefault(pair, []).append((j.margin, a, j.subject))  # type: ignore[arg-type]
+            between.setdefault(pair, []).append((j.margin, a, now))  # type: ignore[arg-type]
     asked = queries(model.subjects, model.corpus)
     # The stems of each subject's name, description and keywords: a telling word among them is
     # written already.

@@ -428,8 +428,8 @@ def overlap(
         of = store.article_count()
         scanned = _scanned(of, newest, every)
         kind = f"article{'s' * (scanned != 1)}"
-        with working(quiet, f"scoring the {scanned:,} newest {kind}"):
-            found = subject_overlaps(conf, store, warn, newest=max(scanned, 1))
+        with working(quiet, f"scoring the {scanned:,} newest {kind}") as progress:
+            found = subject_overlaps(conf, store, warn, max(scanned, 1), progress)
     if as_json:
         echo_json([{**o.to_dict(), "scanned": scanned, "of": of} for o in found])
         return
