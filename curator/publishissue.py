@@ -26,7 +26,7 @@ from curator.foreignfiles import (
 )
 from curator.issuedata import ISSUE_JSON, issue_from_data
 from curator.models import Issue
-from curator.oldlinks import published_addresses
+from curator.oldlinks import JsonLink, json_links_said, published_addresses
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     empty_editions,
@@ -193,7 +193,10 @@ def publish_issue(
     formats = config.settings.outputs or OUTPUTS
     known_ids, again = _ids_again(store, issue.number, published_feed_ids(out_dir))
     try:
-        archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
+        old_links: list[JsonLink] = []  # (walk187 #1: an older curator's, in issue-N.json)
+        archive, warnings = load_archive(
+            out_dir, env, site_url=config.site_url, utm=utm, relinked=old_links
+        )
         previous = published_feed(out_dir)
         # The archive page and feed of issues are the newsletter's, titled as feeds.yaml says: a
         # draft's `title:` is its issue's own (walk38 #7: it renamed them for one build).
@@ -295,6 +298,7 @@ def publish_issue(
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
     notes = (
         *relinked,
+        *json_links_said(old_links),
         *((later_line,) if later_line else ()),
         *again,
         *found_out,

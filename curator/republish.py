@@ -48,6 +48,7 @@ from curator.models import (
     Scored,
     Section,
 )
+from curator.oldlinks import JsonLink, json_links_said
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     archive_item,
@@ -245,7 +246,8 @@ def render_issues(
     stop_for_files_not_curators(out_dir, env, formats, nothing="Nothing was rendered")
     records = {r.number: r for r in store.issues(with_articles=True)}
     corrections_refused(out_dir, numbers, every, records)
-    published, warnings = published_issues(out_dir)
+    old_links: list[JsonLink] = []  # (walk187 #1: an older curator's, in issue-N.json)
+    published, warnings = published_issues(out_dir, old_links)
     issues = dict(published)
     from_store: dict[int, str] = {}
     # The editor's issue-N.json that cannot be read, kept before it is written again (walk115
@@ -311,6 +313,7 @@ def render_issues(
     said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    notes += json_links_said(old_links, chosen if "json" in formats else ())
     # The corrections taken into the store and the files written are one step: the store's
     # changes are committed only once every file is in place (walk174 #5: a render killed in
     # between had stored a corrected title and the introduction it rewrote, and the rerun
