@@ -48,7 +48,7 @@ from curator.models import (
     Scored,
     Section,
 )
-from curator.oldlinks import JsonLink, json_links_said
+from curator.oldlinks import JsonLink, json_links_said, published_addresses
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     archive_item,
@@ -253,9 +253,13 @@ def render_issues(
     # The editor's issue-N.json that cannot be read, kept before it is written again (walk115
     # #1: a file with its last "}" left off lost every correction in it, without a copy).
     copies: dict[int, tuple[Path, Path]] = {}
+    store_links: dict[int, tuple[str, ...]] = {}
     for record in store.issues(with_articles=True):
         if record.number not in issues:
-            issues[record.number] = _issue_from_store(config, store, record)
+            # (an older curator's address naming a user: published without it, and said)
+            issues[record.number], store_links[record.number] = published_addresses(
+                _issue_from_store(config, store, record)
+            )
             path = out_dir / f"issue-{record.number}.json"
             unreadable = _unreadable(path)
             missing = f"issue {record.number}: {path} " + (
@@ -314,6 +318,7 @@ def render_issues(
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += json_links_said(old_links, chosen if "json" in formats else ())
+    notes += [line for n in chosen for line in store_links.get(n, ())]
     # The corrections taken into the store and the files written are one step: the store's
     # changes are committed only once every file is in place (walk174 #5: a render killed in
     # between had stored a corrected title and the introduction it rewrote, and the rerun

@@ -128,3 +128,21 @@ def test_render_tells_no_correction_of_an_address_the_build_published_without_it
     assert code == 0, err
     said = said_as_one(err)
     assert "as corrected" not in said and "s3cret" not in err + out, said
+
+
+def test_an_old_issue_rendered_from_the_store_keeps_the_link_without_its_user(
+    themed_demo: Path,
+) -> None:
+    """Its issue-N.json lost, an older curator's issue came back from the store with the
+    article at an address naming a user, published with no link and no word."""
+    config = str(themed_demo)
+    output = _as_an_older_curator_left_it(themed_demo)
+    (output / "issue-1.json").unlink()
+    code, out, err = run_cli("render", "1", "--config", config)
+    assert code == 0, err
+    said = said_as_one(err)
+    assert "s3cret" not in err + out
+    assert f'issue 1: "{TITLE}" was stored (by an older curator) at {SHOWN}' in said, said
+    data = json.loads((output / "issue-1.json").read_text(encoding="utf-8"))
+    assert PAGE in [a["url"] for s in data["sections"] for a in s["articles"]]
+    assert f'<a href="{PAGE}"' in (output / "issue-1.html").read_text(encoding="utf-8")
