@@ -16,7 +16,13 @@ from datetime import datetime
 from pathlib import Path
 
 from curator.config import INIT_PLACEHOLDERS, Config
-from curator.editions import ISSUE_FORMATS, OUTPUTS, published_feed_ids
+from curator.editions import (
+    ISSUE_FORMATS,
+    OUTPUTS,
+    published_feed_ids,
+    times_moved,
+    times_moved_said,
+)
 from curator.errors import CuratorError, shell_arg
 from curator.foreignfiles import (
     issues_named,
@@ -299,6 +305,8 @@ def publish_issue(
     notes = (
         *relinked,
         *json_links_said(old_links),
+        # (walk187 #6: an older curator's issues of one day, a second apart now, were unsaid)
+        *filter(None, [times_moved_said(times_moved(previous, rendered.get("feed.xml")))]),
         *((later_line,) if later_line else ()),
         *again,
         *found_out,

@@ -37,7 +37,13 @@ from curator.app import (
     write_fix,
 )
 from curator.config import Config
-from curator.editions import ISSUE_FORMATS, OUTPUTS, feed_times, published_feed_ids
+from curator.editions import (
+    ISSUE_FORMATS,
+    OUTPUTS,
+    feed_times,
+    published_feed_ids,
+    times_moved,
+)
 from curator.errors import CuratorError
 from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import page_links, page_text, same_links
@@ -658,18 +664,12 @@ def _second_past(
 def _feed_times_moved(out_dir: Path, files: Mapping[str, str]) -> dict[int, tuple[str, str]]:
     """The issues whose <published> time in the feed.xml about to be written differs from the one
     in `out_dir`'s (walk62 #4: after an upgrade, issues of one day got times a second apart, and
-    render said only that feed.xml changed)."""
+    render said only that feed.xml changed): `times_moved`."""
     try:
-        before = feed_times((out_dir / "feed.xml").read_bytes())
+        before = (out_dir / "feed.xml").read_bytes()
     except OSError:
         return {}
-    after = feed_times(files.get("feed.xml", ""))
-    # (only those moved within their day: a date corrected is said by `dates_kept`)
-    return {
-        n: (t, after[n])
-        for n, t in sorted(before.items())
-        if after.get(n, t) != t and after[n][:10] == t[:10]
-    }
+    return times_moved(before, files.get("feed.xml", ""))
 
 
 def _reads_the_same(path: Path, text: str) -> bool:
