@@ -380,6 +380,33 @@ def feed_times(text: str | bytes, tag: str = "published") -> dict[int, str]:
     return times
 
 
+def times_moved(before: str | bytes | None, after: str | None) -> dict[int, tuple[str, str]]:
+    """The issues whose <published> time in feed.xml `after` differs from the one feed.xml
+    `before` gave them, within their day (a date corrected is said apart), as (before, after) by
+    number (walk62 #4: after an upgrade, issues of one day got times a second apart)."""
+    if not before or not after:
+        return {}
+    old, new = feed_times(before), feed_times(after)
+    return {
+        n: (t, new[n])
+        for n, t in sorted(old.items())
+        if new.get(n, t) != t and new[n][:10] == t[:10]
+    }
+
+
+def times_moved_said(moved: Mapping[int, tuple[str, str]]) -> str:
+    """What is said of the issues `times_moved` found ("" for none), by `render` and `build`
+    (walk187 #6: the build that first followed an upgrade moved them, unsaid)."""
+    if not moved:
+        return ""
+    listed = "; ".join(f"issue {n}: {old} -> {new}" for n, (old, new) in moved.items())
+    return (
+        f"feed.xml gives issues new times ({listed}): issues published on the same day now have"
+        " times a second apart, so that feed readers list each of them (a reader may show them as"
+        " updated once)."
+    )
+
+
 def _entries(text: str | bytes) -> dict[int, tuple[object, ...]]:
     """Each issue's entry in a feed of issues, by number, as what a reader reads of it (its
     title, summary, categories, the visible text of its content and where its links lead), not

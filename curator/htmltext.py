@@ -78,8 +78,22 @@ def terminal_text(text: str) -> str:
     cron mail's reader) as a command: no escape sequence (retitle the window, write the clipboard,
     a hidden OSC 8 link), no 8-bit control, no bidi override turning the rest of the line around
     (walk173 #1: the report of authors that held markup printed them raw, with --quiet too).
-    Tabs, new lines and carriage returns (a progress bar redrawn in place) stay."""
-    return without_controls(text)
+    Tabs, new lines and carriage returns (a progress bar redrawn in place) stay. An address's
+    password is left out (`without_passwords`)."""
+    return without_passwords(without_controls(text))
+
+
+#: An address's user name and password before its site (`https://editor:s3cret@host/x`); group 1:
+#: all before the password's colon.
+_ADDRESS_PASSWORD = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@:\"'<>]*):[^\s/?#@\"'<>]*@")
+
+
+def without_passwords(text: str) -> str:
+    """`text` with the password of each address in it left out, its user name kept
+    (`https://editor@host/x`): what curator prints never shows one (walk187 #1: an older
+    curator's issue-N.json linked such an address, and a build's warning printed its password,
+    in the terminal and a cron job's mail)."""
+    return _ADDRESS_PASSWORD.sub(r"\1@", text) if "@" in text else text
 
 
 _LINE_SPACES = re.compile(r"[^\S\n]+")

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from curator.htmltext import without_passwords
+from curator.oldlinks import without_user
 from curator.urls import address_meant, host_fault, safe_url
 
 #: How a field of the file may be written: "str", "str?" (or null), "int", "number", "strs" (a
@@ -150,6 +152,12 @@ def url_advice(url: str) -> tuple[str, str]:
         return "", "it holds a space: write the whole address, https://..., a space as %20"
     if safe_url(stripped):
         return "", ""
+    if bare := without_user(stripped):
+        # (walk187 #1: "it names no site after http://" was said of `http://editor:pw@host/x`)
+        return bare, (
+            "it names a user (and a password) before its site, which curator does not publish:"
+            f' write "{bare}"'
+        )
     if stripped.startswith("//"):
         return f"https:{stripped}", f'it names no scheme: write "https:{stripped}"'
     # A scheme mistyped or cut (`htps://`, `https//`, `http:/`), with a colon too many
@@ -206,8 +214,11 @@ def _check_value(key: str, kind: str, value: object) -> str | None:
             return f'"{key}" {got}: write {wants}'
         if value == "":
             return f'"{key}" is empty: write {wants}, or null for no link'
+        if without_user(value) is not None:
+            return None  # (an older curator's, read without its user name: walk187 #1)
         fix = url_fix(value)
-        return f'"{key}" is {_shown(value)}, which curator cannot link: {fix}' if fix else None
+        shown = _shown(without_passwords(value))
+        return f'"{key}" is {shown}, which curator cannot link: {fix}' if fix else None
     if kind in {"str", "str?", "text"}:
         if value is None and kind == "str?":
             return None
@@ -318,7 +329,7 @@ def issue_mistakes(data: object, number: int | None = None) -> list[str]:
             url = art.get("url")
             if isinstance(url, str) and url.strip():
                 # (walk115: the same link published twice in one issue, unsaid)
-                key = url.strip()
+                key = without_user(url) or url.strip()
                 if key in first_at:
                     found.append(
                         f'{where}: "url" is the address of {first_at[key]} too: the issue would'

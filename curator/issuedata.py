@@ -15,6 +15,7 @@ from curator.editions import markdown_as_published as _markdown_as_published
 from curator.issuecheck import issue_mistakes
 from curator.markdowntext import blurb_html, markdown_html, published_markdown
 from curator.models import Article, Issue, Scored, Section
+from curator.oldlinks import JsonLink, json_links, without_user
 from curator.urls import safe_url
 
 # -- JSON -----------------------------------------------------------------------------------------
@@ -86,7 +87,7 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
                 Scored(
                     Article(
                         id=0,
-                        url=str(a.get("url") or ""),
+                        url=_read_url(a.get("url")),
                         title=str(a["title"]),
                         authors=tuple(str(n) for n in a.get("authors") or ()),
                         publication=a.get("publication"),
@@ -99,7 +100,7 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
                     float(a.get("score") or 0.0),
                     tuple(str(m) for m in a.get("matched") or ()),
                     tuple(
-                        (str(o["name"]), str(o.get("url") or ""))
+                        (str(o["name"]), _read_url(o.get("url")))
                         for o in a.get("also_covered_by") or ()
                     ),
                     scored="score" in a,
@@ -124,13 +125,24 @@ def issue_from_data(data: Mapping[str, object]) -> Issue:
         raise ValueError(f"not an issue record: {exc!r}") from None
 
 
+def _read_url(url: object) -> str:
+    """An article's "url" in issue-N.json as it is published: an address naming a user (as an
+    older curator wrote one) without the user name and password (walk187 #1)."""
+    text = str(url or "")
+    return without_user(text) or text
+
+
 #: An issue's record in the output folder (issue-N.json); group 1: its number.
 ISSUE_JSON = re.compile(r"^issue-(\d{1,9})\.json$")
 
 
-def published_issues(out_dir: Path) -> tuple[dict[int, Issue], tuple[str, ...]]:
+def published_issues(
+    out_dir: Path, relinked: list[JsonLink] | None = None
+) -> tuple[dict[int, Issue], tuple[str, ...]]:
     """Every issue published in `out_dir`, read back from its issue-N.json, by number; and a
-    warning per record that could not be read (left out, never fatal)."""
+    warning per record that could not be read (left out, never fatal). Each link read without
+    the user name its file gives it (`oldlinks.json_links`) is added to `relinked`, for the
+    caller to say."""
     issues: dict[int, Issue] = {}
     warnings: list[str] = []
     if not out_dir.is_dir():
@@ -150,4 +162,6 @@ def published_issues(out_dir: Path) -> tuple[dict[int, Issue], tuple[str, ...]]:
             warnings.append(f"{path}: left out of the archive: {exc}")
             continue
         issues[issue.number] = issue
+        if relinked is not None:
+            relinked += json_links(data, issue.number, path)
     return issues, tuple(warnings)

@@ -3,13 +3,16 @@ site's name, `https://user:pw@host/x`: curator no longer publishes such an addre
 in every edition, or a look of phishing: `safe_url`), and today's fetch refuses such a link, so
 the article was published with no link and no word (fixie #6). It is published at the same
 address without its user name and password, the page a reader's browser would open, and the
-build says so."""
+build says so. The same for such a link in an issue-N.json that curator wrote (walk187 #1)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from curator.htmltext import without_passwords
 from curator.models import Issue, Scored
 from curator.urls import safe_url
 
@@ -30,9 +33,71 @@ def without_user(url: str) -> str | None:
 
 def _shown(url: str) -> str:
     """`url` as a warning may quote it: its password left out."""
-    parts = urlsplit(url.strip())
-    user = parts.netloc.rpartition("@")[0].partition(":")[0]
-    return urlunsplit(parts._replace(netloc=f"{user}@{parts.netloc.rpartition('@')[2]}"))
+    return without_passwords(url.strip())
+
+
+@dataclass(frozen=True)
+class JsonLink:
+    """A link an issue-N.json gives at an address naming a user (`issue_from_data` reads it
+    without): issue `number`'s file `path`, the article's `title` (and the name of the piece
+    "also covered by" it, when it is that one's link), the address as written, and as read."""
+
+    number: int
+    path: Path
+    title: str
+    other: str | None
+    written: str
+    bare: str
+
+
+def json_links(data: object, number: int, path: Path) -> list[JsonLink]:
+    """Every link of an issue record (an issue-N.json's `data`, checked by `issue_mistakes`) at
+    an address naming a user that curator publishes without it (`without_user`)."""
+    found: list[JsonLink] = []
+    sections = data.get("sections") if isinstance(data, dict) else None
+    for sec in sections if isinstance(sections, list) else ():
+        articles = sec.get("articles") if isinstance(sec, dict) else None
+        for art in articles if isinstance(articles, list) else ():
+            if not isinstance(art, dict):
+                continue
+            title = str(art.get("title"))
+            pieces = [(None, art)] + [
+                (str(o.get("name")), o)
+                for o in art.get("also_covered_by") or ()
+                if isinstance(o, dict)
+            ]
+            for other, piece in pieces:
+                url = piece.get("url")
+                bare = without_user(url) if isinstance(url, str) else None
+                if isinstance(url, str) and bare is not None:
+                    found.append(JsonLink(number, path, title, other, url, bare))
+    return found
+
+
+def json_links_said(links: Iterable[JsonLink], written_again: Collection[int] = ()) -> list[str]:
+    """A warning per link of `json_links`, naming its article (its password left out), and
+    what writes the file so: `curator render N`, unless this run wrote issue N's file again
+    (`written_again`), which gives it so now.
+
+    Why: such a link in an issue an older curator published was read as no address at all
+    (walk187 #1: "it names no site after http://", the password printed), the issue left out of
+    the archive and the feed, and `curator render` refused it."""
+    said = []
+    for link in links:
+        what = f'"{link.title}"' + (
+            f' (its "also covered by" link to {link.other})' if link.other else ""
+        )
+        done = (
+            f", and {link.path.name} now gives it so"
+            if link.number in written_again
+            else f"; `curator render {link.number}` writes it so in {link.path.name}"
+        )
+        said.append(
+            f"issue {link.number}: {what} is linked in {link.path} at {_shown(link.written)}, an"
+            " address that names a user before its site, which curator does not publish: it is"
+            f" published at {link.bare}, without the user name and password{done}"
+        )
+    return said
 
 
 def published_addresses(issue: Issue, draft: str = "") -> tuple[Issue, tuple[str, ...]]:

@@ -48,6 +48,7 @@ from curator.editions import (
 from curator.issuedata import issue_data, issue_from_data, published_issues
 from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Issue
+from curator.oldlinks import JsonLink
 from curator.outputcheck import (
     email_html,
     refuse_broken_css,
@@ -739,10 +740,12 @@ def load_archive(
     *,
     site_url: str | None = None,
     utm: Mapping[str, str] | None = None,
+    relinked: list[JsonLink] | None = None,
 ) -> tuple[tuple[ArchiveItem, ...], tuple[str, ...]]:
     """Every issue published in `out_dir` (from its issue-N.json), newest first, with its fragment
-    re-rendered; and a warning per record that could not be read (it is left out, never fatal)."""
-    issues, warnings = published_issues(out_dir)
+    re-rendered; and a warning per record that could not be read (it is left out, never fatal).
+    `relinked`: as `published_issues` takes it."""
+    issues, warnings = published_issues(out_dir, relinked)
     items = [
         archive_item(issue, fragment_of(issue, env, site_url=site_url, utm=utm, edition="feed"))
         for issue in issues.values()

@@ -16,7 +16,13 @@ from datetime import datetime
 from pathlib import Path
 
 from curator.config import INIT_PLACEHOLDERS, Config
-from curator.editions import ISSUE_FORMATS, OUTPUTS, published_feed_ids
+from curator.editions import (
+    ISSUE_FORMATS,
+    OUTPUTS,
+    published_feed_ids,
+    times_moved,
+    times_moved_said,
+)
 from curator.errors import CuratorError, shell_arg
 from curator.foreignfiles import (
     issues_named,
@@ -33,7 +39,7 @@ from curator.linksettings import (
     retagged_note,
 )
 from curator.models import Issue
-from curator.oldlinks import published_addresses
+from curator.oldlinks import JsonLink, json_links_said, published_addresses
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     empty_editions,
@@ -201,7 +207,10 @@ def publish_issue(
     formats = config.settings.outputs or OUTPUTS
     known_ids, again = _ids_again(store, issue.number, published_feed_ids(out_dir))
     try:
-        archive, warnings = load_archive(out_dir, env, site_url=config.site_url, utm=utm)
+        old_links: list[JsonLink] = []  # (walk187 #1: an older curator's, in issue-N.json)
+        archive, warnings = load_archive(
+            out_dir, env, site_url=config.site_url, utm=utm, relinked=old_links
+        )
         listed_from_store: tuple[str, ...] = ()
         if "json" not in formats:  # (walk187 #2: no issue-N.json, so the store's record)
             archive, warnings, listed_from_store = archive_from_store(
@@ -317,6 +326,9 @@ def publish_issue(
     missing = "; that issue is missing from the archive page and the feed of issues until the file"
     notes = (
         *relinked,
+        *json_links_said(old_links),
+        # (walk187 #6: an older curator's issues of one day, a second apart now, were unsaid)
+        *filter(None, [times_moved_said(times_moved(previous, rendered.get("feed.xml")))]),
         *((later_line,) if later_line else ()),
         *again,
         *found_out,

@@ -36,7 +36,13 @@ from curator.app import (
     write_fix,
 )
 from curator.config import Config
-from curator.editions import ISSUE_FORMATS, OUTPUTS, feed_times, published_feed_ids
+from curator.editions import (
+    ISSUE_FORMATS,
+    OUTPUTS,
+    feed_times,
+    published_feed_ids,
+    times_moved,
+)
 from curator.errors import CuratorError
 from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import page_links, page_text, same_links
@@ -52,6 +58,7 @@ from curator.linksettings import (
 from curator.models import (
     Issue,
 )
+from curator.oldlinks import JsonLink, json_links_said, published_addresses
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     archive_item,
@@ -251,15 +258,20 @@ def render_issues(
     stop_for_files_not_curators(out_dir, env, formats, nothing="Nothing was rendered")
     records = {r.number: r for r in store.issues(with_articles=True)}
     corrections_refused(out_dir, numbers, every, records)
-    published, warnings = published_issues(out_dir)
+    old_links: list[JsonLink] = []  # (walk187 #1: an older curator's, in issue-N.json)
+    published, warnings = published_issues(out_dir, old_links)
     issues = dict(published)
     from_store: dict[int, str] = {}
     # The editor's issue-N.json that cannot be read, kept before it is written again (walk115
     # #1: a file with its last "}" left off lost every correction in it, without a copy).
     copies: dict[int, tuple[Path, Path]] = {}
+    store_links: dict[int, tuple[str, ...]] = {}
     for record in store.issues(with_articles=True):
         if record.number not in issues:
-            issues[record.number] = issue_from_store(config, store, record)
+            # (an older curator's address naming a user: published without it, and said)
+            issues[record.number], store_links[record.number] = published_addresses(
+                issue_from_store(config, store, record)
+            )
             path = out_dir / f"issue-{record.number}.json"
             unreadable = _unreadable(path)
             missing = f"issue {record.number}: {path} " + (
@@ -317,6 +329,8 @@ def render_issues(
     said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    notes += json_links_said(old_links, chosen if "json" in formats else ())
+    notes += [line for n in chosen for line in store_links.get(n, ())]
     # The corrections taken into the store and the files written are one step: the store's
     # changes are committed only once every file is in place (walk174 #5: a render killed in
     # between had stored a corrected title and the introduction it rewrote, and the rerun
@@ -671,18 +685,12 @@ def _second_past(
 def _feed_times_moved(out_dir: Path, files: Mapping[str, str]) -> dict[int, tuple[str, str]]:
     """The issues whose <published> time in the feed.xml about to be written differs from the one
     in `out_dir`'s (walk62 #4: after an upgrade, issues of one day got times a second apart, and
-    render said only that feed.xml changed)."""
+    render said only that feed.xml changed): `times_moved`."""
     try:
-        before = feed_times((out_dir / "feed.xml").read_bytes())
+        before = (out_dir / "feed.xml").read_bytes()
     except OSError:
         return {}
-    after = feed_times(files.get("feed.xml", ""))
-    # (only those moved within their day: a date corrected is said by `dates_kept`)
-    return {
-        n: (t, after[n])
-        for n, t in sorted(before.items())
-        if after.get(n, t) != t and after[n][:10] == t[:10]
-    }
+    return times_moved(before, files.get("feed.xml", ""))
 
 
 def _reads_the_same(path: Path, text: str) -> bool:

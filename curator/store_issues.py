@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from curator.models import Article, UsualScores
+from curator.oldlinks import without_user
 from curator.storebase import NOT_DEAD as _NOT_DEAD
 from curator.storebase import NOT_RETOLD as _NOT_RETOLD
 from curator.storebase import StoreBase
@@ -450,7 +451,9 @@ class IssueStore(StoreBase):
                 if r[4] is not None:
                     published.setdefault(r[0], {})[r[2]] = Article(
                         id=r[2],
-                        url=r[8],
+                        # (an older curator's address naming a user: published without it,
+                        # fixie #6; walk187 #1: told as corrected by the next render)
+                        url=without_user(r[8] or "") or r[8],
                         title=r[4],
                         authors=tuple(json.loads(r[5] or "[]")),
                         publication=r[6],

@@ -13,6 +13,7 @@ import jinja2
 from curator.config import Config
 from curator.draftbuild import stored_scores
 from curator.models import Article, Issue, Scored, Section
+from curator.oldlinks import published_addresses
 from curator.outputs import ArchiveItem, archive_item, fragment_of
 from curator.store import IssueRecord, Store
 
@@ -123,7 +124,8 @@ def archive_from_store(
     for record in store.issues(with_articles=True):
         if record.number in listed or record.number >= number:
             continue
-        issue = issue_from_store(config, store, record)
+        # (an address naming a user, as its build published it: without the user; walk187 #1)
+        issue, _said = published_addresses(issue_from_store(config, store, record))
         fragment = fragment_of(issue, env, site_url=config.site_url, utm=utm, edition="feed")
         items.append(archive_item(issue, fragment))
     from_store = {a.number for a in items} - listed

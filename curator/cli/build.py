@@ -61,6 +61,7 @@ from curator.config_load import load_config
 from curator.config_values import home_path
 from curator.draftmaker import shared_drafts_note
 from curator.earlychecks import check_before_store
+from curator.editions import times_moved_said
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.foreignfiles import (
     stop_early_for_files_not_curators,
@@ -1139,14 +1140,7 @@ def render(
                 " the same way."
             )
     if result.feed_times_moved:
-        moved = "; ".join(
-            f"issue {n}: {old} -> {new}" for n, (old, new) in result.feed_times_moved.items()
-        )
-        echo(
-            f"feed.xml gives issues new times ({moved}): issues published on the same day now"
-            " have times a second apart, so that feed readers list each of them (a reader may"
-            " show them as updated once)."
-        )
+        echo(times_moved_said(result.feed_times_moved))
 
 
 @click.command()
