@@ -108,3 +108,28 @@ def test_a_feed_whose_pages_are_not_read_says_so_not_that_no_author_was_found(
     assert not http_server.seen("/pages/breitbart.html")
     issue = (tmp_path / "output" / "issue-1.md").read_text(encoding="utf-8")
     assert "Lucas Nolan" not in issue
+
+
+def test_the_draft_credits_a_page_never_read_once_read_and_says_how_to_have_it_read(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """`draft --no-fetch` reads no page: its note says the page was never read and that a
+    `## URL` heading has it read (README's promise), not that no author was found; `draft`
+    reads it, and the draft credits the author."""
+    config = newsletter(tmp_path, http_server, corpus, fetch_pages=False)
+    assert curator(config, "fetch").exit_code == 0
+    config = newsletter(tmp_path, http_server, corpus, fetch_pages=True)
+    draft = tmp_path / "drafts" / "issue-1.md"
+
+    result = curator(config, "draft", "--no-fetch")
+    assert result.exit_code == 0, result.stderr
+    text = said_as_one(draft.read_text(encoding="utf-8"))
+    assert "<!-- Credit: no author was found" not in text
+    assert "<!-- Credit: its page was never read" in text
+    assert "a heading holding just its address, `## URL`" in text
+
+    result = curator(config, "draft", "--force")
+    assert result.exit_code == 0, result.stderr
+    text = draft.read_text(encoding="utf-8")
+    assert "author: Lucas Nolan" in text
+    assert "<!-- Credit:" not in text
