@@ -133,3 +133,48 @@ def test_the_draft_credits_a_page_never_read_once_read_and_says_how_to_have_it_r
     text = draft.read_text(encoding="utf-8")
     assert "author: Lucas Nolan" in text
     assert "<!-- Credit:" not in text
+
+
+def test_an_older_curator_s_article_stored_without_its_page_has_it_read_after_the_upgrade(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk187 #4 as met: a schema-4 store (an older curator that never read the page) holds
+    the article from its feed alone; after the upgrade, the build that features it reads its
+    page and credits its author."""
+    from curator.store import MIGRATIONS
+    from curator.urls import url_key
+
+    config = newsletter(tmp_path, http_server, corpus, fetch_pages=True)
+    link = http_server.url("/pages/breitbart.html")
+    path = tmp_path / ".curator" / "curator.db"
+    path.parent.mkdir(parents=True)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    for migration in MIGRATIONS[:4]:
+        migration(db)
+    db.execute("PRAGMA user_version = 4")
+    db.execute(
+        "INSERT INTO feeds (url, title) VALUES (?, 'World Report')",
+        (http_server.url("/world.xml"),),
+    )
+    db.execute(
+        "INSERT INTO articles (url_key, url, title, publication, summary, blurb, published,"
+        " first_seen, feed_id) VALUES (?, ?, ?, 'World Report', ?, ?, ?, ?, 1)",
+        (
+            url_key(link),
+            link,
+            f"{TITLE} - Breitbart",
+            SUMMARY,
+            SUMMARY,
+            "2026-12-06T10:00:00+00:00",
+            "2026-12-06T11:00:00+00:00",
+        ),
+    )
+    db.close()
+
+    result = curator(config, "build")
+    assert result.exit_code == 0, result.stderr
+    issue = (tmp_path / "output" / "issue-1.md").read_text(encoding="utf-8")
+    assert "Lucas Nolan" in issue
+    assert "no author was found" not in said_as_one(result.stderr)
+    assert stored(tmp_path)[0] == ["Lucas Nolan"]
