@@ -319,6 +319,8 @@ def run_build(
         f" then {render}" + later,
         config,
         store,
+        # (walk187 #4: a build that fetches reads a page never read before it publishes it)
+        **({} if fetch else {"reads_it": "a build without --no-fetch reads it first"}),
     )
     weak = weak_blurbs(issue, f"it is published so (to change it now: {blurb_now}" + later)
     openings = lost_openings(issue, f"it is published so (to check it now: {blurb_now}" + later)

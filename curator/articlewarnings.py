@@ -26,6 +26,7 @@ from curator.draft import (
     written_for_remark,
 )
 from curator.extract import resembles_site
+from curator.firstread import DRAFT_READS_IT, never_read_note
 from curator.harvest import HOST_SKIPPED, READ_AFTER
 from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored
 from curator.render import corrected_credit
@@ -220,14 +221,17 @@ def from_address(store: Store, art: Article) -> bool:
     return not art.feed_url or store.feed_state(art.feed_url).title != art.publication
 
 
-def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) -> tuple[str, ...]:
+def disputed_credits(
+    issue: Issue, what_now: str, config: Config, store: Store, reads_it: str = DRAFT_READS_IT
+) -> tuple[str, ...]:
     """A warning per article of the issue whose credit a draft notes (a plain build says it here,
     or no one would), one line each: its publication is its feed's title and nothing says it is
     the site's name (`feed_title_credit`, with `config` and `store`; walk67 #1: a plain build
     published "CX Reading Room" for four articles without a word), its feed and page named
     different people (who is credited, from where, whom the other names: `draft.author_note`), no
     author was found, an author may be two people (`credits.may_be_two`), or its page says it
-    first appeared elsewhere (`draft.credit_note`)."""
+    first appeared elsewhere (`draft.credit_note`). An article whose page was never read is
+    said so, with `reads_it` (how to have it read), not as no author found (walk187 #4)."""
     out = []
     site_names: dict[str, list[tuple[str, str]]] = {}
     for section in issue.sections:
@@ -266,8 +270,11 @@ def disputed_credits(issue: Issue, what_now: str, config: Config, store: Store) 
             if art.other_authors:
                 said.append(credit_dispute(art, "credited"))
             elif not any(a.strip() for a in art.authors):
+                unread = never_read_note(config, store, art, reads_it)
                 said.append(
-                    "no author was found"
+                    unread
+                    if unread
+                    else "no author was found"
                     if art.publication
                     else "no author or publication was found (the issue shows no credit line)"
                 )
@@ -492,6 +499,13 @@ def _feed_site_names(
     return kept[feed]
 
 
+#: How the draft's note says a page never read is read (walk187 #4).
+IN_THIS_DRAFT = (
+    "to have it read, replace this block with a heading holding just its address, `## URL`:"
+    " `curator build --draft` reads it"
+)
+
+
 def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
     """What is unsure in each article's credit (`draft.credit_note`), by URL: a publication that
     is its feed's title (`feed_title_credit`), and no author found."""
@@ -534,6 +548,7 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                 original_copy(entry, first),
                 written_for=art.written_for,
                 unread=art.id in unread,
+                never_read=never_read_note(config, store, art, IN_THIS_DRAFT),
             )
             if note:
                 notes[art.url] = note

@@ -142,13 +142,16 @@ def credit_note(
     *,
     written_for: str = "",
     unread: bool = False,
+    never_read: str = "",
 ) -> str:
     """What is unsure in a credit, for the editor reviewing the draft ("" when nothing is): a
     publication that is the feed's name rather than one the page gave (`from_feed` says so, and
     what to do), no author found, an author who may be two people (`credits.may_be_two`), or a page that says it first appeared elsewhere
     (`first_appeared`, `copy_remark`; `original`: the address of that publication's copy of
     it, named under it, which is the one to feature, not this one re-credited: walk119 #2).
-    `unread`: its page could not be read, so no author found says nothing of the article."""
+    `unread`: its page could not be read, so no author found says nothing of the article;
+    `never_read`: what to say instead when its page was never read (`firstread.never_read_note`,
+    walk187 #4)."""
     notes = []
     if publication and from_feed:
         notes.append(f'"{publication}" is {from_feed}')
@@ -158,6 +161,8 @@ def credit_note(
             "its feed names no author and its page could not be read (see the Page note):"
             " add an `author:` line if you know who wrote it"
         )
+    elif not any(a.strip() for a in authors) and never_read:
+        notes.append(f"{never_read}: add an `author:` line if you know who wrote it")
     elif not any(a.strip() for a in authors):
         notes.append("no author was found: add an `author:` line if the article names one")
     # "محمد أحمد وليد الخطيب": one person or two (walk151 #4), which only the editor can tell

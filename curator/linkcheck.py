@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 from curator import articles_addresses as article_addresses
 from curator import articles_pages as article_pages
 from curator.config import Config
-from curator.fetch import FetchRequest, open_fetcher
+from curator.fetch import Fetcher, FetchRequest, open_fetcher
+from curator.firstread import never_read
 from curator.harvest import fetch_settings
 from curator.models import Article, FetchResult, Issue, Page, Scored
 from curator.robots import SiteRules, stored
@@ -52,6 +53,9 @@ class LinkChecks:
     walled: tuple[Article, ...] = ()
     #: Articles whose page answered as before (a dead link named in a draft loses its mark).
     fine: tuple[Article, ...] = ()
+    #: Of `fine`, those asked to be read in full (`check_links`' `read`: their page was never
+    #: read), with their page as it reads now (`firstread`, walk187 #4).
+    pages: tuple[tuple[Article, Page], ...] = ()
 
 
 def _reads_pages(config: Config, feed_url: str | None) -> bool:
@@ -99,31 +103,44 @@ def links_to_check(
 
 
 def check_links(
-    config: Config, store: Store, articles: Sequence[Article], now: datetime
+    config: Config,
+    store: Store,
+    articles: Sequence[Article],
+    now: datetime,
+    read: Collection[int] = (),
 ) -> LinkChecks:
     """Ask for each article's link again, in parallel; what each answered, sorted into gone,
-    moved and could not be checked (a link that answers as before is in none)."""
+    moved and could not be checked (a link that answers as before is in none). The pages of
+    those in `read` (ids: pages never read) are read in full, as a first read reads them, after
+    the others (`LinkChecks.pages`)."""
     if not articles:
         return LinkChecks()
-    return asyncio.run(_check(config, store, list(articles), now))
+    return asyncio.run(_check(config, store, list(articles), now, set(read)))
 
 
 async def _check(
-    config: Config, store: Store, articles: list[Article], now: datetime
+    config: Config, store: Store, articles: list[Article], now: datetime, read: Set[int]
 ) -> LinkChecks:
     settings = dataclasses.replace(
         fetch_settings(config), max_bytes=min(CHECK_BYTES, config.settings.max_bytes)
     )
+    whole = [a for a in articles if a.id in read]
     async with open_fetcher(settings) as fetcher:
         robots = SiteRules(fetcher.fetch, now, cached=lambda site: stored(store.robots_txt(site)))
 
-        async def one(art: Article) -> FetchResult | None:
+        async def one(art: Article, using: Fetcher) -> FetchResult | None:
             if not await robots.allows(art.url):
                 return None
-            return await fetcher.fetch(FetchRequest(art.url, kind="page"))
+            return await using.fetch(FetchRequest(art.url, kind="page"))
 
-        results = await asyncio.gather(*(one(a) for a in articles))
+        checked = await asyncio.gather(*(one(a, fetcher) for a in articles if a.id not in read))
+        # (a page never read is read once, in full, and not asked for twice: walk187 #4)
+        async with open_fetcher(fetch_settings(config)) as reader:
+            in_full = await asyncio.gather(*(one(a, reader) for a in whole))
+    articles = [a for a in articles if a.id not in read] + whole
+    results = [*checked, *in_full]
     gone, moved, unchecked, walled, fine = [], [], [], [], []
+    pages: list[tuple[Article, Page]] = []
     for art, result in zip(articles, results, strict=True):
         if result is None:
             unchecked.append((art, "its site's robots.txt disallows curator its pages"))
@@ -156,9 +173,13 @@ async def _check(
                     moved.append((art, clean_url(target)))
             else:
                 fine.append(art)
+                if art.id in read and page is not None:
+                    pages.append((art, page))
             continue
         unchecked.append((art, result.error or "no answer"))
-    return LinkChecks(tuple(gone), tuple(moved), tuple(unchecked), tuple(walled), tuple(fine))
+    return LinkChecks(
+        tuple(gone), tuple(moved), tuple(unchecked), tuple(walled), tuple(fine), tuple(pages)
+    )
 
 
 #: What a page found a soft 404 when its link was checked answered (walk136 #1).
@@ -288,20 +309,27 @@ def recheck_issue(
     read_before: datetime,
     published: bool,
     say: Callable[[str], None],
+    pages: dict[int, Page] | None = None,
 ) -> T | None:
     """Choose the issue, check its stored links, and choose it again while some were gone (marked
     dead links, so that the next best takes their place) or moved (stored at their new address):
-    the issue as chosen last, each finding said once to `say`."""
+    the issue as chosen last, each finding said once to `say`. With `pages`, the pages of its
+    articles never read (`firstread.never_read`) are read in full, into `pages` by id."""
     checked: set[int] = set(store.pages_read_now)
     planned = choose()
     for _ in range(CHECK_ROUNDS):
         if planned is None:
             return None
-        todo = links_to_check(config, issue_of(planned), read_before, checked)
+        issue = issue_of(planned)
+        todo = links_to_check(config, issue, read_before, checked)
         if not todo:
             break
         checked.update(a.id for a in todo if a.id is not None)
-        found = check_links(config, store, todo, now)
+        entries = [e.article for s in issue.sections for e in s.entries]
+        whole = never_read(store, entries) if pages is not None else set()
+        found = check_links(config, store, todo, now, whole)
+        if pages is not None:
+            pages.update((a.id, page) for a, page in found.pages if a.id is not None)
         for art, why in found.unchecked:
             say(unchecked_note(art, why, published))
         for note in _walled_notes(store, found.walled, published):

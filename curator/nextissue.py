@@ -13,11 +13,12 @@ from curator.articlewarnings import retold_stories
 from curator.config import Config
 from curator.draft import draft_path
 from curator.errors import shell_arg
+from curator.firstread import with_pages_read
 from curator.gatedchoice import Held, keywords_held, readable_first
 from curator.issuetext import issue_text, repeated_introduction, repeated_subject_introduction
 from curator.keywordfit import keywords_only
 from curator.linkcheck import links_to_check, not_checked, recheck_issue
-from curator.models import Issue, Scored
+from curator.models import Issue, Page, Scored
 from curator.placement import choose_sections, like_excluded, one_word_fits, weak_bars
 from curator.render import issue_day
 from curator.store import Store
@@ -178,7 +179,9 @@ def choose_checked(
 
     if check:
         # The pages of articles stored in earlier runs may be gone since (walk132): their links
-        # are checked, and one gone leaves its article out for the next best.
+        # are checked, and one gone leaves its article out for the next best. A page never read
+        # is read in full, and its article made again from it (walk187 #4: published uncredited).
+        pages: dict[int, Page] = {}
         planned = recheck_issue(
             config,
             store,
@@ -188,7 +191,10 @@ def choose_checked(
             read_before=read_before,
             published=command == "build",
             say=notes.append,
+            pages=pages,
         )
+        if planned is not None and pages:
+            planned = replace(planned, issue=with_pages_read(config, store, planned.issue, pages))
     else:
         planned = choose()
         if planned is not None and links_to_check(config, planned.issue, now):

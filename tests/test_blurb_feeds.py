@@ -125,11 +125,11 @@ def test_the_draft_asks_for_the_missing_blurb_where_it_goes(newsletter: Path) ->
     block = draft[draft.index(f"## {FAQ}") :]
     # The note stands where the blurb goes: after the article's fields and a blank line (a link
     # post to apple.com credits no author, so the fields are heading, url and publication, with
-    # the note that no author was found).
+    # the note that no author is known: its feed's pages are not read, walk187 #4).
     lines = block.splitlines()
     at = lines.index(NO_BLURB)
     assert lines[at - 1] == "" and lines[at - 3].startswith("publication:"), lines[: at + 1]
-    assert lines[at - 2].startswith("<!-- Credit: no author was found"), lines[: at + 1]
+    assert lines[at - 2].startswith("<!-- Credit: its page is not read"), lines[: at + 1]
     assert YOGIS_BLURB in draft
 
     # The editor writes it in place of the note, and the issue has it, with nothing to warn about.
