@@ -7,7 +7,7 @@ issue whose file is lost comes back from the store as published). The helpers be
 alone; how it takes the corrections is `curator.republish_corrections`'s; what it shares with a
 build (`BuildError`, the warnings on an issue's templates, its date, the feed of issues) is
 imported from `curator.app`, which never imports this module: the CLI calls it
-(`curator.cli.build`).
+(`curator.cli.render`).
 """
 
 from __future__ import annotations

@@ -15,14 +15,14 @@ from test_walk53 import BREW, newsletter
 from test_walk81 import with_copies
 
 from conftest import run_cli as run
-from curator.cli import build
+from curator.cli import build_report
 
 
 def test_many_warnings_of_one_kind_are_counted_after_the_first_few(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # (more than 5 of a kind here, for a store small enough to test: 8 copies are judged)
-    monkeypatch.setattr(build, "WARNINGS_MANY", 5, raising=False)
+    monkeypatch.setattr(build_report, "WARNINGS_MANY", 5, raising=False)
     config = newsletter(tmp_path, articles=4)
     with_copies(config, [f"{BREW}/coffee-{n}" for n in range(1, 5)], 4)
     code, out, err = run("build", "--config", str(config), "-q", "--json")

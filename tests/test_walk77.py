@@ -35,7 +35,7 @@ def test_the_run_after_a_killed_render_or_move_says_to_run_it_again(demo: Path) 
     code, _, err = run_cli("build", "--config", str(demo), "-q")
     assert code == 0, err
     killed = curator(
-        "curator.cli.build:render_issues", "render", "--config", str(demo), "-q", code=KILLED_IN
+        "curator.cli.render:render_issues", "render", "--config", str(demo), "-q", code=KILLED_IN
     )
     assert killed.returncode == 137, killed.stderr
     code, _, err = run_cli("themes", "--config", str(demo))

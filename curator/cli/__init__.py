@@ -4,7 +4,9 @@
 | ---------- | --------------------------------------------------------------------------- |
 | (here)     | `main`: the `curator` command; a missing package named, not a traceback     |
 | `root`     | the root group, `-h`, the exit-code table in `--help`, the one error handler |
-| `build`    | `build`, `draft`, `render`, `fetch`, `preview`, `backup`: the weekly loop    |
+| `build`    | `build`, `draft`, `fetch`, `preview`, `backup`: the weekly loop              |
+| `build_report` | what `build` and `draft` say after their run, and their --json documents |
+| `render`   | `render`: published issues rendered again, and what changed in them said      |
 | `themes`   | `themes`: which subject is ripe for an issue, and the plan's next themes      |
 | `feeds`    | `feeds list/add/remove/import/export/check` and `init`                       |
 | `subjects` | the `subjects` group; its commands live in `subjects_fix` and `subjects_list`   |

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 import click
 
 from curator import __version__
-from curator.cli.build import backup, build, draft, fetch, preview, render
+from curator.cli.build import backup, build, draft, fetch, preview
 from curator.cli.common import (
     INTERRUPTED,
     JSON_ASKED,
@@ -28,6 +28,7 @@ from curator.cli.common import (
 )
 from curator.cli.extract import extract
 from curator.cli.feeds import feeds, init
+from curator.cli.render import render
 from curator.cli.subjects import subjects
 from curator.cli.themes import themes
 from curator.deps import missing_package
