@@ -30,6 +30,7 @@ from curator.markdowntext import (
 )
 from curator.markdowntext_links import cut_unsafe_links, cut_unsafe_links_per_line
 from curator.models import Article, Issue, Scored
+from curator.plainblurb import plain_blurb_markdown
 from curator.readerlang import guessed_language, isolated, language_scripts, latin_only
 from curator.templatecheck import WordsLoader, builtin_templates
 from curator.texttags import text_tags_cut
@@ -513,7 +514,11 @@ def entry_view(entry: Scored, language: str = "en") -> EntryView:
     art = entry.article
     author = join_names(art.authors)
     publication = art.publication or ""
-    html, blocks = blurb_html(art.blurb, art.blurb_markdown)
+    # (a plain blurb's paragraphs and line breaks kept, walk190 #5)
+    markdown = art.blurb_markdown
+    if markdown is None:
+        markdown = plain_blurb_markdown(art.blurb)
+    html, blocks = blurb_html(art.blurb, markdown)
     own = [
         (publication, safe_url(url))
         for name, url in entry.also_covered_by
@@ -553,7 +558,7 @@ def entry_view(entry: Scored, language: str = "en") -> EntryView:
         pieces_in_publication=_told_apart(own),
         blurb_html=html,
         blurb_blocks=blocks,
-        blurb_markdown=art.blurb_markdown,
+        blurb_markdown=markdown,
         language=marked,
         direction=direction,
     )

@@ -603,6 +603,17 @@ def _corrections_kept(
                     ' "blurb" is plain text; to publish a link, write the blurb in Markdown as'
                     f' its "blurb_markdown" in {json_file}'
                 )
+            # walk190 #5: a plain "blurb" corrected to hold HTML was published as typed, unsaid
+            if "blurb" in changed and (art.blurb_markdown is None or art.url in dropped):
+                tags = [m for m in plain_text_markup(art.blurb or "") if m.startswith("the HTML")]
+                if tags:
+                    notes.append(
+                        f'{where}: its "blurb" as corrected in {json_file} holds'
+                        f" {', '.join(dict.fromkeys(tags))}, which the web, email, Markdown"
+                        " and JSON editions show as typed and the .txt without its tags that run"
+                        ' or load something ("blurb" is plain text, not HTML): write it as plain'
+                        ' text, or style it in Markdown as its "blurb_markdown"'
+                    )
             if art.url in dropped:
                 notes.append(
                     f'{where}: its corrected "blurb" is published in every edition, and the'
