@@ -10,7 +10,7 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -139,7 +139,7 @@ def relinked_text_note(number: int, names: str, change: str) -> str:
 
 
 #: The files of the archive, written with every issue's links.
-_ARCHIVE_FILES = ("index.html", "latest.html", "feed.xml")
+ARCHIVE_FILES = ("index.html", "latest.html", "feed.xml")
 
 
 def relinked_markup(
@@ -152,7 +152,7 @@ def relinked_markup(
     mine = [
         p
         for p in markup_only
-        if p.name in _ARCHIVE_FILES
+        if p.name in ARCHIVE_FILES
         or ((n := re.match(r"issue-(\d+)\.", p.name)) and int(n.group(1)) in settings_changed)
     ]
     if not mine:
@@ -163,4 +163,23 @@ def relinked_markup(
     return mine, (
         f"Only the markup of {', '.join(p.name for p in mine)} changed, not what a reader reads"
         f" in them: their links are written with feeds.yaml's link settings of today ({changes})."
+    )
+
+
+def relinked_archive_note(names: Sequence[str], settings_changed: Mapping[int, str]) -> str:
+    """`render`'s word on the archive's files `names` (index.html, latest.html, feed.xml), which
+    read otherwise than before while feeds.yaml's link settings changed since issues
+    `settings_changed` were last written (walk190 #6: index.html was said to be this curator's
+    templates and words, to be put back from a backup, and feed.xml was not named)."""
+    shown = ", ".join(map(str, sorted(settings_changed)))
+    changes = "; ".join(
+        dict.fromkeys(part for c in settings_changed.values() for part in c.split("; "))
+    )
+    one = len(names) == 1
+    return (
+        f"The archive's {', '.join(names)} {'reads' if one else 'read'} otherwise than before,"
+        f" though no issue-N.json was corrected: {'its' if one else 'their'} links are written"
+        f" with feeds.yaml's link settings of today, which changed since issue(s) {shown} were"
+        f" last written ({changes}). To keep {'its' if one else 'their'} links as they were, put"
+        " those settings back in feeds.yaml and render again."
     )

@@ -23,7 +23,12 @@ from curator.foreignfiles import (
     stop_early_for_files_not_curators,
     stop_for_other_newsletters_issues,
 )
-from curator.linksettings import relinked_markup, relinked_text_note
+from curator.linksettings import (
+    ARCHIVE_FILES,
+    relinked_archive_note,
+    relinked_markup,
+    relinked_text_note,
+)
 from curator.ownership import stop_for_another_newsletters_store
 from curator.republish import render_issues
 from curator.republish_files import record_unknown_issues
@@ -198,12 +203,24 @@ def render(
                 f" archive lists those published as {old} as issues with no title of their own)."
             )
             continue
+        if result.settings_changed:  # (said below, with the rest of the archive)
+            continue
         # walk171 #3: a title changed by the templates' words was said to be "only the markup"
         echo(
             f"The archive page {path.name} reads otherwise than before, though no issue-N.json"
             " was corrected: it was rendered with this curator's templates and words (and yours),"
             " not the ones that wrote it."
         )
+    if result.settings_changed:
+        # walk190 #6: index.html was said to read otherwise for the templates, feed.xml not at all
+        said_of = result.archive_changed if result.title_changed is not None else ()
+        archive = [
+            p.name
+            for p in result.changed
+            if p.name in ARCHIVE_FILES and p not in relinked and p not in said_of
+        ]
+        if archive and not result.archive_dropped:
+            echo(relinked_archive_note(archive, result.settings_changed))
     if result.archive_dropped:
         # walk177 N2: after an issue was taken back, the archive was said to read otherwise for
         # the templates, and to be put back from a backup (which links to the withdrawn issue)
@@ -223,7 +240,7 @@ def render(
         )
     elif unexplained:  # (the one issue the editor named: no "render only it")
         echo("To keep its files as they were, put them back from your backup of the output folder.")
-    elif result.archive_changed:
+    elif result.archive_changed and not result.settings_changed:
         echo(
             f"To keep {result.archive_changed[0].name} as it was, put it back from your backup of"
             " the output folder."
