@@ -62,6 +62,7 @@ from curator.draftbuild import own_title as _own_title
 from curator.draftbuild import read_unread as _read_unread
 from curator.draftbuild import store_read as _store_read
 from curator.draftbuild import with_copies as _with_copies
+from curator.draftbuild import with_read_authors as _with_read_authors
 from curator.draftcheck import (
     changed_addresses,
     headless_sections,
@@ -589,6 +590,7 @@ def build_from_draft(
     stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file)
     fresh, gone = _read_unread(config, store, draft.entries, known, now)
     read_now = dict(fresh)  # (stored once the draft is found fit to publish: walk180 #1)
+    draft = _with_read_authors(draft, fresh)  # (fixjq #2: a page never read, read now)
     fresh = {url: named(article) for url, article in fresh.items()}
     known = {url: named(article) for url, article in known.items()} | fresh
     credits = dropped_credits(draft, known, draft_file)

@@ -510,8 +510,9 @@ def _feed_site_names(
 
 #: How the draft's note says a page never read is read (walk187 #4).
 IN_THIS_DRAFT = (
-    "to have it read, replace this block with a heading holding just its address, `## URL`:"
-    " `curator build --draft` reads it"
+    "`curator build --draft` reads it and credits whom it names, unless you write its `author:`"
+    " line; for its page's title and blurb too, replace this block with a heading holding just"
+    " its address, `## URL`"
 )
 
 
