@@ -393,6 +393,7 @@ def read_unread(
     entries: Sequence[DraftEntry],
     known: Mapping[str, Article],
     now: datetime,
+    failed: dict[str, str] | None = None,
 ) -> tuple[dict[str, Article], dict[str, str]]:
     """The stored articles the draft adds by address alone whose page was never read (refused as
     not public, failed, or featured before it could be read again), each as its page reads now:
@@ -404,7 +405,8 @@ def read_unread(
     pages are not read (`fetch_pages: false`) is not read either: it is published as its feed
     gave it (walk180 #1: a paywall page took its feed's title and credit). A page that still
     cannot be read leaves the article as stored, but for one gone for good (404, 410, a redirect
-    away: a dead link), returned with why."""
+    away: a dead link), returned with why; into `failed`, those the draft lists (with their
+    title) whose page, never read, could not be read now either, with why (fixjq #2)."""
     stale = {
         entry.url: known[entry.url]
         for entry in entries
@@ -440,6 +442,8 @@ def read_unread(
         if article is None or article.text is None:
             if url in errors and _gone(errors[url]):
                 gone[url] = errors[url]
+            elif url in listed and failed is not None:
+                failed[url] = errors.get(url) or "its page gave no text"
             continue
         source = next((f for f in config.feeds if f.url == old.feed_url), None)
         article = replace(
@@ -470,6 +474,19 @@ def with_read_authors(draft: Draft, read: Mapping[str, Article]) -> Draft:
         replace(s, entries=tuple(credited(e) for e in s.entries)) for s in draft.sections
     )
     return replace(draft, sections=sections)
+
+
+def unread_listed_notes(
+    listed: Mapping[str, Article], failed: Mapping[str, str], json_file: Path, number: int
+) -> tuple[str, ...]:
+    """A warning per article the draft lists whose page, never read, `read_unread` could not
+    read either (`failed`: why, by address): published uncredited, and how to credit it now."""
+    return tuple(
+        f'the page of "{a.title}" ({url}) could not be read ({failed[url]}), so no author is'
+        f' known: it is published without one (to credit it now: its "authors" in {json_file},'
+        f" then `curator render {number}`)"
+        for url, a in listed.items()
+    )
 
 
 def pages_read(config: Config, article: Article) -> bool:

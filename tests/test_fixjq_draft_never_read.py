@@ -59,3 +59,18 @@ def test_build_draft_keeps_the_author_the_editor_wrote_for_a_page_never_read(
     issue = (tmp_path / "output" / "issue-1.md").read_text(encoding="utf-8")
     assert "Jane Editor" in issue
     assert "Lucas Nolan" not in issue
+
+
+def test_build_draft_says_and_marks_a_page_never_read_that_cannot_be_read_now(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    config, draft = drafted(tmp_path, http_server, corpus)
+    http_server.add("/pages/breitbart.html", b"no", content_type="text/plain", status=403)
+
+    result = CliRunner().invoke(cli, ["build", "--draft", str(draft), "--config", str(config)])
+    assert result.exit_code == 0, result.stderr
+    said = said_as_one(result.stderr)
+    assert "could not be read (HTTP 403 Forbidden), so no author is known" in said
+    with sqlite3.connect(tmp_path / ".curator" / "curator.db") as db:
+        marks = db.execute("SELECT error FROM page_retries").fetchall()
+    assert len(marks) == 1 and "403" in str(marks[0][0])
