@@ -61,7 +61,9 @@ from curator.draftbuild import known_articles as _known_articles
 from curator.draftbuild import own_title as _own_title
 from curator.draftbuild import read_unread as _read_unread
 from curator.draftbuild import store_read as _store_read
+from curator.draftbuild import unread_listed_notes as _unread_notes
 from curator.draftbuild import with_copies as _with_copies
+from curator.draftbuild import with_read_authors as _with_read_authors
 from curator.draftcheck import (
     changed_addresses,
     headless_sections,
@@ -84,6 +86,7 @@ from curator.draftfiles import unused_draft as _unused_draft
 from curator.editions import OUTPUTS
 from curator.errors import InputError, shell_arg
 from curator.fetch import FetchRequest, fetch_all
+from curator.firstread import read_failed
 from curator.foreignfiles import stop_early_for_files_not_curators, stop_for_files_not_curators
 from curator.harvest import (
     FeedReport,
@@ -587,8 +590,11 @@ def build_from_draft(
     named = feed_names(config, store)
     # (walk178 #7, walk183: a title or credit a letter or two off, before a page is read)
     stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file)
-    fresh, gone = _read_unread(config, store, draft.entries, known, now)
+    failed: dict[str, str] = {}  # (fixjq #2: a page never read that could not be read now)
+    fresh, gone = _read_unread(config, store, draft.entries, known, now, failed)
+    unread_listed = {url: known[url] for url in failed}
     read_now = dict(fresh)  # (stored once the draft is found fit to publish: walk180 #1)
+    draft = _with_read_authors(draft, fresh)  # (fixjq #2: a page never read, read now)
     fresh = {url: named(article) for url, article in fresh.items()}
     known = {url: named(article) for url, article in known.items()} | fresh
     credits = dropped_credits(draft, known, draft_file)
@@ -806,11 +812,14 @@ def build_from_draft(
         *fragment_headings(templates or config.settings.templates),
         *single_brace_fields(templates or config.settings.templates),
         *unnamed,
+        *_unread_notes(unread_listed, failed, _issue_json(out_dir, issue.number), issue.number),
     )
     # Where curator itself places each article now (those added by URL too), to tell the
     # editor which the draft put elsewhere.
     notes: list[str] = []
     _store_read(store, read_now)
+    for url, why in failed.items():  # (marked as a fetch marks a read that failed)
+        read_failed(store, unread_listed[url], why, now)
     refresh(config, store, say=notes.append, held=True, edited=edited)
     planned = takes_plan_place(config, store, issue.theme)
     featured = [

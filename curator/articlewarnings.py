@@ -270,7 +270,7 @@ def disputed_credits(
             if art.other_authors:
                 said.append(credit_dispute(art, "credited"))
             elif not any(a.strip() for a in art.authors):
-                unread = never_read_note(config, store, art, reads_it)
+                unread = never_read_note(config, store, art, reads_it) or _read_failed(store, art)
                 said.append(
                     unread
                     if unread
@@ -296,6 +296,15 @@ def disputed_credits(
                     f'the credit of "{art.title}" ({art.url}): {"; ".join(said)}: {what_now}'
                 )
     return tuple(out)
+
+
+def _read_failed(store: Store, art: Article) -> str:
+    """What a credit naming no one says when its page could not be read: that, and why (fixjq
+    #1: "no author was found", or "never read" when a build's first read of it failed)."""
+    why = store.unread_pages([art.id]).get(art.id) if art.id else None
+    return (
+        f"its page could not be read ({_stored_reason(why)}), so no author is known" if why else ""
+    )
 
 
 def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple[str, ...]:
@@ -501,8 +510,9 @@ def _feed_site_names(
 
 #: How the draft's note says a page never read is read (walk187 #4).
 IN_THIS_DRAFT = (
-    "to have it read, replace this block with a heading holding just its address, `## URL`:"
-    " `curator build --draft` reads it"
+    "`curator build --draft` reads it and credits whom it names, unless you write its `author:`"
+    " line; for its page's title and blurb too, replace this block with a heading holding just"
+    " its address, `## URL`"
 )
 
 

@@ -16,6 +16,7 @@ from curator.config import INIT_PLACEHOLDERS, Config
 from curator.draft import Draft, DraftEntry, blurb_rebuilt, draft_path, read_draft
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.firstread import never_read
 from curator.harvest import fetch_settings
 from curator.issuetext import (
     borrowed_references,
@@ -392,17 +393,20 @@ def read_unread(
     entries: Sequence[DraftEntry],
     known: Mapping[str, Article],
     now: datetime,
+    failed: dict[str, str] | None = None,
 ) -> tuple[dict[str, Article], dict[str, str]]:
     """The stored articles the draft adds by address alone whose page was never read (refused as
     not public, failed, or featured before it could be read again), each as its page reads now:
-    README promises that an added address is read. Nothing is stored here: the build stores
+    README promises that an added address is read; and those it lists with no `author:` line
+    whose page was never read at all (`firstread.never_read`). Nothing is stored here: the build stores
     them (`store_read`) once the draft is found fit to publish, so that a refused build changes
     no stored article (walk180 #1); an issue featured one keeps its stored row (that issue
     published it so), and this issue publishes it as read now. The article of a feed whose
     pages are not read (`fetch_pages: false`) is not read either: it is published as its feed
     gave it (walk180 #1: a paywall page took its feed's title and credit). A page that still
     cannot be read leaves the article as stored, but for one gone for good (404, 410, a redirect
-    away: a dead link), returned with why."""
+    away: a dead link), returned with why; into `failed`, those the draft lists (with their
+    title) whose page, never read, could not be read now either, with why (fixjq #2)."""
     stale = {
         entry.url: known[entry.url]
         for entry in entries
@@ -412,6 +416,20 @@ def read_unread(
         and entry.url.startswith(("http://", "https://"))
         and pages_read(config, known[entry.url])
     }
+    # A block the draft lists whose page was never read and that has no `author:` line is read
+    # too, as a plain build reads it (fixjq #2: `draft --no-fetch`, then `build --draft`,
+    # published it uncredited); its credit is then the page's (`with_read_authors`).
+    listed = {
+        entry.url: known[entry.url]
+        for entry in entries
+        if not entry.url_only
+        and "author" not in entry.credit_lines
+        and entry.url in known
+        and entry.url.startswith(("http://", "https://"))
+        and pages_read(config, known[entry.url])
+    }
+    unread = never_read(store, listed.values())
+    stale |= {url: a for url, a in listed.items() if a.id in unread}
     if not stale:
         return {}, {}
     built, errors = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)
@@ -424,6 +442,8 @@ def read_unread(
         if article is None or article.text is None:
             if url in errors and _gone(errors[url]):
                 gone[url] = errors[url]
+            elif url in listed and failed is not None:
+                failed[url] = errors.get(url) or "its page gave no text"
             continue
         source = next((f for f in config.feeds if f.url == old.feed_url), None)
         article = replace(
@@ -437,6 +457,36 @@ def read_unread(
         )
         found[url] = article
     return found, gone
+
+
+def with_read_authors(draft: Draft, read: Mapping[str, Article]) -> Draft:
+    """`draft` with the authors of each block it lists (not a `## URL` heading) that has no
+    `author:` line and whose page `read_unread` read (`read`, by the draft's address): the
+    page's, as a plain build credits an article whose page was never read (fixjq #2)."""
+
+    def credited(entry: DraftEntry) -> DraftEntry:
+        article = read.get(entry.url)
+        if entry.url_only or "author" in entry.credit_lines or article is None:
+            return entry
+        return replace(entry, authors=tuple(article.authors))
+
+    sections = tuple(
+        replace(s, entries=tuple(credited(e) for e in s.entries)) for s in draft.sections
+    )
+    return replace(draft, sections=sections)
+
+
+def unread_listed_notes(
+    listed: Mapping[str, Article], failed: Mapping[str, str], json_file: Path, number: int
+) -> tuple[str, ...]:
+    """A warning per article the draft lists whose page, never read, `read_unread` could not
+    read either (`failed`: why, by address): published uncredited, and how to credit it now."""
+    return tuple(
+        f'the page of "{a.title}" ({url}) could not be read ({failed[url]}), so no author is'
+        f' known: it is published without one (to credit it now: its "authors" in {json_file},'
+        f" then `curator render {number}`)"
+        for url, a in listed.items()
+    )
 
 
 def pages_read(config: Config, article: Article) -> bool:

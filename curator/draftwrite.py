@@ -171,6 +171,8 @@ def write_draft(
             lines += [_same_story_note(section), ""]
         if section.passed_over:
             lines += [_passed_over_note(section), ""]
+        if section.held_back:
+            lines += [_held_back_note(section), ""]
         if section.retold:
             lines += [_retold_note(section), ""]
     if empty:  # (fixie #2: they were left out of the draft without a word)
@@ -272,3 +274,22 @@ def _passed_over_note(section: Section) -> str:
 
 #: The start of `PASSED_OVER`, by which `_passed_over` finds it in a draft.
 PASSED_OVER_START = "<!-- Left out for variety"
+
+
+#: The note under a subject's articles on those held back while another of the subject took
+#: their place (`gatedchoice`; a comment: ignored).
+HELD_BACK = (
+    "<!-- Held back, another article of this subject taking its place (said when the draft was"
+    ' made): to feature one,\nmove its "##" line out of this note.'
+)
+
+
+def _held_back_note(section: Section) -> str:
+    """What `HELD_BACK` says, then each such article as a heading with just its address (the
+    editor moves it out of the comment to feature it), its title and why (fixjq #3)."""
+    lines = [HELD_BACK]
+    for art, why in section.held_back:
+        lines.append(f"## {art.url}")
+        lines.append(f"   {_one_line(art.title) or art.url}: {_one_line(why)}")
+    # (nothing in it may close the comment early)
+    return "\n".join(line.replace("-->", "-- >") for line in lines) + "\n-->"

@@ -23,6 +23,7 @@ from curator import articles_addresses as article_addresses
 from curator.articles_pages import wants_pages
 from curator.candidates import feed_names
 from curator.config import Config
+from curator.harvest_pages import entry_json
 from curator.models import Article, Entry, Issue, Page
 from curator.store import Store
 from curator.urls import url_key
@@ -63,13 +64,9 @@ def never_read_note(config: Config, store: Store, article: Article, fix: str) ->
     return f"its page was never read ({fix}), so no author is known"
 
 
-def made_again(config: Config, store: Store, article: Article, page: Page) -> Article | None:
-    """`article` made again from its feed's words (as stored) and its `page`, as a new article's
-    page makes it (`articles.merge`); None when its feed is no longer followed."""
-    source = next((f for f in config.feeds if f.url == article.feed_url), None)
-    if source is None:
-        return None
-    entry = Entry(
+def feed_entry(article: Article) -> Entry:
+    """The feed's entry of a stored `article`, as its feed gave it (its page unread)."""
+    return Entry(
         link=article.url,
         title=article.title,
         authors=article.authors,
@@ -78,6 +75,15 @@ def made_again(config: Config, store: Store, article: Article, page: Page) -> Ar
         categories=article.categories,
         language=article.language,
     )
+
+
+def made_again(config: Config, store: Store, article: Article, page: Page) -> Article | None:
+    """`article` made again from its feed's words (as stored) and its `page`, as a new article's
+    page makes it (`articles.merge`); None when its feed is no longer followed."""
+    source = next((f for f in config.feeds if f.url == article.feed_url), None)
+    if source is None:
+        return None
+    entry = feed_entry(article)
     # (a canonical address several pages named before is none of theirs: `shared_canonicals`)
     canonical = article_addresses.page_address(page)
     keys = [url_key(canonical)] if canonical else []
@@ -102,6 +108,15 @@ def made_again(config: Config, store: Store, article: Article, page: Page) -> Ar
         # Read, though it gave no text: "" tells it from a page never read.
         text=made.text if made.text is not None else "",
     )
+
+
+def read_failed(store: Store, article: Article, why: str, now: datetime) -> None:
+    """Mark `article`'s page, never read, as one whose read failed (`why`), as a first read that
+    fails marks it (`Store.add_page_retries`): said so from then on, and read again by the next
+    fetch while it stays unfeatured (fixjq #1: the failure left no mark, and the build's credit
+    warning still said its page was never read)."""
+    row = (url_key(article.url), article.url, entry_json(feed_entry(article)), None, why)
+    store.add_page_retries([row], now=now)
 
 
 def with_pages_read(config: Config, store: Store, issue: Issue, pages: Mapping[int, Page]) -> Issue:

@@ -8,8 +8,8 @@ waited). Either is featured only when its subject has no other article to take i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from curator.articles_addresses import SIGN_IN_PAGE
@@ -40,6 +40,8 @@ class Held:
     instead: str = ""
     #: What to say after how to feature it all the same, or "".
     after: str = ""
+    #: Why it is held, in a few words, for the draft's note of those held back (fixjq #3).
+    short: str = ""
     #: Held only as an article that would take a held one's place (a weak fit, say: no better
     #: than the one it replaces); featured where the issue chose it first.
     replacing_only: bool = False
@@ -55,6 +57,7 @@ def _gated(store: Store, issue: Issue) -> dict[int, Held]:
             e.score,
             f'under "{s.subject}": {SIGN_IN_PAGE}',
             ", whose page was read",
+            short="its link leads to a sign-in page",
         )
         for s in issue.sections
         for e in s.entries
@@ -86,6 +89,7 @@ def keywords_held(
                     f'under "{section.subject}": it {k.why()}',
                     after=f"; if it is off the subject, `curator subjects exclude"
                     f" {shell_arg(k.url)}` keeps it out of later issues",
+                    short="it fits this subject only through its keywords",
                 )
     return out
 
@@ -103,13 +107,15 @@ def readable_first(
         f'add "## {url}" under "# {subject}" in a draft (`curator draft`), then build the draft'
         " with `curator build --draft`"
     ),
+    record: Callable[[T, Sequence[Held]], T] | None = None,
 ) -> tuple[T | None, tuple[str, ...]]:
     """The issue `choose` makes (given the ids of articles not to choose), chosen again without
     the articles it features that are held (`_gated`, and those `held_of` says) whose subject
     has another article to take their place; with what to say of each one left out: which
     article took its place, and how to feature it all the same. A subject left short takes back
     the best of its held articles, as many as it lacks (its build warns of them). `how` says
-    how to feature one all the same, given its URL and subject."""
+    how to feature one all the same, given its URL and subject; `record`, given the issue chosen
+    and the held articles it leaves out, returns it with them (for the draft's note of them)."""
     planned = choose(())
     if planned is None:
         return None, ()
@@ -141,7 +147,8 @@ def readable_first(
         }
         if again is not None and not back and not new:
             left = {i: held[i] for i in avoid if i in before}  # (said: those it had chosen)
-            return again, _notes(first, issue_of(again), left, how)
+            notes = _notes(first, issue_of(again), left, how)
+            return (again if record is None else record(again, list(left.values()))), notes
         held.update(new)
         avoid = (avoid - back) | new.keys()
         if not avoid:
@@ -171,3 +178,22 @@ def _notes(
             f" {h.why}. To feature it all the same, {how(art.url, subject)}{h.after}"
         )
     return tuple(notes)
+
+
+def with_held_back(issue: Issue, left: Sequence[Held]) -> Issue:
+    """`issue` with each of `left` (held articles left out for another of their subject) named
+    under its subject's section (`Section.held_back`), with why in a few words (fixjq #3: said
+    on the command line alone, a draft's editor could not see or feature it)."""
+    if not left:
+        return issue
+    sections = tuple(
+        replace(
+            s,
+            held_back=(
+                *s.held_back,
+                *((h.article, h.short) for h in left if h.subject == s.subject),
+            ),
+        )
+        for s in issue.sections
+    )
+    return replace(issue, sections=sections)

@@ -21,7 +21,7 @@ from curator import articles_addresses as article_addresses
 from curator import articles_pages as article_pages
 from curator.config import Config
 from curator.fetch import Fetcher, FetchRequest, open_fetcher
-from curator.firstread import never_read
+from curator.firstread import never_read, read_failed
 from curator.harvest import fetch_settings
 from curator.models import Article, FetchResult, Issue, Page, Scored
 from curator.robots import SiteRules, stored
@@ -331,6 +331,8 @@ def recheck_issue(
         if pages is not None:
             pages.update((a.id, page) for a, page in found.pages if a.id is not None)
         for art, why in found.unchecked:
+            if art.id in whole:  # (its first read failed: marked so, as a fetch marks it)
+                read_failed(store, art, why, now)
             say(unchecked_note(art, why, published))
         for note in _walled_notes(store, found.walled, published):
             say(note)

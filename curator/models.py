@@ -424,6 +424,10 @@ class Section:
     #: The ids of every candidate read that told a story an earlier issue published (`retold`
     #: and those scoring under the last place): no later issue takes them, so none waits for one.
     told_before: frozenset[int] = frozenset()
+    #: The articles held back while another of the subject took their place (`gatedchoice`: a
+    #: sign-in page, a fit through the subject's keywords alone), each with why in a few words:
+    #: the draft names them, for the editor to feature one all the same (fixjq #3).
+    held_back: tuple[tuple[Article, str], ...] = ()
 
 
 @dataclass(frozen=True)

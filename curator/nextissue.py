@@ -14,7 +14,7 @@ from curator.config import Config
 from curator.draft import draft_path
 from curator.errors import shell_arg
 from curator.firstread import with_pages_read
-from curator.gatedchoice import Held, keywords_held, readable_first
+from curator.gatedchoice import Held, keywords_held, readable_first, with_held_back
 from curator.issuetext import issue_text, repeated_introduction, repeated_subject_introduction
 from curator.keywordfit import keywords_only
 from curator.linkcheck import links_to_check, not_checked, recheck_issue
@@ -115,6 +115,11 @@ def _keywords_held(planned: NextIssue | None) -> dict[int, Held]:
     return keywords_held(planned.issue, planned.keywords_only, flagged)
 
 
+def _record_held(planned: NextIssue | None, left: Sequence[Held]) -> NextIssue | None:
+    """The issue planned, with the held articles it leaves out named in their sections."""
+    return None if planned is None else replace(planned, issue=with_held_back(planned.issue, left))
+
+
 def choose_checked(
     config: Config,
     store: Store,
@@ -173,7 +178,9 @@ def choose_checked(
             chosen[:] = said
             return planned
 
-        planned, said = readable_first(store, choose_kept, _issue_of, _keywords_held, how)
+        planned, said = readable_first(
+            store, choose_kept, _issue_of, _keywords_held, how, _record_held
+        )
         chosen.extend(said)
         return planned
 

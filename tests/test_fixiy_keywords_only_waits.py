@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,7 +130,9 @@ def test_the_draft_and_its_build_feature_the_waiting_article(newsletter: Newslet
     draft = path.read_text(encoding="utf-8")
     section = draft.split("# Service operations", 1)[1].split("\n# ", 1)[0]
     assert f"## {n.moved[0]}" in section, section
-    assert RUGBY[0] not in draft and CUP[0] not in draft, section
+    # (the rugby queue is named only in the note of those held back: fixjq #3)
+    blocks = re.sub(r"(?s)<!--.*?-->", "", draft)
+    assert RUGBY[0] not in blocks and CUP[0] not in draft, section
     said = said_as_one(err)
     assert _left_out(n, RUGBY[0], n.rugby) in said, said
     assert f"in a draft, {path}, then `curator build --draft {path}" in said, said
