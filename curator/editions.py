@@ -27,6 +27,7 @@ from curator.markdowntext_links import (
     inline_references,
     outside_code,
 )
+from curator.mdliteral import md_text, plain_value
 from curator.models import Issue
 from curator.readerlang import isolated
 from curator.render import Text, date_text, issue_context, join_names
@@ -76,60 +77,15 @@ class ArchiveItem:
 
 # -- text filters for the Markdown, text and feed templates -------------------------------------
 
-#: Markdown punctuation that could start markup inside a line (CommonMark 2.4 backslash escapes);
-#: `.` `-` `+` `(` `)` are left alone except where they would start a list (handled below). `$`
-#: too: kramdown (Jekyll's default) reads `$$...$$` as mathematics (walk149 #3: a feed title "From
-#: $$ to $$$: pricing ..." was mangled), and Hugo's passthrough of `$...$` likewise; `\$` is the
-#: character in CommonMark and kramdown alike.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!$])")
-#: Punctuation written as an entity, not a backslash escape: Python-Markdown (MkDocs, Pelican)
-#: knows no `\<` or `\~` and shows the backslash (walk63 #5), while CommonMark, Python-Markdown
-#: and kramdown all read an entity as the character. (`\|` it reads with its tables extension,
-#: which MkDocs and Pelican load: the credits' "A || B" stays readable in the file.) `{` and `}`
-#: too: Jekyll runs Liquid over the file before kramdown reads it, and Liquid still finds the tag
-#: `{%` in `\{\{%` (walk70 #1: a feed title `{{% gist ... %}}` stopped `jekyll build`), and
-#: Hugo would take `{{<` for a shortcode; neither reads `&#123;`, which every Markdown shows as `{`.
-_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "~": "&#126;", "{": "&#123;", "}": "&#125;"}
-_MD_AS_ENTITY = re.compile("[<>~{}]")
-_MD_LIST_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
-#: What Hugo's (Goldmark's) and Jekyll's (kramdown's) typographers make other characters of: `--`
-#: an en dash, `...` an ellipsis, `"` curly quotes (walk154 NEW-7: a title "Why the --no-check
-#: flag..." showed "–no-check", "C++ -> C--" "C–"). As entities, which neither typographer reads
-#: and every Markdown shows as the characters (Python-Markdown knows no `\"`).
-_MD_TYPOGRAPHY = re.compile(r'-{2,}|\.{3,}|"')
-_MD_TYPOGRAPHY_ENTITIES = {"-": "&#45;", ".": "&#46;", '"': "&quot;"}
 #: A tag-like `<` in the editor's Markdown introduction (CommonMark raw HTML); autolinks stay,
 #: and so does a `\<` (an even run of backslashes before it is theirs): Markdown shows it as a `<`
 #: already, and `\&lt;` would show the letters "&lt;" (walk96 A).
 _MD_RAW_HTML = re.compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
 
 
-def _plain(value: object) -> object:
-    """A filter's value, Markup (what `~` makes of curator's text values in an escaping template,
-    `title ~ " · Issue 1"`) back as its text, so it is not escaped twice."""
-    return value.unescape() if isinstance(value, Markup) else value
-
-
-def md_text(value: object) -> Markup:
-    """Plain text made literal in Markdown: punctuation escaped, `&`, `<`, `>` and `~` as
-    entities, and `--`, `...` and `"` too (`_MD_TYPOGRAPHY`), one line. (Markup: safe in a .md
-    template, which escapes every other value.)"""
-    text = " ".join(str(_plain(value) or "").split())
-    text = text.replace("&", "&amp;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_AS_ENTITY.sub(lambda m: _MD_ENTITIES[m.group()], text)
-    text = _MD_TYPOGRAPHY.sub(
-        lambda m: "".join(_MD_TYPOGRAPHY_ENTITIES[c] for c in m.group()), text
-    )
-    text = _MD_LIST_START.sub(r"\1\2\\\3", text)
-    if text[:1] in {"-", "+", "="}:
-        text = "\\" + text
-    return Markup(text)
-
-
 def md_url(value: object) -> Markup:
     """A safe link for a Markdown destination: characters that end or break one percent-encoded."""
-    url = safe_url(str(_plain(value) or "")) or ""
+    url = safe_url(str(plain_value(value) or "")) or ""
     return Markup(quote(url, safe="/:?#[]@!$&'*+,;=%~-._"))
 
 
@@ -189,7 +145,7 @@ def markdown_as_published(value: object) -> str:
     issue-N.json's "blurb_markdown" holds it."""
     # stripped after the cut too: a definition cut at the end leaves its blank line, which the
     # next render's cut would strip (walk87 #4: `render --all` rewrote what the build wrote)
-    return cut_unsafe_links(escape_raw_html(str(_plain(value) or "").strip())).strip()
+    return cut_unsafe_links(escape_raw_html(str(plain_value(value) or "").strip())).strip()
 
 
 #: A front matter value that would run script where a theme prints it unescaped has these as
@@ -211,7 +167,7 @@ def yaml_scalar(value: object) -> Markup:
     (walk63 #1: `&lt;Weekly&gt;` in Hugo's title). A value that would run script where a theme
     prints it unescaped (`<script>`, an `on...=` handler, `" onmouseover="...`) has `<`, `>`,
     `"` and `'` as entities instead: shown so by Hugo, but never run."""
-    text = str(_plain(value))
+    text = str(plain_value(value))
     if _runs_script_unescaped(text):
         text = "".join(_FRONT_MATTER_ESCAPES.get(ch, ch) for ch in text)
     return Markup(json.dumps(text, ensure_ascii=False))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from curator.mdliteral import md_text
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -19,8 +21,6 @@ def plain_blurb_markdown(blurb: str) -> str | None:
     text = (blurb or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if "\n" not in text:
         return None
-    from curator.editions import md_text  # (editions imports render, which imports this)
-
     paragraphs = []
     for paragraph in _PARAGRAPH_BREAK.split(text):
         lines = [str(md_text(line)) for line in paragraph.split("\n") if line.strip()]
