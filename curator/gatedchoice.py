@@ -45,6 +45,10 @@ class Held:
     #: Held only as an article that would take a held one's place (a weak fit, say: no better
     #: than the one it replaces); featured where the issue chose it first.
     replacing_only: bool = False
+    #: Featured only beside an article of its subject that is not held: a subject of such
+    #: articles alone has no section (walk190 #3: a section of three keywords-only articles, a
+    #: rugby ticket queue among them, was published).
+    not_alone: bool = False
 
 
 def _gated(store: Store, issue: Issue) -> dict[int, Held]:
@@ -68,10 +72,16 @@ def _gated(store: Store, issue: Issue) -> dict[int, Held]:
 
 
 def keywords_held(
-    issue: Issue, found: Collection[KeywordsOnly], flagged: Collection[str] = ()
+    issue: Issue,
+    found: Collection[KeywordsOnly],
+    flagged: Collection[str] = (),
+    *,
+    alone: bool = False,
 ) -> dict[int, Held]:
-    """The articles of `issue` placed through their subject's keywords alone (`found`), by id;
-    and those of `flagged` (URLs: weak fits, ...), held only as taking a held one's place."""
+    """The articles of `issue` placed through their subject's keywords alone (`found`), by id,
+    featured only beside an on-field article of their subject unless `alone` (a draft shows
+    them, for the editor to decide); and those of `flagged` (URLs: weak fits, ...), held only
+    as taking a held one's place."""
     urls = {k.url: k for k in found}
     out: dict[int, Held] = {}
     for section in issue.sections:
@@ -90,6 +100,7 @@ def keywords_held(
                     after=f"; if it is off the subject, `curator subjects exclude"
                     f" {shell_arg(k.url)}` keeps it out of later issues",
                     short="it fits this subject only through its keywords",
+                    not_alone=not alone,
                 )
     return out
 
@@ -103,7 +114,7 @@ def readable_first(
     choose: Callable[[Collection[int]], T | None],
     issue_of: Callable[[T], Issue],
     held_of: Callable[[T], Mapping[int, Held]] | None = None,
-    how: Callable[[str, str], str] = lambda url, subject: (
+    how: Callable[[str, str, bool], str] = lambda url, subject, published: (
         f'add "## {url}" under "# {subject}" in a draft (`curator draft`), then build the draft'
         " with `curator build --draft`"
     ),
@@ -114,7 +125,8 @@ def readable_first(
     has another article to take their place; with what to say of each one left out: which
     article took its place, and how to feature it all the same. A subject left short takes back
     the best of its held articles, as many as it lacks (its build warns of them). `how` says
-    how to feature one all the same, given its URL and subject; `record`, given the issue chosen
+    how to feature one all the same, given its URL, its subject and whether an issue is
+    chosen (its number taken: the next draft's is one more); `record`, given the issue chosen
     and the held articles it leaves out, returns it with them (for the draft's note of them)."""
     planned = choose(())
     if planned is None:
@@ -138,15 +150,25 @@ def readable_first(
         for subject, n in wanted.items():
             lacking = n - after.get(subject, 0)
             if lacking > 0:
-                mine = sorted((i for i in avoid if held[i].subject == subject), key=_best(held))
+                alone = after.get(subject, 0) == 0  # (none but held ones: walk190 #3)
+                mine = sorted(
+                    (i for i in avoid if held[i].subject == subject)
+                    if not (
+                        alone and all(h.not_alone for h in held.values() if h.subject == subject)
+                    )
+                    else (),
+                    key=_best(held),
+                )
                 back.update(mine[:lacking])
         new = {
             i: h
             for i, h in (held_in(again) if again is not None else {}).items()
             if i not in held and not (h.replacing_only and i in before)
         }
-        if again is not None and not back and not new:
+        if not back and not new:
             left = {i: held[i] for i in avoid if i in before}  # (said: those it had chosen)
+            if again is None:  # (every section was of such articles alone: walk190 #3)
+                return None, _notes(first, replace(first, sections=()), left, how)
             notes = _notes(first, issue_of(again), left, how)
             return (again if record is None else record(again, list(left.values()))), notes
         held.update(new)
@@ -161,7 +183,7 @@ def _best(held: Mapping[int, Held]) -> Callable[[int], tuple[float, int]]:
 
 
 def _notes(
-    first: Issue, issue: Issue, left: dict[int, Held], how: Callable[[str, str], str]
+    first: Issue, issue: Issue, left: dict[int, Held], how: Callable[[str, str, bool], str]
 ) -> tuple[str, ...]:
     """A line per held article left out: the article that took its place in its subject."""
     before = {e.article.id for s in first.sections for e in s.entries}
@@ -169,13 +191,22 @@ def _notes(
     for h in left.values():
         art, subject = h.article, h.subject
         section = next((s for s in issue.sections if s.subject == subject), None)
+        if section is None and h.not_alone:
+            notes.append(
+                f'"{art.title}" ({art.url}) was left out of this issue, {h.why}, and no other'
+                f' article of "{subject}" waits to go with it, so the issue has no "{subject}"'
+                f" section (such articles do not make one alone). To feature it all the same,"
+                f" {how(art.url, subject, bool(issue.sections))}; or, if it does belong on the subject, confirm it with"
+                f" `curator subjects move {shell_arg(art.url)} {shell_arg(subject)}`{h.after}"
+            )
+            continue
         new = [
             e.article for e in (section.entries if section else ()) if e.article.id not in before
         ]
         instead = ", ".join(f'"{a.title}" ({a.url})' for a in new) or "another article"
         notes.append(
             f'"{art.title}" ({art.url}) was left out of this issue for {instead}{h.instead},'
-            f" {h.why}. To feature it all the same, {how(art.url, subject)}{h.after}"
+            f" {h.why}. To feature it all the same, {how(art.url, subject, bool(issue.sections))}{h.after}"
         )
     return tuple(notes)
 

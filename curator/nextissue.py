@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Protocol
 
 from curator.articlewarnings import retold_stories
@@ -101,7 +102,7 @@ def _issue_of(planned: NextIssue | None) -> Issue:
     return planned.issue
 
 
-def _keywords_held(planned: NextIssue | None) -> dict[int, Held]:
+def _keywords_held(planned: NextIssue | None, *, drafting: bool = False) -> dict[int, Held]:
     """Its articles placed through their subject's keywords alone: featured only when their
     subject has no other article to take their place (walk185 on walk182 #1); and those flagged
     otherwise (weak fits, on one word, like an excluded one), which take no held one's place."""
@@ -112,7 +113,7 @@ def _keywords_held(planned: NextIssue | None) -> dict[int, Held]:
         *(o.url for o in planned.one_word),
         *(o.url for o in planned.like_excluded),
     }
-    return keywords_held(planned.issue, planned.keywords_only, flagged)
+    return keywords_held(planned.issue, planned.keywords_only, flagged, alone=drafting)
 
 
 def _record_held(planned: NextIssue | None, left: Sequence[Held]) -> NextIssue | None:
@@ -141,13 +142,14 @@ def choose_checked(
     number = store.next_issue_number()
     drafted = shell_arg(draft_path(config.settings.drafts or config.folder / "drafts", number))
 
-    def how(url: str, subject: str) -> str:
+    def how(url: str, subject: str, published: bool) -> str:
         """How to feature an article left out all the same (`readable_first`): in the draft this
         run writes, or the next issue's (walk104 #5: the placeholder DRAFT failed pasted)."""
         where = f'add "## {url}" under "# {subject}"'
         if command == "draft":
             return f"{where} in a draft, {drafted}, then `curator build --draft {drafted}`"
-        return f"{where} in a draft: {draft_then_build(config, number + 1)}"
+        # (the next issue's: this one's when the build publishes none, walk190 #3)
+        return f"{where} in a draft: {draft_then_build(config, number + int(published))}"
 
     def choose_once(avoid: Collection[int] = ()) -> NextIssue | None:
         chosen.clear()
@@ -178,9 +180,10 @@ def choose_checked(
             chosen[:] = said
             return planned
 
-        planned, said = readable_first(
-            store, choose_kept, _issue_of, _keywords_held, how, _record_held
-        )
+        # (a draft shows a subject's keywords-only articles alone, for the editor to decide; a
+        # build leaves such a section out: walk190 #3)
+        held = partial(_keywords_held, drafting=command == "draft")
+        planned, said = readable_first(store, choose_kept, _issue_of, held, how, _record_held)
         chosen.extend(said)
         return planned
 

@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
 from curator.keywordfit import keywords_only
+from curator.keywordsthin import counted, keywords_only_advice, keywords_only_count
 from curator.models import Article, Subject
 from curator.placement import (
     Say,
@@ -296,6 +297,13 @@ class Ripeness:
     #: How many of its best `keywords_only` is of.
     drawn: int = 0
 
+    @property
+    def on_field(self) -> int:
+        """Of `fitting`, those not placed through the subject's keywords alone: only these count
+        toward `min_articles` and its rank (walk190 #3: a theme of three keywords-only articles,
+        a rugby ticket queue among them, was ripe, and its issue published)."""
+        return max(self.fitting - len(self.keywords_only), 0)
+
     def to_dict(self) -> dict[str, object]:
         last = self.last_theme
         return {
@@ -374,7 +382,7 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
     if not only:
         return rows
     ids = {a.url: a.id for a, _ in drawn if a.id is not None and a.url in only}
-    return [
+    rows = [
         replace(
             r,
             keywords_only=frozenset(ids[u] for u, k in only.items() if k.subject == r.subject),
@@ -382,6 +390,7 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
         )
         for r in rows
     ]
+    return [replace(r, ripe=r.on_field >= config.themes.min_articles) for r in rows]
 
 
 def ripest(rows: Sequence[Ripeness], issue_size: int) -> Ripeness | None:
@@ -393,11 +402,11 @@ def ripest(rows: Sequence[Ripeness], issue_size: int) -> Ripeness | None:
     return min(ripe, key=lambda r: ripeness_order(r, issue_size)) if ripe else None
 
 
-def ripeness_order(row: Ripeness, issue_size: int) -> tuple[bool, int, int, int]:
+def ripeness_order(row: Ripeness, issue_size: int) -> tuple[bool, int, int, int, int]:
     """Ripest first: a ripe subject before one too thin, then a full issue's worth, then the
     longest since it was a theme (never first), then the most articles."""
     last = row.last_theme.number if row.last_theme else 0
-    return (not row.ripe, -min(row.fitting, issue_size), last, -row.fitting)
+    return (not row.ripe, -min(row.on_field, issue_size), last, -row.on_field, -row.fitting)
 
 
 def pending(plan: Sequence[Sequence[str]], history: Sequence[IssueRecord]) -> list[int]:
@@ -993,7 +1002,7 @@ def _suggestion(config: Config, rows: Sequence[Ripeness]) -> str:
             + (f", or {fewer}" if fewer else ", and build when `curator themes` says one is ripe")
         )
     return (
-        f"The ripest subject is `{best.subject}` ({best.fitting} articles); to review an issue on"
+        f"The ripest subject is `{best.subject}` ({best.on_field} articles); to review an issue on"
         f" it: `curator draft --subject {shell_arg(best.subject)}`; `curator themes` shows every subject"
     )
 
@@ -1009,13 +1018,16 @@ def _check_ripe(
     rows = ripeness(config, store)
     by_name = {r.subject: r for r in rows}
     need = config.themes.min_articles
+    drafting = "drafted" in nothing
     for name in theme:
         row = by_name[name]
-        if row.fitting >= need:
+        # (keywords-only articles count only for a draft: walk190 #3)
+        if counted(row, drafting) >= need:
             continue
         what = "planned theme" if planned_line is not None else "theme"
         where = f"{config.path}:{planned_line}: " if planned_line is not None else ""
         count = f"{row.fitting} unfeatured article{'s' if row.fitting != 1 else ''} fit it"
+        count += keywords_only_count(row)
         if row.copies:
             # (walk148 N5: "1 unfeatured article fit it" while `subjects list` showed 8: 7 were
             # copies of one story, which a build names under it)
@@ -1029,7 +1041,7 @@ def _check_ripe(
         setting = "themes: min_articles"
         advice = ""
         command = "draft" if "drafted" in nothing else "build"
-        fewer = _fewer_needed(config, row.fitting)
+        fewer = _fewer_needed(config, counted(row, drafting))
         if not config.themes.written:  # the default: say what to add, not what to lower
             setting = f"the default, as {config.path.name} sets no `themes: min_articles:`"
             whole = f"an issue of every subject instead: `curator {command}` without --subject."
@@ -1043,7 +1055,8 @@ def _check_ripe(
         raise ThemeError(
             f"{where}the {what} `{name}` is too thin: {count}, and an issue needs "
             f"{need} ({setting}){_used_by(store, name)}{_copies_left_out(config, store, name)};"
-            f" {nothing}.{advice}{_renamed_from(config, store, name)} " + _suggestion(config, rows)
+            f" {nothing}.{advice}{keywords_only_advice(row)}"
+            f"{_renamed_from(config, store, name)} " + _suggestion(config, rows)
         )
 
 

@@ -123,6 +123,9 @@ def _upcoming(config: Config, store: Store) -> list[tuple[str, ...]]:
 
 def _describe(row: Ripeness, need: int, is_best: bool) -> str:
     state = "ripest" if is_best else ("ripe" if row.ripe else f"too thin, needs {need}")
+    if not row.ripe and row.on_field < row.fitting:
+        # (walk190 #3: ripest on three keywords-only articles)
+        state += f"; {row.on_field} count, those fitting only through its keywords do not"
     last = (
         f"last a theme in issue {row.last_theme.number} ({row.last_theme.day:%Y-%m-%d})"
         if row.last_theme
