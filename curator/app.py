@@ -21,7 +21,7 @@ from curator.articlewarnings import (
     weak_blurbs,
 )
 from curator.config import Config
-from curator.credittypos import stop_for_typos
+from curator.credittypos import stop_for_typos, stop_for_typos_once_read
 from curator.discover import Discovery, discover
 from curator.draft import (
     blurb_mistakes,
@@ -587,6 +587,7 @@ def build_from_draft(
     named = feed_names(config, store)
     # (walk178 #7, walk183: a title or credit a letter or two off, before a page is read)
     stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file)
+    checked_early = set(known)
     fresh, gone = _read_unread(config, store, draft.entries, known, now)
     read_now = dict(fresh)  # (stored once the draft is found fit to publish: walk180 #1)
     fresh = {url: named(article) for url, article in fresh.items()}
@@ -644,6 +645,7 @@ def build_from_draft(
             f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
             f" it from the draft{private}:{where}"
         )
+    stop_for_typos_once_read(draft, known, draft_file, checked_early)  # (walk190 #1, #2)
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     # An article an earlier issue featured stops the build unless the draft says it is meant.
