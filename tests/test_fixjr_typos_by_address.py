@@ -142,3 +142,47 @@ def test_a_heading_a_letter_off_the_pages_title_stops_and_sic_is_not_published(
         if out.exists():
             text = out.read_text(encoding="utf-8")
             assert "(sic)" not in text and "[sic]" not in text, (name, text)
+
+
+def test_a_title_added_by_address_is_checked_once_read_and_a_page_misprint_may_be_fixed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config, path = _drafted(tmp_path, http_server)
+    html = "text/html; charset=utf-8"
+    misprint = "Customer refunds dleayed at the service desk"
+    body = page(misprint).replace("</article>", "<p>Customer refunds were delayed.</p></article>")
+    fixed = http_server.add("/a/refunds.html", body, content_type=html)
+    five = http_server.add(
+        "/a/five.html", page("5 ways customer service desks win"), content_type=html
+    )
+    six = http_server.add(
+        "/a/six.html", page("Six ways customer service teams win"), content_type=html
+    )
+    renumbered = "6 ways customer service desks win"  # a number changed is the editor's
+    typo = "Six ways customer service team win"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n## ")
+    blurb = "A short note on how customer service desks work, for readers who run one."
+    blocks = "".join(
+        f"\n## {title}\nurl: {url}\n\n{blurb}\n"
+        for title, url in (
+            ("Customer refunds delayed at the service desk", fixed),
+            (renumbered, five),
+            (typo, six),
+        )
+    )
+    path.write_text(text[:at] + blocks + text[at:], encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(path))
+    assert code == 2, err  # only the title an "s" short, its page read now, stops it
+    flat = " ".join(err.split())
+    assert (
+        f'the title "{typo}" is one letter from "Six ways customer service teams win"'
+    ) in flat, err
+    assert "delayed at" not in flat and renumbered not in flat, err
+    assert not (config.parent / "output" / "issue-1.html").exists()
+    path.write_text(path.read_text(encoding="utf-8").replace(f"{typo}\n", f"{typo} [sic]\n"))
+    code, _, err = run("build", "--config", str(config), "--draft", str(path))
+    assert code == 0, err
+    titles = _issue(config)
+    assert "Customer refunds delayed at the service desk" in titles, titles
+    assert renumbered in titles and typo in titles, titles
