@@ -586,7 +586,8 @@ def build_from_draft(
     # may have changed since it was stored (walk45 #1: one added by address kept the old name).
     named = feed_names(config, store)
     # (walk178 #7, walk183: a title or credit a letter or two off, before a page is read)
-    stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file)
+    drafted = store.draft_titles(draft.number)
+    stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file, drafted)
     checked_early = set(known)
     fresh, gone = _read_unread(config, store, draft.entries, known, now)
     read_now = dict(fresh)  # (stored once the draft is found fit to publish: walk180 #1)
@@ -645,7 +646,7 @@ def build_from_draft(
             f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
             f" it from the draft{private}:{where}"
         )
-    stop_for_typos_once_read(draft, known, draft_file, checked_early)  # (walk190 #1, #2)
+    stop_for_typos_once_read(draft, known, draft_file, checked_early, drafted)  # (walk190)
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     # An article an earlier issue featured stops the build unless the draft says it is meant.

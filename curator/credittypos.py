@@ -115,6 +115,7 @@ def misspelt_credits(
     known: Mapping[str, Article | Scored],
     path: Path,
     checked: Collection[str] | None = None,
+    drafted: Mapping[int, str] | None = None,
 ) -> list[DraftError]:
     """A mistake for each `author:` or `publication:` of the draft that is one or two letters
     from the one curator found for its article (`mistyped`), unless written with `(sic)` after
@@ -135,7 +136,10 @@ def misspelt_credits(
             continue
         if stored is None:
             continue
-        if (n := retyped_title(entry.title, stored)) and entry.title not in entry.as_written:
+        # (a title as `curator draft` wrote it is no typo of the editor's: one published before)
+        ours = (drafted or {}).get(stored.id) if stored.id is not None else None
+        n = 0 if entry.title == ours else retyped_title(entry.title, stored)
+        if n and entry.title not in entry.as_written:
             mistakes.append(_title_mistake(path, entry, stored.title, n))
         pairs: list[tuple[str, str, tuple[str, ...], str, int]] = []
         theirs = [a for a in stored.authors if a.strip()]
@@ -208,13 +212,17 @@ def _title_mistake(path: Path, entry: DraftEntry, found: str, n: int) -> DraftEr
 
 
 def stop_for_typos_once_read(
-    draft: Draft, known: Mapping[str, Article], path: Path, checked: Collection[str]
+    draft: Draft,
+    known: Mapping[str, Article],
+    path: Path,
+    checked: Collection[str],
+    drafted: Mapping[int, str],
 ) -> None:
     """Stop the build for the `misspelt_credits` (and titles) of the articles whose pages were
     read after `stop_for_typos` (those added by address, whose credit and title curator learns
     then, and those not `checked` before: walk190 #1), before anything is published or stored
     (the build's refusal forgets the pages read, `Store.forget_added_by_address`)."""
-    stop_for(path, misspelt_credits(draft, known, path, checked))
+    stop_for(path, misspelt_credits(draft, known, path, checked, drafted))
 
 
 def mistyped_title(config: Config, draft: Draft, path: Path) -> list[DraftError]:
@@ -239,8 +247,15 @@ def mistyped_title(config: Config, draft: Draft, path: Path) -> list[DraftError]
 
 
 def stop_for_typos(
-    config: Config, draft: Draft, known: Mapping[str, Article | Scored], path: Path
+    config: Config,
+    draft: Draft,
+    known: Mapping[str, Article | Scored],
+    path: Path,
+    drafted: Mapping[int, str] | None = None,
 ) -> None:
     """Stop the build for the draft's `mistyped_title` and `misspelt_credits`, every one said at
     once, before a page is read or anything is stored."""
-    stop_for(path, mistyped_title(config, draft, path) + misspelt_credits(draft, known, path))
+    stop_for(
+        path,
+        mistyped_title(config, draft, path) + misspelt_credits(draft, known, path, None, drafted),
+    )
