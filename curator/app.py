@@ -21,7 +21,7 @@ from curator.articlewarnings import (
     weak_blurbs,
 )
 from curator.config import Config
-from curator.credittypos import stop_for_typos
+from curator.credittypos import stop_for_typos, stop_for_typos_once_read
 from curator.discover import Discovery, discover
 from curator.draft import (
     blurb_mistakes,
@@ -589,7 +589,9 @@ def build_from_draft(
     # may have changed since it was stored (walk45 #1: one added by address kept the old name).
     named = feed_names(config, store)
     # (walk178 #7, walk183: a title or credit a letter or two off, before a page is read)
-    stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file)
+    drafted = store.draft_titles(draft.number)
+    stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file, drafted)
+    checked_early = set(known)
     failed: dict[str, str] = {}  # (fixjq #2: a page never read that could not be read now)
     fresh, gone = _read_unread(config, store, draft.entries, known, now, failed)
     unread_listed = {url: known[url] for url in failed}
@@ -650,6 +652,7 @@ def build_from_draft(
             f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
             f" it from the draft{private}:{where}"
         )
+    stop_for_typos_once_read(draft, known, draft_file, checked_early, drafted)  # (walk190)
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     # An article an earlier issue featured stops the build unless the draft says it is meant.

@@ -134,6 +134,10 @@ class _Open:
         if self.broken:
             return None
         title, url, url_line = self.title, self.url, self.url_line
+        if url:  # (a `## Title (sic)` heading: its spelling meant, the mark not published)
+            title, marked = _as_written(title)
+            if marked:
+                self.sic.add(title)
         bare = title.strip("<>")
         if not url and bare.lower().startswith(("http://", "https://")):
             odd = [ch for ch in bare if ch.isspace() or ch in '<>"']
