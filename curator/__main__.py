@@ -71,7 +71,10 @@ def say_damaged(what: str) -> None:
     message = f"curator's installation is damaged: {what}; reinstall: {command}"
     print(f"curator: {message}", file=sys.stderr)
     if wants_json():
-        print(json.dumps({"error": message, "exit": EXIT_DAMAGED}, indent=2))
+        # build and draft say `"issue": null` too, as every refusal of theirs (fixjp #1; not
+        # `curator.errors.refusal_document`: the module may be the damaged one)
+        issue = {"issue": None} if sys.argv[1:2] in (["build"], ["draft"]) else {}
+        print(json.dumps({**issue, "error": message, "exit": EXIT_DAMAGED}, indent=2))
 
 
 def wants_json() -> bool:

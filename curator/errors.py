@@ -72,6 +72,19 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
 )
 
 
+#: The commands whose --json document a script reads for the issue they published (`"issue"`, its
+#: number or null: README's "Run it unattended"): their refusals say `"issue": null` too.
+ISSUE_COMMANDS = ("build", "draft")
+
+
+def refusal_document(message: str, exit_code: int, command: str | None) -> dict[str, object]:
+    """A refusal as --json prints it when the command printed no document of its own: `error`
+    and `exit`, and for `build` and `draft` `"issue": null` (fixjp #1: a refusal met while the
+    store was opened had no `issue`, the key a script tests)."""
+    issue: dict[str, object] = {"issue": None} if command in ISSUE_COMMANDS else {}
+    return {**issue, "error": message, "exit": exit_code}
+
+
 def shell_arg(value: object) -> str:
     """A path (or URL) as a command curator advises must have it to work when pasted into a
     shell: quoted when it holds a space or another character the shell reads (walk50 #6:

@@ -98,9 +98,21 @@ def _neighbours(config: Config, store_path: Path) -> list[Config]:
     return found
 
 
+def stop_for_shared_folder_first(
+    config: Config, store_path: Path, out_dir: Path, nothing: str
+) -> None:
+    """Before a new store is made (`cli.common.check_store`): another newsletter's config file
+    in feeds.yaml's folder that would share it stops the run, as `stop_for_another_newsletters_
+    store` stops it once the store is there (fixjp #2: the store was made first, and the stop's
+    "the store was not changed" left an empty store file behind). `nothing`: what was not done."""
+    for other in _neighbours(config, store_path)[:1]:
+        done = f"{nothing}, and no store was made"
+        raise _stop_for_shared_folder(config, store_path, out_dir, [], other, done)
+
+
 def _stop_for_shared_folder(
     config: Config,
-    store: Store,
+    store_path: Path,
     out_dir: Path,
     records: list[IssueRecord],
     other: Config,
@@ -114,12 +126,14 @@ def _stop_for_shared_folder(
         first, last = records[0], records[-1]
         span = f"{first.number}-{last.number}" if first is not last else str(last.number)
         holds = f'it holds issues {span} of "{last.title}"'
+    elif not store_path.exists():
+        holds = "it is not made yet"
     else:
         holds = "it holds no issue yet"
     name, stem = config.path.name, config.path.stem
     return NotThisNewsletter(
         f'{config.path} ("{config.title}") and {other.path} ("{other.title}") are two'
-        f" newsletters in one folder sharing one store, {store.path}{output}: {holds}."
+        f" newsletters in one folder sharing one store, {store_path}{output}: {holds}."
         " Both settings: store and output are relative to the config file's folder"
         " (.curator/curator.db and output/ there unless set), so two newsletters' config files"
         f" side by side share them, and each would publish the other's articles. {done}. To go"
@@ -274,7 +288,7 @@ def stop_for_another_newsletters_store(
     if not records or not same_name(records[-1].title, config.title):
         # Another newsletter's config file beside this one, sharing the store (walk186 #1)
         for other in _neighbours(config, store.path)[:1]:
-            raise _stop_for_shared_folder(config, store, out_dir, records, other, done)
+            raise _stop_for_shared_folder(config, store.path, out_dir, records, other, done)
     if not records:
         return  # (a new store: `stop_for_unrecorded_issue` guards the folder's issues)
     last = records[-1]

@@ -235,6 +235,39 @@ def _kept_copy(path: Path) -> Path:
     return copy
 
 
+def _missing_json_said(missing: dict[int, bool], out_dir: Path) -> list[str]:
+    """The issues rendered from the store's record because their issue-N.json is not in
+    `out_dir` (`missing`: whether the store kept each one's draft edits): one line for those it
+    kept them of, one for those an older curator published."""
+    lines = []
+    for edits in (True, False):
+        numbers = sorted(n for n, kept in missing.items() if kept is edits)
+        if len(numbers) == 1:
+            number = numbers[0]
+            line = f"issue {number}: {out_dir / f'issue-{number}.json'} is missing, so it was"
+            line += (
+                " rendered from the store's record of it: its articles as published, with the"
+                " edits made in its draft"
+                if edits
+                else " rendered from the store: the articles as stored, without edits made in its"
+                " draft (it was published by a curator that did not keep them in the store)"
+            )
+        elif numbers:
+            line = f"issues {', '.join(map(str, numbers))}: their issue-N.json are missing from"
+            line += (
+                f" {out_dir}, so they were rendered from the store's record of them: their"
+                " articles as published, with the edits made in their drafts"
+                if edits
+                else f" {out_dir}, so they were rendered from the store: the articles as stored,"
+                " without edits made in their drafts (they were published by a curator that did"
+                " not keep them in the store)"
+            )
+        else:
+            continue
+        lines.append(line)
+    return lines
+
+
 def render_issues(
     config: Config,
     store: Store,
@@ -266,6 +299,7 @@ def render_issues(
     # #1: a file with its last "}" left off lost every correction in it, without a copy).
     copies: dict[int, tuple[Path, Path]] = {}
     store_links: dict[int, tuple[str, ...]] = {}
+    missing_json: dict[int, bool] = {}  # an issue-N.json not there: kept its draft's edits?
     for record in store.issues(with_articles=True):
         if record.number not in issues:
             # (an older curator's address naming a user: published without it, and said)
@@ -274,10 +308,14 @@ def render_issues(
             )
             path = out_dir / f"issue-{record.number}.json"
             unreadable = _unreadable(path)
-            missing = f"issue {record.number}: {path} " + (
-                f"cannot be read ({unreadable})" if unreadable else "is missing"
-            )
-            rewritten = unreadable and "json" in formats
+            if not unreadable:
+                # Said once for them all (fixjp #4: a line per issue), and not at all without
+                # the JSON edition, whose issues the store's record is the source of by design.
+                if "json" in formats:
+                    missing_json[record.number] = bool(record.as_published)
+                continue
+            missing = f"issue {record.number}: {path} cannot be read ({unreadable})"
+            rewritten = "json" in formats
             again = f"; {path.name} was written again from it" if rewritten else ""
             if rewritten and path.exists():
                 copy = _kept_copy(path)
@@ -329,6 +367,7 @@ def render_issues(
     said = {str(out_dir / f"issue-{n}.json") for n in chosen if n in from_store}
     warnings = tuple(w for w in warnings if w.split(": left out of", 1)[0] not in said)
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
+    notes += _missing_json_said({n: missing_json[n] for n in chosen if n in missing_json}, out_dir)
     notes += json_links_said(old_links, chosen if "json" in formats else ())
     notes += [line for n in chosen for line in store_links.get(n, ())]
     # The corrections taken into the store and the files written are one step: the store's

@@ -7,9 +7,11 @@ import json
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from curator.errors import CuratorError
 from curator.models import Article, UsualScores
 from curator.oldlinks import without_user
 from curator.storebase import NOT_DEAD as _NOT_DEAD
@@ -37,6 +39,26 @@ def _plan_taken(value: str | None) -> dict[str, Any]:
         return {}
     data = json.loads(value)
     return {"plan": tuple(tuple(e) for e in data["plan"]), "plan_entry": int(data["entry"])}
+
+
+def _published_at(value: object, number: int, path: Path) -> datetime:
+    """An issue's stored time of publishing; a value that is not one (a store edited by hand:
+    fixjp #3, a bare ValueError ended `themes` and `build`) stops the run, naming the issue and
+    the way back. Only this field's parse is caught: any other error is raised as it is."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    shown = repr(value) if len(repr(value)) <= 40 else f"{repr(value)[:37]}..."
+    raise CuratorError(
+        f"the store {path} is damaged: issue {number}'s time of publishing reads {shown}, not a"
+        " date and time (the store edited by hand, or by another program); this run stopped"
+        " there, and what was stored before is kept: restore the store from a backup (curator"
+        " backup's copies: the newest one taken before the damage): with no curator running,"
+        f" move it over {path} and delete {path.name}-wal and {path.name}-shm beside it; then"
+        " run again"
+    )
 
 
 class IssueStore(StoreBase):
@@ -465,7 +487,7 @@ class IssueStore(StoreBase):
             IssueRecord(
                 number=r["number"],
                 title=r["title"],
-                published_at=datetime.fromisoformat(r["published_at"]),
+                published_at=_published_at(r["published_at"], r["number"], self.path),
                 theme=tuple(json.loads(r["theme"])) if r["theme"] else (),
                 planned=bool(r["planned"]),
                 introduction=r["introduction"],

@@ -395,7 +395,7 @@ def test_sigterm_stops_a_json_build_as_ctrl_c_does_with_exit_143(
     lines = [ln for ln in stderr.splitlines() if not ln.startswith(("Fetching ", "  "))]
     message = "stopped by SIGTERM; what was stored before is kept"
     assert lines == [f"curator: {message}"], stderr
-    assert json.loads(stdout) == {"error": message, "exit": 143}
+    assert json.loads(stdout) == {"issue": None, "error": message, "exit": 143}
     h.write_config(newsletter.folder, [{"url": u} for u in urls.values()])
     assert_nothing_lost(newsletter, baseline)
 

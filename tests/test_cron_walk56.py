@@ -144,7 +144,7 @@ def test_build_draft_json_a_usage_mistake_is_answered_in_json(demo: Path) -> Non
     assert code == 2
     [line] = err.strip().splitlines()
     assert line.startswith("curator: --draft takes the draft's file, and got the option --json")
-    assert one_json(out) == {"error": line.removeprefix("curator: "), "exit": 2}
+    assert one_json(out) == {"issue": None, "error": line.removeprefix("curator: "), "exit": 2}
     assert not (demo.parent / ".curator").exists()  # said before anything was read or made
 
 

@@ -89,10 +89,11 @@ def test_two_newsletters_config_files_in_one_folder_stop_before_sharing_a_store(
         f'{cx} ("{CX}") and {sport} ("{SPORT}") are two newsletters in one folder sharing one'
         f" store, {store}, and one output folder, {output}"
     ) in said, said
-    assert "Nothing was fetched, and the store was not changed" in said, said
+    # (fixjp #2: stopped before the store is made, which an empty store file outlived)
+    assert "Nothing was fetched, and no store was made" in said, said
     assert "one folder per newsletter: move feeds.yaml into a new folder" in said, said
     assert f"or write settings of its own in {cx} (store: .curator/feeds.db" in said, said
-    assert store_state(store)[1] == (0,)  # (no CX article stored for Sport to publish)
+    assert not store.exists()  # (no CX article stored for Sport to publish)
 
     code, out, _ = run_cli("fetch", "--config", str(cx), "--json")
     assert code == 1
@@ -102,7 +103,7 @@ def test_two_newsletters_config_files_in_one_folder_stop_before_sharing_a_store(
     said = said_as_one(err)
     assert code == 1, err
     assert f'{sport} ("{SPORT}") and {cx} ("{CX}") are two newsletters' in said, said
-    assert "Nothing was published, and the store was not changed" in said, said
+    assert "Nothing was published, and no store was made" in said, said
     assert not (output / "issue-1.html").exists()
     assert not http_server.seen("/sport.xml")
 

@@ -138,7 +138,8 @@ def test_a_folder_whose_name_is_not_utf8_is_named_and_nothing_is_made(tmp_path: 
             " UTF-8, or in plain ASCII letters), then run again; nothing was done"
         ), said
         if "--json" in command:
-            assert json.loads(stdout) == {"error": said.removeprefix("curator: "), "exit": 1}
+            document = {"issue": None, "error": said.removeprefix("curator: "), "exit": 1}
+            assert json.loads(stdout) == document
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in good.parent.iterdir())
     # The same for a store or an output folder given there, from a newsletter that is not.
     for option in ("--db", "--out"):

@@ -33,6 +33,7 @@ import sys
 import warnings
 
 from curator.deps import broken_dependency, lazy_packages_missing
+from curator.errors import refusal_document
 
 try:
     from curator.cli.common import on_sigterm
@@ -104,7 +105,9 @@ def main() -> None:
         # No click to print with: the same line and --json answer as `root.fail` gives.
         print(f"curator: {_BROKEN}", file=sys.stderr)
         if "--json" in (args[: args.index("--")] if "--" in args else args):
-            print(json.dumps({"error": str(_BROKEN), "exit": _BROKEN.exit_code}, indent=2))
+            command = args[0] if args else None
+            document = refusal_document(str(_BROKEN), _BROKEN.exit_code, command)
+            print(json.dumps(document, indent=2))
         sys.exit(_BROKEN.exit_code)
     # A closed pipe or a full disk on stdout or stderr must not stop the run (walk50 #1-#3).
     guard_streams()

@@ -30,7 +30,7 @@ from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminat
 from curator.harvest import FetchStopped
 from curator.htmltext import terminal_text
 from curator.olddates import fill_issue_dates
-from curator.ownership import stop_for_another_newsletters_store
+from curator.ownership import stop_for_another_newsletters_store, stop_for_shared_folder_first
 from curator.placement import pending
 from curator.publishissue import missing_store_said
 from curator.runoverlap import published_meanwhile
@@ -677,6 +677,10 @@ def check_store(
             f"no store at {store_path}: nothing has been fetched for this newsletter yet; run"
             " `curator fetch` (or `curator build`) first"
         )
+    # Another newsletter's config file beside this one that would share the new store stops the
+    # run before the store is made (fixjp #2: an empty store file was left behind).
+    out = out_dir or config.settings.output
+    stop_for_shared_folder_first(config, store_path, out, published or "Nothing was done")
     if db is not None and db.resolve() != config.settings.store.resolve():
         click.echo(
             f"curator: a new store at {db} (--db names no existing file; the config's store is"

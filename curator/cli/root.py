@@ -32,7 +32,7 @@ from curator.cli.render import render
 from curator.cli.subjects import subjects
 from curator.cli.themes import themes
 from curator.deps import missing_package
-from curator.errors import EXIT_CODES, CuratorError
+from curator.errors import EXIT_CODES, CuratorError, refusal_document
 from curator.htmltext import terminal_text
 from curator.store import damaged_in_use, is_damage
 
@@ -108,12 +108,14 @@ class CuratorGroup(click.Group):
 
 def fail(ctx: click.Context, error: CuratorError) -> NoReturn:
     """End the run for `error`: `curator: <message>` on stderr, and with --json (unless the
-    command already printed its JSON output) `{"error": <message>, "exit": <code>}` on stdout."""
+    command already printed its JSON output) `{"error": <message>, "exit": <code>}` on stdout
+    (with `"issue": null` first for `build` and `draft`: `refusal_document`)."""
     message = pasteable(str(error), ctx.meta)  # its advice with the run's --config (walk56 #3)
     message = terminal_text(message)  # it may quote a feed's or a page's text (walk173 #1)
     click.echo(f"curator: {message}", err=True)
     if ctx.meta.get(JSON_GIVEN) and not ctx.meta.get(JSON_PRINTED):
-        click.echo(json.dumps({"error": message, "exit": error.exit_code}, indent=2))
+        document = refusal_document(message, error.exit_code, ctx.invoked_subcommand)
+        click.echo(json.dumps(document, indent=2))
     raise click.exceptions.Exit(error.exit_code) from None
 
 
@@ -124,7 +126,8 @@ def usage_failed(ctx: click.Context, error: click.ClickException) -> NoReturn:
     if not ctx.meta.get(JSON_ASKED) or ctx.meta.get(JSON_PRINTED):
         raise error
     error.show()
-    click.echo(json.dumps({"error": error.format_message(), "exit": error.exit_code}, indent=2))
+    document = refusal_document(error.format_message(), error.exit_code, ctx.invoked_subcommand)
+    click.echo(json.dumps(document, indent=2))
     raise click.exceptions.Exit(error.exit_code) from None
 
 
