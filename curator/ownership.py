@@ -29,6 +29,7 @@ from curator.issuedata import issue_from_data
 from curator.models import Issue
 from curator.newslettername import same_name, title_words
 from curator.store import IssueRecord, Store
+from curator.subjectedit import subjects_of
 from curator.urls import url_key
 
 
@@ -290,7 +291,10 @@ def stop_for_another_newsletters_store(
         for other in _neighbours(config, store.path)[:1]:
             raise _stop_for_shared_folder(config, store.path, out_dir, records, other, done)
     if not records:
-        return  # (a new store: `stop_for_unrecorded_issue` guards the folder's issues)
+        # (a new store: `stop_for_unrecorded_issue` guards the folder's issues; what it records
+        # of its newsletter, its feeds and subjects, says whose it is: walk189 #2)
+        _stop_for_new_store(config, store, db_given=not _own_store(config, store), done=done)
+        return
     last = records[-1]
     compared = _compared(store, out_dir, records)
     taken = False  # the folder's issues are the store's, but another newsletter's (walk186 #1)
@@ -325,7 +329,7 @@ def stop_for_another_newsletters_store(
         titles = [r.title for r in records if title_words(r.title) != title_words(placeholder)]
         if not titles or any(same_name(t, config.title) for t in titles):
             return
-    own = store.path.resolve() == config.settings.store.resolve()
+    own = _own_store(config, store)
     out = (
         ""
         if out_dir.resolve() == config.settings.output.resolve()
@@ -390,19 +394,8 @@ def stop_for_another_newsletters_store(
             "give each newsletter a store and output folder of its own (one folder per"
             f" newsletter, or settings: store and output of its own in {config.path})"
         )
-    elif own:
-        cause = (
-            f"settings: store in {config.path} names another newsletter's store, or a backup of"
-            " another newsletter was put back in its place"
-        )
-        fix = (
-            "correct settings: store (or put back this newsletter's own backup: curator backup"
-            f" names each copy after its newsletter, {backup_name(config.title) or 'curator'}"
-            "-<day>.db), or give --db with the right store"
-        )
     else:
-        cause = f"--db {store.path} names another newsletter's store (or a backup of one)"
-        fix = "give --db this newsletter's store (or leave --db out to use settings: store)"
+        cause, fix = _cause_and_fix(config, store, own)
     ways = [f"{fix}, then run again"]
     if taken:
         ways.append(
@@ -429,6 +422,63 @@ def stop_for_another_newsletters_store(
             )
     raise NotThisNewsletter(
         f"{lead}: {evidence}. Most likely {cause}. {done}. To go on: {'; '.join(ways)}"
+    )
+
+
+def _own_store(config: Config, store: Store) -> bool:
+    """Whether the store is the one settings: store names (not one given with --db)."""
+    return store.path.resolve() == config.settings.store.resolve()
+
+
+def _cause_and_fix(config: Config, store: Store, own: bool) -> tuple[str, str]:
+    """The most likely cause of another newsletter's store being opened, and its fix."""
+    if own:
+        return (
+            f"settings: store in {config.path} names another newsletter's store, or a backup of"
+            " another newsletter was put back in its place",
+            "correct settings: store (or put back this newsletter's own backup: curator backup"
+            f" names each copy after its newsletter, {backup_name(config.title) or 'curator'}"
+            "-<day>.db), or give --db with the right store",
+        )
+    return (
+        f"--db {store.path} names another newsletter's store (or a backup of one)",
+        "give --db this newsletter's store (or leave --db out to use settings: store)",
+    )
+
+
+def _stop_for_new_store(config: Config, store: Store, *, db_given: bool, done: str) -> None:
+    """Stop when a store that holds no issue yet is another newsletter's: the feeds it fetched
+    and the subjects it last placed its articles under are not feeds.yaml's (`two_newsletters`).
+    A store that fetched no feed is new, and goes on.
+
+    Why: a `settings: store` naming a new newsletter's store (fetched, nothing published) let
+    `fetch` store all of CX Weekly's articles there, with a notice of subjects changed that
+    mixed both newsletters' subjects, and `subjects move --db` wrote there too (walk189 #2)."""
+    feeds = sorted({str(row["url"]) for row in store.feed_rows()})
+    placed = subjects_of(store.placed_subjects() or "[]") or []
+    subjects = {s.name for s in placed} | {b for _, b in store.subject_renames()}
+    if not feeds:
+        return  # (a store that fetched nothing holds nothing of another's; `init` may place)
+    if not two_newsletters(config, "", subjects, feeds):
+        return
+    followed = {f.url for f in config.feeds}
+    stranger = [f for f in feeds if f not in followed]
+    evidence = [
+        f"{len(stranger)} of its {len(feeds)} feed(s) are feeds {config.path} does not follow"
+    ]
+    if subjects:
+        shown = ", ".join(sorted(subjects)[:4]) + (", ..." if len(subjects) > 4 else "")
+        evidence.append(
+            f"none of the subjects its articles were last placed under ({shown}) is one of"
+            f" {config.path}'s"
+        )
+    cause, fix = _cause_and_fix(config, store, not db_given)
+    raise NotThisNewsletter(
+        f"the store {store.path} holds no issue yet, and it is another newsletter's, not"
+        f' "{config.title}"\'s ({config.path}): {" and ".join(evidence)}. Most likely {cause}.'
+        f" {done}. To go on: {fix}, then run again; if it is this newsletter's own store from"
+        " before you changed all its feeds and subjects, move it aside (it holds no issue), and"
+        " the next fetch makes a new one"
     )
 
 

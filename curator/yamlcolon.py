@@ -22,7 +22,7 @@ def missing_colon(
     (the mark stays `text`'s own)."""
     mark = exc.context_mark
     if exc.context != "while scanning a simple key" or mark is None:
-        return None
+        return _first_key(text, exc)
     lines = text.splitlines()
     if mark.line >= len(lines):
         return None
@@ -39,7 +39,56 @@ def missing_colon(
             f"`{line.strip()}` has no colon, so YAML cannot tell its key{gave_up}",
             "write it `key: value`, with a colon and a space after the key",
         )
+    return _said(mark.name, mark.line, found, gave_up)
+
+
+def _said(
+    name: str, line: int, found: re.Match[str], gave_up: str = ""
+) -> tuple[yaml.Mark, str, str]:
     key, value = found[2], found[3]
-    at = yaml.Mark(mark.name, 0, mark.line, len(found[1]), None, None)
-    fix = f"write `{key}: {value}`" if value else f"write `{key}:`"
+    at = yaml.Mark(name, 0, line, len(found[1]), None, None)
+    dash = "- " if "-" in found[1] else ""
+    fix = f"write `{dash}{key}: {value}`" if value else f"write `{dash}{key}:`"
     return at, f"the colon is missing after `{key}`{gave_up}", fix
+
+
+#: A line that reads as a key without its colon before a quoted or bracketed value.
+_KEY_AND_QUOTED = re.compile(r"(\s*(?:-\s+)?)([A-Za-z_][\w-]*)[ \t]+([\"'\[{].*?)\s*$")
+
+
+def _first_key(text: str, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str, str] | None:
+    """The first key of a section or list item written without its colon (walk189 #3): YAML
+    reads `  title Customer...` and the next line as one text, and gives up at the next key's
+    colon ("mapping values are not allowed here"; "expected <block end>" when a comment ends
+    the line); `  closing "Next time: ..."` gives up on its
+    own line. None when the lines do not read so (a bare list item, `- Voice of the customer`,
+    is said by its own check)."""
+    mark = exc.problem_mark
+    if mark is None or exc.problem is None:
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    here = lines[mark.line].split(" #", 1)[0]
+    quoted = _KEY_AND_QUOTED.match(here)
+    if quoted is not None and ":" not in quoted[1] + quoted[2]:
+        return _said(mark.name, mark.line, quoted)
+    if exc.problem != "mapping values are not allowed here" and not (
+        exc.problem.startswith("expected <block end>") and "mapping start" in exc.problem
+    ):
+        return None  # (the line above ends in a comment: the next key is not read as its text)
+    column = len(here) - len(here.lstrip(" -"))
+    number = mark.line - 1
+    while number >= 0 and (not lines[number].strip() or lines[number].lstrip().startswith("#")):
+        number -= 1
+    if number < 0:
+        return None
+    above = lines[number].split(" #", 1)[0]
+    found = _KEY_AND_VALUE.match(above)
+    if found is None or found[3] is None or len(found[1]) != column:
+        return None
+    if ": " in above or above.rstrip().endswith(":") or found[3][:1] in "\"'[{|>&*!%@`":
+        return None
+    if "-" in found[1] and not re.search(rf"(?m)^[ \t]*(?:-[ \t]+)?{found[2]}:", text):
+        return None  # (`- Voice of the customer`: bare text, not a key; its name: is left out)
+    return _said(mark.name, number, found)
