@@ -170,16 +170,42 @@ def fitted_model(
     sample: Sequence[tuple[int, str]],
     vocabulary: Vocabulary | None = None,
 ) -> Fitted:
-    """The model fitted from the stored counts of the `sample` articles, (id, URL) pairs."""
+    """The model fitted from the stored counts of the `sample` articles, (id, URL) pairs.
+
+    The last fit is kept with what it was fitted from: one asked again of the same subjects,
+    sample, corrections and counts is not fitted again (revE: a draft after a correction fitted
+    the model for placing, then the same one again for `pullednotes`, 1-2 s at 100,000)."""
+    global _last_fit
     phrases = phrase_keys(subject_phrases(config.subjects))
     counts = counts_of(store, phrases, [i for i, _ in sample], vocabulary)
+    asked = (
+        tuple(config.subjects),
+        tuple(sample),
+        dict(corrections),
+        [counts[i] for i, _ in sample],
+    )
+    if _last_fit is not None and _last_fit[0] == asked:
+        return _last_fit[1]
     fitted, _ = fit(
         config.subjects,
         [Article(id=i, url=url, title="") for i, url in sample],
         corrections,
-        counts=[counts[i] for i, _ in sample],
+        counts=asked[3],
     )
+    _last_fit = (asked, fitted)
     return fitted
+
+
+#: The model `fitted_model` fitted last, with what it was fitted from (fitting is deterministic).
+_last_fit: (
+    tuple[
+        tuple[
+            tuple[Subject, ...], tuple[tuple[int, str], ...], dict[str, str | None], list[Vector]
+        ],
+        Fitted,
+    ]
+    | None
+) = None
 
 
 def weak_bars(config: Config, store: Store) -> dict[str, float]:
