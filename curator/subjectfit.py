@@ -29,6 +29,7 @@ from itertools import repeat
 from operator import itemgetter, mul
 
 from curator.models import Article, Subject
+from curator.queryexpand import expand
 from curator.textfeatures import (
     Corpus,
     Vector,
@@ -44,7 +45,7 @@ from curator.textfeatures import (
 )
 
 #: Bumped whenever scoring changes, so stored assignments are re-scored (part of the fingerprint).
-SCORER_VERSION = "19"
+SCORER_VERSION = "20"
 
 #: Query weights: the editor's keywords and the subject's name are the strongest signal, the
 #: description's words support them; the words inside a multi-word keyword count little on their
@@ -1124,7 +1125,7 @@ def fit(
     counts = shared_numbers(counts, set().union(*map(query_counts, subjects)))
     t = _training(subjects, articles, counts, corrections)
     n = len(subjects)
-    asked = queries(subjects, t.corpus)
+    asked = expand(queries(subjects, t.corpus), t.counts)
     vectors, confident = _feedback(t, asked)
     columns = columns_of(vectors)
     plain = [cosines(d, columns, n) for d in t.docs]
