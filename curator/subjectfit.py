@@ -43,6 +43,8 @@ from curator.textfeatures import (
     terms,
     tfidf,
 )
+from curator.wordpairs import keyword_pairs, shared_pairs
+from curator.wordpairs import split as split_pairs
 
 #: Bumped whenever scoring changes, so stored assignments are re-scored (part of the fingerprint).
 SCORER_VERSION = "20"
@@ -563,10 +565,13 @@ class WordModel:
         labels: Sequence[tuple[int, int, float]],
         n_subjects: int,
         prior_counts: Sequence[Vector] = (),
+        voting: Sequence[Vector] | None = None,
     ) -> WordModel:
         """From (article position, subject index, weight) labels over `counts` (every article of
         `counts` makes the archive's column); `prior_counts`, per subject, are term counts its
-        vote starts from (the editor's own words, see `QUERY_PRIOR`)."""
+        vote starts from (the editor's own words, see `QUERY_PRIOR`); `voting`, the counts the
+        vote learns from when they are not `counts` (with the articles' pairs of words: the fit's
+        table reads `counts`)."""
         totals, weights, _ = _teaching(counts, labels, n_subjects)
         if not any(weights):
             return cls(prior=(-math.inf,) * n_subjects)
@@ -575,22 +580,29 @@ class WordModel:
         total = sum(weights)
         prior = tuple(math.log(w / total) if w else -math.inf for w in weights)
         voters: dict[str, tuple[float, ...]] = {}
-        if len(taught) >= 2:
+        if len(taught) >= 2 and (voting is None or voting is counts):
             voters = _voters(totals, archive, taught, prior_counts)
+        elif len(taught) >= 2 and voting is not None:
+            voted, _, _ = _teaching(voting, labels, n_subjects)
+            voters = _voters(voted, _archive(voting), taught, prior_counts)
         used_by: dict[str, int] = {}
         for c in counts:
             for t in c:
                 used_by[t] = used_by.get(t, 0) + 1
         return cls(_fit_table(totals, archive, weights, used_by), prior, voters)
 
-    def scale(self, counts: Vector) -> tuple[float, ...]:
-        """Each subject's multiplier for an article's term counts: 1 + VOTE_WEIGHT x its
-        probability (all 1 when no term votes)."""
+    def scale(self, counts: Vector, pairs: Vector | None = None) -> tuple[float, ...]:
+        """Each subject's multiplier for an article's term counts (and its pairs of words, kept
+        apart: `wordpairs`): 1 + VOTE_WEIGHT x its probability (all 1 when no term votes)."""
         n = len(self.prior)
         voting = list(counts.keys() & self.voters.keys()) if self.voters else []
+        xs = list(map(counts.__getitem__, voting))
+        if pairs and self.voters:
+            also = list(pairs.keys() & self.voters.keys())
+            voting += also
+            xs += map(pairs.__getitem__, also)
         if not voting:
             return (1.0,) * n
-        xs = list(map(counts.__getitem__, voting))
         rows = list(map(self.voters.__getitem__, voting))
         return self._scaled(xs, rows)
 
@@ -607,14 +619,20 @@ class WordModel:
             for t, row in self.voters.items()
         }
 
-    def vote(self, counts: Vector) -> tuple[tuple[float, ...], Callable[[int], float | None]]:
-        """`scale(counts)`, and `fit` of `counts` as a function of the subject (what placing an
-        article needs: the fit's terms are looked up with the vote's)."""
+    def vote(
+        self, counts: Vector, pairs: Vector | None = None
+    ) -> tuple[tuple[float, ...], Callable[[int], float | None]]:
+        """`scale(counts, pairs)`, and `fit` of `counts` as a function of the subject (what
+        placing an article needs: the fit's terms are looked up with the vote's)."""
         joint = self._joint
         common = list(counts.keys() & joint.keys()) if joint is not None else []
         if joint is None or not common:
-            return self.scale(counts), partial(self.fit, counts)
+            return self.scale(counts, pairs), partial(self.fit, counts)
         xs = list(map(counts.__getitem__, common))
+        if pairs:  # (a pair is in no fit's table: its row there is zeros)
+            also = list(pairs.keys() & joint.keys())
+            common += also
+            xs += map(pairs.__getitem__, also)
         rows = list(map(joint.__getitem__, common))
         n = len(self.prior)
 
@@ -749,6 +767,9 @@ class Training:
     pulls: Sequence[Sequence[float]]
     #: Articles that may teach a subject in feedback: unpinned, and retelling no example.
     scorable_at: Sequence[int]
+    #: Per article, the counts the word model's vote learns from and reads: `counts` and the
+    #: article's pairs of words (`wordpairs`; `counts` itself when there are none).
+    voting: Sequence[Vector] = ()
 
 
 def _pins(
@@ -772,6 +793,7 @@ def _training(
     articles: Sequence[Article],
     counts: Sequence[Vector],
     corrections: Mapping[str, str | None],
+    pairs: Sequence[Vector] = (),
 ) -> Training:
     corpus = corpus_stats(counts)
     pins = _pins(subjects, corrections)
@@ -794,8 +816,19 @@ def _training(
         for k, a in enumerate(articles)
         if a.url not in pins and not (nearest and max(nearest[k])[0] > RETELL_FLOOR)
     ]
+    voting = [{**c, **p} if p else c for c, p in zip(counts, pairs, strict=True)] or counts
     return Training(
-        subjects, articles, counts, corpus, docs, pins, examples_at, near, pulls, scorable_at
+        subjects,
+        articles,
+        counts,
+        corpus,
+        docs,
+        pins,
+        examples_at,
+        near,
+        pulls,
+        scorable_at,
+        voting,
     )
 
 
@@ -958,8 +991,8 @@ def _word_model(
                 i = max(range(n), key=sc.__getitem__)
                 if sc[i] >= VOTE_LABEL_BAR * bars[i]:
                     labels.append((k, i, 1.0))
-        words = WordModel.train(t.counts, labels, n, _prior_counts(t))
-        scales = [words.scale(c) for c in t.counts]
+        words = WordModel.train(t.counts, labels, n, _prior_counts(t), t.voting)
+        scales = [words.scale(c) for c in t.voting]
         final = [
             [x * m for x, m in zip(sc, ms, strict=True)]
             for sc, ms in zip(base, scales, strict=True)
@@ -1004,9 +1037,9 @@ def _own_scores(
         n_given[i] += 1
         for term, x in t.docs[k].items():
             given[i][term] = given[i].get(term, 0.0) + x
-    # The word model's counts, as `WordModel.train` had them.
-    totals, weights, used = _teaching(t.counts, labels, n)
-    archive = _archive(t.counts)
+    # The word model's counts, as `WordModel.train` had them for its vote.
+    totals, weights, used = _teaching(t.voting, labels, n)
+    archive = _archive(t.voting)
     vocabulary_size = sum(1 for x in archive.values() if x >= VOTE_MIN_COUNT)
     prior_counts = _prior_counts(t)
     sizes = [
@@ -1045,9 +1078,10 @@ def _own_scores(
         scores[i] = sum(map(mul, unit.values(), map(doc.get, unit, repeat(0.0))))
         pulls = t.near.pulls(doc, n, t.near.own(t.articles[k].url))
         # The word model's vote without its label.
-        vote = _vote_without(words, t.counts[k], i, used[e], sizes[i], weights, archive)
+        voted = t.voting[k]
+        vote = _vote_without(words, voted, i, used[e], sizes[i], weights, archive)
         out[t.articles[k].url] = tuple(
-            (x + p) * m for x, p, m in zip(scores, pulls, vote.scale(t.counts[k]), strict=True)
+            (x + p) * m for x, p, m in zip(scores, pulls, vote.scale(voted), strict=True)
         )
     return out
 
@@ -1120,10 +1154,17 @@ def fit(
     subjects = tuple(subjects)
     phrases = subject_phrases(subjects)
     if counts is None:
-        counts = [article_counts(a, phrases) for a in articles]
-    # (a number one article alone uses is no term: see NUMBER_MIN_DOCS)
+        pairs: list[Vector] = [{} for _ in articles]
+        counts = [article_counts(a, phrases, p) for a, p in zip(articles, pairs, strict=True)]
+    else:  # (stored counts: the pairs among the terms)
+        split = [split_pairs(c) for c in counts]
+        counts, pairs = [c for c, _ in split], [p for _, p in split]
+    # (a number one article alone uses is no term: see NUMBER_MIN_DOCS; nor a pair of words
+    # fewer than PAIR_MIN_DOCS use, or one the editor's two-word keywords count already)
     counts = shared_numbers(counts, set().union(*map(query_counts, subjects)))
-    t = _training(subjects, articles, counts, corrections)
+    t = _training(
+        subjects, articles, counts, corrections, shared_pairs(pairs, keyword_pairs(phrases))
+    )
     n = len(subjects)
     asked = expand(queries(subjects, t.corpus), t.counts)
     vectors, confident = _feedback(t, asked)

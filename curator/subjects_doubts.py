@@ -469,8 +469,9 @@ def overlaps(
     threads: list[list[tuple[str, Vector]]] = [[] for _ in names]
     signed = signature_words(articles)
     for a in articles:
-        counts, rep = model._features(a)
-        j = model._judge(a.url, rep, counts)
+        pairs: Vector = {}
+        counts, rep = model._features(a, pairs)
+        j = model._judge(a.url, rep, counts, pairs)
         if j.subject is None:
             continue  # an article under no subject confuses none
         placed[index[j.subject]] += 1
