@@ -767,8 +767,9 @@ class Training:
     pulls: Sequence[Sequence[float]]
     #: Articles that may teach a subject in feedback: unpinned, and retelling no example.
     scorable_at: Sequence[int]
-    #: Per article, the counts the word model's vote learns from and reads: `counts` and the
-    #: article's pairs of words (`wordpairs`; `counts` itself when there are none).
+    #: Per article, its pairs of words (`wordpairs`), and the counts the word model's vote learns
+    #: from: `counts` with them (`counts` itself when there are none).
+    pairs: Sequence[Vector] = ()
     voting: Sequence[Vector] = ()
 
 
@@ -816,7 +817,8 @@ def _training(
         for k, a in enumerate(articles)
         if a.url not in pins and not (nearest and max(nearest[k])[0] > RETELL_FLOOR)
     ]
-    voting = [{**c, **p} if p else c for c, p in zip(counts, pairs, strict=True)] or counts
+    pairs = pairs or [{} for _ in counts]
+    voting = [{**c, **p} if p else c for c, p in zip(counts, pairs, strict=True)]
     return Training(
         subjects,
         articles,
@@ -828,6 +830,7 @@ def _training(
         near,
         pulls,
         scorable_at,
+        pairs,
         voting,
     )
 
@@ -992,7 +995,8 @@ def _word_model(
                 if sc[i] >= VOTE_LABEL_BAR * bars[i]:
                     labels.append((k, i, 1.0))
         words = WordModel.train(t.counts, labels, n, _prior_counts(t), t.voting)
-        scales = [words.scale(c) for c in t.voting]
+        # (the counts and the pairs apart, as placing an article reads them: the same sums)
+        scales = [words.scale(c, p) for c, p in zip(t.counts, t.pairs, strict=True)]
         final = [
             [x * m for x, m in zip(sc, ms, strict=True)]
             for sc, ms in zip(base, scales, strict=True)
@@ -1078,10 +1082,10 @@ def _own_scores(
         scores[i] = sum(map(mul, unit.values(), map(doc.get, unit, repeat(0.0))))
         pulls = t.near.pulls(doc, n, t.near.own(t.articles[k].url))
         # The word model's vote without its label.
-        voted = t.voting[k]
-        vote = _vote_without(words, voted, i, used[e], sizes[i], weights, archive)
+        vote = _vote_without(words, t.voting[k], i, used[e], sizes[i], weights, archive)
+        scale = vote.scale(t.counts[k], t.pairs[k])
         out[t.articles[k].url] = tuple(
-            (x + p) * m for x, p, m in zip(scores, pulls, vote.scale(voted), strict=True)
+            (x + p) * m for x, p, m in zip(scores, pulls, scale, strict=True)
         )
     return out
 
