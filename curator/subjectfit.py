@@ -22,10 +22,11 @@ import heapq
 import json
 import math
 import statistics
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from itertools import repeat
+from itertools import chain, repeat
 from operator import itemgetter, mul
 
 from curator.models import Article, Subject
@@ -43,6 +44,7 @@ from curator.textfeatures import (
     terms,
     tfidf,
 )
+from curator.votecounts import Teaching, archive_of, teaching, words_of
 from curator.wordpairs import keyword_pairs, shared_pairs
 from curator.wordpairs import split as split_pairs
 
@@ -572,24 +574,13 @@ class WordModel:
         vote starts from (the editor's own words, see `QUERY_PRIOR`); `voting`, the counts the
         vote learns from when they are not `counts` (with the articles' pairs of words: the fit's
         table reads `counts`)."""
-        totals, weights, _ = _teaching(counts, labels, n_subjects)
-        if not any(weights):
-            return cls(prior=(-math.inf,) * n_subjects)
-        archive = _archive(counts)
-        taught = [i for i, w in enumerate(weights) if w]
-        total = sum(weights)
-        prior = tuple(math.log(w / total) if w else -math.inf for w in weights)
-        voters: dict[str, tuple[float, ...]] = {}
-        if len(taught) >= 2 and (voting is None or voting is counts):
-            voters = _voters(totals, archive, taught, prior_counts)
-        elif len(taught) >= 2 and voting is not None:
-            voted, _, _ = _teaching(voting, labels, n_subjects)
-            voters = _voters(voted, _archive(voting), taught, prior_counts)
-        used_by: dict[str, int] = {}
-        for c in counts:
-            for t in c:
-                used_by[t] = used_by.get(t, 0) + 1
-        return cls(_fit_table(totals, archive, weights, used_by), prior, voters)
+        if voting is None or voting is counts:
+            return _trained(counts, labels, n_subjects, prior_counts, counts, [{}] * len(counts))[0]
+        # (the pairs: the terms `voting` has beyond `counts`, in its order)
+        pairs = [
+            {t: x for t, x in v.items() if t not in c} for c, v in zip(counts, voting, strict=True)
+        ]
+        return _trained(counts, labels, n_subjects, prior_counts, voting, pairs)[0]
 
     def scale(self, counts: Vector, pairs: Vector | None = None) -> tuple[float, ...]:
         """Each subject's multiplier for an article's term counts (and its pairs of words, kept
@@ -677,36 +668,31 @@ class WordModel:
         return ratio / sum(xs)
 
 
-def _teaching(
-    counts: Sequence[Vector], labels: Sequence[tuple[int, int, float]], n_subjects: int
-) -> tuple[list[dict[str, float]], list[float], list[float]]:
-    """What the labels teach the word model: per subject, the weighted term counts of its
-    teaching articles and how many they are; and each label's weight (a long post's is cut)."""
-    totals: list[dict[str, float]] = [{} for _ in range(n_subjects)]
-    weights = [0.0] * n_subjects
-    used = []
-    longest = TEACHER_MAX_LENGTH * sum(sum(c.values()) for c in counts) / (len(counts) or 1)
-    for k, i, w in labels:
-        # (the prior counts articles: an example weighs more as evidence of its subject's
-        # words, not as evidence of how common its subject is)
-        weights[i] += 1.0
-        tot = totals[i]
-        length = sum(counts[k].values())
-        if length > longest:
-            w *= longest / length  # a long post teaches no more than TEACHER_MAX_LENGTH
-        used.append(w)
-        for t, x in counts[k].items():
-            tot[t] = tot.get(t, 0.0) + w * x
-    return totals, weights, used
-
-
-def _archive(counts: Sequence[Vector]) -> dict[str, float]:
-    """The whole archive's term counts."""
-    archive: dict[str, float] = {}
-    for c in counts:
-        for t, x in c.items():
-            archive[t] = archive.get(t, 0.0) + x
-    return archive
+def _trained(
+    counts: Sequence[Vector],
+    labels: Sequence[tuple[int, int, float]],
+    n_subjects: int,
+    prior_counts: Sequence[Vector],
+    voting: Sequence[Vector],
+    pairs: Sequence[Vector],
+) -> tuple[WordModel, Teaching, dict[str, float]]:
+    """`WordModel.train`, with what it counted for the vote (`_own_scores` reads it again):
+    `voting[k]` is `counts[k]` with `pairs[k]` after it (`votecounts`: each sum made once)."""
+    taught = teaching(counts, pairs, labels, n_subjects, TEACHER_MAX_LENGTH)
+    weights = taught.weights
+    if not any(weights):
+        return WordModel(prior=(-math.inf,) * n_subjects), taught, {}
+    voted_archive = archive_of(voting)
+    archive = words_of(voted_archive) if voting is not counts else voted_archive
+    some = [i for i, w in enumerate(weights) if w]
+    total = sum(weights)
+    prior = tuple(math.log(w / total) if w else -math.inf for w in weights)
+    voters: dict[str, tuple[float, ...]] = {}
+    if len(some) >= 2:
+        voters = _voters(taught.voted, voted_archive, some, prior_counts)
+    used_by = Counter(chain.from_iterable(counts))
+    table = _fit_table(taught.totals, archive, weights, used_by)
+    return WordModel(table, prior, voters), taught, voted_archive
 
 
 # --- fitting --------------------------------------------------------------------------------------
@@ -978,15 +964,23 @@ def _word_model(
     confident: Sequence[Sequence[int]],
     base: Sequence[Sequence[float]],
     own: Sequence[float],
-) -> tuple[WordModel, list[list[float]], list[float], list[tuple[int, int, float]]]:
+) -> tuple[
+    WordModel,
+    list[list[float]],
+    list[float],
+    list[tuple[int, int, float]],
+    tuple[Teaching, dict[str, float]] | None,
+]:
     """Self-training: the articles the scores place clearly (at least VOTE_LABEL_BAR x their
     subject's bar) and the editor's examples teach a word model, whose vote makes the next
-    round's scores. Returns the model, the final scores, the bars and the labels it learnt from
-    (the examples' first, in `examples_at` order)."""
+    round's scores. Returns the model, the final scores, the bars, the labels it learnt from
+    (the examples' first, in `examples_at` order) and what the last round counted for its vote
+    (`_trained`)."""
     n = len(t.subjects)
     words, final = WordModel(prior=(-math.inf,) * n), [list(sc) for sc in base]
     bars = _bars(t, confident, final, own)
     labels: list[tuple[int, int, float]] = []
+    counted: tuple[Teaching, dict[str, float]] | None = None
     for _ in range(int(VOTE_ROUNDS) if n else 0):
         labels = [(k, i, VOTE_EXAMPLE_WEIGHT) for k, i in t.examples_at]
         for k, (a, sc) in enumerate(zip(t.articles, final, strict=True)):
@@ -994,7 +988,8 @@ def _word_model(
                 i = max(range(n), key=sc.__getitem__)
                 if sc[i] >= VOTE_LABEL_BAR * bars[i]:
                     labels.append((k, i, 1.0))
-        words = WordModel.train(t.counts, labels, n, _prior_counts(t), t.voting)
+        words, taught, archive = _trained(t.counts, labels, n, _prior_counts(t), t.voting, t.pairs)
+        counted = (taught, archive)
         # (the counts and the pairs apart, as placing an article reads them: the same sums)
         scales = [words.scale(c, p) for c, p in zip(t.counts, t.pairs, strict=True)]
         final = [
@@ -1003,7 +998,7 @@ def _word_model(
         ]
         scaled_own = [x * scales[k][i] for x, (k, i) in zip(own, t.examples_at, strict=True)]
         bars = _bars(t, confident, final, scaled_own)
-    return words, final, bars, labels
+    return words, final, bars, labels, counted
 
 
 def _own_scores(
@@ -1014,8 +1009,10 @@ def _own_scores(
     plain: Sequence[Sequence[float]],
     words: WordModel,
     labels: Sequence[tuple[int, int, float]],
+    counted: tuple[Teaching, dict[str, float]] | None = None,
 ) -> dict[str, tuple[float, ...]]:
-    """Each example's scores as a model that had not learnt from it would give them.
+    """Each example's scores as a model that had not learnt from it would give them (`counted`:
+    what `_trained` counted for the vote from `labels`, counted again when not given).
 
     An article the editor moved is in its subject's vector (with the weight of several feedback
     articles), teaches the word model (whose vote for it then nears 1: its rarest words are
@@ -1042,8 +1039,13 @@ def _own_scores(
         for term, x in t.docs[k].items():
             given[i][term] = given[i].get(term, 0.0) + x
     # The word model's counts, as `WordModel.train` had them for its vote.
-    totals, weights, used = _teaching(t.voting, labels, n)
-    archive = _archive(t.voting)
+    if counted is None or not counted[1]:
+        taught = teaching(
+            t.counts, t.pairs or [{} for _ in t.counts], labels, n, TEACHER_MAX_LENGTH
+        )
+        counted = (taught, archive_of(t.voting or t.counts))
+    totals, weights, used = counted[0].voted, counted[0].weights, counted[0].voted_used
+    archive = counted[1]
     vocabulary_size = sum(1 for x in archive.values() if x >= VOTE_MIN_COUNT)
     prior_counts = _prior_counts(t)
     sizes = [
@@ -1181,7 +1183,7 @@ def fit(
             [x + p for x, p in zip(sc, ps, strict=True)]
             for sc, ps in zip(plain, t.pulls, strict=True)
         ]
-    words, final, bars, labels = _word_model(t, confident, base, own)
+    words, final, bars, labels, counted = _word_model(t, confident, base, own)
     fit_bars = _fit_bars(words, t.counts, final)
     fitted = Fitted(
         subjects=subjects,
@@ -1196,7 +1198,7 @@ def fit(
         fit_bars=tuple(fit_bars),
         fingerprint=fingerprint(subjects, corrections),
         surface=surface_forms([" ".join([s.name, s.description, *s.keywords]) for s in subjects]),
-        own_scores=_own_scores(t, asked, vectors, confident, plain, words, labels),
+        own_scores=_own_scores(t, asked, vectors, confident, plain, words, labels, counted),
     )
     scored = [Scored(d, c, sc) for d, c, sc in zip(t.docs, t.counts, final, strict=True)]
     return fitted, scored
