@@ -21,6 +21,8 @@ import hashlib
 import struct
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from curator import textfeatures
 from curator.models import Article
@@ -196,14 +198,19 @@ class Vocabulary:
         names = self.names
         if len(names) > self.MAX_KNOWN:
             names.clear()
-        wanted = {t for p in pairs.values() for t, _ in p if t not in names}
+        # (in C where it can be: a blob holds twice the terms since its pairs of words are
+        # stored among them; exp21)
+        wanted = set(map(itemgetter(0), chain.from_iterable(pairs.values()))).difference(names)
         if wanted:
             names.update(self.store.terms_by_id(wanted))
         out: dict[int, Vector] = {}
+        name = names.__getitem__
         for i, p in pairs.items():
-            if all(t in names for t, _ in p):
-                out[i] = {names[t]: x for t, x in p}
-            else:
+            try:
+                out[i] = dict(
+                    zip(map(name, map(itemgetter(0), p)), map(itemgetter(1), p), strict=True)
+                )
+            except KeyError:  # (a term the store lacks)
                 damaged.append(i)
         return out, damaged
 
