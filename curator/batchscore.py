@@ -28,6 +28,7 @@ from curator.subjectfit import KNN_FLOOR, KNN_WEIGHT, SCORE_FLOOR, VOTE_SHARPNES
 from curator.subjects import MATCHED_TERMS, SubjectModel
 from curator.termcounts import decode, phrase_keys
 from curator.textfeatures import is_number_term
+from curator.wordpairs import JOIN, is_pair
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -100,15 +101,21 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
     # (a number the model's archive and subjects do not have is no term: NUMBER_MIN_DOCS)
     known = set(terms)
     unknown = [t for t in store.number_terms() if t not in known and is_number_term(t)]
-    terms += unknown
+    # (JOIN alone, no stored term, stands for every stored pair of words the vote does not read:
+    # dropped, as `SubjectModel.assign_counts` reads none but the vote's)
+    terms += [*unknown, JOIN]
     index = {t: k for k, t in enumerate(terms)}
     m = len(terms)  # the index of every term the model never saw
     ids = store.term_rows(terms)
     slot = np.full(store.max_term_id() + 1, m, dtype=np.int32)
+    slot[np.array(store.pair_term_ids(), dtype=np.int64)] = index[JOIN]
     for t, (term_id, _) in ids.items():
         slot[term_id] = index[t]
     unseen = model.corpus.unseen_idf
-    idf = np.array([model.corpus.idf.get(t, unseen) for t in terms] + [unseen])
+    # (a pair of words weighs nothing in an article's tf-idf: only the vote reads it)
+    idf = np.array(
+        [0.0 if is_pair(t) else model.corpus.idf.get(t, unseen) for t in terms] + [unseen]
+    )
 
     def where(found: Sequence[str]) -> Ints:
         out = np.full(m + 1, -1, dtype=np.int64)
@@ -117,7 +124,7 @@ def prepare(model: SubjectModel, store: Store, counted_phrases: Sequence[str]) -
         return out
 
     drop = np.zeros(m + 1, dtype=np.bool_)
-    for p in [*phrases, *unknown]:
+    for p in [*phrases, *unknown, JOIN]:
         drop[index[p]] = True
     in_columns, in_voters = where(column_terms), where(voter_terms)
     in_table, in_examples = where(table_terms), where(example_terms)

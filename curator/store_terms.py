@@ -17,6 +17,7 @@ from curator.storebase import StoreBase
 from curator.storebase import iso as _iso
 from curator.storebase import stale as _stale
 from curator.storerecords import LightRow, StoredModel
+from curator.wordpairs import JOIN
 
 
 class TermStore(StoreBase):
@@ -139,6 +140,11 @@ class TermStore(StoreBase):
         `textfeatures.is_number_term` tells)."""
         sql = "SELECT term FROM terms WHERE term GLOB '[0-9]*' OR length(term) = 1"
         return [r[0] for r in self.db.execute(sql)]
+
+    def pair_term_ids(self) -> list[int]:
+        """The ids of the stored terms that are pairs of words (`wordpairs.JOIN` in them)."""
+        sql = "SELECT id FROM terms WHERE instr(term, ?) > 0"
+        return [r[0] for r in self.db.execute(sql, (JOIN,))]
 
     def terms_by_id(self, ids: Iterable[int]) -> dict[int, str]:
         """id -> term for these term ids."""

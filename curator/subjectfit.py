@@ -22,13 +22,15 @@ import heapq
 import json
 import math
 import statistics
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from itertools import repeat
-from operator import itemgetter, mul
+from itertools import chain, repeat
+from operator import itemgetter, mul, sub
 
 from curator.models import Article, Subject
+from curator.queryexpand import expand
 from curator.textfeatures import (
     Corpus,
     Vector,
@@ -42,9 +44,12 @@ from curator.textfeatures import (
     terms,
     tfidf,
 )
+from curator.votecounts import Teaching, archive_of, teaching, words_of
+from curator.wordpairs import keyword_pairs, shared_pairs
+from curator.wordpairs import split as split_pairs
 
 #: Bumped whenever scoring changes, so stored assignments are re-scored (part of the fingerprint).
-SCORER_VERSION = "19"
+SCORER_VERSION = "20"
 
 #: Query weights: the editor's keywords and the subject's name are the strongest signal, the
 #: description's words support them; the words inside a multi-word keyword count little on their
@@ -475,20 +480,38 @@ def _voters(
     when there are more."""
     vocabulary = [t for t, x in archive.items() if x >= VOTE_MIN_COUNT]
     alpha, log = VOTE_ALPHA, math.log
+    # (a column per subject, then a row per term: the same sums and logs as term by term, made
+    # in C where they can be; exp21)
+    at: dict[str, int] = {}
     columns = []
     for i, tot in enumerate(totals):
         extra: Mapping[str, float] = prior_counts[i] if i < len(prior_counts) else {}
-        counted = {t: tot.get(t, 0.0) + extra.get(t, 0.0) for t in vocabulary}
-        size = log(sum(counted.values()) + alpha * len(vocabulary))
-        columns.append((counted, size))
-    rows = {
-        t: tuple([log(counted[t] + alpha) - size for counted, size in columns]) for t in vocabulary
-    }
+        counted = list(map(tot.get, vocabulary, repeat(0.0)))
+        if extra and not at:
+            at = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+        for t, x in extra.items():
+            if (k := at.get(t)) is not None:
+                counted[k] = counted[k] + x
+        size = log(sum(counted) + alpha * len(vocabulary))
+        columns.append([log(x + alpha) - size for x in counted])
+    rows = dict(zip(vocabulary, zip(*columns, strict=True), strict=True))
     if len(rows) > VOTE_TERMS:
-        spread = {
-            t: (max(r[i] for i in taught) - min(r[i] for i in taught)) * math.log1p(archive[t])
-            for t, r in rows.items()
-        }
+        picked = [columns[i] for i in taught]
+        spread = dict(
+            zip(
+                vocabulary,
+                map(
+                    mul,
+                    map(
+                        sub,
+                        map(max, zip(*picked, strict=True)),
+                        map(min, zip(*picked, strict=True)),
+                    ),
+                    map(math.log1p, map(archive.__getitem__, vocabulary)),
+                ),
+                strict=True,
+            )
+        )
         rows = {t: rows[t] for t in heapq.nlargest(VOTE_TERMS, spread, key=spread.__getitem__)}
     return rows
 
@@ -562,34 +585,33 @@ class WordModel:
         labels: Sequence[tuple[int, int, float]],
         n_subjects: int,
         prior_counts: Sequence[Vector] = (),
+        voting: Sequence[Vector] | None = None,
     ) -> WordModel:
         """From (article position, subject index, weight) labels over `counts` (every article of
         `counts` makes the archive's column); `prior_counts`, per subject, are term counts its
-        vote starts from (the editor's own words, see `QUERY_PRIOR`)."""
-        totals, weights, _ = _teaching(counts, labels, n_subjects)
-        if not any(weights):
-            return cls(prior=(-math.inf,) * n_subjects)
-        archive = _archive(counts)
-        taught = [i for i, w in enumerate(weights) if w]
-        total = sum(weights)
-        prior = tuple(math.log(w / total) if w else -math.inf for w in weights)
-        voters: dict[str, tuple[float, ...]] = {}
-        if len(taught) >= 2:
-            voters = _voters(totals, archive, taught, prior_counts)
-        used_by: dict[str, int] = {}
-        for c in counts:
-            for t in c:
-                used_by[t] = used_by.get(t, 0) + 1
-        return cls(_fit_table(totals, archive, weights, used_by), prior, voters)
+        vote starts from (the editor's own words, see `QUERY_PRIOR`); `voting`, the counts the
+        vote learns from when they are not `counts` (with the articles' pairs of words: the fit's
+        table reads `counts`)."""
+        if voting is None or voting is counts:
+            return _trained(counts, labels, n_subjects, prior_counts, counts, [{}] * len(counts))[0]
+        # (the pairs: the terms `voting` has beyond `counts`, in its order)
+        pairs = [
+            {t: x for t, x in v.items() if t not in c} for c, v in zip(counts, voting, strict=True)
+        ]
+        return _trained(counts, labels, n_subjects, prior_counts, voting, pairs)[0]
 
-    def scale(self, counts: Vector) -> tuple[float, ...]:
-        """Each subject's multiplier for an article's term counts: 1 + VOTE_WEIGHT x its
-        probability (all 1 when no term votes)."""
+    def scale(self, counts: Vector, pairs: Vector | None = None) -> tuple[float, ...]:
+        """Each subject's multiplier for an article's term counts (and its pairs of words, kept
+        apart: `wordpairs`): 1 + VOTE_WEIGHT x its probability (all 1 when no term votes)."""
         n = len(self.prior)
         voting = list(counts.keys() & self.voters.keys()) if self.voters else []
+        xs = list(map(counts.__getitem__, voting))
+        if pairs and self.voters:
+            also = list(pairs.keys() & self.voters.keys())
+            voting += also
+            xs += map(pairs.__getitem__, also)
         if not voting:
             return (1.0,) * n
-        xs = list(map(counts.__getitem__, voting))
         rows = list(map(self.voters.__getitem__, voting))
         return self._scaled(xs, rows)
 
@@ -606,14 +628,20 @@ class WordModel:
             for t, row in self.voters.items()
         }
 
-    def vote(self, counts: Vector) -> tuple[tuple[float, ...], Callable[[int], float | None]]:
-        """`scale(counts)`, and `fit` of `counts` as a function of the subject (what placing an
-        article needs: the fit's terms are looked up with the vote's)."""
+    def vote(
+        self, counts: Vector, pairs: Vector | None = None
+    ) -> tuple[tuple[float, ...], Callable[[int], float | None]]:
+        """`scale(counts, pairs)`, and `fit` of `counts` as a function of the subject (what
+        placing an article needs: the fit's terms are looked up with the vote's)."""
         joint = self._joint
         common = list(counts.keys() & joint.keys()) if joint is not None else []
         if joint is None or not common:
-            return self.scale(counts), partial(self.fit, counts)
+            return self.scale(counts, pairs), partial(self.fit, counts)
         xs = list(map(counts.__getitem__, common))
+        if pairs:  # (a pair is in no fit's table: its row there is zeros)
+            also = list(pairs.keys() & joint.keys())
+            common += also
+            xs += map(pairs.__getitem__, also)
         rows = list(map(joint.__getitem__, common))
         n = len(self.prior)
 
@@ -658,36 +686,31 @@ class WordModel:
         return ratio / sum(xs)
 
 
-def _teaching(
-    counts: Sequence[Vector], labels: Sequence[tuple[int, int, float]], n_subjects: int
-) -> tuple[list[dict[str, float]], list[float], list[float]]:
-    """What the labels teach the word model: per subject, the weighted term counts of its
-    teaching articles and how many they are; and each label's weight (a long post's is cut)."""
-    totals: list[dict[str, float]] = [{} for _ in range(n_subjects)]
-    weights = [0.0] * n_subjects
-    used = []
-    longest = TEACHER_MAX_LENGTH * sum(sum(c.values()) for c in counts) / (len(counts) or 1)
-    for k, i, w in labels:
-        # (the prior counts articles: an example weighs more as evidence of its subject's
-        # words, not as evidence of how common its subject is)
-        weights[i] += 1.0
-        tot = totals[i]
-        length = sum(counts[k].values())
-        if length > longest:
-            w *= longest / length  # a long post teaches no more than TEACHER_MAX_LENGTH
-        used.append(w)
-        for t, x in counts[k].items():
-            tot[t] = tot.get(t, 0.0) + w * x
-    return totals, weights, used
-
-
-def _archive(counts: Sequence[Vector]) -> dict[str, float]:
-    """The whole archive's term counts."""
-    archive: dict[str, float] = {}
-    for c in counts:
-        for t, x in c.items():
-            archive[t] = archive.get(t, 0.0) + x
-    return archive
+def _trained(
+    counts: Sequence[Vector],
+    labels: Sequence[tuple[int, int, float]],
+    n_subjects: int,
+    prior_counts: Sequence[Vector],
+    voting: Sequence[Vector],
+    pairs: Sequence[Vector],
+) -> tuple[WordModel, Teaching, dict[str, float]]:
+    """`WordModel.train`, with what it counted for the vote (`_own_scores` reads it again):
+    `voting[k]` is `counts[k]` with `pairs[k]` after it (`votecounts`: each sum made once)."""
+    taught = teaching(counts, pairs, labels, n_subjects, TEACHER_MAX_LENGTH)
+    weights = taught.weights
+    if not any(weights):
+        return WordModel(prior=(-math.inf,) * n_subjects), taught, {}
+    voted_archive = archive_of(voting)
+    archive = words_of(voted_archive) if voting is not counts else voted_archive
+    some = [i for i, w in enumerate(weights) if w]
+    total = sum(weights)
+    prior = tuple(math.log(w / total) if w else -math.inf for w in weights)
+    voters: dict[str, tuple[float, ...]] = {}
+    if len(some) >= 2:
+        voters = _voters(taught.voted, voted_archive, some, prior_counts)
+    used_by = Counter(chain.from_iterable(counts))
+    table = _fit_table(taught.totals, archive, weights, used_by)
+    return WordModel(table, prior, voters), taught, voted_archive
 
 
 # --- fitting --------------------------------------------------------------------------------------
@@ -748,6 +771,10 @@ class Training:
     pulls: Sequence[Sequence[float]]
     #: Articles that may teach a subject in feedback: unpinned, and retelling no example.
     scorable_at: Sequence[int]
+    #: Per article, its pairs of words (`wordpairs`), and the counts the word model's vote learns
+    #: from: `counts` with them (`counts` itself when there are none).
+    pairs: Sequence[Vector] = ()
+    voting: Sequence[Vector] = ()
 
 
 def _pins(
@@ -771,6 +798,7 @@ def _training(
     articles: Sequence[Article],
     counts: Sequence[Vector],
     corrections: Mapping[str, str | None],
+    pairs: Sequence[Vector] = (),
 ) -> Training:
     corpus = corpus_stats(counts)
     pins = _pins(subjects, corrections)
@@ -793,8 +821,21 @@ def _training(
         for k, a in enumerate(articles)
         if a.url not in pins and not (nearest and max(nearest[k])[0] > RETELL_FLOOR)
     ]
+    pairs = pairs or [{} for _ in counts]
+    voting = [{**c, **p} if p else c for c, p in zip(counts, pairs, strict=True)]
     return Training(
-        subjects, articles, counts, corpus, docs, pins, examples_at, near, pulls, scorable_at
+        subjects,
+        articles,
+        counts,
+        corpus,
+        docs,
+        pins,
+        examples_at,
+        near,
+        pulls,
+        scorable_at,
+        pairs,
+        voting,
     )
 
 
@@ -941,15 +982,23 @@ def _word_model(
     confident: Sequence[Sequence[int]],
     base: Sequence[Sequence[float]],
     own: Sequence[float],
-) -> tuple[WordModel, list[list[float]], list[float], list[tuple[int, int, float]]]:
+) -> tuple[
+    WordModel,
+    list[list[float]],
+    list[float],
+    list[tuple[int, int, float]],
+    tuple[Teaching, dict[str, float]] | None,
+]:
     """Self-training: the articles the scores place clearly (at least VOTE_LABEL_BAR x their
     subject's bar) and the editor's examples teach a word model, whose vote makes the next
-    round's scores. Returns the model, the final scores, the bars and the labels it learnt from
-    (the examples' first, in `examples_at` order)."""
+    round's scores. Returns the model, the final scores, the bars, the labels it learnt from
+    (the examples' first, in `examples_at` order) and what the last round counted for its vote
+    (`_trained`)."""
     n = len(t.subjects)
     words, final = WordModel(prior=(-math.inf,) * n), [list(sc) for sc in base]
     bars = _bars(t, confident, final, own)
     labels: list[tuple[int, int, float]] = []
+    counted: tuple[Teaching, dict[str, float]] | None = None
     for _ in range(int(VOTE_ROUNDS) if n else 0):
         labels = [(k, i, VOTE_EXAMPLE_WEIGHT) for k, i in t.examples_at]
         for k, (a, sc) in enumerate(zip(t.articles, final, strict=True)):
@@ -957,15 +1006,17 @@ def _word_model(
                 i = max(range(n), key=sc.__getitem__)
                 if sc[i] >= VOTE_LABEL_BAR * bars[i]:
                     labels.append((k, i, 1.0))
-        words = WordModel.train(t.counts, labels, n, _prior_counts(t))
-        scales = [words.scale(c) for c in t.counts]
+        words, taught, archive = _trained(t.counts, labels, n, _prior_counts(t), t.voting, t.pairs)
+        counted = (taught, archive)
+        # (the counts and the pairs apart, as placing an article reads them: the same sums)
+        scales = [words.scale(c, p) for c, p in zip(t.counts, t.pairs, strict=True)]
         final = [
             [x * m for x, m in zip(sc, ms, strict=True)]
             for sc, ms in zip(base, scales, strict=True)
         ]
         scaled_own = [x * scales[k][i] for x, (k, i) in zip(own, t.examples_at, strict=True)]
         bars = _bars(t, confident, final, scaled_own)
-    return words, final, bars, labels
+    return words, final, bars, labels, counted
 
 
 def _own_scores(
@@ -976,8 +1027,10 @@ def _own_scores(
     plain: Sequence[Sequence[float]],
     words: WordModel,
     labels: Sequence[tuple[int, int, float]],
+    counted: tuple[Teaching, dict[str, float]] | None = None,
 ) -> dict[str, tuple[float, ...]]:
-    """Each example's scores as a model that had not learnt from it would give them.
+    """Each example's scores as a model that had not learnt from it would give them (`counted`:
+    what `_trained` counted for the vote from `labels`, counted again when not given).
 
     An article the editor moved is in its subject's vector (with the weight of several feedback
     articles), teaches the word model (whose vote for it then nears 1: its rarest words are
@@ -1003,9 +1056,14 @@ def _own_scores(
         n_given[i] += 1
         for term, x in t.docs[k].items():
             given[i][term] = given[i].get(term, 0.0) + x
-    # The word model's counts, as `WordModel.train` had them.
-    totals, weights, used = _teaching(t.counts, labels, n)
-    archive = _archive(t.counts)
+    # The word model's counts, as `WordModel.train` had them for its vote.
+    if counted is None or not counted[1]:
+        taught = teaching(
+            t.counts, t.pairs or [{} for _ in t.counts], labels, n, TEACHER_MAX_LENGTH
+        )
+        counted = (taught, archive_of(t.voting or t.counts))
+    totals, weights, used = counted[0].voted, counted[0].weights, counted[0].voted_used
+    archive = counted[1]
     vocabulary_size = sum(1 for x in archive.values() if x >= VOTE_MIN_COUNT)
     prior_counts = _prior_counts(t)
     sizes = [
@@ -1044,9 +1102,10 @@ def _own_scores(
         scores[i] = sum(map(mul, unit.values(), map(doc.get, unit, repeat(0.0))))
         pulls = t.near.pulls(doc, n, t.near.own(t.articles[k].url))
         # The word model's vote without its label.
-        vote = _vote_without(words, t.counts[k], i, used[e], sizes[i], weights, archive)
+        vote = _vote_without(words, t.voting[k], i, used[e], sizes[i], weights, archive)
+        scale = vote.scale(t.counts[k], t.pairs[k])
         out[t.articles[k].url] = tuple(
-            (x + p) * m for x, p, m in zip(scores, pulls, vote.scale(t.counts[k]), strict=True)
+            (x + p) * m for x, p, m in zip(scores, pulls, scale, strict=True)
         )
     return out
 
@@ -1119,12 +1178,19 @@ def fit(
     subjects = tuple(subjects)
     phrases = subject_phrases(subjects)
     if counts is None:
-        counts = [article_counts(a, phrases) for a in articles]
-    # (a number one article alone uses is no term: see NUMBER_MIN_DOCS)
+        pairs: list[Vector] = [{} for _ in articles]
+        counts = [article_counts(a, phrases, p) for a, p in zip(articles, pairs, strict=True)]
+    else:  # (stored counts: the pairs among the terms)
+        split = [split_pairs(c) for c in counts]
+        counts, pairs = [c for c, _ in split], [p for _, p in split]
+    # (a number one article alone uses is no term: see NUMBER_MIN_DOCS; nor a pair of words
+    # fewer than PAIR_MIN_DOCS use, or one the editor's two-word keywords count already)
     counts = shared_numbers(counts, set().union(*map(query_counts, subjects)))
-    t = _training(subjects, articles, counts, corrections)
+    t = _training(
+        subjects, articles, counts, corrections, shared_pairs(pairs, keyword_pairs(phrases))
+    )
     n = len(subjects)
-    asked = queries(subjects, t.corpus)
+    asked = expand(queries(subjects, t.corpus), t.counts)
     vectors, confident = _feedback(t, asked)
     columns = columns_of(vectors)
     plain = [cosines(d, columns, n) for d in t.docs]
@@ -1135,7 +1201,7 @@ def fit(
             [x + p for x, p in zip(sc, ps, strict=True)]
             for sc, ps in zip(plain, t.pulls, strict=True)
         ]
-    words, final, bars, labels = _word_model(t, confident, base, own)
+    words, final, bars, labels, counted = _word_model(t, confident, base, own)
     fit_bars = _fit_bars(words, t.counts, final)
     fitted = Fitted(
         subjects=subjects,
@@ -1150,7 +1216,7 @@ def fit(
         fit_bars=tuple(fit_bars),
         fingerprint=fingerprint(subjects, corrections),
         surface=surface_forms([" ".join([s.name, s.description, *s.keywords]) for s in subjects]),
-        own_scores=_own_scores(t, asked, vectors, confident, plain, words, labels),
+        own_scores=_own_scores(t, asked, vectors, confident, plain, words, labels, counted),
     )
     scored = [Scored(d, c, sc) for d, c, sc in zip(t.docs, t.counts, final, strict=True)]
     return fitted, scored

@@ -477,8 +477,9 @@ def overlaps(
     threads: list[list[tuple[str, Vector]]] = [[] for _ in names]
     signed = signature_words(articles)
     for a in articles:
-        counts, rep = model._features(a)
-        j = model._judge(a.url, rep, counts)
+        pairs: Vector = {}
+        counts, rep = model._features(a, pairs)
+        j = model._judge(a.url, rep, counts, pairs)
         now = j.subject
         if under is not None and a.url in under:
             stored = under[a.url]

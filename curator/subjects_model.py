@@ -40,6 +40,7 @@ from curator.textfeatures import (
     tfidf,
     words,
 )
+from curator.wordpairs import split as split_pairs
 
 #: How many matched terms an assignment keeps, strongest first (the bulk scorer keeps as many).
 MATCHED_TERMS = 8
@@ -80,27 +81,33 @@ class SubjectModel(Fitted):
 
     # -- scoring ----------------------------------------------------------------------------------
 
-    def _features(self, article: Article) -> tuple[Vector, Vector]:
-        counts = known_numbers(article_counts(article, self.phrases), self.corpus.idf, self.columns)
+    def _features(self, article: Article, pairs: Vector | None = None) -> tuple[Vector, Vector]:
+        """`features`; `pairs`, when given, gets the article's pairs of words (the vote's alone:
+        `wordpairs`)."""
+        counts = known_numbers(
+            article_counts(article, self.phrases, pairs), self.corpus.idf, self.columns
+        )
         return counts, tfidf(counts, self.corpus)
 
     def features(self, article: Article) -> tuple[Vector, Vector]:
         """The article's term counts and its TF-IDF vector (unit length), as this model reads it."""
         return self._features(article)
 
-    def _raw(self, rep: Vector, counts: Vector) -> list[float]:
+    def _raw(self, rep: Vector, counts: Vector, pairs: Vector | None = None) -> list[float]:
         """Each subject's score: cosine plus the nearest example's pull, times the word vote."""
         raw = base_scores(rep, self.columns, len(self.subjects), self.examples)
-        return [x * m for x, m in zip(raw, self.words.scale(counts), strict=True)]
+        return [x * m for x, m in zip(raw, self.words.scale(counts, pairs), strict=True)]
 
-    def _judge(self, url: str, rep: Vector, counts: Vector) -> Judgement:
+    def _judge(
+        self, url: str, rep: Vector, counts: Vector, pairs: Vector | None = None
+    ) -> Judgement:
         """`judge_scored` of `_raw`'s scores, reusing what scoring looked up: the cosines' terms
         give the matched terms, the vote's give the fit (the same figures, fewer look-ups)."""
         n = len(self.subjects)
         raw, common, xs, rows = cosine_parts(rep, self.columns, n)
         if self.examples.vectors:
             raw = [x + p for x, p in zip(raw, self.examples.pulls(rep, n), strict=True)]
-        scale, fit_of = self.words.vote(counts)
+        scale, fit_of = self.words.vote(counts, pairs)
 
         def matched(i: int) -> tuple[str, ...]:
             # (a term of no subject i's vector has a row of 0 there: it scores 0 and is left out)
@@ -171,17 +178,22 @@ class SubjectModel(Fitted):
 
     def judge(self, article: Article) -> Judgement:
         """Everything the model decides about `article`."""
-        counts, rep = self._features(article)
-        return self._judge(article.url, rep, counts)
+        pairs: Vector = {}
+        counts, rep = self._features(article, pairs)
+        return self._judge(article.url, rep, counts, pairs)
 
     def assign_counts(self, url: str, counts: Vector) -> Assignment:
         """`assign_one` for an article counted already (`article_counts` with this model's
-        phrases): what placing a stored article needs without reading its text again."""
+        phrases, its pairs of words among its terms, as a store keeps them): what placing a
+        stored article needs without reading its text again."""
+        counts, pairs = split_pairs(counts)
         counts = known_numbers(counts, self.corpus.idf, self.columns)
-        return self._judge(url, tfidf(counts, self.corpus), counts).assignment()
+        return self._judge(url, tfidf(counts, self.corpus), counts, pairs).assignment()
 
     def vector(self, counts: Vector) -> Vector:
-        """The scorer's tf-idf vector (unit length) of an article counted already."""
+        """The scorer's tf-idf vector (unit length) of an article counted already (its pairs of
+        words, stored among its terms, left out)."""
+        counts = split_pairs(counts)[0]
         return tfidf(known_numbers(counts, self.corpus.idf, self.columns), self.corpus)
 
     def assign_one(self, article: Article) -> Assignment:
@@ -242,7 +254,12 @@ class SubjectModel(Fitted):
         if subject not in self.names or usual <= 0 or not 0 < score < ONE_WORD_BELOW * usual:
             return None
         i = self.names.index(subject)
-        parts = [(t, c) for t, c in self._contributions(tfidf(counts, self.corpus), i, article.url)]
+        parts = [
+            (t, c)
+            for t, c in self._contributions(
+                tfidf(split_pairs(counts)[0], self.corpus), i, article.url
+            )
+        ]
         total = sum(c for _, c in parts if c > 0)
         if not parts or total <= 0 or parts[0][1] < ONE_WORD_SHARE * total:
             return None
@@ -294,9 +311,10 @@ class SubjectModel(Fitted):
 
     def explain(self, article: Article, *, top_terms: int = 10) -> Explanation:
         """Every subject's score for `article`, best first, with the terms that contributed most."""
-        counts, rep = self._features(article)
-        judged = self.judge_scored(article.url, rep, counts, self._raw(rep, counts))
-        scale = self.words.scale(counts)
+        pairs: Vector = {}
+        counts, rep = self._features(article, pairs)
+        judged = self.judge_scored(article.url, rep, counts, self._raw(rep, counts, pairs))
+        scale = self.words.scale(counts, pairs)
         names = [s.name for s in self.subjects]
         # Show each term as the subjects' words spell it when the article writes it so too ("BIOS"
         # where it also says "Bio" three times: walk41 #7), else as the article most often does.

@@ -9,8 +9,10 @@ Counts depend on the subjects only through their multi-word keywords (a phrase c
 its own). The store records the phrases its counts include (`counted`): every stored blob counts
 every one of them. A phrase new to it is counted into the articles that could contain it (those
 with all its words) before anything is scored; a phrase the editor dropped stays counted and is
-left out when scoring (`for_phrases`). When how articles are counted changes (a weight, the stop
-words, the stemmer: `COUNTS_FORMAT`), every stored count is forgotten and counted again.
+left out when scoring (`for_phrases`). An article's pairs of adjacent words ("hard+drive", read
+by the word model's vote alone: `wordpairs`) are stored among its terms. When how articles are
+counted changes (a weight, the stop words, the stemmer: `COUNTS_FORMAT`), every stored count is
+forgotten and counted again.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import hashlib
 import struct
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from curator import textfeatures
 from curator.models import Article
@@ -26,8 +30,8 @@ from curator.store import Store
 from curator.textfeatures import Vector, article_terms, phrase_key
 
 #: Bump when counting changes in a way `counts_format` cannot see: stored counts are then
-#: counted again.
-COUNTING_VERSION = "4"
+#: counted again. 5: an article's pairs of words are stored among its terms (`wordpairs`).
+COUNTING_VERSION = "5"
 #: Words whose terms `counts_format` includes, so that a change to the tokeniser or the stemmer
 #: (Porter's own examples, and the shapes the tokeniser treats specially) changes the format.
 _PROBE = (
@@ -194,14 +198,19 @@ class Vocabulary:
         names = self.names
         if len(names) > self.MAX_KNOWN:
             names.clear()
-        wanted = {t for p in pairs.values() for t, _ in p if t not in names}
+        # (in C where it can be: a blob holds twice the terms since its pairs of words are
+        # stored among them; exp21)
+        wanted = set(map(itemgetter(0), chain.from_iterable(pairs.values()))).difference(names)
         if wanted:
             names.update(self.store.terms_by_id(wanted))
         out: dict[int, Vector] = {}
+        name = names.__getitem__
         for i, p in pairs.items():
-            if all(t in names for t, _ in p):
-                out[i] = {names[t]: x for t, x in p}
-            else:
+            try:
+                out[i] = dict(
+                    zip(map(name, map(itemgetter(0), p)), map(itemgetter(1), p), strict=True)
+                )
+            except KeyError:  # (a term the store lacks)
                 damaged.append(i)
         return out, damaged
 

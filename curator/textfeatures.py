@@ -25,6 +25,7 @@ from operator import mul, truediv
 from typing import cast
 
 from curator.models import Article
+from curator.wordpairs import MARK, SENTENCE_ENDS, count_pairs
 
 #: A word: letters (with inner apostrophes or hyphen-free digits), lower-cased before matching. Pure
 #: numbers are dropped (prices, dates and scores say little about a subject and make vectors long).
@@ -292,6 +293,16 @@ def _word(token: str) -> str | None:
 _SEPARATORS = str.maketrans(
     {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "'")}
 )
+#: The same, with a sentence's end as MARK (an article's pairs stop there: `wordpairs`), spaced
+#: after (one character for one keeps `str.translate` on its fast path).
+_SENTENCE_SEPARATORS = str.maketrans(
+    {
+        chr(c): MARK if chr(c) in SENTENCE_ENDS else " "
+        for c in range(128)
+        if not (chr(c).isalnum() or chr(c) == "'")
+    }
+)
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
 
 #: A letter or digit of any script but ASCII (a mark inside a word too: Hindi's vowel signs):
@@ -379,10 +390,10 @@ def _unelide(tokens: list[str]) -> list[str]:
     return out
 
 
-def _tokens(text: str) -> list[str]:
+def _tokens(text: str, marks: bool = False) -> list[str]:
     """The raw tokens of `text`: what `_WORD` finds in it, lower-cased (and with letters beyond
     ASCII, words of every script: `script_words`), French and Italian elisions taken apart
-    (`_unelide`)."""
+    (`_unelide`); with `marks`, MARK at each sentence's end (`wordpairs.SENTENCE_ENDS`)."""
     low = text.lower().replace("\u2019", "'")
     if "\u0307" in low:
         # Turkish "İ" lowers to "i" and a combining dot, which split "İstanbul" into "i" and
@@ -396,10 +407,18 @@ def _tokens(text: str) -> list[str]:
         low = _VERSION.sub("v", low)  # "3.1" -> "3v1" (see NUMBER_DIGITS)
     if not low.isascii():
         if _OTHER_LETTER.search(low):
-            found = script_words(low)
+            if marks:
+                found = [
+                    w for part in _SENTENCE_END.split(low) for w in (*script_words(part), MARK)
+                ]
+            else:
+                found = script_words(low)
             return _unelide(found) if "'" in low else found
         low = low.encode("ascii", "replace").decode("ascii")  # (then "?", a separator)
-    spaced = low.translate(_SEPARATORS)
+    if marks:
+        spaced = low.translate(_SENTENCE_SEPARATORS).replace(MARK, f" {MARK} ")
+    else:
+        spaced = low.translate(_SEPARATORS)
     i = spaced.find("'")
     if i < 0:
         return spaced.split()
@@ -411,11 +430,12 @@ def _tokens(text: str) -> list[str]:
         if end < 0:
             end = len(spaced)
         out += spaced[done:start].split()
-        out += _WORD.findall(spaced, start, end)
+        # (only a token with an apostrophe may be an elision: those found here)
+        out += _unelide(_WORD.findall(spaced, start, end))
         done = end
         i = spaced.find("'", end)
     out += spaced[done:].split()
-    return _unelide(out)
+    return out
 
 
 #: Letters read to tell a text's script, and the share of them a script needs to count as one
@@ -671,8 +691,9 @@ def stem(word: str) -> str:
 
 
 #: Raw token -> its term (stem), or "" for a token that is no term (stop word, number...): one
-#: look-up per token on the hot path. Bounded like the stem cache.
-_TERMS: dict[str, str] = {}
+#: look-up per token on the hot path. Bounded like the stem cache. A sentence's end (MARK) is a
+#: term of its own here, which an article's counts leave out (see `article_counts`).
+_TERMS: dict[str, str] = {MARK: MARK}
 
 
 #: Stem -> the shortest word seen to produce it ("custom" -> "customer"), the first in alphabetical
@@ -733,6 +754,7 @@ def reset_caches() -> None:
     """Forget every word stemmed so far (for benchmarks that time a cold start)."""
     _STEMS.clear()
     _TERMS.clear()
+    _TERMS[MARK] = MARK
     _READABLE.clear()
 
 
@@ -838,26 +860,38 @@ _SUFFIX_AFTER_APOSTROPHE = re.compile(
 )
 
 
-def _article_tokens(text: str) -> list[str]:
+def _apart(extra: list[str], marks: bool) -> list[str]:
+    """Tokens `_article_tokens` adds after a field's own, each after a MARK with `marks` (no pair
+    of words is made of them)."""
+    return [x for w in extra for x in (MARK, w)] if marks and extra else extra
+
+
+def _article_tokens(text: str, marks: bool = False) -> list[str]:
     """`_tokens` of an article's field, and after them the beginnings (two syllables or more) of
     its Korean words: Korean joins a particle to the noun it follows (트램의, 트램을, 트램은), so
     a keyword 트램 matches a word it starts. Only an article's words are read so: a keyword's own
     beginnings would match words it does not name (대한 of 대한민국). Other scripts as written.
     A word with a Turkish suffix after an apostrophe counts as its part before it too (walk97
-    #8: the keyword "İstanbul" matched neither "İstanbul’da" nor "İSTANBUL’un")."""
-    toks = _tokens(text)
+    #8: the keyword "İstanbul" matched neither "İstanbul’da" nor "İSTANBUL’un"). With `marks`,
+    MARK at each sentence's end (`_tokens`)."""
+    toks = _tokens(text, marks)
     if "'" in text or "\u2019" in text:
-        toks += [
-            w[: m.start()] for w in toks if "'" in w and (m := _SUFFIX_AFTER_APOSTROPHE.search(w))
-        ]
+        toks += _apart(
+            [
+                w[: m.start()]
+                for w in toks
+                if "'" in w and (m := _SUFFIX_AFTER_APOSTROPHE.search(w))
+            ],
+            marks,
+        )
     if text.isascii():
         return toks
     if _PREFIXED.search(text):
-        toks += [w for t in toks for w in _without_prefixes(t)]
+        toks += _apart([w for t in toks for w in _without_prefixes(t)], marks)
     if not _HANGUL.search(text):
         return toks
     starts = [w[:i] for w in toks if _HANGUL_WORD.fullmatch(w) for i in range(2, len(w))]
-    return toks + starts
+    return toks + _apart(starts, marks)
 
 
 #: Arabic and Hebrew write the article and one-letter words (and, in, to, from, that, as) as the
@@ -892,27 +926,47 @@ def _without_prefixes(token: str) -> list[str]:
     return []
 
 
-def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]) -> Vector:
+def article_counts(
+    article: Article,
+    phrases: Mapping[str, set[tuple[str, ...]]],
+    pairs: dict[str, float] | None = None,
+) -> Vector:
     """Field-weighted term counts of an article; `phrases` (first stem -> tuples of the rest) are
-    the multi-word keywords to count as terms of their own."""
-    fields = [(_article_tokens(text), weight) for text, weight in _fields(article)]
+    the multi-word keywords to count as terms of their own. `pairs`, when given, gets the
+    article's pairs of adjacent words, field-weighted as its words (`wordpairs`)."""
+    marks = pairs is not None
+    fields = [(_article_tokens(text, marks), weight) for text, weight in _fields(article)]
     counts: Vector = {}
     if not _WHOLE_WEIGHTS:
         for toks, weight in fields:
-            _count_into(counts, _stems(toks), weight, phrases)
+            stems = _stems(toks)
+            if pairs is not None:
+                count_pairs(pairs, stems, weight)
+                stems = list(filter(MARK.__ne__, stems))
+            _count_into(counts, stems, weight, phrases)
         return counts
     # Placing an article is mostly this. Every token's term counted in one pass in C, a title's
     # tokens repeated TITLE_WEIGHT times (and so on), gives the counts that adding each field's
     # counts times its weight gives, in the same order (where each term first occurs).
     tokens: list[str] = []
-    for toks, weight in fields:
-        tokens += toks * int(weight)
-    looked_up: Counter[str | None] = Counter(map(_TERMS.get, tokens))
-    if None in looked_up:  # words not seen before: stem them once
-        found: Counter[str] = Counter(_stems(tokens))
+    found: Counter[str]
+    if pairs is not None:
+        # (each field ends a sentence: its repeats make no pairs across their ends)
+        for toks, weight in fields:
+            tokens += [*toks, MARK] * int(weight)
+        seq = _stems(tokens)
+        count_pairs(pairs, seq)
+        found = Counter(seq)
+        del found[MARK]
     else:
-        looked_up.pop("", None)  # tokens that are no term
-        found = cast("Counter[str]", looked_up)
+        for toks, weight in fields:
+            tokens += toks * int(weight)
+        looked_up: Counter[str | None] = Counter(map(_TERMS.get, tokens))
+        if None in looked_up:  # words not seen before: stem them once
+            found = Counter(_stems(tokens))
+        else:
+            looked_up.pop("", None)  # tokens that are no term
+            found = cast("Counter[str]", looked_up)
     if not phrases or phrases.keys().isdisjoint(found):
         return dict(zip(found, map(float, found.values()), strict=True))
     # Each field's phrases follow the terms first seen in it, as field by field.
@@ -920,6 +974,8 @@ def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]
     seen: set[str] = set()
     for toks, weight in fields:
         stems = _stems(toks)
+        if marks:
+            stems = list(filter(MARK.__ne__, stems))
         in_field = set(stems)
         first = len(seen)
         seen |= in_field
@@ -933,24 +989,29 @@ def article_counts(article: Article, phrases: Mapping[str, set[tuple[str, ...]]]
 def article_terms(
     article: Article, phrases: Mapping[str, set[tuple[str, ...]]]
 ) -> tuple[Vector, dict[str, str]]:
-    """`article_counts`, and for each of its stems the word `readable` would show for it given
-    this article alone (the shortest word that produced it, the first alphabetically among words
-    as short), so that a store can keep the words of every article it counted."""
+    """`article_counts` with its pairs among its terms (as a store keeps them: `wordpairs`), and
+    for each of its stems the word `readable` would show for it given this article alone (the
+    shortest word that produced it, the first alphabetically among words as short), so that a
+    store can keep the words of every article it counted."""
     counts: Vector = {}
+    pairs: Vector = {}
     shown: dict[str, str] = {}
     for text, weight in _fields(article):
-        tokens = _article_tokens(text)
-        _count_into(counts, _stems(tokens), weight, phrases)
+        tokens = _article_tokens(text, marks=True)
+        stems = _stems(tokens)
+        count_pairs(pairs, stems, weight)
+        _count_into(counts, list(filter(MARK.__ne__, stems)), weight, phrases)
         for token in set(tokens):
             t = _TERMS.get(token)
             if t is None:
                 t = _term(token)
-            if not t:
+            if not t or t == MARK:
                 continue
             w = _word(token) or t
             old = shown.get(t)
             if old is None or (len(w), w) < (len(old), old):
                 shown[t] = w
+    counts.update(pairs)
     return counts, shown
 
 

@@ -469,7 +469,9 @@ def test_new_articles_are_counted_as_they_are_stored(
         assert len(stored) == len(counts) == 11 and not damaged
         assert set(store.term_counts_state()[1]) == termcounts.phrase_keys(table)
         for a in stored:
-            assert counts[a.id] == article_counts(a, table)
+            # (with the article's pairs of words among its terms: exp20, wordpairs)
+            pairs: dict[str, float] = {}
+            assert counts[a.id] == {**article_counts(a, table, pairs), **pairs}
 
 
 def test_a_store_left_without_its_candidates_index_gets_it_back(tmp_path: Path) -> None:

@@ -160,12 +160,14 @@ def test_placing_gives_what_scoring_each_part_on_its_own_gives(bbc, corrected):
     for article in articles:
         got = model.judge(article)
         # The plain way: the scores, then the fit and the matched terms each looked up anew (a
-        # number neither the archive nor a subject has is no term: NUMBER_MIN_DOCS, exp15).
+        # number neither the archive nor a subject has is no term: NUMBER_MIN_DOCS, exp15; the
+        # vote reads the article's pairs of words too: wordpairs, exp20).
+        pairs: dict[str, float] = {}
         counts = known_numbers(
-            article_counts(article, model.phrases), model.corpus.idf, model.columns
+            article_counts(article, model.phrases, pairs), model.corpus.idf, model.columns
         )
         rep = tfidf(counts, model.corpus)
-        want = model.judge_scored(article.url, rep, counts, model._raw(rep, counts))
+        want = model.judge_scored(article.url, rep, counts, model._raw(rep, counts, pairs))
         assert (got.subject, got.decision, got.matched) == (
             want.subject,
             want.decision,
