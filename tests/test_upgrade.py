@@ -186,10 +186,14 @@ def test_backup_copies_the_store_whole_while_a_run_writes_to_it(demo: Path, tmp_
     db = store_of(demo)
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("PRAGMA wal_autocheckpoint = 0")  # what it commits stays in curator.db-wal
-    writer.execute("INSERT INTO issues (number, title, published_at) VALUES (2, 'Weekly', 'x')")
+    writer.execute(
+        "INSERT INTO issues (number, title, published_at) VALUES (2, 'Weekly', '2026-12-06T09:00:00+00:00')"
+    )
     assert db.with_name("curator.db-wal").stat().st_size > 0
     writer.execute("BEGIN IMMEDIATE")  # a run half-way through recording issue 3
-    writer.execute("INSERT INTO issues (number, title, published_at) VALUES (3, 'Weekly', 'x')")
+    writer.execute(
+        "INSERT INTO issues (number, title, published_at) VALUES (3, 'Weekly', '2026-12-06T10:00:00+00:00')"
+    )
 
     dest = tmp_path / "backups" / "curator-2026-12-06.db"
     code, out, err = run_cli("backup", str(dest), "--config", str(demo))
