@@ -134,9 +134,12 @@ async def _check(
             return await using.fetch(FetchRequest(art.url, kind="page"))
 
         checked = await asyncio.gather(*(one(a, fetcher) for a in articles if a.id not in read))
-        # (a page never read is read once, in full, and not asked for twice: walk187 #4)
-        async with open_fetcher(fetch_settings(config)) as reader:
-            in_full = await asyncio.gather(*(one(a, reader) for a in whole))
+        # (a page never read is read once, in full, and not asked for twice: walk187 #4; the
+        # reader's client is opened only when there is such a page, not on every check)
+        in_full: list[FetchResult | None] = []
+        if whole:
+            async with open_fetcher(fetch_settings(config)) as reader:
+                in_full = await asyncio.gather(*(one(a, reader) for a in whole))
     articles = [a for a in articles if a.id not in read] + whole
     results = [*checked, *in_full]
     gone, moved, unchecked, walled, fine = [], [], [], [], []
