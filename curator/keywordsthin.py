@@ -32,11 +32,19 @@ def counted(row: _Row, drafting: bool) -> int:
     return row.fitting if drafting else row.on_field
 
 
+def _uncounted(row: _Row) -> list[Article] | None:
+    """Of `row`'s best, those placed through its keywords alone; None when none was left out
+    of its count."""
+    if not row.keywords_only or row.on_field == row.fitting:
+        return None
+    return [a for a, _ in row.best if a.id in row.keywords_only]
+
+
 def keywords_only_count(row: _Row) -> str:
     """', N of them only through its keywords ("T" (URL), ...), which do not count', or ''."""
-    if not row.keywords_only or row.on_field == row.fitting:
+    named = _uncounted(row)
+    if named is None:
         return ""
-    named = [a for a, _ in row.best if a.id in row.keywords_only]
     titles = ", ".join(f'"{a.title or a.url}" ({a.url})' for a in named)
     k = len(row.keywords_only)
     return (
@@ -49,10 +57,10 @@ def keywords_only_count(row: _Row) -> str:
 def keywords_only_advice(row: _Row) -> str:
     """How to feature keywords-only articles anyway: a draft, or `subjects move` to confirm one;
     '' when `row` has none that were not counted."""
-    if not keywords_only_count(row):
+    named = _uncounted(row)
+    if named is None:
         return ""
     subject = shell_arg(row.subject)
-    named = [a for a, _ in row.best if a.id in row.keywords_only]
     url = shell_arg(named[0].url) if named else "URL"
     return (
         f" To feature them anyway: a draft, `curator draft --subject {subject}`, then"
