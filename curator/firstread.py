@@ -22,7 +22,7 @@ from curator import articles as article_rules
 from curator import articles_addresses as article_addresses
 from curator.articles_pages import wants_pages
 from curator.candidates import feed_names
-from curator.config import Config
+from curator.config import Config, FeedSource
 from curator.harvest_pages import entry_json
 from curator.models import Article, Entry, Issue, Page
 from curator.store import Store
@@ -51,7 +51,7 @@ def never_read_note(config: Config, store: Store, article: Article, fix: str) ->
     a read failed (said as such)."""
     if article.id is None or not never_read(store, [article]):
         return ""
-    source = next((f for f in config.feeds if f.url == article.feed_url), None)
+    source = _followed(config, article)
     if source is not None and not wants_pages(config, source):
         where = (
             "its feed is listed with `fetch_pages: false`"
@@ -62,6 +62,11 @@ def never_read_note(config: Config, store: Store, article: Article, fix: str) ->
     if source is None:  # (a feed no longer followed: no build reads it, a draft's `## URL` does)
         fix = DRAFT_READS_IT
     return f"its page was never read ({fix}), so no author is known"
+
+
+def _followed(config: Config, article: Article) -> FeedSource | None:
+    """The feed in feeds.yaml that `article` came from; None when it is no longer followed."""
+    return next((f for f in config.feeds if f.url == article.feed_url), None)
 
 
 def feed_entry(article: Article) -> Entry:
@@ -80,7 +85,7 @@ def feed_entry(article: Article) -> Entry:
 def made_again(config: Config, store: Store, article: Article, page: Page) -> Article | None:
     """`article` made again from its feed's words (as stored) and its `page`, as a new article's
     page makes it (`articles.merge`); None when its feed is no longer followed."""
-    source = next((f for f in config.feeds if f.url == article.feed_url), None)
+    source = _followed(config, article)
     if source is None:
         return None
     entry = feed_entry(article)
