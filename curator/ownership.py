@@ -22,7 +22,7 @@ from pathlib import Path
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.config_load import load_config
 from curator.draft import front_matter_of
-from curator.draftmaker import made_for_another, noted_config
+from curator.draftmaker import made_for_another, noted_config, same_file
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.issuedata import issue_from_data
@@ -67,13 +67,6 @@ def _store_is_anothers(config: Config, store: Store, last: IssueRecord) -> bool:
     return two_newsletters(config, last.title, subjects, store.issue_feeds(last.number))
 
 
-def _same_path(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:  # (one not there)
-        return os.path.abspath(a) == os.path.abspath(b)
-
-
 def _neighbours(config: Config, store_path: Path) -> list[Config]:
     """The other newsletters (`two_newsletters`) whose config file is in feeds.yaml's folder and
     whose store is `store_path`: both left `settings: store` as it is, which is relative to the
@@ -91,7 +84,7 @@ def _neighbours(config: Config, store_path: Path) -> list[Config]:
             other = load_config(path)
         except (CuratorError, OSError, UnicodeError, ValueError, RecursionError):
             continue  # (not a newsletter's config, or one its own runs will say is broken)
-        if not _same_path(other.settings.store, store_path):
+        if not same_file(other.settings.store, store_path):
             continue
         subjects = [s.name for s in other.subjects]
         if two_newsletters(config, other.title, subjects, [f.url for f in other.feeds]):
@@ -121,7 +114,7 @@ def _stop_for_shared_folder(
 ) -> NotThisNewsletter:
     """The stop for two newsletters' config files in one folder that share its store."""
     output = (
-        f", and one output folder, {out_dir}" if _same_path(other.settings.output, out_dir) else ""
+        f", and one output folder, {out_dir}" if same_file(other.settings.output, out_dir) else ""
     )
     if records:
         first, last = records[0], records[-1]
@@ -235,7 +228,11 @@ def holds_stores_issues(
     """Whether `out_dir` holds the store's issues (`records`), as
     `stop_for_another_newsletters_store` judges it: its newest issue-N.json of a number the store
     records is that issue (False when it holds none)."""
-    compared = _compared(store, out_dir, records)
+    return _holds(_compared(store, out_dir, records), records, config)
+
+
+def _holds(compared: _Compared | None, records: list[IssueRecord], config: Config) -> bool:
+    """`holds_stores_issues` for the folder's issue already `compared` with the store's."""
     return (
         compared is not None
         and compared.agrees
@@ -298,11 +295,7 @@ def stop_for_another_newsletters_store(
     last = records[-1]
     compared = _compared(store, out_dir, records)
     taken = False  # the folder's issues are the store's, but another newsletter's (walk186 #1)
-    if (
-        compared is not None
-        and compared.agrees
-        and (compared.same_title or not _elsewhere(compared, records, config))
-    ):
+    if _holds(compared, records, config):
         if not _store_is_anothers(config, store, last):
             return  # (the folder's issue is the store's: a title changed in feeds.yaml is a rename)
         if _in_its_folder(config, store.path, out_dir):
