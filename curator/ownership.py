@@ -9,11 +9,9 @@ tell nothing there: both newsletters have an issue 2.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import shlex
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -475,28 +473,14 @@ def _stop_for_new_store(config: Config, store: Store, *, db_given: bool, done: s
     )
 
 
-#: The `--config PATH` in the command a draft's opening note gives (`draft.HELP`).
-_NOTE_CONFIG = re.compile(r"curator build --draft .*?--config (\S.*?)\s*$", re.MULTILINE)
-
-
 def _made_for(draft_file: Path, config: Config) -> Path | None:
     """The feeds.yaml the draft was made from, as far as can be told: the one its opening note's
-    command names, else the feeds.yaml beside its folder (drafts/ is in the newsletter's); None
-    when neither is there, or it is this newsletter's."""
-    found: list[Path] = []
-    try:
-        head = draft_file.read_text(encoding="utf-8")[:4000]
-    except (OSError, UnicodeDecodeError):
-        head = ""
-    if (match := _NOTE_CONFIG.search(head)) is not None:
-        with contextlib.suppress(ValueError):
-            found += [Path(w) for w in shlex.split(match.group(1))[:1]]
-    found.append(draft_file.absolute().parent.parent / "feeds.yaml")
-    here = os.path.abspath(config.path)
-    for path in found:
-        if path.is_absolute() and path.is_file():
-            return None if os.path.abspath(path) == here else path
-    return None
+    command names (`draftmaker.noted_config`), else the feeds.yaml beside its folder (drafts/ is
+    in the newsletter's); None when neither is there, or it is this newsletter's."""
+    path = noted_config(draft_file) or draft_file.absolute().parent.parent / "feeds.yaml"
+    if not path.is_file():
+        return None
+    return None if same_file(path, config.path) else path
 
 
 def stop_for_another_newsletters_draft(config: Config, draft_file: Path) -> None:
