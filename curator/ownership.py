@@ -137,6 +137,12 @@ def _stop_for_shared_folder(
     )
 
 
+def out_option(config: Config, out_dir: Path) -> str:
+    """` --out DIR` for a command to advise, when `out_dir` is not settings: output ("" when it is)."""
+    same = out_dir.resolve() == config.settings.output.resolve()
+    return "" if same else f" --out {shell_arg(out_dir)}"
+
+
 def backup_name(title: str) -> str:
     """The newsletter's title as a file name's start: its words, lower case, joined by `-`
     ("Support Ops — digest" -> support-ops-digest); "" for a title of no word."""
@@ -321,11 +327,7 @@ def stop_for_another_newsletters_store(
         if not titles or any(same_name(t, config.title) for t in titles):
             return
     own = _own_store(config, store)
-    out = (
-        ""
-        if out_dir.resolve() == config.settings.output.resolve()
-        else f" --out {shell_arg(out_dir)}"
-    )
+    out = out_option(config, out_dir)
     # What the editor typed is said first: a --out of another newsletter's folder beside this
     # newsletter's own store (walk186 #7: led with "settings: store ... names another's store").
     wrong_out = own and bool(out) and compared is not None and same_name(last.title, config.title)
