@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from curator.config import INIT_PLACEHOLDERS, Config
-from curator.errors import shell_arg
 from curator.newslettername import same_name, title_words
-from curator.ownership import NotThisNewsletter
+from curator.ownership import NotThisNewsletter, out_option
 from curator.store import IssueRecord, Store
 from curator.urls import url_key
 
@@ -135,7 +134,7 @@ def newsletter_renamed(config: Config, store: Store, out_dir: Path) -> str | Non
 def _stop(config: Config, store: Store, out_dir: Path, records: list[IssueRecord], was: str) -> str:
     editor = next((r.editor for r in reversed(records) if r.editor), None)
     by = f", edited by {editor}" if editor else ""
-    render = f"curator render{_out(config, out_dir)}"
+    render = f"curator render{out_option(config, out_dir)}"
     here = store.path.parent if store.path.parent.name == ".curator" else store.path
     return (
         f"this folder's store ({store.path}) and output ({out_dir}) hold"
@@ -148,8 +147,3 @@ def _stop(config: Config, store: Store, out_dir: Path, records: list[IssueRecord
         f' `{render}` first, which retitles its archive page and feed.xml "{config.title}" and'
         " records the new title in the store: the build then goes on"
     )
-
-
-def _out(config: Config, out_dir: Path) -> str:
-    same = out_dir.resolve() == config.settings.output.resolve()
-    return "" if same else f" --out {shell_arg(out_dir)}"

@@ -9,11 +9,9 @@ tell nothing there: both newsletters have an issue 2.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import shlex
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ from pathlib import Path
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.config_load import load_config
 from curator.draft import front_matter_of
-from curator.draftmaker import made_for_another, noted_config
+from curator.draftmaker import made_for_another, noted_config, same_file
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.issuedata import issue_from_data
@@ -67,13 +65,6 @@ def _store_is_anothers(config: Config, store: Store, last: IssueRecord) -> bool:
     return two_newsletters(config, last.title, subjects, store.issue_feeds(last.number))
 
 
-def _same_path(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:  # (one not there)
-        return os.path.abspath(a) == os.path.abspath(b)
-
-
 def _neighbours(config: Config, store_path: Path) -> list[Config]:
     """The other newsletters (`two_newsletters`) whose config file is in feeds.yaml's folder and
     whose store is `store_path`: both left `settings: store` as it is, which is relative to the
@@ -91,7 +82,7 @@ def _neighbours(config: Config, store_path: Path) -> list[Config]:
             other = load_config(path)
         except (CuratorError, OSError, UnicodeError, ValueError, RecursionError):
             continue  # (not a newsletter's config, or one its own runs will say is broken)
-        if not _same_path(other.settings.store, store_path):
+        if not same_file(other.settings.store, store_path):
             continue
         subjects = [s.name for s in other.subjects]
         if two_newsletters(config, other.title, subjects, [f.url for f in other.feeds]):
@@ -121,7 +112,7 @@ def _stop_for_shared_folder(
 ) -> NotThisNewsletter:
     """The stop for two newsletters' config files in one folder that share its store."""
     output = (
-        f", and one output folder, {out_dir}" if _same_path(other.settings.output, out_dir) else ""
+        f", and one output folder, {out_dir}" if same_file(other.settings.output, out_dir) else ""
     )
     if records:
         first, last = records[0], records[-1]
@@ -144,6 +135,12 @@ def _stop_for_shared_folder(
         f" {config.path} (store: .curator/{stem}.db and output: output-{stem}), then run again;"
         f" if {other.path.name} is no longer used, move it out of the folder"
     )
+
+
+def out_option(config: Config, out_dir: Path) -> str:
+    """` --out DIR` for a command to advise, when `out_dir` is not settings: output ("" when it is)."""
+    same = out_dir.resolve() == config.settings.output.resolve()
+    return "" if same else f" --out {shell_arg(out_dir)}"
 
 
 def backup_name(title: str) -> str:
@@ -235,7 +232,11 @@ def holds_stores_issues(
     """Whether `out_dir` holds the store's issues (`records`), as
     `stop_for_another_newsletters_store` judges it: its newest issue-N.json of a number the store
     records is that issue (False when it holds none)."""
-    compared = _compared(store, out_dir, records)
+    return _holds(_compared(store, out_dir, records), records, config)
+
+
+def _holds(compared: _Compared | None, records: list[IssueRecord], config: Config) -> bool:
+    """`holds_stores_issues` for the folder's issue already `compared` with the store's."""
     return (
         compared is not None
         and compared.agrees
@@ -298,11 +299,7 @@ def stop_for_another_newsletters_store(
     last = records[-1]
     compared = _compared(store, out_dir, records)
     taken = False  # the folder's issues are the store's, but another newsletter's (walk186 #1)
-    if (
-        compared is not None
-        and compared.agrees
-        and (compared.same_title or not _elsewhere(compared, records, config))
-    ):
+    if _holds(compared, records, config):
         if not _store_is_anothers(config, store, last):
             return  # (the folder's issue is the store's: a title changed in feeds.yaml is a rename)
         if _in_its_folder(config, store.path, out_dir):
@@ -330,11 +327,7 @@ def stop_for_another_newsletters_store(
         if not titles or any(same_name(t, config.title) for t in titles):
             return
     own = _own_store(config, store)
-    out = (
-        ""
-        if out_dir.resolve() == config.settings.output.resolve()
-        else f" --out {shell_arg(out_dir)}"
-    )
+    out = out_option(config, out_dir)
     # What the editor typed is said first: a --out of another newsletter's folder beside this
     # newsletter's own store (walk186 #7: led with "settings: store ... names another's store").
     wrong_out = own and bool(out) and compared is not None and same_name(last.title, config.title)
@@ -482,28 +475,14 @@ def _stop_for_new_store(config: Config, store: Store, *, db_given: bool, done: s
     )
 
 
-#: The `--config PATH` in the command a draft's opening note gives (`draft.HELP`).
-_NOTE_CONFIG = re.compile(r"curator build --draft .*?--config (\S.*?)\s*$", re.MULTILINE)
-
-
 def _made_for(draft_file: Path, config: Config) -> Path | None:
     """The feeds.yaml the draft was made from, as far as can be told: the one its opening note's
-    command names, else the feeds.yaml beside its folder (drafts/ is in the newsletter's); None
-    when neither is there, or it is this newsletter's."""
-    found: list[Path] = []
-    try:
-        head = draft_file.read_text(encoding="utf-8")[:4000]
-    except (OSError, UnicodeDecodeError):
-        head = ""
-    if (match := _NOTE_CONFIG.search(head)) is not None:
-        with contextlib.suppress(ValueError):
-            found += [Path(w) for w in shlex.split(match.group(1))[:1]]
-    found.append(draft_file.absolute().parent.parent / "feeds.yaml")
-    here = os.path.abspath(config.path)
-    for path in found:
-        if path.is_absolute() and path.is_file():
-            return None if os.path.abspath(path) == here else path
-    return None
+    command names (`draftmaker.noted_config`), else the feeds.yaml beside its folder (drafts/ is
+    in the newsletter's); None when neither is there, or it is this newsletter's."""
+    path = noted_config(draft_file) or draft_file.absolute().parent.parent / "feeds.yaml"
+    if not path.is_file():
+        return None
+    return None if same_file(path, config.path) else path
 
 
 def stop_for_another_newsletters_draft(config: Config, draft_file: Path) -> None:
