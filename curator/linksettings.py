@@ -123,6 +123,19 @@ def retagged_note(
     )
 
 
+def retagged_said(
+    before: str | bytes | None,
+    after: str | bytes,
+    written: Collection[int],
+    kept: Mapping[int, Mapping[str, str]],
+    now: Mapping[str, str],
+) -> list[str]:
+    """The word of a build or `render` on the entries of feed.xml (`before` -> `after`) of the
+    issues it did not write (`written`) that it re-tagged (`retagged_entries`), or none."""
+    retagged = [n for n in retagged_entries(before, after) if n not in written]
+    return [retagged_note(retagged, kept, now)] if retagged else []
+
+
 def relinked_text_note(number: int, names: str, change: str) -> str:
     """`render`'s word on issue `number`, whose files `names` read otherwise than before because
     feeds.yaml's link settings changed (`change`) since it was last written."""
