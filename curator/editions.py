@@ -321,18 +321,10 @@ def published_feed_ids(out_dir: Path) -> dict[str, str]:
 def feed_times(text: str | bytes, tag: str = "published") -> dict[int, str]:
     """Each issue's <published> time (or the element `tag` names: "updated") in a feed of issues,
     by number (from the entry's link to its issue-N.html); {} for a feed that cannot be read."""
-    try:
-        root = ET.fromstring(text)
-    except (ET.ParseError, ValueError):
-        return {}
     times: dict[int, str] = {}
-    for entry in root.iter(f"{_ATOM}entry"):
-        published = (entry.findtext(f"{_ATOM}{tag}") or "").strip()
-        for link in entry.iter(f"{_ATOM}link"):
-            name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
-            found = re.fullmatch(r"issue-(\d+)\.html", name)
-            if found and published and link.get("rel", "alternate") == "alternate":
-                times.setdefault(int(found.group(1)), published)
+    for number, entry in issue_entries(text):
+        if published := (entry.findtext(f"{_ATOM}{tag}") or "").strip():
+            times.setdefault(number, published)
     return times
 
 
