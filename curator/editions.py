@@ -321,18 +321,10 @@ def published_feed_ids(out_dir: Path) -> dict[str, str]:
 def feed_times(text: str | bytes, tag: str = "published") -> dict[int, str]:
     """Each issue's <published> time (or the element `tag` names: "updated") in a feed of issues,
     by number (from the entry's link to its issue-N.html); {} for a feed that cannot be read."""
-    try:
-        root = ET.fromstring(text)
-    except (ET.ParseError, ValueError):
-        return {}
     times: dict[int, str] = {}
-    for entry in root.iter(f"{_ATOM}entry"):
-        published = (entry.findtext(f"{_ATOM}{tag}") or "").strip()
-        for link in entry.iter(f"{_ATOM}link"):
-            name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
-            found = re.fullmatch(r"issue-(\d+)\.html", name)
-            if found and published and link.get("rel", "alternate") == "alternate":
-                times.setdefault(int(found.group(1)), published)
+    for number, entry in issue_entries(text):
+        if published := (entry.findtext(f"{_ATOM}{tag}") or "").strip():
+            times.setdefault(number, published)
     return times
 
 
@@ -369,19 +361,28 @@ def _entries(text: str | bytes) -> dict[int, tuple[object, ...]]:
     its markup: walk161 #5, `render --all` after an upgrade marked issue 1 updated in the feed
     though only its markup had changed (`<bdi>` credits, headings a level down, `lang`, links
     made absolute by `site_url`); {} for a feed that cannot be read."""
+    entries: dict[int, tuple[object, ...]] = {}
+    for number, entry in issue_entries(text):
+        entries.setdefault(number, _entry_as_read(entry))
+    return entries
+
+
+def issue_entries(text: str | bytes) -> list[tuple[int, ET.Element]]:
+    """Each entry of a feed of issues with the issue number its first alternate link to an
+    issue-N.html gives, in the feed's order; [] for a feed that cannot be read."""
     try:
         root = ET.fromstring(text)
     except (ET.ParseError, ValueError):
-        return {}
-    entries: dict[int, tuple[object, ...]] = {}
+        return []
+    found: list[tuple[int, ET.Element]] = []
     for entry in root.iter(f"{_ATOM}entry"):
         for link in entry.iter(f"{_ATOM}link"):
             name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
-            found = re.fullmatch(r"issue-(\d+)\.html", name)
-            if found and link.get("rel", "alternate") == "alternate":
-                entries.setdefault(int(found.group(1)), _entry_as_read(entry))
+            number = re.fullmatch(r"issue-(\d+)\.html", name)
+            if number and link.get("rel", "alternate") == "alternate":
+                found.append((int(number.group(1)), entry))
                 break
-    return entries
+    return found
 
 
 def _entry_as_read(entry: ET.Element) -> tuple[object, ...]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import html
 import json
 import re
-import xml.etree.ElementTree as ET
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from curator.editions import issue_entries
 from curator.store import Store
 
 #: The store's meta key: {issue number: {setting: value}}.
@@ -65,6 +65,11 @@ def settings_change(was: Mapping[str, str] | None, now: Mapping[str, str]) -> st
     return "; ".join(changes)
 
 
+def _changes_joined(changes: Iterable[str]) -> str:
+    """`settings_change`'s words of several issues as one, each change once, in order."""
+    return "; ".join(dict.fromkeys(part for c in changes if c for part in c.split("; ")))
+
+
 def retagged_entries(before: str | bytes | None, after: str | bytes) -> list[int]:
     """The issues whose entry in the feed of issues `after` links to the same places as in
     `before` but written otherwise (other `utm_` tags, another `site_url`): the feed's entries
@@ -80,20 +85,11 @@ def retagged_entries(before: str | bytes | None, after: str | bytes) -> list[int
 
 
 def _entry_links(text: str | bytes) -> dict[int, list[str]]:
-    try:
-        root = ET.fromstring(text)
-    except (ET.ParseError, ValueError):
-        return {}
     found: dict[int, list[str]] = {}
-    for entry in root.iter(f"{_ATOM}entry"):
-        for link in entry.iter(f"{_ATOM}link"):
-            name = urlsplit(link.get("href") or "").path.rsplit("/", 1)[-1]
-            number = re.fullmatch(r"issue-(\d+)\.html", name)
-            if number and link.get("rel", "alternate") == "alternate":
-                content = entry.findtext(f"{_ATOM}content") or ""
-                hrefs = re.findall(r"""\bhref\s*=\s*["']([^"']*)["']""", content)
-                found.setdefault(int(number.group(1)), [html.unescape(h) for h in hrefs])
-                break
+    for number, entry in issue_entries(text):
+        content = entry.findtext(f"{_ATOM}content") or ""
+        hrefs = re.findall(r"""\bhref\s*=\s*["']([^"']*)["']""", content)
+        found.setdefault(number, [html.unescape(h) for h in hrefs])
     return found
 
 
@@ -113,7 +109,7 @@ def retagged_note(
     """The build's word on the older issues whose entries in feed.xml it re-tagged."""
     shown = ", ".join(map(str, sorted(numbers)))
     changes = [settings_change(kept.get(n), now) for n in sorted(numbers)]
-    parts = "; ".join(dict.fromkeys(part for c in changes if c for part in c.split("; ")))
+    parts = _changes_joined(changes)
     why = (
         f"feeds.yaml's link settings changed since they were written ({parts})"
         if parts
@@ -125,6 +121,19 @@ def retagged_note(
         f" (issue-{min(numbers)}.html ...) keep the links they were published with. `curator"
         " render --all` writes them with today's settings too"
     )
+
+
+def retagged_said(
+    before: str | bytes | None,
+    after: str | bytes,
+    written: Collection[int],
+    kept: Mapping[int, Mapping[str, str]],
+    now: Mapping[str, str],
+) -> list[str]:
+    """The word of a build or `render` on the entries of feed.xml (`before` -> `after`) of the
+    issues it did not write (`written`) that it re-tagged (`retagged_entries`), or none."""
+    retagged = [n for n in retagged_entries(before, after) if n not in written]
+    return [retagged_note(retagged, kept, now)] if retagged else []
 
 
 def relinked_text_note(number: int, names: str, change: str) -> str:
@@ -157,9 +166,7 @@ def relinked_markup(
     ]
     if not mine:
         return [], ""
-    changes = "; ".join(
-        dict.fromkeys(part for c in settings_changed.values() for part in c.split("; "))
-    )
+    changes = _changes_joined(settings_changed.values())
     return mine, (
         f"Only the markup of {', '.join(p.name for p in mine)} changed, not what a reader reads"
         f" in them: their links are written with feeds.yaml's link settings of today ({changes})."
@@ -172,9 +179,7 @@ def relinked_archive_note(names: Sequence[str], settings_changed: Mapping[int, s
     `settings_changed` were last written (walk190 #6: index.html was said to be this curator's
     templates and words, to be put back from a backup, and feed.xml was not named)."""
     shown = ", ".join(map(str, sorted(settings_changed)))
-    changes = "; ".join(
-        dict.fromkeys(part for c in settings_changed.values() for part in c.split("; "))
-    )
+    changes = _changes_joined(settings_changed.values())
     one = len(names) == 1
     return (
         f"The archive's {', '.join(names)} {'reads' if one else 'read'} otherwise than before,"

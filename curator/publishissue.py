@@ -35,8 +35,7 @@ from curator.linksettings import (
     keep_link_settings,
     kept_link_settings,
     link_settings,
-    retagged_entries,
-    retagged_note,
+    retagged_said,
 )
 from curator.models import Issue
 from curator.oldlinks import JsonLink, json_links_said, published_addresses
@@ -257,11 +256,8 @@ def publish_issue(
     )
     # (walk188 #6: the older issues' entries of feed.xml re-tagged by today's link settings)
     settings = link_settings(config.site_url, utm)
-    retagged = [
-        n for n in retagged_entries(previous, rendered.get("feed.xml", "")) if n != issue.number
-    ]
-    relinked_feed = (
-        (retagged_note(retagged, kept_link_settings(store), settings),) if retagged else ()
+    relinked_feed = retagged_said(
+        previous, rendered.get("feed.xml", ""), {issue.number}, kept_link_settings(store), settings
     )
     files = FileSet({out_dir / name: text for name, text in rendered.items()})
     # (before it is recorded: which line of the plan it does, when the plan gives another next)

@@ -51,8 +51,7 @@ from curator.linksettings import (
     keep_link_settings,
     kept_link_settings,
     link_settings,
-    retagged_entries,
-    retagged_note,
+    retagged_said,
     settings_change,
 )
 from curator.models import (
@@ -488,13 +487,9 @@ def render_issues(
                     feed_entry=True,
                 )
             # (walk188 #6: feed.xml's entries of the issues not rendered here, re-tagged)
-            retagged = [
-                n
-                for n in retagged_entries(previous, files.get("feed.xml", b""))
-                if n not in of_issue
-            ]
-            if retagged:
-                notes.append(retagged_note(retagged, was_written, settings))
+            notes += retagged_said(
+                previous, files.get("feed.xml", b""), of_issue, was_written, settings
+            )
             notes += unmarked_language(config.language, folder)
             # The date quoted is the issue's own when one is rendered (walk151 #14).
             day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
