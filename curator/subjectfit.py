@@ -578,28 +578,6 @@ class WordModel:
     #: vote (empty when fewer than two subjects are taught).
     voters: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
 
-    @classmethod
-    def train(
-        cls,
-        counts: Sequence[Vector],
-        labels: Sequence[tuple[int, int, float]],
-        n_subjects: int,
-        prior_counts: Sequence[Vector] = (),
-        voting: Sequence[Vector] | None = None,
-    ) -> WordModel:
-        """From (article position, subject index, weight) labels over `counts` (every article of
-        `counts` makes the archive's column); `prior_counts`, per subject, are term counts its
-        vote starts from (the editor's own words, see `QUERY_PRIOR`); `voting`, the counts the
-        vote learns from when they are not `counts` (with the articles' pairs of words: the fit's
-        table reads `counts`)."""
-        if voting is None or voting is counts:
-            return _trained(counts, labels, n_subjects, prior_counts, counts, [{}] * len(counts))[0]
-        # (the pairs: the terms `voting` has beyond `counts`, in its order)
-        pairs = [
-            {t: x for t, x in v.items() if t not in c} for c, v in zip(counts, voting, strict=True)
-        ]
-        return _trained(counts, labels, n_subjects, prior_counts, voting, pairs)[0]
-
     def scale(self, counts: Vector, pairs: Vector | None = None) -> tuple[float, ...]:
         """Each subject's multiplier for an article's term counts (and its pairs of words, kept
         apart: `wordpairs`): 1 + VOTE_WEIGHT x its probability (all 1 when no term votes)."""
@@ -694,7 +672,10 @@ def _trained(
     voting: Sequence[Vector],
     pairs: Sequence[Vector],
 ) -> tuple[WordModel, Teaching, dict[str, float]]:
-    """`WordModel.train`, with what it counted for the vote (`_own_scores` reads it again):
+    """A word model from (article position, subject index, weight) `labels` over `counts` (every
+    article of `counts` makes the archive's column; `prior_counts`, per subject, are term counts
+    its vote starts from: the editor's own words, see `QUERY_PRIOR`), with what it counted for the
+    vote (`_own_scores` reads it again):
     `voting[k]` is `counts[k]` with `pairs[k]` after it (`votecounts`: each sum made once)."""
     taught = teaching(counts, pairs, labels, n_subjects, TEACHER_MAX_LENGTH)
     weights = taught.weights
@@ -1056,7 +1037,7 @@ def _own_scores(
         n_given[i] += 1
         for term, x in t.docs[k].items():
             given[i][term] = given[i].get(term, 0.0) + x
-    # The word model's counts, as `WordModel.train` had them for its vote.
+    # The word model's counts, as `_trained` had them for its vote.
     if counted is None or not counted[1]:
         taught = teaching(
             t.counts, t.pairs or [{} for _ in t.counts], labels, n, TEACHER_MAX_LENGTH

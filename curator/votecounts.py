@@ -24,13 +24,12 @@ from curator.wordpairs import JOIN
 
 @dataclass(frozen=True)
 class Teaching:
-    """What the labels teach, for the fit's table (`totals`, `used`: words alone) and for the
-    vote (`voted`, `voted_used`: words and pairs); `weights`, how many articles teach each
-    subject."""
+    """What the labels teach, for the fit's table (`totals`: words alone) and for the vote
+    (`voted`, and `voted_used`, each label's weight: words and pairs); `weights`, how many
+    articles teach each subject."""
 
     totals: list[dict[str, float]]
     weights: list[float]
-    used: list[float]
     voted: list[dict[str, float]]
     voted_used: list[float]
 
@@ -73,7 +72,6 @@ def teaching(
     totals: list[dict[str, float]] = [{} for _ in range(n_subjects)]
     paired: list[dict[str, float]] = [{} for _ in range(n_subjects)]
     weights = [0.0] * n_subjects
-    used: list[float] = []
     voted_used: list[float] = []
     apart: list[set[str]] = [set() for _ in range(n_subjects)]
     for k, i, w in labels:
@@ -83,7 +81,6 @@ def teaching(
             wc = w * (longest / lengths[k])
         if voted_lengths[k] > voted_longest:
             wv = w * (voted_longest / voted_lengths[k])
-        used.append(wc)
         voted_used.append(wv)
         tot = totals[i]
         for t, x in counts[k].items():
@@ -103,7 +100,7 @@ def teaching(
                     for t in apart[i].intersection(c):
                         again[t] = again.get(t, 0.0) + wv * c[t]
         voted.append({**totals[i], **again, **paired[i]})
-    return Teaching(totals, weights, used, voted, voted_used)
+    return Teaching(totals, weights, voted, voted_used)
 
 
 __all__ = ["Teaching", "archive_of", "teaching", "words_of"]
