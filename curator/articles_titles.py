@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from curator import extract_rules as rules
 from curator.credits import name_key
 from curator.extract import strip_site_name
+from curator.extract_title import without_site_lead
 from curator.models import Page
 from curator.urls import site_of
 
@@ -21,6 +22,8 @@ def page_title(page: Page, publication: str | None) -> str:
     # A word of a site's name names it too: "Digitizing CX | Acme" on "Acme Insights" (walk165 #5).
     names += [w for n in names for w in _name_words(n)]
     title = strip_site_name(page.title or "", names, page.authors)
+    # "Acme Blog: NPS - What It Measures": a name the page declares leading before ":" (walk190 #9)
+    title = without_site_lead(title, [publication or "", *page.site_names])
     if title != (page.title or "") and _fuller(page.headline, title, names):
         # The <title> carried the site's name and the page's one <h1> is a fuller headline than
         # what is left ("Digitizing CX" beside "Key Drivers of Customer Experience Digitization").
@@ -113,4 +116,8 @@ def feed_item_title(
         domain = site_of(url) if url and "://" in url else None
         if domain and any(c.isalpha() for c in domain.rsplit(".", 1)[0]):
             names += [domain, domain.split(".")[0]]
-    return strip_site_name(title, names, people, lead=False)
+    title = strip_site_name(title, names, people, lead=False)
+    # Only a name the site is known by leads: "Acme Blog: NPS - What It Measures" of the feed
+    # "Acme Blog" (walk190 #9), not the address's word or a person.
+    known = (publication, feed_title, page.publication if page is not None else None)
+    return without_site_lead(title, [n for n in known if n])

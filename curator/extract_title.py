@@ -128,6 +128,31 @@ def strip_site_name(
     return kept if any(c.isalnum() for c in kept) else written
 
 
+#: What follows a site's name leading a title: ":" ("Acme Blog: NPS - What It Measures", no space
+#: before it), "|", "-", "–", "—", "·" (or the full-width "：", "｜"), then a space (walk190 #9).
+_LEAD_MARK = r"\s*(?::|\||--?|–|—|·)\s+|\s*[：｜]\s*"
+
+
+def without_site_lead(raw: str, names: Iterable[str]) -> str:
+    """`raw` without a site's name leading it before a separator ("Acme Blog: " of "Acme Blog: NPS
+    - What It Measures", walk190 #9: it stayed in the issue's title), when the name is one of
+    `names` whole (the publication, the feed's title, the names the page declares for its site),
+    compared as words with case folded. Not when what is left is short (fewer than
+    `rules.MIN_TITLE_WORDS` words, or 8 letters where words are not spaced): "Acme: Q3" stays. A
+    subtitle after a colon is never the site's name here: only the segment before it goes."""
+    for name in sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len)[::-1]:
+        words = r"\s+".join(re.escape(w) for w in name.split())
+        lead = re.match(rf"\s*{words}(?:{_LEAD_MARK})", raw, flags=re.IGNORECASE)
+        if not lead:
+            continue
+        rest = raw[lead.end() :].strip()
+        spaced = len([w for w in rest.split() if any(c.isalnum() for c in w)])
+        letters = sum(c.isalnum() for c in rest)
+        if spaced >= rules.MIN_TITLE_WORDS or (" " not in rest and letters >= 8):
+            return rest
+    return raw
+
+
 #: What parts a title from a site's name at its end: a separator (`rules.TITLE_SEPARATORS`), or a
 #: symbol set apart by spaces ("This API is so Fetching! ✩ Mozilla Hacks – the Web developer blog").
 _NAME_BOUNDARY = re.compile(rf"{rules.TITLE_SEPARATORS.pattern}|\s+[^\w\s]{{1,2}}\s+")
