@@ -114,9 +114,11 @@ class Built:
     #: (walk162 #5).
     base_refused: tuple[tuple[str, str, str, str, str], ...] = ()
     #: New entries whose page declares no language and whose feed's language is not written in
-    #: their letters, so not taken (`feed_language_refused`): (the entry's link, the title
-    #: published, the feed's language, the script they are written in), each said (walk188 #4).
-    other_language: tuple[tuple[str, str, str, str], ...] = ()
+    #: their letters, so not taken (`feed_language_refused`), or whose page declares one not
+    #: written in them (`page_language_refused`, walk190 #8): (the entry's link, the title
+    #: published, that language, the script they are written in, "feed" or "page" as who
+    #: declared it), each said (walk188 #4).
+    other_language: tuple[tuple[str, str, str, str, str], ...] = ()
 
 
 def shared_canonicals(
@@ -201,7 +203,7 @@ def build_articles(
     unreachable: list[tuple[str, str, str, str]] = []
     elsewhere: list[tuple[str, str, str]] = []
     based: list[tuple[str, str, str, str, str]] = []
-    languages: list[tuple[str, str, str, str]] = []
+    languages: list[tuple[str, str, str, str, str]] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -239,10 +241,13 @@ def build_articles(
             elsewhere.append((entry.link, article.title, article.url))
         if entry.link and page is not None and page.base_canonical:
             based.append((entry.link, article.title, *page.base_canonical, article.url))
-        if entry.language and not article.language:
+        link = entry.link or article.url
+        if page is not None and (script := page_language_refused(page, article.title)):
+            languages.append((link, article.title, page.language or "", script, "page"))
+        elif entry.language and not article.language:
             script = feed_language_refused(entry, page, article.title, article.summary or "")
             if script:
-                languages.append((entry.link or article.url, article.title, entry.language, script))
+                languages.append((link, article.title, entry.language, script, "feed"))
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -509,8 +514,9 @@ def merge(
         link_post=entry.via is not None,
         # the page's language, else its feed's (walk159 #2: a feed's <language>fa-IR</language>
         # was ignored, and a Persian article whose page says none was published as English),
-        # unless its letters are in a script the feed's is not written in (walk188 #4)
-        language=(page.language if page else "")
+        # unless its letters are in a script the feed's is not written in (walk188 #4), nor the
+        # page's (walk190 #8: `<html lang="en-US">` over a Japanese article)
+        language=(page.language if page and not page_language_refused(page, title) else "")
         or ("" if feed_language_refused(entry, page, title, summary.text) else entry.language),
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
         page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
@@ -523,11 +529,25 @@ def feed_language_refused(entry: Entry, page: Page | None, title: str, summary: 
     """The script the article is written in (`readerlang.script_against`: "Japanese") when its
     page declares no language and its feed's (`Entry.language`, "en") is not written in that
     script: the feed's is then not the article's, its letters tell it (walk188 #4). "" when the
-    feed's is taken, or there is none to take."""
-    if not entry.language or (page is not None and page.language):
+    feed's is taken, or there is none to take. A page's language its letters are not written in
+    (`page_language_refused`) is none."""
+    if not entry.language:
+        return ""
+    if page is not None and page.language and not page_language_refused(page, title):
         return ""
     text = (page.text if page is not None else None) or summary
     return script_against(entry.language, f"{title} {text[:1000]}")
+
+
+def page_language_refused(page: Page, title: str) -> str:
+    """The script the article is written in ("Japanese") when its page declares a language not
+    written in it (`readerlang.script_against`): a site's template says `<html lang="en-US">`
+    around every page, a Japanese article's too, which was then marked English, unsaid (walk190
+    #8); its letters tell its language instead, as when the page says none. "" when the page
+    declares none, or one its letters agree with (or they are Latin: any language may be)."""
+    if not page.language:
+        return ""
+    return script_against(page.language, f"{title} {(page.text or '')[:1000]}")
 
 
 def _page_headline(entry: Entry, page: Page | None, canonical: str | None, title: str) -> str:

@@ -309,9 +309,9 @@ class FeedReport:
     #: than the page's, not used: (link, title, that address, the base, the address published),
     #: each said (walk162 #5).
     base_refused: tuple[tuple[str, str, str, str, str], ...] = ()
-    #: New articles whose page declares no language and whose letters the feed's language is
-    #: not written in: (link, title, the feed's language, their script), each said (walk188 #4).
-    other_language: tuple[tuple[str, str, str, str], ...] = ()
+    #: New articles whose letters their feed's language (their page saying none) or their page's is
+    #: not written in: (link, title, it, their script, "feed" or "page"), each said (walk190 #8).
+    other_language: tuple[tuple[str, str, str, str, str], ...] = ()
     #: The markup the feed's own title (its name, a credit's publication) held that was removed,
     #: in words ("`<b>`"), "" for none (walk96 D: said of its articles' titles, not of its own);
     #: never when the editor named the feed (`name:`): its articles credit that name (walk110 #5).
@@ -572,8 +572,8 @@ class FeedReport:
                 for link, title, named, base, published in self.base_refused
             ],
             "language_not_taken": [
-                {"url": link, "title": title, "feed_language": language, "script": script}
-                for link, title, language, script in self.other_language
+                {"url": link, "title": title, f"{by}_language": language, "script": script}
+                for link, title, language, script, by in self.other_language
             ],
             "unreachable_addresses": [
                 {"url": link, "title": title, "named": named, "why": why}

@@ -23,7 +23,7 @@ from curator.cli.common import echo, hold_note, holding_report
 from curator.cli.report_feeds import (
     failing_for,
     feed_advice,
-    feed_language_note,
+    language_note,
     malformed_note,
     moved_note,
     other_script_note,
@@ -533,9 +533,11 @@ def _print_failures(
                 err=True,
             )
     for report in summary.feeds:
-        if report.other_language:  # walk188 #4: a Japanese article was marked English
-            echo(feed_language_note(report), err=True)
-            for link, title, _, _ in report.other_language:
+        # walk188 #4, walk190 #8: a Japanese article was marked English by its feed, its page
+        for by in ("page", "feed"):
+            if any(said[4] == by for said in report.other_language):
+                echo(language_note(report, by), err=True)
+            for link, title, *_ in (s for s in report.other_language if s[4] == by):
                 echo(f'  "{title}" ({sent_url(link)})', err=True)
     for report in summary.feeds:
         if report.title_markup:  # walk96 D: the feed's own title, said as its articles' are

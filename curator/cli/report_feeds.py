@@ -297,23 +297,39 @@ def other_script_note(report: FeedReport) -> str:
     )
 
 
-def feed_language_note(report: FeedReport) -> str:
-    """What the run says of a feed that declares a language its new articles' letters are not
-    written in (`FeedReport.other_language`: `<language>en</language>` over Japanese articles
-    whose pages say none): their language is told by their letters, not taken from the feed
-    (walk188 #4), and where to give it."""
-    n = len(report.other_language)
-    language = "` or `".join(sorted({said[2] for said in report.other_language}))
-    scripts = sorted({script for *_, script in report.other_language})
-    written = " and ".join(scripts)
-    some = "1 of its new articles is" if n == 1 else f"{n} of its new articles are"
+def language_note(report: FeedReport, by: str) -> str:
+    """What the run says of a feed's new articles whose letters the language their feed (`by`
+    "feed": `<language>en</language>` over Japanese articles whose pages say none, walk188 #4) or
+    their page (`by` "page": `<html lang="en-US">` around a Japanese article, walk190 #8)
+    declares is not written in (`FeedReport.other_language`): that language is not taken, their
+    letters tell theirs, and where to give another."""
+    said = [one for one in report.other_language if one[4] == by]
+    n = len(said)
+    language = "` or `".join(sorted({one[2] for one in said}))
+    written = " and ".join(sorted({one[3] for one in said}))
+    it = "it" if n == 1 else "them"
+    if by == "feed":
+        some = "1 of its new articles is" if n == 1 else f"{n} of its new articles are"
+        pages = "its page says" if n == 1 else "their pages say"
+        head = (
+            f"{report.name}: its feed says its articles are in `{language}`, but {some} written in"
+            f" {written}, which `{language}` is not written in, and {pages} no language: the"
+            f" feed's is not taken for {it}"
+        )
+    else:
+        some = (
+            "the page of 1 of its new articles says it is"
+            if n == 1
+            else f"the pages of {n} of its new articles say they are"
+        )
+        head = (
+            f"{report.name}: {some} in `{language}`, but {'it is' if n == 1 else 'they are'}"
+            f" written in {written}, which `{language}` is not written in:"
+            f" {'its page' if n == 1 else 'their pages'}' language is not taken for {it}"
+        )
     return (
-        f"{report.name}: its feed says its articles are in `{language}`, but {some} written in"
-        f" {written}, which `{language}` is not written in, and {'its page says' if n == 1 else 'their pages say'}"
-        f" no language: the feed's is not taken for {'it' if n == 1 else 'them'}; every HTML"
-        " edition marks the language its letters tell (kana `ja`, Hangul `ko`, Hebrew `he`...),"
-        f" or its direction alone, so that screen readers do not read {'it' if n == 1 else 'them'}"
-        " in the voice of"
-        f' `{language}`. To give another, write it as the article\'s "language" in issue-N.json'
-        " once an issue features it, then `curator render N`:"
+        f"{head}; every HTML edition marks the language its letters tell (kana `ja`, Hangul `ko`,"
+        f" Hebrew `he`...), or its direction alone, so that screen readers do not read {it} in"
+        f' the voice of `{language}`. To give another, write it as the article\'s "language" in'
+        " issue-N.json once an issue features it, then `curator render N`:"
     )
