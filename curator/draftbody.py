@@ -19,6 +19,7 @@ from curator.draftsyntax import field_like as _field_like
 from curator.draftsyntax import misspelt_field as _misspelt_field
 from curator.draftsyntax import shortened as _shortened
 from curator.draftsyntax import unescape_comments as _unescape_comments
+from curator.extract_rules_bylines import OTHER_BY_LEAD
 from curator.issuecheck import url_advice
 from curator.markdowntext import markdown_tokens
 from curator.urls import host_fault, safe_url, url_key
@@ -121,6 +122,9 @@ class _Open:
     credit_publications: list[tuple[int, str, str]] = field(default_factory=list)
     #: The credits written with `(sic)` after them, without it: spelt so on purpose.
     sic: set[str] = field(default_factory=set)
+    #: Each author: line opening with another language's "by" ("Von Jürgen Groß"): its line, the
+    #: lead-in and the name published.
+    lead_ins: list[tuple[int, str, str]] = field(default_factory=list)
     in_fields: bool = True
     blurb: list[str] = field(default_factory=list)
     #: The line in the file of each of `blurb`.
@@ -214,6 +218,7 @@ class _Open:
             self.blurb_line,
             tuple(split),
             frozenset(self.sic),
+            tuple(self.lead_ins),
         )
 
 
@@ -608,6 +613,13 @@ class DraftBody:
             if key == "author":
                 # "By Jane Doe", as a byline says it: the name is Jane Doe (walk68 #3).
                 value = re.sub(r"^by\s+(?=\S)", "", value, flags=re.IGNORECASE)
+                # "Von Jürgen Groß", "Par Anaïs Le Bihan": the same in other languages, said
+                # (walk191 #7), since "Von"/"Di" also open surnames: `(sic)` keeps it.
+                lead = OTHER_BY_LEAD.match(value)
+                if lead and not _as_written(value)[1]:
+                    value = value[lead.end() :]
+                    name = _as_written(value)[0].strip()
+                    article.lead_ins.append((number, lead.group(1), name))
             # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
             # several, separated by semicolons or commas.
             if "||" in value:

@@ -74,6 +74,9 @@ class DraftEntry:
     #: The authors and publication written with `(sic)` after them (without it): spelt so on
     #: purpose, though one or two letters from the credit curator found (`credittypos`).
     as_written: frozenset[str] = frozenset()
+    #: Each author: line that opened with another language's "by" ("Von Jürgen Groß"), published
+    #: without it: (its line, the lead-in, the name published).
+    lead_ins: tuple[tuple[int, str, str], ...] = ()
 
     @property
     def url_only(self) -> bool:

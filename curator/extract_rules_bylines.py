@@ -100,6 +100,8 @@ WRITING_AND_PICTURES_LABEL = (
 #: German "Autor:", Finnish "Teksti:"/"Kirjoittaja:", Hindi "लेखक:", Greek "Συντάκτης:": walk102
 #: #3). Stripped from every
 #: byline; a visible line that opens with one is tested as a byline.
+#: "By" in languages other than English, as `BYLINE_PREFIX` and `OTHER_BY_LEAD` read it.
+_OTHER_BY = r"(?:von|par|por|door|di|av|af|przez|του|της)"
 BYLINE_PREFIX = re.compile(
     rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
     r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
@@ -122,10 +124,15 @@ BYLINE_PREFIX = re.compile(
     # "By" in other languages. Several are also the first word of surnames (Di Sora, Von Miller,
     # Af Klint): read as "by" only before a name of two words or more with no comma between them
     # ("Par Sébastien Farcis" -> "Sébastien Farcis"; "Di Sora, J." stays whole).
-    r"(?:von|par|por|door|di|av|af|przez|του|της)(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]))"
+    rf"{_OTHER_BY}(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]))"
     r"\s*[:\-–—]?\s+",
     re.I,
 )
+
+#: An `author:` line of a draft opening with another language's "by" before a name of two words
+#: or more ("Von Jürgen Groß", "Par Anaïs Le Bihan": walk191 #7, published as typed where "By
+#: Jane Doe" lost its "By"): the lead-in, then the name.
+OTHER_BY_LEAD = re.compile(rf"^\s*({_OTHER_BY})\s*[:\-–—]?\s+(?=[^\s,]+\s+[^\s,])", re.I)
 
 #: Separators between several people in one byline ("Jane Doe and John Roe", "A, B & C").
 AUTHOR_SPLIT = re.compile(

@@ -487,6 +487,13 @@ def draft_entry_warnings(
             ]
             warnings += _split_credits(entry, path)
             warnings += [
+                # (walk191 #7: "Von Jürgen Groß" was published as typed, where "By" goes)
+                f'{path}:{line}: "{lead} {name}" is published as "{name}", its "{lead}" read as'
+                ' a byline\'s "by"; if it is part of the name, write'
+                f" 'author: {lead} {name} (sic)' under the heading at line {entry.line}"
+                for line, lead, name in getattr(entry, "lead_ins", ())
+            ]
+            warnings += [
                 # An address is no person's name: published as the author, as typed (walk72 #6).
                 f'{path}:{entry.line}: the author "{name}" is a web address, published as the'
                 " author's name: write the person's name on the author: line under the heading"
