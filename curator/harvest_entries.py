@@ -7,7 +7,9 @@ curator could not take as they were (`read_report`)."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence, Set
 from dataclasses import dataclass
 
@@ -307,7 +309,10 @@ def new_entries(
                 c,
                 title=printed.get(c.article_id, c.title),
                 as_printed=_back_to_printed(
-                    said_before[c.article_id], c.said, credits.get(c.article_id)
+                    said_before[c.article_id],
+                    c.said,
+                    printed.get(c.article_id, c.title),
+                    credits.get(c.article_id),
                 ),
             )
             for c in changed
@@ -315,21 +320,30 @@ def new_entries(
     return new, len(reused), Known(tuple(changed), tuple(unrecorded), tuple(relinked))
 
 
-def _back_to_printed(before: str, now: str, printed: tuple[str, tuple[str, ...]] | None) -> bool:
+def _back_to_printed(
+    before: str, now: str, shown: str, printed: tuple[str, tuple[str, ...]] | None
+) -> bool:
     """Whether each of title and authors that an entry changed (`entry_said` `before` and `now`)
-    is now what the issue printed (`printed`: its title and authors; None: not recorded), case
-    and spaces aside: the feed took back a change, and the issue needs no correction."""
-    if printed is None:
-        return False
-
-    def plain(text: str) -> str:
-        return " ".join(text.split()).casefold()
-
+    is now what the issue printed (`printed`: its title and authors; None: not recorded), as
+    the editor reads them (`_as_read`): the feed took back a change, and the issue needs no
+    correction. The title is also compared with `shown`, the one a notice would give as
+    published (the issue's, else the stored one), and the authors with those the entry gave
+    before: walk189 #5, an entry that came and went for a page an older curator published (its
+    title and credit not recorded) had the next fetch say its title "is now" the same title."""
     (title_was, authors_were), (title, authors) = json.loads(before), json.loads(now)
-    if plain(title) != plain(title_was) and plain(title) != plain(printed[0]):
+    titles = {_as_read(title_was), _as_read(shown), *([_as_read(printed[0])] if printed else [])}
+    if _as_read(title) not in titles:
         return False
-    names = [plain(a) for a in authors]
-    return names == [plain(a) for a in authors_were] or names == [plain(a) for a in printed[1]]
+    names = [_as_read(a) for a in authors]
+    return names == [_as_read(a) for a in authors_were] or (
+        printed is not None and names == [_as_read(a) for a in printed[1]]
+    )
+
+
+def _as_read(text: str) -> str:
+    """A title or name as an editor reads it: character references read, compatibility forms
+    folded (NFKC), spaces and case aside."""
+    return " ".join(unicodedata.normalize("NFKC", html.unescape(text)).split()).casefold()
 
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:

@@ -1,12 +1,18 @@
 """Whether feeds.yaml still describes the newsletter whose issues the store holds, when its title
 is not theirs: a rename keeps something (the editor, a subject or a feed); a feeds.yaml whose
-title, editor, every subject and every feed all changed at once describes another newsletter.
+title, editor, every subject and every feed all changed at once describes another newsletter,
+and one whose title and editor both changed may (a stop that asks for the rename to be confirmed).
 
 Why: walk186 #3, a second newsletter started by copying the first's folder (store, output and
 all) and rewriting feeds.yaml was taken for a rename: its first build published "Issue 6" of
 "Gadget Digest" into the first newsletter's archive and feed, beside issues 1-5 of Customer
 Experience Weekly, with no word that the title had changed. A rename accepted is said once, by
 the runs before the first issue under the new title is published (or the archive rendered).
+
+walk189 #4: a copied folder that kept the subjects and feeds, its title and editor changed, went on
+as a rename, publishing into the first newsletter's archive before its warning said "if this
+folder was copied ... stop here". A new title with a new editor stops before anything is fetched;
+`curator render` (which records the new title) confirms the rename.
 """
 
 from __future__ import annotations
@@ -105,7 +111,8 @@ def newsletter_renamed(config: Config, store: Store, out_dir: Path) -> str | Non
     """Before a build or draft fetches anything: None when feeds.yaml's title is the one the
     store's issues were last published under; the line that says the rename when feeds.yaml
     keeps the newsletter's editor, a subject or a feed; and a stop (`NotThisNewsletter`, exit
-    1: nothing fetched, published or changed) when it keeps none of them."""
+    1: nothing fetched, published or changed) when it keeps none of them, or names another
+    editor than the issues'."""
     records = store.issues()
     if not records:
         return None
@@ -122,6 +129,12 @@ def newsletter_renamed(config: Config, store: Store, out_dir: Path) -> str | Non
         raise NotThisNewsletter(_stop(config, store, out_dir, records, was))
     if known:
         return None  # (a title it had, or its title with words added: no new name to say)
+    if (editor := _other_editor(config, records, kept)) is not None:
+        # A new title and a new editor: a copied folder as often as a rename (walk189 #4: it
+        # published into the first newsletter's archive, its warning after the issue was out).
+        raise NotThisNewsletter(
+            _stop_new_editor(config, store, out_dir, records, was, editor, kept)
+        )
     return (
         f'{config.path} titles the newsletter "{config.title}", and its {_issues_said(records)}'
         f' {"was" if len(records) == 1 else "were"} published as "{was}": taken as a rename (feeds.yaml keeps {kept.said()}), so'
@@ -131,19 +144,65 @@ def newsletter_renamed(config: Config, store: Store, out_dir: Path) -> str | Non
     )
 
 
-def _stop(config: Config, store: Store, out_dir: Path, records: list[IssueRecord], was: str) -> str:
-    editor = next((r.editor for r in reversed(records) if r.editor), None)
-    by = f", edited by {editor}" if editor else ""
-    render = f"curator render{out_option(config, out_dir)}"
+def _last_editor(records: list[IssueRecord]) -> str | None:
+    return next((r.editor for r in reversed(records) if r.editor), None)
+
+
+def _other_editor(config: Config, records: list[IssueRecord], kept: Kept) -> str | None:
+    """The store's issues' (latest) editor when feeds.yaml names another, none of them edited;
+    None when it names none (or `curator init`'s placeholder) or the issues name none."""
+    placeholder = title_words(INIT_PLACEHOLDERS["editor"])
+    editor = _last_editor(records)
+    if kept.editor or not config.editor or not editor:
+        return None
+    if placeholder in (title_words(config.editor), title_words(editor)):
+        return None
+    return editor
+
+
+def _ways_on(config: Config, store: Store, out_dir: Path) -> tuple[str, str]:
+    """A new newsletter's way on, and the command that confirms a rename (`curator render`)."""
     here = store.path.parent if store.path.parent.name == ".curator" else store.path
+    return (
+        "for a new newsletter, run `curator init` in a new folder and copy this feeds.yaml"
+        f" there (or, to start it here, delete {here} and {out_dir})",
+        f"curator render{out_option(config, out_dir)}",
+    )
+
+
+def _stop(config: Config, store: Store, out_dir: Path, records: list[IssueRecord], was: str) -> str:
+    editor = _last_editor(records)
+    by = f", edited by {editor}" if editor else ""
+    new, render = _ways_on(config, store, out_dir)
     return (
         f"this folder's store ({store.path}) and output ({out_dir}) hold"
         f' {_issues_said(records)} of "{was}"{by}; {config.path} now describes another'
         f' newsletter: its title ("{config.title}"), editor, every subject and every feed are'
         " not that newsletter's. Nothing was fetched or published, and the store was not"
-        " changed. To go on: for a new newsletter, run `curator init` in a new folder and copy"
-        f" this feeds.yaml there (or, to start it here, delete {here} and {out_dir});"
+        f" changed. To go on: {new};"
         f' if you renamed "{was}" on purpose and changed everything else with it, run'
+        f' `{render}` first, which retitles its archive page and feed.xml "{config.title}" and'
+        " records the new title in the store: the build then goes on"
+    )
+
+
+def _stop_new_editor(
+    config: Config,
+    store: Store,
+    out_dir: Path,
+    records: list[IssueRecord],
+    was: str,
+    editor: str,
+    kept: Kept,
+) -> str:
+    new, render = _ways_on(config, store, out_dir)
+    return (
+        f"this folder's store ({store.path}) and output ({out_dir}) hold"
+        f' {_issues_said(records)} of "{was}", edited by {editor}; {config.path} titles the'
+        f' newsletter "{config.title}" and names another editor, {config.editor}: a folder'
+        " copied to start another newsletter, or a rename with a new editor? (feeds.yaml keeps"
+        f" {kept.said()}.) Nothing was fetched or published, and the store was not changed."
+        f' To go on: {new}; if you renamed "{was}" and gave it a new editor on purpose, run'
         f' `{render}` first, which retitles its archive page and feed.xml "{config.title}" and'
         " records the new title in the store: the build then goes on"
     )

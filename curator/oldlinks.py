@@ -3,10 +3,13 @@ site's name, `https://user:pw@host/x`: curator no longer publishes such an addre
 in every edition, or a look of phishing: `safe_url`), and today's fetch refuses such a link, so
 the article was published with no link and no word (fixie #6). It is published at the same
 address without its user name and password, the page a reader's browser would open, and the
-build says so. The same for such a link in an issue-N.json that curator wrote (walk187 #1)."""
+build says so. The same for such a link in an issue-N.json that curator wrote (walk187 #1), and
+`curator render` says that its pages changed for it (walk189 #6: said as "nothing in its
+issue-N.json was corrected", with a backup advised that would bring the password back)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -130,3 +133,31 @@ def published_addresses(issue: Issue, draft: str = "") -> tuple[Issue, tuple[str
         replace(sec, entries=tuple(entry(e) for e in sec.entries)) for sec in issue.sections
     )
     return replace(issue, sections=sections), tuple(said)
+
+
+def with_bare_links(text: str, links: Iterable[JsonLink]) -> str:
+    """`text` (an issue's page or text edition as an older curator wrote it) with each of
+    `links` at the address curator publishes it at now, without the user name and password."""
+    for link in links:
+        text = text.replace(link.written, link.bare)
+        text = text.replace(html.escape(link.written), html.escape(link.bare))
+    return text
+
+
+def bare_links_note(number: int, names: str, only: bool) -> str:
+    """What `curator render` says of issue `number`'s files `names` whose links named a user (and
+    a password) and are written without now: `only`, all that changed in what they read."""
+    why = (
+        "its links that named a user and password before the site (as the warning above says)"
+        " are written without them now"
+    )
+    if only:
+        return (
+            f"Issue {number} reads otherwise than before in {names} only where {why}. Keep these"
+            " files so: a backup of them would publish the password again."
+        )
+    return (
+        f"Issue {number} reads otherwise than before in {names}: {why}, and it was rendered with"
+        " this curator's templates and rules (and yours), not the ones that published it. Keep"
+        " these files so: a backup of them would publish the password again."
+    )

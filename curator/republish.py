@@ -57,7 +57,7 @@ from curator.linksettings import (
 from curator.models import (
     Issue,
 )
-from curator.oldlinks import JsonLink, json_links_said, published_addresses
+from curator.oldlinks import JsonLink, json_links_said, published_addresses, with_bare_links
 from curator.outputcheck import clipped_email, html_in_text, linked_stylesheets
 from curator.outputs import (
     archive_item,
@@ -132,6 +132,10 @@ class RenderResult:
     #: others than they were last written with, by number: what changed (walk188 #6: said to be
     #: this curator's templates and rules).
     settings_changed: Mapping[int, str] = field(default_factory=dict)
+    #: The issues of `text_changed` whose issue-N.json gave a link naming a user (and password),
+    #: written without it now, by number: whether that is all that reads otherwise (walk189 #6:
+    #: said as "nothing in its issue-N.json was corrected", with a backup advised).
+    bare_links: Mapping[int, bool] = field(default_factory=dict)
 
 
 def _unrecorded_leftovers(
@@ -508,6 +512,14 @@ def render_issues(
                 if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
                 and (found := _text_changed(number, changed, markup_only))
             }
+            bare_links = {
+                number: all(
+                    _reads_the_same(p, files[p.name], [k for k in old_links if k.number == number])
+                    for p in paths
+                )
+                for number, paths in text_changed.items()
+                if any(k.number == number for k in old_links)
+            }
             dropped = tuple(
                 sorted(
                     _listed(out_dir / "index.html")
@@ -566,6 +578,7 @@ def render_issues(
         renamed,
         dropped,
         settings_changed=relinked,
+        bare_links=bare_links,
     )
 
 
@@ -727,15 +740,16 @@ def _feed_times_moved(out_dir: Path, files: Mapping[str, str]) -> dict[int, tupl
     return times_moved(before, files.get("feed.xml", ""))
 
 
-def _reads_the_same(path: Path, text: str) -> bool:
+def _reads_the_same(path: Path, text: str, bare: Sequence[JsonLink] = ()) -> bool:
     """Whether the page or text edition at `path` (an issue's .html, .txt or .md) reads as `text`
     does: the same visible text, its whitespace aside, though written otherwise (walk161 #5:
     `render --all` after an upgrade rewrote every old issue's files, `<bdi>` credits, `lang`,
-    headings a level down, and said only that they changed)."""
+    headings a level down, and said only that they changed); its links `bare` taken as written
+    without their user name and password (`with_bare_links`)."""
     if path.suffix not in {".html", ".txt", ".md"}:
         return False
     try:
-        before = path.read_text(encoding="utf-8")
+        before = with_bare_links(path.read_text(encoding="utf-8"), bare)
     except (OSError, UnicodeDecodeError):
         return False
     if path.suffix == ".html":  # (its <title> too: walk171 #3; where its links go: walk179 #8)

@@ -29,6 +29,7 @@ from curator.linksettings import (
     relinked_markup,
     relinked_text_note,
 )
+from curator.oldlinks import bare_links_note
 from curator.ownership import stop_for_another_newsletters_store
 from curator.republish import render_issues
 from curator.republish_files import record_unknown_issues
@@ -138,6 +139,7 @@ def render(
             },
             "archive_text_changed": [str(p) for p in result.archive_changed],
             "settings_changed": {str(n): c for n, c in result.settings_changed.items()},
+            "links_without_user": sorted(result.bare_links),
             "archive_dropped_issues": list(result.archive_dropped),
             "removed": [str(p) for p in result.removed],
             "warnings": warnings_list(result.warnings, ()),
@@ -185,6 +187,10 @@ def render(
             names = ", ".join(p.name for p in paths)
             echo(relinked_text_note(number, names, result.settings_changed[number]))
             continue
+        if number in result.bare_links:  # (walk189 #6: a password masked, said as no change)
+            names = ", ".join(p.name for p in paths)
+            echo(bare_links_note(number, names, result.bare_links[number]))
+            continue
         # walk164 N7: `render --all` after an upgrade changed old issues' text ("Journey Lab
         # (1/2)") and said only that files changed
         echo(
@@ -231,7 +237,11 @@ def render(
             " issue taken back); that is why they changed. Keep them so: a backup of them would"
             " link to the issue taken back."
         )
-    unexplained = [n for n in result.text_changed if n not in result.settings_changed]
+    unexplained = [
+        n
+        for n in result.text_changed
+        if n not in result.settings_changed and n not in result.bare_links
+    ]
     if unexplained and len(result.numbers) > 1:
         echo(
             "To keep an issue's files as they were, render only the issue you mean (`curator"
