@@ -33,7 +33,7 @@ from curator.cli.subjects import subjects
 from curator.cli.themes import themes
 from curator.deps import missing_package
 from curator.errors import EXIT_CODES, CuratorError, refusal_document
-from curator.htmltext import terminal_text
+from curator.htmltext import terminal_text, without_passwords
 from curator.store import damaged_in_use, is_damage
 
 
@@ -126,7 +126,8 @@ def usage_failed(ctx: click.Context, error: click.ClickException) -> NoReturn:
     if not ctx.meta.get(JSON_ASKED) or ctx.meta.get(JSON_PRINTED):
         raise error
     error.show()
-    document = refusal_document(error.format_message(), error.exit_code, ctx.invoked_subcommand)
+    message = without_passwords(error.format_message())  # (fixjz #1) an argument may hold one
+    document = refusal_document(message, error.exit_code, ctx.invoked_subcommand)
     click.echo(json.dumps(document, indent=2))
     raise click.exceptions.Exit(error.exit_code) from None
 
