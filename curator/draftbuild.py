@@ -16,7 +16,7 @@ from curator.config import INIT_PLACEHOLDERS, Config
 from curator.draft import Draft, DraftEntry, blurb_rebuilt, draft_path, read_draft
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
-from curator.firstread import never_read
+from curator.firstread import ROBOTS_DISALLOWED, disallowed_first_reads, never_read
 from curator.harvest import fetch_settings
 from curator.issuetext import (
     borrowed_references,
@@ -441,7 +441,14 @@ def read_unread(
         and pages_read(config, known[entry.url])
     }
     unread = never_read(store, listed.values())
-    stale |= {url: a for url, a in listed.items() if a.id in unread}
+    reading = {url: a for url, a in listed.items() if a.id in unread}
+    # (not one its site's robots.txt disallows, which a fetch and a plain build do not read
+    # either: said and marked as a read that failed, fixjz #5)
+    for url in disallowed_first_reads(config, reading):
+        del reading[url]
+        if failed is not None:
+            failed[url] = ROBOTS_DISALLOWED
+    stale |= reading
     if not stale:
         return {}, {}
     built, errors = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)
