@@ -129,8 +129,11 @@ def disallowed_first_reads(config: Config, urls: Iterable[str]) -> set[str]:
     """Of `urls`, pages never read that a build is about to read for the first time, those their
     site's robots.txt disallows (fixjz #5: `build --draft` read such a page of a block its draft
     listed, where a fetch and a plain build do not read it)."""
+    links = list(urls)
+    if not links:
+        return set()
     settings = fetch_settings(config)
-    return disallowed_pages(list(urls), lambda requests: fetch_all(requests, settings))
+    return disallowed_pages(links, lambda requests: fetch_all(requests, settings))
 
 
 def read_failed(store: Store, article: Article, why: str, now: datetime) -> None:
