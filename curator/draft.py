@@ -98,7 +98,13 @@ from curator.draftnotes import (
 from curator.draftsyntax import HEADING as _HEADING
 from curator.draftsyntax import as_written
 from curator.draftsyntax import shortened as _shortened
-from curator.draftwrite import PASSED_OVER_START, SAME_STORY_START, draft_path, write_draft
+from curator.draftwrite import (
+    HELD_BACK_START,
+    PASSED_OVER_START,
+    SAME_STORY_START,
+    draft_path,
+    write_draft,
+)
 from curator.errors import shell_arg
 from curator.renamedsubjects import Renamed, renamed
 from curator.urls import safe_url
@@ -214,6 +220,7 @@ def _parse(text: str, path: Path, today: date | None = None) -> tuple[Draft, lis
         empty_sections=tuple(body.empty),
         merged_sections=tuple(body.merged),
         passed_over=_passed_over(lines, front.body_start),
+        held_back=_held_back(lines, front.body_start),
         title_as_written=title_sic,
     )
     return draft, mistakes
@@ -276,24 +283,44 @@ def _passed_over(lines: list[str], start: int) -> tuple[tuple[str, str], ...]:
     """The "## address" lines left in the draft's notes on articles left out for variety
     (`PASSED_OVER`), each with the `# Subject` heading above its note (walk57 #6: `build
     --draft` said nothing of what `draft` had said variety left out)."""
+    return tuple((s, url) for s, url, _ in _noted(lines, start, PASSED_OVER_START))
+
+
+def _held_back(lines: list[str], start: int) -> tuple[tuple[str, str, str], ...]:
+    """The "## address" lines left in the draft's notes on articles held back for another of
+    their subject (`HELD_BACK`), each with the `# Subject` heading above its note and why, as
+    the line under it says (fixjz #4: `build --draft` read the variety note again, not this
+    one, and said nothing of what `draft` had said it held back)."""
     found = []
+    for subject, url, below in _noted(lines, start, HELD_BACK_START):
+        # ("   Title: why": the why is curator's few words, after the title's last colon)
+        why = below.rpartition(": ")[2].strip() if ": " in below else ""
+        found.append((subject, url, why))
+    return tuple(found)
+
+
+def _noted(lines: list[str], start: int, opening: str) -> list[tuple[str, str, str]]:
+    """The "## address" lines of the draft's notes that start with `opening`: (the `# Subject`
+    heading above the note, the address, the line under it, stripped)."""
+    found: list[tuple[str, str, str]] = []
     in_note = False
     subject = ""
-    for raw in lines[start:]:
+    for index, raw in enumerate(lines[start:], start):
         stripped = raw.strip()
         if not in_note:
             heading = _HEADING.match(stripped)
             if heading and len(heading.group(1)) == 1:
                 subject = heading.group(2)
-            in_note = stripped.startswith(PASSED_OVER_START) and "-->" not in stripped
+            in_note = stripped.startswith(opening) and "-->" not in stripped
             continue
         if "-->" in stripped:
             in_note = False
             continue
         heading = _HEADING.match(stripped)
         if heading and len(heading.group(1)) == 2 and safe_url(heading.group(2)) and subject:
-            found.append((subject, heading.group(2)))
-    return tuple(found)
+            below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            found.append((subject, heading.group(2), "" if "-->" in below else below))
+    return found
 
 
 def _intro_lines(body: _Body, intro: object, front: _FrontMatter) -> tuple[int, ...]:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curator.draftblurbhtml import html_blurb_mistakes
 from curator.draftmodel import DraftEntry, DraftError, DraftSection
 from curator.draftsyntax import ARTICLE_FIELDS
 from curator.draftsyntax import HEADING as _HEADING
@@ -701,6 +702,7 @@ class DraftBody:
             self.mistakes += underlined_headings(
                 self.path, current.blurb, current.blurb_numbers, blurb=True
             )
+            self.mistakes += html_blurb_mistakes(self.path, current.blurb, current.blurb_numbers)
         try:
             entry = current.finish(self.path, self.seen)
         except DraftError as exc:

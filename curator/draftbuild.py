@@ -16,7 +16,7 @@ from curator.config import INIT_PLACEHOLDERS, Config
 from curator.draft import Draft, DraftEntry, blurb_rebuilt, draft_path, read_draft
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
-from curator.firstread import never_read
+from curator.firstread import ROBOTS_DISALLOWED, disallowed_first_reads, never_read
 from curator.harvest import fetch_settings
 from curator.issuetext import (
     borrowed_references,
@@ -187,28 +187,40 @@ def draft_theme_source(config: Config, store: Store, draft: Draft, draft_file: P
 def draft_passed_over(store: Store, draft: Draft, issue: Issue) -> Issue:
     """`issue` with each section's articles left out for variety as the draft's notes still
     name them (`Draft.passed_over`), so that `build --draft` says what `curator draft` said
-    (walk57 #6); one the editor moved out of its note, or that an issue featured since, is not
-    left out."""
+    (walk57 #6), and those held back for another of their subject as its notes on them still
+    name them (`Draft.held_back`, fixjz #4: not read again, the build said nothing of them);
+    one the editor moved out of its note, or that an issue featured since, is not left out."""
     featured = {
         a.url for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
     }
+
+    def still_left(heading: str, url: str) -> tuple[str, Article] | None:
+        """The article a note names, under the subject whose section leaves it out; None for
+        one featured, by this issue or one since."""
+        article = store.article_by_url(url) if url not in featured else None
+        if article is None or article.url in featured or store.issues_featuring(article.id):
+            return None
+        _, placed = store.stored_subject(article.id) if article.id is not None else (False, None)
+        # (one under a subject no section is waits for its own issue: left out of none here)
+        return (placed if placed is not None else heading).casefold(), article
+
     # Each under the section of the subject curator has it under, the one whose note `draft`
     # wrote it in, not the heading above the note (walk154 NEW-2: a `# Customer success` the
     # editor wrote above the journey section's last article took that section's note, and the
     # build said Customer success had left 3 out for variety; a theme and heading changed to
     # Voice of the customer took Customer success's).
-    noted: list[tuple[str, Article]] = []
-    for heading, url in draft.passed_over:
-        article = store.article_by_url(url) if url not in featured else None
-        if article is None or article.url in featured or store.issues_featuring(article.id):
-            continue
-        _, placed = store.stored_subject(article.id) if article.id is not None else (False, None)
-        # (one under a subject no section is waits for its own issue: left out of none here)
-        noted.append(((placed if placed is not None else heading).casefold(), article))
+    noted = [n for heading, url in draft.passed_over if (n := still_left(heading, url))]
+    held = [
+        (*n, why or "held back when the draft was made")
+        for heading, url, why in draft.held_back
+        if (n := still_left(heading, url))
+    ]
     sections = []
     for section in issue.sections:
-        left = [Scored(a, 0.0) for under, a in noted if under == section.subject.casefold()]
-        sections.append(replace(section, passed_over=tuple(left)))
+        under = section.subject.casefold()
+        left = [Scored(a, 0.0) for subject, a in noted if subject == under]
+        back = tuple((a, why) for subject, a, why in held if subject == under)
+        sections.append(replace(section, passed_over=tuple(left), held_back=back))
     return replace(issue, sections=tuple(sections))
 
 
@@ -429,7 +441,14 @@ def read_unread(
         and pages_read(config, known[entry.url])
     }
     unread = never_read(store, listed.values())
-    stale |= {url: a for url, a in listed.items() if a.id in unread}
+    reading = {url: a for url, a in listed.items() if a.id in unread}
+    # (not one its site's robots.txt disallows, which a fetch and a plain build do not read
+    # either: said and marked as a read that failed, fixjz #5)
+    for url in disallowed_first_reads(config, reading):
+        del reading[url]
+        if failed is not None:
+            failed[url] = ROBOTS_DISALLOWED
+    stale |= reading
     if not stale:
         return {}, {}
     built, errors = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)

@@ -149,6 +149,10 @@ class Draft:
     #: The articles its notes on those left out for variety (`PASSED_OVER`) still name, as
     #: (the `# Subject` heading above the note, address): the build counts them as `draft` did.
     passed_over: tuple[tuple[str, str], ...] = ()
+    #: The articles its notes on those held back for another of their subject (`HELD_BACK`)
+    #: still name, as (the `# Subject` heading above the note, address, why in a few words):
+    #: the build says them as `draft` did (fixjz #4).
+    held_back: tuple[tuple[str, str, str], ...] = ()
     #: `title:` ended with `(sic)` (left out of `title`): spelt so on purpose, though one or two
     #: letters from the newsletter's (`credittypos`).
     title_as_written: bool = False

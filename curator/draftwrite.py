@@ -284,6 +284,10 @@ HELD_BACK = (
 )
 
 
+#: The start of `HELD_BACK`, by which `draft._held_back` finds it in a draft (fixjz #4).
+HELD_BACK_START = "<!-- Held back"
+
+
 def _held_back_note(section: Section) -> str:
     """What `HELD_BACK` says, then each such article as a heading with just its address (the
     editor moves it out of the comment to feature it), its title and why (fixjq #3)."""

@@ -23,8 +23,11 @@ from curator import articles_addresses as article_addresses
 from curator.articles_pages import wants_pages
 from curator.candidates import feed_names
 from curator.config import Config, FeedSource
+from curator.fetch import fetch_all
+from curator.harvest import fetch_settings
 from curator.harvest_pages import entry_json
 from curator.models import Article, Entry, Issue, Page
+from curator.robots import disallowed_pages
 from curator.store import Store
 from curator.urls import url_key
 
@@ -113,6 +116,24 @@ def made_again(config: Config, store: Store, article: Article, page: Page) -> Ar
         # Read, though it gave no text: "" tells it from a page never read.
         text=made.text if made.text is not None else "",
     )
+
+
+#: Why a page never read is not read at its first read either (a build's link check, a draft's
+#: block read by `build --draft`): its site's robots.txt disallows it. Marked as a read that
+#: failed (`read_failed`), said so; the next fetch asks robots.txt again, not the page, and,
+#: still disallowed, reads it no more (`harvest_pages.Reread.disallowed`): not retried on end.
+ROBOTS_DISALLOWED = "its site's robots.txt disallows curator its pages"
+
+
+def disallowed_first_reads(config: Config, urls: Iterable[str]) -> set[str]:
+    """Of `urls`, pages never read that a build is about to read for the first time, those their
+    site's robots.txt disallows (fixjz #5: `build --draft` read such a page of a block its draft
+    listed, where a fetch and a plain build do not read it)."""
+    links = list(urls)
+    if not links:
+        return set()
+    settings = fetch_settings(config)
+    return disallowed_pages(links, lambda requests: fetch_all(requests, settings))
 
 
 def read_failed(store: Store, article: Article, why: str, now: datetime) -> None:

@@ -19,9 +19,10 @@ from urllib.parse import urlsplit
 
 from curator import articles_addresses as article_addresses
 from curator import articles_pages as article_pages
+from curator.articles_addresses import SIGN_IN_PAGE
 from curator.config import Config
 from curator.fetch import Fetcher, FetchRequest, open_fetcher
-from curator.firstread import never_read, read_failed
+from curator.firstread import ROBOTS_DISALLOWED, never_read, read_failed
 from curator.harvest import fetch_settings
 from curator.models import Article, FetchResult, Issue, Page, Scored
 from curator.robots import SiteRules, stored
@@ -146,7 +147,7 @@ async def _check(
     pages: list[tuple[Article, Page]] = []
     for art, result in zip(articles, results, strict=True):
         if result is None:
-            unchecked.append((art, "its site's robots.txt disallows curator its pages"))
+            unchecked.append((art, ROBOTS_DISALLOWED))
             continue
         if dead_page(result.error_kind, result.error):
             gone.append((art, result.error or f"HTTP {result.status}"))
@@ -213,7 +214,7 @@ def gone_note(art: Article, error: str) -> str:
     return f'"{art.title}" ({art.url}) is left out: {why}; the next best article takes its place'
 
 
-def walled_note(art: Article, published: bool, before: bool = False) -> str:
+def walled_note(art: Article, published: bool, before: bool = False, *, first: bool = False) -> str:
     """What a build or a draft says of an article whose page now asks readers to log in; with
     `before`, its page could not be read when it was stored either: not "now", as nothing changed
     (walk178 #1)."""
@@ -223,6 +224,11 @@ def walled_note(art: Article, published: bool, before: bool = False) -> str:
         if published
         else "check its link before you publish"
     )
+    if first:  # (its page never read before: no "now", fixjz #5)
+        return (
+            f'"{art.title}" ({art.url}): its page, read for the first time, asks readers to log'
+            f" in; {then}{'' if published else ' (the next fetch reads it again)'}"
+        )
     if before:
         return (
             f'"{art.title}" ({art.url}): its page asks readers to log in, as it did when curator'
@@ -231,10 +237,13 @@ def walled_note(art: Article, published: bool, before: bool = False) -> str:
     return f'"{art.title}" ({art.url}): its page now asks readers to log in; {then}'
 
 
-def _walled_notes(store: Store, walled: Sequence[Article], published: bool) -> list[str]:
-    """`walled_note` of each of `walled`, "now" only of those whose page was read before."""
+def _walled_notes(
+    store: Store, walled: Sequence[Article], published: bool, first: Collection[int] = ()
+) -> list[str]:
+    """`walled_note` of each of `walled`, "now" only of those whose page was read before (not
+    of those of `first`, ids of pages read for the first time)."""
     unread = store.unread_pages([a.id for a in walled if a.id])
-    return [walled_note(a, published, a.id in unread) for a in walled]
+    return [walled_note(a, published, a.id in unread, first=a.id in first) for a in walled]
 
 
 def copy_note(art: Article, new: str, of: Article, issue: int) -> str:
@@ -337,8 +346,11 @@ def recheck_issue(
             if art.id in whole:  # (its first read failed: marked so, as a fetch marks it)
                 read_failed(store, art, why, now)
             say(unchecked_note(art, why, published))
-        for note in _walled_notes(store, found.walled, published):
+        for note in _walled_notes(store, found.walled, published, whole):
             say(note)
+        for art in found.walled:
+            if art.id in whole:  # (a first read landing on a sign-in page: marked so, fixjz #5)
+                read_failed(store, art, SIGN_IN_PAGE, now)
         changed = False
         for art, error in found.gone:
             if art.id is not None:

@@ -192,6 +192,9 @@ class LeftOut:
     #: under it, how many of those an issue featured). Not the subjects a plan of themes left
     #: out (an issue with a theme says nothing of them).
     empty: tuple[tuple[str, int, int], ...] = ()
+    #: Per subject of the issue, those held back for another of it (`Section.held_back`), with
+    #: why in a few words: said by a build from a draft as by the draft (fixjz #4).
+    held: dict[str, tuple[tuple[Article, str], ...]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -208,6 +211,10 @@ class LeftOut:
             "moved_in_draft": self.moved,
             "left_out_for_variety": {
                 subject: [a.url for a in articles] for subject, articles in self.variety.items()
+            },
+            "held_back": {
+                subject: [{"url": a.url, "why": why} for a, why in held]
+                for subject, held in self.held.items()
             },
         }
 
@@ -325,6 +332,7 @@ def left_out(
         added,
         dropped,
         empty,
+        {s.subject: s.held_back for s in sections if s.held_back},
     )
 
 

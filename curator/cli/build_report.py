@@ -243,6 +243,15 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
                 f"; {some}, scoring higher than an article featured, {were} left out for variety"
                 f" ({names} featured here already)"
             )
+        held = left.held.get(section.subject, ())
+        if held:  # (fixjz #4: a build from a draft said nothing of them)
+            whys = "; ".join(dict.fromkeys(why for _, why in held))
+            line += (
+                f"; 1 of them was held back, another article of it taking its place ({whys})"
+                if len(held) == 1
+                else f"; {len(held)} of them were held back, other articles of it taking their"
+                f" place ({whys})"
+            )
         lines.append(line)
     for subject, n in left.dropped.items():  # (walk174 #1: a section removed whole went unsaid)
         some = "1 article" if n == 1 else f"{n} articles"

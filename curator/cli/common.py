@@ -28,7 +28,7 @@ from curator.config import Config, ConfigError
 from curator.config_load import load_config, moved_newsletter_advice
 from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
 from curator.harvest import FetchStopped
-from curator.htmltext import terminal_text
+from curator.htmltext import terminal_text, without_passwords
 from curator.olddates import fill_issue_dates
 from curator.ownership import stop_for_another_newsletters_store, stop_for_shared_folder_first
 from curator.placement import pending
@@ -320,7 +320,10 @@ def echo_json(
         # config, of a killed run before it), and a script reading it must not find the key
         # only some days (walk157 #5: `fetch --json` had none, `build --json` always has it).
         data = with_run_notes(with_lost_warnings({"warnings": [], **data}))
-    click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=ensure_ascii))
+    # An address's password is left out, as in every line curator prints (fixjz #1: `subjects
+    # list --json` gave the address an older curator stored, `https://editor:s3cret@host/x`).
+    text = json.dumps(data, indent=2, default=str, ensure_ascii=ensure_ascii)
+    click.echo(without_passwords(text))
     click.get_current_context().meta[JSON_PRINTED] = True
 
 

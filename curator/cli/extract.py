@@ -30,7 +30,7 @@ from curator.credits import site_team
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
-from curator.htmltext import name_text, terminal_text
+from curator.htmltext import name_text, terminal_text, without_passwords
 from curator.models import FEED_CODE, TAKEN_FOR_SITE, Article, Page, code_remark, taken_remark
 from curator.placement import feed_names
 from curator.render import credit_line, join_names
@@ -222,7 +222,9 @@ def extract(
         failed += 1
         _say(f"curator: {source}: {error}{hint}", err=True)
         if as_json:
-            click.echo(json.dumps({"url": source, "error": error}, ensure_ascii=False))
+            click.echo(
+                without_passwords(json.dumps({"url": source, "error": error}, ensure_ascii=False))
+            )
 
     for source in sources:
         if source in results:
@@ -275,7 +277,8 @@ def extract(
             record["stored"] = stored_record(stored[source])
             record["stored"]["publication_from"] = whence.get(source, "")
         if as_json:
-            click.echo(json.dumps(record, ensure_ascii=False))
+            # (fixjz #1: a stored address's password left out, as the printed lines do)
+            click.echo(without_passwords(json.dumps(record, ensure_ascii=False)))
         else:
             show(record)
     if failed:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import textwrap
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import click
 
@@ -33,7 +33,7 @@ from curator.cli.subjects import subjects
 from curator.cli.themes import themes
 from curator.deps import missing_package
 from curator.errors import EXIT_CODES, CuratorError, refusal_document
-from curator.htmltext import terminal_text
+from curator.htmltext import terminal_text, without_passwords
 from curator.store import damaged_in_use, is_damage
 
 
@@ -53,28 +53,33 @@ class CuratorGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         # The whole command line passes here first: note --json before anything can go wrong.
-        options = args[: args.index("--")] if "--" in args else args
+        # (a copy: click's parser takes the arguments off the list it is given)
+        options = list(args[: args.index("--")] if "--" in args else args)
         if "--json" in options:
             ctx.meta[JSON_ASKED] = True
+        ctx.meta[_COMMAND_LINE] = options
         try:
             return super().parse_args(ctx, args)
         except click.NoSuchOption as error:
-            usage_failed(ctx, self._misplaced(error, options))
+            usage_failed(ctx, self._misplaced(error, options), _named(self, options)[:1])
         except click.ClickException as error:
             usage_failed(ctx, error)
 
-    def _misplaced(self, error: click.NoSuchOption, args: list[str]) -> click.UsageError:
-        """`curator --json build`: an option of the command written before its name, which
-        click answered "No such option '--json'. Did you mean '--version'?" (walk124 F7)."""
-        named = next((a for a in args if a in self.commands), None)
-        command = self.commands.get(named or "")
-        if command is None:
+    def _misplaced(self, error: click.NoSuchOption, args: list[str]) -> click.ClickException:
+        """`curator --json build`, `curator subjects --json list`: an option of the command
+        written before its name, which click answered "No such option '--json'. Did you mean
+        '--version'?" (walk124 F7; fixjz #2: a group's command too)."""
+        named = _named(self, args)
+        command: click.Command = self
+        for name in named:
+            command = cast(click.Group, command).commands[name]
+        if not named or isinstance(command, click.Group):
             return error
         takes = {o for p in command.params for o in (*p.opts, *p.secondary_opts)}
         if error.option_name not in takes:
             return error
         return click.UsageError(
-            f"{error.option_name} goes after the command's name: curator {named}"
+            f"{error.option_name} goes after the command's name: curator {' '.join(named)}"
             f" {error.option_name} ...",
             error.ctx,
         )
@@ -84,6 +89,8 @@ class CuratorGroup(click.Group):
             return super().invoke(ctx)
         except CuratorError as error:
             fail(ctx, error)
+        except click.NoSuchOption as error:  # a group's (`subjects --json list`) or a command's
+            usage_failed(ctx, self._misplaced(error, ctx.meta.get(_COMMAND_LINE, [])))
         except click.ClickException as error:  # a subcommand's options or arguments
             usage_failed(ctx, error)
         except sqlite3.DatabaseError as error:
@@ -106,6 +113,22 @@ class CuratorGroup(click.Group):
             fail(ctx, broken)
 
 
+#: `ctx.meta` key: the command line's options and arguments (up to a `--`), as the root got them.
+_COMMAND_LINE = "curator.command_line"
+
+
+def _named(group: click.Group, args: list[str]) -> list[str]:
+    """The names of the command (and the group's command...) on the command line `args`:
+    `["subjects", "list"]`."""
+    named: list[str] = []
+    current: click.Command = group
+    for arg in args:
+        if isinstance(current, click.Group) and arg in current.commands:
+            named.append(arg)
+            current = current.commands[arg]
+    return named
+
+
 def fail(ctx: click.Context, error: CuratorError) -> NoReturn:
     """End the run for `error`: `curator: <message>` on stderr, and with --json (unless the
     command already printed its JSON output) `{"error": <message>, "exit": <code>}` on stdout
@@ -119,14 +142,20 @@ def fail(ctx: click.Context, error: CuratorError) -> NoReturn:
     raise click.exceptions.Exit(error.exit_code) from None
 
 
-def usage_failed(ctx: click.Context, error: click.ClickException) -> NoReturn:
+def usage_failed(
+    ctx: click.Context, error: click.ClickException, command: list[str] | None = None
+) -> NoReturn:
     """A mistake on the command line that click found (an unknown option, a missing argument, a
     bad choice): click's usage text on stderr as always, and when --json is on the command line
-    (even if click never got to read it) `{"error": <message>, "exit": <code>}` on stdout too."""
+    (even if click never got to read it) `{"error": <message>, "exit": <code>}` on stdout too,
+    `refusal_document`'s, for the `command` named when click had not reached it yet (fixjz #2:
+    `curator --json build` gave no `"issue": null`)."""
     if not ctx.meta.get(JSON_ASKED) or ctx.meta.get(JSON_PRINTED):
         raise error
     error.show()
-    document = refusal_document(error.format_message(), error.exit_code, ctx.invoked_subcommand)
+    message = without_passwords(error.format_message())  # (fixjz #1) an argument may hold one
+    name = command[0] if command else ctx.invoked_subcommand
+    document = refusal_document(message, error.exit_code, name)
     click.echo(json.dumps(document, indent=2))
     raise click.exceptions.Exit(error.exit_code) from None
 
