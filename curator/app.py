@@ -132,6 +132,7 @@ from curator.publishissue import (
     stopped_issue_in,
     write_fix,
 )
+from curator.pullednotes import Pulled, pulled_articles
 from curator.renamedsubjects import renamed_subjects
 from curator.render import environment, issue_day
 from curator.runlock import RUN_WAIT, BuildError, build_lock
@@ -181,6 +182,8 @@ class BuildResult:
     like_excluded: tuple[LikeExcluded, ...] = ()
     #: Those placed through their subject's keywords alone (`keywords_only_warnings`).
     keywords_only: tuple[KeywordsOnly, ...] = ()
+    #: Those under their subject because of a correction since the last issue (walk190 #7).
+    pulled: tuple[Pulled, ...] = ()
 
 
 def discover_feeds(config: Config, url: str) -> Discovery:
@@ -283,6 +286,7 @@ def run_build(
     # (said once, by the first build that leaves it out: walk53 #1's came back every week)
     said = store.retold_said()
     told = (t.article.id for s in issue.sections for t in s.retold if not t.recorded)
+    pulled = pulled_articles(config, store, issue)  # (before the issue makes them old: walk190 #7)
     published = publish_issue(
         issue,
         config,
@@ -366,6 +370,7 @@ def run_build(
         *published.warnings,
         *order,
         *(_stale_draft(path, issue.number) for path in stale),
+        *(p.published(issue.number) for p in pulled),
     )
     return BuildResult(
         summary,
@@ -378,6 +383,7 @@ def run_build(
         planned.one_word,
         planned.like_excluded,
         planned.keywords_only,
+        pulled,
     )
 
 

@@ -58,10 +58,11 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     ),
     (
         EXIT_PUBLISHED_MEANWHILE,
-        "`build` only: it waited for another run on the same store, which published an issue"
+        "`build` and `draft`: it waited for another run on the same store, which published an issue"
         " meanwhile (two schedules, a scheduled and a manual run); nothing was published, so"
         " readers do not get a second issue at once; run `curator build` again to publish the"
-        " next one on purpose",
+        " next one on purpose (a draft writes none: the issue it was drafting is out; run"
+        " `curator draft` again to draft the next)",
     ),
     (
         EXIT_INTERRUPTED,

@@ -7,11 +7,16 @@ Where the article would go without those corrections is worked out as `subjects 
 it out (`whyplaced._without_corrections`): the model fitted from the same articles with the
 older corrections alone, beside the one with all of them (both fitted now, so that a refit of
 the archive is not taken for the correction's doing). Only when the editor corrected something
-since the last issue: else nothing is fitted."""
+since the last issue: else nothing is fitted.
+
+A plain build, which has no draft to carry the note, says it (walk190 #7): a line per such
+article it published, and `--json`'s "pulled_in"."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from curator.config import Config
 from curator.errors import shell_arg
@@ -34,17 +39,69 @@ PULLED_BY_CORRECTIONS = (
 )
 
 
+@dataclass(frozen=True)
+class Pulled:
+    """An article of an issue under its subject because of a correction made since the last issue."""
+
+    url: str
+    title: str
+    subject: str
+    #: Where curator would place it without those corrections (None: under no subject).
+    was: str | None
+    #: The draft's note on it.
+    note: str
+    #: The move it came in with (the one most like it), when one is: its URL, title and day.
+    move: tuple[str, str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "subject": self.subject,
+            "without_corrections": self.was,
+            "moved_url": self.move[0] if self.move else None,
+            "moved_title": self.move[1] if self.move else None,
+            "moved_on": self.move[2] if self.move else None,
+        }
+
+    def published(self, number: int) -> str:
+        """The build's line on it, once issue `number` published it (walk190 #7)."""
+        why = (
+            f'with your move of "{self.move[1]}" ({self.move[0]}) to it on {self.move[2]}'
+            if self.move
+            else "with your corrections since the last issue"
+        )
+        without = "that correction" if self.move else "them"
+        where = f'under "{self.was}"' if self.was else "under no subject"
+        fix = (
+            f"`curator subjects move {shell_arg(self.url)} {shell_arg(self.was)}` puts it back"
+            if self.was
+            else f"`curator subjects exclude {shell_arg(self.url)}` keeps it out of every subject"
+        )
+        return (
+            f'issue {number}\'s "{self.title}" ({self.url}) came into "{self.subject}" {why}:'
+            f" without {without} curator would place it {where}; it is published under"
+            f' "{self.subject}". If it does not belong there, {fix} for later issues (to take it'
+            f" out of this issue now: delete its entry in issue-{number}.json in your output"
+            f" folder, then `curator render {number}`)"
+        )
+
+
 def pulled_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
-    """The note on each article of `issue` (by URL) that is under its section's subject because
-    of a correction made since the last issue was published: one curator placed elsewhere (or
-    under no subject) before it; not the corrected articles themselves, nor one an issue
-    published."""
+    """The draft's note on each article of `issue` (by URL) that `pulled_articles` finds."""
+    return {p.url: p.note for p in pulled_articles(config, store, issue)}
+
+
+def pulled_articles(config: Config, store: Store, issue: Issue) -> tuple[Pulled, ...]:
+    """Each article of `issue` that is under its section's subject because of a correction made
+    since the last issue was published: one curator placed elsewhere (or under no subject)
+    before it; not the corrected articles themselves, nor one an issue published."""
     made = store.corrections_made()
     published = store.issues()
     since = published[-1].published_at if published else None
     recent = {url: when for url, (_, when) in made.items() if since is None or when > since}
     if not recent:
-        return {}
+        return ()
     entries: list[tuple[str, Article]] = [
         (section.subject, entry.article)
         for section in issue.sections
@@ -54,13 +111,13 @@ def pulled_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
         and not store.issues_featuring(entry.article.id)
     ]
     if not entries:
-        return {}
+        return ()
     corrections = {url: subject for url, (subject, _) in made.items()}
     earlier = {url: subject for url, subject in corrections.items() if url not in recent}
     sample = store.sample_ids(CORPUS_SAMPLE)
     now = SubjectModel.of(fitted_model(config, store, corrections, sample))
     before = SubjectModel.of(fitted_model(config, store, earlier, sample))
-    notes = {}
+    notes: list[Pulled] = []
     for subject, article in entries:
         if now.assign_one(article).subject != subject:
             continue  # (under it for another reason: a draft's own choice, a published subject)
@@ -74,22 +131,26 @@ def pulled_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
             else "`curator subjects exclude URL` keeps it out of every subject"
         )
         nearest = now.nearest_move(article, subject, among=recent)
+        title = article.title or article.url
         if nearest is not None:
             found = store.article_by_url(nearest[0])
-            notes[article.url] = PULLED_BY_MOVE.format(
-                title=found.title if found is not None and found.title else nearest[0],
-                subject=subject,
-                day=_day(recent[nearest[0]]),
-                where=where,
-                fix=fix,
+            move = (
+                nearest[0],
+                found.title if found is not None and found.title else nearest[0],
+                _day(recent[nearest[0]]),
             )
+            note = PULLED_BY_MOVE.format(
+                title=move[1], subject=subject, day=move[2], where=where, fix=fix
+            )
+            notes.append(Pulled(article.url, title, subject, was, note, move))
         else:
-            notes[article.url] = PULLED_BY_CORRECTIONS.format(
+            note = PULLED_BY_CORRECTIONS.format(
                 since=f"since issue {published[-1].number}" if published else "so far",
                 where=where,
                 fix=fix,
             )
-    return notes
+            notes.append(Pulled(article.url, title, subject, was, note))
+    return tuple(notes)
 
 
 def _day(when: datetime) -> str:

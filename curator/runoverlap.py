@@ -1,6 +1,9 @@
 """A plain build that waited for another run on the same store, which published an issue
 meanwhile, publishes none (walk186 #5: two overlapping `curator build --quiet` from cron both
-exited 0, the second publishing issue 8 of what issue 7 had left, a minute after it)."""
+exited 0, the second publishing issue 8 of what issue 7 had left, a minute after it). A plain
+`curator draft` that waited so writes none: the issue it was drafting is out (a draft of what
+that issue left, written as if nothing had happened, would pass for the one the editor ran it
+for)."""
 
 from __future__ import annotations
 
@@ -17,13 +20,15 @@ class PublishedMeanwhile(CuratorError):
     exit_code: ClassVar[int] = EXIT_PUBLISHED_MEANWHILE
 
 
-def published_meanwhile(store: Store, since: datetime) -> PublishedMeanwhile | None:
+def published_meanwhile(
+    store: Store, since: datetime, *, drafting: bool = False
+) -> PublishedMeanwhile | None:
     """The refusal when issues were published from `since` on (the start of the first run this
     one waited for: `runlock.build_lock`), by that run or another that took the lock before
     this one; None when none was. A warning would not do: this build would already have
     published, and README's "Take an issue back" is work for the editor and a mail readers
     got (the "published less than a minute ago" warning stays for two builds that did not
-    overlap, which may be meant)."""
+    overlap, which may be meant). `drafting`: the run is `curator draft`."""
     numbers = [i.number for i in store.issues() if i.published_at >= since]
     if not numbers:
         return None
@@ -33,6 +38,12 @@ def published_meanwhile(store: Store, since: datetime) -> PublishedMeanwhile | N
         else f"issues {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
     )
     last = numbers[-1]
+    if drafting:
+        return PublishedMeanwhile(
+            f"another curator run on this store published {named} while this draft waited for"
+            " it to finish: the issue it was drafting is out; no draft was written. To draft"
+            f" issue {last + 1}, of what issue {last} left, run `curator draft` again"
+        )
     return PublishedMeanwhile(
         f"another curator run on this store published {named} while this build waited for it"
         f" to finish; nothing was published, so that readers do not get issue {last + 1} of"

@@ -393,10 +393,15 @@ def draft(
     placing_notes: list[str] = []  # what placing said, when there is no draft to say it
     edits: list[SubjectEdit] = []  # (walk182 #7: what a subject edit changed)
     # (fixia: the store missing beside published issues stops it before the store is made)
-    with opened(config, db, create=True, published="No draft was written", owner_checked=True) as (
-        conf,
-        store,
-    ):
+    with opened(
+        config,
+        db,
+        create=True,
+        published="No draft was written",
+        owner_checked=True,
+        # (one that waited for a run that published meanwhile drafts an issue that is out)
+        one_issue=not subject and not all_subjects,
+    ) as (conf, store):
         subject = requested_subjects(conf, subject, all_subjects)  # before fetching
         say_placeholders(conf, drafting=True, subjects=subject, all_subjects=all_subjects)
         stop_for_another_newsletters_store(conf, store, conf.settings.output)  # (walk166 #1)

@@ -149,6 +149,7 @@ def build_document(
         "one_word_fits": [o.to_dict() for o in result.one_word],
         "like_excluded": [o.to_dict() for o in result.like_excluded],
         "keywords_only": [o.to_dict() for o in result.keywords_only],
+        "pulled_in": [p.to_dict() for p in result.pulled],
         "subject_edit": edits[-1].to_dict() if edits else None,
         **(left if left is not None else {"unplaced": 0}),
         "warnings": warnings_list(result.warnings, result.missing_blurbs),

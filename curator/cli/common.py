@@ -781,8 +781,8 @@ def opened(
     (`stop_for_another_newsletters_store`; walk186 #2: `fetch` from cron stored one newsletter's
     articles in the other's store, which then published them); `owner_checked`: the command
     checks that itself, where it says more (`build`, `draft`, `render`).
-    `one_issue` (a plain build): a run that waited for another which published an issue
-    meanwhile stops (`runoverlap.PublishedMeanwhile`, walk186 #5).
+    `one_issue` (a plain build or draft): a run that waited for another which published an
+    issue meanwhile stops (`runoverlap.PublishedMeanwhile`, walk186 #5).
     """
     config = loaded(config_path)
     if checked is not None:
@@ -848,7 +848,12 @@ def opened(
                 store.check_whole()  # and so does a damaged one (walk174 #3)
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
-            if one_issue and since is not None and (stop := published_meanwhile(store, since)):
+            drafting = command.split()[1:2] == ["draft"]
+            if (
+                one_issue
+                and since is not None
+                and (stop := published_meanwhile(store, since, drafting=drafting))
+            ):
                 raise stop
             if reading:
                 _say_copies(config, store, store_path)
