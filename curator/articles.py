@@ -18,6 +18,7 @@ from curator.articles_addresses import (
     unreachable_named,
 )
 from curator.articles_credits import (
+    capitals_recased,
     choose_authors,
     feed_credits,
     feed_publication,
@@ -522,6 +523,7 @@ def merge(
         page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
         or _newer_headline(entry, page, publication, title if feed_title_used else ""),
         written_for=written_for,
+        credit_capitals=capitals_recased(authors, page.credit_text if page else ""),
         title_chosen_from=title_choice(page, publication, title)
         if not feed_title_used and page is not None
         else "",

@@ -360,6 +360,11 @@ class Article:
     #: build's warning say it may have been written for it (walk158 #9); "" otherwise, and when
     #: stored before curator kept it.
     written_for: str = ""
+    #: The credit as its page wrote it in capitals when a name of `authors` was re-cased from it
+    #: ("PAR MARIE-ÈVE DE LA TOUR" credited "Marie-Ève de la Tour": her name's "La" cannot be
+    #: told): the draft notes the guess for the editor to check (walk191 #9); "" otherwise, and
+    #: when stored before curator kept it.
+    credit_capitals: str = ""
 
 
 @dataclass(frozen=True)
