@@ -288,6 +288,8 @@ def clean_title(raw: str, site: str | None = None, headline: str = "") -> str | 
         return raw[first.end() :].strip()
     if _SUBTITLE_MARK.fullmatch(last.group()):
         return raw  # "…の使い分け：顧客体験を測る": a subtitle (Readability.js cuts at no colon)
+    if last.group().strip() == ":" and raw[last.end() :][:1].islower():
+        return raw  # "« … » : entretien avec …": a subtitle, no site's name (walk191 #6)
     head = _without_title_byline(raw[: last.start()].strip())
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
 

@@ -59,6 +59,14 @@ ADDED = (
         *["« Nos clients veulent des humains » : entretien avec Éloïse Château"] * 3,
         False,
     ),
+    # nor a subtitle after " : " that opens in lower case, with no <h1> to tell
+    (
+        "interview",
+        "« Le client n’attend plus » : entretien avec Paul Roux",
+        "",
+        "« Le client n’attend plus » : entretien avec Paul Roux",
+        False,
+    ),
 )
 
 TOPICS = {
@@ -66,6 +74,7 @@ TOPICS = {
     "carnet": "la promesse faite aux clients en une seule phrase",
     "magazine": "les formulaires de selfcare que les clients abandonnent",
     "quote": "le retour des conseillers humains dans une mutuelle",
+    "interview": "les conseillers qui rappellent chaque client mécontent",
     "feed": "les enquêtes de satisfaction après chaque appel",
 }
 
