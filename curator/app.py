@@ -56,11 +56,13 @@ from curator.draftbuild import credits_by_address as _credits_by_address
 from curator.draftbuild import draft_passed_over as _draft_passed_over
 from curator.draftbuild import draft_theme_source as _draft_theme_source
 from curator.draftbuild import fill_draft_variables as _fill_draft_variables
+from curator.draftbuild import followed_names as _followed_names
 from curator.draftbuild import issue_json as _issue_json
 from curator.draftbuild import known_articles as _known_articles
 from curator.draftbuild import own_title as _own_title
 from curator.draftbuild import read_unread as _read_unread
 from curator.draftbuild import store_read as _store_read
+from curator.draftbuild import titles_by_address as _titles_by_address
 from curator.draftbuild import unread_listed_notes as _unread_notes
 from curator.draftbuild import with_copies as _with_copies
 from curator.draftbuild import with_read_authors as _with_read_authors
@@ -159,6 +161,7 @@ from curator.themes import (
     theme_history,
     thin_promise,
 )
+from curator.urls import url_key
 
 
 @dataclass(frozen=True)
@@ -602,6 +605,7 @@ def build_from_draft(
     fresh, gone = _read_unread(config, store, draft.entries, known, now, failed)
     unread_listed = {url: known[url] for url in failed}
     read_now = dict(fresh)  # (stored once the draft is found fit to publish: walk180 #1)
+    chosen_titles = {url_key(a.url): a.title_chosen_from for a in fresh.values()}
     draft = _with_read_authors(draft, fresh)  # (fixjq #2: a page never read, read now)
     fresh = {url: named(article) for url, article in fresh.items()}
     known = {url: named(article) for url, article in known.items()} | fresh
@@ -613,8 +617,11 @@ def build_from_draft(
     )
     unreachable: list[str] = []
     if missing:
-        added, unread = article_rules.articles_from_urls(missing, fetch_settings(config), now=now)
+        added, unread = article_rules.articles_from_urls(
+            missing, fetch_settings(config), now=now, site_names=_followed_names(config, store)
+        )
         store.add_articles(added.articles, feed_url=None, aliases=added.aliases)
+        chosen_titles |= {url_key(a.url): a.title_chosen_from for _, a in added.articles}
         lines = {e.url: e.line for e in draft.entries}
         unreachable = [
             f"{draft_file}:{lines.get(link, '?')}: {link}: "
@@ -892,6 +899,7 @@ def build_from_draft(
     not_read = unread_pages(store, issue, published=True, stored=known)
     by_address = _credits_by_address(config, store, draft, known, issue, draft_file, out_dir)
     by_address += _blurbs_by_address(draft, known, issue, draft_file, out_dir)
+    by_address += _titles_by_address(draft, known, chosen_titles, issue, out_dir)  # (walk191 #6)
     warnings = (
         *credits,
         *by_address,

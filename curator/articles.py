@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from curator import extract_rules_bylines as byline_rules
@@ -18,6 +18,7 @@ from curator.articles_addresses import (
     unreachable_named,
 )
 from curator.articles_credits import (
+    capitals_recased,
     choose_authors,
     feed_credits,
     feed_publication,
@@ -25,7 +26,7 @@ from curator.articles_credits import (
     writing_for,
 )
 from curator.articles_pages import PageBatch, read_pages
-from curator.articles_titles import feed_item_title, page_title
+from curator.articles_titles import feed_item_title, page_title, rechosen, title_choice
 from curator.blurb import (
     choose_blurb,
     listed_posts,
@@ -522,6 +523,10 @@ def merge(
         page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
         or _newer_headline(entry, page, publication, title if feed_title_used else ""),
         written_for=written_for,
+        credit_capitals=capitals_recased(authors, page.credit_text if page else ""),
+        title_chosen_from=title_choice(page, publication, title)
+        if not feed_title_used and page is not None
+        else "",
     )
 
 
@@ -624,12 +629,17 @@ def _written_for(
 
 
 def articles_from_urls(
-    urls: Sequence[str], settings: FetchSettings, *, now: datetime
+    urls: Sequence[str], settings: FetchSettings, *, now: datetime, site_names: Sequence[str] = ()
 ) -> tuple[Built, dict[str, str]]:
     """Articles the editor added by URL alone: each page is read and credited as a feed entry
-    would be; and why each page that could not be read was not (url -> reason)."""
+    would be; and why each page that could not be read was not (url -> reason). A title chosen
+    from a side of the page's <title> is the side that is not one of `site_names` (the followed
+    feeds' names: `articles_titles.rechosen`, walk191 #6)."""
     source = FeedSource(url="", name=None)
     entries = [Entry(link=url) for url in urls if url.startswith(("http://", "https://"))]
     pages, errors = read_pages([e.link or "" for e in entries], settings)
     built = build_articles(entries, source=source, feed_title=None, pages=pages, now=now)
+    if site_names:
+        articles = tuple((key, rechosen(a, site_names)) for key, a in built.articles)
+        built = replace(built, articles=articles)
     return built, errors

@@ -286,3 +286,24 @@ def feed_credits(entry: Entry) -> tuple[str, ...]:
         for name in clean_authors(raw, feed=True, plain=entry.authors_plain):
             names.setdefault(name, None)
     return tuple(names)
+
+
+def capitals_recased(authors: Sequence[str], credit: str) -> str:
+    """`credit` (the page's byline as written) when it writes a name of `authors` all in capitals
+    that curator re-cased with a particle or a "Mc"/"Mac" in it ("PAR MARIE-ÈVE DE LA TOUR"
+    credited "Marie-Ève de la Tour", her name having "La"): how such a name is cased is a guess
+    the draft notes (walk191 #9); "JOHN SMITH" as "John Smith" is none. Else ""."""
+    return (
+        credit
+        if any(a != a.upper() and a.upper() in credit and _cased_by_guess(a) for a in authors)
+        else ""
+    )
+
+
+def _cased_by_guess(name: str) -> bool:
+    """Whether a name's capitals are more than each word's first letter: a particle after its
+    first word ("de la", "van", "bin"), a "Mc" or "Mac" ("McCarthy", "Macdonald")."""
+    pieces = [p.lower() for w in name.split() for p in w.split("-")]
+    return any(p in name_rules.CASED_PARTICLES for p in pieces[1:]) or any(
+        p.startswith(("mc", "mac")) for p in pieces
+    )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from curator import extract_rules as rules
 from curator.credits import name_key
 from curator.extract import strip_site_name
-from curator.extract_title import without_site_lead
-from curator.models import Page
+from curator.extract_title import headed_side, without_site_lead
+from curator.models import Article, Page
 from curator.urls import site_of
 
 
@@ -24,6 +25,9 @@ def page_title(page: Page, publication: str | None) -> str:
     title = strip_site_name(page.title or "", names, page.authors)
     # "Acme Blog: NPS - What It Measures": a name the page declares leading before ":" (walk190 #9)
     title = without_site_lead(title, [publication or "", *page.site_names])
+    # "Mozilla - Wikipedia" headed "Mozilla": the side its <h1> is (walk191 #6)
+    if title == page.title_written and page.headline:
+        title = headed_side(title, page.headline) or title
     if title != (page.title or "") and _fuller(page.headline, title, names):
         # The <title> carried the site's name and the page's one <h1> is a fuller headline than
         # what is left ("Digitizing CX" beside "Key Drivers of Customer Experience Digitization").
@@ -89,6 +93,36 @@ def _fuller(headline: str, title: str, names: Sequence[str]) -> bool:
         return False
     keys = {name_key(n) for n in names}
     return name_key(headline) not in keys
+
+
+def title_choice(page: Page, publication: str | None, title: str) -> str:
+    """The page's <title> as written (`Page.title_written`) when `title` is one side of it that no
+    name of the site decided: the other side is no name the page gives its site nor the
+    publication credited, so its <h1> or the length of what was left chose (walk191 #6: "Le Blog
+    de la Relation Client" was published for "Le premier contact décide de tout"); else ""."""
+    written = page.title_written
+    if not written or not title or title == written or title not in written:
+        return ""
+    names = [n for n in (publication, *page.site_names) if n]
+    if strip_site_name(without_site_lead(written, names), names) == title:
+        return ""
+    return written
+
+
+def rechosen(article: Article, names: Sequence[str]) -> Article:
+    """`article` with the title its page's <title> gives once a whole segment naming a site of
+    `names` (the followed feeds' names) goes from either end, when its title was chosen from that
+    <title> (`Article.title_chosen_from`): "Le Blog de la Relation Client » Le premier contact
+    décide de tout", added by address, is "Le premier contact décide de tout" where a followed feed
+    is named "Le Blog de la Relation Client" (walk191 #6: the site's name was published). A name
+    decided it: the choice is no longer said."""
+    written = article.title_chosen_from
+    if not written or not names:
+        return article
+    title = without_site_lead(strip_site_name(written, names), names)
+    if title == written:
+        return article
+    return replace(article, title=title, title_chosen_from="")
 
 
 def feed_item_title(

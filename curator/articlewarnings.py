@@ -557,6 +557,7 @@ def credit_notes(config: Config, store: Store, issue: Issue) -> dict[str, str]:
                 first,
                 original_copy(entry, first),
                 written_for=art.written_for,
+                capitals=art.credit_capitals if art.credit_corrected_in is None else "",
                 unread=art.id in unread,
                 never_read=never_read_note(config, store, art, IN_THIS_DRAFT),
             )

@@ -384,27 +384,34 @@ def _run_in_head(text: str, title: str | None, credited: Collection[str] = ()) -
     first, newline, rest = text.partition("\n")
     line = first.strip()
     after = past_headline(line, title, ()) if title else line
-    if _BYLINE_LEAD.match(after):
-        head = after[:_RUN_IN_BYLINE_CHARS]
-        end = next(
-            (
-                m.start()
-                for m in re.finditer(r"(?<=\s)(?=[A-Z])", head)
-                if DATELINE.match(after[m.start() :])
-            ),
-            None,
-        )
-        if end is None:
-            date = _BYLINE_DATE.search(head)
-            end = date.end() if date else None
-        if end is None or not _byline_of(after[:end].strip())[0]:
-            return text
-        after = after[end:].strip()
-    elif cut := _credit_and_date(after, credited, after != line):
+    # "By Mateus Conceição 2026-11-13 A customer…", "By X November 7, 2026 …": a byline and its
+    # date the English rule does not end read as a credit's label, names and date are (walk191 #5)
+    cut = _english_byline(after) if _BYLINE_LEAD.match(after) else 0
+    if cut or (cut := _credit_and_date(after, credited, after != line)):
         after = after[cut:].strip()
     elif after == line or not DATELINE.match(after):
         return text
     return f"{after}{newline}{rest}"
+
+
+def _english_byline(after: str) -> int:
+    """Where a run-in English byline ("By Carl Ng in Geneva, December 3, 2026") at the start of
+    `after` ends: where a dateline starts, or after its date; 0 when it cannot tell."""
+    head = after[:_RUN_IN_BYLINE_CHARS]
+    end = next(
+        (
+            m.start()
+            for m in re.finditer(r"(?<=\s)(?=[A-Z])", head)
+            if DATELINE.match(after[m.start() :])
+        ),
+        None,
+    )
+    if end is None:
+        date = _BYLINE_DATE.search(head)
+        end = date.end() if date else None
+    if end is None or not _byline_of(after[:end].strip())[0]:
+        return 0
+    return end
 
 
 #: A date as a page in any language sets it under its byline: "2026年12月3日", "2026년 12월 4일",

@@ -134,6 +134,32 @@ def blurbs_by_address(
     )
 
 
+def titles_by_address(
+    draft: Draft,
+    known: Mapping[str, Article],
+    chosen: Mapping[str, str],
+    issue: Issue,
+    out_dir: Path,
+) -> tuple[str, ...]:
+    """A warning per article the draft added by its address alone whose title was chosen from its
+    page's <title> as one side of a separator (`Article.title_chosen_from`, by `url_key` of the
+    article's address in `chosen`): the editor saw no draft note on it, and the other side may be
+    the title (walk191 #6: the site's name was published, silently)."""
+    ids = {known[e.url].id for e in draft.entries if e.url_only and e.url in known}
+    said = []
+    for art in (e.article for s in issue.sections for e in s.entries):
+        written = chosen.get(url_key(art.url), "") if art.id in ids else ""
+        if written:
+            said.append(
+                f'the title of "{art.title}" ({art.url}) was chosen from its page\'s <title>'
+                f' "{written}"; it was added to the draft by its address and is published so (to'
+                f' correct it: its "title" in {issue_json(out_dir, issue.number)}, then `curator'
+                f" render {issue.number}`; in a later draft, the title as its heading over a"
+                " `url:` line)"
+            )
+    return tuple(said)
+
+
 def reader_notes(
     config: Config, issue: Issue, out_dir: Path, *, rendering: bool = False
 ) -> list[str]:
@@ -451,7 +477,9 @@ def read_unread(
     stale |= reading
     if not stale:
         return {}, {}
-    built, errors = article_rules.articles_from_urls(list(stale), fetch_settings(config), now=now)
+    built, errors = article_rules.articles_from_urls(
+        list(stale), fetch_settings(config), now=now, site_names=followed_names(config, store)
+    )
     read = dict(built.articles)
     found = {}
     gone = {}
@@ -476,6 +504,13 @@ def read_unread(
         )
         found[url] = article
     return found, gone
+
+
+def followed_names(config: Config, store: Store) -> list[str]:
+    """The followed feeds' names: each feed's `name:` in feeds.yaml, else its title as fetched
+    (the names a title added by address may lead or end with, walk191 #6)."""
+    names = [f.name or store.feed_state(f.url).title for f in config.feeds]
+    return [n for n in names if n]
 
 
 def with_read_authors(draft: Draft, read: Mapping[str, Article]) -> Draft:

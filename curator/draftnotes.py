@@ -143,6 +143,7 @@ def credit_note(
     written_for: str = "",
     unread: bool = False,
     never_read: str = "",
+    capitals: str = "",
 ) -> str:
     """What is unsure in a credit, for the editor reviewing the draft ("" when nothing is): a
     publication that is the feed's name rather than one the page gave (`from_feed` says so, and
@@ -151,7 +152,8 @@ def credit_note(
     it, named under it, which is the one to feature, not this one re-credited: walk119 #2).
     `unread`: its page could not be read, so no author found says nothing of the article;
     `never_read`: what to say instead when its page was never read (`firstread.never_read_note`,
-    walk187 #4)."""
+    walk187 #4). `capitals`: the page's byline written in capitals that a name was re-cased
+    from, a guess the editor checks (walk191 #9)."""
     notes = []
     if publication and from_feed:
         notes.append(f'"{publication}" is {from_feed}')
@@ -171,6 +173,13 @@ def credit_note(
         for unsure in map(may_be_two, authors)
         if unsure
     )
+    if capitals:
+        # "PAR MARIE-ÈVE DE LA TOUR": "de la Tour" or "de La Tour" only she can tell
+        notes.append(
+            f'the page writes its byline in capitals ("{capitals}"), so the name\'s capitals'
+            ' above are curator\'s guess: check them ("de la" or "La", "Mc", "van")'
+            " and correct the `author:` line if they are wrong"
+        )
     if written_for:
         notes.append(
             f"{_written_for_words(authors, publication, written_for)}: if it first appeared"

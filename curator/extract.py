@@ -83,7 +83,7 @@ from curator.extract_site import (
 )
 from curator.extract_text import article_body, main_text
 from curator.extract_text import scripted_text as _scripted_text
-from curator.extract_title import clean_title, strip_site_name, title
+from curator.extract_title import clean_title, strip_site_name, title, written_title
 from curator.feeds.common import sane
 from curator.htmltext import normalise_space
 from curator.models import Page
@@ -161,6 +161,7 @@ def extract(html: str | bytes, url: str, *, charset: str | None = None) -> Page:
         language=_safe(problems, language, doc),
         headings=_safe(problems, headings, doc) or (),
         headline=_safe(problems, headline, doc) or "",
+        title_written=_safe(problems, written_title, doc) or "",
         # Last: trafilatura cleans the tree in place.
         text=_scripted_text(_safe(problems, main_text, doc), body),
         problems=(*problems, *said),

@@ -71,7 +71,7 @@ def title(doc: _Doc, site: str | None = None) -> str | None:
     found = _ld_title(doc) or _first_meta(doc, rules.TITLE_META)
     if found:
         return found  # as the publisher wrote it for sharing (Readability.js keeps it too)
-    found = clean_title(_title_text(doc), site)
+    found = clean_title(_title_text(doc), site, _one_h1(doc))
     if found:
         return found
     h1 = doc.tree.find(".//h1")
@@ -97,15 +97,17 @@ def strip_site_name(
     underscored = _underscore_tail(raw)
     if underscored and name_key(underscored[1][-1]) in keys:
         raw = underscored[0]  # "Title _Section _Site": the section goes with the site's name
-    parts = rules.TITLE_SEPARATORS.split(raw)
-    if len(parts) < 2:
+    # Cut by position in `raw`: the separators between kept parts stay as written; none inside
+    # quotes ("« … » : …", walk191 #6).
+    seps = title_separators(raw)
+    if not seps:
         return raw
+    bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(raw)]
+    parts = [raw[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
 
     def site(part: str) -> bool:
         return name_key(part) in keys or _site_and_section(part, keys)
 
-    # Cut by position in `raw`: the separators between kept parts stay as written.
-    seps = list(rules.TITLE_SEPARATORS.finditer(raw))
     start, end = 0, len(seps)  # parts[start : end + 1] are kept
     while end > start and (site(parts[end]) or name_key(parts[end]) in who):
         end -= 1
@@ -129,8 +131,9 @@ def strip_site_name(
 
 
 #: What follows a site's name leading a title: ":" ("Acme Blog: NPS - What It Measures", no space
-#: before it), "|", "-", "–", "—", "·" (or the full-width "：", "｜"), then a space (walk190 #9).
-_LEAD_MARK = r"\s*(?::|\||--?|–|—|·)\s+|\s*[：｜]\s*"
+#: before it), "|", "-", "–", "—", "·", "»" (walk191 #6; or the full-width "：", "｜"), then a space
+#: (walk190 #9).
+_LEAD_MARK = r"\s*(?::|\||--?|–|—|·|»)\s+|\s*[：｜]\s*"
 
 
 def without_site_lead(raw: str, names: Iterable[str]) -> str:
@@ -247,16 +250,37 @@ def _ld_title(doc: _Doc) -> str | None:
     return headline or name
 
 
-def clean_title(raw: str, site: str | None = None) -> str | None:
-    """A <title> without its " | Site" part: the site's name is dropped at either end; otherwise the
-    part after the last separator goes only when what is left is a long title (Readability.js keeps
-    the whole <title> when the cut would leave four words or fewer)."""
+def written_title(doc: _Doc) -> str:
+    """The page's <title> as written when a separator outside quotes parts it; else ""."""
+    raw = _clean(_title_text(doc))
+    return raw if raw and title_separators(raw) else ""
+
+
+def _one_h1(doc: _Doc) -> str:
+    """The text of the page's <h1> when it has exactly one; else ""."""
+    found = [_clean(h.text_content()) for h in doc.tree.iter("h1")]
+    return found[0] if len(found) == 1 else ""
+
+
+def clean_title(raw: str, site: str | None = None, headline: str = "") -> str | None:
+    """A <title> without its " | Site" part: the site's name is dropped at either end; the side of
+    a separator the page's one <h1> (`headline`) is goes with it ("Le Blog de la Relation Client »
+    Le premier contact décide de tout" headed "Le premier contact décide de tout", walk191 #6: the
+    site's name was published); otherwise the part after the last separator goes only when what
+    is left is a long title (Readability.js keeps the whole <title> when the cut would leave four
+    words or fewer). A separator inside quotes parts nothing: "« Nos clients veulent des humains
+    » : entretien avec …" is one title (walk191 #6: it was cut at the closing »)."""
     raw = _clean(raw)
     if not raw:
         return None
-    seps = list(rules.TITLE_SEPARATORS.finditer(raw))
+    seps = title_separators(raw)
     if not seps:
         return raw
+    if headline and name_key(headline) == name_key(raw):
+        return raw  # headed whole: a headline and its subtitle, not a site's name
+    side = headed_side(raw, headline, seps, ends=False) if headline else ""
+    if side:
+        return side
     first, last = seps[0], seps[-1]
     if site and same_name(raw[last.end() :], site) and last.start() > 0:
         return _without_title_byline(raw[: last.start()].strip())
@@ -264,6 +288,8 @@ def clean_title(raw: str, site: str | None = None) -> str | None:
         return raw[first.end() :].strip()
     if _SUBTITLE_MARK.fullmatch(last.group()):
         return raw  # "…の使い分け：顧客体験を測る": a subtitle (Readability.js cuts at no colon)
+    if last.group().strip() == ":" and raw[last.end() :][:1].islower():
+        return raw  # "« … » : entretien avec …": a subtitle, no site's name (walk191 #6)
     head = _without_title_byline(raw[: last.start()].strip())
     return head if len(head.split()) >= rules.MIN_CUT_TITLE_WORDS else raw
 
@@ -282,3 +308,34 @@ def _without_title_byline(title: str) -> str:
     if seps and seps[-1].start() > 0 and rules.TITLE_BYLINE.match(title[seps[-1].end() :]):
         return title[: seps[-1].start()].strip()
     return title
+
+
+#: Quotes whose inside a separator never parts: «…», “…”, „…“, "…" (walk191 #6).
+_QUOTED = re.compile(r'«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|"[^"]*"')
+
+
+def title_separators(raw: str) -> list[re.Match[str]]:
+    """The `rules.TITLE_SEPARATORS` of `raw` that are outside quotes: "« Nos clients veulent des
+    humains » : entretien avec Éloïse Château" is parted at " : " only, not at its closing »."""
+    masked = _QUOTED.sub(lambda m: "x" * len(m.group()), raw)
+    return list(rules.TITLE_SEPARATORS.finditer(masked))
+
+
+def headed_side(
+    raw: str, headline: str, seps: list[re.Match[str]] | None = None, *, ends: bool = True
+) -> str:
+    """The side of a separator (of `seps`, else `title_separators`) in `raw` that the page's <h1>
+    `headline` is (compared as a `name_key`): the title, the other side being the site's name or
+    a section's; "" when no side is the headline. Without `ends`, only a side after a separator
+    (a site's name leading the <title>): the page's own title keeps "Mozilla - Wikipedia" whole,
+    as Readability.js does, and the issue's drops the end (`articles_titles.page_title`)."""
+    key = name_key(headline)
+    if not key:
+        return ""
+    for sep in seps if seps is not None else title_separators(raw):
+        before, after = raw[: sep.start()].strip(), raw[sep.end() :].strip()
+        if name_key(after) == key and before:
+            return after
+        if ends and name_key(before) == key and after:
+            return before
+    return ""

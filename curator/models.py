@@ -226,6 +226,10 @@ class Page:
     #: The text of the page's one <h1>, when it has exactly one: the headline an issue may show
     #: instead of a shorter <title> that carried the site's name (`articles_titles.page_title`).
     headline: str = ""
+    #: The page's <title> as written when a separator outside quotes parts it ("Le Blog de la
+    #: Relation Client » Le premier contact décide de tout"): what `title` was chosen from, one
+    #: side of it (walk191 #6); "" for a <title> of one part.
+    title_written: str = ""
     #: Fields that could not be read because the page broke the reader ("authors: ValueError: ..."),
     #: characters no charset could decode ("characters: ..."), a page cut at the reading limit
     #: ("page: ..."), for the run to report; empty on a page read whole.
@@ -335,6 +339,11 @@ class Article:
     #: tells the two apart): the headline may be newer, and the draft notes it (walk90 #4).
     #: "" otherwise, and when stored before curator kept it.
     page_headline: str = ""
+    #: The page's <title> its title was chosen from as one side of a separator that no name the
+    #: page gives its site decided (its <h1>, or the length of what is left, did: walk191 #6);
+    #: "" otherwise. Not stored: the build of a draft that adds the article by its address says
+    #: it, as it says a credit it is unsure of.
+    title_chosen_from: str = ""
     #: The issue whose draft (its `author:` and `publication:` lines) or issue-N.json the editor
     #: last corrected its credit in: `authors` and `publication` are that credit, and every later
     #: issue featuring it again credits it so (walk158 #7: issue 2 published the old credit).
@@ -351,6 +360,11 @@ class Article:
     #: build's warning say it may have been written for it (walk158 #9); "" otherwise, and when
     #: stored before curator kept it.
     written_for: str = ""
+    #: The credit as its page wrote it in capitals when a name of `authors` was re-cased from it
+    #: ("PAR MARIE-ÈVE DE LA TOUR" credited "Marie-Ève de la Tour": her name's "La" cannot be
+    #: told): the draft notes the guess for the editor to check (walk191 #9); "" otherwise, and
+    #: when stored before curator kept it.
+    credit_capitals: str = ""
 
 
 @dataclass(frozen=True)

@@ -102,8 +102,9 @@ class ArticleStore(StoreBase):
                     """INSERT OR IGNORE INTO articles (url_key, url, title, authors, publication,
                        summary, blurb, categories, published, first_seen, feed_id, text,
                        subject_hints, page_status, authors_from, other_authors, site_name,
-                       link_post, language, post_list, page_headline, written_for)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       link_post, language, post_list, page_headline, written_for,
+                       credit_capitals)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         key,
                         art.url,
@@ -127,6 +128,7 @@ class ArticleStore(StoreBase):
                         art.post_list,
                         art.page_headline,
                         art.written_for,
+                        art.credit_capitals,
                     ),
                 )
                 added += cursor.rowcount
@@ -693,8 +695,8 @@ class ArticleStore(StoreBase):
                 f"""UPDATE articles SET {"url_key = ?, url = ?, " if url_row else ""}title = ?,
                     authors = ?, authors_from = ?, other_authors = ?, publication = ?,
                     site_name = ?, link_post = ?, summary = ?, blurb = ?, published = ?, text = ?,
-                    language = ?, post_list = ?, page_headline = ?, written_for = ?
-                    WHERE id = ?""",
+                    language = ?, post_list = ?, page_headline = ?, written_for = ?,
+                    credit_capitals = ? WHERE id = ?""",
                 (
                     *url_row,
                     article.title,
@@ -712,6 +714,7 @@ class ArticleStore(StoreBase):
                     article.post_list,
                     article.page_headline,
                     article.written_for,
+                    article.credit_capitals,
                     article_id,
                 ),
             )
@@ -750,6 +753,7 @@ class ArticleStore(StoreBase):
             post_list=row["post_list"],
             page_headline=row["page_headline"],
             written_for=row["written_for"],
+            credit_capitals=row["credit_capitals"],
         )
 
     _SELECT = (

@@ -423,6 +423,13 @@ def _migration_29(db: sqlite3.Connection) -> None:
     _add_columns(db, "issue_articles", [("blurb_corrected", "INTEGER")])
 
 
+def _migration_30(db: sqlite3.Connection) -> None:
+    """A page's credit written in capitals that curator re-cased a name from ("PAR MARIE-ÈVE DE
+    LA TOUR"), for the draft's note on the guess (walk191 #9: "de la Tour" for "de La Tour",
+    unsaid). '': none, or not known (before)."""
+    _add_columns(db, "articles", [("credit_capitals", "TEXT NOT NULL DEFAULT ''")])
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -454,6 +461,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_27,
     _migration_28,
     _migration_29,
+    _migration_30,
 )
 
 
