@@ -90,7 +90,7 @@ def words_language(text: str, *, least: int = 3) -> str:
 
 
 def words_against(declared: str, text: str) -> str:
-    """The language `text` (an article's title and page, a dozen sentences or more) plainly is
+    """The language `text` (an article's title and page; five of its function words at least) plainly is
     when it is not `declared` (its page's `lang=`, else its feed's `<language>`), which is one
     of the languages curator tells by their words: the declared one gives way to it (walk191
     #4: `<language>en-US</language>` over French articles). "" when the words agree with it,
@@ -98,8 +98,14 @@ def words_against(declared: str, text: str) -> str:
     its word stands)."""
     if primary(declared) not in _FUNCTION_WORDS:
         return ""
-    found = words_language(text, least=8)
+    found = words_language(text, least=5)
     return found if found and found != primary(declared) else ""
+
+
+def words_over(declared: str, text: str) -> str:
+    """The language an article is marked with: `declared` (its page's, else its feed's), unless
+    its words plainly are another (`words_against`)."""
+    return words_against(declared, text) or declared
 
 
 def language_named(language: str) -> str:
@@ -175,4 +181,25 @@ def newsletter_language_warnings(config: Config, issue: Issue, then: str) -> lis
     own += [f"{s.name}. {s.description}" for s in config.subjects]
     return issue_language_warnings(
         issue, config.language, config.language_given, own, str(config.path), then
+    )
+
+
+def words_language_note(feed: str, said: tuple[tuple[str, str, str, str, str], ...]) -> str:
+    """What the run says of a feed's new articles whose page or feed declares a language their
+    words plainly are not (`FeedReport.words_language`: (link, title, the language declared,
+    "page" or "feed", the language taken)): the words' is taken (walk191 #4: a French feed's
+    `<language>en-US</language>`, WordPress's default, marked its French articles `en-US`)."""
+    n = len(said)
+    some = "1 of its new articles declares" if n == 1 else f"{n} of its new articles declare"
+    pairs = sorted({(declared, whose, taken) for _, _, declared, whose, taken in said})
+    told = "; ".join(
+        f"its {whose} says `{declared}`, its words are {language_named(taken)}"
+        for declared, whose, taken in pairs
+    )
+    return (
+        f"{feed}: {some} a language {'its' if n == 1 else 'their'} words plainly are not ({told}):"
+        f" the words' language is taken, so that every HTML edition marks"
+        f" {'it' if n == 1 else 'them'} in it and screen readers read {'it' if n == 1 else 'them'}"
+        ' in its voice. To give another, write it as the article\'s "language" in issue-N.json'
+        " once an issue features it, then `curator render N`:"
     )

@@ -7,6 +7,7 @@ real HTTP server on 127.0.0.1 and a real SQLite store."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_fixjf_titles import HTML, page
@@ -139,3 +140,58 @@ def test_init_writes_a_commented_language_line(tmp_path: Path) -> None:
     text = (tmp_path / "lettre" / "feeds.yaml").read_text(encoding="utf-8")
     assert "\n  # language: en\n" in text, text
     assert "_words.txt" in text.split("# language: en")[0].rsplit("site_url", 1)[1], text
+
+
+def test_french_articles_of_a_feed_saying_en_us_are_marked_french(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk191 #4: the feed says `<language>en-US</language>` (WordPress's default), the French
+    pages say none, or `lang="en"` (a theme's default): the articles are marked French, as their
+    words plainly are, the fetch says so, naming them, and the French newsletter publishes them
+    with no `lang="en-US"`. An English article of the same feed keeps the feed's `en-US`."""
+    english = http_server.add(
+        "/fr/en.html",
+        page(
+            "Why customer effort beats delight",
+            "Helena Ashworth",
+            "<p>Customers reward the companies that make things easy for them. Reducing the"
+            " effort of each call to the contact centre does more for their loyalty than any"
+            " surprise.</p><p>Measure the customer effort score after every interaction, and"
+            " act on what it says about your service.</p>",
+        ),
+        content_type=HTML,
+    )
+    feed = serve_french(http_server, "en-US", page_lang="")
+    http_server.add("/fr/nps.html", page(*FRENCH[0][1:], lang="en"), content_type=HTML)
+    body = http_server.routes["/fr.xml"].body.decode()
+    item = f"<item><title>Why customer effort beats delight</title><link>{english}</link></item>"
+    http_server.add("/fr.xml", body.replace("</channel>", item + "</channel>"))
+    path = french_config(tmp_path, feed, "  language: fr\n")
+    code, _, err = run("fetch", "--config", str(path))
+    assert code == 0, err
+    said = said_as_one(err)
+    assert (
+        "Le Blog de la Relation Client: 4 of its new articles declare a language their words"
+        " plainly are not (its page says `en`, its words are French (`fr`); its feed says"
+        " `en-US`, its words are French (`fr`)): the words' language is taken"
+    ) in said, err
+    assert f'"{FRENCH[1][1]}" ({http_server.url("/fr/ces.html")})' in said, err
+    assert "Why customer effort beats delight" not in said, err
+    code, out, err = run("build", "--config", str(path))
+    assert code == 0, err
+    assert "articles are in" not in said_as_one(out + err), out + err
+    issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    languages = {
+        a["url"].rsplit("/", 1)[-1]: a.get("language")
+        for s in issue["sections"]
+        for a in s["articles"]
+    }
+    assert languages == {
+        "nps.html": "fr",
+        "ces.html": "fr",
+        "attente.html": "fr",
+        "chatbot.html": "fr",
+        "en.html": "en-US",
+    }, languages
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert html.count('lang="en-US"') == 1, html
