@@ -381,7 +381,7 @@ def render_issues(
         relinked = {
             n: change for n in chosen if (change := settings_change(was_written.get(n), settings))
         }
-        notes += dates_in_text(store, issues, out_dir)
+        notes += dates_in_text(store, issues, out_dir, templates or config.settings.templates)
         notes += headings_in_text(store, issues, out_dir)
         notes += dates_kept(store, issues, out_dir)
         notes += credits_corrected(issues, chosen, out_dir, "json" in formats)

@@ -195,3 +195,66 @@ def test_french_articles_of_a_feed_saying_en_us_are_marked_french(
     }, languages
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert html.count('lang="en-US"') == 1, html
+
+
+FRENCH_MONTHS = (
+    '["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",'
+    ' "octobre", "novembre", "décembre"]'
+)
+
+
+def french_templates(folder: Path) -> Path:
+    """A templates folder whose `_words.txt` is curator's with French months and days first."""
+    import re
+
+    from curator.templatecheck import builtin_templates
+
+    text = (builtin_templates() / "_words.txt").read_text(encoding="utf-8")
+    text = re.sub(r"set months = \[[^\]]*\]", f"set months = {FRENCH_MONTHS}", text)
+    text = text.replace(
+        "{{ months[day.month - 1] }} {{ day.day }}, {{ day.year }}",
+        "{{ day.day }} {{ months[day.month - 1] }} {{ day.year }}",
+    )
+    assert "{{ day.day }} {{ months" in text
+    (folder / "templates").mkdir()
+    (folder / "templates" / "_words.txt").write_text(text, encoding="utf-8")
+    return folder / "templates"
+
+
+def test_date_in_the_introduction_is_written_as_words_txt_writes_it(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk191 #3: `{date}` in the introduction and closing line is the date as the header writes
+    it, by the editor's `_words.txt` ("7 décembre 2026"), not in English ("December 7, 2026"):
+    in a build from a draft (its `date:`) and in a plain build."""
+    french_templates(tmp_path)
+    path = french_config(tmp_path, serve_french(http_server), "  language: fr\n")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("classé par sujet.\n", "classé par sujet, daté du {date}.\n")
+    text = text.replace("  output: output\n", "  output: output\n  templates: templates\n")
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run("draft", "--config", str(path))
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-1.md"
+    lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = ["date: 2026-11-25\n" if line.startswith("date:") else line for line in lines]
+    draft.write_text("".join(lines), encoding="utf-8")
+    code, out, err = run("build", "--config", str(path), "--draft", str(draft))
+    assert code == 0, err
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "25 novembre 2026" in html.split("Bienvenue")[0], html
+    assert "daté du 25 novembre 2026." in html, html
+    assert "November" not in html, html
+
+    again = tmp_path / "again"
+    again.mkdir()
+    french_templates(again)
+    second = again / "feeds.yaml"
+    second.write_text(text, encoding="utf-8")
+    code, out, err = run("build", "--config", str(second))
+    assert code == 0, err
+    issue = json.loads((again / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    day = issue["date"][:10]
+    month = json.loads(FRENCH_MONTHS)[int(day[5:7]) - 1]
+    written = f"daté du {int(day[8:10])} {month} {day[:4]}."
+    assert written in (again / "output" / "issue-1.html").read_text(encoding="utf-8"), written
