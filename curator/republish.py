@@ -132,6 +132,20 @@ class RenderResult:
     #: others than they were last written with, by number: what changed (walk188 #6: said to be
     #: this curator's templates and rules).
     settings_changed: Mapping[int, str] = field(default_factory=dict)
+    #: The language the issues' pages said (`<html lang>`) and feeds.yaml's `language:` now,
+    #: when it changed since they were written (walk191 #10: said to be the templates').
+    language_changed: tuple[str, str] | None = None
+
+
+def _written_language(path: Path) -> str:
+    """The language an issue's page says it is in (its `<html lang>`), "" when none or unread."""
+    try:
+        with path.open("rb") as page:
+            head = page.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    found = re.search(r"<html\b[^>]*?\blang=\"([^\"]*)\"", head, flags=re.IGNORECASE)
+    return found.group(1) if found else ""
 
 
 def _unrecorded_leftovers(
@@ -501,6 +515,12 @@ def render_issues(
                 out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
             )
             markup_only = tuple(p for p in changed if _reads_the_same(p, files[p.name]))
+            langs = {_written_language(out_dir / f"issue-{n}.html") for n in chosen} - {""}
+            language_changed = (
+                (langs.pop(), config.language)
+                if len(langs) == 1 and config.language not in langs
+                else None
+            )
             kept_after = {r.number: r for r in store.issues(with_articles=True)}
             text_changed = {
                 number: found
@@ -566,6 +586,7 @@ def render_issues(
         renamed,
         dropped,
         settings_changed=relinked,
+        language_changed=language_changed,
     )
 
 

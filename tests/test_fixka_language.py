@@ -258,3 +258,31 @@ def test_date_in_the_introduction_is_written_as_words_txt_writes_it(
     month = json.loads(FRENCH_MONTHS)[int(day[5:7]) - 1]
     written = f"daté du {int(day[8:10])} {month} {day[:4]}."
     assert written in (again / "output" / "issue-1.html").read_text(encoding="utf-8"), written
+
+
+def test_render_after_language_changed_says_the_language_setting(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk191 #10: after `language: fr` is added to feeds.yaml, `render 1` says the files changed
+    because the newsletter's language did (en -> fr), not because of "the templates of this
+    curator ... (an older curator's, or your templates before you changed them)"."""
+    path = french_config(tmp_path, serve_french(http_server))
+    code, out, err = run("build", "--config", str(path))
+    assert code == 0, err
+    assert '<html lang="en"' in (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    code, out, err = run("render", "1", "--config", str(path))
+    assert code == 0, err
+    assert "language:` changed" not in said_as_one(out + err), out + err
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  issue_size: 10\n", "  issue_size: 10\n  language: fr\n"))
+    code, out, err = run("render", "1", "--config", str(path))
+    assert code == 0, err
+    said = said_as_one(out + err)
+    assert (
+        "feeds.yaml's `newsletter: language:` changed since these issues were written (en \u2192"
+        ' fr): every HTML edition now says lang="fr" (the feed of issues xml:lang="fr")'
+    ) in said, said
+    assert "put `language: en` back in feeds.yaml" in said, said
+    assert "templates before you changed them" not in said, said
+    assert "this curator's templates and rules" not in said, said
+    assert '<html lang="fr"' in (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
