@@ -20,8 +20,9 @@ def _words(text: str) -> frozenset[str]:
 
 #: A few of the commonest function words of each language curator tells apart in Latin letters,
 #: each of one language only among these seven ("de", "la", "en", "die", "que", "il", "is" are
-#: in two or more, so none has them): a small count of them is enough to tell a paragraph's
-#: language, with no dependency (a language model or a dictionary) to install.
+#: in two or more, so none has them), nor common in Danish, Norwegian or Swedish ("den", "om",
+#: "kan"): a small count of them is enough to tell a paragraph's language, with no dependency
+#: (a language model or a dictionary) to install.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": _words(
         "the and of to that with for this are you your have from not but they their by which"
@@ -34,12 +35,12 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         " sans très où ainsi lorsque chaque quand qu"
     ),
     "de": _words(
-        "der und das ist nicht mit sich auf ein eine einen einem einer eines dem den zu von für"
+        "der und das ist nicht mit sich auf ein eine einen einem einer eines zu von für"
         " auch wird werden sind oder aber bei nach noch nur im zum zur dass kann sie wir ihre"
         " ihr über wenn durch vom beim diese dieser mehr schon immer nichts ohne um"
     ),
     "es": _words(
-        "el los las y más pero sus muy también hay cuando donde sin ya puede cómo qué mismo"
+        "el los las y más pero sus muy también hay cuando donde ya puede cómo qué mismo"
         " unos unas otro usted"
     ),
     "it": _words(
@@ -51,9 +52,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         " ela eles foi tem têm já num numa você onde até essa esse mas ainda"
     ),
     "nl": _words(
-        "het een van niet op dat zijn voor ook aan maar om bij nog wordt worden naar kan hun"
-        " deze dit wel wat uit hebben heeft geen meer zo dan ze zich hoe waar wij jullie onze"
-        " moet moeten"
+        "het een van niet op dat zijn voor ook aan maar bij nog wordt worden naar deze dit wel"
+        " wat uit hebben heeft geen meer zo dan ze zich hoe waar wij jullie onze moet moeten"
     ),
 }
 #: The languages `_FUNCTION_WORDS` tells, by name, for messages.
@@ -76,26 +76,29 @@ def primary(language: str) -> str:
 
 def words_language(text: str, *, least: int = 3) -> str:
     """The language (`_FUNCTION_WORDS`'s) `text` plainly is by its function words: at least
-    `least` of them, and three times as many as any other language's; "" when it cannot tell
-    (too few, a mix, another language or script)."""
+    `least` of them, one word in sixteen or more (a tenth or more in a paragraph of these
+    languages: a few words met in another language's text are not), and three times as many
+    as any other language's; "" when it cannot tell (too few, a mix, another language or
+    script)."""
     counts: Counter[str] = Counter()
-    for word in _WORD.findall((text or "")[:4000].casefold()):
+    found = _WORD.findall((text or "")[:4000].casefold())
+    for word in found:
         for language, words in _FUNCTION_WORDS.items():
             if word in words:
                 counts[language] += 1
     if not counts:
         return ""
     (top, n), *rest = counts.most_common(2) + [("", 0)]
-    return top if n >= least and n >= 3 * rest[0][1] else ""
+    return top if n >= least and n * 16 >= len(found) and n >= 3 * rest[0][1] else ""
 
 
 def words_against(declared: str, text: str) -> str:
-    """The language `text` (an article's title and page; five of its function words at least) plainly is
-    when it is not `declared` (its page's `lang=`, else its feed's `<language>`), which is one
-    of the languages curator tells by their words: the declared one gives way to it (walk191
-    #4: `<language>en-US</language>` over French articles). "" when the words agree with it,
-    cannot tell, or `declared` is a language curator cannot tell by its words (Polish, Swedish:
-    its word stands)."""
+    """The language `text` (an article's title and page: five of its function words at least)
+    plainly is when it is not `declared` (its page's `lang=`, else its feed's `<language>`),
+    which is one of the languages curator tells by their words: the declared one gives way to
+    it (walk191 #4: `<language>en-US</language>` over French articles). "" when the words agree
+    with it, cannot tell, or `declared` is a language curator cannot tell by its words (Polish,
+    Swedish: its word stands)."""
     if primary(declared) not in _FUNCTION_WORDS:
         return ""
     found = words_language(text, least=5)
@@ -141,8 +144,9 @@ def issue_language_warnings(
     newsletter's `language` (`given`: feeds.yaml says it; else it is English by default), with
     how many, whether feeds.yaml's own words (`own_text`: its title, introduction, subjects) are
     in it too, and the fix, `language:` in feeds.yaml and a translated `_words.txt`, with what
-    to run after it (`then`) (walk191 #1: a French issue published as English, `lang="en"`, "Issue 1, December 7, 2026, edited by",
-    while 11 of its 12 articles were marked French, without a word)."""
+    to run after it (`then`) (walk191 #1: a French issue published as English, `lang="en"`,
+    "Issue 1, December 7, 2026, edited by", while 11 of its 12 articles were marked French,
+    without a word)."""
     found = _article_languages(issue)
     counts = Counter(lang for lang in found if lang)
     own = primary(language)
