@@ -81,7 +81,10 @@ def words_language(text: str, *, least: int = 3) -> str:
     as any other language's; "" when it cannot tell (too few, a mix, another language or
     script)."""
     counts: Counter[str] = Counter()
-    found = _WORD.findall((text or "")[:4000].casefold())
+    lowered = (text or "")[:4000].casefold()
+    if "lorem ipsum" in lowered:  # (a placeholder's Latin, whose "et" and "est" read as French)
+        return ""
+    found = _WORD.findall(lowered)
     for word in found:
         for language, words in _FUNCTION_WORDS.items():
             if word in words:
