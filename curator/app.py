@@ -162,6 +162,7 @@ from curator.themes import (
     thin_promise,
 )
 from curator.urls import url_key
+from curator.wordlang import newsletter_language_warnings
 
 
 @dataclass(frozen=True)
@@ -358,6 +359,7 @@ def run_build(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *reader_notes(config, issue, out_dir),
+        *newsletter_language_warnings(config, issue, f"`curator render {issue.number}`"),
         *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
@@ -527,6 +529,7 @@ def write_next_draft(
         *openings,
         *unread,
         *filter(None, [credit_notes_line(credit_notes, path)]),
+        *newsletter_language_warnings(config, issue, f"`curator build --draft {shell_arg(path)}`"),
     )
     store.local_files_told()  # (in `notes`, which the run says now)
     return DraftWritten(
@@ -821,6 +824,7 @@ def build_from_draft(
         *unshown_pieces(issue, templates or config.settings.templates),
         *unshown_theme(issue, templates or config.settings.templates),
         *reader_notes(config, issue, out_dir),
+        *newsletter_language_warnings(config, issue, f"`curator render {issue.number}`"),
         *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),

@@ -43,6 +43,7 @@ from curator.htmltext import name_text, read_feed_html
 from curator.models import FEED_CODE, Article, Entry, Page
 from curator.readerlang import script_against
 from curator.urls import amp_origin, clean_url, site_of, url_key
+from curator.wordlang import primary, words_over
 
 
 def other_story(title: str | None, stored: str | None) -> bool:
@@ -120,6 +121,10 @@ class Built:
     #: published, that language, the script they are written in, "feed" or "page" as who
     #: declared it), each said (walk188 #4).
     other_language: tuple[tuple[str, str, str, str, str], ...] = ()
+    #: New entries whose page's or feed's language their words plainly are not (`words_over`):
+    #: (the entry's link, the title, the language declared, "page" or "feed", the words'), each
+    #: said (walk191 #4).
+    words_language: tuple[tuple[str, str, str, str, str], ...] = ()
 
 
 def shared_canonicals(
@@ -205,6 +210,7 @@ def build_articles(
     elsewhere: list[tuple[str, str, str]] = []
     based: list[tuple[str, str, str, str, str]] = []
     languages: list[tuple[str, str, str, str, str]] = []
+    worded: list[tuple[str, str, str, str, str]] = []
     shared = shared_canonicals(entries, pages, shared_before, stored_titles or {})
     titles = {**{url_key(e.link): e.title for e in entries if e.link}, **(stored_titles or {})}
     for entry in entries:
@@ -249,6 +255,14 @@ def build_articles(
             script = feed_language_refused(entry, page, article.title, article.summary or "")
             if script:
                 languages.append((link, article.title, entry.language, script, "feed"))
+        declared = (page.language if page else "") or entry.language
+        if languages and languages[-1][0] == link:
+            pass  # (its page's or feed's language refused for its letters: said above)
+        elif article.language and primary(article.language) != primary(declared):
+            whose = "page" if page is not None and page.language else "feed"
+            worded.append(
+                (entry.link or article.url, article.title, declared, whose, article.language)
+            )
         key = url_key(article.url)
         if key in built:
             duplicates += 1
@@ -273,6 +287,7 @@ def build_articles(
         elsewhere=tuple(elsewhere),
         base_refused=tuple(based),
         other_language=tuple(languages),
+        words_language=tuple(worded),
     )
 
 
@@ -517,8 +532,12 @@ def merge(
         # was ignored, and a Persian article whose page says none was published as English),
         # unless its letters are in a script the feed's is not written in (walk188 #4), nor the
         # page's (walk190 #8: `<html lang="en-US">` over a Japanese article)
-        language=(page.language if page and not page_language_refused(page, title) else "")
-        or ("" if feed_language_refused(entry, page, title, summary.text) else entry.language),
+        # (or its words', when they plainly are another language in Latin letters: walk191 #4)
+        language=words_over(
+            (page.language if page and not page_language_refused(page, title) else "")
+            or ("" if feed_language_refused(entry, page, title, summary.text) else entry.language),
+            f"{title}. {(page.text if page else None) or summary.text or ''}",
+        ),
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
         page_headline=_page_headline(entry, page, canonical, title if feed_title_used else "")
         or _newer_headline(entry, page, publication, title if feed_title_used else ""),

@@ -26,7 +26,7 @@ from curator.issuetext import (
 )
 from curator.models import Article, Copy, Issue, Scored, Section
 from curator.readerlang import empty_link_warnings, language_warnings, link_text_warnings
-from curator.render import date_text, issue_day, join_names
+from curator.render import issue_day, join_names, words_date
 from curator.store import Store
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import draft_promise, plan_gives, theme_name
@@ -284,7 +284,7 @@ def fill_draft_variables(
         "number": issue.number,
         "title": issue.title,
         "editor": issue.editor or "",
-        "date": date_text(issue.date),
+        "date": words_date(config.settings.templates, issue.date),
         "theme": join_names(list(issue.theme)),
         "next_theme": join_names(list(promise)),
     }

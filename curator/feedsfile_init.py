@@ -42,6 +42,10 @@ newsletter:
     Welcome to issue {number} of {title}.
   issue_size: 4                   # at most this many articles per subject
   # site_url: https://example.com/newsletter/
+  # The language the issues are written in (fr, de, es, zh-CN...): every page says it (lang=), and
+  # the words curator adds ("Issue 4", "edited by", the date) come from templates/_words.txt,
+  # which you translate. Without it the newsletter is published as English.
+  # language: en
 
 # Subjects are the sections of an issue: each article goes under the subject it fits best, judged
 # by the description and keywords. Add as many as you like.

@@ -312,6 +312,9 @@ class FeedReport:
     #: New articles whose letters their feed's language (their page saying none) or their page's is
     #: not written in: (link, title, it, their script, "feed" or "page"), each said (walk190 #8).
     other_language: tuple[tuple[str, str, str, str, str], ...] = ()
+    #: New articles whose page's or feed's language their words plainly are not, taken from
+    #: their words: (link, title, declared, "page" or "feed", taken), each said (walk191 #4).
+    words_language: tuple[tuple[str, str, str, str, str], ...] = ()
     #: The markup the feed's own title (its name, a credit's publication) held that was removed,
     #: in words ("`<b>`"), "" for none (walk96 D: said of its articles' titles, not of its own);
     #: never when the editor named the feed (`name:`): its articles credit that name (walk110 #5).
@@ -574,6 +577,10 @@ class FeedReport:
             "language_not_taken": [
                 {"url": link, "title": title, f"{by}_language": language, "script": script}
                 for link, title, language, script, by in self.other_language
+            ],
+            "language_from_words": [
+                {"url": u, "title": t, "declared": d, "declared_by": w, "language": taken}
+                for u, t, d, w, taken in self.words_language
             ],
             "unreachable_addresses": [
                 {"url": link, "title": title, "named": named, "why": why}

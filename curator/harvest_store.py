@@ -236,6 +236,7 @@ def store_outcome(
         elsewhere=tuple(said for said in built.elsewhere if stored_now_at(said[0])),
         base_refused=tuple(said for said in built.base_refused if stored_now_at(said[0])),
         other_language=tuple(said for said in built.other_language if stored_now_at(said[0])),
+        words_language=tuple(said for said in built.words_language if stored_now_at(said[0])),
         title_markup="" if kept_move or source.name else parsed.title_markup,
         new_scripts=tuple(
             scripts(f"{a.title or ''} {(a.summary or a.text or '')[:1000]}")

@@ -42,7 +42,7 @@ from curator.markdowntext_unshown import (
     numbered_sentence_advice,
     unshown_markdown,
 )
-from curator.render import date_text, join_names
+from curator.render import join_names, words_date
 from curator.variables import (
     VariableError,
     check_variables,
@@ -89,7 +89,7 @@ def issue_text(
         "number": number,
         "title": config.title,
         "editor": config.editor or "",
-        "date": "{date}" if keep_date else date_text(date),
+        "date": "{date}" if keep_date else words_date(config.settings.templates, date),
         "theme": join_names(list(theme)),
         "next_theme": join_names(list(next_theme)),
     }

@@ -32,7 +32,7 @@ from curator.markdowntext_links import cut_unsafe_links, cut_unsafe_links_per_li
 from curator.models import Article, Issue, Scored
 from curator.plainblurb import plain_blurb_markdown
 from curator.readerlang import guessed_language, isolated, language_scripts, latin_only
-from curator.templatecheck import WordsLoader, builtin_templates
+from curator.templatecheck import WORDS, WordsLoader, builtin_templates
 from curator.texttags import text_tags_cut
 from curator.urls import safe_url
 from curator.views import EntryView, SectionView
@@ -383,6 +383,19 @@ def local_midnight(day: date) -> datetime:
 def date_text(day: datetime) -> str:
     """A date as every edition writes it: "December 4, 2026"."""
     return f"{day:%B} {day.day}, {day:%Y}"
+
+
+def words_date(templates: Path | None, day: datetime) -> str:
+    """`day` as the `date` of the `_words.txt` in `templates` (the editor's folder, else
+    curator's) writes it, the date the header of every edition shows: what `{date}` becomes in an
+    introduction or closing line (walk191 #3: "daté du December 7, 2026" under a header of "7
+    décembre 2026"). `date_text` when that `_words.txt` cannot be rendered (the build's check of
+    the templates says why)."""
+    try:
+        words = environment(templates).get_template(WORDS).module
+        return " ".join(str(words.date(day)).split()) or date_text(day)  # type: ignore[attr-defined]
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+        return date_text(day)
 
 
 def join_names(names: Sequence[str]) -> str:

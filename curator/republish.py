@@ -136,6 +136,20 @@ class RenderResult:
     #: written without it now, by number: whether that is all that reads otherwise (walk189 #6:
     #: said as "nothing in its issue-N.json was corrected", with a backup advised).
     bare_links: Mapping[int, bool] = field(default_factory=dict)
+    #: The language the issues' pages said (`<html lang>`) and feeds.yaml's `language:` now,
+    #: when it changed since they were written (walk191 #10: said to be the templates').
+    language_changed: tuple[str, str] | None = None
+
+
+def _written_language(path: Path) -> str:
+    """The language an issue's page says it is in (its `<html lang>`), "" when none or unread."""
+    try:
+        with path.open("rb") as page:
+            head = page.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    found = re.search(r"<html\b[^>]*?\blang=\"([^\"]*)\"", head, flags=re.IGNORECASE)
+    return found.group(1) if found else ""
 
 
 def _unrecorded_leftovers(
@@ -385,7 +399,7 @@ def render_issues(
         relinked = {
             n: change for n in chosen if (change := settings_change(was_written.get(n), settings))
         }
-        notes += dates_in_text(store, issues, out_dir)
+        notes += dates_in_text(store, issues, out_dir, templates or config.settings.templates)
         notes += headings_in_text(store, issues, out_dir)
         notes += dates_kept(store, issues, out_dir)
         notes += credits_corrected(issues, chosen, out_dir, "json" in formats)
@@ -505,6 +519,12 @@ def render_issues(
                 out_dir / name for name, text in files.items() if not _holds(out_dir / name, text)
             )
             markup_only = tuple(p for p in changed if _reads_the_same(p, files[p.name]))
+            langs = {_written_language(out_dir / f"issue-{n}.html") for n in chosen} - {""}
+            language_changed = (
+                (langs.pop(), config.language)
+                if len(langs) == 1 and config.language not in langs
+                else None
+            )
             kept_after = {r.number: r for r in store.issues(with_articles=True)}
             text_changed = {
                 number: found
@@ -579,6 +599,7 @@ def render_issues(
         dropped,
         settings_changed=relinked,
         bare_links=bare_links,
+        language_changed=language_changed,
     )
 
 

@@ -32,6 +32,7 @@ from curator.models import (
 from curator.render import (
     date_text,
     join_names,
+    words_date,
 )
 from curator.store import (
     IssueRecord,
@@ -715,7 +716,9 @@ def _as_compared(value: object) -> object:
     return value
 
 
-def dates_in_text(store: Store, issues: dict[int, Issue], out_dir: Path) -> list[str]:
+def dates_in_text(
+    store: Store, issues: dict[int, Issue], out_dir: Path, templates: Path | None = None
+) -> list[str]:
     """Each issue whose date was corrected in its issue-N.json (it differs from the store's) has
     its old date, as `{date}` wrote it, replaced by the new one in its introduction and closing
     line, saying so (walk113 #3: the header said December 18 and the introduction "Issue 2 lands
@@ -725,7 +728,11 @@ def dates_in_text(store: Store, issues: dict[int, Issue], out_dir: Path) -> list
         issue = issues.get(record.number)
         if issue is None or issue.date == stored_day(record):
             continue
-        old, new = date_text(stored_day(record)), date_text(issue.date)
+        # (as the templates' _words.txt writes it, walk191 #3; else in English, as {date} was
+        # written before)
+        old, new = words_date(templates, stored_day(record)), words_date(templates, issue.date)
+        if old not in f"{issue.introduction} {issue.closing}":
+            old, new = date_text(stored_day(record)), date_text(issue.date)
         parts = [
             (name, text)
             for name, text in (

@@ -17,7 +17,7 @@ VARIABLES: dict[str, str] = {
     "number": "the issue's number, e.g. 5",
     "title": "the newsletter's title",
     "editor": "the editor's name",
-    "date": "the issue's date, e.g. November 25, 2026",
+    "date": "the issue's date as _words.txt writes it, e.g. November 25, 2026",
     "theme": "the issue's theme, e.g. Measuring the customer experience ('' for every subject)",
     "next_theme": "the next theme in the plan ('' when there is none, or this issue uses it up)",
 }

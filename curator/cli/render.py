@@ -141,6 +141,11 @@ def render(
             "settings_changed": {str(n): c for n, c in result.settings_changed.items()},
             "links_without_user": sorted(result.bare_links),
             "archive_dropped_issues": list(result.archive_dropped),
+            "language_changed": (
+                dict(zip(("was", "now"), result.language_changed, strict=True))
+                if result.language_changed
+                else None
+            ),
             "removed": [str(p) for p in result.removed],
             "warnings": warnings_list(result.warnings, ()),
         }
@@ -173,6 +178,18 @@ def render(
     if said:
         echo(said)
     markup_only = [p for p in result.markup_only if p not in relinked]
+    language = result.language_changed
+    if language is not None and (markup_only or result.text_changed or result.archive_changed):
+        # walk191 #10: a change of `language:` was said to be the templates' (or an upgrade's)
+        was, now = language
+        echo(
+            f"feeds.yaml's `newsletter: language:` changed since these issues were written"
+            f' ({was} \u2192 {now}): every HTML edition now says lang="{now}" (the feed of issues'
+            f' xml:lang="{now}"), and each article in a language other than {now} is marked with'
+            " its own; their files change for it even where nothing a reader reads did. To keep"
+            f" them as they were, put `language: {was}` back in feeds.yaml and render them again."
+        )
+        markup_only = []
     if markup_only:
         # walk161 #5: after an upgrade every old issue's files changed, and nothing said why
         names = ", ".join(p.name for p in markup_only)
@@ -182,7 +199,7 @@ def render(
             " the ones that published them (an older curator's, or your templates before you"
             " changed them); nothing in their text changed."
         )
-    for number, paths in result.text_changed.items():
+    for number, paths in result.text_changed.items() if language is None else ():
         if number in result.settings_changed:
             names = ", ".join(p.name for p in paths)
             echo(relinked_text_note(number, names, result.settings_changed[number]))
@@ -198,7 +215,7 @@ def render(
             f" though nothing in its issue-{number}.json was corrected: it was rendered with this"
             " curator's templates and rules (and yours), not the ones that published it."
         )
-    for path in result.archive_changed:
+    for path in result.archive_changed if language is None else ():
         if result.title_changed is not None:
             # walk176 #6: the title changed in feeds.yaml was said to be the templates' words
             old, new = result.title_changed

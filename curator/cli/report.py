@@ -42,6 +42,7 @@ from curator.harvest import (
     FetchSummary,
 )
 from curator.urls import feed_key, sent_url
+from curator.wordlang import words_language_note
 
 #: Most common reasons shown for pages that could not be read; --json lists every page.
 TOP_REASONS = 3
@@ -538,6 +539,10 @@ def _print_failures(
             if any(said[4] == by for said in report.other_language):
                 echo(language_note(report, by), err=True)
             for link, title, *_ in (s for s in report.other_language if s[4] == by):
+                echo(f'  "{title}" ({sent_url(link)})', err=True)
+        if report.words_language:  # walk191 #4: French articles marked en-US by their feed
+            echo(words_language_note(report.name, report.words_language), err=True)
+            for link, title, *_ in report.words_language:
                 echo(f'  "{title}" ({sent_url(link)})', err=True)
     for report in summary.feeds:
         if report.title_markup:  # walk96 D: the feed's own title, said as its articles' are
