@@ -15,7 +15,9 @@ extracted with `git archive` and installed the same way), on copies of the same 
    benchmarks/subjects/{bbc,reuters8}.yaml and writes the issue. Target (issue 17): at 1,000,000
    stored within 0.5 s of the build with none stored. The build in the week the stored model is
    due for fitting again (every ~6th week at 50 new a week, see placement.REFIT_SHARE) is printed
-   too.
+   too, and the build the week after at the biggest size (issue 2, `--no-fetch`) on the first
+   subject (`--subject`): its ripeness checked, and articles placed through their subject's
+   keywords alone held back, the issue chosen again, as a themed build does.
 2. **Re-placing every article after the editor changes a subject** (a keyword added to the first
    subject), at each `--replace` size: the next `curator build --no-fetch`, which places every
    article again and writes the issue. Target: 1,000,000 in < 60 s and < 500 MB. Peak memory is
@@ -518,12 +520,23 @@ def measured(command: list[str], cwd: Path) -> Measured:
     return Measured(result, peak[0] / 1024, peak[1] / 1024)
 
 
-def build(curator: Path, config: Path, db: Path, *, fetch: bool = True) -> Measured:
+def build(
+    curator: Path,
+    config: Path,
+    db: Path,
+    *,
+    fetch: bool = True,
+    fresh: bool = True,
+    subject: str | None = None,
+) -> Measured:
     # (each build starts from a fresh copy of a store, so from no issue written: an issue of the
-    # run before left in the folder would be one its store does not record, and curator stops)
-    shutil.rmtree(config.parent / "out", ignore_errors=True)
+    # run before left in the folder would be one its store does not record, and curator stops;
+    # not `fresh`: the next build on the same store, after the issue the folder holds)
+    if fresh:
+        shutil.rmtree(config.parent / "out", ignore_errors=True)
     command = [str(curator), "build", "--config", str(config), "--db", str(db), "--json", "-q"]
-    result = measured(command + ([] if fetch else ["--no-fetch"]), config.parent)
+    command += [] if fetch else ["--no-fetch"]
+    result = measured(command + ([] if subject is None else ["--subject", subject]), config.parent)
     if result.run.code != 0:
         raise SystemExit(
             f"{curator} build failed ({result.run.code}):\n{result.run.stderr[-3000:]}"
@@ -660,6 +673,28 @@ def main() -> None:
                     f"new.week.{biggest}{label(kind) if biggest else ''}.refit",
                     describe(refit) + " (the stored model fitted again)",
                 )
+            if biggest:
+                # The week after (issue 2, nothing new: --no-fetch) on one subject asked for: its
+                # ripeness is checked, and articles placed through their subject's keywords alone
+                # are held back while their subject has others, the issue chosen again (fixjy #1:
+                # each check and choice compared every article anew)
+                theme = str(subjects()[0]["name"])
+                for who, curator in curators.items():
+                    copy_store(
+                        stores.get((kinds[0], biggest)),
+                        db,
+                        old=who == "old",
+                        fingerprint=old_fp,
+                        labels=labels,
+                    )
+                    build(curator, config, db)
+                    r = build(curator, config, db, fetch=False, fresh=False, subject=theme)
+                    data = json.loads(r.run.stdout)
+                    held = len(data.get("keywords_only") or ())
+                    report.figure(
+                        f"{who}.week.{biggest}{label(kinds[0])}.next",
+                        describe(r, data) + f" (the week after, on {theme}; {held} keywords-only)",
+                    )
         for (who, n, kind), runs in sorted(
             week.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])
         ):

@@ -34,6 +34,7 @@ from curator.render import Text, date_text, issue_context, join_names
 from curator.templatecheck import OUTPUT_FILTERS
 from curator.urls import safe_url
 from curator.views import EntryView, SectionView
+from curator.xmlonce import parsed
 
 #: The issue formats a build can write (config: `outputs:`); "index" and "feed" are the archive page
 #: and the Atom feed of every issue. Each maps to (template, file name pattern).
@@ -301,7 +302,7 @@ def published_feed_ids(out_dir: Path) -> dict[str, str]:
     setting `site_url` later changed every id and feed readers showed old issues as new (walk39
     #5). An id once published is kept."""
     try:
-        root = ET.fromstring((out_dir / "feed.xml").read_bytes())
+        root = parsed((out_dir / "feed.xml").read_bytes())
     except (OSError, ET.ParseError, ValueError):
         return {}
     ids: dict[str, str] = {}
@@ -371,7 +372,7 @@ def issue_entries(text: str | bytes) -> list[tuple[int, ET.Element]]:
     """Each entry of a feed of issues with the issue number its first alternate link to an
     issue-N.html gives, in the feed's order; [] for a feed that cannot be read."""
     try:
-        root = ET.fromstring(text)
+        root = parsed(text)
     except (ET.ParseError, ValueError):
         return []
     found: list[tuple[int, ET.Element]] = []

@@ -133,21 +133,81 @@ def _nearest(vectors: Mapping[int, Vector]) -> dict[int, list[int]]:
     return out
 
 
+class KeywordsFit:
+    """What `keywords_only` reads that does not change between one run's choices of its issue
+    (fixjy #1: a build chooses it up to five times when articles are held back, and the theme's
+    ripeness is checked on each): the subject model, loaded or fitted once; each article's vector
+    under it, counted once; and each subject's finding for the same articles, made once. Kept
+    while the corrections are the same (the model and what is said depend on them)."""
+
+    def __init__(self, model: SubjectModel | None = None) -> None:
+        self._given = model
+        self._corrections: dict[str, str | None] | None = None
+        self._model: SubjectModel | None = None
+        self._vectors: dict[int, Vector] = {}
+        self._found: dict[tuple[object, ...], dict[str, KeywordsOnly]] = {}
+
+    def model(
+        self, config: Config, store: Store, corrections: dict[str, str | None]
+    ) -> SubjectModel:
+        """The model placing uses now, its words as the store shows them."""
+        if self._model is None or corrections != self._corrections:
+            self._corrections = dict(corrections)
+            self._vectors, self._found = {}, {}
+            self._model = with_words(
+                self._given or current_model(config, store, corrections), store
+            )
+        return self._model
+
+    def vectors(self, store: Store, ids: Collection[int]) -> dict[int, Vector]:
+        """The vectors of the articles `ids` that have counts, under `model` (the last one)."""
+        assert self._model is not None, "model() first"
+        missing = sorted(set(ids) - self._vectors.keys())
+        if missing:
+            phrases = phrase_keys(self._model.phrases)
+            counted = counts_of(store, phrases, missing)
+            self._vectors.update({i: self._model.vector(c) for i, c in counted.items()})
+        return self._vectors
+
+    def found(
+        self,
+        own: Subject,
+        articles: Sequence[Article],
+        vectors: Mapping[int, Vector],
+        off_ids: Sequence[int],
+        corrections: Collection[str],
+    ) -> dict[str, KeywordsOnly]:
+        """`_of_subject`, once for the same subject, articles and articles under no subject."""
+        assert self._model is not None, "model() first"
+        key = (
+            own,
+            tuple((a.id, a.url, a.title) for a in articles),
+            tuple(off_ids),
+        )
+        if key not in self._found:
+            self._found[key] = _of_subject(
+                self._model, own, articles, vectors, off_ids, corrections
+            )
+        return self._found[key]
+
+
 def keywords_only(
     config: Config,
     store: Store,
     placed: Sequence[tuple[Article, str]],
     model: SubjectModel | None = None,
+    fit: KeywordsFit | None = None,
 ) -> dict[str, KeywordsOnly]:
     """Of the `placed` articles, (article, the subject it is under), those that fit it only
     through its keywords (`KEYWORDS_SHARE`), by URL. The articles the editor moved there are
-    left out: they said where those belong."""
+    left out: they said where those belong. `fit` keeps what a run's later calls need again
+    (else `model`, or the current one, is used for this call alone)."""
     corrections = store.corrections()
     wanted = [(a, s) for a, s in placed if a.id is not None and a.url not in corrections]
     if not wanted:
         return {}
-    model = with_words(model or current_model(config, store, corrections), store)
-    phrases = phrase_keys(model.phrases)
+    fit = fit or KeywordsFit(model)
+    fit.model(config, store, corrections)
     off_ids = [a.id for a in store.placed_best(None, COMPARED) if a.id is not None]
     if len(off_ids) < LEAST_COMPARED:
         return {}
@@ -158,13 +218,14 @@ def keywords_only(
         stored = store.placed_best(subject, COMPARED)
         members[subject] = [mine.pop(a.id, a) for a in stored] + list(mine.values())
     ids = set(off_ids) | {a.id for v in members.values() for a in v if a.id is not None}
-    vectors = {i: model.vector(c) for i, c in counts_of(store, phrases, sorted(ids)).items()}
+    vectors = fit.vectors(store, ids)
     pairs = {(a.url, s) for a, s in wanted}
     found: dict[str, KeywordsOnly] = {}
+    names = fit.model(config, store, corrections).names
     for subject, articles in members.items():
         own = next((s for s in config.subjects if s.name == subject), None)
-        if own is not None and subject in model.names:
-            said = _of_subject(model, own, articles, vectors, off_ids, corrections)
+        if own is not None and subject in names:
+            said = fit.found(own, articles, vectors, off_ids, corrections)
             found.update({u: k for u, k in said.items() if (u, subject) in pairs})
     return found
 

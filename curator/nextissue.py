@@ -17,7 +17,7 @@ from curator.errors import shell_arg
 from curator.firstread import with_pages_read
 from curator.gatedchoice import Held, keywords_held, readable_first, with_held_back
 from curator.issuetext import issue_text, repeated_introduction, repeated_subject_introduction
-from curator.keywordfit import keywords_only
+from curator.keywordfit import KeywordsFit, keywords_only
 from curator.linkcheck import links_to_check, not_checked, recheck_issue
 from curator.models import Issue, Page, Scored
 from curator.placement import choose_sections, like_excluded, one_word_fits, weak_bars
@@ -140,6 +140,7 @@ def choose_checked(
     links. What choosing said goes to `notes` after: the last choice's alone, if chosen again."""
     chosen: list[str] = []
     number = store.next_issue_number()
+    keywords = KeywordsFit()  # (once for every choice of this run: fixjy #1)
     drafted = shell_arg(draft_path(config.settings.drafts or config.folder / "drafts", number))
 
     def how(url: str, subject: str, published: bool) -> str:
@@ -163,6 +164,7 @@ def choose_checked(
             say=chosen.append,
             progress=progress,
             avoid=avoid,
+            keywords=keywords,
         )
 
     def choose() -> NextIssue | None:
@@ -224,15 +226,19 @@ def next_issue(
     say: Callable[[str], None] | None = None,
     progress: Callable[[str], None] | None = None,
     avoid: Collection[int] = (),
+    keywords: KeywordsFit | None = None,
 ) -> NextIssue | None:
     """The issue the weekly build would publish now (nothing is recorded), or None if nothing fits.
 
     Raises ThemeError when its theme is too thin (or the plan is used up), InputError for an
     unknown subject or a mistake in an introduction file; `drafting` when it is for a draft.
     The articles of a subject left out of it as stories published before, every one, are said
-    to `say` when nothing fits (else among its warnings).
+    to `say` when nothing fits (else among its warnings). `keywords` keeps what `keywords_only`
+    needs again in the run's next choice.
     """
-    choice = choose_theme(config, store, subjects, all_subjects=all_subjects, drafting=drafting)
+    choice = choose_theme(
+        config, store, subjects, all_subjects=all_subjects, drafting=drafting, keywords=keywords
+    )
     # (a draft keeps them too, for `build --draft` to record with its issue: walk111 #1)
     found: list[tuple[int, int, int, str]] = []
     chosen = choose_sections(
@@ -284,7 +290,10 @@ def next_issue(
     )
     # So do those placed through their subject's keywords alone (walk182 #1).
     keys = keywords_only(
-        config, store, [(e.article, s.subject) for s in sections for e in s.entries]
+        config,
+        store,
+        [(e.article, s.subject) for s in sections for e in s.entries],
+        fit=keywords,
     )
     keys = {url: k for url, k in keys.items() if url not in like}
     weak = store.weak_fits(weak_bars(config, store), featured)

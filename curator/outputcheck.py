@@ -26,6 +26,7 @@ from curator.mailstyle import keep_in_head, rules_for_head, without_imports
 from curator.models import Issue
 from curator.templatecheck import TEMPLATE_REFERENCE, builtin_templates
 from curator.templateerrors import OutputError, TemplateMistake
+from curator.xmlonce import parsed
 
 #: One inliner for all email: never fetch a remote stylesheet (an email render makes no requests).
 _INLINER = css_inline.CSSInliner(
@@ -412,7 +413,7 @@ def script_in_feed(text: str) -> str | None:
     """What in this Atom/RSS XML would run script in a reader: its markup, and the HTML of every
     element of type "html" (escaped in the XML: a reader shows it as HTML)."""
     try:
-        root = ET.fromstring(text)
+        root = parsed(text)
     except ET.ParseError:
         return script_in(text)
     for element in root.iter():
@@ -570,7 +571,7 @@ def refuse_broken_xml(env: jinja2.Environment, template: str, text: str) -> str:
     likely fix. Why: a feed.xml with `&nbsp;` in its <title>, or a fragment shown `|safe` in it,
     replaced a good feed with one no feed reader could read, exit 0 (walk125 #3)."""
     try:
-        ET.fromstring(text)
+        parsed(text)
     except ET.ParseError as exc:
         row, column = exc.position
         lines = text.splitlines()

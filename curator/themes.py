@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
-from curator.keywordfit import keywords_only
+from curator.keywordfit import KeywordsFit, keywords_only
 from curator.keywordsthin import counted, keywords_only_advice, keywords_only_count
 from curator.models import Article, Subject
 from curator.placement import (
@@ -329,9 +329,12 @@ class Ripeness:
         }
 
 
-def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripeness]:
+def ripeness(
+    config: Config, store: Store, say: Say | None = None, keywords: KeywordsFit | None = None
+) -> list[Ripeness]:
     """Every configured subject's ripeness, in the config's order (placement brought up to date;
-    `say` is told when the stored subject model could not be used)."""
+    `say` is told when the stored subject model could not be used; `keywords`: what
+    `keywords_only` keeps for the run's next call)."""
     refresh(config, store, say=say)
     bars = weak_bars(config, store)
     history = theme_history(config, store).issues
@@ -378,7 +381,7 @@ def ripeness(config: Config, store: Store, say: Say | None = None) -> list[Ripen
                 len(found.copies),
             )
         )
-    only = keywords_only(config, store, drawn)
+    only = keywords_only(config, store, drawn, fit=keywords)
     if not only:
         return rows
     ids = {a.url: a.id for a, _ in drawn if a.id is not None and a.url in only}
@@ -526,6 +529,7 @@ def choose_theme(
     all_subjects: bool = False,
     check: bool = True,
     drafting: bool = False,
+    keywords: KeywordsFit | None = None,
 ) -> ThemeChoice:
     """The theme of the next issue: the given `subjects`, every subject, or the plan's next theme.
 
@@ -551,7 +555,12 @@ def choose_theme(
     following = next((plan[i] for i in todo if i != consumed), ())
     if theme and check:
         _check_ripe(
-            config, store, theme, planned_line=_line(config, consumed, subjects), nothing=nothing
+            config,
+            store,
+            theme,
+            planned_line=_line(config, consumed, subjects),
+            nothing=nothing,
+            keywords=keywords,
         )
     return ThemeChoice(theme, consumed is not None, tuple(following))
 
@@ -1014,8 +1023,9 @@ def _check_ripe(
     *,
     planned_line: int | None,
     nothing: str = "nothing was published",
+    keywords: KeywordsFit | None = None,
 ) -> None:
-    rows = ripeness(config, store)
+    rows = ripeness(config, store, keywords=keywords)
     by_name = {r.subject: r for r in rows}
     need = config.themes.min_articles
     drafting = "drafted" in nothing
