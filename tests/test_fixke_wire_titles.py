@@ -2,7 +2,8 @@
 company or its ticker) is text, kept in every title path (a feed's title, a page's, an article a
 draft adds by its `## URL`), while a real tag (`<script>`, `<img onerror>`) is still removed and
 runs in no edition; `fetch` counts the titles that lost words as they are, and a plain `build`
-says of a featured title that lost words its page's headline has."""
+says of a featured title that lost words its page's headline has (walk192 #5: a warning on
+featured articles sharing a title gives their count)."""
 
 from __future__ import annotations
 
@@ -195,3 +196,37 @@ def test_added_by_url_and_hostile_page_titles(tmp_path: Path, http_server: Local
     for ext, edition in _editions(config.parent, 1).items():
         for hostile in ("<script", "onerror", "onclick", "<img"):
             assert hostile not in edition, (ext, hostile)
+
+
+NEWSGROUPS = shared_dir() / "corpus" / "topics" / "20newsgroups" / "comp-train.jsonl"
+SAME_TITLE = "IDE vs SCSI"
+
+
+def test_featured_articles_of_one_title_are_counted(tmp_path: Path, http_server: LocalServer):
+    if not NEWSGROUPS.is_file():
+        pytest.skip(f"the 20 Newsgroups corpus file is missing: {NEWSGROUPS}")
+    rows = [json.loads(line) for line in NEWSGROUPS.read_text(encoding="utf-8").splitlines()]
+    posts = [r for r in rows if r["title"] == SAME_TITLE and len(r["text"]) > 900][:4]
+    assert len(posts) == 4
+    items = []
+    for post in posts:
+        url = http_server.add(
+            f"/p/{post['id']}.html", _page(SAME_TITLE, post["text"]), content_type="text/html"
+        )
+        items.append(_item(url, SAME_TITLE, post["text"]))
+    feed = http_server.add("/feeds/pc.xml", rss("".join(items), title="PC hardware"))
+    subjects = [
+        {k: s[k] for k in ("name", "description", "keywords")}
+        for s in yaml.safe_load((SUBJECTS.parent / "computers.yaml").read_text(encoding="utf-8"))[
+            "subjects"
+        ]
+    ]
+    config = write_config(tmp_path, [{"url": feed}], subjects=subjects, issue_size=10)
+    code, data, err = build_json(config)
+    assert code == 0, err
+    issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    featured = sum(e["title"] == SAME_TITLE for s in issue["sections"] for e in s["articles"])
+    assert featured >= 3, issue  # (the walk's four)
+    said = said_as_one(err)
+    assert f'{featured} featured articles are titled "{SAME_TITLE}"' in said, said
+    assert "two featured articles" not in said
