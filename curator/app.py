@@ -13,6 +13,7 @@ from curator.articlewarnings import (
     MissingBlurb,
     disputed_credits,
     lost_openings,
+    lost_title_words,
     missing_blurbs,
     retold_stories,
     same_stories,
@@ -335,6 +336,10 @@ def run_build(
     )
     weak = weak_blurbs(issue, f"it is published so (to change it now: {blurb_now}" + later)
     openings = lost_openings(issue, f"it is published so (to check it now: {blurb_now}" + later)
+    openings += lost_title_words(
+        issue,
+        f'it is published so (to use it now: its "title" in {json_file}, then {render}' + later,
+    )
     copies = same_stories(
         issue,
         "it is named under that article as {named}, not as an article"

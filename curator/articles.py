@@ -26,7 +26,14 @@ from curator.articles_credits import (
     writing_for,
 )
 from curator.articles_pages import PageBatch, read_pages
-from curator.articles_titles import feed_item_title, page_title, rechosen, title_choice
+from curator.articles_titles import (
+    feed_item_title,
+    page_title,
+    rechosen,
+    restored_title,
+    title_choice,
+    words_within,
+)
 from curator.blurb import (
     choose_blurb,
     listed_posts,
@@ -238,7 +245,8 @@ def build_articles(
             lists.append(entry.link or article.url)
         if feed_title_markup(entry, page):
             markup.append(entry.link or article.url)
-            if entry.title_lost:
+            # (not one whose page's headline gave the words back: walk192 #1)
+            if entry.title_lost and not words_within(entry.title or "", article.title):
                 lost.append((entry.link or article.url, article.title, entry.title_lost))
         if entry.author_markup and not entry.via:
             credits.append((entry.link or article.url, article.title, entry.author_markup))
@@ -495,6 +503,8 @@ def merge(
     elif not entry.via:
         title = feed_item_title(title, page, publication, feed_title, authors, url)
         title = repaired_title(title, page, publication)
+        if entry.title_lost:
+            title = restored_title(title, page, publication)
     if entry.via:
         blurb = link_post_blurb(page, summary.quoted or content.quoted, title)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -155,3 +156,33 @@ def feed_item_title(
     # "Acme Blog" (walk190 #9), not the address's word or a person.
     known = (publication, feed_title, page.publication if page is not None else None)
     return without_site_lead(title, [n for n in known if n])
+
+
+def restored_title(title: str, page: Page | None, publication: str | None) -> str:
+    """The page's headline in place of a feed's title that lost words with its markup (the
+    entry's `title_lost`) when the headline is that title with more words (`words_within`: "Why
+    <template> and </template> wrap every Vue component" for the feed's "Why wrap every Vue
+    component"): a damaged copy of it, which gives way to it as a cut one does (walk192 #1)."""
+    if page is None:
+        return title
+    shown = page_title(page, publication) if page.title else ""
+    for candidate in (shown, *page.headings[:1]):
+        candidate = " ".join(candidate.split())
+        if candidate and len(candidate) <= 3 * len(title) and words_within(title, candidate):
+            return candidate
+    return title
+
+
+#: A word of a title, as `words_within` compares two.
+_TITLE_WORD = re.compile(r"\w+")
+
+
+def words_within(title: str, headline: str) -> bool:
+    """Whether `headline` has the words of `title` in their order, and more (case aside): the
+    title lacks words of the headline, lost ones perhaps."""
+    words = _TITLE_WORD.findall(title.casefold())
+    have = _TITLE_WORD.findall(headline.casefold())
+    if not words or len(have) <= len(words):
+        return False
+    rest = iter(have)
+    return all(word in rest for word in words)

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from curator import articles_credits as article_credits
+from curator.articles_titles import words_within
 from curator.blurb import paywall_notice, short_blurb, weak_blurb
 from curator.config import Config
 from curator.credits import first_appeared_in, may_be_two
@@ -209,6 +210,22 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
                     f" article is: {what_now}"
                 )
     return tuple(out)
+
+
+def lost_title_words(issue: Issue, what_now: str) -> tuple[str, ...]:
+    """A warning per article of the issue whose title lacks words its page's headline has around
+    the title's own (`Article.page_headline`, the draft's "Check the title" note: a feed title that
+    lost words, with its markup perhaps): a plain `build` said nothing of it (walk192 #1)."""
+    return tuple(
+        f'the title "{art.title}" ({art.url}) lacks words its page\'s headline has (lost words,'
+        f' perhaps with markup the feed\'s title held): the page is headed "{art.page_headline}";'
+        f" {what_now}"
+        for section in issue.sections
+        for e in section.entries
+        if (art := e.article).page_headline
+        and not another_story_of(art)
+        and words_within(art.title, art.page_headline)
+    )
 
 
 def from_address(store: Store, art: Article) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from curator import articles as article_rules
 from curator import articles_pages as article_pages
-from curator.articlewarnings import disputed_credits, weak_blurbs
+from curator.articlewarnings import disputed_credits, lost_title_words, weak_blurbs
 from curator.config import INIT_PLACEHOLDERS, Config
 from curator.draft import Draft, DraftEntry, blurb_rebuilt, draft_path, read_draft
 from curator.editions import OUTPUTS
@@ -121,15 +121,24 @@ def blurbs_by_address(
     draft: Draft, known: Mapping[str, Article], issue: Issue, draft_file: Path, out_dir: Path
 ) -> tuple[str, ...]:
     """A warning per article the draft added by its address alone, with no blurb written under
-    it, whose blurb may not say what the article is about (`weak_blurbs`): the editor saw no
-    draft note on it, and a plain build says it (walk72 #7, walk67 #2)."""
+    it, whose blurb may not say what the article is about (`weak_blurbs`), and per article it
+    added so whose title lacks words its page's headline has (`lost_title_words`): the editor saw
+    no draft note on it, and a plain build says it (walk72 #7, walk67 #2, walk192 #1)."""
     ids = {known[e.url].id for e in draft.entries if e.url_only and not e.blurb and e.url in known}
+    json_file = issue_json(out_dir, issue.number)
+    # and per article so added whose title lacks words its page's headline has (walk192 #1)
+    titled = {known[e.url].id for e in draft.entries if e.url_only and e.url in known}
+    lost = lost_title_words(
+        _only(issue, titled),
+        "it was added to the draft by its address and is published so (to use it: its"
+        f' "title" in {json_file}, then `curator render {issue.number}`)',
+    )
     if not ids:
-        return ()
-    return weak_blurbs(
+        return lost
+    return lost + weak_blurbs(
         _only(issue, ids),
         "it was added to the draft by its address and is published so (to correct it: its"
-        f' "blurb" in {issue_json(out_dir, issue.number)}, then `curator render {issue.number}`;'
+        f' "blurb" in {json_file}, then `curator render {issue.number}`;'
         " in a later draft, a blurb under its heading)",
     )
 

@@ -139,6 +139,33 @@ def _unclosed_raw(markup: str) -> str:
     return "".join(out) + markup[at:]
 
 
+#: What an HTML parser reads as a start or end tag: `<`, a letter, its name up to a space, `/` or
+#: `>` (`<PORX.O>`'s is "porx.o", `<CYL<`'s "cyl<"), and what follows up to the `>`, or the end.
+_NAMELESS_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)([^>]*)(>?)")
+#: A namespaced element (`<o:p>` of a page pasted from Word): markup, though HTML names none.
+_PREFIXED = re.compile(r"[a-z][a-z0-9-]*:[a-z][a-z0-9-]*")
+
+
+def _unnamed_as_text(markup: str) -> str:
+    """`markup` with each tag-like text an HTML parser should read as words in a title or a name
+    escaped: a tag whose element HTML does not name (`_HTML_ELEMENTS`) and that gives no attribute
+    a value, nor closes one that does (`<x onclick=...>b</x>`: a handler is markup, whatever its
+    element). Walk192 #1: a wire headline's "<FI-TEK CORP> TO MAKE ACQUISITION" was published
+    "TO MAKE ACQUISITION", and "POREX <PORX.O> TO MERGE WITH MEDCO <MCCS.O>" as "POREX TO MERGE
+    WITH MEDCO"."""
+    if "<" not in markup:
+        return markup
+    valued = {m.group(2).lower() for m in _NAMELESS_TAG.finditer(markup) if "=" in m.group(3)}
+
+    def text_unless_tag(match: re.Match[str]) -> str:
+        name = match.group(2).lower()
+        if name in _HTML_ELEMENTS or name in valued or _PREFIXED.fullmatch(name):
+            return match.group(0)
+        return "&lt;" + match.group(0)[1:]
+
+    return _NAMELESS_TAG.sub(text_unless_tag, markup)
+
+
 def words_not_tags(markup: str) -> str:
     """`markup` with its tag-like words escaped (`_as_words`)."""
     return _as_words(markup)[0]
@@ -149,6 +176,8 @@ def _as_words(markup: str) -> tuple[str, list[str]]:
     an HTML parser reads them as the words they are (walk109 #2: "Why <iframe> embeds slow your
     pages", escaped once as tech blogs write it, was published as "Why"):
 
+    - a tag whose element HTML does not name, with no attribute given a value (a wire's
+      `<FI-TEK CORP>`, `<PORX.O>`, `<ME>`: `_text_unless_tag`), is words, as written;
     - a start tag with no attributes and no end tag after it (`<iframe>`, `<details>`) is a
       word: its `<` becomes "&lt;" (not `<br>`, `<wbr>`, `<hr>`, markup even alone);
     - an element that would swallow the rest of the title (`_SWALLOWING`: a `<noscript>`, an
@@ -159,6 +188,7 @@ def _as_words(markup: str) -> tuple[str, list[str]]:
 
     Also gives the names of the start tags removed here (the second kind).
     """
+    markup = _unnamed_as_text(markup)
     lower = markup.lower()
     removed: list[str] = []
     out: list[str] = []

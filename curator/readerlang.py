@@ -238,10 +238,14 @@ def link_text_warnings(issue: Issue, where: str) -> list[str]:
                 for e in s.entries
                 if " ".join(e.article.title.split()).casefold() == entry_title
             )
+            # (walk192 #5: four were said to be "two")
+            count = "two" if len(urls) == 2 else str(len(urls))
+            spread = "" if len(addresses) == len(urls) else f"{len(addresses)} "
+            which = "one title" if len(addresses) == 2 else "all titles but one"
             warnings.append(
-                f'two featured articles are titled "{shown}" and link to different places'
-                f" ({' and '.join(addresses)}): a reader, or a screen reader's list of links, cannot"
-                f" tell them apart; correct one title in {where}"
+                f'{count} featured articles are titled "{shown}" and link to {spread}different'
+                f" places ({' and '.join(addresses)}): a reader, or a screen reader's list of"
+                f" links, cannot tell them apart; correct {which} in {where}"
             )
     for part, text in (("introduction", issue.introduction), ("closing line", issue.closing)):
         links = _links(published_markdown(text))
