@@ -661,6 +661,16 @@ BYLINE_NAME_XPATH = (
     ' | .//*[contains(concat(" ", normalize-space(@class), " "), " p-name ")]'
     ' | .//*[@itemprop="name"]'
 )
+#: A link in a byline to a category, a tag or a section ("Posted by <a>Farid Haddad</a> in <a
+#: href="/cat/cx">Customer Experience</a>", WordPress's `rel="category tag"`): no one's name
+#: (walk193 #1: it was credited as a co-author).
+CATEGORY_LINK_PATH = re.compile(
+    r"/(?:cat|category|categories|tag|tags|topics?|section|sections)/", re.I
+)
+CATEGORY_LINK_REL = frozenset(["category", "tag"])
+#: The words before a byline's link that file the post under what follows ("... in", "... under",
+#: "Filed under"): the links after them name its subjects, no one.
+CATEGORY_LEAD = re.compile(r"(?:^|\s)(?:in|under|filed\s+(?:in|under))\s*:?\s*$", re.I)
 
 #: A credit that names a guest ("Guest post by Carlos Mendes", "Guest author: Ian Ford", "Jane
 #: Roe is a guest contributor", "This is a guest post by Farid Haddad."): the page says its author is not the site's usual one, so its

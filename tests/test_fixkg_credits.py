@@ -1,0 +1,62 @@
+"""walk193, credits that named the wrong people and said nothing: a WordPress byline's category
+link credited as a co-author (#1), a feed's own title credited as its author (#3), a translator
+named in another language credited as an author (#5), and an author meta tag naming one of a
+byline's two people credited alone (#7). Each through a build of a newsletter whose feed and
+pages are served on 127.0.0.1, as the editor meets it: the issue's `Author || Publication`
+line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_credit_formats import SITE, newsletter, page
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+TITLE = "Refund Queues"
+
+
+def _build(config: Path) -> tuple[str, str]:
+    """A build without a draft: the issue's text and what the build said."""
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    return (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8"), err
+
+
+def _credit(text: str) -> str:
+    """The `Author || Publication` line of the issue's one article."""
+    lines = [line.strip() for line in text.splitlines() if f"|| {SITE}" in line]
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        'Posted by <a href="/author/farid">Farid Haddad</a> in'
+        ' <a href="/cat/cx">Customer Experience</a>',
+        'By <a href="/author/farid">Farid Haddad</a> in <a href="/category/ops">Support'
+        ' Operations</a>, <a href="/category/retail">Retail</a>',
+        'by <a class="url fn n" href="/author/farid">Farid Haddad</a> in <a href="/x/cx"'
+        ' rel="category tag">Customer Experience</a>',
+        # no category's address: the words after "in" file the post, they name no one
+        'By <a href="/people/farid">Farid Haddad</a> in <a href="/hub/retail">Retail Banking</a>',
+    ],
+)
+def test_a_bylines_category_link_is_no_co_author(
+    tmp_path: Path, http_server: LocalServer, byline: str
+) -> None:
+    """#1: "Posted by <a>Farid Haddad</a> in <a>Customer Experience</a>" was published
+    "Farid Haddad and Customer Experience || Pier Review", unsaid."""
+    config = newsletter(tmp_path, http_server, [(TITLE, "", page(TITLE, byline=byline))])
+    text, _ = _build(config)
+    assert _credit(text) == f"Farid Haddad || {SITE}", text
+
+
+def test_a_bylines_two_linked_authors_stay_both(tmp_path: Path, http_server: LocalServer) -> None:
+    byline = 'By <a href="/author/a">Farid Haddad</a> and <a href="/author/b">Ann Lee</a>'
+    config = newsletter(tmp_path, http_server, [(TITLE, "", page(TITLE, byline=byline))])
+    text, _ = _build(config)
+    assert _credit(text) == f"Farid Haddad and Ann Lee || {SITE}", text
