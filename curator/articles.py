@@ -20,6 +20,7 @@ from curator.articles_addresses import (
 from curator.articles_credits import (
     choose_authors,
     feed_credits,
+    feed_itself,
     feed_publication,
     house_credit,
     writing_for,
@@ -442,7 +443,12 @@ def merge(
         )
     if publication:  # the feed's title or the name configured, cleaned as the site's name is
         publication = name_text(publication) or site_of(url) or ""
-    kept = credited(tuple(authors), publication)
+    # nor the feed's own title ("Pier Review Feed", walk193 #3), as the site's name is none
+    kept = tuple(
+        n
+        for n in credited(tuple(authors), publication)
+        if not feed_itself(n, feed_title, publication)
+    )
     taken_for_site = ""
     if authors and not kept and not others:
         # "Zendo" on "Zendo Blog": the names given were the site's own; the draft and the build

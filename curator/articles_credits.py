@@ -229,6 +229,29 @@ def house_credit(feed: Sequence[str], names: Sequence[str | None]) -> bool:
     )
 
 
+#: The last word of a feed's title that names it a feed ("Pier Review Feed", "Acme RSS").
+_FEED_WORDS = frozenset(["feed", "feeds", "rss", "atom", "posts", "articles", "updates", "stories"])
+
+
+def feed_itself(name: str, feed_title: str | None, publication: str | None) -> bool:
+    """`name` is the feed's own title ("Pier Review Feed" as the dc:creator, or a page's author
+    meta tag, of the feed "Pier Review Feed" on "Pier Review", walk193 #3: it was credited as a
+    person): the feed itself, no one's credit, as the site's own name is (`credits.credited`). A
+    feed titled with a person's name stays their credit ("Hana Sato", a personal blog's feed),
+    unless the name reads as a feed's: the publication's name and more, a feed's word last
+    ("Feed", "RSS"), an organisation's or a publication's name."""
+    if not feed_title or not same_name(name, feed_title):
+        return False
+    own, key = name_key(publication or ""), name_key(name)
+    words = norm_name(name).split()
+    return (
+        (bool(own) and own in key and own != key)
+        or (bool(words) and words[-1] in _FEED_WORDS)
+        or is_organisation(name)
+        or publication_like(name)
+    )
+
+
 def _handle(name: str) -> bool:
     """A handle-like credit: one word in lower case ("jroe", "kumabook", "jane_roe")."""
     return " " not in name and name == name.lower() and any(ch.isalpha() for ch in name)

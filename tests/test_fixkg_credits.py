@@ -60,3 +60,44 @@ def test_a_bylines_two_linked_authors_stay_both(tmp_path: Path, http_server: Loc
     config = newsletter(tmp_path, http_server, [(TITLE, "", page(TITLE, byline=byline))])
     text, _ = _build(config)
     assert _credit(text) == f"Farid Haddad and Ann Lee || {SITE}", text
+
+
+def _feed_titled(server: LocalServer, title: str) -> None:
+    """The newsletter's feed (`newsletter`'s, titled as its site) retitled `title`."""
+    route = server.routes["/feed.xml"]
+    body = route.body.replace(f"<title>{SITE}</title>".encode(), f"<title>{title}</title>".encode())
+    server.add("/feed.xml", body)
+
+
+@pytest.mark.parametrize(
+    ("feed_title", "creator", "head"),
+    [
+        (f"{SITE} Feed", f"<dc:creator>{SITE} Feed</dc:creator>", ""),
+        ("Harbor CX Feed", "<dc:creator>Harbor CX Feed</dc:creator>", ""),
+        (f"{SITE} Feed", "", f'<meta name="author" content="{SITE} Feed">'),
+    ],
+)
+def test_the_feeds_own_title_as_the_author_credits_no_one_and_says_so(
+    tmp_path: Path, http_server: LocalServer, feed_title: str, creator: str, head: str
+) -> None:
+    """#3: a feed's dc:creator (or a page's author meta tag) that is the feed's own title ("Pier
+    Review Feed") was credited as a person, unsaid."""
+    config = newsletter(tmp_path, http_server, [(TITLE, creator, page(TITLE, head=head))])
+    _feed_titled(http_server, feed_title)
+    text, err = _build(config)
+    assert feed_title not in text, text
+    assert f"\n{SITE}\n" in f"\n{text}\n".replace("  ", ""), text
+    said = " ".join(err.split())
+    assert f'names "{feed_title}" as the author, taken for the site\'s own name' in said, err
+
+
+def test_a_feed_titled_with_its_authors_name_keeps_the_credit(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    # a personal blog's feed titled with its author's name credits them, as before
+    config = newsletter(
+        tmp_path, http_server, [(TITLE, "<dc:creator>Hana Sato</dc:creator>", page(TITLE))]
+    )
+    _feed_titled(http_server, "Hana Sato")
+    text, _ = _build(config)
+    assert _credit(text) == f"Hana Sato || {SITE}", text
