@@ -23,6 +23,7 @@ from curator.articles_credits import (
     feed_itself,
     feed_publication,
     house_credit,
+    translator_only,
     writing_for,
 )
 from curator.articles_pages import PageBatch, read_pages
@@ -439,7 +440,9 @@ def merge(
             page.authors if page else (),
             names=names,
             own_site=own_site,
-            guest=page is not None and page.guest_author,
+            # a page naming the feed's person as its translator says whom it credits (walk193 #5)
+            guest=page is not None
+            and (page.guest_author or translator_only(from_feed, page.credit_text)),
         )
     if publication:  # the feed's title or the name configured, cleaned as the site's name is
         publication = name_text(publication) or site_of(url) or ""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from curator import extract_rules as rules
+from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_names as name_rules
 from curator.charsets import misread
 from curator.credits import (
@@ -250,6 +251,18 @@ def feed_itself(name: str, feed_title: str | None, publication: str | None) -> b
         or is_organisation(name)
         or publication_like(name)
     )
+
+
+def translator_only(feed: Sequence[str], credit: str) -> bool:
+    """Whether the page's credit (`Page.credit_text`) names each of the feed's people as its
+    translator ("By Olga Petrova. Translated by Paul Quinn", "Translated by Paul Quinn from an
+    essay by Olga Petrova", "übersetzt von Paul Quinn"), so that the feed credits the translator,
+    not the author (walk193 #5: an aggregator's "Paul Quinn" was published unsaid)."""
+    named = " ".join(
+        found["names"] for found in byline_rules.TRANSLATOR_CREDIT.finditer(credit or "")
+    )
+    key = name_key(named)
+    return bool(feed) and bool(key) and all(name_key(n) and name_key(n) in key for n in feed)
 
 
 def _handle(name: str) -> bool:

@@ -147,6 +147,14 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         # contributor" (README's own example, walk139 #1) names its guest before the label.
         if not first:
             continue
+        if first.lstrip()[:10].lower() == "translated":
+            # "Translated by Paul Quinn from an essay by Olga Petrova.": the essay's author, and
+            # the translator said as one (`articles_credits.translator_only`)
+            text = _clean(el.text_content())
+            translated = byline_rules.TRANSLATED_FROM.match(text)
+            if translated and not (_quoted(el) or in_furniture(el) or after_comments(el)):
+                yield el, f"By {translated['author']}. {translated['credit']}"
+            continue
         helper_first = False
         if not (
             byline_rules.BYLINE_PREFIX.match(first + " .")

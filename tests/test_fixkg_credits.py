@@ -101,3 +101,50 @@ def test_a_feed_titled_with_its_authors_name_keeps_the_credit(
     _feed_titled(http_server, "Hana Sato")
     text, _ = _build(config)
     assert _credit(text) == f"Hana Sato || {SITE}", text
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Von Jürgen Groß, übersetzt von Paul Quinn", "Jürgen Groß"),
+        ("Par Élodie Marchand, traduit par Paul Quinn", "Élodie Marchand"),
+        ("Por Ana Ruiz. Traducido por Paul Quinn", "Ana Ruiz"),
+        ("Di Marco Rossi, tradotto da Paul Quinn", "Marco Rossi"),
+        ("Door Jan de Vries, vertaald door Paul Quinn", "Jan de Vries"),
+        ("Por Maria Silva, traduzido por Paul Quinn", "Maria Silva"),
+        ("Av Lars Berg, översatt av Paul Quinn", "Lars Berg"),
+        ("Von Jürgen Groß; Übersetzung: Paul Quinn", "Jürgen Groß"),
+    ],
+)
+def test_a_translator_in_another_language_is_no_author(
+    tmp_path: Path, http_server: LocalServer, byline: str, author: str
+) -> None:
+    """#5: "Von Jürgen Groß, übersetzt von Paul Quinn" was published "Jürgen Groß and übersetzt
+    von Paul Quinn", as English "Translated by" was not."""
+    config = newsletter(tmp_path, http_server, [(TITLE, "", page(TITLE, byline=byline))])
+    text, _ = _build(config)
+    assert _credit(text) == f"{author} || {SITE}", text
+
+
+TRANSLATED = "<p><em>Translated by Paul Quinn from an essay by Olga Petrova.</em></p>"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page(TITLE).replace("</article>", TRANSLATED + "</article>"),
+        page(TITLE, byline="By Olga Petrova. Translated by Paul Quinn"),
+    ],
+)
+def test_a_feed_crediting_the_pages_translator_gives_way_to_the_author_and_says_so(
+    tmp_path: Path, http_server: LocalServer, html: str
+) -> None:
+    """#5: a feed's dc:creator "Paul Quinn", whom the page names only as its translator
+    ("Translated by Paul Quinn from an essay by Olga Petrova."), was published unsaid."""
+    config = newsletter(
+        tmp_path, http_server, [(TITLE, "<dc:creator>Paul Quinn</dc:creator>", html)]
+    )
+    text, err = _build(config)
+    assert _credit(text) == f"Olga Petrova || {SITE}", text
+    said = " ".join(err.split())
+    assert "the page names Olga Petrova, credited; its feed names Paul Quinn" in said, err
