@@ -148,3 +148,26 @@ def test_a_feed_crediting_the_pages_translator_gives_way_to_the_author_and_says_
     assert _credit(text) == f"Olga Petrova || {SITE}", text
     said = " ".join(err.split())
     assert "the page names Olga Petrova, credited; its feed names Paul Quinn" in said, err
+
+
+@pytest.mark.parametrize(
+    ("byline", "credit"),
+    [
+        ("By Jane Doe and John Smith", "Jane Doe and John Smith"),
+        (
+            'By <a href="/author/jd">Jane Doe</a> and <a href="/author/js">John Smith</a>',
+            "Jane Doe and John Smith",
+        ),
+        # a byline naming someone else is no fuller credit: the declared author stays
+        ("By John Smith", "Jane Doe"),
+    ],
+)
+def test_a_byline_naming_the_meta_author_and_more_is_credited(
+    tmp_path: Path, http_server: LocalServer, byline: str, credit: str
+) -> None:
+    """#7: `<meta name="author" content="Jane Doe">` with the byline "By Jane Doe and John
+    Smith" was published "Jane Doe" alone, unsaid."""
+    head = '<meta name="author" content="Jane Doe">'
+    config = newsletter(tmp_path, http_server, [(TITLE, "", page(TITLE, head=head, byline=byline))])
+    text, _ = _build(config)
+    assert _credit(text) == f"{credit} || {SITE}", text
