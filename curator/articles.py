@@ -469,6 +469,16 @@ def merge(
             others, taken_for_site = (feed_label,), "feed-paid"
         elif page is not None and page.paid_label:
             others, taken_for_site = (page.paid_label,), "page-paid"
+    if (
+        kept
+        and origin == "feed"
+        and page is not None
+        and not page.authors
+        and translator_only(kept, page.credit_text)
+    ):
+        # "Paul Quinn" in the feed, "Translated by Paul Quinn" the page's only credit (walk193
+        # #5): no author's credit; the draft and the build say whom the feed named
+        others, taken_for_site, kept = kept, "feed-translator", ()
     if kept and not others and origin == "feed" and entry.author_code and not entry.via:
         # `Jane Doe \";alert('XSS');//`: the code after the name is no one's, and the draft and
         # the build say what was left out (walk173 #3)

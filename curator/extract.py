@@ -278,7 +278,9 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
     # A handle ("@priyap" in a meta author or twitter:creator) is no name, as in a feed: no author.
     if declared:
         return declared, _guest(declared_raw), declared_field, "", declared_raw
-    return (), False, "", paid_credit(doc, bylines), ""
+    # "Translated by Paul Quinn", the page's only credit, said when a feed names him (walk193 #5)
+    translator = next((raw for raw in bylines if byline_rules.TRANSLATOR_CREDIT.match(raw)), "")
+    return (), False, "", paid_credit(doc, bylines), translator
 
 
 def _fuller_byline(

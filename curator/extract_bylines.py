@@ -152,8 +152,12 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             # the translator said as one (`articles_credits.translator_only`)
             text = _clean(el.text_content())
             translated = byline_rules.TRANSLATED_FROM.match(text)
-            if translated and not (_quoted(el) or in_furniture(el) or after_comments(el)):
+            if _quoted(el) or in_furniture(el) or after_comments(el):
+                continue
+            if translated:
                 yield el, f"By {translated['author']}. {translated['credit']}"
+            elif len(text) <= byline_rules.MAX_BYLINE_CHARS:
+                yield el, text  # "Translated by Paul Quinn": no author, the translator said
             continue
         helper_first = False
         if not (

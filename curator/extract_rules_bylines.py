@@ -553,7 +553,9 @@ _TRANSLATED = (
     + r")\s*:"
 )
 #: A translator's credit and the names after it, to its clause's end ("übersetzt von Paul Quinn").
-TRANSLATOR_CREDIT = re.compile(rf"(?i:{_TRANSLATED})\s*(?P<names>[^.;|—–]+)")
+TRANSLATOR_CREDIT = re.compile(
+    rf"(?i:{_TRANSLATED}|translated\s+from\s+(?:the\s+)?[\w-]+\s+by\b)\s*(?P<names>[^.;|—–]+)"
+)
 _BEHIND_THE_SCENES = (
     r"(?:(?:produced|edited|mixed|engineered|recorded|composed|designed|illustrated|"
     r"photographed|translated|fact-checked)\s+by|(?:executive\s+|senior\s+|series\s+|assistant\s+)?producers?\b|"

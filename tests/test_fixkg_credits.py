@@ -171,3 +171,36 @@ def test_a_byline_naming_the_meta_author_and_more_is_credited(
     config = newsletter(tmp_path, http_server, [(TITLE, "", page(TITLE, head=head, byline=byline))])
     text, _ = _build(config)
     assert _credit(text) == f"{credit} || {SITE}", text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page(TITLE).replace("</article>", "<p><em>Translated by Paul Quinn</em></p></article>"),
+        page(TITLE, byline="Translated from the Japanese by Paul Quinn"),
+    ],
+)
+def test_a_feed_crediting_the_pages_only_translator_credits_no_one_and_says_so(
+    tmp_path: Path, http_server: LocalServer, html: str
+) -> None:
+    """#5: where the page's only credit is "Translated by Paul Quinn", the feed's "Paul Quinn"
+    was published as the author, unsaid."""
+    creator = "<dc:creator>Paul Quinn</dc:creator>"
+    config = newsletter(tmp_path, http_server, [(TITLE, creator, html)])
+    drafted = _drafted(config)
+    assert "author: Paul Quinn" not in drafted, drafted
+    assert "whom the page credits only as its translator" in " ".join(drafted.split()), drafted
+    text, err = _build(config)
+    assert "Paul Quinn" not in text, text
+    said = " ".join(err.split())
+    assert (
+        'its feed names "Paul Quinn" as the author, whom the page credits only as its translator'
+        in said
+    ), err
+
+
+def _drafted(config: Path) -> str:
+    """The draft `curator draft` writes of the newsletter's first issue."""
+    code, _, err = run("draft", "--config", str(config), "--all-subjects", "-q")
+    assert code == 0, err
+    return (config.parent / "drafts" / "issue-1.md").read_text(encoding="utf-8")
