@@ -21,8 +21,10 @@ from curator.articles_credits import (
     capitals_recased,
     choose_authors,
     feed_credits,
+    feed_itself,
     feed_publication,
     house_credit,
+    translator_only,
     writing_for,
 )
 from curator.articles_pages import PageBatch, read_pages
@@ -462,11 +464,18 @@ def merge(
             page.authors if page else (),
             names=names,
             own_site=own_site,
-            guest=page is not None and page.guest_author,
+            # a page naming the feed's person as its translator says whom it credits (walk193 #5)
+            guest=page is not None
+            and (page.guest_author or translator_only(from_feed, page.credit_text)),
         )
     if publication:  # the feed's title or the name configured, cleaned as the site's name is
         publication = name_text(publication) or site_of(url) or ""
-    kept = credited(tuple(authors), publication)
+    # nor the feed's own title ("Pier Review Feed", walk193 #3), as the site's name is none
+    kept = tuple(
+        n
+        for n in credited(tuple(authors), publication)
+        if not feed_itself(n, feed_title, publication)
+    )
     taken_for_site = ""
     if authors and not kept and not others:
         # "Zendo" on "Zendo Blog": the names given were the site's own; the draft and the build
@@ -484,6 +493,16 @@ def merge(
             others, taken_for_site = (feed_label,), "feed-paid"
         elif page is not None and page.paid_label:
             others, taken_for_site = (page.paid_label,), "page-paid"
+    if (
+        kept
+        and origin == "feed"
+        and page is not None
+        and not page.authors
+        and translator_only(kept, page.credit_text)
+    ):
+        # "Paul Quinn" in the feed, "Translated by Paul Quinn" the page's only credit (walk193
+        # #5): no author's credit; the draft and the build say whom the feed named
+        others, taken_for_site, kept = kept, "feed-translator", ()
     if kept and not others and origin == "feed" and entry.author_code and not entry.via:
         # `Jane Doe \";alert('XSS');//`: the code after the name is no one's, and the draft and
         # the build say what was left out (walk173 #3)

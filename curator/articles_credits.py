@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from curator import extract_rules as rules
+from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_names as name_rules
 from curator.charsets import misread
 from curator.credits import (
@@ -227,6 +228,41 @@ def house_credit(feed: Sequence[str], names: Sequence[str | None]) -> bool:
         or any(other and same_name(name, other) for other in names)
         for name in feed
     )
+
+
+#: The last word of a feed's title that names it a feed ("Pier Review Feed", "Acme RSS").
+_FEED_WORDS = frozenset(["feed", "feeds", "rss", "atom", "posts", "articles", "updates", "stories"])
+
+
+def feed_itself(name: str, feed_title: str | None, publication: str | None) -> bool:
+    """`name` is the feed's own title ("Pier Review Feed" as the dc:creator, or a page's author
+    meta tag, of the feed "Pier Review Feed" on "Pier Review", walk193 #3: it was credited as a
+    person): the feed itself, no one's credit, as the site's own name is (`credits.credited`). A
+    feed titled with a person's name stays their credit ("Hana Sato", a personal blog's feed),
+    unless the name reads as a feed's: the publication's name and more, a feed's word last
+    ("Feed", "RSS"), an organisation's or a publication's name."""
+    if not feed_title or not same_name(name, feed_title):
+        return False
+    own, key = name_key(publication or ""), name_key(name)
+    words = norm_name(name).split()
+    return (
+        (bool(own) and own in key and own != key)
+        or (bool(words) and words[-1] in _FEED_WORDS)
+        or is_organisation(name)
+        or publication_like(name)
+    )
+
+
+def translator_only(feed: Sequence[str], credit: str) -> bool:
+    """Whether the page's credit (`Page.credit_text`) names each of the feed's people as its
+    translator ("By Olga Petrova. Translated by Paul Quinn", "Translated by Paul Quinn from an
+    essay by Olga Petrova", "übersetzt von Paul Quinn"), so that the feed credits the translator,
+    not the author (walk193 #5: an aggregator's "Paul Quinn" was published unsaid)."""
+    named = " ".join(
+        found["names"] for found in byline_rules.TRANSLATOR_CREDIT.finditer(credit or "")
+    )
+    key = name_key(named)
+    return bool(feed) and bool(key) and all(name_key(n) and name_key(n) in key for n in feed)
 
 
 def _handle(name: str) -> bool:

@@ -258,9 +258,12 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
             names = people(raw, True) if _guest(raw) else ()
             if names:
                 return names, True, "its byline", "", raw
-    if declared and not _one_word(declared):
-        return declared, _guest(declared_raw), declared_field, "", declared_raw
     bylines = _visible_bylines(doc)
+    if declared and not _one_word(declared):
+        fuller = _fuller_byline(declared, bylines, lambda raw: people(raw, True))
+        if fuller:
+            return fuller[0], _guest(fuller[1]), "its byline", "", fuller[1]
+        return declared, _guest(declared_raw), declared_field, "", declared_raw
     for raw in bylines:
         names = people(raw, True)
         if not names:
@@ -276,7 +279,27 @@ def authors(doc: _Doc, site: str | None = None) -> tuple[tuple[str, ...], bool, 
     # A handle ("@priyap" in a meta author or twitter:creator) is no name, as in a feed: no author.
     if declared:
         return declared, _guest(declared_raw), declared_field, "", declared_raw
-    return (), False, "", paid_credit(doc, bylines), ""
+    # "Translated by Paul Quinn", the page's only credit, said when a feed names him (walk193 #5)
+    translator = next((raw for raw in bylines if byline_rules.TRANSLATOR_CREDIT.match(raw)), "")
+    return (), False, "", paid_credit(doc, bylines), translator
+
+
+def _fuller_byline(
+    declared: tuple[str, ...], bylines: list[str], people: Callable[[str], tuple[str, ...]]
+) -> tuple[tuple[str, ...], str] | None:
+    """The byline nearest the headline that names everyone the page declares and more, with its
+    text (`<meta name="author" content="Jane Doe">` over "By Jane Doe and John Smith", walk193 #7:
+    "Jane Doe" was credited alone): the fuller credit, as between a feed and its page. Bylines
+    naming only declared people agree and are passed over; the first naming anyone else decides,
+    so another story's byline further down never does. None when none names more."""
+    wanted = {norm_name(n) for n in declared}
+    for raw in bylines:
+        names = people(raw)
+        shown = {norm_name(n) for n in names}
+        if not shown or shown <= wanted:
+            continue
+        return (names, raw) if wanted <= shown else None
+    return None
 
 
 def _says_guest(doc: _Doc) -> bool:

@@ -129,7 +129,7 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             and not after_comments(el)
         ):
             # "By <a>Jane Doe</a>, Senior Editor | Games": the linked or marked-up names first.
-            inner = [_clean(n.text_content()) for n in el.xpath(byline_rules.BYLINE_NAME_XPATH)]
+            inner = _byline_names(el)
             if any(inner):
                 yield el, " and ".join(n for n in inner if n)
             # "<p>By Jane Doe</p><p>Principal Consultant</p>": each block is its own line, never
@@ -146,6 +146,18 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         # BYLINE_PREFIX is anchored, so it is its own cheap first test. "Jane Roe is a guest
         # contributor" (README's own example, walk139 #1) names its guest before the label.
         if not first:
+            continue
+        if first.lstrip()[:10].lower() == "translated":
+            # "Translated by Paul Quinn from an essay by Olga Petrova.": the essay's author, and
+            # the translator said as one (`articles_credits.translator_only`)
+            text = _clean(el.text_content())
+            translated = byline_rules.TRANSLATED_FROM.match(text)
+            if _quoted(el) or in_furniture(el) or after_comments(el):
+                continue
+            if translated:
+                yield el, f"By {translated['author']}. {translated['credit']}"
+            elif len(text) <= byline_rules.MAX_BYLINE_CHARS:
+                yield el, text  # "Translated by Paul Quinn": no author, the translator said
             continue
         helper_first = False
         if not (
@@ -175,6 +187,43 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         if len(text) <= byline_rules.MAX_BYLINE_CHARS:
             yield el, text
     yield from _role_lines(doc, after_comments)
+
+
+def _byline_names(el: Any) -> list[str]:
+    """The names a byline element marks up (its links, hCard `fn`...), without a link to a
+    category, a tag or a section, nor any after the words that file the post under one ("Posted
+    by <a>Farid Haddad</a> in <a>Customer Experience</a>", walk193 #1: "Farid Haddad and Customer
+    Experience" was credited)."""
+    names: list[str] = []
+    for node in el.xpath(byline_rules.BYLINE_NAME_XPATH):
+        if node.tag == "a" and _category_link(node):
+            continue
+        if names and byline_rules.CATEGORY_LEAD.search(_text_before(el, node)):
+            break
+        names.append(_clean(node.text_content()))
+    return names
+
+
+def _category_link(a: Any) -> bool:
+    """A link to a category, a tag or a section (`/cat/cx`, `rel="category tag"`)."""
+    rel = set((a.get("rel") or "").lower().split())
+    return bool(rel & byline_rules.CATEGORY_LINK_REL) or bool(
+        byline_rules.CATEGORY_LINK_PATH.search(a.get("href") or "")
+    )
+
+
+def _text_before(el: Any, node: Any) -> str:
+    """The text inside `el` that comes before `node` (a descendant), in document order."""
+    holders = set(node.iterancestors())
+    parts = [el.text or ""]
+    for item in el.iterdescendants():
+        if item is node:
+            break
+        if isinstance(item.tag, str):  # a comment's text is none of the page's
+            parts.append(item.text or "")
+        if item not in holders:
+            parts.append(item.tail or "")
+    return "".join(parts)
 
 
 #: The elements a line of a name and a job title may stand in, under the headline (`_role_lines`).

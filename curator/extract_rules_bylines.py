@@ -541,12 +541,27 @@ REVIEW_CREDIT = (
     r"editorially)[\s-]+)?reviewed\s+by\b|(?:copy[\s-]?|sub[\s-]?)?edited\s+by\b|"
     r"fact[\s-]?checked\s+by\b|proof-?read\s+by\b|(?:copy\s+)?editors?\s*:|editing\s*:)"
 )
+#: A translator's credit in any of the byline's languages ("übersetzt von", "traduit par",
+#: "Traducción:", `languages.TRANSLATED_BY`, `languages.TRANSLATION_WORDS`; walk193 #5).
+_TRANSLATED = (
+    "(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in languages.words_of(languages.TRANSLATED_BY)
+    )
+    + r")\b|(?:"
+    + "|".join(map(re.escape, languages.words_of(languages.TRANSLATION_WORDS)))
+    + r")\s*:"
+)
+#: A translator's credit and the names after it, to its clause's end ("übersetzt von Paul Quinn").
+TRANSLATOR_CREDIT = re.compile(
+    rf"(?i:{_TRANSLATED}|translated\s+from\s+(?:the\s+)?[\w-]+\s+by\b)\s*(?P<names>[^.;|—–]+)"
+)
 _BEHIND_THE_SCENES = (
     r"(?:(?:produced|edited|mixed|engineered|recorded|composed|designed|illustrated|"
     r"photographed|translated|fact-checked)\s+by|(?:executive\s+|senior\s+|series\s+|assistant\s+)?producers?\b|"
     r"(?:sound|music|theme|artwork|mixing|editing|production|research|photographs?|photos?|"
     rf"illustrations?|additional reporting|translation|translators?)\b|{PICTURE_CREDIT}|"
-    rf"{REVIEW_CREDIT})"
+    rf"{REVIEW_CREDIT}|{_TRANSLATED})"
 )
 #: The label of a byline's part that names who wrote it ("By", "Written by", "Words by", "Words:",
 #: "Text:", "Text by", "Story by", "Reporting by"): after a picture's or a reviewer's part, the
@@ -580,6 +595,16 @@ CREDIT_BEHIND_THE_SCENES = re.compile(rf"^\s*{_BEHIND_THE_SCENES}", re.I)
 #: by Tomas Berg", "Photography: Leo Grant | Words: Tomas Berg"): a byline, as one opening with
 #: "By" is (walk167 #1: it was never read, and the page credited no one).
 CREDIT_HELPER_LEAD = re.compile(rf"^\s*(?:{PICTURE_CREDIT}|{REVIEW_CREDIT})", re.I)
+#: A translator's credit that names the original's author ("Translated by Paul Quinn from an
+#: essay by Olga Petrova.", walk193 #5: the page credited no one, and a feed naming the
+#: translator was published unsaid): a byline of the author; the translator is none.
+TRANSLATED_FROM = re.compile(
+    r"^\s*(?P<credit>translated\s+(?:from\s+(?:the\s+)?[A-Z][\w-]*\s+)?by\s+[^.;:]+?)\s+from\s+"
+    r"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:essay|article|story|piece|post|text|"
+    r"book|column|op-ed|original|interview|speech|lecture|letter|report|chapter)s?\s+"
+    r"(?:(?:written\s+)?by|of)\s+(?P<author>[^.;:()]+?)\s*(?:[.;:(]|$)",
+    re.I,
+)
 CREDIT_WRITER_PART = re.compile(
     rf"(?:[.;|]\s*|\s*[—–]\s*|\s+-\s+)(?i:{WRITER_CREDIT})\s+[A-Z\u00c0-\u024f]"
 )
@@ -661,6 +686,16 @@ BYLINE_NAME_XPATH = (
     ' | .//*[contains(concat(" ", normalize-space(@class), " "), " p-name ")]'
     ' | .//*[@itemprop="name"]'
 )
+#: A link in a byline to a category, a tag or a section ("Posted by <a>Farid Haddad</a> in <a
+#: href="/cat/cx">Customer Experience</a>", WordPress's `rel="category tag"`): no one's name
+#: (walk193 #1: it was credited as a co-author).
+CATEGORY_LINK_PATH = re.compile(
+    r"/(?:cat|category|categories|tag|tags|topics?|section|sections)/", re.I
+)
+CATEGORY_LINK_REL = frozenset(["category", "tag"])
+#: The words before a byline's link that file the post under what follows ("... in", "... under",
+#: "Filed under"): the links after them name its subjects, no one.
+CATEGORY_LEAD = re.compile(r"(?:^|\s)(?:in|under|filed\s+(?:in|under))\s*:?\s*$", re.I)
 
 #: A credit that names a guest ("Guest post by Carlos Mendes", "Guest author: Ian Ford", "Jane
 #: Roe is a guest contributor", "This is a guest post by Farid Haddad."): the page says its author is not the site's usual one, so its

@@ -128,6 +128,32 @@ AND_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: A translator's credit after a byline's names ("Von Jürgen Groß, übersetzt von Paul Quinn",
+#: "Par Élodie Marchand, traduit par Paul Quinn"), as "Translated by" is in English: the
+#: translator is no author (walk193 #5). The words before the name, and the words for a
+#: translation or a translator before a colon ("Übersetzung: Paul Quinn"). Lower-cased.
+TRANSLATED_BY: dict[str, tuple[str, ...]] = {
+    "en": ("translated by", "translation by"),
+    "fr": ("traduit par", "traduite par", "traduction de", "traduction par"),
+    "de": ("übersetzt von", "übersetzung von", "übersetzt aus dem englischen von"),
+    "es": ("traducido por", "traducida por", "traducción de", "traducción por"),
+    "it": ("tradotto da", "tradotta da", "traduzione di", "traduzione a cura di"),
+    "nl": ("vertaald door", "vertaling door", "vertaling van"),
+    "pt": ("traduzido por", "traduzida por", "tradução de", "tradução por"),
+    "sv": ("översatt av", "översättning av"),
+}
+TRANSLATION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("translation", "translator", "translators"),
+    "fr": ("traduction", "traducteur", "traductrice"),
+    "de": ("übersetzung", "übersetzer", "übersetzerin"),
+    "es": ("traducción", "traductor", "traductora"),
+    "it": ("traduzione", "traduttore", "traduttrice"),
+    "nl": ("vertaling", "vertaler", "vertaalster"),
+    "pt": ("tradução", "tradutor", "tradutora"),
+    "sv": ("översättning", "översättare"),
+}
+
+
 def words_of(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Every word of a table, once each, longest first (so a pattern made of them tries "fotos"
     before "foto")."""

@@ -238,12 +238,15 @@ class Page:
 
 #: `Article.authors_from` when the only names the feed or the page gave were taken for the site's
 #: own name (walk118 #1), or were a label of paid content ("Sponsored Content", walk158 #5:
-#: "-paid"), and which of the two gave them, as the editor is told.
+#: "-paid"), or the page's translator (walk193 #5: "-translator"), and which of the two gave
+#: them, as the editor is told.
 TAKEN_FOR_SITE: dict[str, str] = {
     "feed-site": "its feed",
     "page-site": "its page",
     "feed-paid": "its feed",
     "page-paid": "its page",
+    # the feed's person is the one the page names only as its translator (walk193 #5)
+    "feed-translator": "its feed",
 }
 
 
@@ -268,6 +271,8 @@ def taken_remark(authors_from: str, names: str, team: bool = False) -> str:
     page gave that credit no one (`TAKEN_FOR_SITE`): taken for the site's own name or team, or a
     label of paid content, which the editor may want to mark as such (walk158 #5)."""
     where = TAKEN_FOR_SITE[authors_from]
+    if authors_from.endswith("-translator"):
+        return f"{where} names {names} as the author, whom the page credits only as its translator"
     if authors_from.endswith("-paid"):
         return (
             f"{where} names {names} as the author, a label of paid content, not a person: you"
