@@ -27,6 +27,7 @@ from curator.feedsfile import (
     yaml_list,
 )
 from curator.feedsfile_titles import import_name, title_fault
+from curator.htmltext import without_passwords
 from curator.opml import READER_FOLDERS, OpmlFeed, export_opml, read_opml
 from curator.urls import feed_key
 
@@ -427,3 +428,19 @@ def export_feeds(
         if urlsplit(spec.url).scheme.lower() in {"http", "https"}
     ]
     return export_opml(feeds, title, now)
+
+
+def passwords_said(urls: Sequence[str]) -> str | None:
+    """What `feeds export` says when feed addresses it writes hold a user name and password
+    (walk195 #9: written into the OPML without a word, though curator never prints one): the
+    file carries them, as a reader elsewhere needs them to read those feeds; the line names the
+    feeds with the password left out. None when no address holds one."""
+    held = [u for u in urls if urlsplit(u).password is not None]
+    if not held:
+        return None
+    shown = ", ".join(without_passwords(u) for u in held)
+    return (
+        f"curator: {len(held)} feed address(es) in the OPML hold a user name and password, written"
+        f" as feeds.yaml has them so that a reader elsewhere can read those feeds ({shown}):"
+        " keep the file private, or delete the password from it before you share it"
+    )

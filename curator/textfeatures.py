@@ -650,6 +650,7 @@ CYRILLIC_STEM = 5
 #: Words in Latin letters with accents longer than this lose a plural's final "s" (`stem`).
 PLURAL_STEM = 4
 _LATIN_WORD = re.compile("[a-z\u00c0-\u024f]+")
+_LATIN_PLURAL = re.compile("(?:[^s]s|[ae]ux)$")
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
 _CYRILLIC_CASE_ENDINGS = tuple(
     "ами ями ыми ими ов ев ів їв ам ям ах ях ом ем ых их ым им".split()  # noqa: SIM905
@@ -688,11 +689,12 @@ def stem(word: str) -> str:
         w = _step5(_step4(_replace(_replace(_step1(w), _STEP2_BY_LAST), _STEP3_BY_LAST)))
     elif len(w) > CYRILLIC_STEM and _CYRILLIC_WORD.fullmatch(w):
         w = _cyrillic_stem(w)
-    elif len(w) > PLURAL_STEM and w[-1] == "s" and w[-2] != "s" and _LATIN_WORD.fullmatch(w):
+    elif len(w) > PLURAL_STEM and _LATIN_PLURAL.search(w) and _LATIN_WORD.fullmatch(w):
         # A word with accents, in Latin letters (French, Spanish, Portuguese, Catalan...): its
         # plural's "s" goes, as Porter's rules take English's (walk191 #8: the keyword "enquête"
         # matched no "enquêtes", "baromètre" no "baromètres"). "succès" and "accès" lose theirs
-        # in every form alike, so they still match themselves.
+        # in every form alike, so they still match themselves. French's plurals in -x after
+        # "au"/"eu" too ("réseaux", "jeux vidéo": walk195 #8).
         w = w[:-1]
     if len(_STEMS) < _STEM_CACHE_MAX:
         _STEMS[word] = w

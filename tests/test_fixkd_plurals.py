@@ -1,6 +1,6 @@
 """walk191 #8: in a French newsletter, the subject's keywords "enquête", "baromètre" and
 "indicateur" earned nothing from an article about "les enquêtes … les baromètres", and it was
-placed under no subject: words with accents were read as written, so a plural's "s" made them
+placed under no subject (walk195 #8: "réseau" no "réseaux" either): words with accents were read as written, so a plural's "s" made them
 another word (Porter's rules, which take an English plural's, are English's alone)."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ PARAS = (
     "Chaque trimestre, nos équipes lancent des enquêtes auprès des clients. Les réponses"
     " alimentent des baromètres suivis par la direction.",
     "Trois études récentes montrent que ces baromètres changent les décisions quand les réponses"
-    " sont lues chaque semaine.",
+    " sont lues chaque semaine, et les réseaux sociaux en parlent.",
 )
 
 
@@ -59,7 +59,7 @@ def fetched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, st
                         {
                             "name": SUBJECT,
                             "description": "Ce que disent les chiffres.",
-                            "keywords": ["enquête", "baromètre", "étude"],
+                            "keywords": ["enquête", "baromètre", "étude", "réseau"],
                         },
                         {
                             "name": "Cricket",
@@ -90,6 +90,8 @@ def test_a_keyword_with_accents_matches_its_plural(fetched: tuple[Path, str]) ->
     # each plural counts toward the subject, as the article writes it
     terms = said.split(f"{SUBJECT} 0.", 1)[1].split("Cricket", 1)[0]
     assert "enquêtes 0." in terms and "baromètres 0." in terms and "études 0." in terms, said
+    # French plurals in -x after "au"/"eu" too (walk195 #8)
+    assert "réseaux 0." in terms, said
 
 
 def test_the_article_is_published_under_its_subject(fetched: tuple[Path, str]) -> None:

@@ -44,7 +44,13 @@ from curator.feedsfile import (
     yaml_scalar,
 )
 from curator.feedsfile_init import init_newsletter
-from curator.feedsfile_opml import OpmlImport, export_feeds, has_markup, import_subscriptions
+from curator.feedsfile_opml import (
+    OpmlImport,
+    export_feeds,
+    has_markup,
+    import_subscriptions,
+    passwords_said,
+)
 from curator.feedsfile_titles import import_name, title_fault
 from curator.fetch import FetchRequest, fetch_all
 from curator.harvest import QUIET_AFTER, fetch_settings, own_wait_said
@@ -933,17 +939,16 @@ def export(config: Path, out: Path | None, force: bool) -> None:
         with opened(config, None, lock=False, reading=True) as (_, store):
             titles = {str(r["url"]): str(r["title"]) for r in store.feed_rows() if r.get("title")}
     data = export_feeds(config, datetime.now(UTC), feed_titles=titles)
-    local = [
-        spec.url
-        for spec in read_feeds(config)
-        if urlsplit(spec.url).scheme.lower() not in {"http", "https"}
-    ]
+    urls = [spec.url for spec in read_feeds(config)]
+    local = [url for url in urls if urlsplit(url).scheme.lower() not in {"http", "https"}]
     if local:  # left out by export_feeds: said, so the editor does not miss them in the reader
         echo(
             f"curator: {len(local)} local feed(s) left out (OPML holds web addresses, which a"
             f" feed reader elsewhere can read): {', '.join(local)}",
             err=True,
         )
+    if said := passwords_said(urls):
+        echo(said, err=True)
     if out:
         write_atomic(out, data)
         echo(f"Wrote {out}", err=True)
