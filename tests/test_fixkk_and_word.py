@@ -103,3 +103,66 @@ def test_a_words_txt_without_and_word_publishes_english_and_says_so(
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "Jean-François Dupré and Anaïs Le Bihan" in html, html
     assert THEME.format(and_="and") in html.replace("&#39;", "'"), html
+
+
+PARCOURS = (
+    (
+        "cartographie",
+        "Cartographier le parcours sans se perdre dans les post-it",
+        "Jürgen Groß",
+        "<p>Une cartographie du parcours n'est utile que si elle part des moments de vérité"
+        " vécus par les clients, et non de l'organigramme de l'entreprise.</p><p>Commencez par"
+        " un seul parcours, interrogez dix clients, puis identifiez les trois points de contact"
+        " où les départs sont les plus nombreux.</p>",
+    ),
+    (
+        "fidelite",
+        "Programmes de fidélité : la fin des points ?",
+        "Hélène Van der Meulen",
+        "<p>Les programmes de fidélité à points s'essoufflent : les clients veulent de la"
+        " reconnaissance, pas une calculette. La fidélité passe désormais par des attentions"
+        " personnalisées.</p><p>Chez Maison Aubert, la suppression des points au profit"
+        " d'avantages choisis a fait progresser la fidélité de 12 % en un an.</p>",
+    ),
+)
+
+
+def test_a_closing_line_naming_the_next_theme_with_the_and_word_keeps_its_promise(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """The closing line "Prochain numéro : {next_theme}." names the plan's next theme of two
+    subjects joined with `and_word` ("A et B"): issue 1 promised that theme, not its first
+    subject alone, so issue 2 on it is not said to break the promise."""
+    path = french_issue(tmp_path, http_server, " et ")
+    items = []
+    for name, title, author, text in PARCOURS:
+        link = http_server.add(
+            f"/fr/{name}.html", page(title, author, text, "fr"), content_type=HTML
+        )
+        items.append(
+            f"<item><title>{title}</title><link>{link}</link><guid>{link}</guid>"
+            "<pubDate>Sun, 06 Dec 2026 10:00:00 +0000</pubDate></item>"
+        )
+    body = http_server.routes["/fr.xml"].body.decode()
+    http_server.add("/fr.xml", body.replace("</channel>", "".join(items) + "</channel>"))
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "themes:\n  plan:\n    - [Mesurer l'expérience client, Service client]\n",
+        "  - name: Parcours client\n"
+        "    description: Cartographier le parcours et fidéliser les clients.\n"
+        "    keywords: [parcours, cartographie, fidélité, points]\n"
+        "themes:\n  plan:\n    - Service client\n"
+        "    - [Mesurer l'expérience client, Parcours client]\n"
+        '  closing: "Prochain numéro : {next_theme}."\n',
+    )
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run("build", "--config", str(path))
+    assert code == 0, err
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    closing = "Prochain numéro : Mesurer l'expérience client et Parcours client."
+    assert closing in html.replace("&#39;", "'"), html
+    code, out, err = run("build", "--config", str(path), "--no-fetch")
+    assert code == 0, err
+    issue = json.loads((tmp_path / "output" / "issue-2.json").read_text(encoding="utf-8"))
+    assert issue["theme"] == ["Mesurer l'expérience client", "Parcours client"], issue["theme"]
+    assert "promised" not in said_as_one(out + err), out + err
