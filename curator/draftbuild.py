@@ -26,7 +26,7 @@ from curator.issuetext import (
 )
 from curator.models import Article, Copy, Issue, Scored, Section
 from curator.readerlang import empty_link_warnings, language_warnings, link_text_warnings
-from curator.render import issue_day, join_names, words_date
+from curator.render import issue_day, join_names, words_and, words_date
 from curator.store import Store
 from curator.stories import fingerprint, same_story_reason
 from curator.themes import draft_promise, plan_gives, theme_name
@@ -294,8 +294,8 @@ def fill_draft_variables(
         "title": issue.title,
         "editor": issue.editor or "",
         "date": words_date(config.settings.templates, issue.date),
-        "theme": join_names(list(issue.theme)),
-        "next_theme": join_names(list(promise)),
+        "theme": join_names(list(issue.theme), words_and(config.settings.templates)),
+        "next_theme": join_names(list(promise), words_and(config.settings.templates)),
     }
     because = {
         "theme": "this issue has every subject, so no theme",

@@ -30,7 +30,7 @@ from curator.markdowntext_links import (
 from curator.mdliteral import md_text, plain_value
 from curator.models import Issue
 from curator.readerlang import isolated
-from curator.render import Text, date_text, issue_context, join_names
+from curator.render import AND, Text, date_text, issue_context, join_names
 from curator.templatecheck import OUTPUT_FILTERS
 from curator.urls import safe_url
 from curator.views import EntryView, SectionView
@@ -258,11 +258,12 @@ def output_context(
     utm: Mapping[str, str] | None = None,
     formats: Collection[str] = OUTPUTS,
     language: str = "en",
+    and_word: str = AND,
 ) -> dict[str, object]:
     """issue_context with the editor's UTM parameters on article links, and which archive files
     this build writes (a page links only those) (docs/templates.md), for a newsletter in
-    `language`."""
-    context = issue_context(issue, site_url=site_url, language=language)
+    `language` whose `_words.txt` joins names with `and_word`."""
+    context = issue_context(issue, site_url=site_url, language=language, and_word=and_word)
     context.update(_written(formats))
     sections = _utm_sections(context["sections"], utm, issue.number)  # type: ignore[arg-type]
     context["sections"] = sections
@@ -478,8 +479,10 @@ def archive_context(
     known_ids: Mapping[str, str] | None = None,
     updated: Mapping[int, str] | None = None,
     published: Mapping[int, str] | None = None,
+    and_word: str = AND,
 ) -> dict[str, object]:
-    """The variables of index.html and feed.xml; an Atom id in `known_ids` (published_feed_ids)
+    """The variables of index.html and feed.xml (a theme's subjects joined with `and_word`,
+    `render.words_and`); an Atom id in `known_ids` (published_feed_ids)
     is kept as it was published. An issue's time in `updated` (RFC 3339, by number: when a render
     last changed it, as the output folder's feed.xml says, or now) is its entry's <updated> when
     later than its date (walk86 #3: a corrected issue kept <updated> equal to <published>, so
@@ -501,7 +504,7 @@ def archive_context(
             "date_rfc3339": stamps[a.number],
             "updated_rfc3339": rfc3339(changed[a.number]),
             "subjects": tuple(Text(s) for s in a.subjects),
-            "theme": Text(join_names(a.theme)),
+            "theme": Text(join_names(a.theme, and_word)),
             "theme_subjects": tuple(Text(t) for t in a.theme),
             "fragment_html": a.fragment_html,
             "href": a.href,

@@ -42,7 +42,7 @@ from curator.markdowntext_unshown import (
     numbered_sentence_advice,
     unshown_markdown,
 )
-from curator.render import join_names, words_date
+from curator.render import join_names, words_and, words_date
 from curator.variables import (
     VariableError,
     check_variables,
@@ -90,8 +90,8 @@ def issue_text(
         "title": config.title,
         "editor": config.editor or "",
         "date": "{date}" if keep_date else words_date(config.settings.templates, date),
-        "theme": join_names(list(theme)),
-        "next_theme": join_names(list(next_theme)),
+        "theme": join_names(list(theme), words_and(config.settings.templates)),
+        "next_theme": join_names(list(next_theme), words_and(config.settings.templates)),
     }
     # Each text with what it is, and where its line N is written, for the warnings.
     own = issue_file(config, number)

@@ -61,7 +61,7 @@ from curator.outputcheck import (
 )
 from curator.pasting import for_pasting
 from curator.publish import write_atomic
-from curator.render import issue_texts, plain_words, render
+from curator.render import issue_texts, plain_words, render, words_and_of
 from curator.templatecheck import OWN_PREFIX, TEMPLATE_REFERENCE, builtin_templates
 from curator.templateerrors import OutputError, TemplateMistake
 from curator.templateerrors import in_editors_terms as _in_editors_terms
@@ -254,6 +254,7 @@ def _marked_edition(
         site_url=site_url,
         utm=utm_for(utm, edition),
         language=str(env.globals.get("lang") or "en"),
+        and_word=words_and_of(env),
     )
     try:
         if template == "feed.xml":  # (its entry of the issue is the fragment)
@@ -300,7 +301,9 @@ def unshown_articles(
             if (template != "feed.xml")
             else "feed"
         )
-        context = output_context(issue, site_url=site_url, utm=utm_for(utm, edition))
+        context = output_context(
+            issue, site_url=site_url, utm=utm_for(utm, edition), and_word=words_and_of(env)
+        )
         entries = [e for s in context["sections"] for e in s.entries]  # type: ignore[attr-defined]
         credited = [e for e in entries if e.credit]
         links = [e.url for e in entries if e.url]
@@ -421,7 +424,10 @@ def fragment_of(
     install_filters(env)
     tags = utm_for(utm, edition)
     language = str(env.globals.get("lang") or "en")
-    return _fragment(env, output_context(issue, site_url=site_url, utm=tags, language=language))
+    context = output_context(
+        issue, site_url=site_url, utm=tags, language=language, and_word=words_and_of(env)
+    )
+    return _fragment(env, context)
 
 
 def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
@@ -465,6 +471,7 @@ def render_outputs(
             utm=tags,
             formats=formats,
             language=str(env.globals.get("lang") or "en"),
+            and_word=words_and_of(env),
         )
 
     context = context_of("fragment")
@@ -567,6 +574,7 @@ def refuse_text_as_markup(
                 utm=tags,
                 formats=formats,
                 language=str(env.globals.get("lang") or "en"),
+                and_word=words_and_of(env),
             )
         context = contexts[edition]
         found = text_as_markup(text, _render(env, template, context), template, texts)
@@ -668,6 +676,7 @@ def render_archive(
             known_ids=known_ids,
             updated=updated,
             published=published,
+            and_word=words_and_of(env),
         )
         files = {}
         if "index" in formats:
@@ -682,6 +691,7 @@ def render_archive(
                     known_ids=known_ids,
                     updated=updated,
                     published=published,
+                    and_word=words_and_of(env),
                 )
             files["index.html"] = _render(env, "index.html", page)
         if "feed" in formats:

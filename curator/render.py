@@ -398,15 +398,41 @@ def words_date(templates: Path | None, day: datetime) -> str:
         return date_text(day)
 
 
-def join_names(names: Sequence[str]) -> str:
+#: The "and" of `join_names` in English: what messages say, and curator's own `_words.txt`'s
+#: `and_word`.
+AND = " and "
+
+
+def words_and(templates: Path | None) -> str:
+    """The `and_word` of the `_words.txt` in `templates` (the editor's folder, else curator's;
+    an editor's copy lacking it gets curator's, and build and render say so), which joins the
+    names an issue publishes: two authors, the subjects of a theme (walk191 #2: "Jean-François
+    Dupré and Anaïs Le Bihan" in every edition of a French issue)."""
+    return words_and_of(environment(templates))
+
+
+def words_and_of(env: jinja2.Environment) -> str:
+    """`words_and` of the `_words.txt` that `env` (the editions' environment) imports; `AND`
+    when that `_words.txt` cannot be rendered (the render of the editions says why), or when
+    its `and_word` is nothing but spaces (names run together would read as one)."""
+    try:
+        word = str(env.get_template(WORDS).module.and_word)  # type: ignore[attr-defined]
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+        return AND
+    return word if word.strip() else AND
+
+
+def join_names(names: Sequence[str], and_word: str = AND) -> str:
     """'A', 'A and B', 'A, B and C'; 'Ash, C.; Mueller, K. L.' when a name holds a comma
-    (written surname first, as IETF and journals do), which "A, B and C" would read as four."""
+    (written surname first, as IETF and journals do), which "A, B and C" would read as four.
+    `and_word` in place of " and " (`words_and`: the newsletter's, for what an issue
+    publishes)."""
     names = [n for n in names if n]
     if len(names) <= 1:
         return "".join(names)
     if any("," in n for n in names):
         return "; ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + and_word + names[-1]
 
 
 def published_as(printed: str, now: str | None = None) -> str:
@@ -477,7 +503,7 @@ def credit_text(author: str, publication: str) -> str:
     return credit_line(isolated(author), isolated(publication))
 
 
-def _text_credit(authors: Sequence[str], author: str, publication: str) -> str:
+def _text_credit(authors: Sequence[str], author: str, publication: str, and_word: str = AND) -> str:
     """`credit_text` of the names that show words in the text edition (`_shows_words`); the
     whole credit when none does, so that a credit is there (or not) in every edition alike (a
     template's `{% if entry.credit %}` shows the HTML editions' credit line too)."""
@@ -485,7 +511,7 @@ def _text_credit(authors: Sequence[str], author: str, publication: str) -> str:
     named = publication if _shows_words(publication) else ""
     if not shown and not named:
         return credit_text(author, publication)
-    return credit_text(join_names(shown), named)
+    return credit_text(join_names(shown, and_word), named)
 
 
 def _shows_words(name: str) -> bool:
@@ -522,10 +548,11 @@ def _told_apart(
     return tuple(named)
 
 
-def entry_view(entry: Scored, language: str = "en") -> EntryView:
-    """What a template sees of an article of an issue in `language` (the newsletter's)."""
+def entry_view(entry: Scored, language: str = "en", and_word: str = AND) -> EntryView:
+    """What a template sees of an article of an issue in `language` (the newsletter's), its
+    authors joined with `and_word` (`words_and`)."""
     art = entry.article
-    author = join_names(art.authors)
+    author = join_names(art.authors, and_word)
     publication = art.publication or ""
     # (a plain blurb's paragraphs and line breaks kept, walk190 #5)
     markdown = art.blurb_markdown
@@ -558,8 +585,9 @@ def entry_view(entry: Scored, language: str = "en") -> EntryView:
         title=Text(art.title),
         url=safe_url(art.url),
         author=Text(author),
+        authors=tuple(Text(a) for a in art.authors if a),
         publication=Text(publication),
-        credit=Text(_text_credit(art.authors, author, publication)),
+        credit=Text(_text_credit(art.authors, author, publication, and_word)),
         credit_html=credit_html(author, publication, own=newsletters),
         blurb=Text(art.blurb),
         score=entry.score,
@@ -578,16 +606,17 @@ def entry_view(entry: Scored, language: str = "en") -> EntryView:
 
 
 def issue_context(
-    issue: Issue, *, site_url: str | None = None, language: str = "en"
+    issue: Issue, *, site_url: str | None = None, language: str = "en", and_word: str = AND
 ) -> dict[str, object]:
     """Every variable a template gets (documented in docs/templates.md) except `has_index` and
-    `has_feed`, which depend on the build's formats: curator.editions.output_context adds them."""
+    `has_feed`, which depend on the build's formats: curator.editions.output_context adds them.
+    Names are joined with `and_word` (`words_and`: the theme's subjects, an article's authors)."""
     sections = tuple(
         SectionView(
             Text(sec.subject),
             Text(sec.description),
             f"issue-{issue.number}-{slugify(sec.subject)}",
-            tuple(entry_view(e, language) for e in sec.entries),
+            tuple(entry_view(e, language, and_word) for e in sec.entries),
         )
         for sec in issue.sections
     )
@@ -602,7 +631,7 @@ def issue_context(
         "editor": Text(issue.editor or ""),
         "introduction_html": markdown_html(introduction),
         "introduction_text": Text(cut_unsafe_links(introduction).strip()),
-        "theme": Text(join_names(issue.theme)),
+        "theme": Text(join_names(issue.theme, and_word)),
         "theme_subjects": tuple(Text(t) for t in issue.theme),
         "closing_html": markdown_html(closing),
         "closing_text": Text(cut_unsafe_links(closing).strip()),

@@ -510,10 +510,8 @@ def field_hint(kind: str, wrong: str) -> str:
     return f" (it has {', '.join(have)})"
 
 
-#: The fields an editor likely meant by a name a view has not, beyond a misspelling (walk130 #3:
-#: `{% for a in entry.authors %}`, as issue-N.json names them).
+#: The fields an editor likely meant by a name a view has not, beyond a misspelling.
 MEANT_FIELDS = {
-    ("entry", "authors"): ("author", "credit"),
     ("entry", "link"): ("url",),
     ("entry", "summary"): ("blurb",),
     ("entry", "description"): ("blurb",),
@@ -521,8 +519,6 @@ MEANT_FIELDS = {
 }
 #: What a field holds, said beside its name in a did-you-mean.
 FIELD_SAYS = {
-    "author": 'the names, joined: "Jane Doe and John Roe"',
-    "credit": '"Author || Publication"',
     "url": "the article's link",
     "blurb": "two or three sentences, as text",
     "publication": "the publication's name",

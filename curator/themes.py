@@ -37,7 +37,7 @@ from curator.placement import (
     untold_best,
     weak_bars,
 )
-from curator.render import join_names
+from curator.render import AND, join_names, words_and
 from curator.store import IssueRecord, Store
 
 #: How many of a subject's best unfeatured articles `curator themes` shows.
@@ -608,14 +608,23 @@ def closing_names(
     text = " ".join((closing or "").split()).casefold()
     if not text:
         return ()
-    if following and _names_in(text, theme_name(following)) >= 0:
+    and_word = words_and(config.settings.templates)
+
+    def named_at(names: Sequence[str]) -> int:
+        # (joined as {next_theme} joins them, with `_words.txt`'s and_word: walk191 #2)
+        found = [
+            _names_in(text, join_names(list(names), w)) for w in dict.fromkeys((AND, and_word))
+        ]
+        return min((at for at in found if at >= 0), default=-1)
+
+    if following and named_at(following) >= 0:
         return tuple(following)
     candidates = [tuple(t) for t in config.themes.plan] + [(s.name,) for s in config.subjects]
     best: tuple[int, int, tuple[str, ...]] | None = None
     for cand in candidates:
         if _key(cand) == _key(theme):
             continue
-        at = _names_in(text, theme_name(cand))
+        at = named_at(cand)
         if at < 0:
             continue
         rank = (at, -len(theme_name(cand)), cand)

@@ -17,7 +17,8 @@ class EntryView:
     title: str
     #: A link safe to publish (http/https), or None (the template shows the title unlinked).
     url: str | None
-    #: The people credited, joined for reading: "Jane Doe", "Jane Doe and John Roe".
+    #: The people credited, joined for reading: "Jane Doe", "Jane Doe and John Roe" (the "and"
+    #: of `_words.txt`'s `and_word`).
     author: str
     #: The publication's name, or "".
     publication: str
@@ -55,6 +56,8 @@ class EntryView:
     #: "auto" for another script than the newsletter's that names no language alone), else "";
     #: `lang_attributes(entry.language, entry.direction)` writes it.
     direction: str = ""
+    #: The people credited, each alone, in order: for a template that joins them its own way.
+    authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ OLD_JA_WORDS = """{%- set edited_by = "編集" -%}
 {%- macro date(day) -%}{{ day.year }}年{{ day.month }}月{{ day.day }}日{%- endmacro -%}
 """
 NEW_JA_WORDS = (
-    OLD_JA_WORDS + '{%- set colon = "：" -%}\n'
+    OLD_JA_WORDS + '{%- set colon = "：" -%}\n{%- set and_word = "と" -%}\n'
     "{%- macro another_piece() -%}{{ caller() }}の同じ話題の別の記事"
     "{%- endmacro -%}\n"
 )
@@ -159,7 +159,8 @@ def test_every_fixed_word_of_a_japanese_newsletter_comes_from_its_words_file(
     code, _, err = run("build", "--config", str(config), "-q")
     assert code == 0, err
     said = " ".join(err.split())
-    assert f"{mine / '_words.txt'}: has no `colon`, `another_piece`, so curator's English" in said
+    lacking = "`colon`, `another_piece`, `and_word`"  # (and_word: walk191 #2)
+    assert f"{mine / '_words.txt'}: has no {lacking}, so curator's English" in said
     out = tmp_path / "output"
     assert "Another piece in Blog on the same story: <https://blog1.example/again>" in (
         out / "issue-1.txt"

@@ -41,6 +41,7 @@ def _chinese_words() -> str:
         .replace('"Every issue, newest first"', '"所有期刊，最新的在前"')
         .replace('"Also covered by:"', '"另见："')
         .replace('"Read it on the web"', '"在网上阅读"')
+        .replace('set and_word = " and "', 'set and_word = "和"')
         .replace("Issue {{ n }}", "第{{ n }}期")
         .replace(
             "{{ months[day.month - 1] }} {{ day.day }}, {{ day.year }}",

@@ -148,6 +148,7 @@ def test_a_partly_translated_words_file_names_the_words_left_in_english(demo: Pa
         ('"Atom feed"', '"Atom-Feed"'),
         ('"Also covered by:"', '"Auch berichtet von:"'),
         ('"Read it on the web"', '"Im Web lesen"'),
+        ('" and "', '" und "'),
         ("Issue {{ n }}", "Ausgabe {{ n }}"),
         (
             "Another piece in {{ caller() }} on the same story",
