@@ -21,7 +21,6 @@ import hashlib
 import heapq
 import json
 import math
-import os
 import statistics
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -319,7 +318,7 @@ def fingerprint(subjects: Sequence[Subject], corrections: Mapping[str, str | Non
     corrections (stored assignments under this fingerprint are current)."""
     blob = json.dumps(
         {
-            "version": SCORER_VERSION + os.environ.get("CURATOR_EXP23", ""),
+            "version": SCORER_VERSION,
             "subjects": [
                 [s.name, s.description, list(s.keywords), list(s.examples)] for s in subjects
             ],
@@ -724,10 +723,6 @@ class Fitted:
     #: URL of each of the editor's examples -> its scores (in `subjects` order) as a model
     #: that had not learnt from it would give them (see `_own_scores`): what ranks it.
     own_scores: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
-    #: exp23 (experiment): per subject, the terms an article must share with it to be placed
-    #: there (empty: no gate), and whether the gate applies to it.
-    gates: tuple[frozenset[str], ...] = ()
-    gated: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1189,7 +1184,6 @@ def fit(
         ]
     words, final, bars, labels, counted = _word_model(t, confident, base, own)
     fit_bars = _fit_bars(words, t.counts, final)
-    gates, gated = _exp23_gates(t, subjects, asked, final, labels, bars)
     fitted = Fitted(
         subjects=subjects,
         vectors=tuple(vectors),
@@ -1204,56 +1198,6 @@ def fit(
         fingerprint=fingerprint(subjects, corrections),
         surface=surface_forms([" ".join([s.name, s.description, *s.keywords]) for s in subjects]),
         own_scores=_own_scores(t, asked, vectors, confident, plain, words, labels, counted),
-        gates=gates,
-        gated=gated,
     )
     scored = [Scored(d, c, sc) for d, c, sc in zip(t.docs, t.counts, final, strict=True)]
     return fitted, scored
-
-
-def _exp23_gates(
-    t: Training,
-    subjects: Sequence[Subject],
-    asked: Sequence[Vector],
-    final: Sequence[Sequence[float]],
-    labels: Sequence[tuple[int, int, float]],
-    bars: Sequence[float] = (),
-) -> tuple[tuple[frozenset[str], ...], tuple[bool, ...]]:
-    """exp23's gates (CURATOR_EXP23: "a", "b", "c:N[:S]"; unset: none)."""
-    mode = os.environ.get("CURATOR_EXP23", "")
-    n = len(subjects)
-    if not mode or not n:
-        return (), ()
-    own = [frozenset(k for k, v in q.items() if v > 0) for q in queries(subjects, t.corpus)]
-    if mode == "b":
-        return tuple(frozenset(k for k, v in q.items() if v > 0) for q in asked), (True,) * n
-    if mode == "a":
-        return tuple(own), (True,) * n
-    parts = mode.split(":")
-    few = int(parts[1])
-    share = float(parts[2]) if len(parts) > 2 else 0.5
-    teachers = Counter(i for _, i, _ in labels)
-    placed: Counter[int] = Counter()
-    failing: Counter[int] = Counter()
-    for d, sc in zip(t.docs, final, strict=True):
-        if not sc:
-            continue
-        i = max(range(n), key=sc.__getitem__)
-        if parts[0] == "d" and sc[i] < bars[i]:
-            continue  # (d: only the articles over the subject's cosine bar)
-        placed[i] += 1
-        if own[i].isdisjoint(d):
-            failing[i] += 1
-    gated = tuple(
-        teachers[i] < few or (placed[i] > 0 and failing[i] > share * placed[i]) for i in range(n)
-    )
-    if os.environ.get("CURATOR_EXP23_SAY"):
-        import sys
-
-        for i, s in enumerate(subjects):
-            print(
-                f"exp23 {s.name}: teachers {teachers[i]}, best of {placed[i]}, failing {failing[i]},"
-                f" gated {gated[i]}",
-                file=sys.stderr,
-            )
-    return tuple(own), gated

@@ -154,20 +154,6 @@ class SubjectModel(Fitted):
                 url, chosen, "moved", scores, fit(i), self.bars[i],
                 FIT_BAR if bar_i is None else bar_i, terms_of(i),
             )  # fmt: skip
-        if self.gates:
-            pull = self.examples.pulls(rep, len(names)) if self.examples.vectors else None
-            passing = [
-                i
-                for i in order
-                if not self.gated[i]
-                or (pull is not None and pull[i] > 0)
-                or not self.gates[i].isdisjoint(rep)
-            ]
-            if not passing:
-                return Judgement(url, None, "weak", scores, fit_best, self.bars[best])
-            if passing[0] != best:
-                best = passing[0]
-                fit_best = fit(best)
         decision: Decision = "placed"
         fit_bar = self.fit_bars[best]
         if fit_bar is None:
