@@ -29,6 +29,7 @@ from curator.keywordsthin import counted, keywords_only_advice, keywords_only_co
 from curator.models import Article, Subject
 from curator.placement import (
     Say,
+    candidate_strays,
     last_plan,
     refresh,
     renamed_to,
@@ -296,13 +297,17 @@ class Ripeness:
     keywords_only: frozenset[int] = frozenset()
     #: How many of its best `keywords_only` is of.
     drawn: int = 0
+    #: The ids of those of `fitting` (curator's, not the editor's moves) that use none of the
+    #: subject's own words (`ownwords`; walk194 #1).
+    strays: frozenset[int] = frozenset()
 
     @property
     def on_field(self) -> int:
-        """Of `fitting`, those not placed through the subject's keywords alone: only these count
-        toward `min_articles` and its rank (walk190 #3: a theme of three keywords-only articles,
-        a rugby ticket queue among them, was ripe, and its issue published)."""
-        return max(self.fitting - len(self.keywords_only), 0)
+        """Of `fitting`, those not placed through the subject's keywords alone, nor using none
+        of its own words: only these count toward `min_articles` and its rank (walk190 #3: a
+        theme of three keywords-only articles, a rugby ticket queue among them, was ripe, and
+        its issue published; walk194 #1: a subject of nine off-field stories was the ripest)."""
+        return max(self.fitting - len(self.keywords_only | self.strays), 0)
 
     def to_dict(self) -> dict[str, object]:
         last = self.last_theme
@@ -312,6 +317,7 @@ class Ripeness:
             "copies": self.copies,
             "weak": self.weak,
             "keywords_only": len(self.keywords_only),
+            "without_own_words": len(self.strays),
             "ripe": self.ripe,
             "best": [
                 {
@@ -320,6 +326,7 @@ class Ripeness:
                     "score": round(score, 4),
                     "weak": a.id in self.weak_best,
                     "keywords_only": a.id in self.keywords_only,
+                    "without_own_words": a.id in self.strays,
                 }
                 for a, score in self.best
             ],
@@ -379,11 +386,12 @@ def ripeness(
                 weak,
                 frozenset(weak_best),
                 len(found.copies),
+                strays=candidate_strays(config, store, subject, min_score, found.not_counted),
             )
         )
     only = keywords_only(config, store, drawn, fit=keywords)
     if not only:
-        return rows
+        return [replace(r, ripe=r.on_field >= config.themes.min_articles) for r in rows]
     ids = {a.url: a.id for a, _ in drawn if a.id is not None and a.url in only}
     rows = [
         replace(
