@@ -131,6 +131,8 @@ def test_a_pasted_suggestion_filled_with_articles_using_none_of_its_words_is_sai
 
 
 def test_themes_and_a_planned_build_do_not_count_them(newsletter: Newsletter) -> None:
+    """The build that places the articles again after the edit, then stops (exit 3), says the
+    edit too: the next command has nothing left to say of it."""
     n = newsletter
     _add_subject(n, SHARES)
     text = n.config.read_text(encoding="utf-8")
@@ -138,6 +140,14 @@ def test_themes_and_a_planned_build_do_not_count_them(newsletter: Newsletter) ->
         text.replace("  min_articles: 3\n", f"  plan:\n    - {NAME}\n  min_articles: 15\n"),
         encoding="utf-8",
     )
+    code, out, err = run("build", *n.conf, "--no-fetch")
+    assert code == 3, (out, err)
+    said = said_as_one(err)
+    assert f"Subject edit ({NAME}):" in said and f"`{NAME}`: " in said, said
+    assert f"the planned theme `{NAME}` is too thin" in said, said
+    assert "use none of its keywords nor its name's words, which an issue does not count" in said
+    assert f"The ripest subject is `{NAME}`" not in said, said
+    assert not (n.folder / "output" / "issue-1.html").exists()
     code, out, err = run("themes", *n.conf, "-q")
     assert code == 0, err
     line = next(x for x in out.splitlines() if x.strip().startswith(f"{NAME}:"))
@@ -148,13 +158,6 @@ def test_themes_and_a_planned_build_do_not_count_them(newsletter: Newsletter) ->
     assert code == 0, err
     row = next(r for r in json.loads(out)["subjects"] if r["subject"] == NAME)
     assert row["without_own_words"] > 0 and not row["ripe"], row
-    code, out, err = run("build", *n.conf, "--no-fetch")
-    assert code == 3, (out, err)
-    said = said_as_one(err)
-    assert f"the planned theme `{NAME}` is too thin" in said, said
-    assert "use none of its keywords nor its name's words, which an issue does not count" in said
-    assert f"The ripest subject is `{NAME}`" not in said, said
-    assert not (n.folder / "output" / "issue-1.html").exists()
 
 
 def test_a_draft_featuring_one_warns(newsletter: Newsletter) -> None:
