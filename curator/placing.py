@@ -35,7 +35,7 @@ from typing import Any
 from curator import deps, modelcache
 from curator.config import Config
 from curator.models import Article, Subject
-from curator.ownwords import LOOKED_AT, Strays, strays_of, without_own
+from curator.ownwords import LOOKED_AT, Strays, strays_of
 from curator.ownwords import featured_strays as strays_in
 from curator.rescored import NAMED, kept_published_line, rescored_line
 from curator.store import Store, StoredModel
@@ -408,18 +408,22 @@ def edit_strays(config: Config, store: Store, names: Sequence[str | None]) -> tu
 
 def candidate_strays(
     config: Config, store: Store, subject: Subject, min_score: float, exclude: Collection[int]
-) -> frozenset[int]:
+) -> Strays:
     """Of the unfeatured articles placed under `subject` (scoring `min_score` or more, not those
-    of `exclude` nor those the editor moved there), the ids of those using none of its own words
-    (`ownwords`; walk194 #1: a subject of nine off-field stories was the ripest)."""
+    of `exclude` nor those the editor moved there), those using none of its own words
+    (`ownwords`; walk194 #1: a subject of nine off-field stories was the ripest), read light."""
     rows = store.candidates_from(subject.name, min_score)[:LOOKED_AT]
     moved = store.corrections()
-    ids = [r[0] for r in rows if r[0] not in exclude and r[2] not in moved]
-    if not ids:
-        return frozenset()
+    light = [
+        (Article(id=r[0], url=r[2], title=""), ())
+        for r in rows
+        if r[0] not in exclude and r[2] not in moved
+    ]
+    if not light:
+        return Strays(subject.name, 0, ())
     phrases = phrase_keys(subject_phrases(config.subjects))
-    counts = counts_of(store, phrases, ids)
-    return frozenset(without_own(subject, counts))
+    counts = counts_of(store, phrases, [a.id for a, _ in light if a.id is not None])
+    return strays_of(subject, light, counts, moved)
 
 
 def featured_strays(

@@ -300,6 +300,9 @@ class Ripeness:
     #: The ids of those of `fitting` (curator's, not the editor's moves) that use none of the
     #: subject's own words (`ownwords`; walk194 #1).
     strays: frozenset[int] = frozenset()
+    #: Most of those use none of its own words (`ownwords.Strays.most`): ranked after the others (walk194 #2: a pasted suggestion of
+    #: 144 articles, 79 using none of its words, was the ripest).
+    doubtful: bool = False
 
     @property
     def on_field(self) -> int:
@@ -318,6 +321,7 @@ class Ripeness:
             "weak": self.weak,
             "keywords_only": len(self.keywords_only),
             "without_own_words": len(self.strays),
+            "off_its_words": self.doubtful,
             "ripe": self.ripe,
             "best": [
                 {
@@ -376,6 +380,7 @@ def ripeness(
             None,
         )
         weak_best = store.weak_fits({subject.name: bar}, [a.id for a, _ in best]) if bar else ()
+        strays = candidate_strays(config, store, subject, min_score, found.not_counted)
         rows.append(
             Ripeness(
                 subject.name,
@@ -386,7 +391,8 @@ def ripeness(
                 weak,
                 frozenset(weak_best),
                 len(found.copies),
-                strays=candidate_strays(config, store, subject, min_score, found.not_counted),
+                strays=frozenset(a.id for a, _ in strays.without if a.id is not None),
+                doubtful=bool(strays.without) and strays.most,
             )
         )
     only = keywords_only(config, store, drawn, fit=keywords)
@@ -413,11 +419,18 @@ def ripest(rows: Sequence[Ripeness], issue_size: int) -> Ripeness | None:
     return min(ripe, key=lambda r: ripeness_order(r, issue_size)) if ripe else None
 
 
-def ripeness_order(row: Ripeness, issue_size: int) -> tuple[bool, int, int, int, int]:
+def ripeness_order(row: Ripeness, issue_size: int) -> tuple[bool, bool, int, int, int, int]:
     """Ripest first: a ripe subject before one too thin, then a full issue's worth, then the
     longest since it was a theme (never first), then the most articles."""
     last = row.last_theme.number if row.last_theme else 0
-    return (not row.ripe, -min(row.on_field, issue_size), last, -row.on_field, -row.fitting)
+    return (
+        not row.ripe,
+        row.doubtful,
+        -min(row.on_field, issue_size),
+        last,
+        -row.on_field,
+        -row.fitting,
+    )
 
 
 def pending(plan: Sequence[Sequence[str]], history: Sequence[IssueRecord]) -> list[int]:

@@ -128,6 +128,17 @@ def test_a_pasted_suggestion_filled_with_articles_using_none_of_its_words_is_sai
     code, out, err = run("subjects", "list", *n.conf, "-q", "--json", "--subject", NAME)
     assert code == 0, err
     assert len(json.loads(out)) == placed, out
+    # `themes` ranks it after the others, and says why
+    code, out, err = run("themes", *n.conf, "-q", "--json")
+    assert code == 0, err
+    found_row = json.loads(out)
+    row = next(r for r in found_row["subjects"] if r["subject"] == NAME)
+    assert row["ripe"] and row["off_its_words"], row
+    assert found_row["subjects"][-1]["subject"] == NAME and found_row["ripest"] != NAME, found_row
+    code, out, err = run("themes", *n.conf, "-q")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if x.strip().startswith(f"{NAME}:"))
+    assert "ranked after the others: most of its articles came in on other words" in line, line
 
 
 def test_themes_and_a_planned_build_do_not_count_them(newsletter: Newsletter) -> None:

@@ -21,6 +21,7 @@ from curator.cli.common import (
 from curator.cli.report_progress import RunProgress
 from curator.cli.streams import changes_nothing
 from curator.config import Config
+from curator.errors import shell_arg
 from curator.store import Store
 from curator.themes import (
     Ripeness,
@@ -132,6 +133,13 @@ def _describe(row: Ripeness, need: int, is_best: bool) -> str:
         if row.strays:
             why.append(f"the {len(row.strays)} using none of its keywords nor its name's words")
         state += f"; {row.on_field} count, {' and '.join(why)} do not"
+    if row.doubtful and row.ripe:
+        # (walk194 #2: a pasted suggestion, most of whose articles are off its words, ripest)
+        state += (
+            "; ranked after the others: most of its articles came in on other words than its"
+            " keywords and its name's (`curator subjects list --subject"
+            f" {shell_arg(row.subject)}` shows them)"
+        )
     last = (
         f"last a theme in issue {row.last_theme.number} ({row.last_theme.day:%Y-%m-%d})"
         if row.last_theme
