@@ -25,6 +25,8 @@ class _Row(Protocol):
     def best(self) -> tuple[tuple[Article, float], ...]: ...
     @property
     def keywords_only(self) -> frozenset[int]: ...
+    @property
+    def strays(self) -> frozenset[int]: ...
 
 
 def counted(row: _Row, drafting: bool) -> int:
@@ -41,7 +43,15 @@ def _uncounted(row: _Row) -> list[Article] | None:
 
 
 def keywords_only_count(row: _Row) -> str:
-    """', N of them only through its keywords ("T" (URL), ...), which do not count', or ''."""
+    """', N of them only through its keywords ("T" (URL), ...), which do not count', or ''
+    (or those using none of its own words: `ownwords`)."""
+    if row.strays and row.on_field < row.fitting:
+        # (walk194 #1: a subject of nine off-field stories, none using its words)
+        k = len(row.strays)
+        return (
+            f", but {k} of them {'uses' if k == 1 else 'use'} none of its keywords nor its"
+            f" name's words, which an issue does not count: {row.on_field} count"
+        )
     named = _uncounted(row)
     if named is None:
         return ""
@@ -57,6 +67,13 @@ def keywords_only_count(row: _Row) -> str:
 def keywords_only_advice(row: _Row) -> str:
     """How to feature keywords-only articles anyway: a draft, or `subjects move` to confirm one;
     '' when `row` has none that were not counted."""
+    if row.strays and row.on_field < row.fitting:
+        subject = shell_arg(row.subject)
+        return (
+            f" To feature them anyway: a draft, `curator draft --subject {subject}`, then"
+            " `curator build --draft FILE`; or, for one that does belong on the subject,"
+            f" confirm it with `curator subjects move URL {subject}` (it then counts)."
+        )
     named = _uncounted(row)
     if named is None:
         return ""

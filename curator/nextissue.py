@@ -20,7 +20,14 @@ from curator.issuetext import issue_text, repeated_introduction, repeated_subjec
 from curator.keywordfit import KeywordsFit, keywords_only
 from curator.linkcheck import links_to_check, not_checked, recheck_issue
 from curator.models import Issue, Page, Scored
-from curator.placement import choose_sections, like_excluded, one_word_fits, weak_bars
+from curator.ownwords import stray_warnings
+from curator.placement import (
+    choose_sections,
+    featured_strays,
+    like_excluded,
+    one_word_fits,
+    weak_bars,
+)
 from curator.render import issue_day
 from curator.store import Store
 from curator.subjects import KeywordsOnly, LikeExcluded, OneWord
@@ -316,6 +323,10 @@ def next_issue(
 
     if flagged or weak:
         sections = tuple(replace(s, entries=tuple(sorted(s.entries, key=rank))) for s in sections)
+    # And those using none of their subject's own words, even above the weak-fit bar (walk194 #1)
+    strays = featured_strays(
+        config, store, [(e.article, s.subject) for s in sections for e in s.entries]
+    )
     promise = promised_theme(config, store, choice, featured)
     text = issue_text(
         config,
@@ -367,6 +378,14 @@ def next_issue(
         *one_word_warnings(config, issue, lone, drafting=drafting),
         *like_excluded_warnings(config, issue, like, drafting=drafting),
         *keywords_only_warnings(config, issue, keys, drafting=drafting),
+        *stray_warnings(
+            number,
+            strays,
+            [(e.article, e.matched) for s in sections for e in s.entries],
+            draft=shell_arg(draft_path(config.settings.drafts or config.folder / "drafts", number))
+            if drafting
+            else None,
+        ),
         *alone,
         # (an issue asked for by --subject or --all-subjects is the editor's act, no run twice)
         *(() if drafting or subjects or all_subjects else published_just_now(store, number, now)),

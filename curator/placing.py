@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
@@ -35,6 +35,8 @@ from typing import Any
 from curator import deps, modelcache
 from curator.config import Config
 from curator.models import Article, Subject
+from curator.ownwords import LOOKED_AT, Strays, strays_of
+from curator.ownwords import featured_strays as strays_in
 from curator.rescored import NAMED, kept_published_line, rescored_line
 from curator.store import Store, StoredModel
 from curator.subjectedit import Edited, SubjectEdit, edited_names, subjects_blob, subjects_of
@@ -382,8 +384,57 @@ def refresh(
         edited_from = subjects_of(placed_under)
         # (placed under the old subjects with other corrections than the store's now)
         also = edited_from is None or model_fingerprint(edited_from, corrections) != placed_by
-        telling(SubjectEdit(names, tuple(flows), published, kept, moves, also))
+        strays = edit_strays(config, store, [a for _, a, _ in flows if a in names])
+        telling(SubjectEdit(names, tuple(flows), published, kept, moves, also, strays))
     return placed
+
+
+def edit_strays(config: Config, store: Store, names: Sequence[str | None]) -> tuple[Strays, ...]:
+    """Of the subjects `names` (those a subject edit gave articles), those most of whose articles
+    use none of their own words, or whose best keyword is in few of them (walk194 #1, #2)."""
+    phrases = phrase_keys(subject_phrases(config.subjects))
+    moved = store.corrections()
+    out = []
+    for subject in config.subjects:
+        if subject.name not in names:
+            continue
+        rows = store.placed_matched(subject.name, LOOKED_AT)
+        counts = counts_of(store, phrases, [a.id for a, _ in rows if a.id is not None])
+        found = strays_of(subject, rows, counts, moved)
+        if found.said:
+            out.append(found)
+    return tuple(out)
+
+
+def candidate_strays(
+    config: Config, store: Store, subject: Subject, min_score: float, exclude: Collection[int]
+) -> Strays:
+    """Of the unfeatured articles placed under `subject` (scoring `min_score` or more, not those
+    of `exclude` nor those the editor moved there), those using none of its own words
+    (`ownwords`; walk194 #1: a subject of nine off-field stories was the ripest), read light."""
+    rows = store.candidates_from(subject.name, min_score)[:LOOKED_AT]
+    moved = store.corrections()
+    light = [
+        (Article(id=r[0], url=r[2], title=""), ())
+        for r in rows
+        if r[0] not in exclude and r[2] not in moved
+    ]
+    if not light:
+        return Strays(subject.name, 0, ())
+    phrases = phrase_keys(subject_phrases(config.subjects))
+    counts = counts_of(store, phrases, [a.id for a, _ in light if a.id is not None])
+    return strays_of(subject, light, counts, moved)
+
+
+def featured_strays(
+    config: Config, store: Store, entries: Sequence[tuple[Article, str]]
+) -> dict[str, str]:
+    """Of an issue's `entries` (article, its section's subject), those using none of the
+    subject's own words, by URL: their subject (`ownwords.featured_strays`)."""
+    phrases = phrase_keys(subject_phrases(config.subjects))
+    return strays_in(
+        config.subjects, entries, lambda ids: counts_of(store, phrases, ids), store.corrections()
+    )
 
 
 def _keep_older_issues_subjects(

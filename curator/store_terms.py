@@ -453,6 +453,20 @@ class TermStore(StoreBase):
         )
         return [Article(id=r[0], url=r[1], title=r[2]) for r in rows]
 
+    def placed_matched(self, subject: str, limit: int) -> list[tuple[Article, tuple[str, ...]]]:
+        """As `placed_best`, each with the words it matched under `subject`, the most telling
+        first, as stored with its placement (`ownwords` names them)."""
+        rows = self.db.execute(
+            "SELECT a.id, a.url, a.title, s.matched FROM assignments s"
+            " JOIN articles a ON a.id = s.article_id"
+            " WHERE s.subject = ? ORDER BY s.score DESC, a.id LIMIT ?",
+            (subject, limit),
+        )
+        return [
+            (Article(id=r[0], url=r[1], title=r[2]), tuple(map(str, json.loads(r[3] or "[]"))))
+            for r in rows
+        ]
+
     def unassigned_articles(self, fingerprint: str, limit: int) -> list[Article]:
         """Unfeatured articles the model `fingerprint` placed under no subject (newest first),
         but not those the editor excluded: they belong to no subject, a new one included."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from curator.models import Subject
+from curator.ownwords import Strays
 
 #: The pairs of subjects (from, to) a summary names; the rest are counted.
 FLOWS_SHOWN = 6
@@ -66,6 +67,8 @@ class SubjectEdit:
     #: The editor's corrections changed too since the archive was placed (their effect, which
     #: `subjects move` and `exclude` said, is counted with the edit's).
     with_corrections: bool = False
+    #: The edited subjects most of whose articles use none of their own words (`ownwords`).
+    strays: tuple[Strays, ...] = ()
 
     @property
     def changed(self) -> int:
@@ -105,7 +108,8 @@ class SubjectEdit:
                 f"{self.moves_kept} of your {self.moves} move(s) kept (the others' subjects are"
                 " no longer in feeds.yaml)"
             )
-        return f"{head}; {published}; {moves}. `curator subjects list` shows where each is."
+        doubts = "".join(f" {s.text()}." for s in self.strays)
+        return f"{head}; {published}; {moves}. `curator subjects list` shows where each is.{doubts}"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -116,6 +120,7 @@ class SubjectEdit:
             "moves_kept": self.moves_kept,
             "moves": self.moves,
             "with_corrections": self.with_corrections,
+            "without_own_words": [s.to_dict() for s in self.strays],
         }
 
 

@@ -29,6 +29,7 @@ from curator.keywordsthin import counted, keywords_only_advice, keywords_only_co
 from curator.models import Article, Subject
 from curator.placement import (
     Say,
+    candidate_strays,
     last_plan,
     refresh,
     renamed_to,
@@ -296,13 +297,20 @@ class Ripeness:
     keywords_only: frozenset[int] = frozenset()
     #: How many of its best `keywords_only` is of.
     drawn: int = 0
+    #: The ids of those of `fitting` (curator's, not the editor's moves) that use none of the
+    #: subject's own words (`ownwords`; walk194 #1).
+    strays: frozenset[int] = frozenset()
+    #: Most of those use none of its own words (`ownwords.Strays.most`): ranked after the others (walk194 #2: a pasted suggestion of
+    #: 144 articles, 79 using none of its words, was the ripest).
+    doubtful: bool = False
 
     @property
     def on_field(self) -> int:
-        """Of `fitting`, those not placed through the subject's keywords alone: only these count
-        toward `min_articles` and its rank (walk190 #3: a theme of three keywords-only articles,
-        a rugby ticket queue among them, was ripe, and its issue published)."""
-        return max(self.fitting - len(self.keywords_only), 0)
+        """Of `fitting`, those not placed through the subject's keywords alone, nor using none
+        of its own words: only these count toward `min_articles` and its rank (walk190 #3: a
+        theme of three keywords-only articles, a rugby ticket queue among them, was ripe, and
+        its issue published; walk194 #1: a subject of nine off-field stories was the ripest)."""
+        return max(self.fitting - len(self.keywords_only | self.strays), 0)
 
     def to_dict(self) -> dict[str, object]:
         last = self.last_theme
@@ -312,6 +320,8 @@ class Ripeness:
             "copies": self.copies,
             "weak": self.weak,
             "keywords_only": len(self.keywords_only),
+            "without_own_words": len(self.strays),
+            "off_its_words": self.doubtful,
             "ripe": self.ripe,
             "best": [
                 {
@@ -320,6 +330,7 @@ class Ripeness:
                     "score": round(score, 4),
                     "weak": a.id in self.weak_best,
                     "keywords_only": a.id in self.keywords_only,
+                    "without_own_words": a.id in self.strays,
                 }
                 for a, score in self.best
             ],
@@ -369,6 +380,7 @@ def ripeness(
             None,
         )
         weak_best = store.weak_fits({subject.name: bar}, [a.id for a, _ in best]) if bar else ()
+        strays = candidate_strays(config, store, subject, min_score, found.not_counted)
         rows.append(
             Ripeness(
                 subject.name,
@@ -379,11 +391,13 @@ def ripeness(
                 weak,
                 frozenset(weak_best),
                 len(found.copies),
+                strays=frozenset(a.id for a, _ in strays.without if a.id is not None),
+                doubtful=bool(strays.without) and strays.most,
             )
         )
     only = keywords_only(config, store, drawn, fit=keywords)
     if not only:
-        return rows
+        return [replace(r, ripe=r.on_field >= config.themes.min_articles) for r in rows]
     ids = {a.url: a.id for a, _ in drawn if a.id is not None and a.url in only}
     rows = [
         replace(
@@ -405,11 +419,18 @@ def ripest(rows: Sequence[Ripeness], issue_size: int) -> Ripeness | None:
     return min(ripe, key=lambda r: ripeness_order(r, issue_size)) if ripe else None
 
 
-def ripeness_order(row: Ripeness, issue_size: int) -> tuple[bool, int, int, int, int]:
+def ripeness_order(row: Ripeness, issue_size: int) -> tuple[bool, bool, int, int, int, int]:
     """Ripest first: a ripe subject before one too thin, then a full issue's worth, then the
     longest since it was a theme (never first), then the most articles."""
     last = row.last_theme.number if row.last_theme else 0
-    return (not row.ripe, -min(row.on_field, issue_size), last, -row.on_field, -row.fitting)
+    return (
+        not row.ripe,
+        row.doubtful,
+        -min(row.on_field, issue_size),
+        last,
+        -row.on_field,
+        -row.fitting,
+    )
 
 
 def pending(plan: Sequence[Sequence[str]], history: Sequence[IssueRecord]) -> list[int]:

@@ -350,6 +350,10 @@ def build(
                 no_issue = BuildResult(summary, None)
                 document = build_document(no_issue, no_left(conf), None, edits)
                 echo_json(document, failure=error)
+            elif edits and not quiet:
+                # (walk194 #1: placing again after a subject edit said nothing when the build
+                # then stopped, a plan used up, and the next command had nothing left to say)
+                warn(edits[-1].text())
             raise
         left = left_out(conf, store, result.issue, None if no_fetch else before)
         result = replace(result, fetch=placed_fetch(conf, store, result.fetch))
@@ -458,6 +462,8 @@ def draft(
                     if as_json:  # what the run fetched, with the error (walk92 #1)
                         document = draft_document(None, no_left(conf), summary, (), None, edits)
                         echo_json(document, failure=error)
+                    elif edits and not quiet:  # (walk194 #1, as build)
+                        warn(edits[-1].text())
                     raise
         left = left_out(
             conf, store, written.issue if written else None, None if no_fetch else before

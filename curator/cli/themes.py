@@ -21,6 +21,7 @@ from curator.cli.common import (
 from curator.cli.report_progress import RunProgress
 from curator.cli.streams import changes_nothing
 from curator.config import Config
+from curator.errors import shell_arg
 from curator.store import Store
 from curator.themes import (
     Ripeness,
@@ -123,9 +124,22 @@ def _upcoming(config: Config, store: Store) -> list[tuple[str, ...]]:
 
 def _describe(row: Ripeness, need: int, is_best: bool) -> str:
     state = "ripest" if is_best else ("ripe" if row.ripe else f"too thin, needs {need}")
-    if not row.ripe and row.on_field < row.fitting:
-        # (walk190 #3: ripest on three keywords-only articles)
-        state += f"; {row.on_field} count, those fitting only through its keywords do not"
+    if row.on_field < row.fitting:
+        # (walk190 #3: ripest on three keywords-only articles; walk194 #1: on nine that used
+        # none of its words)
+        why = []
+        if row.keywords_only - row.strays:
+            why.append("those fitting only through its keywords")
+        if row.strays:
+            why.append(f"the {len(row.strays)} using none of its keywords nor its name's words")
+        state += f"; {row.on_field} count, {' and '.join(why)} do not"
+    if row.doubtful and row.ripe:
+        # (walk194 #2: a pasted suggestion, most of whose articles are off its words, ripest)
+        state += (
+            "; ranked after the others: most of its articles came in on other words than its"
+            " keywords and its name's (`curator subjects list --subject"
+            f" {shell_arg(row.subject)}` shows them)"
+        )
     last = (
         f"last a theme in issue {row.last_theme.number} ({row.last_theme.day:%Y-%m-%d})"
         if row.last_theme
@@ -151,6 +165,7 @@ def _describe(row: Ripeness, need: int, is_best: bool) -> str:
         f"      {score:6.3f}  {article.title}"
         + ("  (weak fit)" if article.id in row.weak_best else "")
         + ("  (keywords only)" if article.id in row.keywords_only else "")
+        + ("  (none of its words)" if article.id in row.strays else "")
         for article, score in row.best
     ]
     return "\n".join(lines)
