@@ -42,6 +42,7 @@ from curator.subjects import (
     uncertain,
 )
 from curator.suggest import leaning
+from curator.suggestwiden import narrowed
 from curator.termcounts import phrase_keys
 from curator.textfeatures import Vector, phrase_key, terms
 
@@ -82,7 +83,15 @@ def suggest_subjects(
             j = model.judge(a)
             if j.scores and j.score >= max(CLOSE_SHARE * j.bar, SCORE_FLOOR):
                 nearest[a.url] = j.scores[0][0]
-    leans = [leaning(s, config.subjects, nearest) for s in found]
+    by_url = {a.url: a for a in left_over}
+    leans = [
+        None
+        if (lean := leaning(s, config.subjects, nearest)) is None
+        else narrowed(
+            lean, s, config.subjects, {u: by_url[u] for u in s.urls if u in by_url}, nearest
+        )
+        for s in found
+    ]
     return [replace(s, leans_to=lean) for s, lean in zip(found, leans, strict=True)], len(left_over)
 
 

@@ -44,6 +44,17 @@ class Lean:
     #: success"); and whether most of the proposal's articles come close to the subject.
     name_only: bool = False
     most: bool = False
+    #: The proposal's words not offered to widen it: words of another subject's name or keywords,
+    #: or found mostly in the proposal's articles that do not come close to it (walk194 #3).
+    left_out: tuple[str, ...] = ()
+    #: The proposal's articles that come close to the subject.
+    close: tuple[str, ...] = ()
+
+    @property
+    def mixed(self) -> bool:
+        """Whether the proposal is a mix: few of its articles come close to the subject, and none
+        of its other words is one to widen the subject with (walk194 #3)."""
+        return not self.wider and bool(self.left_out) and not self.most
 
     @property
     def widen(self) -> bool:
@@ -67,8 +78,13 @@ class Lean:
             "shared_keywords": list(self.shared),
             "own_keywords": list(self.own),
             "new_keywords": list(self.wider),
-            "advice": "widen" if self.widen else "own subject or off-field",
+            "advice": (
+                ("mixed" if self.mixed else "widen") if self.widen else "own subject or off-field"
+            ),
             "name_word_only": self.name_only,
+            "left_out_keywords": list(self.left_out),
+            "close_urls": list(self.close),
+            "mixed": self.mixed,
         }
 
 

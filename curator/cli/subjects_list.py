@@ -569,10 +569,26 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
             f" or move them there (`curator subjects move URL {shell_arg(name)}`); read them first: on a"
             " small archive, coming close says little."
         )
+    elif lean.mixed:
+        # (walk194 #3: the words offered were another subject's and the off-field articles')
+        them = "it" if lean.closest == 1 else "them"
+        text = (
+            f"{own}, though only {lean.closest} of these {size} articles {come} close to it: the"
+            f" group is mixed, and its other words ({', '.join(lean.left_out)}) are your other"
+            f" subjects' or those of the articles far from {name}, no keywords to add. Read"
+            f" the {'one' if lean.closest == 1 else 'ones'} that {come} close and move {them}"
+            f" there if {'it belongs' if lean.closest == 1 else 'they belong'} (`curator"
+            f" subjects move URL {shell_arg(name)}`): {', '.join(lean.close)}."
+        )
     else:
         text = (
             f"{own}, though only {lean.closest} of these {size} articles {come} close to it: if"
             f" they belong there, {widen} rather than add a subject."
+        )
+    if lean.left_out and not lean.mixed and lean.widen:
+        text += (
+            f" (Not offered: {', '.join(lean.left_out)}, words of your other subjects or of the"
+            f" articles far from {name}.)"
         )
     return textwrap.wrap(text, width=98, break_on_hyphens=False, break_long_words=False)
 
