@@ -41,6 +41,7 @@ from curator.placement import (
     suggest_subjects,
     uncertain_articles,
 )
+from curator.possessive import possessive
 from curator.render import published_mark
 from curator.store import FEED_DROPPED, LOCAL_FILE, Store, StoreError, read_only_source
 from curator.subjects import (
@@ -351,6 +352,13 @@ def uncertain(
                 f"{u.keywords_only.why()}: if it is off the subject,"
                 f" `curator subjects exclude {shell_arg(u.url)}`"
             )
+        elif u.reason == "weak fit" and u.subject and u.weak_bar is not None:
+            # (walk194 #5: explain and themes called it a weak fit, uncertain "sure")
+            why = (
+                f"{u.subject}, but a weak fit: score {u.score:.3f} is under"
+                f" {possessive(u.subject)} own bar {u.weak_bar:.3f}, so it may be off the subject:"
+                f" if it is, `curator subjects exclude {shell_arg(u.url)}`"
+            )
         elif u.reason == "between" and u.runner_up:
             why = (
                 f"{u.subject} ({u.score:.3f}), or {u.runner_up} ({u.second:.3f}): not far enough"
@@ -381,8 +389,8 @@ def uncertain(
     if len(found) < limit:
         echo(
             f"\nOnly {len(found)} listed, not {limit}: curator is sure of every other article it"
-            " looked at (each well ahead of any other subject, and well over or under the"
-            " no-subject bar)."
+            " looked at (each well ahead of any other subject, well over or under the"
+            " no-subject bar, and over its subject's own bar: no weak fit)."
         )
     echo(
         "\nPut each where it belongs: `curator subjects move URL SUBJECT`, or keep it out of"
