@@ -190,6 +190,32 @@ def _prose_words(texts: Iterable[str]) -> set[str]:
     return {w for w, n in prose.items() if n > encoded[w]}
 
 
+#: A word keeps the capitals the articles write it with when at most this share of the times
+#: they write it is in lower case ("England", "BT": walk194 #6, suggest wrote "England, italy").
+LOWER_AT_MOST = 0.1
+
+
+def as_written(words: Sequence[str], texts: Iterable[str]) -> list[str]:
+    """`words` (lower case) as `texts` write them: a name's capitals ("Italy", "BT") when they
+    are seldom written otherwise, else in lower case."""
+    wanted = set(words)
+    forms: dict[str, Counter[str]] = {w: Counter() for w in wanted}
+    for text in texts:
+        for form in _WHOLE_WORD.findall(text):
+            low = form.lower()
+            if low in wanted:
+                forms[low][form] += 1
+    out = []
+    for w in words:
+        seen = forms[w]
+        total = sum(seen.values())
+        upper = [(n, f) for f, n in seen.items() if f != w]
+        if total and upper and seen[w] <= LOWER_AT_MOST * total:
+            w = max(upper)[1]
+        out.append(w)
+    return out
+
+
 def _name(words: Sequence[str]) -> str:
     """A heading from a cluster's top words: "Club, chelsea and arsenal"."""
     head = list(words[:3])
@@ -254,6 +280,7 @@ def suggest(
         ][:keywords]
         if not words:
             continue
+        words = as_written(words, texts)
         examples = [unique[i].title for i in members[:2] if unique[i].title]
         description = f"Articles about {', '.join(words[:4])}"
         if examples:

@@ -517,9 +517,12 @@ def _held_back(name: str, has: int, offered: int) -> str:
             " for it; remove vaguer ones to add more."
         )
     which = "one that separates best is" if offered == 1 else f"{offered} that separate best are"
+    room = MAX_KEYWORDS - has
+    # (walk194 #6: "has 15 keywords ...; remove vaguer ones to add more" read as if it were full)
     return (
-        f"  {name} has {has} keywords: the {which} offered (over all its pairs); remove vaguer"
-        f" ones to add more (a subject takes at most {MAX_KEYWORDS})."
+        f"  {name} has {has} keywords, room for {room} more (a subject takes at most"
+        f" {MAX_KEYWORDS}): the {which} offered (over all its pairs); to add others as well,"
+        " remove vaguer ones."
     )
 
 
