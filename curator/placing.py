@@ -34,6 +34,7 @@ from typing import Any
 
 from curator import deps, modelcache
 from curator.config import Config
+from curator.editmoved import MOVED_LISTED
 from curator.models import Article, Subject
 from curator.rescored import NAMED, kept_published_line, rescored_line
 from curator.store import Store, StoredModel
@@ -376,13 +377,14 @@ def refresh(
     # (after placing: where the articles moved to a subject gone went is said, walk153 #7)
     tell_stale_moves(config, store, say)
     if edit and telling and placed_under is not None:
+        moved = store.moved_since_kept(MOVED_LISTED)  # (walk194 #4: named, as a move's)
         flows, published = store.placements_changed()
         kept, moves = store.moves_kept()
         names = edited_names(placed_under, config.subjects)
         edited_from = subjects_of(placed_under)
         # (placed under the old subjects with other corrections than the store's now)
         also = edited_from is None or model_fingerprint(edited_from, corrections) != placed_by
-        telling(SubjectEdit(names, tuple(flows), published, kept, moves, also))
+        telling(SubjectEdit(names, tuple(flows), published, kept, moves, also, tuple(moved)))
     return placed
 
 

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from curator.editmoved import Moved, moved_lines
 from curator.models import Subject
 
 #: The pairs of subjects (from, to) a summary names; the rest are counted.
@@ -66,6 +67,9 @@ class SubjectEdit:
     #: The editor's corrections changed too since the archive was placed (their effect, which
     #: `subjects move` and `exclude` said, is counted with the edit's).
     with_corrections: bool = False
+    #: The articles that changed subject (the first `editmoved.MOVED_LISTED`), each as
+    #: (address, title, subject before, subject now): the summary names the first few.
+    moved: tuple[Moved, ...] = ()
 
     @property
     def changed(self) -> int:
@@ -105,7 +109,8 @@ class SubjectEdit:
                 f"{self.moves_kept} of your {self.moves} move(s) kept (the others' subjects are"
                 " no longer in feeds.yaml)"
             )
-        return f"{head}; {published}; {moves}. `curator subjects list` shows where each is."
+        said = f"{head}; {published}; {moves}. `curator subjects list` shows where each is."
+        return said + (moved_lines(self.moved, self.changed) if self.moved else "")
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -116,6 +121,7 @@ class SubjectEdit:
             "moves_kept": self.moves_kept,
             "moves": self.moves,
             "with_corrections": self.with_corrections,
+            "moved": [{"url": u, "title": t, "from": b, "to": a} for u, t, b, a in self.moved],
         }
 
 
