@@ -34,6 +34,7 @@ from typing import Any
 
 from curator import deps, modelcache
 from curator.config import Config
+from curator.editmoved import MOVED_LISTED
 from curator.models import Article, Subject
 from curator.ownwords import LOOKED_AT, Strays, strays_of
 from curator.ownwords import featured_strays as strays_in
@@ -378,6 +379,7 @@ def refresh(
     # (after placing: where the articles moved to a subject gone went is said, walk153 #7)
     tell_stale_moves(config, store, say)
     if edit and telling and placed_under is not None:
+        moved = store.moved_since_kept(MOVED_LISTED)  # (walk194 #4: named, as a move's)
         flows, published = store.placements_changed()
         kept, moves = store.moves_kept()
         names = edited_names(placed_under, config.subjects)
@@ -385,7 +387,11 @@ def refresh(
         # (placed under the old subjects with other corrections than the store's now)
         also = edited_from is None or model_fingerprint(edited_from, corrections) != placed_by
         strays = edit_strays(config, store, [a for _, a, _ in flows if a in names])
-        telling(SubjectEdit(names, tuple(flows), published, kept, moves, also, strays))
+        telling(
+            SubjectEdit(
+                names, tuple(flows), published, kept, moves, also, strays, moved=tuple(moved)
+            )
+        )
     return placed
 
 

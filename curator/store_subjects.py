@@ -127,6 +127,18 @@ class SubjectStore(StoreBase):
             self.db.execute("DROP TABLE IF EXISTS temp.kept_placements")
         return [(r[0], r[1], int(r[2])) for r in rows], int(featured)
 
+    def moved_since_kept(self, limit: int) -> list[tuple[str, str, str | None, str | None]]:
+        """Since `keep_placements`: the first `limit` articles (by id) under another subject, as
+        (address, title, subject then, subject now; None: no subject); the kept copy stays."""
+        rows = self.db.execute(
+            "SELECT a.url, a.title, k.subject, s.subject FROM kept_placements k"
+            " JOIN assignments s ON s.article_id = k.article_id"
+            " JOIN articles a ON a.id = k.article_id WHERE s.subject IS NOT k.subject"
+            " ORDER BY k.article_id LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [(str(r[0]), str(r[1] or r[0]), r[2], r[3]) for r in rows]
+
     def changed_since_kept(
         self, limit: int
     ) -> tuple[int, list[tuple[str, str | None, str | None]]]:

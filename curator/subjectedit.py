@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from curator.editmoved import Moved, moved_lines
 from curator.models import Subject
 from curator.ownwords import Strays
 
@@ -69,6 +70,9 @@ class SubjectEdit:
     with_corrections: bool = False
     #: The edited subjects most of whose articles use none of their own words (`ownwords`).
     strays: tuple[Strays, ...] = ()
+    #: The articles that changed subject (the first `editmoved.MOVED_LISTED`), each as
+    #: (address, title, subject before, subject now): the summary names the first few.
+    moved: tuple[Moved, ...] = ()
 
     @property
     def changed(self) -> int:
@@ -109,7 +113,8 @@ class SubjectEdit:
                 " no longer in feeds.yaml)"
             )
         doubts = "".join(f" {s.text()}." for s in self.strays)
-        return f"{head}; {published}; {moves}. `curator subjects list` shows where each is.{doubts}"
+        said = f"{head}; {published}; {moves}. `curator subjects list` shows where each is."
+        return said + (moved_lines(self.moved, self.changed) if self.moved else "") + doubts
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -121,6 +126,7 @@ class SubjectEdit:
             "moves": self.moves,
             "with_corrections": self.with_corrections,
             "without_own_words": [s.to_dict() for s in self.strays],
+            "moved": [{"url": u, "title": t, "from": b, "to": a} for u, t, b, a in self.moved],
         }
 
 

@@ -9,7 +9,7 @@ Part of placing stored articles under subjects (`curator.placement`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from curator.candidates import feed_names, told_copies
@@ -17,7 +17,14 @@ from curator.config import Config
 from curator.errors import shell_arg
 from curator.keywordfit import keywords_only
 from curator.models import Article, Placed
-from curator.placing import CORPUS_SAMPLE, PlaceProgress, current_model, model_corpus, refresh
+from curator.placing import (
+    CORPUS_SAMPLE,
+    PlaceProgress,
+    current_model,
+    model_corpus,
+    refresh,
+    weak_bars,
+)
 from curator.placing import counts_of as _counts
 from curator.placing import place_under as _place_under
 from curator.placing import with_words as _with_words
@@ -42,6 +49,7 @@ from curator.subjects import (
     uncertain,
 )
 from curator.suggest import leaning
+from curator.suggestwiden import narrowed
 from curator.termcounts import phrase_keys
 from curator.textfeatures import Vector, phrase_key, terms
 
@@ -82,7 +90,15 @@ def suggest_subjects(
             j = model.judge(a)
             if j.scores and j.score >= max(CLOSE_SHARE * j.bar, SCORE_FLOOR):
                 nearest[a.url] = j.scores[0][0]
-    leans = [leaning(s, config.subjects, nearest) for s in found]
+    by_url = {a.url: a for a in left_over}
+    leans = [
+        None
+        if (lean := leaning(s, config.subjects, nearest)) is None
+        else narrowed(
+            lean, s, config.subjects, {u: by_url[u] for u in s.urls if u in by_url}, nearest
+        )
+        for s in found
+    ]
     return [replace(s, leans_to=lean) for s, lean in zip(found, leans, strict=True)], len(left_over)
 
 
@@ -200,6 +216,9 @@ def uncertain_articles(
         model,
     )
     keys = {url: k for url, k in keys.items() if url not in lone and url not in like}
+    # And the weak fits `explain`, `themes` and the draft say may be off their subject (walk194
+    # #5: "curator is sure of every other article" was said of one `explain` called a weak fit).
+    weak = weak_fits_of(config, store, found, ids, set(lone) | set(like) | set(keys))
     found = [
         *(
             replace(u, reason="one word", unsure=True, sureness=0.0, one_word=lone[u.url])
@@ -216,7 +235,13 @@ def uncertain_articles(
             for u in found
             if u.url in keys
         ),
-        *(u for u in found if u.url not in lone and u.url not in like and u.url not in keys),
+        *(
+            u
+            if u.url not in weak or (u.unsure and u.reason == "between")
+            else replace(u, reason="weak fit", unsure=True, weak_bar=weak[u.url])
+            for u in found
+            if u.url not in lone and u.url not in like and u.url not in keys
+        ),
     ]
     # (read after the notes above made theirs unsure: each is marked by where it is stored)
     stored = store.stored_subjects([ids[u.url] for u in found if u.unsure])
@@ -234,6 +259,23 @@ def uncertain_articles(
         for url, subject in ((u.url, u.subject), *((s[0], s[1]) for s in u.same_story))
     }
     return listed, remember
+
+
+def weak_fits_of(
+    config: Config,
+    store: Store,
+    found: Sequence[Uncertain],
+    ids: Mapping[str, int | None],
+    other: Collection[str],
+) -> dict[str, float]:
+    """Of `found` (but those in `other`: noted otherwise), the weak fits: placed by curator under
+    a subject with a score under its own bar (`weak_bars`), by URL with that bar."""
+    bars = weak_bars(config, store)
+    wanted = {i: u.url for u in found if u.subject and u.url not in other and (i := ids.get(u.url))}
+    if not bars or not wanted:
+        return {}
+    stored = store.stored_subjects(list(store.weak_fits(bars, wanted)))
+    return {wanted[i]: bars[s] for i, s in stored.items() if s in bars}
 
 
 def one_word_fits(

@@ -44,7 +44,9 @@ class Uncertain:
     runner_up: str | None
     #: "between" (two subjects score alike), "bar" (just over or under the no-subject bar) or
     #: "one word" (placed mostly on one word, far under its subject's usual score: `one_word`).
-    reason: Literal["between", "bar", "one word", "like excluded", "keywords only"]
+    #: "weak fit": placed by curator under its subject's own bar (`weak_bar`), as `explain`,
+    #: `themes` and the draft say (walk194 #5).
+    reason: Literal["between", "bar", "one word", "like excluded", "keywords only", "weak fit"]
     score: float
     margin: float
     fit: float | None
@@ -72,6 +74,8 @@ class Uncertain:
     like_excluded: LikeExcluded | None = None
     #: Why it fits only through its keywords, when `reason` is "keywords only" (walk182 #1).
     keywords_only: KeywordsOnly | None = None
+    #: Its subject's own bar, when it scores under it: a weak fit (walk194 #5).
+    weak_bar: float | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -82,6 +86,7 @@ class Uncertain:
             "one_word": None if self.one_word is None else self.one_word.to_dict(),
             "like_excluded": None if self.like_excluded is None else self.like_excluded.to_dict(),
             "keywords_only": None if self.keywords_only is None else self.keywords_only.to_dict(),
+            "weak_fit_bar": None if self.weak_bar is None else round(self.weak_bar, 4),
             "stored_subject": self.stored_under if self.stored_differs else self.subject,
             "runner_up": self.runner_up,
             "reason": self.reason,

@@ -13,6 +13,7 @@ from typing import Literal
 from curator.errors import shell_arg
 from curator.htmltext import display_width, pad
 from curator.models import Assignment
+from curator.possessive import possessive
 from curator.render import published_as, published_mark
 from curator.subjectfit import FIT_BAR
 from curator.subjects_notes import ONE_WORD_BELOW, ONE_WORD_SHARE, LikeExcluded, OneWord
@@ -298,7 +299,7 @@ class Explanation:
         if self.weak and self.weak_bar is not None:
             score, own = told_apart(self.score, self.weak_bar, 3)
             return (
-                f"{placed}; placed, but a weak fit: score {score} is under {self.subject}'s own"
+                f"{placed}; placed, but a weak fit: score {score} is under {possessive(self.subject or '')} own"
                 f" bar {own}, so it may be off the subject"
             )
         return placed
@@ -318,7 +319,7 @@ class Explanation:
                 else "it clears it (not a weak fit)"
             )
             lines.append(
-                f"  weak-fit bar: {self.subject}'s own bar is {own}; score {score}: {said}"
+                f"  weak-fit bar: {possessive(self.subject or '')} own bar is {own}; score {score}: {said}"
             )
         if self.usual is not None:
             below = ONE_WORD_BELOW * self.usual

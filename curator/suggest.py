@@ -44,6 +44,17 @@ class Lean:
     #: success"); and whether most of the proposal's articles come close to the subject.
     name_only: bool = False
     most: bool = False
+    #: The proposal's words not offered to widen it: words of another subject's name or keywords,
+    #: or found mostly in the proposal's articles that do not come close to it (walk194 #3).
+    left_out: tuple[str, ...] = ()
+    #: The proposal's articles that come close to the subject.
+    close: tuple[str, ...] = ()
+
+    @property
+    def mixed(self) -> bool:
+        """Whether the proposal is a mix: few of its articles come close to the subject, and none
+        of its other words is one to widen the subject with (walk194 #3)."""
+        return not self.wider and bool(self.left_out) and not self.most
 
     @property
     def widen(self) -> bool:
@@ -67,8 +78,13 @@ class Lean:
             "shared_keywords": list(self.shared),
             "own_keywords": list(self.own),
             "new_keywords": list(self.wider),
-            "advice": "widen" if self.widen else "own subject or off-field",
+            "advice": (
+                ("mixed" if self.mixed else "widen") if self.widen else "own subject or off-field"
+            ),
             "name_word_only": self.name_only,
+            "left_out_keywords": list(self.left_out),
+            "close_urls": list(self.close),
+            "mixed": self.mixed,
         }
 
 
@@ -174,6 +190,32 @@ def _prose_words(texts: Iterable[str]) -> set[str]:
     return {w for w, n in prose.items() if n > encoded[w]}
 
 
+#: A word keeps the capitals the articles write it with when at most this share of the times
+#: they write it is in lower case ("England", "BT": walk194 #6, suggest wrote "England, italy").
+LOWER_AT_MOST = 0.1
+
+
+def as_written(words: Sequence[str], texts: Iterable[str]) -> list[str]:
+    """`words` (lower case) as `texts` write them: a name's capitals ("Italy", "BT") when they
+    are seldom written otherwise, else in lower case."""
+    wanted = set(words)
+    forms: dict[str, Counter[str]] = {w: Counter() for w in wanted}
+    for text in texts:
+        for form in _WHOLE_WORD.findall(text):
+            low = form.lower()
+            if low in wanted:
+                forms[low][form] += 1
+    out = []
+    for w in words:
+        seen = forms[w]
+        total = sum(seen.values())
+        upper = [(n, f) for f, n in seen.items() if f != w]
+        if total and upper and seen[w] <= LOWER_AT_MOST * total:
+            w = max(upper)[1]
+        out.append(w)
+    return out
+
+
 def _name(words: Sequence[str]) -> str:
     """A heading from a cluster's top words: "Club, chelsea and arsenal"."""
     head = list(words[:3])
@@ -238,6 +280,7 @@ def suggest(
         ][:keywords]
         if not words:
             continue
+        words = as_written(words, texts)
         examples = [unique[i].title for i in members[:2] if unique[i].title]
         description = f"Articles about {', '.join(words[:4])}"
         if examples:

@@ -87,8 +87,9 @@ def test_overlap_offers_no_more_words_than_the_keyword_cap_leaves_room_for(
     code, text, err = run("subjects", "overlap", "--config", str(config), "-q")
     assert code == 0, err
     note = (
-        "  Computer graphics has 28 keywords: the 2 that separate best are offered (over all its"
-        " pairs); remove vaguer ones to add more (a subject takes at most 30)."
+        "  Computer graphics has 28 keywords, room for 2 more (a subject takes at most 30): the 2"
+        " that separate best are offered (over all its pairs); to add others as well, remove"
+        " vaguer ones."
     )
     assert text.count(note) == 1, text
     code, out, err = run("subjects", "overlap", "--config", str(config), "--json", "-q")

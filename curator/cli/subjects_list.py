@@ -41,6 +41,7 @@ from curator.placement import (
     suggest_subjects,
     uncertain_articles,
 )
+from curator.possessive import possessive
 from curator.render import published_mark
 from curator.store import FEED_DROPPED, LOCAL_FILE, Store, StoreError, read_only_source
 from curator.subjects import (
@@ -351,6 +352,13 @@ def uncertain(
                 f"{u.keywords_only.why()}: if it is off the subject,"
                 f" `curator subjects exclude {shell_arg(u.url)}`"
             )
+        elif u.reason == "weak fit" and u.subject and u.weak_bar is not None:
+            # (walk194 #5: explain and themes called it a weak fit, uncertain "sure")
+            why = (
+                f"{u.subject}, but a weak fit: score {u.score:.3f} is under"
+                f" {possessive(u.subject)} own bar {u.weak_bar:.3f}, so it may be off the subject:"
+                f" if it is, `curator subjects exclude {shell_arg(u.url)}`"
+            )
         elif u.reason == "between" and u.runner_up:
             why = (
                 f"{u.subject} ({u.score:.3f}), or {u.runner_up} ({u.second:.3f}): not far enough"
@@ -381,8 +389,8 @@ def uncertain(
     if len(found) < limit:
         echo(
             f"\nOnly {len(found)} listed, not {limit}: curator is sure of every other article it"
-            " looked at (each well ahead of any other subject, and well over or under the"
-            " no-subject bar)."
+            " looked at (each well ahead of any other subject, well over or under the"
+            " no-subject bar, and over its subject's own bar: no weak fit)."
         )
     echo(
         "\nPut each where it belongs: `curator subjects move URL SUBJECT`, or keep it out of"
@@ -509,9 +517,12 @@ def _held_back(name: str, has: int, offered: int) -> str:
             " for it; remove vaguer ones to add more."
         )
     which = "one that separates best is" if offered == 1 else f"{offered} that separate best are"
+    room = MAX_KEYWORDS - has
+    # (walk194 #6: "has 15 keywords ...; remove vaguer ones to add more" read as if it were full)
     return (
-        f"  {name} has {has} keywords: the {which} offered (over all its pairs); remove vaguer"
-        f" ones to add more (a subject takes at most {MAX_KEYWORDS})."
+        f"  {name} has {has} keywords, room for {room} more (a subject takes at most"
+        f" {MAX_KEYWORDS}): the {which} offered (over all its pairs); to add others as well,"
+        " remove vaguer ones."
     )
 
 
@@ -569,10 +580,26 @@ def _reads_like(lean: Lean, size: int, config: Path) -> list[str]:
             f" or move them there (`curator subjects move URL {shell_arg(name)}`); read them first: on a"
             " small archive, coming close says little."
         )
+    elif lean.mixed:
+        # (walk194 #3: the words offered were another subject's and the off-field articles')
+        them = "it" if lean.closest == 1 else "them"
+        text = (
+            f"{own}, though only {lean.closest} of these {size} articles {come} close to it: the"
+            f" group is mixed, and its other words ({', '.join(lean.left_out)}) are your other"
+            f" subjects' or those of the articles far from {name}, no keywords to add. Read"
+            f" the {'one' if lean.closest == 1 else 'ones'} that {come} close and move {them}"
+            f" there if {'it belongs' if lean.closest == 1 else 'they belong'} (`curator"
+            f" subjects move URL {shell_arg(name)}`): {', '.join(lean.close)}."
+        )
     else:
         text = (
             f"{own}, though only {lean.closest} of these {size} articles {come} close to it: if"
             f" they belong there, {widen} rather than add a subject."
+        )
+    if lean.left_out and not lean.mixed and lean.widen:
+        text += (
+            f" (Not offered: {', '.join(lean.left_out)}, words of your other subjects or of the"
+            f" articles far from {name}.)"
         )
     return textwrap.wrap(text, width=98, break_on_hyphens=False, break_long_words=False)
 
