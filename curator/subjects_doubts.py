@@ -432,15 +432,17 @@ _AROUND = "\"'()[]{},;:.!?"
 
 
 def editor_forms(subjects: Sequence[Subject]) -> dict[str, str]:
-    """Per stem, the word of the subjects' names, descriptions and keywords that makes it, where
-    the word is no token as it is written: "3.1" (read as "3v1") and "win.ini" (read as "win"
-    and "ini"), not the tokens that `subjects overlap` showed (walk192 #5)."""
+    """Per stem, the dotted word of the subjects' names, descriptions and keywords that makes
+    it, where the word is no token as it is written: "3.1" (read as "3v1") and "win.ini" (read
+    as "win" and "ini"), not the tokens that `subjects overlap` showed (walk192 #5)."""
     found: dict[str, str] = {}
     for s in subjects:
         for text in (s.name, s.description or "", *s.keywords):
             for chunk in text.split():
                 chunk = chunk.strip(_AROUND)
-                if list(words(chunk)) != [chunk.casefold()]:
+                # (a word of dotted parts only: "IBM-compatible" is shown as "ibm" and
+                # "compatible", words the posts write too)
+                if "." in chunk and list(words(chunk)) != [chunk.casefold()]:
                     for stem in terms(chunk):
                         found.setdefault(stem, chunk)
     return found
