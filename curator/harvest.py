@@ -821,6 +821,8 @@ def run_fetch(
             )
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: each feed written before stays written
         raise storer.stopped() from None
+    stored, _ = store.fetched_this_run or (0, 0)
+    store.fetched_this_run = (stored + storer.stored, len(config.feeds))
     used = subjects_scripts(config, store) if config.subjects else frozenset()
     reports = tuple(other_script(report, used) for report in storer.reports)
     reports = tuple(

@@ -811,9 +811,10 @@ class FetchStopped(KeyboardInterrupt):
         stored."""
         if not self.stored:
             return None
+        rest = "; the next fetch reads the rest" if self.feeds_stored < self.feeds else ""
         return (
             f"{self.stored:,} new article(s) this run read are stored ({self.feeds_stored} of"
-            f" {self.feeds} feeds done); the next fetch reads the rest"
+            f" {self.feeds} feeds done){rest}"
         )
 
 

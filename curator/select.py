@@ -285,9 +285,22 @@ def _name_left_copies(
             (s for s in by_subject.get(subject, ()) if s.article.url == same[at - 1].article.url),
             None,
         )
-        if original is not None:
-            print_ = _print(original.article, boilerplate, prints)
-            taken[i] = _lead_instead(taken[i], original, print_, subject, same[at - 1].reason)
+        if original is None:
+            continue
+        print_ = _print(original.article, boilerplate, prints)
+        # Each article named under the entry is the same story as the one leading it, for the
+        # pair's own reason: one named as the copy's same story but not the original's (a reply
+        # quoting the copy's title, the original another title and the copy's text) keeps the
+        # copy leading, rather than joined to the original through the copy (walk192 #2).
+        reasons: dict[str, str | None] = {}
+        for c in entry.copies:
+            if c.article.url != original.article.url:
+                c_print = _print(c.article, boilerplate, prints)
+                reasons[c.article.url] = _same(original.article, print_, c.article, c_print, prints)
+        if all(reasons.values()):
+            taken[i] = _lead_instead(
+                taken[i], original, print_, subject, same[at - 1].reason, reasons
+            )
 
 
 def _lead_instead(
@@ -296,12 +309,14 @@ def _lead_instead(
     original_print: Fingerprint,
     subject: str,
     why: str,
+    reasons: Mapping[str, str | None],
 ) -> tuple[Fingerprint, list[Scored], int]:
     """Let `original` (shown to be the original of the chosen
     article `twin` holds by `lead_of`) lead that entry in its place, the copy named under it
-    with those named before; the entry `taken` holds for it now (walk120 B: a roundup's copy
-    two months later led, its original of Oct 1 named under it, for the copy's better score).
-    The copy is named as placed under `subject`, its entry's."""
+    with those named before, each with `reasons` (by address: why it is the original's same
+    story); the entry `taken` holds for it now (walk120 B: a roundup's copy two months later
+    led, its original of Oct 1 named under it, for the copy's better score). The copy is named
+    as placed under `subject`, its entry's."""
     _, entries, index = twin
     copy = entries[index]
     entries[index] = replace(
@@ -311,7 +326,11 @@ def _lead_instead(
             (copy.article.publication or copy.article.url, copy.article.url),
         ),
         copies=(
-            *(c for c in copy.copies if c.article.url != original.article.url),
+            *(
+                replace(c, reason=reasons.get(c.article.url) or c.reason)
+                for c in copy.copies
+                if c.article.url != original.article.url
+            ),
             Copy(copy.article, subject, why),
         ),
     )

@@ -585,6 +585,8 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore):
         self.path = path
         #: Told (once per wait) that a write waits for another program to release the store.
         self.on_wait: Callable[[str], None] | None = None
+        #: (new articles, feeds) of this run's whole fetch (`harvest`): said if stopped later.
+        self.fetched_this_run: tuple[int, int] | None = None
         #: `close` was called: a transaction left open then was rolled back by SQLite.
         self.closed = False
         #: Set when opening upgraded a store of an older curator (its copy kept beside it).

@@ -298,9 +298,17 @@ def tell_former_subjects(
                 for s, k in sorted(went.items(), key=lambda p: (-p[1], p[0] is None, p[0] or ""))
             ]
         )
+        # (walk192 #3: renamed back by hand, "published under "Space" (since renamed "Space and
+        # astronomy"), which feeds.yaml no longer has as a subject", though it has "Space" again)
+        again = join_names([f'"{b}"' for b in sorted(back)])
+        gone = (
+            f", which {config.path} no longer has as a subject, are placed by curator from now on"
+            if not back
+            else f" are placed by curator from now on, as {config.path} has no subject"
+            f' "{name}" any more, but {again} again'
+        )
         say(
-            f"{len(numbers)} article(s) that {which} published under {printed}, which"
-            f" {config.path} no longer has as a subject, are placed by curator from now on: now"
+            f"{len(numbers)} article(s) that {which} published under {printed}{gone}: now"
             f" under {where} (the issues keep their text; `curator subjects list`"
             f' marks each with its issue); if you renamed "{name}"{" " if to else ""}{to}:'
             f" `{rename}` keeps them under the new name, as their issues published them; to"

@@ -30,6 +30,7 @@ from curator.textfeatures import (
     readable,
     surface_forms,
     terms,
+    words,
 )
 
 
@@ -420,12 +421,44 @@ def _as_written(
         only={p for t in terms for p in t.split(" ")},
     )
 
+    own = editor_forms(model.subjects)
+
     def shown(term: str) -> str:
         return " ".join(
-            model.surface.get(p) or written.get(p) or readable(p) for p in term.split(" ")
+            own.get(p) or _unversioned(model.surface.get(p) or written.get(p) or readable(p))
+            for p in term.split(" ")
         )
 
     return shown
+
+
+#: What is left of a word between spaces once the punctuation around it is taken off.
+_AROUND = "\"'()[]{},;:.!?"
+
+
+def editor_forms(subjects: Sequence[Subject]) -> dict[str, str]:
+    """Per stem, the dotted word of the subjects' names, descriptions and keywords that makes
+    it, where the word is no token as it is written: "3.1" (read as "3v1") and "win.ini" (read
+    as "win" and "ini"), not the tokens that `subjects overlap` showed (walk192 #5)."""
+    found: dict[str, str] = {}
+    for s in subjects:
+        for text in (s.name, s.description or "", *s.keywords):
+            for chunk in text.split():
+                chunk = chunk.strip(_AROUND)
+                # (a word of dotted parts only: "IBM-compatible" is shown as "ibm" and
+                # "compatible", words the posts write too)
+                if "." in chunk and list(words(chunk)) != [chunk.casefold()]:
+                    for stem in terms(chunk):
+                        found.setdefault(stem, chunk)
+    return found
+
+
+def _unversioned(word: str) -> str:
+    """ "3.1" for the token "3v1" that reading "3.1" makes (`textfeatures.NUMBER_DIGITS`)."""
+    return word.replace("v", ".") if _VERSIONED.fullmatch(word) else word
+
+
+_VERSIONED = re.compile(r"\d+(?:v\d+)+")
 
 
 def shared_keywords(subjects: Sequence[Subject]) -> dict[tuple[int, int], tuple[str, ...]]:
@@ -598,12 +631,13 @@ def overlaps(
                 tuple((a.url, a.title, now) for _, a, now in near[:examples]),
                 share,
                 alike,
-                tuple(map(shown, words_p)),
-                tuple(map(shown, words_q)),
+                # (once each: "win" and "ini" are both "win.ini" as the editor wrote it)
+                tuple(dict.fromkeys(map(shown, words_p))),
+                tuple(dict.fromkeys(map(shown, words_q))),
                 (share >= CHANCE_SHARE and len(near) >= CHANCE_MIN) or alike >= WORDS_ALIKE,
                 tuple(names[k] for k in (p, q) if not model.subjects[k].keywords),
-                tuple(map(shown, new_p)),
-                tuple(map(shown, new_q)),
+                tuple(dict.fromkeys(map(shown, new_p))),
+                tuple(dict.fromkeys(map(shown, new_q))),
                 tuple((names[k], *h) for k in (p, q) if (h := held[k]) is not None),
                 shared.get((p, q), ()),
                 None if placed[p] == placed[q] else names[p if placed[p] < placed[q] else q],

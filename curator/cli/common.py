@@ -873,7 +873,11 @@ def opened(
                 yield config, store
             except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (on_sigterm)
                 published_now = list(range(before, store.next_issue_number()))
-                fetched = stop.said() if isinstance(stop, FetchStopped) else None
+                done = stop if isinstance(stop, FetchStopped) else None
+                if done is None and store.fetched_this_run is not None:
+                    stored, feeds = store.fetched_this_run  # (the fetch was done: walk192 #4)
+                    done = FetchStopped(stored, feeds, feeds)
+                fetched = done.said() if done is not None else None
                 raise
             except sqlite3.Error as exc:
                 plain = plain_store_error(exc, store.path)

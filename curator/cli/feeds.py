@@ -28,6 +28,7 @@ from curator.cli.common import (
     warn,
 )
 from curator.cli.common import echo as say
+from curator.cli.report_feeds import shown_feed_names
 from curator.cli.streams import changes_nothing
 from curator.config import Config, ConfigError
 from curator.config_load import load_config
@@ -1159,9 +1160,10 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
     else:
         _print_health(table, failing)
     if failing:
+        shown = shown_feed_names(table)  # (walk192 #5: "Apple, Huge Digest, ..., Apple")
         raise FeedsFailing(
             f"{len(failing)} of {len(table)} feed(s) failing or gone: "
-            + ", ".join(row["name"] or row["url"] for row in failing)
+            + ", ".join(shown[id(row)] for row in failing)
         )
 
 
@@ -1172,22 +1174,16 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
         f" {'sec':>6}  feed"
     )
 
-    def same(name: str) -> str:
-        return " ".join(name.split()).casefold()
-
-    names = [same(row["name"]) for row in table if row["name"]]
+    shown = shown_feed_names(table)  # (two feeds of one name: each by its address too)
     for row in table:
-        if (
-            row["name"] and names.count(same(row["name"])) > 1
-        ):  # two feeds of one name: each by its address too
-            row = {**row, "name": f"{row['name']} ({row['url']})"}
+        name = shown[id(row)]
         success = (row["last_success"] or "never")[:19].replace("T", " ")
         size = f"{(row['bytes'] or 0) / 1024:.0f}" if row["bytes"] is not None else "-"
         secs = f"{row['seconds']:.2f}" if row["seconds"] is not None else "-"
         newest = "no dates" if row.get("undated") else (row["newest_entry"] or "-")[:10]
         echo(
             f"{row['status']:<13} {success:<20} {newest:<10} {row['entries']:>7} {size:>7}"
-            f" {secs:>6}  {row['name'] or row['url']}"
+            f" {secs:>6}  {name}"
         )
         if row["last_error"]:
             since = "" if row["status"] == "waiting" else _failing_for(row)

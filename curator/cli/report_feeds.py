@@ -1,10 +1,12 @@
 """What `build` and `fetch` say of one feed: why it failed and what to do about it, that it
 moved, waits or is not well formed, and the notes on its entries (stored already, given new
-addresses, in scripts no subject uses).
+addresses, in scripts no subject uses); the name `feeds check` shows it by.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
 from urllib.parse import urlsplit
 
 from curator.errors import shell_arg
@@ -333,3 +335,24 @@ def language_note(report: FeedReport, by: str) -> str:
         f' the voice of `{language}`. To give another, write it as the article\'s "language" in'
         " issue-N.json once an issue features it, then `curator render N`:"
     )
+
+
+def shown_feed_names(table: list[dict[str, Any]]) -> dict[int, str]:
+    """Each row of `feeds check`'s table by the name it shows (by the row's `id`): the feed's
+    name, with its address when two feeds have one name (walk192 #5: the summary named two
+    "Apple"); its address when it has none."""
+
+    def same(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    names = Counter(same(row["name"]) for row in table if row["name"])
+    return {
+        id(row): (
+            row["url"]
+            if not row["name"]
+            else f"{row['name']} ({row['url']})"
+            if names[same(row["name"])] > 1
+            else row["name"]
+        )
+        for row in table
+    }
