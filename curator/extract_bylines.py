@@ -172,6 +172,9 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             sentence = byline_rules.GUEST_SENTENCE_END.split(text, maxsplit=1)[0]
             if sentence != text and len(sentence) <= byline_rules.MAX_BYLINE_CHARS:
                 yield el, sentence
+            bio = byline_rules.GUEST_BIO_LEAD.match(text)
+            if bio:
+                yield el, bio.group(0) + _bio_name(text[bio.end() :])
         if len(text) <= byline_rules.MAX_BYLINE_CHARS:
             yield el, text
     yield from _role_lines(doc, after_comments)
@@ -215,6 +218,19 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
             and not after_comments(el)
         ):
             yield el, text
+
+
+def _bio_name(text: str) -> str:
+    """The name a guest's bio opens with: its capitalised words, before the sentence goes on
+    ("Carlos Mendes runs support at ..." -> "Carlos Mendes", walk193 #4)."""
+    words: list[str] = []
+    for word in text.split()[:4]:
+        if not word[0].isupper():
+            break
+        words.append(word.rstrip(".,;:"))
+        if word[-1] in ".,;:" and len(word.rstrip(".,;:")) > 1:
+            break
+    return " ".join(words)
 
 
 def _lead_text(el: Any) -> str | None:

@@ -92,6 +92,24 @@ WRITING_AND_PICTURES_LABEL = (
     rf"(?:{_WRITING_WORDS}\s+(?:and|&)\s+{_PICTURE_WORDS}(?:\s+by\b|(?=\s*:))|as\s+told\s+to\b)"
 )
 
+#: A guest's credit written as a sentence (walk193 #4: the blog owner the feed and the meta tag
+#: name was credited): "Today's post comes from our guest, Carlos Mendes.", "This post was written
+#: by Carlos Mendes.", and a guest's bio "About the guest author: Carlos Mendes runs ..." (its name
+#: cut from the sentence by `extract_bylines`). Part of `BYLINE_PREFIX` and of `GUEST_CREDIT`.
+GUEST_LEADS = (
+    r"(?:(?:today['’]?s|this)\s+(?:post|article|piece|column|essay)\s+(?:comes|is)\s+from\s+"
+    r"(?:our\s+)?guests?(?:\s+(?:author|writer|blogger|contributor|columnist))?\s*,?"
+    r"|this\s+(?:post|article|piece|column|essay)\s+(?:was|is)\s+(?:written|contributed)\s+by"
+    r"|about\s+(?:the|our|this)\s+guest\s+(?:author|writer|blogger|contributor|columnist)\s*:)"
+)
+#: The lead of a guest's bio (`GUEST_LEADS`' last part): the name is the capitalised words after
+#: it, before the sentence goes on ("Carlos Mendes runs support ...").
+GUEST_BIO_LEAD = re.compile(
+    r"^\s*about\s+(?:the|our|this)\s+guest\s+(?:author|writer|blogger|contributor|columnist)"
+    r"\s*:\s*",
+    re.I,
+)
+
 #: The lead-in of a byline ("By Jane Doe", "Written by ...", "Posted by ...", "Analysis by" at CNN),
 #: in the languages of the corpus pages: French "Par", Spanish and Portuguese "Por", German "Von",
 #: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", Greek
@@ -112,6 +130,10 @@ BYLINE_PREFIX = re.compile(
     r"\s*(?:by\b|:)|"
     # German "(Ein) Gastbeitrag von" (a guest post by; walk163 N1)
     r"(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|"
+    # A guest's credit as a sentence ("Today's post comes from our guest, Carlos Mendes.", "This
+    # post was written by Carlos Mendes.", "About the guest author: Carlos Mendes runs ...";
+    # walk193 #4): `GUEST_LEADS`.
+    rf"{GUEST_LEADS}|"
     # A WordPress theme's author link ("View all posts by Omar Haddad", "More by ...", "Posts by
     # ...", "Articles by ..."; walk112 #8): the person the link is for.
     r"(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?(?:posts|articles|stories)"
@@ -669,7 +691,8 @@ BYLINE_NAME_XPATH = (
 GUEST_CREDIT = re.compile(
     r"^\s*(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|^\s*(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
-    r"(?:contributor|writer|author|blogger|columnist|poster)\b",
+    r"(?:contributor|writer|author|blogger|columnist|poster)\b"
+    rf"|^\s*{GUEST_LEADS}(?=\s|$)",
     re.I,
 )
 
