@@ -159,7 +159,7 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
         if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
             continue
-        if _quoted(el):
+        if _quoted(el) or after_quotation(el):
             continue  # "<blockquote>...<p>by Maya Angelou</p>": a quotation's source (walk158 #1)
         text = _clean(el.text_content())
         if in_furniture(el) or after_comments(el):
@@ -255,6 +255,24 @@ def _quoted(el: Any) -> bool:
     return el.tag in byline_rules.QUOTING_TAGS or any(
         True for _ in el.iterancestors(*byline_rules.QUOTING_TAGS)
     )
+
+
+def after_quotation(el: Any) -> bool:
+    """`el` (or the block it opens) comes right after a paragraph that is a quotation in quote
+    marks (`byline_rules.QUOTATION_PARAGRAPH`): what it names is the quotation's source, as under
+    a `<blockquote>` ("“People will forget ...”" then "by Maya Angelou", walk193 #6)."""
+    for _ in range(3):
+        prev = el.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()  # a comment between them
+        if prev is not None:
+            return prev.tag in ("p", "div") and bool(
+                byline_rules.QUOTATION_PARAGRAPH.match(_clean(prev.text_content()))
+            )
+        el = el.getparent()
+        if el is None or el.tag in ("body", "article", "main"):
+            return False
+    return False
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")

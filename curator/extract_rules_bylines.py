@@ -722,6 +722,11 @@ BYLINE_INLINE_TAGS: frozenset[str] = frozenset(
 #: was credited as the article's author).
 QUOTING_TAGS: tuple[str, ...] = ("blockquote", "q", "cite", "figure", "figcaption", "aside")
 
+#: A paragraph that is a quotation in quote marks, whole ("“People will forget what you said ...”"):
+#: a "by Maya Angelou" right after it names whom the page quotes, as under a `<blockquote>`
+#: (walk193 #6), and so does a name and a role ("Jane Customer, COO of Beta Corp", walk193 #2).
+QUOTATION_PARAGRAPH = re.compile(r"^\s*[“\"«„‘'].{8,}[”\"»“’'][\s.,;:!?)]*$", re.S)
+
 #: A heading that opens a page's comments ("Comments", "3 Responses", "Replies (12)", "Reader
 #: comments", "Leave a Reply", "Join the discussion", WordPress's "7 thoughts on “...”"): a "By
 #: Gary Commenter" after it, before any other heading, is a reader's, not the article's byline

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_credit_formats import authors, drafted, newsletter
+from test_credit_formats import NO_AUTHOR, authors, drafted, newsletter
 from test_credit_walk158 import creator, meta, page
 
 from conftest import LocalServer
@@ -60,3 +60,34 @@ def test_a_guest_named_in_a_sentence_is_credited_over_the_blogs_owner(
         assert "its feed names Dana Owner" in _notes(blocks[title]), blocks[title]
     text, _ = _built_text(config)
     assert "Dana Owner ||" not in text and text.count("Carlos Mendes || Zeta Post") == 3, text
+
+
+QUOTE_P = (
+    "<p>&ldquo;People will forget what you said, people will forget what you did, but people"
+    " will never forget how you made them feel.&rdquo;</p>"
+)
+
+
+def test_by_a_name_under_a_paragraph_in_quote_marks_credits_no_one(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk193 #6: "by Maya Angelou" after a curly-quoted paragraph (no `<blockquote>`) at the
+    page's end was credited as its author; docs say a quote's "by" line credits no one."""
+    items = {
+        "Quoted Training": page(
+            "Quoted Training", outside=QUOTE_P + "<p><em>by Maya Angelou</em></p>"
+        ),
+        "Quoted Coaching": page("Quoted Coaching", after=QUOTE_P + "<p>by Maya Angelou</p>"),
+        # a byline after a paragraph of the article's own words is still one
+        "Signed Coaching": page(
+            "Signed Coaching", after="<p>Thanks for reading.</p><p><em>By Jane Roe</em></p>"
+        ),
+    }
+    config = newsletter(tmp_path, http_server, [(t, "", html) for t, html in items.items()])
+    blocks = drafted(config)
+    for title in ("Quoted Training", "Quoted Coaching"):
+        assert authors(blocks[title]) == [], (title, blocks[title])
+        assert NO_AUTHOR in _notes(blocks[title]), blocks[title]
+    assert authors(blocks["Signed Coaching"]) == ["Jane Roe"], blocks["Signed Coaching"]
+    text, _ = _built_text(config)
+    assert "Maya Angelou" not in text and "Jane Roe || Zeta Post" in text, text
