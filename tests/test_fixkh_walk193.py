@@ -91,3 +91,73 @@ def test_by_a_name_under_a_paragraph_in_quote_marks_credits_no_one(
     assert authors(blocks["Signed Coaching"]) == ["Jane Roe"], blocks["Signed Coaching"]
     text, _ = _built_text(config)
     assert "Maya Angelou" not in text and "Jane Roe || Zeta Post" in text, text
+
+
+def test_every_news_agency_alone_in_a_byline_is_credited_alike(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk193 #8: "By Reuters", "By Reuters Staff" and "By AFP" credited no one ("no author was
+    found") where "By The Associated Press" credits the agency, as docs promise."""
+    bylines = {
+        "Wire Refunds": ("By Reuters", "Reuters"),
+        "Wire Airlines": ("By Reuters Staff", "Reuters"),
+        "Wire Trains": ("By AFP", "AFP"),
+        "Wire Retail": ("By The Associated Press", "The Associated Press"),
+    }
+    config = newsletter(
+        tmp_path,
+        http_server,
+        [
+            (t, "", page(t, before=f'<p class="byline">{line}</p>'))
+            for t, (line, _) in bylines.items()
+        ],
+    )
+    blocks = drafted(config)
+    for title, (_, agency) in bylines.items():
+        assert authors(blocks[title]) == [agency], (title, blocks[title])
+        assert NO_AUTHOR not in _notes(blocks[title]), blocks[title]
+    text, _ = _built_text(config)
+    for agency in ("Reuters", "AFP", "The Associated Press"):
+        assert f"{agency} || Zeta Post" in text, text
+
+
+def test_names_in_capitals_keep_initials_and_acronyms_and_a_suffix_after_a_comma_stays(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk193 #9: "By AJ JACOBS" was published as "Aj Jacobs", "DJ PATIL" as "Dj Patil", "ACLU"
+    as "Aclu"; "By Jane Doe, II" lost its "II"; and `author: Martin Lopez, Jr.` in a draft stopped
+    `build --draft` as one letter from "Martin Lopez Jr." though README allows "Smith, Jr."."""
+    items = {
+        "Capital Initials": page("Capital Initials", before='<p class="byline">By AJ JACOBS</p>'),
+        "Capital Spins": page("Capital Spins", before='<p class="byline">By DJ PATIL</p>'),
+        "Capital Names": page("Capital Names", before='<p class="byline">By MARY MCCARTHY</p>'),
+        "Capital Rights": page("Capital Rights", head=meta("ACLU")),
+        "Second Generation": page(
+            "Second Generation", before='<p class="byline">By Jane Doe, II</p>'
+        ),
+        "Third Generation": page(
+            "Third Generation", before='<p class="byline">By Martin Lopez Jr.</p>'
+        ),
+    }
+    config = newsletter(tmp_path, http_server, [(t, "", html) for t, html in items.items()])
+    blocks = drafted(config)
+    assert authors(blocks["Capital Initials"]) == ["AJ Jacobs"], blocks["Capital Initials"]
+    assert authors(blocks["Capital Spins"]) == ["DJ Patil"], blocks["Capital Spins"]
+    assert authors(blocks["Capital Names"]) == ["Mary McCarthy"], blocks["Capital Names"]
+    assert "Aclu" not in " ".join(blocks["Capital Rights"]), blocks["Capital Rights"]
+    assert authors(blocks["Second Generation"]) == ["Jane Doe, II"], blocks["Second Generation"]
+    assert authors(blocks["Third Generation"]) == ["Martin Lopez Jr."], blocks["Third Generation"]
+    # the editor writes the suffix after a comma, as README allows: no typo, it is published
+    draft = tmp_path / "drafts" / "issue-1.md"
+    draft.write_text(
+        draft.read_text(encoding="utf-8").replace(
+            "author: Martin Lopez Jr.", "author: Martin Lopez, Jr."
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("build", "--config", str(config), "--draft", str(draft))
+    assert code == 0, err
+    text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    for credit in ("AJ Jacobs", "DJ Patil", "Jane Doe, II", "Martin Lopez, Jr."):
+        assert f"{credit} || Zeta Post" in text, (credit, text)
+    assert "Aclu" not in text and "Aj Jacobs" not in text, text
