@@ -166,7 +166,9 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             continue
         if helper_first and not byline_rules.CREDIT_WRITER_PART.search(text):
             continue  # "Photo: Leo Grant", a caption's credit: no byline
-        if byline_rules.GUEST_CREDIT.search(first.strip()):
+        if byline_rules.GUEST_CREDIT.search(first.strip()) or byline_rules.INTERVIEWER_LEAD.match(
+            first
+        ):
             # "Guest post by Farid Haddad. He runs a bike shop in Leeds.": the credit's sentence
             # (walk144 #5: the paragraph was read whole, as no name, and the feed's owner credited)
             sentence = byline_rules.GUEST_SENTENCE_END.split(text, maxsplit=1)[0]
@@ -196,6 +198,7 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
     head = _headline(doc)
     if head is None:
         return
+    interview = _reads_as_interview(doc, head)
     under = False
     for el in doc.tree.iter():
         if el is head:
@@ -213,11 +216,38 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
         if (
             text
             and role_byline(text)
+            and not interview
+            and not after_quotation(el)
             and not _quoted(el)
             and not in_furniture(el)
             and not after_comments(el)
         ):
             yield el, text
+
+
+def _reads_as_interview(doc: _Doc, head: Any) -> bool:
+    """The page reads as an interview (`byline_rules.INTERVIEW_TITLE`, `QUESTION_LINE`): its
+    headline says so, or a line asks a question ("Q: ...") or two lines are questions in bold
+    (`<p><strong>How big is your team?</strong></p>`). A name and a role under its headline are
+    the interviewee's, no byline (walk193 #2: "Maya Torres, Head of Support at Acme" credited)."""
+    if byline_rules.INTERVIEW_TITLE.search(_clean(head.text_content())):
+        return True
+    bold = 0
+    for p in doc.tree.iter("p"):
+        text = _clean(p.text_content())
+        if byline_rules.QUESTION_LINE.match(text):
+            return True
+        inner = [c for c in p if isinstance(c.tag, str)]
+        if (
+            text.endswith("?")
+            and len(inner) == 1
+            and inner[0].tag in ("strong", "b")
+            and _clean(inner[0].text_content()) == text
+        ):
+            bold += 1
+            if bold >= 2:
+                return True
+    return False
 
 
 def _bio_name(text: str) -> str:

@@ -124,6 +124,8 @@ BYLINE_PREFIX = re.compile(
     rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
     r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
     r"commentary|opinion|review|interview)\s+(?:by|from)|by|from|"
+    # the interviewer's credit ("Interview conducted by Nora Kim", "Interviewed by ...", walk193 #2)
+    r"interview\s+conducted\s+by|interviewed\s+by|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"(?:this\s+is\s+an?\s+)?guest\s+"
     r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
@@ -726,6 +728,16 @@ QUOTING_TAGS: tuple[str, ...] = ("blockquote", "q", "cite", "figure", "figcaptio
 #: a "by Maya Angelou" right after it names whom the page quotes, as under a `<blockquote>`
 #: (walk193 #6), and so does a name and a role ("Jane Customer, COO of Beta Corp", walk193 #2).
 QUOTATION_PARAGRAPH = re.compile(r"^\s*[“\"«„‘'].{8,}[”\"»“’'][\s.,;:!?)]*$", re.S)
+
+#: A line that credits the interviewer ("Interview conducted by Nora Kim. It has been edited for
+#: length.", walk193 #2): the credit is its first sentence, wherever on the page it stands.
+INTERVIEWER_LEAD = re.compile(r"^\s*(?:interview(?:\s+conducted)?|interviewed)\s+by\b", re.I)
+
+#: A page that reads as an interview (walk193 #2): "interview" or "Q&A" in its headline, or a
+#: question's line ("Q: How big is your team?"). A "Name, Role at Company" line under its headline
+#: names whom it interviews, no byline; as does one right after a quotation (`QUOTATION_PARAGRAPH`).
+INTERVIEW_TITLE = re.compile(r"\binterview|\bQ\s*&\s*A\b", re.I)
+QUESTION_LINE = re.compile(r"^\s*Q\s*[:：]|^\s*Q\.\s+[A-Z]|^\s*Question\s*[:：]")
 
 #: A heading that opens a page's comments ("Comments", "3 Responses", "Replies (12)", "Reader
 #: comments", "Leave a Reply", "Join the discussion", WordPress's "7 thoughts on “...”"): a "By

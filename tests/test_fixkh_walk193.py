@@ -161,3 +161,48 @@ def test_names_in_capitals_keep_initials_and_acronyms_and_a_suffix_after_a_comma
     for credit in ("AJ Jacobs", "DJ Patil", "Jane Doe, II", "Martin Lopez, Jr."):
         assert f"{credit} || Zeta Post" in text, (credit, text)
     assert "Aclu" not in text and "Aj Jacobs" not in text, text
+
+
+def test_an_interviewee_or_a_quoted_customer_under_the_headline_is_no_author(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk193 #2: with no "By" line, the "Name, Role at Company" line of an interview's
+    interviewee, or of a customer under a quotation, was credited as the author, unsaid, and
+    "Interview conducted by Nora Kim" at the page's end was passed over."""
+    items = {
+        "Interview: Acme Queue Design": page(
+            "Interview: Acme Queue Design",
+            before='<p class="standfirst">Maya Torres, Head of Support at Acme</p>'
+            "<p><strong>Q: How big is your team?</strong></p>"
+            "<p>A: Forty agents across three time zones.</p>",
+        ),
+        "Ten Minutes With a Support Director": page(
+            "Ten Minutes With a Support Director",
+            before='<div class="interviewee"><p>Omar Haddad, Director of Customer Care at Zeta'
+            "</p></div><p><strong>Q: What changed this year?</strong></p>",
+            outside="<p><em>Interview conducted by Nora Kim. It has been edited for length.</em></p>",
+        ),
+        "Case Study: Beta Corp Wait Times": page(
+            "Case Study: Beta Corp Wait Times",
+            before="<p>&ldquo;We cut our wait times in half within a quarter.&rdquo;</p>"
+            "<p>Jane Customer, COO of Beta Corp</p>",
+        ),
+        # a writer's name and title under the headline is still a byline (docs/credits.md)
+        "Voice of the Customer Revisited": page(
+            "Voice of the Customer Revisited", before="<p>Tomas Berg, Senior Editor</p>"
+        ),
+    }
+    config = newsletter(tmp_path, http_server, [(t, "", html) for t, html in items.items()])
+    blocks = drafted(config)
+    for title in ("Interview: Acme Queue Design", "Case Study: Beta Corp Wait Times"):
+        assert authors(blocks[title]) == [], (title, blocks[title])
+        assert NO_AUTHOR in _notes(blocks[title]), blocks[title]
+    assert authors(blocks["Ten Minutes With a Support Director"]) == ["Nora Kim"], blocks[
+        "Ten Minutes With a Support Director"
+    ]
+    assert authors(blocks["Voice of the Customer Revisited"]) == ["Tomas Berg"]
+    text, said = _built_text(config)
+    for wrong in ("Maya Torres", "Omar Haddad", "Jane Customer"):
+        assert wrong not in text, (wrong, text)
+    assert "Nora Kim || Zeta Post" in text and "Tomas Berg || Zeta Post" in text, text
+    assert "Case Study: Beta Corp Wait Times" in said and "no author" in said, said
