@@ -1,5 +1,5 @@
 """A writer's title before their name, and a team after "and", in the languages besides English
-(`extract_rules_languages`): what a credit names beside the person, and no one.
+(`extract_rules_languages`): what a credit names beside the person, and no one; a news agency's staff as the agency, and a first name's initials in capitals.
 
 Why: "Redakteurin Anna Schmidt" and "Rédacteur en chef Paul Martin" were credited whole, as
 "Senior Editor Tomas Berg" no longer is; "Jürgen Groß und das Kundenservice-Team" was one author
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from curator import extract_rules_languages as languages
+from curator import extract_rules_names as name_rules
 
 _NOUNS = frozenset(w for words in languages.ROLE_NOUNS.values() for w in words)
 _RANKS = frozenset(w for words in languages.ROLE_RANKS.values() for w in words)
@@ -60,3 +61,24 @@ def team_credit(part: str) -> bool:
         return False  # "Theodore", "Lasse": a word that opens with an article's letters
     words = [w for w in re.split(r"[\s\-–]+", rest) if w]
     return any(w in _TEAM or w.endswith(_GERMAN_TEAM) for w in words)
+
+
+def agency_staff(piece: str) -> str:
+    """The news agency a credit of its staff names ("Reuters Staff", "AFP staff" -> "Reuters",
+    "AFP"), else `piece` as it is: an agency that is the only byline is credited as the author,
+    as "The Associated Press" is (walk193 #8: "By Reuters Staff" credited no one)."""
+    words = piece.split()
+    if len(words) < 2 or words[-1].lower() not in name_rules.STAFF_WORDS:
+        return piece
+    agency = " ".join(words[:-1])
+    return agency if agency.lower().removeprefix("the ") in name_rules.NEWS_AGENCIES else piece
+
+
+def initials_word(word: str) -> bool:
+    """A first name in capitals of two letters that no name of two letters is: two consonants
+    ("DJ", "TJ", "KC") or a J last ("AJ", "EJ"): a name's initials written without full stops,
+    kept in capitals when the name is cased ("AJ Jacobs", walk193 #9: "Aj"; "Al", "Ed", "Bo", "Jo",
+    "Ty" are names)."""
+    if len(word) != 2 or not word.isupper() or not word.isalpha():
+        return False
+    return word.endswith("J") or not set(word) & set("AEIOUY")

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_names as name_rules
-from curator.creditroles import role_lead, team_credit
+from curator.creditroles import agency_staff, initials_word, role_lead, team_credit
 from curator.htmltext import code_in_name, name_text, normalise_space
 
 _WORD = re.compile(r"\w+", re.U)
@@ -100,6 +100,7 @@ def clean_authors(
             if person != part and len(person.split()) >= 2 and _name_shaped(person):
                 part = person  # "Jane Roe for Zeta Post": the person, not the publication
             for piece in _split_commas(part, site, surname_first=not strict):
+                piece = agency_staff(piece)  # "By Reuters Staff": Reuters (walk193 #8)
                 if desk_label(piece):
                     continue  # "KTLA 5 Staff": a desk, never "Ktla" (walk158 #3)
                 name = _strip_name(piece)
@@ -473,6 +474,9 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
         return [f"{a}, {b}" for a, b in pairs]
     kept = [pieces[0]]
     for p in pieces[1:]:
+        if name_rules.NAME_SUFFIX.match(p):
+            kept[-1] = f"{kept[-1]}, {p}"  # "Jane Doe, II", as "Jane Doe, Jr." (walk193 #9)
+            continue
         words = {w.lower() for w in _WORD.findall(p)}
         if words & byline_rules.ROLE_WORDS or any(ch.isdigit() for ch in p):
             break  # a role or a date: the rest is not names
@@ -638,8 +642,8 @@ def _strip_name(piece: str) -> str:
     name = name.strip(" ,:;-–—|•·'\"“”()[]（）【】：／｜・")
     if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
-    if name.isupper() and len(name) > 3:
-        name = title_name(name)  # "By GILLIAN MOHNEY"
+    if name.isupper() and len(name) > 3 and len(name.split()) > 1:
+        name = title_name(name)  # "By GILLIAN MOHNEY"; "ACLU" is an acronym (walk193 #9)
     return name
 
 
@@ -686,6 +690,8 @@ def title_name(name: str) -> str:
             inside = 0 < at < len(words) - 1 or (at > 0 and i < len(pieces) - 1)
             if low in name_rules.CASED_PARTICLES and inside:
                 cased.append(low)
+            elif at == 0 and len(words) > 1 and initials_word(piece):
+                cased.append(piece)  # "AJ JACOBS": AJ Jacobs, never "Aj" (walk193 #9)
             elif low in _ROMAN and at == len(words) - 1 and at > 0:
                 cased.append(low.upper())
             else:
@@ -1012,8 +1018,11 @@ def is_person_name(
     lower_case = name.isascii() and not any(w[:1].isupper() for w in name.split())
     if lower_case and (not feed or len(name.split()) > 1 or len(name) < 3):
         return False  # "the way": a name has a capital somewhere, bar a feed's handle ("tobi")
-    if strict and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2)):
-        return False
+    if strict and (
+        not _name_shaped(name)
+        or (name.isascii() and len(name.split()) < 2 and lowered not in name_rules.NEWS_AGENCIES)
+    ):
+        return False  # one word; a news agency ("By Reuters", "By AFP") wrote it (walk193 #8)
     if len(tokens) > 1 and tokens[-1].lower() in name_rules.STAFF_WORDS:
         return False  # "Zeta Post Staff": the publication's staff, the publication itself
     if byline_rules.COMPANY_SUFFIX.search(name):

@@ -49,12 +49,18 @@ def letters_apart(a: str, b: str) -> int:
     return prev[-1]
 
 
+#: A comma before a generation's suffix ("Smith, Jr.", "Doe, II"): a way of writing the name, as
+#: README allows, never a mistype.
+_SUFFIX_COMMA = re.compile(r",\s*(?=(?:jr|sr|ii|iii|iv)\b)", re.I)
+
+
 def _plain(text: str) -> str:
     """`text` as compared: spaces, case, accents, quotes and the full stops of initials aside (a
     change of those alone is the editor's style, "Jose" for "José", "EHow" for "eHow", "J Smith"
     or "JR Smith" for "J. Smith" or "J. R. Smith", "O'Brien" for "O’Brien", never a mistype; a
     name in quotes is said by `issuetext`)."""
     text = text.translate(_QUOTES).strip(" '")
+    text = _SUFFIX_COMMA.sub(" ", text)  # "Martin Lopez, Jr." is "Martin Lopez Jr." (walk193 #9)
     folded = unicodedata.normalize("NFKD", text).casefold()
     plain = " ".join("".join(c for c in folded if not unicodedata.combining(c)).split("."))
     return _INITIALS.sub(r"\1", " ".join(plain.split()))

@@ -303,9 +303,11 @@ def _fuller_byline(
 
 
 def _says_guest(doc: _Doc) -> bool:
-    """Whether the page's text has the word "guest" anywhere: only then are its bylines read for
+    """Whether the page's text has the word "guest" (or "written by") anywhere: only then are its bylines read for
     a guest's credit before its declared author (most pages declare one, and are read faster)."""
-    return "guest" in etree.tostring(doc.tree, method="text", encoding="unicode").lower()
+    text = etree.tostring(doc.tree, method="text", encoding="unicode").lower()
+    # "This post was written by Carlos Mendes." says so without the word (walk193 #4)
+    return "guest" in text or "written by" in text
 
 
 def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:

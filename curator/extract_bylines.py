@@ -171,19 +171,24 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
         if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
             continue
-        if _quoted(el):
+        if _quoted(el) or after_quotation(el):
             continue  # "<blockquote>...<p>by Maya Angelou</p>": a quotation's source (walk158 #1)
         text = _clean(el.text_content())
         if in_furniture(el) or after_comments(el):
             continue
         if helper_first and not byline_rules.CREDIT_WRITER_PART.search(text):
             continue  # "Photo: Leo Grant", a caption's credit: no byline
-        if byline_rules.GUEST_CREDIT.search(first.strip()):
+        if byline_rules.GUEST_CREDIT.search(first.strip()) or byline_rules.INTERVIEWER_LEAD.match(
+            first
+        ):
             # "Guest post by Farid Haddad. He runs a bike shop in Leeds.": the credit's sentence
             # (walk144 #5: the paragraph was read whole, as no name, and the feed's owner credited)
             sentence = byline_rules.GUEST_SENTENCE_END.split(text, maxsplit=1)[0]
             if sentence != text and len(sentence) <= byline_rules.MAX_BYLINE_CHARS:
                 yield el, sentence
+            bio = byline_rules.GUEST_BIO_LEAD.match(text)
+            if bio:
+                yield el, bio.group(0) + _bio_name(text[bio.end() :])
         if len(text) <= byline_rules.MAX_BYLINE_CHARS:
             yield el, text
     yield from _role_lines(doc, after_comments)
@@ -242,6 +247,7 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
     head = _headline(doc)
     if head is None:
         return
+    interview = _reads_as_interview(doc, head)
     under = False
     for el in doc.tree.iter():
         if el is head:
@@ -259,11 +265,51 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
         if (
             text
             and role_byline(text)
+            and not interview
+            and not after_quotation(el)
             and not _quoted(el)
             and not in_furniture(el)
             and not after_comments(el)
         ):
             yield el, text
+
+
+def _reads_as_interview(doc: _Doc, head: Any) -> bool:
+    """The page reads as an interview (`byline_rules.INTERVIEW_TITLE`, `QUESTION_LINE`): its
+    headline says so, or a line asks a question ("Q: ...") or two lines are questions in bold
+    (`<p><strong>How big is your team?</strong></p>`). A name and a role under its headline are
+    the interviewee's, no byline (walk193 #2: "Maya Torres, Head of Support at Acme" credited)."""
+    if byline_rules.INTERVIEW_TITLE.search(_clean(head.text_content())):
+        return True
+    bold = 0
+    for p in doc.tree.iter("p"):
+        text = _clean(p.text_content())
+        if byline_rules.QUESTION_LINE.match(text):
+            return True
+        inner = [c for c in p if isinstance(c.tag, str)]
+        if (
+            text.endswith("?")
+            and len(inner) == 1
+            and inner[0].tag in ("strong", "b")
+            and _clean(inner[0].text_content()) == text
+        ):
+            bold += 1
+            if bold >= 2:
+                return True
+    return False
+
+
+def _bio_name(text: str) -> str:
+    """The name a guest's bio opens with: its capitalised words, before the sentence goes on
+    ("Carlos Mendes runs support at ..." -> "Carlos Mendes", walk193 #4)."""
+    words: list[str] = []
+    for word in text.split()[:4]:
+        if not word[0].isupper():
+            break
+        words.append(word.rstrip(".,;:"))
+        if word[-1] in ".,;:" and len(word.rstrip(".,;:")) > 1:
+            break
+    return " ".join(words)
 
 
 def _lead_text(el: Any) -> str | None:
@@ -288,6 +334,24 @@ def _quoted(el: Any) -> bool:
     return el.tag in byline_rules.QUOTING_TAGS or any(
         True for _ in el.iterancestors(*byline_rules.QUOTING_TAGS)
     )
+
+
+def after_quotation(el: Any) -> bool:
+    """`el` (or the block it opens) comes right after a paragraph that is a quotation in quote
+    marks (`byline_rules.QUOTATION_PARAGRAPH`): what it names is the quotation's source, as under
+    a `<blockquote>` ("“People will forget ...”" then "by Maya Angelou", walk193 #6)."""
+    for _ in range(3):
+        prev = el.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()  # a comment between them
+        if prev is not None:
+            return prev.tag in ("p", "div") and bool(
+                byline_rules.QUOTATION_PARAGRAPH.match(_clean(prev.text_content()))
+            )
+        el = el.getparent()
+        if el is None or el.tag in ("body", "article", "main"):
+            return False
+    return False
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")

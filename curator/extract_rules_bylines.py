@@ -92,6 +92,24 @@ WRITING_AND_PICTURES_LABEL = (
     rf"(?:{_WRITING_WORDS}\s+(?:and|&)\s+{_PICTURE_WORDS}(?:\s+by\b|(?=\s*:))|as\s+told\s+to\b)"
 )
 
+#: A guest's credit written as a sentence (walk193 #4: the blog owner the feed and the meta tag
+#: name was credited): "Today's post comes from our guest, Carlos Mendes.", "This post was written
+#: by Carlos Mendes.", and a guest's bio "About the guest author: Carlos Mendes runs ..." (its name
+#: cut from the sentence by `extract_bylines`). Part of `BYLINE_PREFIX` and of `GUEST_CREDIT`.
+GUEST_LEADS = (
+    r"(?:(?:today['’]?s|this)\s+(?:post|article|piece|column|essay)\s+(?:comes|is)\s+from\s+"
+    r"(?:our\s+)?guests?(?:\s+(?:author|writer|blogger|contributor|columnist))?\s*,?"
+    r"|this\s+(?:post|article|piece|column|essay)\s+(?:was|is)\s+(?:written|contributed)\s+by"
+    r"|about\s+(?:the|our|this)\s+guest\s+(?:author|writer|blogger|contributor|columnist)\s*:)"
+)
+#: The lead of a guest's bio (`GUEST_LEADS`' last part): the name is the capitalised words after
+#: it, before the sentence goes on ("Carlos Mendes runs support ...").
+GUEST_BIO_LEAD = re.compile(
+    r"^\s*about\s+(?:the|our|this)\s+guest\s+(?:author|writer|blogger|contributor|columnist)"
+    r"\s*:\s*",
+    re.I,
+)
+
 #: The lead-in of a byline ("By Jane Doe", "Written by ...", "Posted by ...", "Analysis by" at CNN),
 #: in the languages of the corpus pages: French "Par", Spanish and Portuguese "Por", German "Von",
 #: Dutch "Door", Italian "Di", Swedish and Norwegian "Av", Danish "Af", Polish "Przez", Greek
@@ -106,12 +124,18 @@ BYLINE_PREFIX = re.compile(
     rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
     r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
     r"commentary|opinion|review|interview)\s+(?:by|from)|by|from|"
+    # the interviewer's credit ("Interview conducted by Nora Kim", "Interviewed by ...", walk193 #2)
+    r"interview\s+conducted\s+by|interviewed\s+by|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"(?:this\s+is\s+an?\s+)?guest\s+"
     r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|"
     # German "(Ein) Gastbeitrag von" (a guest post by; walk163 N1)
     r"(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|"
+    # A guest's credit as a sentence ("Today's post comes from our guest, Carlos Mendes.", "This
+    # post was written by Carlos Mendes.", "About the guest author: Carlos Mendes runs ...";
+    # walk193 #4): `GUEST_LEADS`.
+    rf"{GUEST_LEADS}|"
     # A WordPress theme's author link ("View all posts by Omar Haddad", "More by ...", "Posts by
     # ...", "Articles by ..."; walk112 #8): the person the link is for.
     r"(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?(?:posts|articles|stories)"
@@ -704,7 +728,8 @@ CATEGORY_LEAD = re.compile(r"(?:^|\s)(?:in|under|filed\s+(?:in|under))\s*:?\s*$"
 GUEST_CREDIT = re.compile(
     r"^\s*(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|^\s*(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
-    r"(?:contributor|writer|author|blogger|columnist|poster)\b",
+    r"(?:contributor|writer|author|blogger|columnist|poster)\b"
+    rf"|^\s*{GUEST_LEADS}(?=\s|$)",
     re.I,
 )
 
@@ -733,6 +758,21 @@ BYLINE_INLINE_TAGS: frozenset[str] = frozenset(
 #: attribution of a quotation, `<blockquote>...<p><em>by Maya Angelou</em></p></blockquote>`,
 #: was credited as the article's author).
 QUOTING_TAGS: tuple[str, ...] = ("blockquote", "q", "cite", "figure", "figcaption", "aside")
+
+#: A paragraph that is a quotation in quote marks, whole ("“People will forget what you said ...”"):
+#: a "by Maya Angelou" right after it names whom the page quotes, as under a `<blockquote>`
+#: (walk193 #6), and so does a name and a role ("Jane Customer, COO of Beta Corp", walk193 #2).
+QUOTATION_PARAGRAPH = re.compile(r"^\s*[“\"«„‘'].{8,}[”\"»“’'][\s.,;:!?)]*$", re.S)
+
+#: A line that credits the interviewer ("Interview conducted by Nora Kim. It has been edited for
+#: length.", walk193 #2): the credit is its first sentence, wherever on the page it stands.
+INTERVIEWER_LEAD = re.compile(r"^\s*(?:interview(?:\s+conducted)?|interviewed)\s+by\b", re.I)
+
+#: A page that reads as an interview (walk193 #2): "interview" or "Q&A" in its headline, or a
+#: question's line ("Q: How big is your team?"). A "Name, Role at Company" line under its headline
+#: names whom it interviews, no byline; as does one right after a quotation (`QUOTATION_PARAGRAPH`).
+INTERVIEW_TITLE = re.compile(r"\binterview|\bQ\s*&\s*A\b", re.I)
+QUESTION_LINE = re.compile(r"^\s*Q\s*[:：]|^\s*Q\.\s+[A-Z]|^\s*Question\s*[:：]")
 
 #: A heading that opens a page's comments ("Comments", "3 Responses", "Replies (12)", "Reader
 #: comments", "Leave a Reply", "Join the discussion", WordPress's "7 thoughts on “...”"): a "By

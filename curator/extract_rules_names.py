@@ -343,6 +343,10 @@ ORGANISATION_NAME_WORDS: frozenset[str] = frozenset(
     }
 )
 
+#: A generation's suffix after a name's comma ("Jane Doe, Jr.", "Jane Doe, II"): part of the
+#: name, no second person nor a degree (walk193 #9: "II" and "III" were dropped).
+NAME_SUFFIX = re.compile(r"^(?:(?:Jr|Sr|JR|SR)\.?|II|III|IV)$")
+
 #: News agencies, whose name in a feed's author field or after a byline's comma ("By John Smith,
 #: Associated Press") is where a story came from, not a person who wrote it.
 NEWS_AGENCIES: frozenset[str] = frozenset(
