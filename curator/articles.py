@@ -50,9 +50,9 @@ from curator.extract import clean_authors, resembles_site
 from curator.fetch import FetchSettings
 from curator.htmltext import name_text, read_feed_html
 from curator.models import FEED_CODE, Article, Entry, Page
-from curator.readerlang import script_against
+from curator.readerlang import primary, script_against
 from curator.urls import amp_origin, clean_url, site_of, url_key
-from curator.wordlang import primary, words_over
+from curator.wordlang import words_over
 
 
 def other_story(title: str | None, stored: str | None) -> bool:
@@ -259,20 +259,19 @@ def build_articles(
         if entry.link and page is not None and page.base_canonical:
             based.append((entry.link, article.title, *page.base_canonical, article.url))
         link = entry.link or article.url
-        if page is not None and (script := page_language_refused(page, article.title)):
-            languages.append((link, article.title, page.language or "", script, "page"))
+        # the script its letters are in, when its page's or feed's language is refused for them
+        refused = ""
+        if page is not None and (refused := page_language_refused(page, article.title)):
+            languages.append((link, article.title, page.language or "", refused, "page"))
         elif entry.language and not article.language:
-            script = feed_language_refused(entry, page, article.title, article.summary or "")
-            if script:
-                languages.append((link, article.title, entry.language, script, "feed"))
+            refused = feed_language_refused(entry, page, article.title, article.summary or "")
+            if refused:
+                languages.append((link, article.title, entry.language, refused, "feed"))
         declared = (page.language if page else "") or entry.language
-        if languages and languages[-1][0] == link:
-            pass  # (its page's or feed's language refused for its letters: said above)
-        elif article.language and primary(article.language) != primary(declared):
+        # (one refused for its letters is said above alone)
+        if not refused and article.language and primary(article.language) != primary(declared):
             whose = "page" if page is not None and page.language else "feed"
-            worded.append(
-                (entry.link or article.url, article.title, declared, whose, article.language)
-            )
+            worded.append((link, article.title, declared, whose, article.language))
         key = url_key(article.url)
         if key in built:
             duplicates += 1

@@ -207,7 +207,7 @@ def keywords_only(
     if not wanted:
         return {}
     fit = fit or KeywordsFit(model)
-    fit.model(config, store, corrections)
+    names = fit.model(config, store, corrections).names
     off_ids = [a.id for a in store.placed_best(None, COMPARED) if a.id is not None]
     if len(off_ids) < LEAST_COMPARED:
         return {}
@@ -221,7 +221,6 @@ def keywords_only(
     vectors = fit.vectors(store, ids)
     pairs = {(a.url, s) for a, s in wanted}
     found: dict[str, KeywordsOnly] = {}
-    names = fit.model(config, store, corrections).names
     for subject, articles in members.items():
         own = next((s for s in config.subjects if s.name == subject), None)
         if own is not None and subject in names:

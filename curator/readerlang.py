@@ -127,10 +127,14 @@ def letters_script(text: str) -> str:
     return script if n * 2 > counts.total() else ""
 
 
+def primary(language: str) -> str:
+    """A language tag's primary subtag, lower case ("en-US" is "en")."""
+    return language.strip().lower().replace("_", "-").split("-", 1)[0]
+
+
 def language_scripts(language: str) -> frozenset[str]:
     """The scripts a text in `language` is written in (`_LANGUAGE_SCRIPTS`, else Latin)."""
-    primary = language.strip().lower().replace("_", "-").split("-", 1)[0]
-    return _LANGUAGE_SCRIPTS.get(primary, frozenset({"LATIN"}))
+    return _LANGUAGE_SCRIPTS.get(primary(language), frozenset({"LATIN"}))
 
 
 def script_against(language: str, text: str) -> str:

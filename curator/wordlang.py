@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from curator.config import Config
 from curator.models import Issue
+from curator.readerlang import guessed_language, primary
 
 
 def _words(text: str) -> frozenset[str]:
@@ -69,11 +70,6 @@ LANGUAGE_NAMES = {
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def primary(language: str) -> str:
-    """A language tag's primary subtag, lower case ("en-US" is "en")."""
-    return language.strip().lower().replace("_", "-").split("-", 1)[0]
-
-
 def words_language(text: str, *, least: int = 3) -> str:
     """The language (`_FUNCTION_WORDS`'s) `text` plainly is by its function words: at least
     `least` of them, one word in sixteen or more (a tenth or more in a paragraph of these
@@ -123,8 +119,6 @@ def language_named(language: str) -> str:
 def _article_languages(issue: Issue) -> list[str]:
     """The primary language of each featured article that tells one: its own (page's or
     feed's), else its title's and blurb's words."""
-    from curator.readerlang import guessed_language
-
     found = []
     for section in issue.sections:
         for entry in section.entries:
