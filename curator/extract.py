@@ -83,7 +83,7 @@ from curator.extract_site import (
 )
 from curator.extract_text import article_body, main_text
 from curator.extract_text import scripted_text as _scripted_text
-from curator.extract_title import clean_title, strip_site_name, title, written_title
+from curator.extract_title import clean_title, one_h1, strip_site_name, title, written_title
 from curator.feeds.common import sane
 from curator.htmltext import normalise_space
 from curator.models import Page
@@ -583,5 +583,5 @@ def headings(doc: _Doc) -> tuple[str, ...]:
 def headline(doc: _Doc) -> str:
     """The text of the page's <h1> when it has exactly one (a page with several has no one
     headline among them); "" otherwise."""
-    found = [_clean(h.text_content()) for h in doc.tree.iter("h1")]
-    return found[0] if len(found) == 1 and len(found[0]) <= MAX_HEADING_CHARS else ""
+    found = one_h1(doc)
+    return found if len(found) <= MAX_HEADING_CHARS else ""

@@ -71,7 +71,7 @@ def title(doc: _Doc, site: str | None = None) -> str | None:
     found = _ld_title(doc) or _first_meta(doc, rules.TITLE_META)
     if found:
         return found  # as the publisher wrote it for sharing (Readability.js keeps it too)
-    found = clean_title(_title_text(doc), site, _one_h1(doc))
+    found = clean_title(_title_text(doc), site, one_h1(doc))
     if found:
         return found
     h1 = doc.tree.find(".//h1")
@@ -256,8 +256,9 @@ def written_title(doc: _Doc) -> str:
     return raw if raw and title_separators(raw) else ""
 
 
-def _one_h1(doc: _Doc) -> str:
-    """The text of the page's <h1> when it has exactly one; else ""."""
+def one_h1(doc: _Doc) -> str:
+    """The text of the page's <h1> when it has exactly one; else "" (`extract.headline` caps its
+    length)."""
     found = [_clean(h.text_content()) for h in doc.tree.iter("h1")]
     return found[0] if len(found) == 1 else ""
 

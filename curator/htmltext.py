@@ -177,7 +177,7 @@ def _as_words(markup: str) -> tuple[str, list[str]]:
     pages", escaped once as tech blogs write it, was published as "Why"):
 
     - a tag whose element HTML does not name, with no attribute given a value (a wire's
-      `<FI-TEK CORP>`, `<PORX.O>`, `<ME>`: `_text_unless_tag`), is words, as written;
+      `<FI-TEK CORP>`, `<PORX.O>`, `<ME>`: `_unnamed_as_text`), is words, as written;
     - a start tag with no attributes and no end tag after it (`<iframe>`, `<details>`) is a
       word: its `<` becomes "&lt;" (not `<br>`, `<wbr>`, `<hr>`, markup even alone);
     - an element that would swallow the rest of the title (`_SWALLOWING`: a `<noscript>`, an
