@@ -296,6 +296,14 @@ def disputed_credits(
                     else "no author or publication was found (the issue shows no credit line)"
                 )
             said.extend(filter(None, map(may_be_two, art.authors)))
+            if art.credit_capitals:
+                # "PAR MARIE-ÈVE DE LA TOUR": "de la Tour" or "de La Tour", as the draft notes
+                # (walk195 #4: a plain build published the guess without a word)
+                said.append(
+                    f'its page writes its byline in capitals ("{art.credit_capitals}"), so the'
+                    f" capitals of {' and '.join(art.authors)} are curator's guess"
+                    ' ("de la" or "La", "Mc", "van")'
+                )
             if art.written_for:
                 said.append(written_for_remark(art))
             first = first_appeared_in(art.text)

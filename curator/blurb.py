@@ -166,7 +166,9 @@ def choose_blurb(
     text = _without_credit_lines(_without_title_line(text, title))
     summary, quoted_summary = _own_and_quoted(summary, markup)
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
-    summary = _without_title_line(summary, title)
+    # "By Mateus Conceição · November 13, 2026 · A customer…": a feed's summary loses its byline
+    # and date as the page's text does (walk195 #2)
+    summary = _without_run_in_head(_without_title_line(summary, title), title, (), credited)
     text_sentences, gaps = _sentences_and_gaps(text)
     desc = unmarked(_clean_text(description, markup))
     desc = _standfirst(

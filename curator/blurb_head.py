@@ -387,8 +387,11 @@ def _run_in_head(text: str, title: str | None, credited: Collection[str] = ()) -
     # "By Mateus Conceição 2026-11-13 A customer…", "By X November 7, 2026 …": a byline and its
     # date the English rule does not end read as a credit's label, names and date are (walk191 #5)
     cut = _english_byline(after) if _BYLINE_LEAD.match(after) else 0
-    if cut or (cut := _credit_and_date(after, credited, after != line)):
-        after = after[cut:].strip()
+    # ... the longer cut: "By Anne Archer - 13 November 2026 - A journey…" ends its English byline
+    # at "13 November", before the year (walk195 #2)
+    if cut := max(cut, _credit_and_date(after, credited, after != line)):
+        # "By Mateus Conceição - November 13, 2026 - A customer…": its date too (walk195 #2)
+        after = after[_past_date(after, cut) :].strip()
     elif after == line or not DATELINE.match(after):
         return text
     return f"{after}{newline}{rest}"
@@ -487,13 +490,28 @@ def _credit_and_date(line: str, credited: Collection[str], after_headline: bool)
                 break
     if end is None and not after_headline:
         return 0
-    separators = _DATE_SEPARATORS.match(line, end or 0)
-    date = _ANY_DATE.match(line, separators.end() if separators else end or 0)
-    if date is not None:
-        end = date.end()
+    end = _past_date(line, end or 0)
     if not end or not _starts_sentence(line[end:].strip()):
         return 0
     return end
+
+
+#: What may part a byline's date from the text after it: "· A customer…", "| Eine…", "— Une…",
+#: "2026. Un mapa…" (a feed's summary run in one line, walk195 #2).
+_AFTER_DATE = re.compile(r"\s*(?:[|·•–—-]|\.(?=\s))\s*")
+
+
+def _past_date(line: str, end: int) -> int:
+    """Where `line` goes on past a date at `end` (after separators: "Von Anna Müller | 3. Dezember
+    2026"), and past a separator after it when a sentence starts there; `end` when no date is."""
+    separators = _DATE_SEPARATORS.match(line, end)
+    date = _ANY_DATE.match(line, separators.end() if separators else end)
+    if date is None:
+        return end
+    after = _AFTER_DATE.match(line, date.end())
+    if after and after.end() > date.end() and _starts_sentence(line[after.end() :]):
+        return after.end()
+    return date.end()
 
 
 def _credited_names(line: str, at: int, credited: Collection[str]) -> int | None:

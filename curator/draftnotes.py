@@ -175,10 +175,12 @@ def credit_note(
     )
     if capitals:
         # "PAR MARIE-ÈVE DE LA TOUR": "de la Tour" or "de La Tour" only she can tell
+        whose = "names'" if len(authors) > 1 else "name's"  # two people's (walk195 #4)
         notes.append(
-            f'the page writes its byline in capitals ("{capitals}"), so the name\'s capitals'
-            ' above are curator\'s guess: check them ("de la" or "La", "Mc", "van")'
-            " and correct the `author:` line if they are wrong"
+            f'the page writes its byline in capitals ("{capitals}"), so the {whose} capitals'
+            " above are curator's guess:"
+            ' check them ("de la" or "La", "Mc", "van") and correct the `author:` line if they'
+            " are wrong"
         )
     if written_for:
         notes.append(

@@ -120,12 +120,25 @@ GUEST_BIO_LEAD = re.compile(
 #: byline; a visible line that opens with one is tested as a byline.
 #: "By" in languages other than English, as `BYLINE_PREFIX` and `OTHER_BY_LEAD` read it.
 _OTHER_BY = r"(?:von|par|por|door|di|av|af|przez|του|της)"
+#: The date a byline gives between its "Posted on" and its "by" (`BYLINE_PREFIX`): a few words,
+#: one of them a number or a weekday ("21/11/2026", "Tuesday, 21 November 2026", "21 de noviembre de 2026").
+_DATED = r"(?=[^|•·\n]{0,40}?(?:\d|day\b))[\w./,:\- ]{1,40}?"
 BYLINE_PREFIX = re.compile(
     rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
     r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
     r"commentary|opinion|review|interview)\s+(?:by|from)|by|from|"
     # the interviewer's credit ("Interview conducted by Nora Kim", "Interviewed by ...", walk193 #2)
     r"interview\s+conducted\s+by|interviewed\s+by|"
+    # "Written/published by" in other languages (walk195 #3: "Écrit par Anaïs Le Bihan",
+    # "Geschrieben von Jürgen Groß", "Escrito por María José Fernández" credited no one)
+    r"(?:écrite?|rédigée?|publiée?|postée?)\s+par|(?:geschrieben|verfasst|veröffentlicht)\s+von|"
+    r"(?:escrit[oa]|redactad[oa]|redigid[oa]|publicad[oa])\s+por|"
+    r"(?:scritt[oa]|pubblicat[oa])\s+da|"
+    # ... and with the date between ("Posted on 21/11/2026 by Anne Archer", "Publié le 21/11/2026
+    # par ...", "Veröffentlicht am 21. November 2026 von ...", "Publicado el ... por ...")
+    rf"(?:(?:posted|published|written|updated)\s+on|(?:publiée?|postée?|écrite?)\s+le|"
+    rf"(?:veröffentlicht|geschrieben)\s+am|(?:publicad[oa]|escrit[oa])\s+(?:el|em)|"
+    rf"(?:pubblicat[oa]|scritt[oa])\s+il)\s+{_DATED}\s+(?:by|par|von|por|da)|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"(?:this\s+is\s+an?\s+)?guest\s+"
     r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"

@@ -546,6 +546,9 @@ MONTH_WORDS: frozenset[str] = frozenset(
 DATE_TAIL = re.compile(
     r"\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d).*$"
+    # ... and in other languages ("Anaïs Le Bihan, le 21 novembre 2026", "Jürgen Groß am 21.
+    # November 2026", "María José Fernández el 21 de noviembre", walk195 #3)
+    r"|,?\s+(?:le|am|el|em|il|op|den)\s+\d.*$"
     r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{1,4}\b.*$"
     r"|\s*\d{1,4}(?:(?:\s+|\s*[,./:-]\s*)\w+)+.*$",
     re.I,
