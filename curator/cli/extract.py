@@ -55,8 +55,8 @@ def page_record(page: Page, site_names: Sequence[str] = ()) -> dict[str, Any]:
     # and, as a page added to a draft by its address is built, without a followed feed's name
     # (walk195 #7: "Le Blog de la Relation Client" was shown, the build took the other side)
     written = title_choice(page, page.publication, issue_title or "")
-    if written and site_names:
-        issue_title = without_names(written, site_names)
+    if written and site_names and (named := without_names(written, site_names)) != written:
+        issue_title = named  # (as `rechosen`: only when a followed feed's name was there)
     return {
         "url": page.url,
         "title": page.title,  # as the page writes it
