@@ -808,7 +808,7 @@ def build_from_draft(
             if draft.introduction_lines
             else str(draft_file),
         ),
-        *draft_text_warnings(draft, draft_file, known),
+        *draft_text_warnings(draft, draft_file, known, (out_dir, issue.number)),
         *filter(None, [cut_off_warning(as_written, draft_file)]),
         *corrected_since_drafted(store, draft, draft_file, known),
         *rebuilt_since_drafted(draft, draft_file, known, written_blurbs, out_dir),

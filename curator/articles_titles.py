@@ -120,10 +120,16 @@ def rechosen(article: Article, names: Sequence[str]) -> Article:
     written = article.title_chosen_from
     if not written or not names:
         return article
-    title = without_site_lead(strip_site_name(written, names), names)
+    title = without_names(written, names)
     if title == written:
         return article
     return replace(article, title=title, title_chosen_from="")
+
+
+def without_names(written: str, names: Sequence[str]) -> str:
+    """A page's <title> without a whole segment naming a site of `names` at either end (as
+    `rechosen` takes it; `curator extract` shows it so too, walk195 #7)."""
+    return without_site_lead(strip_site_name(written, names), names)
 
 
 def feed_item_title(

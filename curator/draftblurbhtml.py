@@ -7,7 +7,9 @@ to its last, which Markdown does not read inside, so every edition would publish
 visible text (`&lt;p&gt;Great &lt;b&gt;piece...`), never what the editor meant. Rendering it
 instead would make the blurb the one place of a draft that takes HTML, with an HTML reading of
 its own for the text and Markdown editions and issue-N.json. A tag inside a line of Markdown
-(`Great <b>piece</b>`) stays what it was: shown as text, with a warning
+(`<em>Avant</em> de partir`, `Map<br>zeigt`) whose tag Markdown writes stops the build the same
+way, its line given back as Markdown (walk195 #5: it was published with its tags as text, and
+the warning came after); any other tag stays what it was: shown as text, with a warning
 (`issuetext.raw_markup_warnings`)."""
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from lxml.etree import ParserError
 from markdown_it import MarkdownIt
 
 from curator.draftmodel import DraftError
+from curator.markdowntext import raw_markup
 from curator.mdliteral import md_text
 from curator.urls import safe_url
 
@@ -56,6 +59,16 @@ _BLOCKS = frozenset(
         "tr",
     ]
 )
+#: Tags a blurb's Markdown writes: one of them inside a line of the blurb stops the build too.
+WRITTEN_IN_MARKDOWN = frozenset(
+    ["em", "i", "strong", "b", "br", "a", "p", "code", "ul", "ol", "li", "blockquote"]
+    + [f"h{n}" for n in range(1, 7)]
+)
+#: A tag, its name and (for a link) its address.
+_ANY_TAG = re.compile(
+    r"<(/?)([A-Za-z][A-Za-z0-9]*)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>", re.DOTALL
+)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 #: Elements whose content is no text of the blurb.
 _DROPPED = frozenset(("script", "style", "template", "noscript", "iframe", "object"))
 
@@ -72,7 +85,7 @@ def html_blurb_mistakes(
         if t.type == "html_block" and t.map and _TAG_FIRST.match(t.content)
     ]
     if not blocks or not blocks[0].map or blocks[0].map[0] >= len(numbers):
-        return []
+        return _inline_mistakes(path, lines, numbers)
     tags = list(dict.fromkeys(m.group(0) + ">" for b in blocks for m in _TAG.finditer(b.content)))
     shown = ", ".join(tags[:3]) + (f" (and {len(tags) - 3} more)" if len(tags) > 3 else "")
     paragraphs = as_markdown(text)
@@ -157,3 +170,61 @@ def _spaced(words: str) -> tuple[str, str, str]:
         core,
         " " if words[-1:].isspace() and core else "",
     )
+
+
+def _inline_mistakes(path: Path, lines: Sequence[str], numbers: Sequence[int]) -> list[DraftError]:
+    """A mistake per line of a blurb holding a tag inside its Markdown (not in a code span) that
+    Markdown writes (`WRITTEN_IN_MARKDOWN`): the line, as Markdown, is what to write instead."""
+    by_line: dict[int, list[str]] = {}
+    for piece in raw_markup("\n".join(lines)):
+        found = _ANY_TAG.fullmatch(piece.text.strip())
+        if piece.kind == "html" and found and found.group(2).lower() in WRITTEN_IN_MARKDOWN:
+            by_line.setdefault(piece.line, []).append(piece.text)
+    mistakes = []
+    for line, pieces in sorted(by_line.items()):
+        if not 0 < line <= len(numbers):
+            continue
+        tags = list(dict.fromkeys(pieces))
+        shown = ", ".join(tags[:3]) + (f" (and {len(tags) - 3} more)" if len(tags) > 3 else "")
+        mistakes.append(
+            DraftError(
+                path,
+                numbers[line - 1],
+                f"this blurb holds the HTML {shown}, which a blurb does not take (it is Markdown,"
+                " as the introduction is): every edition would show its tags as text; write"
+                f" Markdown: {_line_as_markdown(lines[line - 1], pieces)} (**bold**, *italic*,"
+                " [text](https://...); \\< shows a < as it is)",
+            )
+        )
+    return mistakes
+
+
+def _line_as_markdown(line: str, pieces: Sequence[str]) -> str:
+    """`line` with each of its tags in `pieces` (in order) written as Markdown: bold, italic and
+    code marked, a link to an address curator publishes as `[text](address)`, a line break or a
+    paragraph's tags as a space, any other tag left out."""
+    out: list[str] = []
+    at = 0
+    links: list[str] = []
+    for piece in pieces:
+        start = line.find(piece, at)
+        found = _ANY_TAG.fullmatch(piece.strip())
+        if start < 0 or not found:
+            continue
+        out.append(line[at:start])
+        at = start + len(piece)
+        closing, tag = found.group(1) == "/", found.group(2).lower()
+        if tag in _MARKS:
+            out.append(_MARKS[tag])
+        elif tag == "a" and not closing:
+            href = _HREF.search(found.group(3))
+            link = safe_url(next((g for g in href.groups() if g), "")) if href else None
+            links.append(link or "")
+            out.append("[" if link else "")
+        elif tag == "a":
+            link = links.pop() if links else ""
+            out.append(f"]({link})" if link else "")
+        else:
+            out.append(" ")
+    out.append(line[at:])
+    return " ".join("".join(out).split())

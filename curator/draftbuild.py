@@ -35,10 +35,21 @@ from curator.variables import VariableError, check_variables, fill, fill_leaving
 
 
 def draft_text_warnings(
-    draft: Draft, path: Path, stored: Mapping[str, Article] | None = None
+    draft: Draft,
+    path: Path,
+    stored: Mapping[str, Article] | None = None,
+    published: tuple[Path, int] | None = None,
 ) -> tuple[str, ...]:
     """What the editor is told about a draft's introduction and closing line: a link to an
-    address never published, a sentence of the closing line said in the introduction too."""
+    address never published, a sentence of the closing line said in the introduction too. With
+    `published` (the output folder and number of the issue the draft published), a blurb's
+    markup shown as text says how to correct that issue (walk195 #5: only the next draft's fix)."""
+    fix = (
+        f' (the issue is published so: to correct it, its "blurb" in'
+        f" {issue_json(*published)}, then `curator render {published[1]}`)"
+        if published
+        else ""
+    )
     lines = draft.introduction_lines
 
     def at(line: int) -> str:
@@ -80,7 +91,7 @@ def draft_text_warnings(
         *link_warnings(
             draft.closing, lambda _: closing_at, f"`closing:` in {path}", relative=True, draft=True
         ),
-        *draft_entry_warnings(draft.sections, path, stored),
+        *draft_entry_warnings(draft.sections, path, stored, fix),
         *borrowed_references(draft, path),
     )
 

@@ -188,6 +188,7 @@ def link_warnings(
     relative: bool = False,
     draft: bool = False,
     blurb: bool = False,
+    published: str = "",
 ) -> list[str]:
     """A warning per link of the editor's Markdown to an address never published (javascript:,
     file:, data: ...): every format shows its text alone (`markdowntext_links.cut_unsafe_links`); and per line
@@ -245,7 +246,7 @@ def link_warnings(
         for link in spaced
         if not spaced_unsafe(link.address)
     ]
-    raw = raw_markup_warnings(text, at, fix_in)
+    raw = raw_markup_warnings(text, at, fix_in, published)
     intro = relative and not blurb
     code = indented_code_warnings(text, at, fix_in) if intro else []
     if intro:
@@ -377,11 +378,13 @@ def _shown(pieces: Sequence[str]) -> str:
     return ", ".join(cut[:3]) + (f" (and {len(cut) - 3} more)" if len(cut) > 3 else "")
 
 
-def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> list[tuple[int, str]]:
+def raw_markup_warnings(
+    text: str, at: Callable[[int], str], fix_in: str, published: str = ""
+) -> list[tuple[int, str]]:
     """(line, warning) per line of the editor's Markdown holding raw HTML, an HTML comment or an
     autolink to an unsafe address: no format publishes them as markup (nothing a reader's
     browser would run), so each is shown as the literal text it is; the warning says what to
-    write instead."""
+    write instead, and with `published` (how to correct the issue published so) that too."""
     by_line: dict[tuple[int, str], list[str]] = {}
     for piece in raw_markup(text):
         by_line.setdefault((piece.line, piece.kind), []).append(piece.text)
@@ -421,19 +424,23 @@ def raw_markup_warnings(text: str, at: Callable[[int], str], fix_in: str) -> lis
                 " in " + fix_in + ": **bold**, *italic*, [text](https://...), or \\< to show"
                 " a < as it is"
             )
-        warnings.append((line, f"{at(line)}: {message}"))
+        warnings.append((line, f"{at(line)}: {message}{published}"))
     return warnings
 
 
 def draft_entry_warnings(
-    sections: Sequence[Any], path: Path, stored: Mapping[str, Any] | None = None
+    sections: Sequence[Any],
+    path: Path,
+    stored: Mapping[str, Any] | None = None,
+    published: str = "",
 ) -> list[str]:
     """What the editor is told about the articles of a draft (`Draft.sections`): per blurb, a link
     to an address never published and raw HTML shown as text (the introduction's rules: a blurb is
     Markdown); per title or credit line holding Markdown or HTML that the editor wrote, that it is
     shown as typed (they are plain text in every edition). A title or credit left as curator wrote
     it (the `stored` article of the entry's address says so) is the feed's, which a build
-    publishes without a word too (walk77 #4: "write it as plain text" of a title never typed)."""
+    publishes without a word too (walk77 #4: "write it as plain text" of a title never typed).
+    `published` says how to correct a blurb of the issue published (walk195 #5)."""
     warnings: list[str] = []
     for section in sections:
         for entry in section.entries:
@@ -515,6 +522,7 @@ def draft_entry_warnings(
                     f"the blurb under line {entry.line} of {path}",
                     relative=True,
                     blurb=True,
+                    published=published,
                 )
                 warnings += _unshown_warnings(entry.blurb_source, at, entry.line)
     return warnings

@@ -8,9 +8,10 @@ for)."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 
-from curator.errors import EXIT_PUBLISHED_MEANWHILE, CuratorError
+from curator.errors import EXIT_PUBLISHED_MEANWHILE, CuratorError, shell_arg
 from curator.store import Store
 
 
@@ -50,4 +51,26 @@ def published_meanwhile(
         f" what issue {last} left right after it. If two schedules build this newsletter (two cron"
         " entries, say), keep one; to publish issue"
         f" {last + 1} now on purpose, run `curator build` again"
+    )
+
+
+def drafted_meanwhile(store: Store, since: datetime, drafts: Path) -> PublishedMeanwhile | None:
+    """The refusal of a plain build when the draft of the issue it is to publish
+    (drafts/issue-<N>.md in `drafts`) was written from `since` on, by the run it waited for:
+    the editor is drafting that issue, and publishing curator's own choice would make the draft
+    theirs no more. None when no such draft was written meanwhile."""
+    number = store.next_issue_number()
+    draft = drafts / f"issue-{number}.md"
+    try:
+        written = datetime.fromtimestamp(draft.stat().st_mtime, since.tzinfo)
+    except OSError:  # none (or none to see: the build goes on as it would have)
+        return None
+    if written < since:
+        return None
+    return PublishedMeanwhile(
+        f"another curator run on this store wrote {draft}, the draft of issue {number}, while"
+        " this build waited for it to finish; nothing was published, so that the draft the"
+        f" editor is to edit stays the one of issue {number}. To publish it once edited, run"
+        f" `curator build --draft {shell_arg(draft)}`; to publish curator's own choice instead (the draft"
+        " then no longer counts), run `curator build` again"
     )

@@ -41,7 +41,7 @@ def test_a_markdown_blurb_is_published_as_markup_in_every_edition(demo: Path) ->
         "Two scores:\n\n"
         "- CSAT for interactions\n"
         "- CES for processes\n\n"
-        "Not [this one](javascript:alert(1)) and <b>not bold</b>."
+        "Not [this one](javascript:alert(1)) and <u>not bold</u>."
     )
     path.write_text(text[:start] + blurb + text[end:], encoding="utf-8")
     blurb_at = text[:start].count("\n") + 1
@@ -54,7 +54,7 @@ def test_a_markdown_blurb_is_published_as_markup_in_every_edition(demo: Path) ->
     assert "<em>first</em>" in html and "<code>ls</code>" in html
     assert "<li>CSAT for interactions</li>\n<li>CES for processes</li>" in html
     assert "[full study]" not in html and "javascript:" not in html
-    assert "&lt;b&gt;not bold&lt;/b&gt;" in html  # raw HTML is text, as in the introduction
+    assert "&lt;u&gt;not bold&lt;/u&gt;" in html  # raw HTML is text, as in the introduction
     email = output(demo, "issue-1.email.html")
     assert "full study</a>" in email and "<li" in email and "javascript:" not in email
 
@@ -85,7 +85,7 @@ def test_a_markdown_blurb_is_published_as_markup_in_every_edition(demo: Path) ->
 
     # The raw HTML and the unsafe link are warned about, each by its line in the draft.
     assert f'{path}:{blurb_at + 6}: the link "this one" goes to javascript:' in err
-    assert f"{path}:{blurb_at + 6}: the HTML <b>, </b> is published as visible text" in err
+    assert f"{path}:{blurb_at + 6}: the HTML <u>, </u> is published as visible text" in err
 
 
 def test_text_curator_writes_into_a_draft_reads_back_as_the_same_text(demo: Path) -> None:

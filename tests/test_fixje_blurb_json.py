@@ -14,8 +14,8 @@ from conftest import LocalServer, run_cli, said_as_one
 
 STORY = "Customer journey mapping for service teams. It shows where customers struggle."
 HOSTILE = (
-    'collect them <b onclick="x()">consistently</b> and act on what the'
-    ' <a href="javascript:alert(2)">survey</a> tells you.'
+    'collect them <span onclick="x()">consistently</span> and act on what the'
+    ' <mark title="javascript:alert(2)">survey</mark> tells you.'
 )
 AS_TEXT = "collect them consistently and act on what the survey tells you."
 
@@ -52,7 +52,9 @@ def test_the_json_blurb_of_a_blurb_with_html_is_the_text_editions_and_edits_roun
     in issue-N.json's "blurb" as `<b onclick="x()">consistently and ... <a
     href="javascript:alert(2)">survey</a>`: the `</b>` dropped, the rest kept. README: an
     article's `blurb` is its text, the text edition's. An editor's edit of that "blurb", then
-    `curator render N`, publishes the edit in every edition, and nothing unsafe."""
+    `curator render N`, publishes the edit in every edition, and nothing unsafe.
+    (walk195 #5: `<b>` and `<a>`, which Markdown writes, now stop the build; `<span>` and `<mark>`
+    are published as text.)"""
     config = _newsletter(tmp_path, http_server)
     code, out, err = run_cli("draft", "--config", str(config), "-q")
     assert code == 0, out + err
@@ -71,7 +73,7 @@ def test_the_json_blurb_of_a_blurb_with_html_is_the_text_editions_and_edits_roun
     txt = (output / "issue-1.txt").read_text(encoding="utf-8")
     assert f"\n{AS_TEXT}\n" in txt, txt
     # the other editions show the HTML typed as text, from "blurb_markdown", as before
-    assert "&lt;b onclick=" in (output / "issue-1.html").read_text(encoding="utf-8")
+    assert "&lt;span onclick=" in (output / "issue-1.html").read_text(encoding="utf-8")
 
     # Rendered again untouched: every file as it was.
     before = _published(output, 1)

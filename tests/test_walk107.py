@@ -30,7 +30,7 @@ def test_an_editors_autolinks_and_styling_tags_in_the_text_edition(tmp_path: Pat
         "Read <https://例え.jp/記事> and <https://example.com/café>: <b>bold words</b>,"
         " <EM>this</em> and <details>.\n"
     )
-    blurb = "Links <https://example.com/café> and <strong>strong claims</strong> and <i>it</i>.\n"
+    blurb = "Links <https://example.com/café> and <mark>strong claims</mark> and <u>it</u>.\n"
     text = text.replace(INTRO_END, INTRO_END + intro, 1).replace(BLURB_END, BLURB_END + blurb, 1)
     draft.write_text(text, encoding="utf-8")
     code, _, err = run_cli("build", "--config", str(config), "--draft", str(draft), "-q")
@@ -42,11 +42,11 @@ def test_an_editors_autolinks_and_styling_tags_in_the_text_edition(tmp_path: Pat
         " < details>." in txt
     ), txt
     assert "Links <https://example.com/café> and strong claims and it." in txt, txt
-    assert "< b>" not in txt and "< /em>" not in txt and "< strong>" not in txt
+    assert "< b>" not in txt and "< /em>" not in txt and "< mark>" not in txt
 
     page = (out / "issue-1.html").read_text(encoding="utf-8")
     assert "&lt;b&gt;bold words&lt;/b&gt;" in page  # shown as typed, as before
-    assert "&lt;strong&gt;strong claims&lt;/strong&gt;" in page
+    assert "&lt;mark&gt;strong claims&lt;/mark&gt;" in page
     assert 'href="https://xn--r8jz45g.jp/%E8%A8%98%E4%BA%8B"' in page
     md = (out / "issue-1.md").read_text(encoding="utf-8")
     assert "<https://例え.jp/記事>" in md and "Links <https://example.com/café>" in md

@@ -33,7 +33,7 @@ from curator.olddates import fill_issue_dates
 from curator.ownership import stop_for_another_newsletters_store, stop_for_shared_folder_first
 from curator.placement import pending
 from curator.publishissue import missing_store_said
-from curator.runoverlap import published_meanwhile
+from curator.runoverlap import drafted_meanwhile, published_meanwhile
 from curator.store import (
     Store,
     StoreError,
@@ -849,10 +849,14 @@ def opened(
             if store.upgraded is not None:  # once, with --quiet too: the way back is its copy
                 click.echo(f"curator: {store.upgraded.message()}", err=True)
             drafting = command.split()[1:2] == ["draft"]
+            drafts = config.settings.drafts or config.folder / "drafts"
             if (
                 one_issue
                 and since is not None
-                and (stop := published_meanwhile(store, since, drafting=drafting))
+                and (
+                    stop := published_meanwhile(store, since, drafting=drafting)
+                    or (None if drafting else drafted_meanwhile(store, since, drafts))
+                )
             ):
                 raise stop
             if reading:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from click.core import ParameterSource
 from curator.articles_addresses import base_refused_said, unreachable_named, unreachable_note
 from curator.articles_credits import address_credit, address_name
 from curator.articles_pages import read_page
-from curator.articles_titles import page_title
+from curator.articles_titles import page_title, title_choice, without_names
 from curator.blurb import choose_blurb, complete_sentences, usable_sentences
 from curator.cli.common import (
     JSON_PRINTED,
@@ -27,6 +28,7 @@ from curator.cli.common import (
 from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.credits import site_team
+from curator.draftbuild import followed_names
 from curator.errors import CuratorError
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
@@ -44,11 +46,17 @@ def _say(text: str, *, err: bool = False) -> None:
     click.echo(terminal_text(text), err=err)
 
 
-def page_record(page: Page) -> dict[str, Any]:
-    """The fields an editor cares about, JSON-ready."""
+def page_record(page: Page, site_names: Sequence[str] = ()) -> dict[str, Any]:
+    """The fields an editor cares about, JSON-ready. `site_names`: the followed feeds' names,
+    which a build takes from either end of a page's <title> (`articles_titles.rechosen`)."""
     # The title as an issue prints it when the feed gives none: without a segment naming the site
     # or the author (" | Eleanor Ainge Roy", " ✩ Mozilla Hacks – the Web developer blog").
     issue_title = page_title(page, page.publication) or page.title
+    # and, as a page added to a draft by its address is built, without a followed feed's name
+    # (walk195 #7: "Le Blog de la Relation Client" was shown, the build took the other side)
+    written = title_choice(page, page.publication, issue_title or "")
+    if written and site_names and (named := without_names(written, site_names)) != written:
+        issue_title = named  # (as `rechosen`: only when a followed feed's name was there)
     return {
         "url": page.url,
         "title": page.title,  # as the page writes it
@@ -182,6 +190,8 @@ def extract(
     settings, newsletter = _settings(ctx, config, allow_private)
     stored: dict[str, Article] = {}
     whence: dict[str, str] = {}
+    # the followed feeds' names (their titles as fetched too, once stored), as a build reads them
+    site_names = [f.name for f in newsletter.feeds if f.name] if newsletter is not None else []
     if newsletter is not None and Path(newsletter.settings.store).is_file():
         # How the newsletter credits each page it has stored, as its next draft would: with the
         # feeds' `name:` lines as feeds.yaml gives them now (`feed_names`).
@@ -196,6 +206,7 @@ def extract(
                         err=True,
                     )
                 named = feed_names(newsletter, store)
+                site_names = followed_names(newsletter, store)
                 for source in sources:
                     article = store.article_by_url(source) if "://" in source else None
                     if article is not None:
@@ -270,7 +281,7 @@ def extract(
                 " fetch, build and draft do not read it, and build its article from its feed"
                 " alone"
             )
-        record = page_record(page)
+        record = page_record(page, site_names)
         if source in disallowed:
             record["robots_disallowed"] = True
         if source in stored:
