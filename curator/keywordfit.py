@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from curator.config import Config
 from curator.models import Article, Subject
+from curator.ownwords import keyword_terms
 from curator.placing import counts_of, current_model, with_words
 from curator.store import Store
 from curator.subjects import SubjectModel
 from curator.subjects_notes import KeywordsOnly
 from curator.termcounts import phrase_keys
-from curator.textfeatures import Vector, normalise, phrase_key, strongest, terms
+from curator.textfeatures import Vector, normalise, strongest
 
 #: An article fits "only through its keywords" when the subject's whole keywords make at least
 #: KEYWORDS_SHARE of its score there (before the vote), and its other words (every word of a
@@ -59,18 +60,6 @@ ROUNDS = 3
 #: small store whose off-field articles vouch for each other).
 NEAREST_TERMS = 30
 NEAREST_FROM = 6
-
-
-def _keyword_terms(subject: Subject) -> dict[str, str]:
-    """Each of the subject's keywords as a term (a stem, or a phrase's key), with the keyword as
-    the editor wrote it. One word of a keyword phrase is not the keyword ("success" of "customer
-    success": walk155 #4)."""
-    out: dict[str, str] = {}
-    for k in subject.keywords:
-        toks = terms(k)
-        if toks:
-            out.setdefault(toks[0] if len(toks) == 1 else phrase_key(toks), k)
-    return out
 
 
 def _apart(vector: Vector, words: Collection[str]) -> Vector:
@@ -238,7 +227,7 @@ def _of_subject(
     corrections: Collection[str],
 ) -> dict[str, KeywordsOnly]:
     """The articles under `subject` that fit it only through its keywords, by URL."""
-    keywords = _keyword_terms(subject)
+    keywords = keyword_terms(subject)
     if not keywords:
         return {}
     words = {p for t in keywords for p in t.split(" ")}

@@ -41,17 +41,17 @@ Counts = Callable[[Sequence[int]], Mapping[int, Vector]]
 def own_keys(subject: Subject) -> frozenset[str]:
     """The subject's own words as terms: its name's and its keywords' (a phrase's key for a
     keyword of several words); its description's too when it has no keyword."""
-    keys = set(terms(subject.name))
-    for keyword in subject.keywords:
-        toks = terms(keyword)
-        if toks:
-            keys.add(toks[0] if len(toks) == 1 else phrase_key(toks))
+    keys = set(terms(subject.name)) | keyword_terms(subject).keys()
     if not subject.keywords:
         keys.update(terms(subject.description or ""))
     return frozenset(keys)
 
 
-def _keyword_keys(subject: Subject) -> dict[str, str]:
+def keyword_terms(subject: Subject) -> dict[str, str]:
+    """Each of the subject's keywords as a term (a stem, or a phrase's key), with the keyword as
+    the editor wrote it (the first written, when two make one term). One word of a keyword phrase
+    is not the keyword ("success" of "customer success": walk155 #4). Shared with `keywordfit`
+    (which imports this module, through `placing`, so it cannot be the other way round)."""
     out: dict[str, str] = {}
     for keyword in subject.keywords:
         toks = terms(keyword)
@@ -147,7 +147,7 @@ def strays_of(
     mine = [(a, m) for a, m in rows if a.id is not None and a.url not in moved]
     lacking = without_own(subject, {a.id: counts.get(a.id, {}) for a, _ in mine if a.id})
     keyword, uses = None, 0
-    for key, written in _keyword_keys(subject).items():
+    for key, written in keyword_terms(subject).items():
         n = sum(1 for a, _ in mine if a.id is not None and key in counts.get(a.id, {}))
         if keyword is None or n > uses:
             keyword, uses = written, n
