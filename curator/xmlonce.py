@@ -18,7 +18,9 @@ _trees: OrderedDict[str | bytes, ET.Element] = OrderedDict()
 
 def parsed(text: str | bytes) -> ET.Element:
     """`ET.fromstring(text)`: the root, which its callers only read; raises what it raises
-    (`ET.ParseError`, ValueError), parsing again each time for a text that cannot be read."""
+    (`ET.ParseError`, ValueError), parsing again each time for a text that cannot be read.
+    The tree is shared by every caller asking for the same text: never change it, nor hand its
+    elements on to code that might (copy them: `editions.issue_entries` does)."""
     tree = _trees.get(text)
     if tree is None:
         tree = ET.fromstring(text)
