@@ -164,14 +164,17 @@ class KeywordsFit:
         articles: Sequence[Article],
         vectors: Mapping[int, Vector],
         off_ids: Sequence[int],
-        corrections: Collection[str],
+        corrections: Mapping[str, str | None],
     ) -> dict[str, KeywordsOnly]:
-        """`_of_subject`, once for the same subject, articles and articles under no subject."""
+        """`_of_subject`, once for the same subject, articles, articles under no subject and
+        corrections (fixkp #3: under the model `model()` made for these corrections)."""
         assert self._model is not None, "model() first"
+        assert corrections == self._corrections, "model() first, for these corrections"
         key = (
             own,
             tuple((a.id, a.url, a.title) for a in articles),
             tuple(off_ids),
+            frozenset(corrections.items()),
         )
         if key not in self._found:
             self._found[key] = _of_subject(
@@ -190,7 +193,10 @@ def keywords_only(
     """Of the `placed` articles, (article, the subject it is under), those that fit it only
     through its keywords (`KEYWORDS_SHARE`), by URL. The articles the editor moved there are
     left out: they said where those belong. `fit` keeps what a run's later calls need again
-    (else `model`, or the current one, is used for this call alone)."""
+    (else `model`, or the current one, is used for this call alone): not both, as `fit` has
+    its own model (fixkp #3)."""
+    if fit is not None and model is not None:
+        raise TypeError("keywords_only: pass `model` or `fit`, not both (`fit` has its model)")
     corrections = store.corrections()
     wanted = [(a, s) for a, s in placed if a.id is not None and a.url not in corrections]
     if not wanted:
