@@ -166,11 +166,6 @@ def _unnamed_as_text(markup: str) -> str:
     return _NAMELESS_TAG.sub(text_unless_tag, markup)
 
 
-def words_not_tags(markup: str) -> str:
-    """`markup` with its tag-like words escaped (`_as_words`)."""
-    return _as_words(markup)[0]
-
-
 def _as_words(markup: str) -> tuple[str, list[str]]:
     """A title's or a name's markup with the tag-like words that are plainly text escaped, so that
     an HTML parser reads them as the words they are (walk109 #2: "Why <iframe> embeds slow your
@@ -220,7 +215,7 @@ class TitleText(NamedTuple):
 
 
 def read_title(markup: str) -> TitleText:
-    """A title's text (or a name's) with its tag-like words kept as words (`words_not_tags`),
+    """A title's text (or a name's) with its tag-like words kept as words (`_as_words`),
     what markup was removed from it, and the words that went with that markup."""
     if "<" not in markup:
         return TitleText(html_to_text(markup, separator=""), (), "")

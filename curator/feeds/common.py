@@ -117,7 +117,7 @@ _WORD = re.compile(r"([^\W\d_]+)\.?")
 def plain_text(value: object) -> str | None:
     """Text for a title or a name: entities decoded, markup and control characters removed,
     whitespace collapsed; a tag-like word that is plainly text ("Why <iframe> embeds ...") kept
-    as a word (`htmltext.words_not_tags`).
+    as a word (`htmltext.read_title`).
 
     Returns None for a non-string or for text that is empty once cleaned.
     """
@@ -144,7 +144,7 @@ def title_reading(value: str) -> TitleText:
 def held_markup(value: object) -> bool:
     """Whether a title as the feed gave it holds a tag that `plain_text` removes (the text of a
     `<script>` or `<style>` with it); "&lt;div&gt;" in an HTML title is text, and holds none, and
-    so is a lone "<iframe>" (`htmltext.words_not_tags`)."""
+    so is a lone "<iframe>" (`htmltext.read_title`)."""
     return (
         isinstance(value, str)
         and _TAG.search(value, 0, TEXT_LIMIT) is not None
