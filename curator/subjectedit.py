@@ -127,7 +127,9 @@ class SubjectEdit:
                 f"{self.moves_kept} of your {self.moves} move(s) kept (the others' subjects are"
                 " no longer in feeds.yaml)"
             )
-        doubts = "".join(f" {s.text()}." for s in self.strays)
+        # (after the moved articles' lines, on a line of its own: walk196 #10 ran it into the last)
+        gap = "\n" if self.moved else " "
+        doubts = "".join(f"{gap}{s.text()}." for s in self.strays)
         said = f"{head}; {published}; {moves}. `curator subjects list` shows where each is."
         return said + (moved_lines(self.moved, self.changed) if self.moved else "") + doubts
 
