@@ -23,9 +23,8 @@ def page_title(page: Page, publication: str | None) -> str:
     names = [publication, *page.site_names] if publication else list(page.site_names)
     # A word of a site's name names it too: "Digitizing CX | Acme" on "Acme Insights" (walk165 #5).
     names += [w for n in names for w in _name_words(n)]
+    # "Acme Blog: NPS - What It Measures": a name leading before ":" goes too (walk190 #9)
     title = strip_site_name(page.title or "", names, page.authors)
-    # "Acme Blog: NPS - What It Measures": a name the page declares leading before ":" (walk190 #9)
-    title = without_site_lead(title, [publication or "", *page.site_names])
     # "Mozilla - Wikipedia" headed "Mozilla": the side its <h1> is (walk191 #6)
     if title == page.title_written and page.headline:
         title = headed_side(title, page.headline) or title
@@ -105,7 +104,7 @@ def title_choice(page: Page, publication: str | None, title: str) -> str:
     if not written or not title or title == written or title not in written:
         return ""
     names = [n for n in (publication, *page.site_names) if n]
-    if strip_site_name(without_site_lead(written, names), names) == title:
+    if strip_site_name(written, names) == title:
         return ""
     return written
 
@@ -129,7 +128,7 @@ def rechosen(article: Article, names: Sequence[str]) -> Article:
 def without_names(written: str, names: Sequence[str]) -> str:
     """A page's <title> without a whole segment naming a site of `names` at either end (as
     `rechosen` takes it; `curator extract` shows it so too, walk195 #7)."""
-    return without_site_lead(strip_site_name(written, names), names)
+    return strip_site_name(written, names)
 
 
 def feed_item_title(
@@ -157,11 +156,12 @@ def feed_item_title(
         domain = site_of(url) if url and "://" in url else None
         if domain and any(c.isalpha() for c in domain.rsplit(".", 1)[0]):
             names += [domain, domain.split(".")[0]]
-    title = strip_site_name(title, names, people, lead=False)
     # Only a name the site is known by leads: "Acme Blog: NPS - What It Measures" of the feed
     # "Acme Blog" (walk190 #9), not the address's word or a person.
     known = (publication, feed_title, page.publication if page is not None else None)
-    return without_site_lead(title, [n for n in known if n])
+    return without_site_lead(
+        strip_site_name(title, names, people, lead=False), [n for n in known if n]
+    )
 
 
 def restored_title(title: str, page: Page | None, publication: str | None) -> str:

@@ -18,6 +18,7 @@ from curator.extract_doc import ld_names as _ld_names
 from curator.extract_doc import ld_str as _ld_str
 from curator.extract_doc import ld_types as _types
 from curator.extract_doc import title_text as _title_text
+from curator.extract_title import title_parts
 from curator.extract_title import title_suffix as _title_suffix
 from curator.htmltext import untrusted_name
 from curator.urls import HOSTING_PLATFORMS as PLATFORM_DOMAINS
@@ -155,7 +156,7 @@ def _passed_over(doc: _Doc, chosen: str) -> str:
 def _title_segments(doc: _Doc) -> list[str]:
     """The parts of the <title> after its first ("Title — Backchannel — Medium": "Backchannel",
     "Medium"), each a site's name candidate; none when the title has no separator."""
-    parts = [p.strip() for p in rules.TITLE_SEPARATORS.split(_title_text(doc))]
+    parts = [p.strip() for p in title_parts(_title_text(doc))]
     return [p for p in parts[1:] if p] if len(parts) > 1 else []
 
 

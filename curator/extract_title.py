@@ -22,7 +22,8 @@ def title_suffix(doc: _Doc) -> str | None:
     """The site name a "Title | Site" or "Title_Section_Site" <title> ends with, when the part
     left is a real title."""
     title = _title_text(doc)
-    parts = rules.TITLE_SEPARATORS.split(title)
+    seps = title_separators(title)
+    parts = title_parts(title, seps)
     if len(parts) < 2:
         underscored = _underscore_tail(title)  # "Title_Section_Site"
         return underscored[1][-1] if underscored else None
@@ -40,7 +41,7 @@ def title_suffix(doc: _Doc) -> str | None:
     # 顧客体験を測る", walk188 #2) as well as a site's ("…：AFPBB News"): the segment after it is a
     # guess at a site's name only when capitals show it is a name, which letters without case
     # cannot; the page's own names still name one ("：日本経済新聞", `strip_site_name`).
-    if not _SUBTITLE_MARK.fullmatch(rules.TITLE_SEPARATORS.findall(title)[-1]):
+    if not _SUBTITLE_MARK.fullmatch(seps[-1].group()):
         named = named or not head_word[:1].islower()
     return suffix if named and not headed_whole(doc, title) else None
 
@@ -81,12 +82,30 @@ def title(doc: _Doc, site: str | None = None) -> str | None:
 def strip_site_name(
     raw: str, names: Iterable[str], people: Iterable[str] = (), *, lead: bool = True
 ) -> str:
-    """`raw` without the site's name at its end or start: " | X", " - X", " – X", " — X", " :: X"
-    (the `rules.TITLE_SEPARATORS`) where X is one of `names` (spaces, case and a leading "The"
-    aside: "TheHill" is "The Hill") or, at the end, X and a section in one word ("CNNPolitics");
-    at the end, "_Section_X" too ("..._科技_腾讯网"). A person of `people` goes too at the end, alone ("Title |
-    Eleanor Ainge Roy") or before a site's name ("Title - John C. Welch - Medium"), never at the
-    start; without `lead`, nothing at the start goes. The title itself is never taken whole."""
+    """`raw` without the site's name at its end, then at its start (`without_site_lead`): the one
+    rule every title the issue shows goes through (revK: three orders gave "Acme: Q3 Report |
+    Acme" two titles). At the end: " | X", " - X", " – X", " — X", " :: X" (the
+    `title_separators`) where X is one of `names` (spaces, case and a leading "The" aside:
+    "TheHill" is "The Hill") or X and a section in one word ("CNNPolitics"); "_Section_X" too
+    ("..._科技_腾讯网"). A person of `people` goes too at the end, alone ("Title | Eleanor Ainge
+    Roy") or before a site's name ("Title - John C. Welch - Medium"), never at the start; without
+    `lead`, nothing at the start goes. The title itself is never taken whole."""
+    names = [n for n in names if n]
+    kept = _without_name_ends(raw, names, people)
+    if lead and kept != raw:
+        # Only punctuation left once the name goes at the start too ("eHow | - | eHow" -> "-")
+        # is no title: keep the page's own.
+        rest: str | None = kept
+        while rest is not None and any(c.isalnum() for c in rest):
+            rest = _lead_rest(rest, _lead_keys(names))
+        if rest is not None:
+            return raw
+    return without_site_lead(kept, names) if lead else kept
+
+
+def _without_name_ends(raw: str, names: Iterable[str], people: Iterable[str]) -> str:
+    """`raw` without a site's name of `names` (or a person of `people`) at its end, as
+    `strip_site_name` takes it."""
     keys = {k for n in names if (k := name_key(n))}
     # "日本経済新聞社" (the company, 社) names its paper "日本経済新聞" in a title.
     keys |= {k[:-1] for k in keys if k.endswith("社") and len(k) > 3}
@@ -108,7 +127,7 @@ def strip_site_name(
     def site(part: str) -> bool:
         return name_key(part) in keys or _site_and_section(part, keys)
 
-    start, end = 0, len(seps)  # parts[start : end + 1] are kept
+    start, end = 0, len(seps)  # parts[: end + 1] are kept
     while end > start and (site(parts[end]) or name_key(parts[end]) in who):
         end -= 1
     if end < len(seps):
@@ -119,41 +138,50 @@ def strip_site_name(
             end -= 2
         elif end > start and rules.TITLE_BYLINE.match(parts[end]):
             end -= 1
-    while lead and end > start and name_key(parts[start]) in keys:
-        start += 1
-    if (start, end) == (0, len(seps)):
+    if end == len(seps):
         return raw
-    begin = seps[start - 1].end() if start else 0
-    stop = seps[end].start() if end < len(seps) else len(raw)
-    kept = raw[begin:stop].strip()
+    kept = raw[: seps[end].start()].strip()
     # Only punctuation left ("eHow | - | eHow" -> "-") is no title: keep the page's own.
     return kept if any(c.isalnum() for c in kept) else written
 
 
-#: What follows a site's name leading a title: ":" ("Acme Blog: NPS - What It Measures", no space
-#: before it), "|", "-", "–", "—", "·", "»" (walk191 #6; or the full-width "：", "｜"), then a space
-#: (walk190 #9).
-_LEAD_MARK = r"\s*(?::|\||--?|–|—|·|»)\s+|\s*[：｜]\s*"
+#: What follows a site's name leading a title besides a `title_separators` one: a colon with no
+#: space before it ("Acme Blog: NPS - What It Measures", walk190 #9).
+_LEAD_COLON = re.compile(r":\s+")
 
 
 def without_site_lead(raw: str, names: Iterable[str]) -> str:
     """`raw` without a site's name leading it before a separator ("Acme Blog: " of "Acme Blog: NPS
     - What It Measures", walk190 #9: it stayed in the issue's title), when the name is one of
-    `names` whole (the publication, the feed's title, the names the page declares for its site),
-    compared as words with case folded. Not when what is left is short (fewer than
-    `rules.MIN_TITLE_WORDS` words, or 8 letters where words are not spaced): "Acme: Q3" stays. A
-    subtitle after a colon is never the site's name here: only the segment before it goes."""
-    for name in sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len)[::-1]:
-        words = r"\s+".join(re.escape(w) for w in name.split())
-        lead = re.match(rf"\s*{words}(?:{_LEAD_MARK})", raw, flags=re.IGNORECASE)
-        if not lead:
-            continue
-        rest = raw[lead.end() :].strip()
+    `names` whole (spaces, case and a leading "The" aside, as `name_key` compares them; a company's
+    "…社" names its paper too). The separators are the `title_separators` (none inside quotes) and
+    a colon right after the name. Not when what is left is short (fewer than
+    `rules.MIN_TITLE_WORDS` words, or 8 letters where words are not spaced): "Acme: Q3" and "Acme
+    | Q3" stay (revK). A subtitle after a colon is never the site's name here: only the segment
+    before it goes; a name repeated ("eHow | eHow | Title") goes whole."""
+    keys = _lead_keys(names)
+    while (rest := _lead_rest(raw, keys)) is not None:
         spaced = len([w for w in rest.split() if any(c.isalnum() for c in w)])
         letters = sum(c.isalnum() for c in rest)
-        if spaced >= rules.MIN_TITLE_WORDS or (" " not in rest and letters >= 8):
-            return rest
+        if not (spaced >= rules.MIN_TITLE_WORDS or (" " not in rest and letters >= 8)):
+            return raw
+        raw = rest
     return raw
+
+
+def _lead_keys(names: Iterable[str]) -> set[str]:
+    """The `name_key`s of `names`, and of a company's paper ("日本経済新聞社" names its paper
+    "日本経済新聞" in a title)."""
+    keys = {k for n in names if (k := name_key(n))}
+    return keys | {k[:-1] for k in keys if k.endswith("社") and len(k) > 3}
+
+
+def _lead_rest(raw: str, keys: set[str]) -> str | None:
+    """What follows the longest name of `keys` leading `raw` before a separator (a
+    `title_separators` one, or a colon right after the name); None when no name leads."""
+    marks = [*title_separators(raw), *_LEAD_COLON.finditer(raw)]
+    cuts = [m.end() for m in marks if m.start() > 0 and name_key(raw[: m.start()]) in keys]
+    return raw[max(cuts) :].strip() if cuts else None
 
 
 #: What parts a title from a site's name at its end: a separator (`rules.TITLE_SEPARATORS`), or a
@@ -300,7 +328,7 @@ def _without_title_byline(title: str) -> str:
     Medium <title>, "Title | by Author | Publication", once its publication is cut: walk147 #5)
     is "Loyalty Without Surveys"; so is "Loyalty Without Surveys | by Jane Roe | Dec, 2023", a
     date after the byline going with it (walk158 #12: it was published whole)."""
-    seps = list(rules.TITLE_SEPARATORS.finditer(title))
+    seps = title_separators(title)
     if len(seps) >= 2 and rules.TITLE_DATE.match(title[seps[-1].end() :]):
         before = seps[-2]
         byline = title[before.end() : seps[-1].start()]
@@ -320,6 +348,15 @@ def title_separators(raw: str) -> list[re.Match[str]]:
     humains » : entretien avec Éloïse Château" is parted at " : " only, not at its closing »."""
     masked = _QUOTED.sub(lambda m: "x" * len(m.group()), raw)
     return list(rules.TITLE_SEPARATORS.finditer(masked))
+
+
+def title_parts(raw: str, seps: list[re.Match[str]] | None = None) -> list[str]:
+    """`raw` parted at its separators outside quotes (of `seps`, else `title_separators`):
+    "Why we keep “Tools – Hammers” Close" is one part (revK: `title_suffix` took `Hammers” Close`
+    for the site's name)."""
+    seps = title_separators(raw) if seps is None else seps
+    bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(raw)]
+    return [raw[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
 
 
 def headed_side(

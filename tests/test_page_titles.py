@@ -323,7 +323,9 @@ def test_a_title_is_never_cut_down_to_punctuation() -> None:
     assert strip_site_name("eHow | - | eHow", ["eHow"]) == "eHow | - | eHow"
     assert strip_site_name("eHow | eHow", ["eHow"]) == "eHow"
     assert strip_site_name("How to bake | eHow", ["eHow"]) == "How to bake"
-    assert strip_site_name("eHow | 42 | eHow", ["eHow"]) == "42"
+    # a leading name goes only when a title is left (revK: "Acme | Q3" stays, as "Acme: Q3")
+    assert strip_site_name("eHow | 42 | eHow", ["eHow"]) == "eHow | 42"
+    assert strip_site_name("eHow | The 42 Rules | eHow", ["eHow"]) == "The 42 Rules"
 
 
 def test_a_build_cuts_the_author_or_site_after_a_feed_items_title(
