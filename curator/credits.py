@@ -1015,12 +1015,15 @@ def is_person_name(
         return False
     if any(t.lower() in name_rules.NOT_NAME_WORDS for t in tokens):
         return False
+    # an agency as it spells itself ("dpa", walk196 #1: "Von dpa" credited no one)
+    agency = lowered in name_rules.NEWS_AGENCIES
     lower_case = name.isascii() and not any(w[:1].isupper() for w in name.split())
-    if lower_case and (not feed or len(name.split()) > 1 or len(name) < 3):
+    if lower_case and not agency and (not feed or len(name.split()) > 1 or len(name) < 3):
         return False  # "the way": a name has a capital somewhere, bar a feed's handle ("tobi")
-    if strict and (
-        not _name_shaped(name)
-        or (name.isascii() and len(name.split()) < 2 and lowered not in name_rules.NEWS_AGENCIES)
+    if (
+        strict
+        and not agency
+        and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2))
     ):
         return False  # one word; a news agency ("By Reuters", "By AFP") wrote it (walk193 #8)
     if len(tokens) > 1 and tokens[-1].lower() in name_rules.STAFF_WORDS:

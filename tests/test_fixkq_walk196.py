@@ -1,0 +1,49 @@
+"""walk196 #1, #3, #2: credits as the editor meets them (the draft's `author:` lines and the
+published issue): another language's "by" before a news agency, a site's feed or desk named in
+its author meta tag, and a guest line in German or French after the owner's byline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_credit_formats import authors, drafted, newsletter
+from test_credit_walk158 import creator, page
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+
+def _built_text(config: Path) -> str:
+    """A build without a draft: the issue's text."""
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    return (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+
+
+def test_another_languages_by_before_a_news_agency_credits_the_agency(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk196 #1: "Par AFP", "Par l'AFP", "Von Reuters", "Por EFE", "Door ANP", "Di ANSA" were
+    credited as written (and a feed's "Par AFP" too); "Von dpa" credited no one. "By AFP"
+    credits "AFP"."""
+    bylines = {
+        "Wire Refunds": ("Par AFP", "AFP"),
+        "Wire Airlines": ("Par l'AFP", "AFP"),
+        "Wire Trains": ("Von Reuters", "Reuters"),
+        "Wire Retail": ("Por EFE", "EFE"),
+        "Wire Banks": ("Door ANP", "ANP"),
+        "Wire Hotels": ("Di ANSA", "ANSA"),
+        "Wire Phones": ("Von dpa", "dpa"),
+    }
+    items = [
+        (t, "", page(t, before=f'<p class="byline">{line}</p>')) for t, (line, _) in bylines.items()
+    ]
+    items.append(("Wire Queues", creator("Par AFP"), page("Wire Queues")))
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    for title, (_, agency) in [*bylines.items(), ("Wire Queues", ("", "AFP"))]:
+        assert authors(blocks[title]) == [agency], (title, blocks[title])
+    text = _built_text(config)
+    for agency in ("AFP", "Reuters", "EFE", "ANP", "ANSA", "dpa"):
+        assert f"{agency} || Zeta Post" in text, text
+    assert "Par AFP" not in text and "Par l'AFP" not in text and "Von Reuters" not in text, text
