@@ -1044,11 +1044,14 @@ def is_person_name(
         return False  # "Jerusalem Post Staff", "News Nation Bureau": the publication itself
     if _organisation_named(name):
         return False  # "Acme Research and Insights Group": an organisation's, no one's
-    if site and not _looks_personal(name):
+    if site:
         # The site's name, or its name before a tagline ("LinkNaija | Nigeria's popular news
-        # platform"): the publication, not its author.
+        # platform"), or its name and its edition's ("Quay Notes Podcast", walk196 #3: it looks
+        # like a person's name): the publication, not its author.
         head = _SITE_TAGLINE.split(site, maxsplit=1)[0]
-        if same_name(name, site) or same_name(name, head) or _site_edition(name, head):
+        if _site_edition(name, head) or (
+            not _looks_personal(name) and (same_name(name, site) or same_name(name, head))
+        ):
             return False
     if host:
         label = host.lower().removeprefix("www.").split(".")[0]

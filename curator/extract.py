@@ -321,6 +321,12 @@ def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:
     for _, raw in _declared_authors(doc):
         kept = clean_authors(raw, site=site, host=host)
         own = tuple(n for n in clean_authors(raw) if n not in kept or _site_own_name(n, site))
+        # one credit as the page wrote it ("Quay Notes Editors", not the "Quay Notes" of it,
+        # walk196 #3): the note names what the editor will find on the page
+        written = " ".join(byline_rules.BYLINE_PREFIX.sub("", raw).split())
+        one = len(byline_rules.AUTHOR_SPLIT.split(written)) == 1 and "," not in written
+        if len(own) == 1 and one and written.startswith(own[0]) and len(written.split()) <= 6:
+            return (written,)
         if own:
             return own
     return ()

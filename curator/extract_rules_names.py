@@ -697,11 +697,12 @@ NAME_DEGREES: frozenset[str] = frozenset(
 )
 
 #: Words that name a site's edition or its kind after the site's own name ("India Post News
-#: Weekly" on India Post, walk163 N6): the site itself, no one's credit.
+#: Weekly" on India Post, walk163 N6; "Quay Notes RSS", "Quay Notes Podcast", walk196 #3): the
+#: site itself, no one's credit.
 SITE_EDITION_WORDS: frozenset[str] = frozenset(
     """
     news weekly daily online magazine blog journal digital media network staff team edition
-    international global
+    international global rss feed feeds podcast radio tv newsletter editors
     """.split()  # noqa: SIM905
 )
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_credit_formats import authors, drafted, newsletter
-from test_credit_walk158 import creator, page
+from test_credit_formats import SITE, authors, drafted, newsletter
+from test_credit_walk158 import creator, meta, page
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -18,6 +18,10 @@ def _built_text(config: Path) -> str:
     code, _, err = run("build", "--config", str(config))
     assert code == 0, err
     return (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+
+
+def _notes(block: list[str]) -> str:
+    return " ".join(" ".join(line for line in block if "<!--" in line).split())
 
 
 def test_another_languages_by_before_a_news_agency_credits_the_agency(
@@ -47,3 +51,24 @@ def test_another_languages_by_before_a_news_agency_credits_the_agency(
     for agency in ("AFP", "Reuters", "EFE", "ANP", "ANSA", "dpa"):
         assert f"{agency} || Zeta Post" in text, text
     assert "Par AFP" not in text and "Par l'AFP" not in text and "Von Reuters" not in text, text
+
+
+def test_a_sites_feed_podcast_or_editors_in_its_author_meta_tag_credits_no_one(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk196 #3: `<meta name="author" content="Zeta Post RSS">` (or "... Podcast") on the site
+    "Zeta Post" was credited as a person, where "Zeta Post Blog" credits no one; the note of
+    "Zeta Post Editors" named "Zeta Post", not what the page wrote."""
+    kinds = ("RSS", "Podcast", "Radio", "TV", "Feed", "Magazine", "Weekly", "Editors")
+    items = [
+        (f"Site {k} Refunds", "", page(f"Site {k} Refunds", head=meta(f"{SITE} {k}")))
+        for k in kinds
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    for kind, (title, _, _) in zip(kinds, items, strict=True):
+        assert authors(blocks[title]) == [], (title, blocks[title])
+        assert f"{SITE} {kind}" in _notes(blocks[title]), (title, blocks[title])
+    text = _built_text(config)
+    for kind in kinds:
+        assert f"{SITE} {kind} ||" not in text, text
