@@ -303,11 +303,12 @@ def _fuller_byline(
 
 
 def _says_guest(doc: _Doc) -> bool:
-    """Whether the page's text has the word "guest" (or "written by") anywhere: only then are its bylines read for
+    """Whether the page's text has the word "guest" (or "written by", `GUEST_LEADS`' words) anywhere: only then are its bylines read for
     a guest's credit before its declared author (most pages declare one, and are read faster)."""
     text = etree.tostring(doc.tree, method="text", encoding="unicode").lower()
-    # "This post was written by Carlos Mendes." says so without the word (walk193 #4)
-    return "guest" in text or "written by" in text
+    # "This post was written by Carlos Mendes." says so without the word (walk193 #4); German
+    # and French say it in their own (walk196 #2: "Ein Gastbeitrag von ...", "notre invité")
+    return any(word in text for word in ("guest", "written by", "gastbeitrag", "invité"))
 
 
 def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:

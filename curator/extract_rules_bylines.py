@@ -101,7 +101,12 @@ GUEST_LEADS = (
     r"(?:(?:today['’]?s|this)\s+(?:post|article|piece|column|essay)\s+(?:comes|is)\s+from\s+"
     r"(?:our\s+)?guests?(?:\s+(?:author|writer|blogger|contributor|columnist))?\s*,?"
     r"|this\s+(?:post|article|piece|column|essay)\s+(?:was|is)\s+(?:written|contributed)\s+by"
-    r"|about\s+(?:the|our|this)\s+guest\s+(?:author|writer|blogger|contributor|columnist)\s*:)"
+    r"|about\s+(?:the|our|this)\s+guest\s+(?:author|writer|blogger|contributor|columnist)\s*:"
+    # ... and in French (walk196 #2: "Ce billet est signé par notre invité, Carlos Mendes.",
+    # "Article invité de Carlos Mendes" lost to the owner's byline)
+    r"|(?:ce|cet)\s+(?:billet|article|texte|post)\s+(?:est\s+)?(?:signé|écrit|rédigé)\s+par\s+"
+    r"(?:notre|un|une)\s+invitée?\s*,?"
+    r"|(?:billet|article|texte|tribune|post)\s+invitée?\s+(?:de|par)\b)"
 )
 #: The lead of a guest's bio (`GUEST_LEADS`' last part): the name is the capitalised words after
 #: it, before the sentence goes on ("Carlos Mendes runs support ...").

@@ -72,3 +72,39 @@ def test_a_sites_feed_podcast_or_editors_in_its_author_meta_tag_credits_no_one(
     text = _built_text(config)
     for kind in kinds:
         assert f"{SITE} {kind} ||" not in text, text
+
+
+def test_a_guest_line_in_german_or_french_is_credited_over_the_owners_byline(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk196 #2: "Von Dana Owner" (or "By", "Par") then "Ein Gastbeitrag von Farid Haddad",
+    "Ce billet est signé par notre invité, Carlos Mendes." or "Article invité de Carlos Mendes":
+    the owner was credited, unsaid, where the English "Guest post by" is the guest's (docs)."""
+    pages = {
+        "Owner Refunds": ("Von Dana Owner", "Ein Gastbeitrag von Farid Haddad", "Farid Haddad"),
+        "Owner Queues": ("By Dana Owner", "Ein Gastbeitrag von Farid Haddad", "Farid Haddad"),
+        "Owner Trains": (
+            "Par Dana Owner",
+            "Ce billet est signé par notre invité, Carlos Mendes.",
+            "Carlos Mendes",
+        ),
+        "Owner Hotels": ("Par Dana Owner", "Article invité de Carlos Mendes", "Carlos Mendes"),
+    }
+    items = [
+        (
+            t,
+            creator("Dana Owner"),
+            page(t, head=meta("Dana Owner"), before=f'<p class="byline">{by}</p><p>{guest}</p>'),
+        )
+        for t, (by, guest, _) in pages.items()
+    ]
+    config = newsletter(tmp_path, http_server, items)
+    blocks = drafted(config)
+    for title, (_, _, name) in pages.items():
+        assert authors(blocks[title]) == [name], (title, blocks[title])
+    text = _built_text(config)
+    assert "Dana Owner ||" not in text, text
+    assert text.count("Farid Haddad || Zeta Post") == 2, text
+    assert text.count("Carlos Mendes || Zeta Post") == 2, text
+    for line in ("Gastbeitrag", "notre invité", "Article invité"):
+        assert line not in text, text
