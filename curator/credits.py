@@ -1015,12 +1015,15 @@ def is_person_name(
         return False
     if any(t.lower() in name_rules.NOT_NAME_WORDS for t in tokens):
         return False
+    # an agency as it spells itself ("dpa", walk196 #1: "Von dpa" credited no one)
+    agency = lowered in name_rules.NEWS_AGENCIES
     lower_case = name.isascii() and not any(w[:1].isupper() for w in name.split())
-    if lower_case and (not feed or len(name.split()) > 1 or len(name) < 3):
+    if lower_case and not agency and (not feed or len(name.split()) > 1 or len(name) < 3):
         return False  # "the way": a name has a capital somewhere, bar a feed's handle ("tobi")
-    if strict and (
-        not _name_shaped(name)
-        or (name.isascii() and len(name.split()) < 2 and lowered not in name_rules.NEWS_AGENCIES)
+    if (
+        strict
+        and not agency
+        and (not _name_shaped(name) or (name.isascii() and len(name.split()) < 2))
     ):
         return False  # one word; a news agency ("By Reuters", "By AFP") wrote it (walk193 #8)
     if len(tokens) > 1 and tokens[-1].lower() in name_rules.STAFF_WORDS:
@@ -1041,11 +1044,14 @@ def is_person_name(
         return False  # "Jerusalem Post Staff", "News Nation Bureau": the publication itself
     if _organisation_named(name):
         return False  # "Acme Research and Insights Group": an organisation's, no one's
-    if site and not _looks_personal(name):
+    if site:
         # The site's name, or its name before a tagline ("LinkNaija | Nigeria's popular news
-        # platform"): the publication, not its author.
+        # platform"), or its name and its edition's ("Quay Notes Podcast", walk196 #3: it looks
+        # like a person's name): the publication, not its author.
         head = _SITE_TAGLINE.split(site, maxsplit=1)[0]
-        if same_name(name, site) or same_name(name, head) or _site_edition(name, head):
+        if _site_edition(name, head) or (
+            not _looks_personal(name) and (same_name(name, site) or same_name(name, head))
+        ):
             return False
     if host:
         label = host.lower().removeprefix("www.").split(".")[0]

@@ -303,11 +303,12 @@ def _fuller_byline(
 
 
 def _says_guest(doc: _Doc) -> bool:
-    """Whether the page's text has the word "guest" (or "written by") anywhere: only then are its bylines read for
+    """Whether the page's text has the word "guest" (or "written by", `GUEST_LEADS`' words) anywhere: only then are its bylines read for
     a guest's credit before its declared author (most pages declare one, and are read faster)."""
     text = etree.tostring(doc.tree, method="text", encoding="unicode").lower()
-    # "This post was written by Carlos Mendes." says so without the word (walk193 #4)
-    return "guest" in text or "written by" in text
+    # "This post was written by Carlos Mendes." says so without the word (walk193 #4); German
+    # and French say it in their own (walk196 #2: "Ein Gastbeitrag von ...", "notre invité")
+    return any(word in text for word in ("guest", "written by", "gastbeitrag", "invité"))
 
 
 def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:
@@ -321,6 +322,12 @@ def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:
     for _, raw in _declared_authors(doc):
         kept = clean_authors(raw, site=site, host=host)
         own = tuple(n for n in clean_authors(raw) if n not in kept or _site_own_name(n, site))
+        # one credit as the page wrote it ("Quay Notes Editors", not the "Quay Notes" of it,
+        # walk196 #3): the note names what the editor will find on the page
+        written = " ".join(byline_rules.BYLINE_PREFIX.sub("", raw).split())
+        one = len(byline_rules.AUTHOR_SPLIT.split(written)) == 1 and "," not in written
+        if len(own) == 1 and one and written.startswith(own[0]) and len(written.split()) <= 6:
+            return (written,)
         if own:
             return own
     return ()

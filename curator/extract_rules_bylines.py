@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from curator import extract_rules_languages as languages
+from curator.extract_rules_agencies import NEWS_AGENCIES
 
 #: The class/id/itemprop/rel words that mark a byline element (Readability.js `byline` regex, plus
 #: the microformats2 `p-author`/`h-card` and WordPress's `author vcard`).
@@ -100,7 +101,12 @@ GUEST_LEADS = (
     r"(?:(?:today['’]?s|this)\s+(?:post|article|piece|column|essay)\s+(?:comes|is)\s+from\s+"
     r"(?:our\s+)?guests?(?:\s+(?:author|writer|blogger|contributor|columnist))?\s*,?"
     r"|this\s+(?:post|article|piece|column|essay)\s+(?:was|is)\s+(?:written|contributed)\s+by"
-    r"|about\s+(?:the|our|this)\s+guest\s+(?:author|writer|blogger|contributor|columnist)\s*:)"
+    r"|about\s+(?:the|our|this)\s+guest\s+(?:author|writer|blogger|contributor|columnist)\s*:"
+    # ... and in French (walk196 #2: "Ce billet est signé par notre invité, Carlos Mendes.",
+    # "Article invité de Carlos Mendes" lost to the owner's byline)
+    r"|(?:ce|cet)\s+(?:billet|article|texte|post)\s+(?:est\s+)?(?:signé|écrit|rédigé)\s+par\s+"
+    r"(?:notre|un|une)\s+invitée?\s*,?"
+    r"|(?:billet|article|texte|tribune|post)\s+invitée?\s+(?:de|par)\b)"
 )
 #: The lead of a guest's bio (`GUEST_LEADS`' last part): the name is the capitalised words after
 #: it, before the sentence goes on ("Carlos Mendes runs support ...").
@@ -123,6 +129,14 @@ _OTHER_BY = r"(?:von|par|por|door|di|av|af|przez|του|της)"
 #: The date a byline gives between its "Posted on" and its "by" (`BYLINE_PREFIX`): a few words,
 #: one of them a number or a weekday ("21/11/2026", "Tuesday, 21 November 2026", "21 de noviembre de 2026").
 _DATED = r"(?=[^|•·\n]{0,40}?(?:\d|day\b))[\w./,:\- ]{1,40}?"
+#: A news agency's name after another language's "by" ("Par AFP", "Von Reuters", "Door ANP"),
+#: with the article French, Italian, Spanish or German may put before it ("Par l'AFP", "Von der
+#: dpa"): the agency is credited as "By AFP" is (walk196 #1: "Par AFP" was published as a name).
+_AGENCY_AFTER_BY = (
+    r"(?:l['’]|(?:la|le|el|die|der)\s+)?(?:"
+    + "|".join(re.escape(a) for a in sorted(NEWS_AGENCIES, key=len, reverse=True))
+    + r")(?![\w'’])"
+)
 BYLINE_PREFIX = re.compile(
     rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
     r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
@@ -161,8 +175,10 @@ BYLINE_PREFIX = re.compile(
     # "By" in other languages. Several are also the first word of surnames (Di Sora, Von Miller,
     # Af Klint): read as "by" only before a name of two words or more with no comma between them
     # ("Par Sébastien Farcis" -> "Sébastien Farcis"; "Di Sora, J." stays whole).
-    rf"{_OTHER_BY}(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]))"
-    r"\s*[:\-–—]?\s+",
+    rf"{_OTHER_BY}(?=\s*[:\-–—]?\s+[^\s,]+\s+[^\s,]|\s*[:\-–—]?\s+{_AGENCY_AFTER_BY}))"
+    r"\s*[:\-–—]?\s+"
+    # ... and the article before an agency ("Par l'AFP" -> "AFP")
+    rf"(?:(?:l['’]|(?:la|le|el|die|der)\s+)(?={_AGENCY_AFTER_BY}))?",
     re.I,
 )
 

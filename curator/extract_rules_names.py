@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from curator.extract_rules_agencies import NEWS_AGENCIES as NEWS_AGENCIES  # its home until walk196
 from curator.extract_rules_bylines import ROLE_QUALIFIERS
 
 #: Whole author strings that are never a person (lower-cased). From CMS defaults seen in the wild
@@ -347,72 +348,6 @@ ORGANISATION_NAME_WORDS: frozenset[str] = frozenset(
 #: name, no second person nor a degree (walk193 #9: "II" and "III" were dropped).
 NAME_SUFFIX = re.compile(r"^(?:(?:Jr|Sr|JR|SR)\.?|II|III|IV)$")
 
-#: News agencies, whose name in a feed's author field or after a byline's comma ("By John Smith,
-#: Associated Press") is where a story came from, not a person who wrote it.
-NEWS_AGENCIES: frozenset[str] = frozenset(
-    {
-        "reuters",
-        "thomson reuters",
-        "associated press",
-        "the associated press",
-        "ap",
-        "afp",
-        "agence france presse",
-        "bloomberg",
-        "bloomberg news",  # its "News" is no firm's word (walk112 #1, `credits._firm_named`)
-        "xinhua news agency",
-        "yonhap news agency",
-        "dpa",
-        "efe",
-        "ansa",
-        "xinhua",
-        "upi",
-        "united press international",
-        "kyodo",
-        "kyodo news",
-        "pa media",
-        "press association",
-        "aap",
-        "australian associated press",
-        "canadian press",
-        "the canadian press",
-        "tass",
-        # Europe's national agencies as French, German, Spanish, Italian, Dutch and Portuguese
-        # bylines name them after "avec", "mit", "con", "met", "com" (walk180 #2)
-        "anp",
-        "lusa",
-        "agência lusa",
-        "belga",
-        "apa",
-        "sda",
-        "ats",
-        "keystone sda",
-        "kna",
-        "epd",
-        "europa press",
-        "agencia efe",
-        "agenzia ansa",
-        "adnkronos",
-        # Russian agencies as their bylines write them ("Мария Соколова и РИА Новости", walk147 #3)
-        "тасс",
-        "итар тасс",
-        "риа новости",
-        "ria novosti",
-        "интерфакс",
-        "interfax",
-        "연합뉴스",
-        "yonhap",
-        "anadolu",
-        "press trust of india",
-        "pti",
-        "ians",
-        "wire",
-        "wires",
-        "wire services",
-        "news agencies",
-        "agencies",
-    }
-)
 
 #: A Reddit user as Reddit's feeds credit one ("/u/llogiq"): a name although it has slashes.
 REDDIT_USER = re.compile(r"^/?u/[\w-]{2,40}$")
@@ -762,11 +697,12 @@ NAME_DEGREES: frozenset[str] = frozenset(
 )
 
 #: Words that name a site's edition or its kind after the site's own name ("India Post News
-#: Weekly" on India Post, walk163 N6): the site itself, no one's credit.
+#: Weekly" on India Post, walk163 N6; "Quay Notes RSS", "Quay Notes Podcast", walk196 #3): the
+#: site itself, no one's credit.
 SITE_EDITION_WORDS: frozenset[str] = frozenset(
     """
     news weekly daily online magazine blog journal digital media network staff team edition
-    international global
+    international global rss feed feeds podcast radio tv newsletter editors
     """.split()  # noqa: SIM905
 )
 
