@@ -316,9 +316,10 @@ def test_suggest_names_german_articles_by_their_content_not_their_articles(
     for s in german:
         shown = [w.lower() for w in re.findall(r"\w+", s["name"])] + s["keywords"]
         assert not function_words & set(shown), s
-        # Every keyword is a word the feed spells whole ("über", never its piece "ber").
+        # Every keyword is a word the feed spells whole ("über", never its piece "ber"); with the
+        # capitals the articles give it (fixkj: a German noun, "Standard"), so read case aside.
         for word in s["keywords"]:
-            assert re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text), (word, s)
+            assert re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text), (word, s)
     _, text_out, _ = run("subjects", "suggest", "--config", str(demo))
     assert "Und, die and der" not in text_out
 

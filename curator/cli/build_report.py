@@ -120,6 +120,7 @@ def no_left(config: Config) -> dict[str, Any]:
         "cut_from_draft": {},
         "moved_in_draft": {},
         "left_out_for_variety": {},
+        "held_back": {},
     }
 
 
