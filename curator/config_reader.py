@@ -604,6 +604,7 @@ class _Reader:
                         else "the formats are: " + ", ".join(OUTPUTS)
                     )
                     raise self.error(where, f"unknown output `{name}`; {fix}")
+            self._pageless(where, tuple(raw["outputs"]))
         return Settings(
             output=output,
             store=store,
@@ -620,6 +621,32 @@ class _Reader:
             introductions=place("introductions", "introductions"),
             contact=str(raw["contact"]).strip() if "contact" in raw else None,
         )
+
+    def _pageless(self, where: Node, outputs: tuple[str, ...]) -> None:
+        """Say, at `outputs`' line, what the issue's links go to without `html` (walk197 #2:
+        index.html, feed.xml, the email's footer and the text edition linked issue-N.html, which
+        was never written, unsaid)."""
+        from curator.editions import ISSUE_FORMATS, web_page
+
+        linking = [n for n in ("index", "feed", "email", "text") if n in outputs]
+        if "html" in outputs or not linking:
+            return
+        page = web_page(0, outputs)
+        if page is not None:
+            name = next(n for n, (_, p) in ISSUE_FORMATS.items() if p.format(n=0) == page)
+            self.warn(
+                where,
+                f"`outputs` leaves out `html`: no issue-N.html is written, so "
+                f"{_linkers(linking)} link each issue's {name} edition"
+                f" ({page.replace('-0.', '-N.')}) instead; add `html` to give each issue a page",
+            )
+        else:
+            self.warn(
+                where,
+                "`outputs` leaves out `html` and every edition a browser shows (email, fragment,"
+                " text), so the archive links no page of the issue: index.html and feed.xml name"
+                " each issue without a link; add `html` to give each issue a page",
+            )
 
     def subjects(self, node: Node) -> tuple[Subject, ...]:
         items = self.items(node, "subjects")
@@ -809,3 +836,15 @@ def _text_offset(node: Node) -> int:
     """Line N of a text value is line offset + N of the file (a block scalar, `key: |`, starts
     on the line after the key)."""
     return int(node.start_mark.line) + (1 if getattr(node, "style", None) in ("|", ">") else 0)
+
+
+def _linkers(outputs: list[str]) -> str:
+    """The files that link an issue's page among `outputs`, named as an editor sees them."""
+    names = {
+        "index": "index.html",
+        "feed": "feed.xml",
+        "email": 'the email\'s "Read it on the web"',
+        "text": "the text edition's",
+    }
+    shown = [names[n] for n in outputs]
+    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]

@@ -48,6 +48,9 @@ ISSUE_FORMATS: dict[str, tuple[str | None, str]] = {
     "json": (None, "issue-{n}.json"),
 }
 ARCHIVE_FORMATS = ("index", "feed")
+#: The editions a browser shows as the issue's page on the web, the first of them written being the
+#: one the archive, the feed and "Read it on the web" link (walk197 #2).
+WEB_EDITIONS = ("html", "email", "fragment", "text")
 #: Every output name, in the order they are written.
 OUTPUTS: tuple[str, ...] = (*ISSUE_FORMATS, *ARCHIVE_FORMATS)
 
@@ -252,6 +255,23 @@ def _page_url(base: str | None, name: str) -> str | None:
     return base + name if base else None
 
 
+def web_page(number: int, formats: Collection[str]) -> str | None:
+    """The file that stands for issue `number`'s page on the web: issue-N.html, or with `html`
+    left out of `outputs` the first edition of `WEB_EDITIONS` written (walk197 #2: index.html,
+    feed.xml, the email's footer and the text edition linked issue-N.html, never written: a 404
+    for every reader, unsaid); None when no such edition is written."""
+    for name in WEB_EDITIONS:
+        if name in formats:
+            return ISSUE_FORMATS[name][1].format(n=number)
+    return None
+
+
+def _archive_link(base: str | None, number: int, formats: Collection[str]) -> str:
+    """The address index.html and feed.xml link issue `number` at (`web_page`); "" for none."""
+    page = web_page(number, formats)
+    return (_page_url(base, page) or page) if page else ""
+
+
 def output_context(
     issue: Issue,
     *,
@@ -266,6 +286,9 @@ def output_context(
     `language` whose `_words.txt` joins names with `and_word`."""
     context = issue_context(issue, site_url=site_url, language=language, and_word=and_word)
     context.update(_written(formats))
+    if context["page_url"]:
+        page = web_page(issue.number, formats)
+        context["page_url"] = _page_url(_base(site_url), page) if page else None
     sections = _utm_sections(context["sections"], utm, issue.number)  # type: ignore[arg-type]
     context["sections"] = sections
     return context
@@ -512,7 +535,7 @@ def archive_context(
             "theme_subjects": tuple(Text(t) for t in a.theme),
             "fragment_html": a.fragment_html,
             "href": a.href,
-            "link": _page_url(base, a.href) or a.href,
+            "link": _archive_link(base, a.number, formats),
             "entry_id": known.get(a.href) or _feed_id(title, base, a.href),
         }
         for a in items
