@@ -838,7 +838,7 @@ def _text_offset(node: Node) -> int:
     return int(node.start_mark.line) + (1 if getattr(node, "style", None) in ("|", ">") else 0)
 
 
-def _linkers(outputs: list[str]) -> str:
+def _linkers(outputs: Sequence[str]) -> str:
     """The files that link an issue's page among `outputs`, named as an editor sees them."""
     names = {
         "index": "index.html",
