@@ -9,6 +9,10 @@ older corrections alone, beside the one with all of them (both fitted now, so th
 the archive is not taken for the correction's doing). Only when the editor corrected something
 since the last issue: else nothing is fitted.
 
+The move it names is the one `subjects move` recorded pulling it (`curator.movepulls`: walk194
+#6, the move most like it was named, when an earlier move had pulled it); for moves made before
+curator recorded that, the move most like it, said to be probably the one.
+
 A plain build, which has no draft to carry the note, says it (walk190 #7): a line per such
 article it published, and `--json`'s "pulled_in"."""
 
@@ -21,13 +25,22 @@ from typing import Any
 from curator.config import Config
 from curator.errors import shell_arg
 from curator.models import Article, Issue
+from curator.movepulls import pulling_moves
 from curator.placing import CORPUS_SAMPLE, fitted_model
 from curator.store import Store
+from curator.subjectfit import resolve
 from curator.subjects import SubjectModel
 
-#: The note, with the move most like it (as `subjects explain` names "the one that pulls it").
+#: The note, with the move that pulled it (as `subjects move` recorded it: walk194 #6).
 PULLED_BY_MOVE = (
     'Came in with your move of "{title}" to {subject} on {day}: without that correction curator'
+    " would place this article {where}. Cut it if it does not belong here ({fix})."
+)
+#: The note when no move recorded pulling it (moves made with a curator that did not record it):
+#: the move most like it, as `subjects explain` names "the one that pulls it".
+PULLED_PROBABLY_BY_MOVE = (
+    'Came in probably with your move of "{title}" to {subject} on {day} (the move of yours most'
+    " like it; curator has no record of which move pulled it): without your corrections curator"
     " would place this article {where}. Cut it if it does not belong here ({fix})."
 )
 #: The note when no move to the subject shares its words (an exclusion, or a move elsewhere,
@@ -50,8 +63,10 @@ class Pulled:
     was: str | None
     #: The draft's note on it.
     note: str
-    #: The move it came in with (the one most like it), when one is: its URL, title and day.
+    #: The move it came in with, when one is: its URL, title and day.
     move: tuple[str, str, str] | None = None
+    #: Whether that move recorded pulling it (False: the move most like it, probably the one).
+    recorded: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,16 +77,24 @@ class Pulled:
             "moved_url": self.move[0] if self.move else None,
             "moved_title": self.move[1] if self.move else None,
             "moved_on": self.move[2] if self.move else None,
+            "move_recorded": self.recorded if self.move else None,
         }
 
     def published(self, number: int) -> str:
         """The build's line on it, once issue `number` published it (walk190 #7)."""
+        probably = "" if self.recorded else "probably "
         why = (
-            f'with your move of "{self.move[1]}" ({self.move[0]}) to it on {self.move[2]}'
+            f'{probably}with your move of "{self.move[1]}" ({self.move[0]}) to it on {self.move[2]}'
             if self.move
             else "with your corrections since the last issue"
         )
-        without = "that correction" if self.move else "them"
+        without = (
+            "them"
+            if not self.move
+            else "that correction"
+            if self.recorded
+            else "your corrections since the last issue"
+        )
         where = f'under "{self.was}"' if self.was else "under no subject"
         fix = (
             f"`curator subjects move {shell_arg(self.url)} {shell_arg(self.was)}` puts it back"
@@ -117,6 +140,7 @@ def pulled_articles(config: Config, store: Store, issue: Issue) -> tuple[Pulled,
     sample = store.sample_ids(CORPUS_SAMPLE)
     now = SubjectModel.of(fitted_model(config, store, corrections, sample))
     before = SubjectModel.of(fitted_model(config, store, earlier, sample))
+    pulls = pulling_moves(store, [a.id for _, a in entries if a.id is not None])
     notes: list[Pulled] = []
     for subject, article in entries:
         if now.assign_one(article).subject != subject:
@@ -130,19 +154,29 @@ def pulled_articles(config: Config, store: Store, issue: Issue) -> tuple[Pulled,
             if was
             else "`curator subjects exclude URL` keeps it out of every subject"
         )
+        # The move that pulled it, as `subjects move` recorded it (walk194 #6: the move most like
+        # it was named, when another one had pulled it); else, for moves made before curator
+        # recorded it, the move most like it: probably the one.
+        pulling = [
+            m.url
+            for m in pulls.get(article.id or 0, [])
+            if m.url in recent and resolve(m.subject, config.subjects) == subject
+        ]
         nearest = now.nearest_move(article, subject, among=recent)
+        moved_url = pulling[0] if pulling else nearest[0] if nearest is not None else None
         title = article.title or article.url
-        if nearest is not None:
-            found = store.article_by_url(nearest[0])
+        if moved_url is not None:
+            found = store.article_by_url(moved_url)
             move = (
-                nearest[0],
-                found.title if found is not None and found.title else nearest[0],
-                _day(recent[nearest[0]]),
+                moved_url,
+                found.title if found is not None and found.title else moved_url,
+                _day(recent[moved_url]),
             )
-            note = PULLED_BY_MOVE.format(
+            template = PULLED_BY_MOVE if pulling else PULLED_PROBABLY_BY_MOVE
+            note = template.format(
                 title=move[1], subject=subject, day=move[2], where=where, fix=fix
             )
-            notes.append(Pulled(article.url, title, subject, was, note, move))
+            notes.append(Pulled(article.url, title, subject, was, note, move, bool(pulling)))
         else:
             note = PULLED_BY_CORRECTIONS.format(
                 since=f"since issue {published[-1].number}" if published else "so far",

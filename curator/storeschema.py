@@ -430,6 +430,27 @@ def _migration_30(db: sqlite3.Connection) -> None:
     _add_columns(db, "articles", [("credit_capitals", "TEXT NOT NULL DEFAULT ''")])
 
 
+def _migration_31(db: sqlite3.Connection) -> None:
+    """Which articles each move of the editor's pulled into its subject (`curator.movepulls`), so
+    that the draft's note names the move that pulled an article, not the move most like it
+    (walk194 #6: an editor who moved two articles to one subject was told an article came with
+    the second, when the first one's move had pulled it). `made_at` is the move's, as the
+    correction stored it: a move made again, or undone, no longer matches. Moves made before:
+    none recorded (the note says which move it probably came with)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS move_pulls (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            moved_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            subject TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, moved_id, made_at)
+        );
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -462,6 +483,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_28,
     _migration_29,
     _migration_30,
+    _migration_31,
 )
 
 

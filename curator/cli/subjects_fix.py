@@ -26,6 +26,7 @@ from curator.cli.subjects_working import working
 from curator.config import Config
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.models import Article
+from curator.movepulls import pulled_by_move, record_pulls
 from curator.placement import (
     CORPUS_SAMPLE,
     correction_effect,
@@ -300,10 +301,13 @@ def _correct(
         placed, where = store.stored_subject(article.id)
         # (walk168 #5: "Moved to S" for an article curator had placed under S already)
         pinned = not had and name is not None and placed and where == name
-        store.set_correction(article.id, name, now=datetime.now(UTC))
+        made_at = datetime.now(UTC)
+        store.set_correction(article.id, name, now=made_at)
         published = store.issues_featuring(article.id)
         with working(quiet, "working out what changes for the other articles"):
             found = correction_effect(conf, store, before)
+        if name is not None:  # (for the draft's note: which move pulled it, walk194 #6)
+            record_pulls(store, article.id, name, made_at, pulled_by_move(found, article.url, name))
         among = _newest(store)
     if as_json:
         data = {
