@@ -1,0 +1,48 @@
+"""walk196's left-alone list, one step beyond fixkq: credits as the editor meets them (the draft's
+`author:` lines and the issue built from it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_credit_formats import authors, drafted, newsletter
+from test_credit_walk158 import page
+
+from conftest import LocalServer
+from conftest import run_cli as run
+
+
+def _built_text(config: Path) -> str:
+    """A build without a draft: the issue's text."""
+    code, _, err = run("build", "--config", str(config))
+    assert code == 0, err
+    return (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+
+
+def _credited(tmp_path: Path, server: LocalServer, bylines: dict[str, str]) -> dict[str, list[str]]:
+    """Each title's page with its byline block before the text: the authors its draft credits."""
+    items = [(t, "", page(t, before=html)) for t, html in bylines.items()]
+    blocks = drafted(newsletter(tmp_path, server, items))
+    return {title: authors(blocks[title]) for title in bylines}
+
+
+def test_a_quotation_in_q_then_by_names_whom_it_quotes_not_the_author(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk196 left-alone #1: `<p><q>Do the best you can ...</q></p><p>by Maya Angelou</p>`
+    credited Maya Angelou, where the same under a `<blockquote>` or in quote marks credits no one."""
+    quote = "Do the best you can until you know better."
+    bylines = {
+        "Quote Refunds": f"<p><q>{quote}</q></p><p>by Maya Angelou</p>",
+        "Quote Queues": f"<p><q>{quote}</q>.</p><p>by Maya Angelou</p>",
+        "Quote Trains": f"<p>“{quote}”</p><p>by Maya Angelou</p>",
+        "Quote Hotels": f'<p>She said <q>{quote}</q> once.</p><p class="byline">By Jane Roe</p>',
+    }
+    credited = _credited(tmp_path, http_server, bylines)
+    assert credited == {
+        "Quote Refunds": [],
+        "Quote Queues": [],
+        "Quote Trains": [],
+        "Quote Hotels": ["Jane Roe"],
+    }, credited
+    assert "Maya Angelou ||" not in _built_text(tmp_path / "feeds.yaml"), "credited"
