@@ -137,6 +137,9 @@ _AGENCY_AFTER_BY = (
     + "|".join(re.escape(a) for a in sorted(NEWS_AGENCIES, key=len, reverse=True))
     + r")(?![\w'’])"
 )
+#: The categories a WordPress meta line files the post in, between its "Posted in" and its "by"
+#: (`BYLINE_PREFIX`): a few words, commas and ampersands, no sentence ("Cat1, Cat2 & Cat3").
+_FILED_IN = r"[\w&'’\- ]{1,40}(?:,\s*[\w&'’\- ]{1,40}){0,5}?"
 BYLINE_PREFIX = re.compile(
     rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
     r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
@@ -153,6 +156,9 @@ BYLINE_PREFIX = re.compile(
     rf"(?:(?:posted|published|written|updated)\s+on|(?:publiée?|postée?|écrite?)\s+le|"
     rf"(?:veröffentlicht|geschrieben)\s+am|(?:publicad[oa]|escrit[oa])\s+(?:el|em)|"
     rf"(?:pubblicat[oa]|scritt[oa])\s+il)\s+{_DATED}\s+(?:by|par|von|por|da)|"
+    # ... and with the categories between, a WordPress meta line ("Posted in Customer Experience
+    # by Jane Roe", "Filed under Cat1, Cat2 by ..."; walk196: credited no one): no name
+    rf"(?:(?:posted|published|filed)\s+(?:in|under)|filed\s+to)\s+{_FILED_IN}\s+by|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"(?:this\s+is\s+an?\s+)?guest\s+"
     r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"

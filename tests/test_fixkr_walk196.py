@@ -46,3 +46,28 @@ def test_a_quotation_in_q_then_by_names_whom_it_quotes_not_the_author(
         "Quote Hotels": ["Jane Roe"],
     }, credited
     assert "Maya Angelou ||" not in _built_text(tmp_path / "feeds.yaml"), "credited"
+
+
+def test_a_wordpress_posted_in_line_credits_the_person_not_the_category(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk196 left-alone #2: "Posted in Customer Experience by Farid Haddad" (WordPress's meta
+    line) credited no one; so did "Posted in Cat1, Cat2 by Jane Roe on <date>"."""
+    cat = '<a href="/category/cx/" rel="category tag">Customer Experience</a>'
+    bylines = {
+        "Posted Refunds": '<p class="byline">Posted in Customer Experience by Farid Haddad</p>',
+        "Posted Queues": '<p class="byline">Posted in Cat1, Cat2 by Jane Roe on March 3, 2026</p>',
+        "Posted Trains": f'<p class="byline">Posted in {cat} by <a href="/a/jr/">Jane Roe</a></p>',
+        "Posted Hotels": '<p class="byline">Filed under Support &amp; Service by Farid Haddad</p>',
+    }
+    credited = _credited(tmp_path, http_server, bylines)
+    assert credited == {
+        "Posted Refunds": ["Farid Haddad"],
+        "Posted Queues": ["Jane Roe"],
+        "Posted Trains": ["Jane Roe"],
+        "Posted Hotels": ["Farid Haddad"],
+    }, credited
+    text = _built_text(tmp_path / "feeds.yaml")
+    assert text.count("Farid Haddad || Zeta Post") == 2, text
+    assert text.count("Jane Roe || Zeta Post") == 2, text
+    assert "Customer Experience ||" not in text and "Cat1" not in text, text
