@@ -71,3 +71,28 @@ def test_a_wordpress_posted_in_line_credits_the_person_not_the_category(
     assert text.count("Farid Haddad || Zeta Post") == 2, text
     assert text.count("Jane Roe || Zeta Post") == 2, text
     assert "Customer Experience ||" not in text and "Cat1" not in text, text
+
+
+def test_a_french_interviewers_line_credits_the_interviewer(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk196 left-alone #3: "Entretien réalisé par Claire Martin" on an interview page credited
+    no one, where "Interview by Claire Martin" credits her; nor did "Propos recueillis par" or the
+    Spanish "Entrevista realizada por". The interviewee's line under it stays uncredited."""
+    guest = "<p>Maya Torres, directrice du support chez Acme</p>"
+    bylines = {
+        "Entretien Refunds": f'<p class="byline">Entretien réalisé par Claire Martin</p>{guest}',
+        "Entretien Queues": f'<p class="byline">Propos recueillis par Claire Martin</p>{guest}',
+        "Entretien Trains": "<p>Entrevista realizada por Nora Kim. Ella dirige el equipo.</p>",
+        "Entretien Hotels": f'<p class="byline">Interview by Claire Martin</p>{guest}',
+    }
+    credited = _credited(tmp_path, http_server, bylines)
+    assert credited == {
+        "Entretien Refunds": ["Claire Martin"],
+        "Entretien Queues": ["Claire Martin"],
+        "Entretien Trains": ["Nora Kim"],
+        "Entretien Hotels": ["Claire Martin"],
+    }, credited
+    text = _built_text(tmp_path / "feeds.yaml")
+    assert text.count("Claire Martin || Zeta Post") == 3, text
+    assert "Maya Torres ||" not in text and "réalisé par" not in text, text
