@@ -1,5 +1,6 @@
 """A writer's title before their name, and a team after "and", in the languages besides English
-(`extract_rules_languages`): what a credit names beside the person, and no one; a news agency's staff as the agency, and a first name's initials in capitals.
+(`extract_rules_languages`): what a credit names beside the person, and no one; a news agency's staff as the agency, and a first name's initials in capitals, and a name written in capitals around a title or a
+"Mc" cased as written.
 
 Why: "Redakteurin Anna Schmidt" and "Rédacteur en chef Paul Martin" were credited whole, as
 "Senior Editor Tomas Berg" no longer is; "Jürgen Groß und das Kundenservice-Team" was one author
@@ -82,3 +83,19 @@ def initials_word(word: str) -> bool:
     if len(word) != 2 or not word.isupper() or not word.isalpha():
         return False
     return word.endswith("J") or not set(word) & set("AEIOUY")
+
+
+#: A title before a name, cased as written before a name in capitals ("Dr. JANE DOE").
+_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"})
+#: A "Mc" or "Mac" cased as written at the start of a surname in capitals ("McDONALD").
+_MC = re.compile(r"^Ma?c(?=[A-Z]{2})")
+
+
+def in_capitals(name: str) -> bool:
+    """Whether a name is written in capitals, also when a title before it ("Dr. JANE DOE") or
+    a surname's "Mc" or "Mac" ("RONALD McDONALD") is cased as written (walk196: both were
+    credited in capitals where "JANE DOE" is re-cased "Jane Doe")."""
+    words = name.split()
+    if len(words) > 2 and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return " ".join("-".join(_MC.sub("", p) for p in w.split("-")) for w in words).isupper()

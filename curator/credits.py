@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_names as name_rules
-from curator.creditroles import agency_staff, initials_word, role_lead, team_credit
+from curator.creditroles import agency_staff, in_capitals, initials_word, role_lead, team_credit
 from curator.htmltext import code_in_name, name_text, normalise_space
 
 _WORD = re.compile(r"\w+", re.U)
@@ -642,7 +642,7 @@ def _strip_name(piece: str) -> str:
     name = name.strip(" ,:;-–—|•·'\"“”()[]（）【】：／｜・")
     if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
-    if name.isupper() and len(name) > 3 and len(name.split()) > 1:
+    if in_capitals(name) and len(name) > 3 and len(name.split()) > 1:
         name = title_name(name)  # "By GILLIAN MOHNEY"; "ACLU" is an acronym (walk193 #9)
     return name
 
@@ -695,9 +695,12 @@ def title_name(name: str) -> str:
             elif low in _ROMAN and at == len(words) - 1 and at > 0:
                 cased.append(low.upper())
             else:
+                mac = piece.startswith("Mac") and piece[3:5].isupper()  # "MacLEOD" as written
                 piece = low.title()
                 if piece.startswith("Mc") and len(piece) > 3 and piece[2].isalpha():
                     piece = "Mc" + piece[2].upper() + piece[3:]
+                elif mac:
+                    piece = "Mac" + piece[3:].title()
                 cased.append(piece)
         out.append("-".join(cased))
     return " ".join(out)

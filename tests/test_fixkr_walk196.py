@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_credit_formats import authors, drafted, newsletter
-from test_credit_walk158 import page
+from test_credit_walk158 import creator, page
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -96,3 +96,34 @@ def test_a_french_interviewers_line_credits_the_interviewer(
     text = _built_text(tmp_path / "feeds.yaml")
     assert text.count("Claire Martin || Zeta Post") == 3, text
     assert "Maya Torres ||" not in text and "réalisé par" not in text, text
+
+
+def test_a_name_in_capitals_with_a_cased_mc_or_title_is_recased(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk196 left-alone #4: "By RONALD McDONALD" and "By Dr. JANE DOE" were credited in capitals
+    (the "Mc" and the title cased as written made the name not all capitals), where "By AJ
+    JACOBS" credits "AJ Jacobs"; in a feed's author too."""
+    bylines = {
+        "Caps Refunds": "By RONALD McDONALD",
+        "Caps Queues": "By Dr. JANE DOE",
+        "Caps Trains": "By Prof. ANNA MacLEOD-GRANT",
+        "Caps Hotels": "By AJ JACOBS",
+    }
+    items = [
+        (t, "", page(t, before=f'<p class="byline">{line}</p>')) for t, line in bylines.items()
+    ]
+    items.append(("Caps Phones", creator("RONALD McDONALD"), page("Caps Phones")))
+    blocks = drafted(newsletter(tmp_path, http_server, items))
+    credited = {title: authors(blocks[title]) for title, _, _ in items}
+    assert credited == {
+        "Caps Refunds": ["Ronald McDonald"],
+        "Caps Queues": ["Dr. Jane Doe"],
+        "Caps Trains": ["Prof. Anna MacLeod-Grant"],
+        "Caps Hotels": ["AJ Jacobs"],
+        "Caps Phones": ["Ronald McDonald"],
+    }, credited
+    text = _built_text(tmp_path / "feeds.yaml")
+    assert text.count("Ronald McDonald || Zeta Post") == 2, text
+    assert "Dr. Jane Doe || Zeta Post" in text, text
+    assert "McDONALD" not in text and "JANE DOE" not in text, text
