@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_credit_formats import authors, drafted, newsletter
-from test_credit_walk158 import creator, page
+from test_credit_walk158 import creator, meta, page
 
 from conftest import LocalServer
 from conftest import run_cli as run
@@ -127,3 +127,42 @@ def test_a_name_in_capitals_with_a_cased_mc_or_title_is_recased(
     assert text.count("Ronald McDonald || Zeta Post") == 2, text
     assert "Dr. Jane Doe || Zeta Post" in text, text
     assert "McDONALD" not in text and "JANE DOE" not in text, text
+
+
+def test_an_organisations_acronym_or_two_agencies_as_the_byline_are_credited(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk196 left-alone #5: "By NASA" credited no one where "By Reuters" credits the agency;
+    "Par AFP et Le Monde" and "By Reuters and AFP" credited no one. Words in capitals are no
+    organisation ("By FAR", "By THE WAY", which credited "The Way"), and a person named beside an
+    acronym's byline is credited over it."""
+    bylines = {
+        "Acronym Refunds": "By NASA",
+        "Acronym Queues": "By UNICEF",
+        "Acronym Trains": "By WHO",
+        "Acronym Hotels": "Par AFP et Le Monde",
+        "Acronym Phones": "By Reuters and AFP",
+        "Acronym Banks": "By FAR",
+        "Acronym Shops": "By THE WAY",
+    }
+    items = [
+        (t, "", page(t, before=f'<p class="byline">{line}</p>')) for t, line in bylines.items()
+    ]
+    person = page("Acronym Clinics", head=meta("Jane Roe"), before='<p class="byline">By NASA</p>')
+    items.append(("Acronym Clinics", "", person))
+    blocks = drafted(newsletter(tmp_path, http_server, items))
+    credited = {title: authors(blocks[title]) for title, _, _ in items}
+    assert credited == {
+        "Acronym Refunds": ["NASA"],
+        "Acronym Queues": ["UNICEF"],
+        "Acronym Trains": ["WHO"],
+        "Acronym Hotels": ["AFP", "Le Monde"],
+        "Acronym Phones": ["Reuters", "AFP"],
+        "Acronym Banks": [],
+        "Acronym Shops": [],
+        "Acronym Clinics": ["Jane Roe"],
+    }, credited
+    text = _built_text(tmp_path / "feeds.yaml")
+    for credit in ("NASA", "UNICEF", "WHO", "AFP and Le Monde", "Reuters and AFP", "Jane Roe"):
+        assert f"{credit} || Zeta Post" in text, (credit, text)
+    assert "The Way ||" not in text and "Far ||" not in text and "FAR ||" not in text, text
