@@ -105,7 +105,8 @@ def in_capitals(name: str) -> bool:
 #: Organisations whose acronym is also an English word, credited after "By" all the same.
 _WORD_ACRONYMS = frozenset({"who"})
 #: Words a byline may write in capitals that name no organisation: English's commonest (curator's
-#: word lists) and a byline's own ("By FAR", "By HAND", "By EMAIL", "By STAFF", "By ADMIN").
+#: word lists) and a byline's own ("By FAR", "By HAND", "By EMAIL", "By STAFF", "By ADMIN"), and
+#: a placeholder's ("By TBD").
 _NOT_ACRONYMS = (
     STOP_WORDS
     | TERM_STOP_WORDS
@@ -143,6 +144,14 @@ _NOT_ACRONYMS = (
             "ok",
             "yes",
             "no",
+            # placeholders and formats, no one's credit ("By TBD", "By RSS")
+            "tbd",
+            "tba",
+            "tbc",
+            "na",
+            "rss",
+            "pdf",
+            "faq",
         ]
     )
 )

@@ -144,6 +144,7 @@ def test_an_organisations_acronym_or_two_agencies_as_the_byline_are_credited(
         "Acronym Phones": "By Reuters and AFP",
         "Acronym Banks": "By FAR",
         "Acronym Shops": "By THE WAY",
+        "Acronym Cafes": "By TBD",
     }
     items = [
         (t, "", page(t, before=f'<p class="byline">{line}</p>')) for t, line in bylines.items()
@@ -160,6 +161,7 @@ def test_an_organisations_acronym_or_two_agencies_as_the_byline_are_credited(
         "Acronym Phones": ["Reuters", "AFP"],
         "Acronym Banks": [],
         "Acronym Shops": [],
+        "Acronym Cafes": [],
         "Acronym Clinics": ["Jane Roe"],
     }, credited
     text = _built_text(tmp_path / "feeds.yaml")
