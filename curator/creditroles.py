@@ -1,5 +1,6 @@
 """A writer's title before their name, and a team after "and", in the languages besides English
-(`extract_rules_languages`): what a credit names beside the person, and no one; a news agency's staff as the agency, and a first name's initials in capitals.
+(`extract_rules_languages`): what a credit names beside the person, and no one; a news agency's staff as the agency, and a first name's initials in capitals, and a name written in capitals around a title or a
+"Mc" cased as written, and an organisation's acronym as a byline.
 
 Why: "Redakteurin Anna Schmidt" and "Rédacteur en chef Paul Martin" were credited whole, as
 "Senior Editor Tomas Berg" no longer is; "Jürgen Groß und das Kundenservice-Team" was one author
@@ -12,6 +13,7 @@ import re
 
 from curator import extract_rules_languages as languages
 from curator import extract_rules_names as name_rules
+from curator.textfeatures import COMMON_WORDS, STOP_WORDS, TERM_STOP_WORDS
 
 _NOUNS = frozenset(w for words in languages.ROLE_NOUNS.values() for w in words)
 _RANKS = frozenset(w for words in languages.ROLE_RANKS.values() for w in words)
@@ -82,3 +84,91 @@ def initials_word(word: str) -> bool:
     if len(word) != 2 or not word.isupper() or not word.isalpha():
         return False
     return word.endswith("J") or not set(word) & set("AEIOUY")
+
+
+#: A title before a name, cased as written before a name in capitals ("Dr. JANE DOE").
+_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"})
+#: A "Mc" or "Mac" cased as written at the start of a surname in capitals ("McDONALD").
+_MC = re.compile(r"^Ma?c(?=[A-Z]{2})")
+
+
+def in_capitals(name: str) -> bool:
+    """Whether a name is written in capitals, also when a title before it ("Dr. JANE DOE") or
+    a surname's "Mc" or "Mac" ("RONALD McDONALD") is cased as written (walk196: both were
+    credited in capitals where "JANE DOE" is re-cased "Jane Doe")."""
+    words = name.split()
+    if len(words) > 2 and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return " ".join("-".join(_MC.sub("", p) for p in w.split("-")) for w in words).isupper()
+
+
+#: Organisations whose acronym is also an English word, credited after "By" all the same.
+_WORD_ACRONYMS = frozenset({"who"})
+#: Words a byline may write in capitals that name no organisation: English's commonest (curator's
+#: word lists) and a byline's own ("By FAR", "By HAND", "By EMAIL", "By STAFF", "By ADMIN"), and
+#: a placeholder's ("By TBD").
+_NOT_ACRONYMS = (
+    STOP_WORDS
+    | TERM_STOP_WORDS
+    | COMMON_WORDS
+    | name_rules.REJECTED_AUTHOR_WORDS
+    | name_rules.FURNITURE_WORDS
+    | name_rules.NOT_NAME_WORDS
+    | name_rules.DESK_WORDS
+    | name_rules.STAFF_WORDS
+    | name_rules.MONTH_WORDS
+    | frozenset(
+        [
+            "far",
+            "hand",
+            "law",
+            "mail",
+            "email",
+            "post",
+            "design",
+            "admin",
+            "anon",
+            "guest",
+            "team",
+            "news",
+            "wire",
+            "none",
+            "unknown",
+            "me",
+            "us",
+            "you",
+            "we",
+            "him",
+            "her",
+            "them",
+            "ok",
+            "yes",
+            "no",
+            # placeholders and formats, no one's credit ("By TBD", "By RSS")
+            "tbd",
+            "tba",
+            "tbc",
+            "na",
+            "rss",
+            "pdf",
+            "faq",
+        ]
+    )
+)
+
+
+def organisation_acronym(name: str) -> bool:
+    """Whether a byline's one word is an organisation's acronym: 2 to 6 capitals that are no
+    common English word ("NASA", "UNICEF", and "WHO"), credited after "By" as "By Reuters" is
+    (walk196: "By NASA" credited no one). "By THE WAY" is two words; "By FAR" is a word."""
+    if not (2 <= len(name) <= 6 and name.isascii() and name.isalpha() and name.isupper()):
+        return False
+    low = name.lower()
+    return low in _WORD_ACRONYMS or low not in _NOT_ACRONYMS
+
+
+def common_words_only(name: str) -> bool:
+    """Whether every word of a name in capitals is one of English's commonest (curator's word
+    lists): a sentence's words ("By THE WAY"), never re-cased as a name's."""
+    words = name.lower().split()
+    return bool(words) and all(w.strip(".,") in STOP_WORDS | COMMON_WORDS for w in words)

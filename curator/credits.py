@@ -29,7 +29,15 @@ from collections.abc import Sequence
 from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_names as name_rules
-from curator.creditroles import agency_staff, initials_word, role_lead, team_credit
+from curator.creditroles import (
+    agency_staff,
+    common_words_only,
+    in_capitals,
+    initials_word,
+    organisation_acronym,
+    role_lead,
+    team_credit,
+)
 from curator.htmltext import code_in_name, name_text, normalise_space
 
 _WORD = re.compile(r"\w+", re.U)
@@ -235,7 +243,12 @@ def _people_of(clause: str) -> list[str]:
     # names no one, and the person is credited alone, in every language (walk184 #2)
     if len(parts) > 1 and team_credit(parts[-1]) and all(_looks_personal(p) for p in parts[:-1]):
         return parts[:-1]
-    lone_word = any(len(byline_rules.CREDIT_PLACE.sub("", p).split()) == 1 for p in parts)
+    # (a news agency is a word of its own, no fragment: "AFP and Le Monde", "Reuters and AFP",
+    # walk196: credited no one)
+    lone_word = any(
+        len(byline_rules.CREDIT_PLACE.sub("", p).split()) == 1 and not _agency_word(p)
+        for p in parts
+    )
     if len(parts) > 1 and lone_word and any(is_organisation(p) for p in parts):
         return [clause]
     # "Jane Doe and the Data Team" names her and a team; "Acme Research and Insights Group", one
@@ -262,6 +275,13 @@ def _people_of(clause: str) -> list[str]:
     ):
         return [clause]
     return parts
+
+
+def _agency_word(part: str) -> bool:
+    """A clause's part that is a news agency's name or an organisation's acronym alone ("AFP",
+    "Reuters", "NASA")."""
+    word = part.strip()
+    return word.lower() in name_rules.NEWS_AGENCIES or organisation_acronym(word)
 
 
 def _and_split(clause: str) -> list[str]:
@@ -642,7 +662,9 @@ def _strip_name(piece: str) -> str:
     name = name.strip(" ,:;-–—|•·'\"“”()[]（）【】：／｜・")
     if name.endswith(".") and not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", name):
         name = name.rstrip(".")  # a sentence's full stop, not an initial's ("F.", "Jr.")
-    if name.isupper() and len(name) > 3 and len(name.split()) > 1:
+    if in_capitals(name) and len(name) > 3 and len(name.split()) > 1:
+        if common_words_only(name):
+            return ""  # "By THE WAY": a sentence's words in capitals, no one's name
         name = title_name(name)  # "By GILLIAN MOHNEY"; "ACLU" is an acronym (walk193 #9)
     return name
 
@@ -695,9 +717,12 @@ def title_name(name: str) -> str:
             elif low in _ROMAN and at == len(words) - 1 and at > 0:
                 cased.append(low.upper())
             else:
+                mac = piece.startswith("Mac") and piece[3:5].isupper()  # "MacLEOD" as written
                 piece = low.title()
                 if piece.startswith("Mc") and len(piece) > 3 and piece[2].isalpha():
                     piece = "Mc" + piece[2].upper() + piece[3:]
+                elif mac:
+                    piece = "Mac" + piece[3:].title()
                 cased.append(piece)
         out.append("-".join(cased))
     return " ".join(out)
@@ -1016,7 +1041,7 @@ def is_person_name(
     if any(t.lower() in name_rules.NOT_NAME_WORDS for t in tokens):
         return False
     # an agency as it spells itself ("dpa", walk196 #1: "Von dpa" credited no one)
-    agency = lowered in name_rules.NEWS_AGENCIES
+    agency = lowered in name_rules.NEWS_AGENCIES or organisation_acronym(name)
     lower_case = name.isascii() and not any(w[:1].isupper() for w in name.split())
     if lower_case and not agency and (not feed or len(name.split()) > 1 or len(name) < 3):
         return False  # "the way": a name has a capital somewhere, bar a feed's handle ("tobi")

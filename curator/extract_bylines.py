@@ -345,13 +345,24 @@ def after_quotation(el: Any) -> bool:
         while prev is not None and not isinstance(prev.tag, str):
             prev = prev.getprevious()  # a comment between them
         if prev is not None:
-            return prev.tag in ("p", "div") and bool(
-                byline_rules.QUOTATION_PARAGRAPH.match(_clean(prev.text_content()))
-            )
+            return prev.tag in ("p", "div") and _quotation_paragraph(prev)
         el = el.getparent()
         if el is None or el.tag in ("body", "article", "main"):
             return False
     return False
+
+
+def _quotation_paragraph(el: Any) -> bool:
+    """`el` is wholly a quotation: its text in quote marks ("“People will forget ...”"), or one
+    `<q>` with nothing but punctuation around it (`<p><q>Do the best you can ...</q></p>`,
+    walk196: the `<q>` form credited the person quoted)."""
+    if byline_rules.QUOTATION_PARAGRAPH.match(_clean(el.text_content())):
+        return True
+    inner = [c for c in el if isinstance(c.tag, str)]
+    if len(inner) != 1 or inner[0].tag != "q":
+        return False
+    around = (el.text or "") + (inner[0].tail or "")
+    return not around.strip(" \t\n.,;:!?—–-") and len(_clean(inner[0].text_content())) >= 8
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")

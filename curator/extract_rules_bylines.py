@@ -137,12 +137,23 @@ _AGENCY_AFTER_BY = (
     + "|".join(re.escape(a) for a in sorted(NEWS_AGENCIES, key=len, reverse=True))
     + r")(?![\w'’])"
 )
+#: The interviewer's credit in French and Spanish (`BYLINE_PREFIX`, `INTERVIEWER_LEAD`).
+_INTERVIEWER_OTHER = (
+    r"(?:entretien|interview)\s+(?:réalisée?|menée?|conduite?)\s+par|propos\s+recueillis\s+par|"
+    r"entrevista\s+(?:realizada|hecha|feita|conducida)\s+por"
+)
+#: The categories a WordPress meta line files the post in, between its "Posted in" and its "by"
+#: (`BYLINE_PREFIX`): a few words, commas and ampersands, no sentence ("Cat1, Cat2 & Cat3").
+_FILED_IN = r"[\w&'’\- ]{1,40}(?:,\s*[\w&'’\- ]{1,40}){0,5}?"
 BYLINE_PREFIX = re.compile(
     rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
     r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
     r"commentary|opinion|review|interview)\s+(?:by|from)|by|from|"
     # the interviewer's credit ("Interview conducted by Nora Kim", "Interviewed by ...", walk193 #2)
     r"interview\s+conducted\s+by|interviewed\s+by|"
+    # ... in French and Spanish ("Entretien réalisé par Claire Martin", "Propos recueillis par",
+    # "Entrevista realizada por"; walk196: credited no one): `INTERVIEWER_LEAD`
+    rf"{_INTERVIEWER_OTHER}|"
     # "Written/published by" in other languages (walk195 #3: "Écrit par Anaïs Le Bihan",
     # "Geschrieben von Jürgen Groß", "Escrito por María José Fernández" credited no one)
     r"(?:écrite?|rédigée?|publiée?|postée?)\s+par|(?:geschrieben|verfasst|veröffentlicht)\s+von|"
@@ -153,6 +164,9 @@ BYLINE_PREFIX = re.compile(
     rf"(?:(?:posted|published|written|updated)\s+on|(?:publiée?|postée?|écrite?)\s+le|"
     rf"(?:veröffentlicht|geschrieben)\s+am|(?:publicad[oa]|escrit[oa])\s+(?:el|em)|"
     rf"(?:pubblicat[oa]|scritt[oa])\s+il)\s+{_DATED}\s+(?:by|par|von|por|da)|"
+    # ... and with the categories between, a WordPress meta line ("Posted in Customer Experience
+    # by Jane Roe", "Filed under Cat1, Cat2 by ..."; walk196: credited no one): no name
+    rf"(?:(?:posted|published|filed)\s+(?:in|under)|filed\s+to)\s+{_FILED_IN}\s+by|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"(?:this\s+is\s+an?\s+)?guest\s+"
     r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
@@ -795,7 +809,9 @@ QUOTATION_PARAGRAPH = re.compile(r"^\s*[“\"«„‘'].{8,}[”\"»“’'][\s.
 
 #: A line that credits the interviewer ("Interview conducted by Nora Kim. It has been edited for
 #: length.", walk193 #2): the credit is its first sentence, wherever on the page it stands.
-INTERVIEWER_LEAD = re.compile(r"^\s*(?:interview(?:\s+conducted)?|interviewed)\s+by\b", re.I)
+INTERVIEWER_LEAD = re.compile(
+    rf"^\s*(?:(?:interview(?:\s+conducted)?|interviewed)\s+by\b|{_INTERVIEWER_OTHER}\b)", re.I
+)
 
 #: A page that reads as an interview (walk193 #2): "interview" or "Q&A" in its headline, or a
 #: question's line ("Q: How big is your team?"). A "Name, Role at Company" line under its headline
