@@ -1,6 +1,7 @@
-"""A dated lead-in a feed's summary opens with before its story: its date and its byline, in any
-order ("13 novembre 2026 — Rédigé par Claire Martin. Le service…", "Posted on November 13, 2026
-by Jane Roe. Customer…"), so that a blurb made from it opens at the story (pure)."""
+"""A dated lead-in a feed's summary opens with before its story: its date, its byline and the
+time it was posted, in any order ("13 novembre 2026 — Rédigé par Claire Martin. Le service…",
+"Par Claire Martin, publié le 13 novembre 2026 à 08h30. Le service…", "Posted on November 13,
+2026 by Jane Roe. Customer…"), so that a blurb made from it opens at the story (pure)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,16 @@ _PUBLISHED = re.compile(
 #: A weekday before the date, with its comma ("Friday, November 13, 2026").
 _WEEKDAY = re.compile(r"[^\W\d_]{3,12}\.?,\s+")
 
+#: The time after a post's date: "à 08h30", "um 08:30 Uhr", "at 8:30 a.m.", "a las 08:30",
+#: "10:00 UTC". A bare number is no time: its minutes, or "a.m.", "Uhr", "h" after it, say it is.
+_TIME = re.compile(
+    r"(?:\s*,)?\s+(?:(?:at|à|um|a\s+las?|vers|om|alle)\s+)?"
+    r"(?:\d{1,2}\s*[:h.]\s*\d{2}|\d{1,2}(?=\s*(?:[ap]\.?\s?m\b|uhr\b|h\b)))"
+    r"(?:\s*(?:[ap]\.?\s?m\.?|uhr|h|hrs?|horas)(?!\w))?"
+    r"(?:\s+(?:UTC|GMT|CES?T|E[SD]T|P[SD]T|BST)(?:[+-]\d{1,2})?\b)?",
+    re.I,
+)
+
 #: What ends one part of the lead-in and may start the next: a dash, a bar, a dot, a colon, a
 #: comma, a full stop, or only a space ("Posted on November 13, 2026 by Jane Roe").
 _BETWEEN = re.compile(r"\s*(?:[—–|·•:,;]|-(?=\s)|\.(?=\s))\s*|\s+")
@@ -40,7 +51,7 @@ _ENDS = ".:—–-|·•,;"
 
 def without_dated_lead_in(text: str) -> str:
     """`text` without the dated lead-in its first line opens with (see the module): a run of a
-    date (`ANY_DATE`, maybe after "Posted on", "publié le"…) and bylines (a
+    date (`ANY_DATE`, maybe after "Posted on", "publié le"…, maybe with its time) and bylines (a
     label curator knows, `byline_rules.BYLINE_PREFIX`: "By", "Posted by", "Par", "Rédigé par",
     "Von", "Geschrieben von", "Por", "Escrito por"…, then capitalised names), each ended by a
     separator, the whole ending with a full stop, a colon or a dash before a sentence. Only a
@@ -82,14 +93,15 @@ def _lead_in_end(line: str) -> int:
 
 
 def _date_part(line: str, pos: int) -> int:
-    """Where a post's date at `pos` ends; 0 when none starts there."""
+    """Where a post's date (and its time) at `pos` ends; 0 when none starts there."""
     published = _PUBLISHED.match(line, pos)
     start = published.end() if published else pos
     weekday = _WEEKDAY.match(line, start)
     date = ANY_DATE.match(line, start) or (weekday and ANY_DATE.match(line, weekday.end()))
     if not date:
         return 0
-    return date.end()
+    time = _TIME.match(line, date.end())
+    return time.end() if time else date.end()
 
 
 def _byline_part(line: str, pos: int) -> tuple[int, bool]:

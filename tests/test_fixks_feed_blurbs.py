@@ -116,3 +116,10 @@ def test_a_summary_opening_with_its_date_and_byline_loses_both(
     tmp_path: Path, http_server: LocalServer, field: str
 ) -> None:
     _opens_at_the_lead(tmp_path, http_server, DATED, field)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_a_byline_with_its_time_goes_whole(
+    tmp_path: Path, http_server: LocalServer, field: str
+) -> None:
+    _opens_at_the_lead(tmp_path, http_server, TIMED, field)
