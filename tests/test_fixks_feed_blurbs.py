@@ -42,6 +42,9 @@ TIMED = [
 POSTED = [
     ("Posted on November 13, 2026 by Jane Roe. ", EN2, "Jane Roe"),
     ("Publié le 13 novembre 2026 par Claire Martin. ", FR2, "Claire Martin"),
+    # no one's name after the date: the line is still no sentence of the story
+    ("Published on November 13, 2026 in Customer Service. ", EN, "in Customer Service"),
+    ("Last updated on November 13, 2026 by the editors. ", DE, "the editors"),
 ]
 
 #: The sentence after each lead, so that no two summaries are the same.
@@ -123,3 +126,10 @@ def test_a_byline_with_its_time_goes_whole(
     tmp_path: Path, http_server: LocalServer, field: str
 ) -> None:
     _opens_at_the_lead(tmp_path, http_server, TIMED, field)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_a_posted_on_line_leaves_the_sentences_after_it(
+    tmp_path: Path, http_server: LocalServer, field: str
+) -> None:
+    _opens_at_the_lead(tmp_path, http_server, POSTED, field)
