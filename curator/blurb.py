@@ -36,6 +36,7 @@ from curator.blurb_head import without_credit_lines as _without_credit_lines
 from curator.blurb_head import without_headings as _without_headings
 from curator.blurb_head import without_run_in_head as _without_run_in_head
 from curator.blurb_head import without_title_line as _without_title_line
+from curator.blurb_leadin import without_dated_lead_in
 from curator.blurb_notices import is_consent_notice
 from curator.blurb_pick import LEAD_SENTENCES, MIN_DESCRIPTION_CHARS, unmarked
 from curator.blurb_pick import best_window as _best_window
@@ -163,12 +164,16 @@ def choose_blurb(
     text = _without_run_in_head(
         _without_headings(_from_title(text, title), headings), title, headings, credited
     )
-    text = _without_credit_lines(_without_title_line(text, title))
+    # a feed's content read as the text when its page is not (walk196: its dated lead-in goes, below)
+    text = without_dated_lead_in(_without_credit_lines(_without_title_line(text, title)))
     summary, quoted_summary = _own_and_quoted(summary, markup)
     summary = "\n".join(_unglued(line, short_lines) for line in summary.splitlines())
     # "By Mateus Conceição · November 13, 2026 · A customer…": a feed's summary loses its byline
     # and date as the page's text does (walk195 #2)
     summary = _without_run_in_head(_without_title_line(summary, title), title, (), credited)
+    # "13 novembre 2026 — Rédigé par Claire Martin. Le service…", "Posted on November 13, 2026 by
+    # Jane Roe. Customer…": its dated lead-in too, whatever its order (walk196)
+    summary = without_dated_lead_in(summary)
     text_sentences, gaps = _sentences_and_gaps(text)
     desc = unmarked(_clean_text(description, markup))
     desc = _standfirst(

@@ -224,7 +224,7 @@ def _date_line(line: str) -> bool:
     return (
         len(line.split()) <= _DATE_LINE_WORDS
         and not line.endswith((".", "!", "?"))
-        and bool(_ANY_DATE.search(line))
+        and bool(ANY_DATE.search(line))
     )
 
 
@@ -421,7 +421,7 @@ def _english_byline(after: str) -> int:
 #: "5 декабря 2026 г.", "3. Dezember 2026", "4 de diciembre de 2026", "٤ ديسمبر ٢٠٢٦", "4 בדצמבר
 #: 2026", "December 3, 2026", "2026-12-03", "03.12.2026": a day, a month and a four-digit year
 #: (maybe after "le", "am", "el": "le 3 décembre 2026").
-_ANY_DATE = re.compile(
+ANY_DATE = re.compile(
     r"(?:(?:le|am|el|den|on)\s+)?(?:\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\s?\d{1,2}[./]\s?\d{4}"
     r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}(?:\s*(?:г\.|года))?"
@@ -485,7 +485,7 @@ def _credit_and_date(line: str, credited: Collection[str], after_headline: bool)
         for before, word in zip(words, words[1:], strict=False):
             if re.search(r"[.!?。！？:：]", before.group()):
                 break  # a sentence, not a byline's names
-            if _ANY_DATE.match(line, word.start()):
+            if ANY_DATE.match(line, word.start()):
                 end = word.start()
                 break
     if end is None and not after_headline:
@@ -505,7 +505,7 @@ def _past_date(line: str, end: int) -> int:
     """Where `line` goes on past a date at `end` (after separators: "Von Anna Müller | 3. Dezember
     2026"), and past a separator after it when a sentence starts there; `end` when no date is."""
     separators = _DATE_SEPARATORS.match(line, end)
-    date = _ANY_DATE.match(line, separators.end() if separators else end)
+    date = ANY_DATE.match(line, separators.end() if separators else end)
     if date is None:
         return end
     after = _AFTER_DATE.match(line, date.end())

@@ -249,15 +249,23 @@ FIRST_PUBLISHED = re.compile(
 _CONSENT_TOPIC = re.compile(rf"{_COOKIES}|\b(?:{_CONSENT_NAMES})\b", re.I)
 
 
+#: A line dating the post, its paragraph's first sentence ("Posted on November 13, 2026 by the
+#: editors.", "Published on November 13, 2026 in Customer Service."): furniture, but the story
+#: may follow it in the same paragraph (walk196: a feed's summary so was no blurb at all).
+_POSTED_LINE = re.compile(r"^(?:posted|published|(?:last\s+)?updated)\s+on\b")
+
+
 def drops_alone(sentence: str) -> bool:
     """Whether a sentence that is no blurb's (a furniture sentence) leaves its paragraph's other
     sentences in the story: one naming cookies, consent or privacy (the paragraph goes whole only
     when it is a notice, `is_consent_notice`), or a note of where the post first appeared
     (walk185 #N1: "This article was originally published in our internal newsletter in 2019.
-    Teams that listened saw loyalty rise within a year." lost its lead)."""
+    Teams that listened saw loyalty rise within a year." lost its lead), or a line dating the post
+    ("Posted on November 13, 2026 by the editors.", walk196)."""
     lowered = sentence.lower()
     return bool(
         _CONSENT_TOPIC.search(lowered)
         or FIRST_PUBLISHED.search(lowered)
         or POST_NOTE.search(lowered)
+        or _POSTED_LINE.match(lowered)
     )
