@@ -608,8 +608,23 @@ def _backup_file(dest: str, store_path: Path, title: str) -> Path:
 )
 def preview(config: Path, out: Path | None, port: int) -> None:
     """Serve the output folder on 127.0.0.1 to look at the issues in a browser."""
-    folder = out if out is not None else load_config(config).settings.output
-    serve_until_interrupted(folder, port, click.echo)
+    if out is None:
+        conf = load_config(config)
+        folder, site_url = conf.settings.output, conf.site_url
+    else:  # a folder named: its newsletter's site when feeds.yaml is there to say it
+        folder, site_url = out, _site_url_of(config)
+    serve_until_interrupted(folder, port, click.echo, site_url=site_url)
+
+
+def _site_url_of(config: Path) -> str | None:
+    """feeds.yaml's `site_url`, for a preview of a folder named with --out, which needs none:
+    None without a readable feeds.yaml (the preview then keeps the links as published)."""
+    if not Path(config).is_file():
+        return None
+    try:
+        return load_config(config).site_url
+    except CuratorError:  # a config the preview does not need; `build` names its mistake
+        return None
     if terminated():  # Ctrl-C is how a preview ends (exit 0); `kill` is SIGTERM's 143
         raise stopped()
 
