@@ -33,6 +33,10 @@ COVER_MIN = 10
 LOOKED_AT = 2000
 #: How many of the words an article matched are named.
 WORDS_NAMED = 3
+#: Under a subject the subject edit's report says (`Strays.said`), an article using at most this
+#: many of its own words is flagged too (walk196: politics stories under "Customer surveys" that
+#: said "poll" and none of its other words were featured unflagged beside those using none).
+LONE_OWN = 1
 
 #: The term counts of articles by id (`placing.counts_of` for the subjects' phrases).
 Counts = Callable[[Sequence[int]], Mapping[int, Vector]]
@@ -94,7 +98,9 @@ class Strays:
 
     @property
     def said(self) -> bool:
-        return bool(self.without) and (self.most or self.thin_keyword)
+        return off_its_words(
+            self.placed, len(self.without), None if self.keyword is None else self.keyword_uses
+        )
 
     def text(self) -> str:
         """What the subject edit's report says of the subject."""
@@ -136,6 +142,27 @@ class Strays:
         }
 
 
+def off_its_words(placed: int, without: int, keyword_uses: int | None) -> bool:
+    """Whether the subject edit's report says a subject of `placed` articles, `without` of which
+    use none of its own words and its most used keyword is in `keyword_uses` (None: it has no
+    keyword): most use none, or its best keyword is in few of them (`COVER`)."""
+    thin = keyword_uses is not None and placed >= COVER_MIN and COVER * keyword_uses < placed
+    return without > 0 and (2 * without > placed or thin)
+
+
+def on_field(subject: Subject, counted: Sequence[Vector]) -> list[bool]:
+    """For each of `subject`'s articles (their term counts), whether it is on the subject's field
+    as a draft judges it (`featured_strays`): it uses one of its own words, or more than
+    `LONE_OWN` of them when the subject edit's report says the subject (`off_its_words`). Its
+    other articles are the off-field picks whose words are none to offer it (walk196: `subjects
+    overlap` offered "blair" and "labour" for "Customer surveys")."""
+    keys = own_keys(subject)
+    used = [len(keys.intersection(c)) for c in counted]
+    uses = [sum(1 for c in counted if key in c) for key in keyword_terms(subject)]
+    off = off_its_words(len(used), used.count(0), max(uses) if uses else None)
+    return [n > (LONE_OWN if off else 0) for n in used]
+
+
 def strays_of(
     subject: Subject,
     rows: Sequence[tuple[Article, tuple[str, ...]]],
@@ -158,12 +185,6 @@ def strays_of(
         keyword,
         uses,
     )
-
-
-#: Under a subject the subject edit's report says (`Strays.said`), an article using at most this
-#: many of its own words is flagged too (walk196: politics stories under "Customer surveys" that
-#: said "poll" and none of its other words were featured unflagged beside those using none).
-LONE_OWN = 1
 
 
 def featured_strays(

@@ -6,6 +6,7 @@ came in on other words. Set up as fixki's tests: a pasted suggestion beside four
 
 from __future__ import annotations
 
+import json
 import re
 
 from test_fixki_own_words import NAME, SHARES, Newsletter, _add_subject
@@ -45,3 +46,23 @@ def test_a_draft_flags_every_pick_using_one_word_of_a_subject_off_its_words(
     assert alone, said
     words = ("shares", "asia", "failure", "asian", "quake", "low", "insurer", "stock")
     assert set(alone.values()) <= set(words), alone
+
+
+def test_overlap_offers_no_word_only_the_off_field_picks_share(newsletter: Newsletter) -> None:
+    n = newsletter
+    _add_subject(n, SHARES)
+    code, out, err = run("subjects", "overlap", *n.conf, "-q", "--json")
+    assert code == 0, err
+    pairs = [o for o in json.loads(out) if NAME in o["subjects"]]
+    assert pairs, out
+    offered = {w for o in pairs for w in o["new_words"][NAME]}
+    # the politics stories it took ("Blair ...", "Labour ...", "Tories ...") give it no word
+    assert not offered & {"labour", "tories", "blair", "election"}, offered
+    drift = {w for o in pairs for w in o["off_field_words"][NAME]}
+    assert {"labour", "tories"} <= drift and not drift & offered, drift
+    code, out, err = run("subjects", "overlap", *n.conf, "-q")
+    assert code == 0, err
+    assert out.count(f"  not offered for {NAME}: ") == 1, out
+    line = next(x for x in out.splitlines() if x.startswith(f"  not offered for {NAME}: "))
+    assert "labour" in line and "only its articles off its field use them" in line, line
+    assert f"`curator subjects list --subject '{NAME}' --config " in line, line
