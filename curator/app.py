@@ -151,7 +151,12 @@ from curator.templatecopies import (
     unshown_theme,
     unupdated_feed,
 )
-from curator.templatewords import fragment_headings, missing_words, untranslated_words
+from curator.templatewords import (
+    and_joins,
+    fragment_headings,
+    missing_words,
+    untranslated_words,
+)
 from curator.themes import (
     broken_promise,
     closing_mismatch,
@@ -368,7 +373,10 @@ def run_build(
         *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
-        *missing_words(templates or config.settings.templates),
+        *missing_words(
+            templates or config.settings.templates,
+            and_joins([issue], [(r.number, r.theme) for r in store.issues()]),
+        ),
         *fragment_headings(templates or config.settings.templates),
         *single_brace_fields(templates or config.settings.templates),
         *(m.message for m in missing),
@@ -833,7 +841,10 @@ def build_from_draft(
         *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
-        *missing_words(templates or config.settings.templates),
+        *missing_words(
+            templates or config.settings.templates,
+            and_joins([issue], [(r.number, r.theme) for r in store.issues()]),
+        ),
         *fragment_headings(templates or config.settings.templates),
         *single_brace_fields(templates or config.settings.templates),
         *unnamed,

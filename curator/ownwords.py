@@ -33,6 +33,10 @@ COVER_MIN = 10
 LOOKED_AT = 2000
 #: How many of the words an article matched are named.
 WORDS_NAMED = 3
+#: Under a subject the subject edit's report says (`Strays.said`), an article using at most this
+#: many of its own words is flagged too (walk196: politics stories under "Customer surveys" that
+#: said "poll" and none of its other words were featured unflagged beside those using none).
+LONE_OWN = 1
 
 #: The term counts of articles by id (`placing.counts_of` for the subjects' phrases).
 Counts = Callable[[Sequence[int]], Mapping[int, Vector]]
@@ -94,7 +98,9 @@ class Strays:
 
     @property
     def said(self) -> bool:
-        return bool(self.without) and (self.most or self.thin_keyword)
+        return off_its_words(
+            self.placed, len(self.without), None if self.keyword is None else self.keyword_uses
+        )
 
     def text(self) -> str:
         """What the subject edit's report says of the subject."""
@@ -136,6 +142,27 @@ class Strays:
         }
 
 
+def off_its_words(placed: int, without: int, keyword_uses: int | None) -> bool:
+    """Whether the subject edit's report says a subject of `placed` articles, `without` of which
+    use none of its own words and its most used keyword is in `keyword_uses` (None: it has no
+    keyword): most use none, or its best keyword is in few of them (`COVER`)."""
+    thin = keyword_uses is not None and placed >= COVER_MIN and COVER * keyword_uses < placed
+    return without > 0 and (2 * without > placed or thin)
+
+
+def on_field(subject: Subject, counted: Sequence[Vector]) -> list[bool]:
+    """For each of `subject`'s articles (their term counts), whether it is on the subject's field
+    as a draft judges it (`featured_strays`): it uses one of its own words, or more than
+    `LONE_OWN` of them when the subject edit's report says the subject (`off_its_words`). Its
+    other articles are the off-field picks whose words are none to offer it (walk196: `subjects
+    overlap` offered "blair" and "labour" for "Customer surveys")."""
+    keys = own_keys(subject)
+    used = [len(keys.intersection(c)) for c in counted]
+    uses = [sum(1 for c in counted if key in c) for key in keyword_terms(subject)]
+    off = off_its_words(len(used), used.count(0), max(uses) if uses else None)
+    return [n > (LONE_OWN if off else 0) for n in used]
+
+
 def strays_of(
     subject: Subject,
     rows: Sequence[tuple[Article, tuple[str, ...]]],
@@ -165,39 +192,64 @@ def featured_strays(
     entries: Sequence[tuple[Article, str]],
     counts: Counts,
     moved: Collection[str],
-) -> dict[str, str]:
+    off: Collection[str] = (),
+) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Of an issue's `entries` (article, its section's subject), those using none of the
-    subject's own words (not those the editor moved there), by URL: their subject."""
+    subject's own words (not those the editor moved there), by URL: their subject, and the own
+    words they use. Under a subject of `off` (those the subject edit's report says: most of its
+    articles use none of its words, or its best keyword is in few of them), those using only
+    one of its own words too (`LONE_OWN`), named (walk196: "poll" in a politics story)."""
     by_name = {s.name: s for s in subjects}
     wanted = [(a, by_name[n]) for a, n in entries if n in by_name and a.id is not None]
     wanted = [(a, s) for a, s in wanted if a.url not in moved]
     if not wanted:
         return {}
     found = counts([a.id for a, _ in wanted if a.id is not None])
-    return {
-        a.url: s.name
-        for a, s in wanted
-        if a.id is not None and (c := found.get(a.id)) and own_keys(s).isdisjoint(c)
-    }
+    out = {}
+    for a, s in wanted:
+        c = found.get(a.id) if a.id is not None else None
+        if not c:
+            continue
+        keys = own_keys(s)
+        used = keys.intersection(c)
+        if not used or (s.name in off and len(used) <= LONE_OWN):
+            out[a.url] = (s.name, _as_written(s, used))
+    return out
+
+
+def _as_written(subject: Subject, used: Collection[str]) -> tuple[str, ...]:
+    """The own words `used` (terms) as the subject writes them: a keyword as the editor wrote it,
+    else the term."""
+    written = keyword_terms(subject)
+    return tuple(sorted(written.get(k, k) for k in used))
 
 
 def stray_warnings(
     number: int,
-    strays: Mapping[str, str],
+    strays: Mapping[str, tuple[str, tuple[str, ...]]],
     entries: Sequence[tuple[Article, tuple[str, ...]]],
     *,
     draft: str | None,
 ) -> tuple[str, ...]:
-    """A warning per article of issue `number` in `strays` (URL: subject), with the words it was
+    """A warning per article of issue `number` in `strays` (URL: subject, the own words it uses:
+    at most one, under a subject most of whose articles use none), with the words it was
     placed on (`entries`: each featured article with the words it matched), even when it clears
     the weak-fit bar (walk194 #1: a tennis story was published under "Customer surveys" unsaid).
     `draft`: the draft being written (None: a build, which published it)."""
     out = []
     for article, matched in entries:
-        subject = strays.get(article.url)
-        if subject is None:
+        found = strays.get(article.url)
+        if found is None:
             continue
+        subject, used = found
         words = ", ".join(matched[:WORDS_NAMED]) or "words of other articles"
+        by = "none of its keywords nor its name's"
+        if used:
+            by = (
+                f"none of its keywords nor its name's but `{'`, `'.join(used)}`, under a subject"
+                " whose articles mostly came in on other words than its own (as its subject edit"
+                " said)"
+            )
         todo = (
             f"if it does not belong there, cut it in {draft} and"
             if draft is not None
@@ -205,7 +257,7 @@ def stray_warnings(
         )
         out.append(
             f'issue {number}\'s "{article.title}" ({article.url}) is placed under "{subject}"'
-            f" by words that are none of its keywords nor its name's: {words}; {todo}"
+            f" by words that are {by}: {words}; {todo}"
             f" `curator subjects exclude {shell_arg(article.url)}` keeps it out of later issues"
         )
     return tuple(out)

@@ -404,12 +404,20 @@ def edit_strays(config: Config, store: Store, names: Sequence[str | None]) -> tu
     for subject in config.subjects:
         if subject.name not in names:
             continue
-        rows = store.placed_matched(subject.name, LOOKED_AT)
-        counts = counts_of(store, phrases, [a.id for a, _ in rows if a.id is not None])
-        found = strays_of(subject, rows, counts, moved)
+        found = _placed_strays(store, subject, phrases, moved)
         if found.said:
             out.append(found)
     return tuple(out)
+
+
+def _placed_strays(
+    store: Store, subject: Subject, phrases: set[str], moved: Collection[str]
+) -> Strays:
+    """`Strays` of the articles placed under `subject` (the best `LOOKED_AT`), as the subject
+    edit's report judges them."""
+    rows = store.placed_matched(subject.name, LOOKED_AT)
+    counts = counts_of(store, phrases, [a.id for a, _ in rows if a.id is not None])
+    return strays_of(subject, rows, counts, moved)
 
 
 def candidate_strays(
@@ -434,12 +442,22 @@ def candidate_strays(
 
 def featured_strays(
     config: Config, store: Store, entries: Sequence[tuple[Article, str]]
-) -> dict[str, str]:
+) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Of an issue's `entries` (article, its section's subject), those using none of the
-    subject's own words, by URL: their subject (`ownwords.featured_strays`)."""
+    subject's own words, by URL: their subject and the own words they use; under a subject the
+    subject edit's report would say (`Strays.said`, judged as it does), those using one of its
+    words only too (`ownwords.featured_strays`; walk196)."""
     phrases = phrase_keys(subject_phrases(config.subjects))
+    moved = store.corrections()
+    featured = {name for _, name in entries}
+    off = []
+    for subject in config.subjects:
+        if subject.name not in featured:
+            continue
+        if _placed_strays(store, subject, phrases, moved).said:
+            off.append(subject.name)
     return strays_in(
-        config.subjects, entries, lambda ids: counts_of(store, phrases, ids), store.corrections()
+        config.subjects, entries, lambda ids: counts_of(store, phrases, ids), moved, off
     )
 
 

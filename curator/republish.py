@@ -87,6 +87,7 @@ from curator.takeback import archive_without_issues, listed_issues, record_taken
 from curator.templatecheck import single_brace_fields
 from curator.templateerrors import OutputError, TemplateMistake
 from curator.templatewords import (
+    and_joins,
     fragment_headings,
     missing_words,
     untranslated_words,
@@ -512,7 +513,10 @@ def render_issues(
             # The date quoted is the issue's own when one is rendered (walk151 #14).
             day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
             notes += untranslated_words(config.language, folder, day)
-            notes += missing_words(folder)
+            notes += missing_words(
+                folder,
+                and_joins([issues[n] for n in of_issue], [(n, i.theme) for n, i in issues.items()]),
+            )
             notes += fragment_headings(folder)
             notes += single_brace_fields(folder)
             changed = tuple(

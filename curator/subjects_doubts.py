@@ -17,6 +17,7 @@ from typing import Literal
 
 from curator.config import MAX_KEYWORDS
 from curator.models import Article, Subject
+from curator.ownwords import on_field
 from curator.subjectfit import VOTE_LABEL_BAR, queries
 from curator.subjects_explain import Judgement
 from curator.subjects_model import SubjectModel
@@ -136,6 +137,10 @@ class Overlap:
     #: fewer articles under it (None: as many), which needs words of its own (walk153 #5).
     shared_keywords: tuple[str, ...] = ()
     fewer: str | None = None
+    #: Words that would be offered to the first / second but that only its off-field articles
+    #: use (`ownwords.on_field`): not offered (walk196: "blair", "labour" for "Customer surveys").
+    first_drift: tuple[str, ...] = ()
+    second_drift: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -150,6 +155,10 @@ class Overlap:
             "new_words": {self.first: list(self.first_new), self.second: list(self.second_new)},
             "held_back": {
                 name: {"keywords": has, "offered": offered} for name, has, offered in self.held_back
+            },
+            "off_field_words": {
+                self.first: list(self.first_drift),
+                self.second: list(self.second_drift),
             },
         }
 
@@ -513,6 +522,8 @@ def overlaps(
     users: list[Counter[str]] = [Counter() for _ in names]
     # Each subject's articles, as (their thread, their words): see `one_thread`.
     threads: list[list[tuple[str, Vector]]] = [[] for _ in names]
+    # Each subject's articles, as (their words, their counts, moved there by the editor).
+    under_it: list[list[tuple[set[str], Vector, bool]]] = [[] for _ in names]
     signed = signature_words(articles)
     for a in articles:
         pairs: Vector = {}
@@ -527,6 +538,8 @@ def overlaps(
         placed[index[now]] += 1
         own = counts.keys() - signed
         users[index[now]].update(own)
+        # (the editor's moves are on the field by the editor's word)
+        under_it[index[now]].append((own, counts, a.url in model.pins))
         threads[index[now]].append((thread_of(a.title), counts))
         if a.url in model.pins:
             continue  # the editor has decided where it goes: it is not between them any more
@@ -534,6 +547,15 @@ def overlaps(
             pair = tuple(sorted((index[j.scores[0][0]], index[j.scores[1][0]])))
             between.setdefault(pair, []).append((j.margin, a, now))  # type: ignore[arg-type]
     asked = queries(model.subjects, model.corpus)
+    # How many of each subject's articles on its field use each word: a word only its off-field
+    # picks share is none to offer (`ownwords.on_field`; walk196: "blair", "labour" for
+    # "Customer surveys", from the politics stories it took on other words than its own).
+    on_users: list[Counter[str]] = [Counter() for _ in names]
+    for i, rows in enumerate(under_it):
+        fields = on_field(model.subjects[i], [c for _, c, _ in rows])
+        for (own, _, moved), on in zip(rows, fields, strict=True):
+            if on or moved:
+                on_users[i].update(own)
     # The stems of each subject's name, description and keywords: a telling word among them is
     # written already.
     written = [
@@ -569,9 +591,12 @@ def overlaps(
             one_threads[i, t] = posts[top] >= 2 and 2 * uses[top] > sum(uses.values())
         return one_threads[i, t]
 
-    def offerable(i: int, t: str) -> bool:
+    def offerable(i: int, t: str, drift: bool = False) -> bool:
+        """Whether `t` may be offered to subject `i` (`drift`: whether it would be but for
+        the off-field picks' uses)."""
         return (
             users[i][t] >= TELLING_USERS
+            and (on_users[i][t] < TELLING_USERS if drift else on_users[i][t] >= TELLING_USERS)
             and not mixed_word(t)
             and t in separating[i]
             and not any(t in claimed[k] for k in range(len(names)) if k != i)
@@ -581,19 +606,28 @@ def overlaps(
 
     found = []
     shared = shared_keywords(model.subjects)
+    drift: dict[tuple[int, int], list[str]] = {}
     for p, q in combinations(range(len(names)), 2):
         near = sorted(between.get((p, q), []), key=lambda m: (m[0], m[1].url))
         alike = dot(asked[p], asked[q])
         if not near and alike < WORDS_ALIKE and (p, q) not in shared:
             continue
+        ranked = {(i, k): _telling_words(model, i, k) for i, k in ((p, q), (q, p))}
         telling = tuple(
             _telling(
-                [t for t in _telling_words(model, i, k) if t in written[i] or offerable(i, t)],
+                [t for t in ranked[i, k] if t in written[i] or offerable(i, t)],
                 written[i],
                 OVERLAP_WORDS,
             )
             for i, k in ((p, q), (q, p))
         )
+        for i, k in ((p, q), (q, p)):  # (those the off-field picks alone would have offered)
+            _, would = _telling(
+                [t for t in ranked[i, k] if t in written[i] or offerable(i, t, drift=True)],
+                written[i],
+                OVERLAP_WORDS,
+            )
+            drift[i, k] = [t for t in would if offerable(i, t, drift=True)]
         found.append((p, q, near, alike, telling))
     offered: list[list[set[str]]] = [[] for _ in names]
     for p, q, *_, ((_, new_p), (_, new_q)) in found:
@@ -619,7 +653,8 @@ def overlaps(
     shown = _as_written(
         model,
         articles,
-        {t for *_, pair in found for words, _ in pair for t in words},
+        {t for *_, pair in found for words, _ in pair for t in words}
+        | {t for words in drift.values() for t in words},
     )
     out = []
     for p, q, near, alike, ((words_p, new_p), (words_q, new_q)) in found:
@@ -641,6 +676,8 @@ def overlaps(
                 tuple((names[k], *h) for k in (p, q) if (h := held[k]) is not None),
                 shared.get((p, q), ()),
                 None if placed[p] == placed[q] else names[p if placed[p] < placed[q] else q],
+                tuple(dict.fromkeys(map(shown, drift[p, q]))),
+                tuple(dict.fromkeys(map(shown, drift[q, p]))),
             )
         )
     out.sort(key=lambda o: (-o.share, -o.words_alike, o.first, o.second))

@@ -18,6 +18,7 @@ import jinja2.meta
 import jinja2.nodes
 import jinja2.runtime
 
+from curator.models import Issue
 from curator.render import date_text
 from curator.templatecheck import (
     OWN_PREFIX,
@@ -28,10 +29,39 @@ from curator.templatecheck import (
     word_names,
 )
 
+#: How many of the places curator's English "and" joins names are named.
+AND_PLACES = 3
 
-def missing_words(folder: Path | None) -> tuple[str, ...]:
+
+def and_joins(
+    issues: Sequence[Issue], archive: Sequence[tuple[int, Sequence[str]]] = ()
+) -> list[str]:
+    """Where the `issues` rendered join two names or more with `_words.txt`'s `and_word`: an
+    article's authors in its credit, the theme (title, introduction, archive page, feed); and
+    the themes of the earlier issues the archive page and feed list (`archive`: number, theme)."""
+    out = []
+    for issue in issues:
+        if len(issue.theme) > 1:
+            out.append(f"issue {issue.number}'s theme ({' and '.join(issue.theme)})")
+        for article in issue.articles:
+            if len(article.authors) > 1:
+                out.append(
+                    f"issue {issue.number}'s credit of “{article.title or article.url}”"
+                    f" ({' and '.join(article.authors)})"
+                )
+    shown = {i.number for i in issues}
+    for number, theme in archive:
+        if len(theme) > 1 and number not in shown:
+            out.append(f"issue {number}'s theme in the archive page and feed")
+    return out
+
+
+def missing_words(folder: Path | None, joined: Sequence[str] | None = None) -> tuple[str, ...]:
     """A warning naming the words of curator's `_words.txt` that the editor's copy in `folder` lacks
-    (a copy made before the word existed, or one deleted): curator's own is published for it."""
+    (a copy made before the word existed, or one deleted): curator's own is published for it.
+    `joined` (`and_joins`): where the English "and" joins names in what is rendered; when given,
+    a lacking `and_word` is said only when it is published, naming where (walk196: said of
+    issues with one author to an article and a theme of one subject)."""
     if folder is None or not (folder / WORDS).is_file():
         return ()
     env = jinja2.Environment()
@@ -42,6 +72,8 @@ def missing_words(folder: Path | None) -> tuple[str, ...]:
     own_source = own_words_source()
     own_lines = own_source.splitlines()
     lacking = {n: line for n, line in word_names(env, own_source).items() if n not in theirs}
+    if joined is not None and not joined:
+        lacking.pop("and_word", None)  # (nothing it would join is published)
     if not lacking:
         return ()
     lines = []
@@ -52,9 +84,14 @@ def missing_words(folder: Path | None) -> tuple[str, ...]:
             end += 1
         lines.append(" ".join(part.strip() for part in own_lines[line - 1 : end + 1]))
     names = ", ".join(f"`{name}`" for name in lacking)
+    where = ""
+    if joined and "and_word" in lacking:
+        more = f" and {len(joined) - AND_PLACES} more" if len(joined) > AND_PLACES else ""
+        where = f" (“and” joins names in {'; '.join(joined[:AND_PLACES])}{more})"
     return (
         f"{folder / WORDS}: has no {names}, so curator's English was published for"
-        f" {'it' if len(lacking) == 1 else 'them'}; to write {'it' if len(lacking) == 1 else 'them'}"
+        f" {'it' if len(lacking) == 1 else 'them'}{where}; to write"
+        f" {'it' if len(lacking) == 1 else 'them'}"
         " in your newsletter's language, add to your _words.txt (and translate the quoted words): "
         + " ".join(lines),
     )

@@ -446,6 +446,7 @@ def overlap(
         echo("No two subjects are confused: each article's best subject stands out.")
         return
     noted: set[str] = set()
+    noted_drift: set[str] = set()
     for o in found:
         # (walk155: "0 % of their articles sit between them" beside "split by chance")
         share = "none" if o.share == 0 else "under 1%" if o.share < 0.005 else f"{o.share:.0%}"
@@ -487,15 +488,23 @@ def overlap(
             )
         for url, title, now in o.between:
             echo(f"    {title}  [now under {now}]\n      {url}")
-        for name, words, new in (
-            (o.first, o.first_words, o.first_new),
-            (o.second, o.second_words, o.second_new),
+        for name, words, new, drift in (
+            (o.first, o.first_words, o.first_new, o.first_drift),
+            (o.second, o.second_words, o.second_new, o.second_drift),
         ):
             old = [w for w in words if w not in new]
             line = f"  words for {name}: {', '.join(new) or 'none you have not written'}"
             if old:
                 line += f" (already in its name, description or keywords: {', '.join(old)})"
             echo(line)
+            if drift and name not in noted_drift:  # (walk196; once a subject)
+                noted_drift.add(name)
+                echo(
+                    f"  not offered for {name}: {', '.join(drift)}: only its articles off its"
+                    " field use them (those using none of its keywords nor its name's words, or"
+                    " one when most use none); to see them: `curator subjects list --subject"
+                    f" {shell_arg(name)}`"
+                )
         for name in o.without_keywords:
             echo(
                 f"  `{name}` has no keywords, only a name and a description: add the words"
