@@ -45,6 +45,7 @@ from curator.draft import (
 from curator.draftbuild import (
     below_min_articles,
     corrected_since_drafted,
+    credits_since_drafted,
     draft_text_warnings,
     reader_notes,
     rebuilt_since_drafted,
@@ -483,6 +484,16 @@ def write_next_draft(
         issue.number,
         {e.article.id: e.article.title for s in issue.sections for e in s.entries if e.article.id},
     )
+    # (and the authors: a feed's correction since is followed, not taken for an edit: walk199 #1)
+    store.record_draft_authors(
+        issue.number,
+        {
+            e.article.id: e.article.authors
+            for s in issue.sections
+            for e in s.entries
+            if e.article.id
+        },
+    )
     # (the blurbs it wrote, curator's own: one rebuilt since is told from the editor's edit)
     store.record_draft_blurbs(
         issue.number,
@@ -620,8 +631,13 @@ def build_from_draft(
     credits = dropped_credits(draft, known, draft_file)
     # (the blurbs curator wrote into the draft: one rebuilt since is no edit of the editor's)
     written_blurbs = store.draft_blurbs(draft.number)
+    authors = store.draft_authors(draft.number)  # (walk199 #1: as curator wrote them)
     issue, missing = draft_to_issue(
-        draft, known, descriptions=descriptions, written_blurbs=written_blurbs
+        draft,
+        known,
+        descriptions=descriptions,
+        written_blurbs=written_blurbs,
+        written_authors=authors,
     )
     unreachable: list[str] = []
     if missing:
@@ -646,7 +662,11 @@ def build_from_draft(
         known = {url: named(a) for url, a in _known_articles(store, draft.entries).items()}
         known |= fresh
         issue, missing = draft_to_issue(
-            draft, known, descriptions=descriptions, written_blurbs=written_blurbs
+            draft,
+            known,
+            descriptions=descriptions,
+            written_blurbs=written_blurbs,
+            written_authors=authors,
         )
     else:
         unread = {}
@@ -811,6 +831,9 @@ def build_from_draft(
         *draft_text_warnings(draft, draft_file, known, (out_dir, issue.number)),
         *filter(None, [cut_off_warning(as_written, draft_file)]),
         *corrected_since_drafted(store, draft, draft_file, known),
+        *credits_since_drafted(
+            draft, draft_file, known, authors, _issue_json(out_dir, issue.number)
+        ),
         *rebuilt_since_drafted(draft, draft_file, known, written_blurbs, out_dir),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),

@@ -1,0 +1,109 @@
+"""walk199 (fixkx): a credit or title the feed, or the editor, corrected reaches the issue. A
+draft's `author:` line left as curator wrote it follows the feed's correction since, and only
+an edited one is the editor's correction; a title corrected in a published issue is carried
+to an issue featuring the article again, as a corrected credit is; a feed's correction of an
+article two issues published names both. Through the CLI, against a feed and pages on a real
+HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from test_walk126_stored import first_issue, serve_week
+
+from conftest import LocalServer, said_as_one
+from conftest import run_cli as run
+
+
+def _entries(draft: Path) -> list[tuple[str, str, int]]:
+    """The draft's articles: (title, address, line of the heading), in the draft's order."""
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    found = []
+    for n, text in enumerate(lines, 1):
+        if text.startswith("## ") and "://" not in text and lines[n].startswith("url: "):
+            found.append((text[3:], lines[n][5:].strip(), n))
+    return found
+
+
+def _published(out: Path, number: int) -> dict[str, dict[str, object]]:
+    """Issue `number`'s articles as its issue-N.json publishes them, by address."""
+    issue = json.loads((out / f"issue-{number}.json").read_text(encoding="utf-8"))
+    return {a["url"]: a for s in issue["sections"] for a in s["articles"]}
+
+
+def _feature_again(tmp_path: Path, number: int, urls: list[str]) -> Path:
+    """A draft of issue `number` the editor wrote featuring `urls` again, each a `## URL`
+    heading listed under `feature_again:`, under the first subject of issue 2's draft."""
+    before = (tmp_path / "drafts" / "issue-2.md").read_text(encoding="utf-8")
+    subject = re.search(r"^# .+$", before, re.M)
+    end = re.search(r"^<!-- end of the draft.*$", before, re.M)
+    assert subject is not None and end is not None, before
+    headings = "".join(f"## {u}\n\n" for u in urls)
+    draft = tmp_path / "drafts" / f"issue-{number}.md"
+    draft.write_text(
+        f"---\ntitle: CX Weekly\nnumber: {number}\ndate: 2026-12-20\nfeature_again: [{', '.join(urls)}]\n---\n\n"
+        f"{subject.group(0)}\n\n{headings}{end.group(0)}\n",
+        encoding="utf-8",
+    )
+    return draft
+
+
+def test_a_drafts_author_line_left_as_written_follows_the_feeds_correction(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk199 #1: `curator draft` wrote `author: Jane Ortiz`; the feed and the page then
+    credited "Corrected Person"; `fetch` and `build --draft` (the author line not edited) said
+    the title line but published the old credit without a word, and a later draft featuring the
+    article said it "is published as you corrected it in issue 2": curator's own stale line
+    taken for the editor's correction. The line as curator wrote it follows the feed, said
+    with its line; only a line the editor changed is their correction."""
+    path, _ = first_issue(tmp_path, http_server)
+    code, _, err = run("draft", "--config", str(path), "--all-subjects", "--no-fetch")
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-2.md"
+    entries = _entries(draft)
+    assert len(entries) == 2, entries
+    (left, left_url, left_line), (edited, edited_url, _) = entries
+    text = draft.read_text(encoding="utf-8")
+    block = text.index(f"url: {edited_url}\n")
+    assert text[block:].split("\n")[1] == "author: Jane Ortiz", text
+    text = text[:block] + text[block:].replace("author: Jane Ortiz", "author: Jane M. Ortiz", 1)
+    draft.write_text(text, encoding="utf-8")
+
+    out = tmp_path / "output"
+    serve_week(http_server, corrected=True)  # retitled, and credited to Corrected Person
+    code, _, err = run("fetch", "--config", str(path))
+    assert code == 0, err
+    assert (
+        f'{draft}:{left_line}: the credit of "{left}" ({left_url}) was corrected in its feed'
+        ' since the draft was written: now "Corrected Person"; the draft has curator\'s line'
+        ' ("Jane Ortiz"), and `curator build --draft'
+    ) in said_as_one(err), err
+    assert f"({edited_url}) was corrected in its feed" not in err, err
+    code, _, err = run("build", "--config", str(path), "--draft", str(draft))
+    assert code == 0, err
+    said = said_as_one(err)
+    published = _published(out, 2)
+    assert published[left_url]["authors"] == ["Corrected Person"], published
+    assert published[edited_url]["authors"] == ["Jane M. Ortiz"], published
+    assert (
+        f'{draft}:{left_line}: the credit of "{left}" ({left_url}) was corrected in its feed'
+        ' since the draft was written: published "Corrected Person", not "Jane Ortiz", as your'
+        " draft had curator's line, not an edit of yours; to publish another, correct its"
+        f' "authors" in {out / "issue-2.json"} and run `curator render 2'
+    ) in said, err
+    assert "Corrected Person" in (out / "issue-2.html").read_text(encoding="utf-8")
+
+    # Issue 3 features both again: only the credit the editor edited is their correction.
+    later = _feature_again(tmp_path, 3, [left_url, edited_url])
+    code, _, err = run("build", "--config", str(path), "--draft", str(later))
+    assert code == 0, err
+    said = said_as_one(err)
+    assert f"({edited_url}) is published as you corrected it in issue 2: Jane M. Ortiz" in said
+    assert f"({left_url}) is published as you corrected it" not in said, err
+    again = _published(out, 3)
+    assert again[left_url]["authors"] == ["Corrected Person"], again
+    assert again[edited_url]["authors"] == ["Jane M. Ortiz"], again
+    assert edited != left
