@@ -16,6 +16,11 @@ from test_walk126_stored import first_issue, serve_week
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
 
+END = (
+    "<!-- end of the draft: keep this line last; a draft without it was cut off while saved,"
+    " and curator does not build it -->"
+)
+
 
 def _entries(draft: Path) -> list[tuple[str, str, int]]:
     """The draft's articles: (title, address, line of the heading), in the draft's order."""
@@ -33,18 +38,20 @@ def _published(out: Path, number: int) -> dict[str, dict[str, object]]:
     return {a["url"]: a for s in issue["sections"] for a in s["articles"]}
 
 
-def _feature_again(tmp_path: Path, number: int, urls: list[str]) -> Path:
+def _feature_again(tmp_path: Path, number: int, urls: list[str], subject: str = "") -> Path:
     """A draft of issue `number` the editor wrote featuring `urls` again, each a `## URL`
-    heading listed under `feature_again:`, under the first subject of issue 2's draft."""
-    before = (tmp_path / "drafts" / "issue-2.md").read_text(encoding="utf-8")
-    subject = re.search(r"^# .+$", before, re.M)
-    end = re.search(r"^<!-- end of the draft.*$", before, re.M)
-    assert subject is not None and end is not None, before
+    heading listed under `feature_again:`, under `subject` (else the first of issue 2's draft)."""
+    if not subject:
+        before = (tmp_path / "drafts" / "issue-2.md").read_text(encoding="utf-8")
+        found = re.search(r"^# (.+)$", before, re.M)
+        assert found is not None, before
+        subject = found.group(1)
     headings = "".join(f"## {u}\n\n" for u in urls)
     draft = tmp_path / "drafts" / f"issue-{number}.md"
+    draft.parent.mkdir(exist_ok=True)
     draft.write_text(
-        f"---\ntitle: CX Weekly\nnumber: {number}\ndate: 2026-12-20\nfeature_again: [{', '.join(urls)}]\n---\n\n"
-        f"{subject.group(0)}\n\n{headings}{end.group(0)}\n",
+        f"---\ntitle: CX Weekly\nnumber: {number}\ndate: 2026-12-20\n"
+        f"feature_again: [{', '.join(urls)}]\n---\n\n# {subject}\n\n{headings}{END}\n",
         encoding="utf-8",
     )
     return draft
@@ -107,3 +114,42 @@ def test_a_drafts_author_line_left_as_written_follows_the_feeds_correction(
     assert again[left_url]["authors"] == ["Corrected Person"], again
     assert again[edited_url]["authors"] == ["Jane M. Ortiz"], again
     assert edited != left
+
+
+def test_a_title_corrected_in_a_published_issue_is_carried_when_featured_again(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk199 #2: a title corrected in issue-1.json and `curator render 1` ("the store now
+    keeps it too") went back to the feed's when a later draft featured the article again
+    (`feature_again:` and `## URL`), without a word, while its corrected credit was carried and
+    said. The title is carried too, and said as the credit is."""
+    path, _ = first_issue(tmp_path, http_server)
+    out = tmp_path / "output"
+    issue_json = out / "issue-1.json"
+    issue = json.loads(issue_json.read_text(encoding="utf-8"))
+    first = issue["sections"][0]["articles"][0]
+    subject = issue["sections"][0]["subject"]
+    was, first["title"] = first["title"], "The editor's corrected title"
+    first["authors"] = ["Jane Q. Ortiz"]
+    issue_json.write_text(json.dumps(issue, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run("render", "1", "--config", str(path))
+    assert code == 0, err
+    said = said_as_one(err)
+    assert "the store now keeps it too" in said, err
+    assert "a later issue featuring it again publishes this title" in said, err
+
+    draft = _feature_again(tmp_path, 2, [first["url"]], subject)
+    code, _, err = run("build", "--config", str(path), "--draft", str(draft))
+    assert code == 0, err
+    said = said_as_one(err)
+    again = _published(out, 2)[first["url"]]
+    assert again["title"] == "The editor's corrected title", again
+    assert again["authors"] == ["Jane Q. Ortiz"], again
+    assert f"({first['url']}) is published as you corrected it in issue 1: Jane Q. Ortiz" in said
+    assert (
+        f'the title of "The editor\'s corrected title" ({first["url"]}) is published as you'
+        f' corrected it in issue 1, not as its page or feed gives it ("{was}")'
+    ) in said, err
+    html = (out / "issue-2.html").read_text(encoding="utf-8")
+    assert "The editor&#39;s corrected title" in html or "The editor’s" in html, html
+    assert was not in html
