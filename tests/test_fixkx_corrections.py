@@ -153,3 +153,40 @@ def test_a_title_corrected_in_a_published_issue_is_carried_when_featured_again(
     html = (out / "issue-2.html").read_text(encoding="utf-8")
     assert "The editor&#39;s corrected title" in html or "The editor’s" in html, html
     assert was not in html
+
+
+def test_a_feeds_correction_of_an_article_two_issues_published_names_both(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk199 #3: an article published in issue 1 and featured again in issue 2; its feed then
+    corrected it, and `curator fetch` named only issue 1 ("published in issue 1, is now ...:
+    edit ... issue-1.json"), leaving issue 2 wrong unsaid. Every issue is named, each with its
+    file to edit and its render (in --json too, one entry per issue)."""
+    path, _ = first_issue(tmp_path, http_server)
+    out = tmp_path / "output"
+    issue = json.loads((out / "issue-1.json").read_text(encoding="utf-8"))
+    first = issue["sections"][0]["articles"][0]
+    draft = _feature_again(tmp_path, 2, [first["url"]], issue["sections"][0]["subject"])
+    code, _, err = run("build", "--config", str(path), "--draft", str(draft))
+    assert code == 0, err
+    assert first["url"] in _published(out, 2)
+
+    serve_week(http_server, corrected=True)
+    code, stdout, err = run("fetch", "--config", str(path), "--json")
+    assert code == 0, err
+    said = said_as_one(err)
+    line = next(s for s in err.splitlines() if f'"{first["title"]}", published in' in s)
+    assert f'"{first["title"]}", published in issues 1 and 2, is now "Rethinking it: ' in said
+    assert (
+        "in its feed: issues 1 and 2 are left as they were published, their blurb too; to"
+        f' correct them, edit its "title", "authors" (and "blurb", if its page changed too) in'
+        f" {out / 'issue-1.json'}, then `curator render 1"
+    ) in said, err
+    assert f"and in {out / 'issue-2.json'}, then `curator render 2" in said, err
+    assert err.count(f'"{first["title"]}", published in') == 1, line
+    changed = json.loads(stdout)["feeds"][0]["changed_published"]
+    mine = [c for c in changed if c["published_title"] == first["title"]]
+    assert sorted((c["issue"], c["json_file"]) for c in mine) == [
+        (1, str(out / "issue-1.json")),
+        (2, str(out / "issue-2.json")),
+    ], changed
