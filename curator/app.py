@@ -618,7 +618,9 @@ def build_from_draft(
     named = feed_names(config, store)
     # (walk178 #7, walk183: a title or credit a letter or two off, before a page is read)
     drafted = store.draft_titles(draft.number)
-    stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file, drafted)
+    authors = store.draft_authors(draft.number)  # (walk199 #1: as curator wrote them)
+    named_known = {u: named(a) for u, a in known.items()}
+    stop_for_typos(config, draft, named_known, draft_file, drafted, authors)
     checked_early = set(known)
     failed: dict[str, str] = {}  # (fixjq #2: a page never read that could not be read now)
     fresh, gone = _read_unread(config, store, draft.entries, known, now, failed)
@@ -631,7 +633,6 @@ def build_from_draft(
     credits = dropped_credits(draft, known, draft_file)
     # (the blurbs curator wrote into the draft: one rebuilt since is no edit of the editor's)
     written_blurbs = store.draft_blurbs(draft.number)
-    authors = store.draft_authors(draft.number)  # (walk199 #1: as curator wrote them)
     issue, missing = draft_to_issue(
         draft,
         known,
@@ -693,7 +694,7 @@ def build_from_draft(
             f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
             f" it from the draft{private}:{where}"
         )
-    stop_for_typos_once_read(draft, known, draft_file, checked_early, drafted)  # (walk190)
+    stop_for_typos_once_read(draft, known, draft_file, checked_early, drafted, authors)  # walk190
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     # An article an earlier issue featured stops the build unless the draft says it is meant.

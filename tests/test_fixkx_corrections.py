@@ -116,6 +116,31 @@ def test_a_drafts_author_line_left_as_written_follows_the_feeds_correction(
     assert edited != left
 
 
+def test_an_author_line_left_as_written_is_no_typo_when_the_feed_fixed_its_spelling(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk199 #1, a feed fixing a misspelt name ("Jane Ortz" to "Jane Ortiz") after `curator
+    draft` wrote it: the draft's line, curator's, is no typo of the editor's to stop the build
+    for ("did you mean"); the feed's spelling is published. A line the editor typed one letter
+    off still stops it."""
+    path, _ = first_issue(tmp_path, http_server, author="Jane Ortz")
+    code, _, err = run("draft", "--config", str(path), "--all-subjects", "--no-fetch")
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-2.md"
+    (_, left_url, _), (_, right_url, _) = _entries(draft)
+    text = draft.read_text(encoding="utf-8")
+    assert text.count("author: Jane Ortz\n") == 2, text
+    serve_week(http_server)  # "Jane Ortiz" now, in the feed and on the pages
+    code, _, err = run("fetch", "--config", str(path))
+    assert code == 0, err
+    code, _, err = run("build", "--config", str(path), "--draft", str(draft))
+    assert code == 0, err
+    published = _published(tmp_path / "output", 2)
+    assert published[left_url]["authors"] == ["Jane Ortiz"], published
+    assert published[right_url]["authors"] == ["Jane Ortiz"], published
+    assert "did you mean" not in err, err
+
+
 def test_a_title_corrected_in_a_published_issue_is_carried_when_featured_again(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
