@@ -45,6 +45,7 @@ from curator.draft import (
 from curator.draftbuild import (
     below_min_articles,
     corrected_since_drafted,
+    credits_since_drafted,
     draft_text_warnings,
     reader_notes,
     rebuilt_since_drafted,
@@ -491,6 +492,16 @@ def write_next_draft(
         issue.number,
         {e.article.id: e.article.title for s in issue.sections for e in s.entries if e.article.id},
     )
+    # (and the authors: a feed's correction since is followed, not taken for an edit: walk199 #1)
+    store.record_draft_authors(
+        issue.number,
+        {
+            e.article.id: e.article.authors
+            for s in issue.sections
+            for e in s.entries
+            if e.article.id
+        },
+    )
     # (the blurbs it wrote, curator's own: one rebuilt since is told from the editor's edit)
     store.record_draft_blurbs(
         issue.number,
@@ -615,7 +626,9 @@ def build_from_draft(
     named = feed_names(config, store)
     # (walk178 #7, walk183: a title or credit a letter or two off, before a page is read)
     drafted = store.draft_titles(draft.number)
-    stop_for_typos(config, draft, {u: named(a) for u, a in known.items()}, draft_file, drafted)
+    authors = store.draft_authors(draft.number)  # (walk199 #1: as curator wrote them)
+    named_known = {u: named(a) for u, a in known.items()}
+    stop_for_typos(config, draft, named_known, draft_file, drafted, authors)
     checked_early = set(known)
     failed: dict[str, str] = {}  # (fixjq #2: a page never read that could not be read now)
     fresh, gone = _read_unread(config, store, draft.entries, known, now, failed)
@@ -629,7 +642,11 @@ def build_from_draft(
     # (the blurbs curator wrote into the draft: one rebuilt since is no edit of the editor's)
     written_blurbs = store.draft_blurbs(draft.number)
     issue, missing = draft_to_issue(
-        draft, known, descriptions=descriptions, written_blurbs=written_blurbs
+        draft,
+        known,
+        descriptions=descriptions,
+        written_blurbs=written_blurbs,
+        written_authors=authors,
     )
     unreachable: list[str] = []
     if missing:
@@ -654,7 +671,11 @@ def build_from_draft(
         known = {url: named(a) for url, a in _known_articles(store, draft.entries).items()}
         known |= fresh
         issue, missing = draft_to_issue(
-            draft, known, descriptions=descriptions, written_blurbs=written_blurbs
+            draft,
+            known,
+            descriptions=descriptions,
+            written_blurbs=written_blurbs,
+            written_authors=authors,
         )
     else:
         unread = {}
@@ -681,7 +702,7 @@ def build_from_draft(
             f"{draft_file}: cannot read the article(s) added by URL; check the address, or remove"
             f" it from the draft{private}:{where}"
         )
-    stop_for_typos_once_read(draft, known, draft_file, checked_early, drafted)  # (walk190)
+    stop_for_typos_once_read(draft, known, draft_file, checked_early, drafted, authors)  # walk190
     if not issue.sections:
         raise BuildError(f"{draft_file}: the draft has no articles left; nothing to publish")
     # An article an earlier issue featured stops the build unless the draft says it is meant.
@@ -819,6 +840,9 @@ def build_from_draft(
         *draft_text_warnings(draft, draft_file, known, (out_dir, issue.number)),
         *filter(None, [cut_off_warning(as_written, draft_file)]),
         *corrected_since_drafted(store, draft, draft_file, known),
+        *credits_since_drafted(
+            draft, draft_file, known, authors, _issue_json(out_dir, issue.number)
+        ),
         *rebuilt_since_drafted(draft, draft_file, known, written_blurbs, out_dir),
         *_own_title(config, draft, draft_file),
         *_dated_before(store, draft, draft_file, now, out_dir),

@@ -262,6 +262,16 @@ def disputed_credits(
                     f" issue {art.blurb_corrected_in}, not as its page or feed gives it (a blurb"
                     " written under its heading in a draft replaces it)"
                 )
+            if art.title_corrected_in is not None:
+                # The editor's own title, from an earlier issue's issue-N.json: said as a
+                # corrected credit is (walk199 #2: the feed's title came back, unsaid).
+                stored = store.article_by_url(art.url)
+                given = f' ("{stored.title}")' if stored and stored.title != art.title else ""
+                out.append(
+                    f'the title of "{art.title}" ({art.url}) is published as you corrected it in'
+                    f" issue {art.title_corrected_in}, not as its page or feed gives it{given} (a"
+                    " `## Title` heading over its `url:` line in a draft replaces it)"
+                )
             if art.credit_corrected_in is not None:
                 # The editor's own credit, from an earlier issue: no doubt of curator's to say,
                 # but said, for it is not what the feed and the page give (walk158 #7).

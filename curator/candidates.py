@@ -407,14 +407,20 @@ def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
     draft's `author:` lines, or its issue-N.json) is credited as corrected, whatever its feed
     and page say, and says in which issue (`Article.credit_corrected_in`; walk158 #7: an issue
     featuring it again published the old credit). So is one whose blurb the editor corrected
-    (`Store.blurb_corrections`, `Article.blurb_corrected_in`; walk167 #5)."""
+    (`Store.blurb_corrections`, `Article.blurb_corrected_in`; walk167 #5), and one whose title
+    the editor corrected in an issue-N.json (`Store.title_corrections`,
+    `Article.title_corrected_in`; walk199 #2)."""
     names = {f.url: f.name for f in config.feeds}
     titles: dict[str, str | None] = {}
     newest: dict[str, dict[str, str]] = {}
     corrected = store.credit_corrections()
     blurbs = store.blurb_corrections()
+    titles_fixed = store.title_corrections()
 
     def named(article: Article) -> Article:
+        retitled = titles_fixed.get(article.id) if article.id else None
+        if retitled is not None:  # the editor's title, from the issue that corrected it
+            article = replace(article, title=retitled[1], title_corrected_in=retitled[0])
         rewritten = blurbs.get(article.id) if article.id else None
         if rewritten is not None:
             # the editor's blurb, from the issue that corrected it (walk167 #5)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from curator.config import Config
@@ -122,6 +122,7 @@ def misspelt_credits(
     path: Path,
     checked: Collection[str] | None = None,
     drafted: Mapping[int, str] | None = None,
+    drafted_authors: Mapping[int, Sequence[str]] | None = None,
 ) -> list[DraftError]:
     """A mistake for each `author:` or `publication:` of the draft that is one or two letters
     from the one curator found for its article (`mistyped`), unless written with `(sic)` after
@@ -149,6 +150,11 @@ def misspelt_credits(
             mistakes.append(_title_mistake(path, entry, stored.title, n))
         pairs: list[tuple[str, str, tuple[str, ...], str, int]] = []
         theirs = [a for a in stored.authors if a.strip()]
+        # (`author:` lines as `curator draft` wrote them are no typo of the editor's either: a
+        # feed that fixed the name's spelling since is followed, walk199 #1)
+        wrote_ours = (drafted_authors or {}).get(stored.id) if stored.id is not None else None
+        if wrote_ours is not None and _spelt(entry.authors) == _spelt(wrote_ours):
+            theirs = []
         for wrote in entry.authors:
             if not wrote.strip() or any(_plain(wrote) == _plain(a) for a in theirs):
                 continue
@@ -217,18 +223,24 @@ def _title_mistake(path: Path, entry: DraftEntry, found: str, n: int) -> DraftEr
     )
 
 
+def _spelt(authors: Sequence[str]) -> list[str]:
+    """Authors as compared with those a draft was written with (spaces aside)."""
+    return [" ".join(a.split()) for a in authors if a.strip()]
+
+
 def stop_for_typos_once_read(
     draft: Draft,
     known: Mapping[str, Article],
     path: Path,
     checked: Collection[str],
     drafted: Mapping[int, str],
+    drafted_authors: Mapping[int, Sequence[str]] | None = None,
 ) -> None:
     """Stop the build for the `misspelt_credits` (and titles) of the articles whose pages were
     read after `stop_for_typos` (those added by address, whose credit and title curator learns
     then, and those not `checked` before: walk190 #1), before anything is published or stored
     (the build's refusal forgets the pages read, `Store.forget_added_by_address`)."""
-    stop_for(path, misspelt_credits(draft, known, path, checked, drafted))
+    stop_for(path, misspelt_credits(draft, known, path, checked, drafted, drafted_authors))
 
 
 def mistyped_title(config: Config, draft: Draft, path: Path) -> list[DraftError]:
@@ -258,10 +270,13 @@ def stop_for_typos(
     known: Mapping[str, Article | Scored],
     path: Path,
     drafted: Mapping[int, str] | None = None,
+    drafted_authors: Mapping[int, Sequence[str]] | None = None,
 ) -> None:
     """Stop the build for the draft's `mistyped_title` and `misspelt_credits`, every one said at
-    once, before a page is read or anything is stored."""
+    once, before a page is read or anything is stored (`drafted`, `drafted_authors`: the titles
+    and authors `curator draft` wrote, no typos of the editor's)."""
     stop_for(
         path,
-        mistyped_title(config, draft, path) + misspelt_credits(draft, known, path, None, drafted),
+        mistyped_title(config, draft, path)
+        + misspelt_credits(draft, known, path, None, drafted, drafted_authors),
     )

@@ -12,8 +12,16 @@ from pathlib import Path
 from curator import articles as article_rules
 from curator import articles_pages as article_pages
 from curator.articlewarnings import disputed_credits, lost_title_words, weak_blurbs
+from curator.candidates import feed_names
 from curator.config import INIT_PLACEHOLDERS, Config
-from curator.draft import Draft, DraftEntry, blurb_rebuilt, draft_path, read_draft
+from curator.draft import (
+    Draft,
+    DraftEntry,
+    blurb_rebuilt,
+    credit_followed,
+    draft_path,
+    read_draft,
+)
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.firstread import ROBOTS_DISALLOWED, disallowed_first_reads, never_read
@@ -649,6 +657,47 @@ def corrected_since_drafted(
     return tuple(said)
 
 
+def credits_since_drafted(
+    draft: Draft,
+    path: Path,
+    known: Mapping[str, Article],
+    written: Mapping[int, Sequence[str]],
+    json_file: Path | None = None,
+) -> tuple[str, ...]:
+    """A line per article of the draft whose `author:` lines are the ones curator wrote into it
+    (`written`: `Store.draft_authors`) while its feed (or page) corrected its credit since
+    (`credit_followed`; `known`: the stored articles by the draft's addresses, as credited at
+    build): the feed's credit is published, not the draft's old one. Said by `build --draft`
+    (`json_file`: the issue-N.json it publishes) and, before it, by the fetch that took the
+    correction (`json_file` None).
+
+    Why: the build said the title line corrected in its feed, not the author line, and
+    published the old credit (walk199 #1)."""
+    said: list[str] = []
+    for entry in draft.entries:
+        article = known.get(entry.url)
+        if article is None or article.id is None:
+            continue
+        followed = credit_followed(entry, article, written)
+        if followed is None:
+            continue
+        now, was = join_names(list(followed)), join_names(list(written[article.id]))
+        which = (
+            f'{path}:{entry.line}: the credit of "{entry.title}" ({article.url}) was corrected in'
+            " its feed since the draft was written"
+        )
+        said.append(
+            f'{which}: published "{now}", not "{was}", as your draft had curator\'s line, not an'
+            f' edit of yours; to publish another, correct its "authors" in'
+            f" {json_file} and run `curator render {draft.number}`"
+            if json_file is not None
+            else f'{which}: now "{now}"; the draft has curator\'s line ("{was}"), and `curator'
+            f" build --draft {shell_arg(path)}` publishes the feed's (write your own `author:`"
+            " line over it to publish that)"
+        )
+    return tuple(said)
+
+
 def rebuilt_since_drafted(
     draft: Draft,
     path: Path,
@@ -725,8 +774,17 @@ def waiting_draft_corrections(config: Config, store: Store, now: datetime) -> tu
     if draft.number != number:
         return ()
     known = known_articles(store, draft.entries)
-    return corrected_since_drafted(store, draft, path, known) + rebuilt_since_drafted(
-        draft, path, known, store.draft_blurbs(number)
+    named = feed_names(config, store)
+    credits = credits_since_drafted(
+        draft,
+        path,
+        {u: named(a) for u, a in known.items()},
+        store.draft_authors(number),
+    )
+    return (
+        corrected_since_drafted(store, draft, path, known)
+        + credits
+        + rebuilt_since_drafted(draft, path, known, store.draft_blurbs(number))
     )
 
 

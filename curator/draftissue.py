@@ -173,6 +173,34 @@ def blurb_rebuilt(entry: DraftEntry, stored: Article, written: Mapping[int, str]
     return "old" if _spaced(entry.blurb) == _spaced(was) else "edited"
 
 
+def _names(authors: Sequence[str]) -> tuple[str, ...]:
+    """Authors as a draft's `author:` lines give them, to compare (spaces, case and a name
+    written twice aside)."""
+    return tuple(dict.fromkeys(" ".join(a.split()).casefold() for a in authors if a.strip()))
+
+
+def credit_followed(
+    entry: DraftEntry, stored: Article, written: Mapping[int, Sequence[str]]
+) -> tuple[str, ...] | None:
+    """The authors an entry publishes in place of its `author:` lines when those lines are the
+    ones curator wrote into the draft (`written`, by article id: `Store.draft_authors`) and the
+    article's credit changed since (its feed or page corrected it): they are curator's old
+    text, not the editor's correction. None otherwise (an edited line, no change since, an
+    article added by address, a credit corrected in an earlier issue, a draft an older curator
+    wrote).
+
+    Why: `build --draft` published the draft's stale "Elif Yilmaz" over the feed's correction
+    without a word, and kept it as the editor's correction for every later issue (walk199 #1)."""
+    was = written.get(stored.id) if stored.id is not None else None
+    if was is None or entry.url_only or stored.credit_corrected_in is not None:
+        return None
+    if "author" not in entry.credit_lines or _names(entry.authors) != _names(was):
+        return None  # (the editor's own credit, or a line they deleted: theirs)
+    if _names(stored.authors) == _names(was) or not _names(stored.authors):
+        return None
+    return stored.authors
+
+
 def _credit_of(article: Article) -> tuple[tuple[str, ...], str]:
     """An article's credit as published (spaces aside), to tell one the draft corrected."""
     return tuple(" ".join(a.split()) for a in article.authors if a.strip()), " ".join(
@@ -186,6 +214,7 @@ def draft_to_issue(
     *,
     descriptions: Mapping[str, str] | None = None,
     written_blurbs: Mapping[int, str] | None = None,
+    written_authors: Mapping[int, Sequence[str]] | None = None,
 ) -> tuple[Issue, tuple[str, ...]]:
     """The Issue exactly as the draft says, and the draft's URLs curator does not know yet.
 
@@ -199,10 +228,13 @@ def draft_to_issue(
     blurb it gives otherwise (`Article.blurb_corrected_in`), unless the draft's blurb is the one
     curator wrote into it (`written_blurbs`, by article id: `Store.draft_blurbs`) and curator
     rebuilt the article's blurb since (`blurb_rebuilt`): that is curator's old text, not the
-    editor's, and the newer blurb is published.
+    editor's, and the newer blurb is published. Likewise the `author:` lines curator wrote
+    (`written_authors`: `Store.draft_authors`) when the feed corrected the credit since
+    (`credit_followed`): the feed's is published, and it is no correction of the editor's.
     """
     descriptions = descriptions or {}
     written_blurbs = written_blurbs or {}
+    written_authors = written_authors or {}
     missing: list[str] = []
     sections: list[Section] = []
     for section in draft.sections:
@@ -215,10 +247,13 @@ def draft_to_issue(
             blurb, markdown = _blurb_fields(entry, found.article)
             if not entry.url_only:
                 # The editor's words replace the stored ones; every other field is kept as stored.
+                authors = credit_followed(entry, found.article, written_authors)
                 article = replace(
                     found.article,
                     title=entry.title,
-                    authors=without_publication(
+                    authors=authors
+                    if authors is not None
+                    else without_publication(
                         entry.authors, entry.publication, found.article.authors
                     ),
                     publication=entry.publication or None,

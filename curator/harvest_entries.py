@@ -157,6 +157,9 @@ class Changed:
     #: Published, and what changed since the entry was last seen went back to what the issue
     #: printed (walk181 #2: a feed undoing its retitle was said as a correction to make).
     as_printed: bool = False
+    #: The later issues that published it too (featured again), each to correct as the first
+    #: (walk199 #3: only the first was named).
+    also_in: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -286,13 +289,14 @@ def new_entries(
     for k in stored:
         if k not in said or said[k][0] in seen:
             continue
-        article_id, before, published_in = said[k]
+        article_id, before, issues = said[k]
         seen.add(article_id)
         now = entry_said(keyed[k])
         if before is None:
             unrecorded.append((k, now))
         elif before != now and keyed[k].title:
-            changed.append(Changed(keyed[k], article_id, now, published_in))
+            first = issues[0] if issues else None
+            changed.append(Changed(keyed[k], article_id, now, first, also_in=issues[1:]))
             said_before[article_id] = before
     if changed:
         stored_titles = store.titles_at_keys([url_key(c.entry.link or "") for c in changed])

@@ -355,6 +355,11 @@ class Article:
     #: None: curator's own credit. Kept with the issue (`Store.credit_corrections`), never with
     #: the article.
     credit_corrected_in: int | None = None
+    #: The issue whose issue-N.json the editor last corrected its title in (then `curator
+    #: render`): `title` is that title, and every later issue featuring it again publishes it
+    #: (walk199 #2). None: its feed's or page's own. Kept with the issue
+    #: (`Store.title_corrections`), never with the article.
+    title_corrected_in: int | None = None
     #: The issue whose draft or issue-N.json the editor last corrected its blurb in: `blurb` and
     #: `blurb_markdown` are that blurb, and every later issue featuring it again publishes it so
     #: (walk167 #5: an issue featuring it again published curator's own blurb). None: curator's

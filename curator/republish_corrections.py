@@ -589,6 +589,8 @@ def _corrections_kept(
             store.set_published_article(
                 issue.number, article_id, art, credit_corrected=credit, blurb_corrected=blurb
             )
+            if "title" in changed:  # (carried to an issue featuring it again: walk199 #2)
+                store.record_title_corrected(issue.number, article_id)
             if art.url in refreshed and changed == ["blurb"]:
                 continue
             where = f'issue {issue.number}, "{art.title}"'
@@ -668,6 +670,12 @@ def _corrections_kept(
                     "; a later issue featuring it again publishes this blurb, unless its draft"
                     " gives another"
                     if blurb
+                    else ""
+                )
+                + (
+                    "; a later issue featuring it again publishes this title, unless its draft"
+                    " gives another"
+                    if "title" in changed
                     else ""
                 )
                 + ")"

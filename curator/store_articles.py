@@ -247,27 +247,29 @@ class ArticleStore(StoreBase):
 
     def entries_said(
         self, keys: Sequence[str], feed_url: str
-    ) -> dict[str, tuple[int, str | None, int | None]]:
+    ) -> dict[str, tuple[int, str | None, tuple[int, ...]]]:
         """URL key (the article's own or an alias) of an article of the feed at `feed_url` ->
         (article id, what its entry said when curator last took it, or None when not recorded
-        yet, the first issue that published it or named it under another, or None). Another
-        feed's articles are left out: two feeds may title one article each their own way."""
+        yet, every issue that published it or named it under another, first first: walk199 #3).
+        Another feed's articles are left out: two feeds may title one article each their own
+        way."""
         sql = (
             "SELECT k.url_key, a.id, a.entry_said,"
-            " (SELECT MIN(i.number) FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
-            "  WHERE ia.article_id = a.id OR ia.also_of = a.id)"
+            " (SELECT GROUP_CONCAT(DISTINCT i.number) FROM issue_articles ia"
+            "  JOIN issues i ON i.id = ia.issue_id WHERE ia.article_id = a.id OR ia.also_of = a.id)"
             " FROM (SELECT url_key, id AS article_id FROM articles WHERE url_key IN ({marks})"
             "  UNION SELECT url_key, article_id FROM aliases WHERE url_key IN ({marks})) k"
             " JOIN articles a ON a.id = k.article_id"
             " WHERE a.feed_id = (SELECT id FROM feeds WHERE url = ?)"
         )
-        found: dict[str, tuple[int, str | None, int | None]] = {}
+        found: dict[str, tuple[int, str | None, tuple[int, ...]]] = {}
         keys = list(keys)
         for start in range(0, len(keys), 400):
             chunk = keys[start : start + 400]
             marks = ",".join("?" * len(chunk))
             for r in self.db.execute(sql.format(marks=marks), [*chunk, *chunk, feed_url]):
-                found[r[0]] = (r[1], r[2], r[3])
+                numbers = sorted({int(n) for n in str(r[3]).split(",")}) if r[3] else []
+                found[r[0]] = (r[1], r[2], tuple(numbers))
         return found
 
     def record_entries_said(self, rows: Iterable[tuple[str, str]], feed_url: str) -> None:

@@ -347,6 +347,34 @@ class IssueStore(StoreBase):
             found[article_id] = (number, tuple(json.loads(authors)), publication)
         return found
 
+    def record_title_corrected(self, number: int, article_id: int) -> None:
+        """Issue `number`'s title of article `article_id` is the editor's correction (its
+        issue-N.json's "title" and `curator render`): an issue featuring the article again
+        publishes it (`title_corrections`; walk199 #2: the feed's title came back, unsaid)."""
+        kept = self._title_corrected()
+        if [number, article_id] not in kept:
+            pairs = json.dumps([*kept, [number, article_id]])
+            self._set_meta([("title_corrected", pairs)])
+
+    def _title_corrected(self) -> list[list[int]]:
+        return [[int(n), int(a)] for n, a in json.loads(self._meta("title_corrected") or "[]")]
+
+    def title_corrections(self) -> dict[int, tuple[int, str]]:
+        """The title the editor last corrected each article's to, by article id: (the number of
+        the issue that corrected it, the title that issue publishes now), as `credit_corrections`
+        gives credits; an issue featuring the article again publishes it so, unless its draft
+        gives another. An issue that no longer features the article corrects nothing."""
+        found: dict[int, tuple[int, str]] = {}
+        for number, article_id in sorted(self._title_corrected()):
+            row = self.db.execute(
+                "SELECT ia.title FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
+                " WHERE i.number = ? AND ia.article_id = ? AND ia.title IS NOT NULL",
+                (number, article_id),
+            ).fetchone()
+            if row is not None and str(row[0]).strip():
+                found[article_id] = (number, str(row[0]))
+        return found
+
     def blurb_corrections(self) -> dict[int, tuple[int, str, str | None]]:
         """The blurb the editor last corrected each article's to, by article id: (the number of
         the issue that corrected it, its blurb, its Markdown or None). Both ways of correcting it,

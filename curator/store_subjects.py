@@ -279,6 +279,21 @@ class SubjectStore(StoreBase):
     def record_draft_titles(self, number: int, titles: Mapping[int, str]) -> None:
         self._set_meta([(f"draft_titles:{number}", json.dumps(titles, ensure_ascii=False))])
 
+    def draft_authors(self, number: int) -> dict[int, tuple[str, ...]]:
+        """The authors of each article (by id) as `curator draft` last wrote them into the draft
+        of issue `number` (empty: none written, or by a curator that did not keep them), to tell
+        a feed's correction of its credit since from the editor's edit (walk199 #1)."""
+        value = self._meta(f"draft_authors:{number}")
+        return (
+            {int(k): tuple(str(a) for a in v) for k, v in json.loads(value).items()}
+            if value
+            else {}
+        )
+
+    def record_draft_authors(self, number: int, authors: Mapping[int, Sequence[str]]) -> None:
+        kept = {k: list(v) for k, v in authors.items()}
+        self._set_meta([(f"draft_authors:{number}", json.dumps(kept, ensure_ascii=False))])
+
     def draft_sections(self, number: int) -> dict[str, list[int]]:
         """The articles (by id) under each subject of the draft of issue `number` as `curator
         draft` last wrote it (empty: none written, or by a curator that did not keep them), to

@@ -216,10 +216,11 @@ def test_fetch_json_holds_the_corrections_to_the_draft_waiting(
     assert code == 0, err
     draft = tmp_path / "drafts" / "issue-2.md"
     noted = "was corrected in its feed since the draft was written"
-    assert err.count(noted) == 2, err
+    # (its two titles, and its two credits: walk199 #1)
+    assert err.count(noted) == 4 and err.count(": the credit of ") == 2, err
     messages = [w["message"] for w in json.loads(out)["warnings"]]
     held = [m for m in messages if noted in m]
-    assert len(held) == 2 and all(m.startswith(f"{draft}:") for m in held), messages
+    assert len(held) == 4 and all(m.startswith(f"{draft}:") for m in held), messages
 
 
 def test_draft_json_holds_the_corrections_a_feed_made_to_published_articles(

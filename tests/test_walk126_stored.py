@@ -21,14 +21,17 @@ LATER = "Tue, 08 Dec 2026 10:00:00 GMT"
 STORIES = [*VOC, DETRACTORS, SURVEYS, BACKLOG]
 
 
-def serve_week(server: LocalServer, corrected: bool = False, moved: bool = False) -> None:
-    """Service Daily's five articles, credited to Jane Ortiz; `corrected`: the same ids and
-    links, titled "Rethinking it: ..." and credited to Corrected Person, in the feed and on the
-    pages; `moved`: the same pages re-published at new links (/e2/) under new ids, dated a
-    week later (the old pages still there)."""
+def serve_week(
+    server: LocalServer, corrected: bool = False, moved: bool = False, author: str = ""
+) -> None:
+    """Service Daily's five articles, credited to Jane Ortiz (or `author`); `corrected`: the
+    same ids and links, titled "Rethinking it: ..." and credited to Corrected Person, in the feed
+    and on the pages; `moved`: the same pages re-published at new links (/e2/) under new ids,
+    dated a week later (the old pages still there)."""
     items = []
+    credited = author
     for n, (title, text) in enumerate(STORIES):
-        author = "Corrected Person" if corrected else "Jane Ortiz"
+        author = "Corrected Person" if corrected else credited or "Jane Ortiz"
         if corrected:
             title = "Rethinking it: " + title[0].lower() + title[1:]
         link = server.add(f"/daily/{n}.html", page(title, text, author), content_type=HTML)
@@ -47,10 +50,10 @@ def serve_week(server: LocalServer, corrected: bool = False, moved: bool = False
     )
 
 
-def first_issue(tmp_path: Path, server: LocalServer) -> tuple[Path, set[str]]:
+def first_issue(tmp_path: Path, server: LocalServer, author: str = "") -> tuple[Path, set[str]]:
     """feeds.yaml reading Service Daily under the demo's subjects, and the addresses issue 1
-    published (of two articles), built from the feed's first week."""
-    serve_week(server)
+    published (of two articles), built from the feed's first week (its `author`, if given)."""
+    serve_week(server, author=author)
     demo = yaml.safe_load((EXAMPLES / "feeds.yaml").read_text(encoding="utf-8"))
     config = {
         "newsletter": {"title": "CX Weekly", "editor": "Dana Reyes", "issue_size": 2},

@@ -13,7 +13,7 @@ advice, a move, its entries' notes) is `report_feeds`'s.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from curator import robots
@@ -21,12 +21,14 @@ from curator.articles import MAX_TITLE_CHARS
 from curator.articles_addresses import base_refused_note, elsewhere_note, unreachable_note
 from curator.cli.common import echo, hold_note, holding_report
 from curator.cli.report_feeds import (
+    changed_articles,
     failing_for,
     feed_advice,
     language_note,
     malformed_note,
     moved_note,
     other_script_note,
+    published_change_line,
     relinked_notes,
     republished_note,
     stored_already_note,
@@ -438,7 +440,7 @@ def _print_failures(
             echo(listed[-1], err=True)
         # Said once, in the run that takes them: in --json's `warnings` too (walk181 #1).
         hold_note("\n".join([heading, *listed]))
-    if changed := [(r, c) for r in summary.feeds for c in r.changed_published]:
+    if changed := changed_articles(summary.feeds):
         # walk170 N3: these were listed under the header above, which counted only the taken
         # ones ("1 stored article's ... changed" and four lines), and named an issue-N.json moved
         # away as the file to edit.
@@ -450,20 +452,8 @@ def _print_failures(
             " published:",
             err=True,
         )
-        for report, (number, json_file, was, title, authors) in changed:
-            by = f" by {authors}" if authors else ""
-            fix = (
-                f'to correct it, edit its "title", "authors" (and "blurb", if its page changed'
-                f" too) in {json_file}, then `curator render {number}`"
-                if not json_file or Path(json_file).is_file()
-                else f"{json_file} is not there: to correct it, write it first (`curator"
-                f' render {number}`), then edit its "title", "authors" (and "blurb", if its page'
-                f" changed too) in it and run `curator render {number}` again"
-            )
-            line = (
-                f'{report.name}: "{was}", published in issue {number}, is now "{title}"{by} in'
-                f" its feed: issue {number} is left as it was published, its blurb too; {fix}"
-            )
+        for change in changed:
+            line = published_change_line(change)
             echo(f"  {line}", err=True)
             # Said once, in the run that finds it: a script reading --json must learn it there
             # (walk181 #1: `warnings` was [] and a published credit stayed wrong).

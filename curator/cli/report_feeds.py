@@ -6,6 +6,8 @@ addresses, in scripts no subject uses); the name `feeds check` shows it by.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -356,3 +358,59 @@ def shown_feed_names(table: list[dict[str, Any]]) -> dict[int, str]:
         )
         for row in table
     }
+
+
+#: A published article whose feed changed its title or credit since: (its feed's name, the title
+#: published, its title now, its authors now, each issue that published it with its issue-N.json).
+Changed = tuple[str, str, str, str, list[tuple[int, str]]]
+
+
+def changed_articles(reports: Sequence[FeedReport]) -> list[Changed]:
+    """The feeds' published articles whose title or credit their entry changed since, one each
+    with every issue that published it (`FeedReport.changed_published` gives one per issue).
+
+    Why: an article issues 2 and 6 published was said as published in issue 2 alone, its fix
+    naming only issue-2.json (walk199 #3)."""
+    grouped: dict[tuple[int, str, str, str], list[tuple[int, str]]] = {}
+    for i, report in enumerate(reports):
+        for number, json_file, was, title, authors in report.changed_published:
+            grouped.setdefault((i, was, title, authors), []).append((number, json_file))
+    return [
+        (reports[i].name, was, title, authors, files)
+        for (i, was, title, authors), files in grouped.items()
+    ]
+
+
+def published_change_line(change: Changed) -> str:
+    """The line `changed_articles`' article is said by: each issue left as published, and the
+    issue-N.json to correct in each, then its `curator render N`."""
+    name, was, title, authors, files = change
+    by = f" by {authors}" if authors else ""
+    fields = '"title", "authors" (and "blurb", if its page changed too)'
+    if len(files) == 1:
+        number, json_file = files[0]
+        fix = (
+            f"to correct it, edit its {fields} in {json_file}, then `curator render {number}`"
+            if not json_file or Path(json_file).is_file()
+            else f"{json_file} is not there: to correct it, write it first (`curator"
+            f" render {number}`), then edit its {fields} in it and run `curator render {number}`"
+            " again"
+        )
+        return (
+            f'{name}: "{was}", published in issue {number}, is now "{title}"{by} in its feed:'
+            f" issue {number} is left as it was published, its blurb too; {fix}"
+        )
+    numbers = [str(n) for n, _ in files]
+    issues = f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+    each = [
+        f"in {json_file}, then `curator render {number}`"
+        if not json_file or Path(json_file).is_file()
+        else f"in {json_file} (not there: write it first with `curator render {number}`), then"
+        f" `curator render {number}` again"
+        for number, json_file in files
+    ]
+    return (
+        f'{name}: "{was}", published in issues {issues}, is now "{title}"{by} in its feed:'
+        f" issues {issues} are left as they were published, their blurb too; to correct them,"
+        f" edit its {fields} {', and '.join(each)}"
+    )
