@@ -35,6 +35,7 @@ from curator.config_load import load_config
 from curator.config_values import check_feed_address, name_bars_fault
 from curator.discover import read_feed
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
+from curator.feedsecrets import secrets_said
 from curator.feedsfile import (
     DuplicateFeedError,
     FeedSpec,
@@ -50,7 +51,6 @@ from curator.feedsfile_opml import (
     export_feeds,
     has_markup,
     import_subscriptions,
-    passwords_said,
 )
 from curator.feedsfile_titles import import_name, title_fault
 from curator.fetch import FetchRequest, fetch_all
@@ -929,7 +929,13 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> dict[str, dict[str, str
     is_flag=True,
     help="Write over an existing .yaml/.yml file with --out (never over feeds.yaml itself).",
 )
-def export(config: Path, out: Path | None, force: bool) -> None:
+@click.option(
+    "--no-secrets",
+    is_flag=True,
+    help="Leave out of the addresses their passwords and secret query parameters (token=, key=,"
+    " sig=...), to share the OPML.",
+)
+def export(config: Path, out: Path | None, force: bool, no_secrets: bool) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
@@ -939,7 +945,7 @@ def export(config: Path, out: Path | None, force: bool) -> None:
     if conf.settings.store.exists():  # a feed without `name:` goes by its own title, as read
         with opened(config, None, lock=False, reading=True) as (_, store):
             titles = {str(r["url"]): str(r["title"]) for r in store.feed_rows() if r.get("title")}
-    data = export_feeds(config, datetime.now(UTC), feed_titles=titles)
+    data = export_feeds(config, datetime.now(UTC), feed_titles=titles, no_secrets=no_secrets)
     urls = [spec.url for spec in read_feeds(config)]
     local = [url for url in urls if urlsplit(url).scheme.lower() not in {"http", "https"}]
     if local:  # left out by export_feeds: said, so the editor does not miss them in the reader
@@ -948,7 +954,7 @@ def export(config: Path, out: Path | None, force: bool) -> None:
             f" feed reader elsewhere can read): {', '.join(local)}",
             err=True,
         )
-    if said := passwords_said(urls):
+    if said := secrets_said(urls, left_out=no_secrets):  # named, their secrets shown as "..."
         echo(said, err=True)
     if out:
         write_atomic(out, data)
