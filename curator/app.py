@@ -158,14 +158,11 @@ from curator.templatewords import (
     missing_words,
     untranslated_words,
 )
-from curator.themes import (
+from curator.themes import history_notes, requested_subjects, takes_plan_place, theme_history
+from curator.themes_promise import (
     broken_promise,
     closing_mismatch,
     draft_thins_promise,
-    history_notes,
-    requested_subjects,
-    takes_plan_place,
-    theme_history,
     thin_promise,
 )
 from curator.urls import url_key

@@ -250,7 +250,7 @@ def decide(p: Prepared, urls: Sequence[str], e: Entries) -> Decided:
     if p.drop.any():
         keep = ~p.drop[slot]
         rows, slot, counts = rows[keep], slot[keep], counts[keep]
-    # tf-idf, unit length (textfeatures.tfidf): every term counts in the length...
+    # tf-idf, unit length (termvectors.tfidf): every term counts in the length...
     w = (1.0 + np.log(counts)) * p.idf[slot]
     norm = np.sqrt(_sums(rows, w * w, b))
     # ...then only the terms some part of the model uses matter

@@ -37,7 +37,8 @@ from curator.readerlang import empty_link_warnings, language_warnings, link_text
 from curator.render import issue_day, join_names, words_and, words_date
 from curator.store import Store
 from curator.stories import fingerprint, same_story_reason
-from curator.themes import draft_promise, plan_gives, theme_name
+from curator.themes import plan_gives, theme_name
+from curator.themes_promise import draft_promise
 from curator.urls import clean_url, url_key
 from curator.variables import VariableError, check_variables, fill, fill_leaving_out
 

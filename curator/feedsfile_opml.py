@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from curator.feedsecrets import without_secrets
 from curator.feedsfile import (
     FeedSpec,
     SubjectStub,
@@ -27,7 +28,6 @@ from curator.feedsfile import (
     yaml_list,
 )
 from curator.feedsfile_titles import import_name, title_fault
-from curator.htmltext import without_passwords
 from curator.opml import READER_FOLDERS, OpmlFeed, export_opml, read_opml
 from curator.urls import feed_key
 
@@ -395,13 +395,15 @@ def export_feeds(
     now: datetime,
     title: str | None = None,
     feed_titles: Mapping[str, str] | None = None,
+    no_secrets: bool = False,
 ) -> bytes:
     """feeds.yaml's feeds as an OPML 2.0 list (folders by first subject hint) for a feed reader.
 
     `title` defaults to the newsletter's title in feeds.yaml. Each feed's title is its `name:`,
     else the OPML title an import kept beside it (`_kept_titles`), else its own title as last read
     (`feed_titles`, by URL), else its address. Feeds given as
-    local paths are left out: a feed reader elsewhere cannot read them.
+    local paths are left out: a feed reader elsewhere cannot read them. With `no_secrets`, each
+    address is written without its password and secret query parameters (`without_secrets`).
     """
     feed_titles = feed_titles or {}
     path = Path(path)
@@ -414,10 +416,11 @@ def export_feeds(
         title = str(name) if name else "curator feeds"
     # Each feed's `name:` (or none), `fetch_pages:` and place in the list ride along as curator's
     # own attributes, which a feed reader ignores and `feeds import` reads back (walk45 #4).
+    written = without_secrets if no_secrets else str
     feeds = [
         OpmlFeed(
-            spec.url,
-            spec.name or kept.get(spec.url) or feed_titles.get(spec.url) or spec.url,
+            written(spec.url),
+            spec.name or kept.get(spec.url) or feed_titles.get(spec.url) or written(spec.url),
             None,
             spec.subjects,
             name=spec.name or "",
@@ -428,19 +431,3 @@ def export_feeds(
         if urlsplit(spec.url).scheme.lower() in {"http", "https"}
     ]
     return export_opml(feeds, title, now)
-
-
-def passwords_said(urls: Sequence[str]) -> str | None:
-    """What `feeds export` says when feed addresses it writes hold a user name and password
-    (walk195 #9: written into the OPML without a word, though curator never prints one): the
-    file carries them, as a reader elsewhere needs them to read those feeds; the line names the
-    feeds with the password left out. None when no address holds one."""
-    held = [u for u in urls if urlsplit(u).password is not None]
-    if not held:
-        return None
-    shown = ", ".join(without_passwords(u) for u in held)
-    return (
-        f"curator: {len(held)} feed address(es) in the OPML hold a user name and password, written"
-        f" as feeds.yaml has them so that a reader elsewhere can read those feeds ({shown}):"
-        " keep the file private, or delete the password from it before you share it"
-    )

@@ -36,7 +36,7 @@ from curator.models import (
 )
 from curator.store import FeedState
 from curator.termcounts import count
-from curator.textfeatures import Vector
+from curator.termvectors import Vector
 
 # -- what one feed gave ----------------------------------------------------------------------------
 

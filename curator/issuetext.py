@@ -10,7 +10,7 @@ An issue's introduction is, first found:
 Each may use the variables of `curator.variables` ({number}, {theme}, {next_theme}, {date}...), so
 one configured text can still say something new each week. The closing line (`themes: closing:`)
 takes the same variables; one that names {next_theme} is left out when the plan has none
-(or this issue uses it up: `themes.promised_theme`), with a warning saying so. A sentence of an
+(or this issue uses it up: `themes_promise.promised_theme`), with a warning saying so. A sentence of an
 introduction that names a variable empty for the issue is left out, with a warning naming the
 file, the line and why (`variables.fill_leaving_out`).
 """

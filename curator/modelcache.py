@@ -17,7 +17,7 @@ from typing import Any
 
 from curator.models import Subject
 from curator.subjectfit import Examples, Fitted, WordModel, columns_of, subject_phrases
-from curator.textfeatures import Corpus
+from curator.termvectors import Corpus
 
 #: The layout of the JSON below; a stored model of another layout is fitted again.
 FORMAT = "1"

@@ -31,14 +31,8 @@ from curator.placement import (
 from curator.render import issue_day
 from curator.store import Store
 from curator.subjects import KeywordsOnly, LikeExcluded, OneWord
-from curator.themes import (
-    broken_promise,
-    choose_theme,
-    history_notes,
-    no_promise_reason,
-    promised_theme,
-    theme_history,
-)
+from curator.themes import choose_theme, history_notes, theme_history
+from curator.themes_promise import broken_promise, no_promise_reason, promised_theme
 from curator.urls import url_key
 
 

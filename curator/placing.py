@@ -60,7 +60,7 @@ from curator.termcounts import (
     phrase_keys,
     prepare,
 )
-from curator.textfeatures import Vector
+from curator.termvectors import Vector
 from curator.workers import MAX_WORKERS, forked, give_back
 
 #: The scorer learns word statistics (and its feedback) from this many of the newest articles: a few

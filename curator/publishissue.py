@@ -55,7 +55,8 @@ from curator.runlock import BuildError
 from curator.store import Store, StoreError, file_in_the_way
 from curator.storedissue import archive_from_store
 from curator.templateerrors import OutputError, TemplateMistake
-from curator.themes import later_line_note, plan_entry, promise_made, theme_history
+from curator.themes import later_line_note, plan_entry, theme_history
+from curator.themes_promise import promise_made
 from curator.urls import url_key
 
 

@@ -20,7 +20,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from curator.textfeatures import Vector, normalise
+from curator.termvectors import Vector, normalise
 
 #: The expansion's weight beside the unit query (exp17: 0.5-0.8 all gain, 0.6 best on both halves).
 EXPAND_WEIGHT = 0.6

@@ -32,7 +32,8 @@ from curator.markdowntext_links import cut_unsafe_links, cut_unsafe_links_per_li
 from curator.models import Article, Issue, Scored
 from curator.plainblurb import plain_blurb_markdown
 from curator.readerlang import guessed_language, isolated, language_scripts, latin_only
-from curator.templatecheck import WORDS, WordsLoader, builtin_templates
+from curator.templatecheck import WORDS, builtin_templates
+from curator.templateloader import WordsLoader
 from curator.texttags import text_tags_cut
 from curator.urls import safe_url
 from curator.views import EntryView, SectionView

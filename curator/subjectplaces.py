@@ -51,7 +51,8 @@ from curator.subjects import (
 from curator.suggest import leaning
 from curator.suggestwiden import narrowed
 from curator.termcounts import phrase_keys
-from curator.textfeatures import Vector, phrase_key, terms
+from curator.termvectors import Vector
+from curator.textfeatures import phrase_key, terms
 
 #: At most this many unplaced articles are grouped into suggested subjects.
 SUGGEST_SAMPLE = 2000

@@ -23,16 +23,8 @@ from curator.subjects_explain import Judgement
 from curator.subjects_model import SubjectModel
 from curator.subjects_notes import KeywordsOnly, LikeExcluded, OneWord
 from curator.suggest import mixed_word
-from curator.textfeatures import (
-    COMMON_WORDS,
-    MAX_TEXT_CHARS,
-    Vector,
-    dot,
-    readable,
-    surface_forms,
-    terms,
-    words,
-)
+from curator.termvectors import Vector, dot
+from curator.textfeatures import COMMON_WORDS, MAX_TEXT_CHARS, readable, surface_forms, terms, words
 
 
 @dataclass(frozen=True)

@@ -28,16 +28,15 @@ from curator.subjectfit import (
 )
 from curator.subjects_explain import Decision, Explanation, Judgement, SubjectScore, TermScore
 from curator.subjects_notes import ONE_WORD_BELOW, ONE_WORD_SHARE, OneWord
+from curator.termvectors import Vector, tfidf
 from curator.textfeatures import (
     MAX_TEXT_CHARS,
-    Vector,
     article_counts,
     known_numbers,
     readable,
     readable_stem,
     surface_forms,
     terms,
-    tfidf,
     words,
 )
 from curator.wordpairs import split as split_pairs

@@ -9,18 +9,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from curator.models import Article, Subject
+from curator.stemmer import stem
+from curator.termvectors import Vector, corpus_stats, dot, kmeans, mean, tfidf
 from curator.textfeatures import (
     OTHER_STOP_WORDS,
-    Vector,
     article_counts,
-    corpus_stats,
-    dot,
-    kmeans,
-    mean,
-    stem,
     surface_forms,
     terms,
-    tfidf,
     unspaced_words,
 )
 

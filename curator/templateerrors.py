@@ -18,17 +18,19 @@ import jinja2.meta
 
 from curator.errors import EXIT_INPUT, CuratorError
 from curator.templatecheck import (
-    ARCHIVE_ITEM_FIELDS,
-    KIND_SAID,
     OWN_PREFIX,
     TEMPLATE_NAMES,
     WORDS,
     LoadCheckError,
     builtin_templates,
-    field_hint,
-    field_owner,
     own_word_names,
     searched_folders,
+)
+from curator.templatefields import (
+    ARCHIVE_ITEM_FIELDS,
+    KIND_SAID,
+    field_hint,
+    field_owner,
     view_field,
 )
 

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
 
-from curator import textfeatures
+from curator import stemmer, textfeatures
 from curator.models import Article
 from curator.store import Store
-from curator.textfeatures import Vector, article_terms, phrase_key
+from curator.termvectors import Vector
+from curator.textfeatures import article_terms, phrase_key
 
 #: Bump when counting changes in a way `counts_format` cannot see: stored counts are then
 #: counted again. 5: an article's pairs of words are stored among its terms (`wordpairs`).
@@ -75,7 +76,7 @@ def counts_format() -> str:
         ),
         " ".join(sorted(textfeatures.TERM_STOP_WORDS)),
         # (words and stem, not terms: they leave the words shown for terms as they were)
-        " ".join(textfeatures.stem(w) for w in textfeatures.words(_PROBE)),
+        " ".join(stemmer.stem(w) for w in textfeatures.words(_PROBE)),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 

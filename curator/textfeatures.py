@@ -1,30 +1,29 @@
-"""Text features for subject scoring (pure): words, a Porter stemmer, TF-IDF vectors, k-means.
+"""Text features for subject scoring (pure): words, stop words, terms and an article's weighted
+term counts.
 
-Why our own stemmer: the subject scorer must match an editor's few words ("measuring", "metrics")
-with an article's ("measure", "metric"), and the classic Porter (1980) algorithm does that well for
-English in ~100 lines with no dependency. It is written here from the published description (M. F.
-Porter, "An algorithm for suffix stripping", Program 14(3), 1980), steps 1a-5b, without the later
-Porter2 refinements.
-
-Articles become sparse TF-IDF vectors (dicts, no numpy: a few hundred terms per article) that the
-subject scorer compares by cosine and `suggest` clusters.
+A term is a word's Porter stem (`stemmer`); articles become sparse TF-IDF vectors (`termvectors`)
+that the subject scorer compares by cosine and `suggest` clusters.
 """
 
 from __future__ import annotations
 
-import heapq
-import math
-import random
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import filterfalse, repeat
-from operator import mul, truediv
+from itertools import filterfalse
 from typing import cast
 
 from curator.models import Article
+from curator.stemmer import STEM_CACHE_MAX, STEMS, stem
+
+# (keywordfit, subjectfit and ownwords import these from here, their home until fixkw split it)
+from curator.termvectors import Corpus as Corpus
+from curator.termvectors import Vector as Vector
+from curator.termvectors import corpus_stats as corpus_stats
+from curator.termvectors import normalise as normalise
+from curator.termvectors import strongest as strongest
+from curator.termvectors import tfidf as tfidf
 from curator.wordpairs import MARK, SENTENCE_ENDS, count_pairs
 
 #: A word: letters (with inner apostrophes or hyphen-free digits), lower-cased before matching. Pure
@@ -517,188 +516,7 @@ def words(text: str) -> Iterator[str]:
             yield w
 
 
-# --- the Porter stemmer ---------------------------------------------------------------------
-
-
-#: Every letter but a, e, i, o, u is a consonant ("c"), before the rule for y.
-_CV_TABLE = str.maketrans({chr(c): "v" if chr(c) in "aeiou" else "c" for c in range(128)})
-
-
-def _cv(s: str) -> str:
-    """`s` as consonants and vowels ("toy" -> "cvc"); y is a consonant first or after a vowel."""
-    cv = s.translate(_CV_TABLE)
-    if "y" not in s:
-        return cv
-    out = list(cv)
-    for i in range(1, len(s)):
-        if s[i] == "y" and out[i - 1] == "c":  # a y after a consonant sounds as a vowel
-            out[i] = "v"
-    return "".join(out)
-
-
-def _is_cons(w: str, i: int) -> bool:
-    return _cv(w[: i + 1])[-1] == "c"
-
-
-def _measure(s: str) -> int:
-    """Porter's m: the number of vowel-consonant sequences in `s`."""
-    return _cv(s).count("vc")  # each vowel run followed by consonants ends in one "vc"
-
-
-def _has_vowel(s: str) -> bool:
-    return "v" in _cv(s)
-
-
-def _double_cons(s: str) -> bool:
-    return len(s) >= 2 and s[-1] == s[-2] and _is_cons(s, len(s) - 1)
-
-
-def _cvc(s: str) -> bool:
-    return len(s) >= 3 and _cv(s).endswith("cvc") and s[-1] not in "wxy"
-
-
-#: Porter's steps 2 and 3: (suffix, replacement), applied when the stem before the suffix has m > 0.
-_STEP2 = (
-    ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
-    ("abli", "able"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"),
-    ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("iveness", "ive"),
-    ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
-)  # fmt: skip
-_STEP3 = (
-    ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""),
-    ("ness", ""),
-)  # fmt: skip
-#: Porter's step 4: suffixes dropped when the stem before them has m > 1 (longest first).
-_STEP4 = (
-    "ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous",
-    "ive", "ize", "ion", "al", "er", "ic", "ou",
-)  # fmt: skip
-
-
-def _step1(w: str) -> str:
-    if w.endswith(("sses", "ies")):  # caresses -> caress, ponies -> poni
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    if w.endswith("eed"):
-        if _measure(w[:-3]) > 0:
-            w = w[:-1]
-    else:
-        for suf in ("ed", "ing"):
-            if w.endswith(suf) and _has_vowel(w[: -len(suf)]):
-                w = w[: -len(suf)]
-                if w.endswith(("at", "bl", "iz")):
-                    w += "e"
-                elif _double_cons(w) and w[-1] not in "lsz":
-                    w = w[:-1]
-                elif _measure(w) == 1 and _cvc(w):
-                    w += "e"
-                break
-    if w.endswith("y") and _has_vowel(w[:-1]):
-        w = w[:-1] + "i"
-    return w
-
-
-def _by_last_letter(table: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """A suffix table split by the suffixes' last letter, so a word is tried against a few only."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for suf, rep in table:
-        out.setdefault(suf[-1], []).append((suf, rep))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-_STEP2_BY_LAST = _by_last_letter(_STEP2)
-_STEP3_BY_LAST = _by_last_letter(_STEP3)
-_STEP4_BY_LAST = _by_last_letter(tuple((suf, "") for suf in _STEP4))
-
-
-def _replace(w: str, table: dict[str, tuple[tuple[str, str], ...]]) -> str:
-    for suf, rep in table.get(w[-1:], ()):
-        if w.endswith(suf):
-            stem = w[: -len(suf)]
-            return stem + rep if _measure(stem) > 0 else w
-    return w
-
-
-def _step4(w: str) -> str:
-    for suf, _ in _STEP4_BY_LAST.get(w[-1:], ()):
-        if w.endswith(suf):
-            stem = w[: -len(suf)]
-            if _measure(stem) > 1 and (suf != "ion" or stem.endswith(("s", "t"))):
-                return stem
-            return w
-    return w
-
-
-def _step5(w: str) -> str:
-    if w.endswith("e"):
-        stem = w[:-1]
-        m = _measure(stem)
-        if m > 1 or (m == 1 and not _cvc(stem)):
-            w = stem
-    if w.endswith("ll") and _measure(w) > 1:
-        w = w[:-1]
-    return w
-
-
-#: Russian, Ukrainian and Belarusian words are stemmed by their endings alone: a case ending
-#: that ends in a consonant ("-ами", "-ов", "-ем"...), then the vowels, "й" and "ь" the word ends
-#: in, as long as `CYRILLIC_STEM` letters are left, so "трамвай", "трамваи", "трамваев",
-#: "трамвая" and "трамваем" are one term (walk151 #8: the keyword "трамвай" matched no
-#: "Трамваи"), as Porter makes "trams" "tram". A shorter word is left whole ("Пермь", "Перми").
-CYRILLIC_STEM = 5
-#: Words in Latin letters with accents longer than this lose a plural's final "s" (`stem`).
-PLURAL_STEM = 4
-_LATIN_WORD = re.compile("[a-z\u00c0-\u024f]+")
-_LATIN_PLURAL = re.compile("(?:[^s]s|[ae]ux)$")
-_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
-_CYRILLIC_CASE_ENDINGS = tuple(
-    "ами ями ыми ими ов ев ів їв ам ям ах ях ом ем ых их ым им".split()  # noqa: SIM905
-)
-_CYRILLIC_LAST_LETTERS = "аеёиоуыэюяіїєйь"
-
-
-def _cyrillic_stem(w: str) -> str:
-    """A Cyrillic word without its inflection (`CYRILLIC_STEM`)."""
-    for end in _CYRILLIC_CASE_ENDINGS:
-        if w.endswith(end) and len(w) - len(end) >= CYRILLIC_STEM:
-            w = w[: -len(end)]
-            break
-    while len(w) > CYRILLIC_STEM and w[-1] in _CYRILLIC_LAST_LETTERS:
-        w = w[:-1]
-    return w
-
-
-_STEMS: dict[str, str] = {}
-#: The stem cache stops growing here (hostile input with millions of distinct words stays bounded).
-_STEM_CACHE_MAX = 200_000
-
-
-def stem(word: str) -> str:
-    """The Porter stem of a lower-case word ("measuring" -> "measur", "customers" -> "custom")."""
-    cached = _STEMS.get(word)
-    if cached is not None:
-        return cached
-    w = word
-    if "ß" in w or "ς" in w:
-        # German's "ß" is the "ss" Swiss German writes (walk151 #8: the keyword "Straßenbahn"
-        # matched no "Strassenbahn"), Greek's final sigma a sigma: as str.casefold() reads them
-        # (the word shown stays as written).
-        w = w.replace("ß", "ss").replace("ς", "σ")
-    if len(w) > 2 and w.isalpha() and w.isascii():  # (Porter's rules are English's)
-        w = _step5(_step4(_replace(_replace(_step1(w), _STEP2_BY_LAST), _STEP3_BY_LAST)))
-    elif len(w) > CYRILLIC_STEM and _CYRILLIC_WORD.fullmatch(w):
-        w = _cyrillic_stem(w)
-    elif len(w) > PLURAL_STEM and _LATIN_PLURAL.search(w) and _LATIN_WORD.fullmatch(w):
-        # A word with accents, in Latin letters (French, Spanish, Portuguese, Catalan...): its
-        # plural's "s" goes, as Porter's rules take English's (walk191 #8: the keyword "enquête"
-        # matched no "enquêtes", "baromètre" no "baromètres"). "succès" and "accès" lose theirs
-        # in every form alike, so they still match themselves. French's plurals in -x after
-        # "au"/"eu" too ("réseaux", "jeux vidéo": walk195 #8).
-        w = w[:-1]
-    if len(_STEMS) < _STEM_CACHE_MAX:
-        _STEMS[word] = w
-    return w
+# --- terms: the stems of words (`stemmer.stem`) -----------------------------------------------
 
 
 #: Raw token -> its term (stem), or "" for a token that is no term (stop word, number...): one
@@ -715,7 +533,7 @@ _READABLE: dict[str, str] = {}
 def _term(token: str) -> str:
     w = _word(token)
     t = "" if w is None or w in TERM_STOP_WORDS else stem(w)
-    if len(_TERMS) < _STEM_CACHE_MAX:
+    if len(_TERMS) < STEM_CACHE_MAX:
         _TERMS[token] = t
         shown = w or t
         if t and (t not in _READABLE or (len(shown), shown) < (len(_READABLE[t]), _READABLE[t])):
@@ -763,7 +581,7 @@ def surface_forms(texts: Iterable[str], only: Container[str] | None = None) -> d
 
 def reset_caches() -> None:
     """Forget every word stemmed so far (for benchmarks that time a cold start)."""
-    _STEMS.clear()
+    STEMS.clear()
     _TERMS.clear()
     _TERMS[MARK] = MARK
     _READABLE.clear()
@@ -785,11 +603,6 @@ MAX_TEXT_CHARS = 12_000
 #: entry with hundreds of categories are spam or broken).
 MAX_TITLE_CHARS = 1_000
 MAX_CATEGORIES = 50
-#: Pseudo-documents assumed to contain none of a term, so that idf stays informative with a few
-#: articles (with 4 articles that all say "customer", plain idf would be 0 for every shared word).
-IDF_PRIOR_DOCS = 20
-#: A sparse vector: term (a stem, or stems joined by spaces for a phrase) -> weight.
-Vector = dict[str, float]
 
 
 def phrase_key(stems: Sequence[str]) -> str:
@@ -1024,139 +837,3 @@ def article_terms(
                 shown[t] = w
     counts.update(pairs)
     return counts, shown
-
-
-def normalise(v: Vector) -> Vector:
-    """`v` at unit length (empty when it is all zeros)."""
-    norm = math.sqrt(sum(map(mul, v.values(), v.values())))
-    return dict(zip(v, map(truediv, v.values(), repeat(norm)), strict=True)) if norm > 0 else {}
-
-
-def strongest(v: Vector, n: int) -> Vector:
-    """`v` cut to its `n` largest weights; of terms that tie (to 12 places: the same sums added
-    in another order), the last alphabetically, so that the cut does not depend on the order
-    the terms were first counted in (stored counts and texts count them in different orders:
-    exp14 found two placement tests telling them apart once more terms tied)."""
-    if len(v) <= n:
-        return v
-    return dict(heapq.nlargest(n, v.items(), key=lambda kv: (round(kv[1], 12), kv[0])))
-
-
-def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """The dot product (the cosine, for unit vectors)."""
-    # The set intersection runs in C; sparse vectors share few terms.
-    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """Word statistics of the articles the model was built from: idf per term, average length."""
-
-    n_docs: int
-    idf: Mapping[str, float]
-    avg_len: float
-
-    @property
-    def unseen_idf(self) -> float:
-        """The idf of a term no corpus article has."""
-        return math.log(self.n_docs + IDF_PRIOR_DOCS + 1)
-
-
-def corpus_stats(counts: Sequence[Vector]) -> Corpus:
-    """Smoothed idf (`IDF_PRIOR_DOCS`) and average length of the articles' term counts."""
-    df: dict[str, int] = {}
-    total = 0.0
-    for c in counts:
-        total += sum(c.values())
-        for t in c:
-            df[t] = df.get(t, 0) + 1
-    n = len(counts) + IDF_PRIOR_DOCS + 1
-    idf = {t: math.log(n / (k + 1)) for t, k in df.items()}
-    return Corpus(len(counts), idf, total / len(counts) if counts else 1.0)
-
-
-class _OnePlusLog(dict[float, float]):
-    """Count -> 1 + ln count, remembered: an article's counts are a few small whole numbers, and a
-    look-up costs less than the logarithm."""
-
-    def __missing__(self, count: float) -> float:
-        value = 1.0 + math.log(count)
-        if len(self) < _STEM_CACHE_MAX:
-            self[count] = value
-        return value
-
-
-_ONE_PLUS_LOG = _OnePlusLog()
-
-
-def tfidf(counts: Vector, corpus: Corpus) -> Vector:
-    """(1 + ln tf) x idf, unit length: the representation the scorer and `suggest` use."""
-    idf, unseen = corpus.idf.get, corpus.unseen_idf
-    if counts and min(counts.values()) > 0:
-        # (every count positive, as an article's are: the same arithmetic as below, in C)
-        weights = list(
-            map(
-                mul,
-                map(_ONE_PLUS_LOG.__getitem__, counts.values()),
-                map(idf, counts, repeat(unseen)),
-            )
-        )
-        norm = math.sqrt(sum(map(mul, weights, weights)))
-        return (
-            dict(zip(counts, map(truediv, weights, repeat(norm)), strict=True)) if norm > 0 else {}
-        )
-    log = math.log
-    pairs = [(t, (1.0 + log(c)) * idf(t, unseen)) for t, c in counts.items() if c > 0]
-    norm = math.sqrt(sum([x * x for _, x in pairs]))
-    return {t: x / norm for t, x in pairs} if norm > 0 else {}
-
-
-def mean(vectors: Sequence[Vector]) -> Vector:
-    """The centroid of `vectors`."""
-    out: Vector = {}
-    for d in vectors:
-        for t, x in d.items():
-            out[t] = out.get(t, 0.0) + x
-    n = max(len(vectors), 1)
-    return {t: x / n for t, x in out.items()}
-
-
-#: k-means rounds (it settles in a handful on news text) and the terms each centre keeps.
-KMEANS_ROUNDS = 12
-MAX_CENTRE_TERMS = 300
-
-
-def nearest_centre(doc: Vector, centres: Sequence[Vector]) -> int:
-    """The index of the centre most similar to `doc`."""
-    scores = [dot(doc, c) for c in centres]
-    return scores.index(max(scores))
-
-
-def kmeans(docs: Sequence[Vector], k: int) -> list[int]:
-    """Spherical k-means (cosine) with k-means++ seeding from a fixed seed: each doc's cluster.
-
-    `docs` are unit vectors; at most `k` clusters (fewer when the docs run out of distinct ones)."""
-    rng = random.Random(0)  # deterministic: the same articles always give the same suggestions
-    centres: list[Vector] = [docs[rng.randrange(len(docs))]]
-    closest = [dot(d, centres[0]) for d in docs]
-    while len(centres) < k:
-        weights = [max(0.0, 1.0 - c) ** 2 for c in closest]
-        if sum(weights) <= 0:
-            break
-        pick = rng.choices(range(len(docs)), weights=weights)[0]
-        centres.append(docs[pick])
-        closest = [max(c, dot(d, docs[pick])) for c, d in zip(closest, docs, strict=True)]
-    labels = [-1] * len(docs)
-    for _ in range(KMEANS_ROUNDS):
-        new = [nearest_centre(d, centres) for d in docs]
-        if new == labels:
-            break
-        labels = new
-        members: list[list[Vector]] = [[] for _ in centres]
-        for d, j in zip(docs, labels, strict=True):
-            members[j].append(d)
-        centres = [
-            normalise(strongest(mean(m), MAX_CENTRE_TERMS)) if m else c
-            for m, c in zip(members, centres, strict=True)
-        ]
-    return labels

@@ -1,5 +1,5 @@
 """The objects curator gives templates: an article and a section of an issue as a template sees
-them (apart from `curator.render`, so that the load checks of `curator.templatecheck` know their
+them (apart from `curator.render`, so that the load checks of `curator.templatefields` know their
 fields)."""
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from curator.textfeatures import Vector
+from curator.termvectors import Vector
 from curator.wordpairs import JOIN
 
 

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 from labelled import benchmark_subjects, labelled
 
-from curator import textfeatures
+from curator import stemmer, textfeatures
 from curator.models import Article
 from curator.subjectfit import subject_phrases
 from curator.subjects import SubjectModel
+from curator.termvectors import tfidf
 from curator.textfeatures import (
     _WORD,
     _fields,
@@ -30,7 +31,6 @@ from curator.textfeatures import (
     article_counts,
     known_numbers,
     reset_caches,
-    tfidf,
 )
 
 
@@ -109,10 +109,10 @@ def _field_by_field(article: Article, phrases: dict[str, set[tuple[str, ...]]]) 
 @pytest.fixture
 def caches_kept() -> Iterator[None]:
     """The stemmer's caches as they were before the test (it forgets them to count cold)."""
-    kept = [dict(c) for c in (textfeatures._STEMS, textfeatures._TERMS, textfeatures._READABLE)]
+    kept = [dict(c) for c in (stemmer.STEMS, textfeatures._TERMS, textfeatures._READABLE)]
     yield
     for cache, old in zip(
-        (textfeatures._STEMS, textfeatures._TERMS, textfeatures._READABLE), kept, strict=True
+        (stemmer.STEMS, textfeatures._TERMS, textfeatures._READABLE), kept, strict=True
     ):
         cache.clear()
         cache.update(old)

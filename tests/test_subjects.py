@@ -11,8 +11,9 @@ import yaml
 from labelled import BENCHMARK_SUBJECTS, benchmark_subjects, labelled
 
 from curator.models import Article, Subject
+from curator.stemmer import stem
 from curator.subjects import SubjectModel, assign, explain, judge_all, suggest, told_apart
-from curator.textfeatures import stem, terms
+from curator.textfeatures import terms
 
 _labelled, _subjects = labelled, benchmark_subjects
 

@@ -110,7 +110,7 @@ def test_the_archive_fields_named_in_the_did_you_mean_are_those_an_item_has() ->
     from datetime import UTC, datetime
 
     from curator.editions import ArchiveItem, archive_context
-    from curator.templatecheck import ARCHIVE_ITEM_FIELDS
+    from curator.templatefields import ARCHIVE_ITEM_FIELDS
 
     item = ArchiveItem(number=1, title="T", date=datetime(2026, 12, 6, tzinfo=UTC))
     context = archive_context("T", None, [item], site_url=None)

@@ -8,7 +8,9 @@
 | `build_report` | what `build` and `draft` say after their run, and their --json documents |
 | `render`   | `render`: published issues rendered again, and what changed in them said      |
 | `themes`   | `themes`: which subject is ripe for an issue, and the plan's next themes      |
-| `feeds`    | `feeds list/add/remove/import/export/check` and `init`                       |
+| `feeds`    | `feeds list/add/remove/export/check` and `init`; registers `feeds import`     |
+| `feeds_import` | `feeds import`: an OPML file's feeds read, then added to feeds.yaml        |
+| `feeds_stored` | what the store knows of a feed being added (`feeds add`, `feeds import`)    |
 | `subjects` | the `subjects` group; its commands live in `subjects_fix` and `subjects_list`   |
 | `subjects_fix` | `subjects explain/move/exclude/undo/rename`: one article's place, the corrections |
 | `subjects_list` | `subjects list/uncertain/overlap/suggest`: the reports on where articles went |

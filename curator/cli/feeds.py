@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,55 +17,49 @@ from curator.cli.common import (
     CONFIG_OPTION,
     DB_OPTION,
     JSON_OPTION,
-    QUIET_OPTION,
     WAIT_OPTION,
     composed_names,
     echo,
     echo_json,
     loaded,
     opened,
-    said_warnings,
     warn,
 )
-from curator.cli.common import echo as say
+from curator.cli.feeds_import import import_
+from curator.cli.feeds_stored import gone_error, held_already, same_entries
 from curator.cli.report_feeds import shown_feed_names
 from curator.cli.streams import changes_nothing
 from curator.config import Config, ConfigError
 from curator.config_load import load_config
 from curator.config_values import check_feed_address, name_bars_fault
-from curator.discover import read_feed
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
+from curator.feedsecrets import secrets_said
 from curator.feedsfile import (
     DuplicateFeedError,
-    FeedSpec,
     add_feed,
     read_feeds,
     remove_feed,
     yaml_list,
-    yaml_scalar,
 )
 from curator.feedsfile_init import init_newsletter
 from curator.feedsfile_opml import (
-    OpmlImport,
     export_feeds,
-    has_markup,
-    import_subscriptions,
-    passwords_said,
 )
 from curator.feedsfile_titles import import_name, title_fault
-from curator.fetch import FetchRequest, fetch_all
-from curator.harvest import QUIET_AFTER, fetch_settings, own_wait_said
-from curator.models import FetchResult
+from curator.harvest import QUIET_AFTER, own_wait_said
 from curator.publish import write_atomic
 from curator.publishissue import missing_store_said
 from curator.runlock import BuildError
 from curator.store import Store, moved_error_of
-from curator.urls import address_fault, feed_address, feed_key, scheme_left_out
+from curator.urls import feed_address, feed_key
 
 
 @click.group()
 def feeds() -> None:
     """List, add, remove, import, export and check the feeds in feeds.yaml."""
+
+
+feeds.add_command(import_)  # `feeds import` lives in its own module (cli/feeds_import.py)
 
 
 def _feed_address(config: Config, given: str) -> tuple[str, str]:
@@ -167,7 +161,7 @@ def add(
         echo(f"Added {written} without reading it; `curator fetch` will read it")
         for note in said:
             warn(note)
-        _held_already(conf, config, written)
+        held_already(conf, config, written)
         return
     found = discover_feeds(conf, fetched)
     if found.error:
@@ -219,8 +213,8 @@ def add(
     )
     for note in rewritten:
         warn(note)
-    _held_already(conf, config, address)
-    _same_entries(conf, config, address, best.keys)
+    held_already(conf, config, address)
+    same_entries(conf, config, address, best.keys)
     if title and not own:
         why = (
             title_fault(title, best.url, found.final_url) or "nothing says it names the feed's site"
@@ -231,83 +225,6 @@ def add(
             " its page's site name, else to this title; if the feed is one publication's, write"
             f" `name:` under it in {config} (or add it with --name)"
         )
-
-
-def _held_already(
-    conf: Config, config: Path, address: str, *, named: bool = False, err: bool = False
-) -> None:
-    """Say what the store holds already of the feed just added: one removed earlier and added
-    back (walk150 #7: "Added ..." alone, while 5,000 of its articles were stored). `named`: say
-    which feed (`feeds import` adds several; walk155 #6: it took none of them back)."""
-    if not conf.settings.store.exists():
-        return
-    forms = [address]
-    if not address.startswith(("http://", "https://")):  # a local file: stored by its full path
-        forms.append(str((config.parent / address).resolve()))
-    with opened(config, None) as (_, store):
-        back = store.undrop_feed_waiting(forms)
-        total, unfeatured, dead = store.feed_articles(forms)
-    if not total:
-        return
-    gone = f" ({dead} more are dead links, pages gone: never picked)" if dead else ""
-    dropped = f", {back} of them left out by its removal until now" if back else ""
-    echo(
-        f"The store still holds {total} article(s) of "
-        + (address if named else "this feed")
-        + ", from before it was removed:"
-        f" {unfeatured - dead} no issue featured{dropped}, which can be picked for the next"
-        f" issues again{gone}",
-        err=err,
-    )
-
-
-def _same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) -> str | None:
-    """Warn when most of the entries of the feed just added are stored articles of a listed feed:
-    the same feed at another address (a renamed file, a mirror) adds nothing but a second line
-    (walk47 new 3: gulp.xml added beside gulp-new.xml, "Added" and nothing more). Only what the
-    store holds is compared: a listed feed never fetched is not. The listed feed's address when
-    it warned (`feeds import --json` marks the copy: walk183 #1)."""
-    if not keys or not conf.settings.store.exists():
-        return None
-    specs = {source.url: source for source in conf.feeds}  # as the store has them (resolved)
-    with opened(config, None, lock=False, reading=True) as (_, store):
-        held = store.feeds_holding(keys)
-        moves = store.advised_moves()
-        states = {url: store.feed_state(url) for url in held}
-    for stored, count in sorted(held.items(), key=lambda item: -item[1]):
-        listed = specs.get(stored)
-        if listed is None or feed_key(listed.url) == feed_key(address) or count * 2 <= len(keys):
-            continue
-        named = f" ({listed.name})" if listed.name else ""
-        share = "all" if count >= len(keys) else f"{count}"
-        # walk169 #5: the listed feed moved here (a 301 recorded, or its page named this feed),
-        # or its address is gone: the old line is the one to remove, not the new.
-        moved = moves.get(stored)
-        state = states[stored]
-        why = (
-            f"its address moved to {address}"
-            if moved and feed_key(moved) == feed_key(address)
-            else f"its address now answers {state.last_error}"
-            if state.last_error and (state.gone or state.last_error.startswith("HTTP 404"))
-            else None
-        )
-        # (said with warn: `feeds import --json` holds it in `warnings`, walk183 #1)
-        if why:
-            warn(
-                f"{address} serves the same articles as {listed.url}{named},"
-                f" already in the feeds list, and {why}: remove the old one, `curator feeds"
-                f" remove {shell_arg(listed.url)}`; once it is removed, a fetch carries its"
-                f" stored articles over to {address}"
-            )
-            return listed.url
-        warn(
-            f"{address} serves the same articles as {listed.url}{named}, already"
-            f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
-            f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
-            f" {shell_arg(address)}`; it adds nothing but a second line in {config}"
-        )
-        return listed.url
-    return None
 
 
 @feeds.command("remove")
@@ -358,25 +275,6 @@ def _remove_refused(config: Path, url: str, error: ConfigError) -> None:
     named = f" ({spec.name})" if spec.name else ""
     echo(f"Removed {spec.url}{named}")
     load_config(config)  # what is still wrong, with its line, and exit 2
-
-
-def _moved_to_listed(conf: Config, config: Path) -> dict[str, str]:
-    """The feeds the store knows moved (a 301, a page naming its new feed, a replacement the
-    editor made as advised) to a feed listed now, by `feed_key`, each with why it is not added
-    again: "it moved to URL (line 12), listed already" (walk169 #6: an import re-added them)."""
-    if not conf.settings.store.exists():
-        return {}
-    with opened(config, None, lock=False, reading=True) as (_, store):
-        moves = store.recorded_moves()
-    listed = {feed_key(s.url): s for s in conf.feeds}
-    refuse: dict[str, str] = {}
-    for old, new in moves.items():
-        spec = listed.get(feed_key(new))
-        if spec is None or feed_key(old) in listed:
-            continue
-        line = f" (line {spec.line})" if spec.line else ""
-        refuse[feed_key(old)] = f"it moved to {spec.url}{line}, listed already"
-    return refuse
 
 
 def _moved_where(conf: Config, url: str, store: Store | None) -> str:
@@ -510,411 +408,6 @@ def _drop_waiting(conf: Config, store: Store, forms: Sequence[str], total: int) 
             echo(f'  "{title}" ({address}): now an article of {feed}')
 
 
-@feeds.command("import")
-@CONFIG_OPTION
-@click.argument("opml_file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--add-subjects",
-    is_flag=True,
-    help="Make each folder that is not a subject yet a new subject (a stub to finish in feeds.yaml).",
-)
-@click.option(
-    "--no-check",
-    is_flag=True,
-    help="Add the feeds without reading them (offline); `curator fetch` reads them later.",
-)
-@QUIET_OPTION
-@JSON_OPTION
-def import_(
-    config: Path, opml_file: Path, add_subjects: bool, no_check: bool, quiet: bool, as_json: bool
-) -> None:
-    """Add every feed of an OPML file (a feed reader's export); folders become subject hints.
-    Each new address is read first, as `feeds add` reads it: one that gives no feed (a 404, a
-    web page, a server that does not answer) is not added, and is listed with what to do."""
-    conf = loaded(config)
-
-    def echo(message: object = None, *, err: bool = False) -> None:
-        # With --json, stdout holds the JSON document only: the report goes to stderr.
-        say(message, err=err or as_json)
-
-    known = [subject.name for subject in conf.subjects]
-    keys: dict[str, tuple[str, ...]] = {}  # (each feed's entries, as read to check it)
-    # (the feeds moved for good, to their new address, and back: walk184 #3)
-    moves: dict[str, str] = {}
-    moved_from: dict[str, str] = {}
-    try:
-        data = opml_file.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{opml_file}: cannot read: {exc.strerror}") from None
-    done = import_subscriptions(
-        config,
-        data,
-        str(opml_file),
-        known,
-        add_subjects=add_subjects,
-        refuse=_moved_to_listed(conf, config),
-        check=None if no_check else _import_check(conf, config, quiet, keys, moves, moved_from),
-        moved=moves,
-    )
-    skipped = list({feed_key(spec.url): spec for spec in reversed(done.skipped)}.values())[::-1]
-    if not done.added and done.unreadable:
-        also = f"; {len(skipped)} were listed already" if skipped else ""
-        echo(
-            f"No feed of {opml_file} added to {config}: {len(done.unreadable)} gave no feed when"
-            f" read (below){also}."
-        )
-    elif not done.added and (skipped or done.refused) and not done.repeated:
-        # walk82 #6: "Imported 0 feed(s)" then folders "added without them as hints" misled.
-        # walk169 #6: "All 207" of 205 distinct feeds (two listed twice in the OPML).
-        moved = f" (or moved to a feed listed there: {len(done.refused)})" if done.refused else ""
-        echo(
-            f"All {len(skipped) + len(done.refused)} feed(s) of {opml_file} were listed already"
-            f" in {config}{moved}; no feed added."
-        )
-    else:
-        stored = (
-            ", each read to check it; their articles are stored at the next `curator fetch` or"
-            " `curator build`"
-            if done.added and not no_check
-            else ""
-        )
-        echo(f"Imported {len(done.added)} feed(s) into {config}{stored}.")
-    if done.rewritten:
-        warn(done.rewritten)
-    copied: dict[str, str] = {}  # (each added feed that is a copy of a listed one: that one)
-    for spec in done.added:
-        if spec.url in moved_from:
-            # walk184 #3: the old address was written, unsaid, as `feeds add` no longer does
-            echo(
-                f"{moved_from[spec.url]} has moved permanently to {spec.url} (its server"
-                " redirects there for good): the new address was added",
-                err=True,
-            )
-    for spec in done.added:
-        # walk155 #6: a feed removed with --drop-waiting and imported back, as `feeds add` does
-        _held_already(conf, config, spec.url, named=True, err=as_json)
-        # walk180 #5: a copy of a feed listed already (another address of it) is said, as
-        # `feeds add` says it
-        if copy := _same_entries(conf, config, spec.url, keys.get(feed_key(spec.url), ())):
-            copied[spec.url] = copy
-    if done.subjects_added:
-        echo(
-            f"Added {len(done.subjects_added)} subject(s) from the folders: "
-            + ", ".join(f"`{stub.name}`" for stub in done.subjects_added)
-            + f"; give each a description and keywords in {config}"
-        )
-    if done.reader_folders:
-        echo(
-            f"{len(done.reader_folders)} folder(s) of {opml_file} are a feed reader's own, not"
-            " subjects, and were passed over (their feeds were added without them as hints): "
-            + ", ".join(
-                f"{name} ({count} feed{'s' if count > 1 else ''})"
-                for name, count in done.reader_folders
-            )
-            + f". If one is a subject of yours, add it under `subjects:` in {config} first.",
-            err=True,
-        )
-    for name, folder_line in done.subjects_refused:
-        at = f"{opml_file}:{folder_line}" if folder_line else str(opml_file)
-        why = (
-            ' < > or " in it, which a web page showing the subject could read as HTML'
-            if has_markup(name)
-            else " $( ${ or ` in it, which a shell runs as a command were the name pasted unquoted"
-        )
-        warn(
-            f"{at}: the folder {name!r} was not made a subject: its name has"
-            f"{why}; its feeds were added without it as a hint. Rename the folder (in your feed reader, or"
-            f" in {opml_file}) to plain words and import again, or add the subject yourself"
-            f" under `subjects:` in {config}"
-        )
-    if (
-        done.unknown_folders
-        and done.added
-        and not done.subjects_added
-        and not done.subjects_refused
-    ):
-        echo(
-            f"{len(done.unknown_folders)} folder(s) of {opml_file} are not subjects, so their"
-            " feeds were added without them as hints:",
-            err=True,
-        )
-        for name, count in done.unknown_folders:
-            echo(f"  {name} ({count} feed{'s' if count > 1 else ''})", err=True)
-        echo(
-            f"To use them, add them under `subjects:` in {config}; `feeds import --add-subjects`"
-            " writes a subject for each folder, and names the `subjects:` line each of its feeds"
-            " already listed needs (an import leaves a listed feed as it is).",
-            err=True,
-        )
-    for line_no, odd_title, why, url in done.faulty_titles:
-        warn(
-            f"{opml_file}:{line_no}: the title {odd_title!r} of {url} was not written as `name:`: {why};"
-            f" its articles are credited to their pages' site name, else the feed's own title"
-            f" (write `name:` under the feed in {config} for a name of your own)"
-        )
-    faulty = {url for _, _, _, url in done.faulty_titles}
-    if done.renamed:
-        left_out = [
-            (title, url) for title, name, url in done.renamed if name is None and url not in faulty
-        ]
-        shortened = [(title, name, url) for title, name, url in done.renamed if name]
-        if left_out:
-            echo(
-                f"{len(left_out)} feed title(s) of {opml_file} do not name the feed's site, so they"
-                ' were not written as `name:` (a section or a reader\'s label such as "World"'
-                " would be credited as the publication); "
-                + (
-                    "each is a comment beside its feed:"
-                    if done.commented
-                    else f"your feeds list in {config} is written in [ ], where a comment cannot"
-                    " go, so they are only listed here:"
-                ),
-                err=True,
-            )
-            for title, url in left_out:
-                echo(f"  {title} ({url})", err=True)
-        if shortened:
-            echo(
-                f"{len(shortened)} feed title(s) were cut to the part that names the site:",
-                err=True,
-            )
-            for title, name, url in shortened:
-                echo(f"  {title} -> name: {name} ({url})", err=True)
-        echo(
-            "A feed without `name:` is credited to its pages' site name, else the feed's own"
-            f" title; to credit a name of your own, write `name:` under the feed in {config}.",
-            err=True,
-        )
-    for left, why_left in (
-        (done.unreadable, "Not added: {n} that gave no feed when read"),
-        (done.refused, "Skipped {n} that moved to a feed already listed"),
-    ):
-        if left:
-            echo(why_left.format(n=len(left)) + " (as `feeds add` refuses them):", err=True)
-            for spec, why in left:
-                echo(f"  {spec.url}: {why}", err=True)
-    if skipped:
-        echo(f"Skipped {len(skipped)} already listed (left as they are):", err=True)
-        lines = {feed_key(spec.url): spec for spec in read_feeds(config)}
-        for spec in skipped:
-            listed = lines.get(feed_key(spec.url))
-            line = listed.url if listed else spec.url
-            echo(f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True)
-            # walk152 #10: what the OPML says of it that feeds.yaml does not, as subjects are said.
-            for differs in _differences(spec, listed):
-                echo(
-                    f"      the OPML has `{differs}`; to use it, write it under the feed", err=True
-                )
-    if done.repeated:
-        # Each added once, hinting at the subjects of every folder it was in (walk82 #2).
-        # walk152 #14: six copies of one feed said "5 listed more than once", and named the
-        # address of a later copy, not the one feeds.yaml got.
-        first = {feed_key(spec.url): spec for spec in reversed(done.added)}
-        copies: dict[str, int] = {}
-        for spec in done.repeated:
-            copies[feed_key(spec.url)] = copies.get(feed_key(spec.url), 1) + 1
-        echo(
-            f"{len(copies)} feed(s) listed more than once in the OPML, each added once, as first"
-            " listed, with the subjects of all its folders (an address with or without www., a"
-            " last / or https is the same feed):",
-            err=True,
-        )
-        for key, count in copies.items():
-            kept = first.get(key)
-            url = kept.url if kept else key
-            subjects = f"; subjects: {', '.join(kept.subjects)}" if kept and kept.subjects else ""
-            echo(f"  {url} ({count} times{subjects})", err=True)
-    if done.unhinted:
-        # An import adds feeds; it never rewrites one the editor already has.
-        echo(
-            f"{len(done.unhinted)} of the feeds already listed are in an OPML folder that is a"
-            " subject they do not hint at, and were not changed: to have them hint at it, write"
-            f" this under each in {config}:",
-            err=True,
-        )
-        for url, line in done.hint_lines():
-            echo(f"  {url}\n      {line}", err=True)
-    left_why = _said_left_out(done, opml_file)
-    if done.added:
-        # walk82 #5: a name the import gave two feeds was warned of by every later command only.
-        try:
-            after = load_config(config).warnings
-        except CuratorError:
-            after = ()
-        for warning in after:
-            # Only the names the import made two feeds share: the stubs `--add-subjects` wrote
-            # are said above, and the next command warns of them.
-            if warning not in conf.warnings and "is also the name of the feed at line" in warning:
-                warn(warning)
-    if as_json:
-        # walk183 #1: `warnings` holds every warning said (a copy, an outline left out...), a
-        # copy added is marked, and an outline left out has why and its fix, as stderr says.
-        echo_json(
-            {
-                "warnings": said_warnings(),
-                "added": [spec.url for spec in done.added],
-                "copies": [{"url": url, "same_articles_as": of} for url, of in copied.items()],
-                "listed_already": [spec.url for spec in skipped],
-                "moved_to_listed": [{"url": spec.url, "why": why} for spec, why in done.refused],
-                "not_added": [{"url": spec.url, "why": why} for spec, why in done.unreadable],
-                "left_out": [
-                    {"url": url, "text": text, **left_why.get(url, {})}
-                    for url, text in done.rejected
-                ],
-            }
-        )
-
-
-#: How many feeds an import reads between two lines of its progress.
-_IMPORT_PROGRESS_EVERY = 25
-
-
-def _import_check(
-    conf: Config,
-    config: Path,
-    quiet: bool,
-    keys: dict[str, tuple[str, ...]],
-    moves: dict[str, str],
-    moved_from: dict[str, str],
-) -> Callable[[Sequence[FeedSpec]], dict[str, str]]:
-    """How `feeds import` reads the feeds it is to add before adding them, as `feeds add` reads
-    one (walk169 #6: a 404 was imported where `feeds add` refused it): all at once, within the
-    fetch settings' limits overall and per host (the build's politeness), a progress line every
-    `_IMPORT_PROGRESS_EVERY` feeds unless `quiet`. Those that give no feed, by `feed_key`, with
-    why and what to do; the URL keys of the entries of each that is one go in `keys`, and the
-    new address of each moved for good (a 301, as `feeds add` adds it) in `moves` (and its
-    address given, by the new one, in `moved_from`)."""
-
-    def check(specs: Sequence[FeedSpec]) -> dict[str, str]:
-        total = len(specs)
-        if not quiet:
-            say(f"Reading the {total} feed(s) to add, as `feeds add` reads one...", err=True)
-        done = 0
-
-        def progress(_result: FetchResult) -> None:
-            nonlocal done
-            done += 1
-            if not quiet and done % _IMPORT_PROGRESS_EVERY == 0 and done < total:
-                say(f"  {done} of {total} read", err=True)
-
-        requests = [FetchRequest(spec.url, kind="feed") for spec in specs]
-        results = fetch_all(requests, fetch_settings(conf), on_result=progress)
-        listed = {feed_key(spec.url): spec.url for spec in read_feeds(config)}
-        unfit: dict[str, str] = {}
-        for spec, result in zip(specs, results, strict=True):
-            why, found = _no_feed(spec.url, result, listed)
-            if why is not None:
-                unfit[feed_key(spec.url)] = why
-            else:
-                keys[feed_key(spec.url)] = found
-                if result.moved_to and feed_key(result.moved_to) != feed_key(spec.url):
-                    moves[feed_key(spec.url)] = result.moved_to
-                    moved_from[result.moved_to] = spec.url
-                    keys[feed_key(result.moved_to)] = keys[feed_key(spec.url)]
-        return unfit
-
-    return check
-
-
-def _no_feed(
-    url: str, result: FetchResult, listed: dict[str, str]
-) -> tuple[str | None, tuple[str, ...]]:
-    """Why the feed read at `url` (`result`) is not one to add, and what to do, None when it is
-    one; and then the URL keys of its entries' links (the body parsed once for both). The
-    reasons `feeds add` refuses an address for: it could not be read (an HTTP error, no such
-    server, no answer in time), what it gives is no feed (a web page, another document), or it
-    leads to a feed already listed."""
-    again = (
-        f"`curator feeds add {shell_arg(url)}` once it answers (or add it unread with --no-check)"
-    )
-    if not result.ok or result.content is None:
-        error = result.error or "could not be read"
-        if result.error_kind == "gone" or _gone_error(error):
-            return (
-                f"{error}: no feed is at this address now; find the feed's new address on its"
-                " site and add that"
-            ), ()
-        return f"{error}: {again}", ()
-    final = result.final_url or url
-    found = read_feed(result.content, result.content_type, final)
-    if isinstance(found, str):
-        if found == "a web page, not a feed":
-            return (
-                f"{found}: `curator feeds add {shell_arg(url)}` finds the feed the page links"
-                " to, if it has one"
-            ), ()
-        return f"{found}: find the feed's own address on its site and add that", ()
-    if feed_key(final) != feed_key(url) and feed_key(final) in listed:
-        return (
-            f"it leads to {final}, which is already in the feeds list as {listed[feed_key(final)]}"
-        ), ()
-    return None, found[3]
-
-
-def _differences(given: FeedSpec, listed: FeedSpec | None) -> list[str]:
-    """The `name:` and `fetch_pages:` lines an OPML gives a feed already listed otherwise."""
-    if listed is None:
-        return []
-    said = []
-    if given.name and " ".join(given.name.split()) != " ".join((listed.name or "").split()):
-        said.append(f"name: {yaml_scalar(given.name)}")
-    if given.fetch_pages is not None and given.fetch_pages != (listed.fetch_pages is not False):
-        said.append(f"fetch_pages: {'true' if given.fetch_pages else 'false'}")
-    return said
-
-
-def _said_left_out(done: OpmlImport, opml_file: Path) -> dict[str, dict[str, str | None]]:
-    """The outlines of the OPML that were not imported as they stand, each with its line and
-    what to do (walk82 #3, #4: they were dropped unsaid, or named without a line). For --json,
-    each left out address's `why` (what was said of it) and the web `address` it likely is (an
-    address without its http://), else None (walk183 #1)."""
-    said: dict[str, dict[str, str | None]] = {}
-    for line, given, read, why in done.converted:
-        echo(
-            f"curator: {opml_file}:{line}: {given} is read as {read}: {why}",
-            err=True,
-        )
-    for xml_url, text in done.rejected:
-        line = done.rejected_lines.get(xml_url, 0)
-        at = f"{opml_file}:{line}" if line else str(opml_file)
-        # An http(s) address no feed can be read at says why (walk152 #7: a port past 65535).
-        fault = address_fault(xml_url) if xml_url.lower().startswith(("http:", "https:")) else ""
-        # The commands advised run as written (fixhj #6: `curator feeds add URL`): the site's
-        # page the outline gives, else the import again once the OPML gives the right address.
-        site = done.rejected_sites.get(xml_url)
-        again = (
-            f"`curator feeds add {shell_arg(site)}` finds the feed its site's page links to"
-            if site
-            else f"correct its xmlUrl in {opml_file}, then import the file again (`curator feeds"
-            f" import {shell_arg(opml_file)}`: the feeds listed already are left as they are)"
-        )
-        web = scheme_left_out(xml_url)  # (walk180 #6: feeds.yaml's rule, with its fix)
-        why = (
-            f"was left out, as no feed can be read at it: {fault}; {again}"
-            if fault
-            else f"was left out: it looks like a web address without its {web.split(':')[0]}://"
-            f" (`{web}`); {again}"
-            if web
-            else "is not a web feed's address (http or https), so it was left out; find the"
-            f" feed's web address (its site's page links it): {again}"
-        )
-        said[xml_url] = {"why": why, "address": web}
-        warn(f"{at}: {text or 'an outline'} ({xml_url}) {why}")
-    for line, text, site in done.no_feed:
-        at = f"{opml_file}:{line}" if line else str(opml_file)
-        name = f'"{text}"' if text else "an outline"
-        fix = (
-            f"`curator feeds add {site}` adds its feed (of a site's page, the feed the page links"
-            " to, if it has one)"
-            if site
-            else f"write its feed's web address as its xmlUrl in {opml_file}, then import the"
-            f" file again (`curator feeds import {shell_arg(opml_file)}`: the feeds listed already"
-            " are left as they are)"
-        )
-        warn(f"{at}: {name} gives no feed address (xmlUrl), so it was left out; {fix}")
-    return said
-
-
 @feeds.command("export")
 @CONFIG_OPTION
 @click.option(
@@ -929,7 +422,13 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> dict[str, dict[str, str
     is_flag=True,
     help="Write over an existing .yaml/.yml file with --out (never over feeds.yaml itself).",
 )
-def export(config: Path, out: Path | None, force: bool) -> None:
+@click.option(
+    "--no-secrets",
+    is_flag=True,
+    help="Leave out of the addresses their passwords and secret query parameters (token=, key=,"
+    " sig=...), to share the OPML.",
+)
+def export(config: Path, out: Path | None, force: bool, no_secrets: bool) -> None:
     """Write the feed list as OPML 2.0, for a feed reader."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
     conf = loaded(config)  # a mistake in feeds.yaml is reported as every command reports it
@@ -939,7 +438,7 @@ def export(config: Path, out: Path | None, force: bool) -> None:
     if conf.settings.store.exists():  # a feed without `name:` goes by its own title, as read
         with opened(config, None, lock=False, reading=True) as (_, store):
             titles = {str(r["url"]): str(r["title"]) for r in store.feed_rows() if r.get("title")}
-    data = export_feeds(config, datetime.now(UTC), feed_titles=titles)
+    data = export_feeds(config, datetime.now(UTC), feed_titles=titles, no_secrets=no_secrets)
     urls = [spec.url for spec in read_feeds(config)]
     local = [url for url in urls if urlsplit(url).scheme.lower() not in {"http", "https"}]
     if local:  # left out by export_feeds: said, so the editor does not miss them in the reader
@@ -948,7 +447,7 @@ def export(config: Path, out: Path | None, force: bool) -> None:
             f" feed reader elsewhere can read): {', '.join(local)}",
             err=True,
         )
-    if said := passwords_said(urls):
+    if said := secrets_said(urls, left_out=no_secrets):  # named, their secrets shown as "..."
         echo(said, err=True)
     if out:
         write_atomic(out, data)
@@ -1021,7 +520,7 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
                 "status": "never fetched"
                 if not row
                 else "gone"
-                if row.get("gone") or (failing and _gone_error(row.get("last_error")))
+                if row.get("gone") or (failing and gone_error(row.get("last_error")))
                 else "waiting"
                 if waiting
                 else "failing"
@@ -1073,13 +572,6 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
             }
         )
     return table
-
-
-def _gone_error(error: object) -> bool:
-    """Whether a feed's last error says its address is gone: a 404 is "gone" as a 410 is, as the
-    build's advice and README say of both (walk126 #5: a 404 was listed "failing", a 410
-    "gone")."""
-    return str(error or "").startswith("HTTP 404")
 
 
 def _moved_advice(row: dict[str, Any]) -> str:
