@@ -112,9 +112,7 @@ def local_links(page: bytes, site_base: str, folder: Path) -> bytes:
     return pattern.sub(local, page)
 
 
-def serve(
-    folder: Path, port: int = 0, site_url: str | None = None
-) -> tuple[PreviewServer, str]:
+def serve(folder: Path, port: int = 0, site_url: str | None = None) -> tuple[PreviewServer, str]:
     """Start serving `folder` on 127.0.0.1 in a background thread; returns the server and its URL.
     Links to the folder's files at `site_url` are served as the preview's own (`local_links`).
 
