@@ -1,18 +1,21 @@
 """walk198, credits in Russian, Arabic and Japanese that named the people with their labels, or
 no one: a plural, a guest's or a contribution's label kept, a job title after a comma credited as
 a second author, a Japanese role in brackets cut in half (#1); an Arabic byline in a plain
-paragraph under the headline credited no one (#2). Each through `curator draft` of a newsletter
-whose feed and pages are served on 127.0.0.1, as the editor meets it: the draft's `author:`
-lines and notes."""
+paragraph under the headline credited no one (#2); a draft's `author:` line naming several
+people with the Arabic or Japanese comma, or opening with a byline's label, published unsaid
+(#3). Each through `curator draft` and `curator build --draft` of a newsletter whose feed and
+pages are served on 127.0.0.1, as the editor meets it: the draft's `author:` lines and notes, the
+issue's credit line and the build's warnings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from test_credit_formats import authors, drafted, newsletter
+from test_credit_formats import SITE, authors, drafted, newsletter
 
 from conftest import LocalServer
+from conftest import run_cli as run
 
 #: Sentences in the page's own language, long enough to be its text.
 TEXT = {
@@ -123,3 +126,74 @@ def test_a_byline_in_a_plain_paragraph_under_the_headline_credits_its_people(
     html = page(lang, "Customer service", byline, plain=True)
     found, block = _drafted_authors(tmp_path, http_server, html)
     assert found == people, block
+
+
+def _rebuilt(tmp_path: Path, server: LocalServer, line: str) -> tuple[str, str]:
+    """The issue's text and the build's warnings after the editor writes `line` as the one
+    article's `author:` line of its draft."""
+    config = newsletter(
+        tmp_path,
+        server,
+        [("Customer service article", "", page("ru", "Customer", "Автор: Иван Петров"))],
+    )
+    drafted(config)
+    draft = config.parent / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    assert "author: Иван Петров\n" in text, text
+    draft.write_text(text.replace("author: Иван Петров\n", f"author: {line}\n"), encoding="utf-8")
+    code, _, err = run("build", "--config", str(config), "--draft", str(draft))
+    assert code == 0, err
+    text = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    # a right-to-left name is isolated (U+2068 ... U+2069) in the text edition
+    return text.replace("\u2068", "").replace("\u2069", ""), err
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("أحمد علي، فاطمة الزهراء", ["أحمد علي", "فاطمة الزهراء"]),
+        ("山田太郎、佐藤花子", ["山田太郎", "佐藤花子"]),
+        ("Иван Петров и Мария Смирнова", ["Иван Петров", "Мария Смирнова"]),
+    ],
+)
+def test_an_author_line_naming_several_in_another_script_is_warned_about(
+    tmp_path: Path, http_server: LocalServer, line: str, people: list[str]
+) -> None:
+    """#3: `author: أحمد علي، فاطمة الزهراء` (the Arabic comma) and `author: 山田太郎、佐藤花子` were
+    published as one person, unsaid, where a Russian "и" is warned about (README: "one that names
+    several full names ... is published as one and warned about")."""
+    text, err = _rebuilt(tmp_path, http_server, line)
+    assert f"{line} || {SITE}" in text, text
+    said = " ".join(err.split())
+    assert f'the author "{line}" is published as one person' in said, err
+    assert " and ".join(f"'author: {p}'" for p in people) in said, err
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Автор: Алексей Смирнов", "Алексей Смирнов"),
+        ("寄稿：鈴木一郎", "鈴木一郎"),
+        ("بقلم أحمد علي", "أحمد علي"),
+    ],
+)
+def test_an_author_line_opening_with_a_bylines_label_publishes_the_name_and_says_so(
+    tmp_path: Path, http_server: LocalServer, line: str, name: str
+) -> None:
+    """#3: `author: Автор: Алексей Смирнов` and `author: 寄稿：鈴木一郎` were published as typed,
+    label and all, unsaid: the label goes, as "By " and "Von " do, and the build says so."""
+    text, err = _rebuilt(tmp_path, http_server, line)
+    assert f"{name} || {SITE}" in text, text
+    assert line not in text, text
+    said = " ".join(err.split())
+    assert f'"{line}" is published as "{name}"' in said, err
+    assert f"'author: {line} (sic)'" in said, err
+
+
+def test_an_author_line_with_its_label_and_sic_is_published_as_typed(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """`(sic)` keeps a line as typed, label and all, unsaid, as it keeps "Von ..." (README)."""
+    text, err = _rebuilt(tmp_path, http_server, "Автор: Алексей Смирнов (sic)")
+    assert f"Автор: Алексей Смирнов || {SITE}" in text, text
+    assert "read as a byline's label" not in err, err
