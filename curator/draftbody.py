@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curator.creditlabels import credit_label
 from curator.draftblurbhtml import html_blurb_mistakes
 from curator.draftmodel import DraftEntry, DraftError, DraftSection
 from curator.draftsyntax import ARTICLE_FIELDS
@@ -126,6 +127,8 @@ class _Open:
     #: Each author: line opening with another language's "by" ("Von Jürgen Groß"): its line, the
     #: lead-in and the name published.
     lead_ins: list[tuple[int, str, str]] = field(default_factory=list)
+    #: Each author: line opening with a byline's label ("Автор:", "寄稿："): the same.
+    labels: list[tuple[int, str, str]] = field(default_factory=list)
     in_fields: bool = True
     blurb: list[str] = field(default_factory=list)
     #: The line in the file of each of `blurb`.
@@ -220,6 +223,7 @@ class _Open:
             tuple(split),
             frozenset(self.sic),
             tuple(self.lead_ins),
+            tuple(self.labels),
         )
 
 
@@ -621,6 +625,11 @@ class DraftBody:
                     value = value[lead.end() :]
                     name = _as_written(value)[0].strip()
                     article.lead_ins.append((number, lead.group(1), name))
+                # "Автор: Алексей Смирнов", "寄稿：鈴木一郎": a byline's label, said (walk198 #3)
+                label = credit_label(value)
+                if label and not _as_written(value)[1]:
+                    value = label[1]
+                    article.labels.append((number, label[0], _as_written(value)[0].strip()))
             # `author:` is one person (a name may hold a comma: "Smith, Jr."); `authors:` lists
             # several, separated by semicolons or commas.
             if "||" in value:

@@ -77,6 +77,9 @@ class DraftEntry:
     #: Each author: line that opened with another language's "by" ("Von Jürgen Groß"), published
     #: without it: (its line, the lead-in, the name published).
     lead_ins: tuple[tuple[int, str, str], ...] = ()
+    #: Each author: line that opened with a byline's label ("Автор: Алексей Смирнов", "寄稿：鈴木一郎",
+    #: `creditlabels.credit_label`), published without it: (its line, the label, the name).
+    labels: tuple[tuple[int, str, str], ...] = ()
 
     @property
     def url_only(self) -> bool:

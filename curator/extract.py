@@ -308,7 +308,9 @@ def _says_guest(doc: _Doc) -> bool:
     text = etree.tostring(doc.tree, method="text", encoding="unicode").lower()
     # "This post was written by Carlos Mendes." says so without the word (walk193 #4); German
     # and French say it in their own (walk196 #2: "Ein Gastbeitrag von ...", "notre invité")
-    return any(word in text for word in ("guest", "written by", "gastbeitrag", "invité"))
+    # ... and Russian, Arabic and Japanese ("Гостевой автор:", "كاتب ضيف:", "寄稿：", walk198 #1)
+    words = ("guest", "written by", "gastbeitrag", "invité", "гостев", "ضيف", "寄稿")
+    return any(word in text for word in words)
 
 
 def site_authors(doc: _Doc, site: str | None) -> tuple[str, ...]:

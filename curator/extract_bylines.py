@@ -163,6 +163,9 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         if not (
             byline_rules.BYLINE_PREFIX.match(first + " .")
             or byline_rules.GUEST_SENTENCE.match(first)
+            # "<p>بقلم أحمد علي</p>", "<p>كتب: أحمد علي</p>" (walk198 #2: credited no one)
+            or byline_rules.WORD_CREDIT_LABEL.match(first)
+            or byline_rules.CJK_CREDIT_LINE.match(first)
         ):
             if not byline_rules.CREDIT_HELPER_LEAD.match(first):
                 continue

@@ -124,6 +124,19 @@ GUEST_BIO_LEAD = re.compile(
 #: German "Autor:", Finnish "Teksti:"/"Kirjoittaja:", Hindi "लेखक:", Greek "Συντάκτης:": walk102
 #: #3). Stripped from every
 #: byline; a visible line that opens with one is tested as a byline.
+#: Russian labels before a byline's names besides "Автор:" and "Текст:": the plural ("Авторы:"),
+#: a guest's ("Гостевой автор:", `GUEST_CREDIT`), the article's or the column's author ("Автор
+#: материала:", "Автор колонки:"), "Текст и фото:" (walk198 #1).
+RUSSIAN_AUTHOR_LABEL = (
+    r"(?:(?:гостев(?:ой|ая)\s+)?(?:автор(?:ы|ка)?|колумнист(?:ка)?)"
+    r"(?:\s+(?:материала|статьи|текста|колонки|публикации))?|текст\s+и\s+фото)"
+)
+#: A guest's label in Russian, Arabic and Japanese ("Гостевой автор:", "كاتب ضيف:" guest writer,
+#: "寄稿：" contribution): the page names its author as a guest (walk198 #1).
+OTHER_GUEST_LABEL = (
+    r"(?:гостев(?:ой|ая)\s+(?:автор(?:ка)?|колумнист(?:ка)?)\s*:"
+    r"|(?:ال)?كاتب(?:ة)?\s+(?:ال)?ضيف(?:ة)?\s*[:：]?|寄稿(?:者)?\s*[:：])"
+)
 #: "By" in languages other than English, as `BYLINE_PREFIX` and `OTHER_BY_LEAD` read it.
 _OTHER_BY = r"(?:von|par|por|door|di|av|af|przez|του|της)"
 #: The date a byline gives between its "Posted on" and its "by" (`BYLINE_PREFIX`): a few words,
@@ -183,6 +196,9 @@ BYLINE_PREFIX = re.compile(
     r"|more)\s+by|"
     r"(?:authors?|text|texto|texte|текст|автор|auteur|autor|autore|teksti|kirjoittaja|"
     r"लेखक|συντάκτης|words|story|writer|written)\s*:|"
+    # Russian plural, guest and article labels (walk198 #1: "Авторы: Иван Петров и Мария
+    # Смирнова", "Гостевой автор: Ольга Кузнецова" were credited with the label)
+    rf"{RUSSIAN_AUTHOR_LABEL}\s*:|"
     # Czech, Slovak, Polish and Slovene "wrote" before the name ("Napsal Jan Novák", "Napisal
     # Jan Novák", "Napisała Anna Nowak"; walk163 N1)
     r"(?:napsal|napsala|napísal|napísala|napisal|napisala|napisał|napisała)(?=\s+\w)|"
@@ -207,12 +223,20 @@ AUTHOR_SPLIT = re.compile(
 )
 
 #: A Chinese or Japanese credit's label before the name: "本报记者 王小明", "记者 王小明", "编辑：韩梅梅",
-#: "文/李雷", "文・山田太郎", "（記者 佐藤花子）". "文" and "图" (text, picture) only before a slash, a
-#: colon or a middle dot, for they are also surnames (文在寅).
+#: "文/李雷", "文・山田太郎", "（記者 佐藤花子）", and Japanese "寄稿：" (contribution), "筆者：",
+#: "著者：" (walk198 #1). "文" and "图" (text, picture) only before a slash, a colon or a middle
+#: dot, for they are also surnames (文在寅).
 CJK_CREDIT_LABEL = re.compile(
     r"^\s*[（(]?\s*(?:(?:本报|本報|本社|本刊|本台|特约|特約|新华社|新華社)?"
     r"(?:记者|記者|特派员|特派員|通讯员|通訊員|通信員|责任编辑|責任編輯|责编|编辑|編輯|編集|作者|撰文|执笔|執筆)"
-    r"\s*[:：/／]?\s*|(?:文|图|圖|文字|撰稿|文章)\s*[:：/／・･·]\s*)"
+    r"\s*[:：/／]?\s*|(?:文|图|圖|文字|撰稿|文章|寄稿者|寄稿|筆者|著者|執筆者|作家)\s*[:：/／・･·]\s*)"
+)
+#: A Chinese or Japanese line that opens with a credit's label and its colon, slash or middle dot
+#: ("文：山田太郎", "寄稿：鈴木一郎", "记者：王小明"): tested as a byline, as a line opening with "By"
+#: is (walk198 #2). Without its mark a label may open a sentence ("記者会見で ...").
+CJK_CREDIT_LINE = re.compile(
+    r"^\s*[（(]?\s*(?:本报|本報|本社|本刊)?(?:记者|記者|编辑|編輯|編集|作者|撰文|执笔|執筆者|執筆|文字|文章|"
+    r"撰稿|寄稿者|寄稿|筆者|著者|文|图|圖)\s*[:：/／・･·]"
 )
 #: The label before the name in a Korean, Arabic or Hebrew credit (walk88 #4): Korean "글" (text)
 #: before a space, a middle dot, a colon or a slash ("글 이영희", "글·이영희"; "글로리아" is a name),
@@ -221,6 +245,9 @@ CJK_CREDIT_LABEL = re.compile(
 #: its colon) and "Tác giả" (author), Thai "โดย" (by) and "เรื่อง:" (story: only with its colon).
 WORD_CREDIT_LABEL = re.compile(
     r"^\s*(?:글(?=\s*[:：/·・]|\s+[\uac00-\ud7a3])|بقلم(?=[\s:：])|מאת(?=[\s:：])|كتبت?(?=\s*[:：])"
+    # Arabic "guest writer", "the writer", "writers", "author", "prepared by" (walk198 #1)
+    r"|(?:ال)?كاتب(?:ة)?\s+(?:ال)?ضيف(?:ة)?(?=[\s:：])"
+    r"|(?:(?:ال)?(?:كاتب|كاتبة|كتاب|كتّاب|مؤلف|مؤلفة)|تأليف|إعداد)(?=\s*[:：])"
     r"|(?:Yazan|YAZAN|Bài|BÀI|เรื่อง)(?=\s*[:：])|(?:Tác giả|TÁC GIẢ|โดย)(?=[\s:：]))"
     r"\s*[:：/·・]?\s*"
 )
@@ -568,7 +595,10 @@ _PICTURE_REMARK_WORDS = (
 _AND = "(?:" + "|".join(languages.words_of(languages.AND_WORDS)) + ")"
 CREDIT_REMARK = re.compile(
     r"\s*\((?!\s*(?:with|avec|con|mit|com)\s)"
-    rf"(?!\s*{_PICTURE_REMARK_WORDS}\s*\))[^()]*(?:\)|$)(?=\s*(?:[,;]|\b{_AND}\b|$))",
+    rf"(?!\s*{_PICTURE_REMARK_WORDS}\s*\))[^()]*(?:\)|$)(?=\s*(?:[,;]|\b{_AND}\b|$))"
+    # ... and a Chinese or Japanese one's, in full-width brackets: the role or the reading after
+    # the name ("鈴木一郎（テクノマート顧客体験部長）", "山田太郎（やまだ・たろう）", walk198 #1)
+    r"|(?<=[\u3040-\u30ff\u3400-\u9fff])\s*[（(][^()（）]*(?:[)）]|$)(?=\s*(?:[,;、，；]|$))",
     re.I,
 )
 #: A person a byline credits for the pictures, in brackets after the name ("Tom Weber (Fotos)",
@@ -772,7 +802,8 @@ GUEST_CREDIT = re.compile(
     r"^\s*(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|^\s*(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
     r"(?:contributor|writer|author|blogger|columnist|poster)\b"
-    rf"|^\s*{GUEST_LEADS}(?=\s|$)",
+    rf"|^\s*{GUEST_LEADS}(?=\s|$)"
+    rf"|^\s*{OTHER_GUEST_LABEL}",
     re.I,
 )
 

@@ -89,6 +89,33 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     ),
     "nl": ("verslaggever", "verslaggeefster", "redacteur", "redactrice", "correspondente"),
     "pt": ("correspondente", "jornalista", "repórter", "redator", "redatora", "colunista"),
+    # a job title after a comma (walk198 #1: "Ольга Кузнецова, директор по клиентскому опыту
+    # «ТехноМаркета»" made the title a second author)
+    "ru": (
+        "директор",
+        "руководитель",
+        "руководительница",
+        "менеджер",
+        "основатель",
+        "основательница",
+        "сооснователь",
+        "президент",
+        "редактор",
+        "корреспондент",
+        "журналист",
+        "журналистка",
+        "обозреватель",
+        "колумнист",
+        "эксперт",
+        "аналитик",
+        "консультант",
+        "специалист",
+        "партнёр",
+        "партнер",
+        "профессор",
+        "глава",
+        "начальник",
+    ),
 }
 
 #: A picture's credit in brackets after a name ("Tom Weber (Fotos)", "Tom Weber (photos)"): the

@@ -500,6 +500,12 @@ def draft_entry_warnings(
                 f" 'author: {lead} {name} (sic)' under the heading at line {entry.line}"
                 for line, lead, name in getattr(entry, "lead_ins", ())
             ]
+            from curator.creditlabels import label_warning
+
+            warnings += [
+                label_warning(path, line, label, name, entry.line)
+                for line, label, name in getattr(entry, "labels", ())
+            ]
             warnings += [
                 # An address is no person's name: published as the author, as typed (walk72 #6).
                 f'{path}:{entry.line}: the author "{name}" is a web address, published as the'
@@ -563,7 +569,8 @@ def _several_people(
     publication is published as none (walk130 #3: 'author: VoC Notes' was advised, and
     following it published "Kwame Mensah and VoC Notes || VoC Notes"). Not of a name curator
     `found` as the article's author (a personal site's: "Hana Sato || Hana Sato")."""
-    from curator.credits import clean_authors, other_parts, publication_parts
+    from curator.creditlabels import several_people
+    from curator.credits import other_parts, publication_parts
 
     warnings = []
     for name in entry.authors:
@@ -596,8 +603,9 @@ def _several_people(
                 " author)"
             )
             continue
-        people = clean_authors(name)
-        if len(people) < 2 or any(len(person.split()) < 2 for person in people):
+        # "أحمد علي، فاطمة الزهراء", "山田太郎、佐藤花子" too (walk198 #3)
+        people = several_people(name)
+        if not people:
             continue
         lines = " and ".join(f"'author: {person}'" for person in people)
         warnings.append(

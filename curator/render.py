@@ -412,28 +412,47 @@ def words_and(templates: Path | None) -> str:
     return words_and_of(environment(templates))
 
 
+class AndWord(str):
+    """A newsletter's `and_word` that knows its `list_separator` too: what goes between the
+    names before the last two ("A، B و C"), as between the publications of "Also covered by"
+    (walk198 #4: three authors were joined with ", " in an Arabic issue)."""
+
+    separator: str = ", "
+
+    def __new__(cls, word: str, separator: str = ", ") -> AndWord:
+        made = super().__new__(cls, word)
+        made.separator = separator
+        return made
+
+
 def words_and_of(env: jinja2.Environment) -> str:
     """`words_and` of the `_words.txt` that `env` (the editions' environment) imports; `AND`
     when that `_words.txt` cannot be rendered (the render of the editions says why), or when
-    its `and_word` is nothing but spaces (names run together would read as one)."""
+    its `and_word` is nothing but spaces (names run together would read as one). With its
+    `list_separator` (`AndWord`), when that is not only spaces."""
     try:
-        word = str(env.get_template(WORDS).module.and_word)  # type: ignore[attr-defined]
+        words = env.get_template(WORDS).module
+        word = str(words.and_word)  # type: ignore[attr-defined]
+        separator = str(getattr(words, "list_separator", ", "))
     except (jinja2.TemplateError, OSError, UnicodeDecodeError):
         return AND
-    return word if word.strip() else AND
+    if not separator.strip():
+        separator = ", "
+    return AndWord(word, separator) if word.strip() else AndWord(AND, separator)
 
 
 def join_names(names: Sequence[str], and_word: str = AND) -> str:
     """'A', 'A and B', 'A, B and C'; 'Ash, C.; Mueller, K. L.' when a name holds a comma
     (written surname first, as IETF and journals do), which "A, B and C" would read as four.
     `and_word` in place of " and " (`words_and`: the newsletter's, for what an issue
-    publishes)."""
+    publishes), and its `list_separator` in place of ", " (`AndWord`)."""
     names = [n for n in names if n]
     if len(names) <= 1:
         return "".join(names)
     if any("," in n for n in names):
         return "; ".join(names)
-    return ", ".join(names[:-1]) + and_word + names[-1]
+    separator = getattr(and_word, "separator", ", ")  # the newsletter's `list_separator`
+    return separator.join(names[:-1]) + and_word + names[-1]
 
 
 def published_as(printed: str, now: str | None = None) -> str:
