@@ -26,6 +26,7 @@ from curator.cli.report_feeds import (
     language_note,
     malformed_note,
     moved_note,
+    moved_published_notes,
     other_script_note,
     relinked_notes,
     republished_note,
@@ -363,6 +364,10 @@ def _print_failures(
     for report in summary.feeds:
         if report.republished:
             echo(f"{republished_note(report)}", err=True)
+        for note in moved_published_notes(report):
+            echo(f"  {note}", err=True)
+            # In --json's `warnings` too: a published link that may answer 404 (walk199 #7).
+            hold_note(f"published link moved: {note}")
         for note in relinked_notes(report):
             echo(note, err=True)
     if not waiting_said:

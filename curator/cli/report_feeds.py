@@ -231,6 +231,28 @@ def republished_note(report: FeedReport) -> str:
     )
 
 
+def moved_published_notes(report: FeedReport) -> list[str]:
+    """Each published article the feed now gives at a new address, its issue keeping the old
+    one (walk199 #7: seven published links answered 404, unsaid, though curator knew where
+    each had gone): the issue, the new address, and how to link it there."""
+    notes = []
+    for title, old, new, issue, json_file in report.moved_published:
+        where = f"issue {issue}" if issue else "an issue"
+        fix = (
+            f'to link it there, edit its "url" in {json_file or f"issue-{issue}.json"}, then'
+            f" `curator render {issue}`"
+            if issue
+            else 'to link it there, edit its "url" in that issue\'s issue-N.json, then'
+            " `curator render N`"
+        )
+        notes.append(
+            f'{report.name}: "{title}", published in {where} at {old}, is now at {new} (its'
+            f" feed's new address; the old one may no longer answer): {where} is left as it"
+            f" was published; {fix}"
+        )
+    return notes
+
+
 def relinked_notes(report: FeedReport) -> list[str]:
     """What became of each stored article the feed gives at a new link under the same id
     (walk137 #1): "moved by its feed to NEW", or kept at its old address, and why."""
