@@ -160,6 +160,8 @@ class FeedReport:
     #: curator last took them: taken (title and credit as the feed, and the page read again,
     #: give them now) in this run (walk126 #1).
     retaken: int = 0
+    #: ... their titles and addresses as taken, to name them (walk199 #8: "Alpha CX Review: 1").
+    retaken_named: tuple[tuple[str, str], ...] = ()
     #: ... of them, those whose blurb changed with their page's text (walk169 #1); a blurb the
     #: editor corrected in a draft or issue-N.json is kept.
     reblurbed: int = 0
@@ -535,6 +537,7 @@ class FeedReport:
             # Stored articles no issue published whose title or credit its entries changed:
             # taken in this run (`reblurbed` of them with their blurb built again).
             "retaken": self.retaken,
+            "retaken_articles": [{"title": t, "url": u} for t, u in self.retaken_named],
             "reblurbed": self.reblurbed,
             # Published articles whose title or credit its entries changed since: each issue is
             # left as published; the editor corrects its `json_file`, then `curator render N`

@@ -261,6 +261,9 @@ def store_outcome(
         moved_by_feed=tuple(relinked),
         kept_by_feed=tuple(kept_relinked),
         retaken=0 if kept_move else sum(1 for _, _, a, _ in outcome.retaken if a is not None),
+        retaken_named=()
+        if kept_move
+        else tuple((a.title, a.url) for _, _, a, _ in outcome.retaken if a is not None),
         reblurbed=reblurbed,
         changed_published=() if kept_move else _changed_published(outcome),
         retitled=retitled,

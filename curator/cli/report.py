@@ -30,6 +30,7 @@ from curator.cli.report_feeds import (
     other_script_note,
     relinked_notes,
     republished_note,
+    retaken_named,
     stored_already_note,
     waiting_note,
 )
@@ -439,7 +440,7 @@ def _print_failures(
                 if report.reblurbed
                 else ""
             )
-            listed.append(f"  {report.name}: {report.retaken}{blurbs}")
+            listed.append(f"  {report.name}: {report.retaken}{blurbs}{retaken_named(report)}")
             echo(listed[-1], err=True)
         # Said once, in the run that takes them: in --json's `warnings` too (walk181 #1).
         hold_note("\n".join([heading, *listed]))

@@ -378,3 +378,18 @@ def shown_feed_names(table: list[dict[str, Any]]) -> dict[int, str]:
         )
         for row in table
     }
+
+
+#: How many of a feed's articles taken with their feed's correction are named.
+_NAMED = 5
+
+
+def retaken_named(report: FeedReport) -> str:
+    """The articles a feed's corrections were taken for, named (walk199 #8: "Alpha CX Review:
+    1" named none): ': "Title" (URL); ...', and how many more."""
+    named = report.retaken_named
+    if not named:
+        return ""
+    listed = "; ".join(f'"{title}" ({url})' for title, url in named[:_NAMED])
+    more = f"; and {len(named) - _NAMED} more" if len(named) > _NAMED else ""
+    return f": {listed}{more}"
