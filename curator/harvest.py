@@ -832,8 +832,12 @@ def run_fetch(
                 (n, str(config.settings.output / f"issue-{n}.json"), was, title, authors)
                 for n, _, was, title, authors in r.changed_published
             ),
+            moved_published=tuple(
+                (*m[:4], str(config.settings.output / f"issue-{m[3]}.json"))
+                for m in r.moved_published
+            ),
         )
-        if r.changed_published
+        if r.changed_published or r.moved_published
         else r
         for r in reports
     )

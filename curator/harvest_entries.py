@@ -245,7 +245,9 @@ def found_stored(store: Store, source: FeedSource, built: article_rules.Built) -
     articles = list(built.articles)
     found = store.republished(source.url, articles) if articles else {}
     urls = dict(articles)
-    if any(not article_rules.other_story(urls[k].title, t) for k, (_, t) in found.items()):
+    if any(
+        sure or not article_rules.other_story(urls[k].title, t) for k, (_, t, sure) in found.items()
+    ):
         return True
     # Or as another feed's article by its text, its page naming no address of its own (a
     # syndication feed's copies: walk169 #7, the warning stood every week).

@@ -152,10 +152,16 @@ class FeedReport:
     republished: int = 0
     #: ... of them, those no issue had published, which moved to the address the feed gives now.
     readdressed: int = 0
+    #: ... and those an issue published, kept at the address it gave, which may answer no more:
+    #: (title as published, that address, the new one, the first issue that published it, its
+    #: issue-N.json) (walk199 #7).
+    moved_published: tuple[tuple[str, str, str, int, str], ...] = ()
     #: Stored articles no issue published whose title or authors its entries changed since
     #: curator last took them: taken (title and credit as the feed, and the page read again,
     #: give them now) in this run (walk126 #1).
     retaken: int = 0
+    #: ... their titles and addresses as taken, to name them (walk199 #8: "Alpha CX Review: 1").
+    retaken_named: tuple[tuple[str, str], ...] = ()
     #: ... of them, those whose blurb changed with their page's text (walk169 #1); a blurb the
     #: editor corrected in a draft or issue-N.json is kept.
     reblurbed: int = 0
@@ -531,10 +537,23 @@ class FeedReport:
             # Stored articles no issue published whose title or credit its entries changed:
             # taken in this run (`reblurbed` of them with their blurb built again).
             "retaken": self.retaken,
+            "retaken_articles": [{"title": t, "url": u} for t, u in self.retaken_named],
             "reblurbed": self.reblurbed,
             # Published articles whose title or credit its entries changed since: each issue is
             # left as published; the editor corrects its `json_file`, then `curator render N`
             # (walk181 #1: said on stderr only).
+            # Published articles the feed now gives at a new address: the issue keeps the old
+            # one; the editor corrects its "url" in `json_file`, then `curator render N`.
+            "moved_published": [
+                {
+                    "issue": number,
+                    "json_file": json_file,
+                    "title": title,
+                    "url": old,
+                    "new_url": new,
+                }
+                for title, old, new, number, json_file in self.moved_published
+            ],
             "changed_published": [
                 {
                     "issue": number,

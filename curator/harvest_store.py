@@ -134,7 +134,9 @@ def store_outcome(
                 source.url, [k for k, _ in built.articles], configured, moved_file=True
             )
         known = store.known_keys(k for k, _ in built.articles)
-        republished, readdressed = _republished(store, source, built, known, kept_move)
+        republished, readdressed, moved_published = _republished(
+            store, source, built, known, kept_move
+        )
         relinked, kept_relinked = ([], []) if kept_move else _move_by_feed(store, outcome.moves)
         if republished:
             built = dataclasses.replace(
@@ -255,9 +257,13 @@ def store_outcome(
         not_stored=not_stored,
         republished=len(republished),
         readdressed=readdressed,
+        moved_published=moved_published,
         moved_by_feed=tuple(relinked),
         kept_by_feed=tuple(kept_relinked),
         retaken=0 if kept_move else sum(1 for _, _, a, _ in outcome.retaken if a is not None),
+        retaken_named=()
+        if kept_move
+        else tuple((a.title, a.url) for _, _, a, _ in outcome.retaken if a is not None),
         reblurbed=reblurbed,
         changed_published=() if kept_move else _changed_published(outcome),
         retitled=retitled,
@@ -273,27 +279,38 @@ def store_outcome(
 
 def _republished(
     store: Store, source: FeedSource, built: article_rules.Built, known: Set[str], kept_move: object
-) -> tuple[set[str], int]:
+) -> tuple[set[str], int, tuple[tuple[str, str, str, int, str], ...]]:
     """The keys of the feed's new articles that are articles it gave before at another address
-    (the same page text, `Store.republished`, under the same title: the same text under another
-    title may be a page every link gives), each kept as that article's new address
-    (`Store.readdress`); and how many moved there (no issue had published them)."""
+    (`Store.republished`: the same page text under the same title, the same text but for its
+    heading under the same date, or an unread page's entry of the same date and title; the
+    same text under another title may be a page every link gives), each kept as that
+    article's new address (`Store.readdress`); how many moved there (no issue had published
+    them); and those an issue published, which keep the address it gave: (title as published,
+    that address, the new one, the first issue, "" for its issue-N.json) (walk199 #7: their
+    published links answered 404, unsaid)."""
     if kept_move:
-        return set(), 0
+        return set(), 0, ()
     fresh = [(k, a) for k, a in built.articles if k not in known]
     urls = dict(fresh)
     found = {
         key: article_id
-        for key, (article_id, title) in (
-            store.republished(source.url, fresh) if fresh else {}
+        for key, (article_id, title, sure) in (
+            store.republished(source.url, fresh, still=known) if fresh else {}
         ).items()
-        if not article_rules.other_story(urls[key].title, title)
+        if sure or not article_rules.other_story(urls[key].title, title)
     }
     moved = 0
+    kept: list[tuple[str, str, str, int, str]] = []
+    printed = store.published_titles(list(found.values())) if found else {}
     for key, article_id in found.items():
         others = [a for a, k in built.aliases.items() if k == key and a != key]
-        moved += store.readdress(article_id, key, urls[key].url, others)
-    return set(found), moved
+        if store.readdress(article_id, key, urls[key].url, others):
+            moved += 1
+        elif (old := store.article_by_id(article_id)) is not None and url_key(old.url) != key:
+            issues = store.issues_featuring(article_id)
+            title = printed.get(article_id, old.title)
+            kept.append((title, old.url, urls[key].url, min(issues) if issues else 0, ""))
+    return set(found), moved, tuple(kept)
 
 
 def _move_by_feed(

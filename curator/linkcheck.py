@@ -214,13 +214,15 @@ def gone_note(art: Article, error: str) -> str:
     return f'"{art.title}" ({art.url}) is left out: {why}; the next best article takes its place'
 
 
-def walled_note(art: Article, published: bool, before: bool = False, *, first: bool = False) -> str:
+def walled_note(
+    art: Article, published: bool, before: bool = False, *, first: bool = False, fix: str = ""
+) -> str:
     """What a build or a draft says of an article whose page now asks readers to log in; with
     `before`, its page could not be read when it was stored either: not "now", as nothing changed
-    (walk178 #1)."""
+    (walk178 #1). `fix`: how to take it out of the issue published (`take_out`), said after."""
     then = (
         # (walk183 #8: "as before" was said of an issue 1, which nothing was published before)
-        "it was published all the same: readers without an account may not reach it"
+        f"it was published all the same: readers without an account may not reach it{fix}"
         if published
         else "check its link before you publish"
     )
@@ -237,13 +239,27 @@ def walled_note(art: Article, published: bool, before: bool = False, *, first: b
     return f'"{art.title}" ({art.url}): its page now asks readers to log in; {then}'
 
 
+def take_out(config: Config, issue: Issue) -> str:
+    """How to take an article out of `issue`, published (walk199 #8: a page now behind a
+    sign-in, published "all the same", named no way to): its issue-N.json, then render."""
+    json_file = config.settings.output / f"issue-{issue.number}.json"
+    return (
+        f"; to take it out of issue {issue.number}: delete its entry in {json_file}, then"
+        f" `curator render {issue.number}`"
+    )
+
+
 def _walled_notes(
-    store: Store, walled: Sequence[Article], published: bool, first: Collection[int] = ()
+    store: Store,
+    walled: Sequence[Article],
+    published: bool,
+    first: Collection[int] = (),
+    fix: str = "",
 ) -> list[str]:
     """`walled_note` of each of `walled`, "now" only of those whose page was read before (not
     of those of `first`, ids of pages read for the first time)."""
     unread = store.unread_pages([a.id for a in walled if a.id])
-    return [walled_note(a, published, a.id in unread, first=a.id in first) for a in walled]
+    return [walled_note(a, published, a.id in unread, first=a.id in first, fix=fix) for a in walled]
 
 
 def copy_note(art: Article, new: str, of: Article, issue: int) -> str:
@@ -346,7 +362,8 @@ def recheck_issue(
             if art.id in whole:  # (its first read failed: marked so, as a fetch marks it)
                 read_failed(store, art, why, now)
             say(unchecked_note(art, why, published))
-        for note in _walled_notes(store, found.walled, published, whole):
+        fix = take_out(config, issue) if published else ""
+        for note in _walled_notes(store, found.walled, published, whole, fix):
             say(note)
         for art in found.walled:
             if art.id in whole:  # (a first read landing on a sign-in page: marked so, fixjz #5)
@@ -416,7 +433,7 @@ def recheck_draft(
     found = check_links(config, store, links_to_check(config, issue, now, done), now)
     for art, why in found.unchecked:
         say(unchecked_note(art, why, True))
-    for note in _walled_notes(store, found.walled, True):
+    for note in _walled_notes(store, found.walled, True, fix=take_out(config, issue)):
         say(note)
     for art in found.fine:
         # A dead link the editor named in the draft, its page back: the mark comes off (walk136

@@ -16,6 +16,7 @@ from curator.stories import (
     lead_of,
     names_publication,
     same_story_reason,
+    text_shared,
 )
 
 #: Each article already chosen from a publication multiplies the next one's score by this, so that a
@@ -192,8 +193,9 @@ def _told_before(
     prints: Memo | None = None,
     near: Mapping[object, list[int]] | None = None,
 ) -> tuple[Article, int, str] | None:
-    """The first article of `earlier` telling the same story as `article`, with its issue's
-    number and why; None when none does. With `near` (`_near_index` of `earlier`), only those
+    """The article of `earlier` telling the same story as `article` (of several, the one
+    sharing the most of its text, `text_shared`; the first in `earlier` of those sharing as
+    much), with its issue's number and why; None when none does. With `near` (`_near_index` of `earlier`), only those
     sharing a title word or a shingle with it are compared: two that share none never tell one
     story (`same_story_reason`), and comparing each candidate with every article the last
     issues published made each week's build slower than the last (walk81 #1)."""
@@ -204,10 +206,18 @@ def _told_before(
     if near is not None:
         keys = (*print_.title_words, *(print_.whole | print_.shingles))
         scan = [earlier[i] for i in sorted({i for k in keys for i in near.get(k, ())})]
-    for told, before, number in scan:
-        if before.id != article.id and (why := _same(before, told, article, print_, prints)):
-            return before, number, why
-    return None
+    # The one sharing the most of its text, not the first found (walk199 #7c: a copy of an
+    # article issue 1 published was named as the same story as one issue 6 published, which
+    # shared 63% of its text).
+    found = [
+        (before, number, why, told)
+        for told, before, number in scan
+        if before.id != article.id and (why := _same(before, told, article, print_, prints))
+    ]
+    if not found:
+        return None
+    before, number, why, _ = max(found, key=lambda f: text_shared(f[3], print_))
+    return before, number, why
 
 
 def told_before(

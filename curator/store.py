@@ -23,10 +23,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from curator.errors import CuratorError, shell_arg
+from curator.readdressed import REPUBLISHED_MIN_CHARS
 from curator.store_articles import (
     FEED_DROPPED,
     LOCAL_FILE,
-    REPUBLISHED_MIN_CHARS,
     ArticleStore,
     dead_page,
 )

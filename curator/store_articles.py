@@ -9,19 +9,15 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from curator import readdressed
 from curator.models import Article
+from curator.readdressed import REPUBLISHED_MIN_CHARS
 from curator.storebase import NOT_DEAD as _NOT_DEAD
 from curator.storebase import StoreBase
 from curator.storebase import dt as _dt
 from curator.storebase import iso as _iso
 from curator.storerecords import PageRetry
 from curator.urls import url_key
-
-#: A new article whose text is a stored article's of its feed, at least this long, is that
-#: article at a new address (`Store.republished`); a shorter text may be a teaser or a line
-#: ("Read more on our site") many of a feed's entries share.
-REPUBLISHED_MIN_CHARS = 280
-
 
 #: Marks an article (by id) a dead link, with the error its page answered; the first date stays.
 _MARK_DEAD = (
@@ -322,18 +318,37 @@ class ArticleStore(StoreBase):
         return reblurbed
 
     def republished(
-        self, feed_url: str, articles: Sequence[tuple[str, Article]]
-    ) -> dict[str, tuple[int, str]]:
-        """Of these new articles (URL key, article) of the feed at `feed_url`, those whose text is
-        that of an article the feed gave before, at another address: URL key -> (that article's
-        id, its title) (walk126 #2: the feed re-published its items at new links, the pages' text
-        the same). Texts under `REPUBLISHED_MIN_CHARS` are left out (a short text may be a teaser
-        many entries share), and so are texts two of its stored articles have (a page every
-        link gives, such as a cookie wall, is no article's)."""
-        found: dict[str, tuple[int, str]] = {}
+        self, feed_url: str, articles: Sequence[tuple[str, Article]], still: Iterable[str] = ()
+    ) -> dict[str, tuple[int, str, bool]]:
+        """Of these new articles (URL key, article) of the feed at `feed_url`, those that are an
+        article the feed gave before, at another address: URL key -> (that article's id, its
+        title, whether that is sure whatever the titles say) (walk126 #2: the feed re-published
+        its items at new links, the pages' text the same). The same text, else the same text but
+        for its heading under the same date (sure: a site retitling an article changes its
+        page's heading too), else, for an article whose page gave no text (a sign-in page), the
+        same date and title (sure) (walk199 #7); not an article the feed still gives at one of
+        the keys `still`. Texts under `REPUBLISHED_MIN_CHARS` are left out (a short text may be
+        a teaser many entries share), and so are texts two of its stored articles have (a page
+        every link gives, such as a cookie wall, is no article's)."""
+        found: dict[str, tuple[int, str, bool]] = {}
+        excluded: set[int] | None = None
         for key, art in articles:
+            taken = {f[0] for f in found.values()}
+            if excluded is None:
+                keys = list(still)
+                excluded = {
+                    int(r[0])
+                    for sql in (
+                        "SELECT id FROM articles WHERE url_key IN ({marks})",
+                        "SELECT article_id FROM aliases WHERE url_key IN ({marks})",
+                    )
+                    for r in (self._each_in(sql, keys) if keys else ())
+                }
             text = (art.text or "").strip()
             if len(text) < REPUBLISHED_MIN_CHARS:
+                entries = readdressed.same_entry(self.db, feed_url, key, art, excluded)
+                if len(entries) == 1 and entries[0][0] not in taken:
+                    found[key] = (*entries[0], True)
                 continue
             # (the whole text compared here: with it in the WHERE, SQLite 3.40 searched the
             # index by the feed alone)
@@ -344,8 +359,12 @@ class ArticleStore(StoreBase):
                 (feed_url, (art.text or "")[:80]),
             )
             same = [(int(r[0]), str(r[3])) for r in rows if r[1] == art.text and r[2] != key]
-            if len(same) == 1 and same[0][0] not in {i for i, _ in found.values()}:
-                found[key] = same[0]
+            if len(same) == 1 and same[0][0] not in taken:
+                found[key] = (*same[0], False)
+            elif not same:
+                bodies = readdressed.same_body(self.db, feed_url, key, art, excluded)
+                if len(bodies) == 1 and bodies[0][0] not in taken:
+                    found[key] = bodies[0]
         return found
 
     def readdress(self, article_id: int, key: str, url: str, others: Iterable[str]) -> bool:

@@ -229,6 +229,13 @@ def same_story(a: Fingerprint, b: Fingerprint) -> bool:
     return same_story_reason(a, b) is not None
 
 
+def text_shared(a: Fingerprint, b: Fingerprint) -> float:
+    """How much of the shorter's text the two share (0 to 1): of several articles telling one
+    story as another does, the one it is a copy of shares the most (walk199 #7c)."""
+    smaller = min(len(a.whole), len(b.whole))
+    return len(a.whole & b.whole) / smaller if smaller else 0.0
+
+
 def same_story_reason(a: Fingerprint, b: Fingerprint) -> str | None:
     """Why the two fingerprints tell one story, in the editor's words; None when they do not."""
     smaller = min(len(a.shingles), len(b.shingles))

@@ -27,10 +27,12 @@ from curator.cli.report_feeds import (
     language_note,
     malformed_note,
     moved_note,
+    moved_published_notes,
     other_script_note,
     published_change_line,
     relinked_notes,
     republished_note,
+    retaken_named,
     stored_already_note,
     waiting_note,
 )
@@ -365,6 +367,10 @@ def _print_failures(
     for report in summary.feeds:
         if report.republished:
             echo(f"{republished_note(report)}", err=True)
+        for note in moved_published_notes(report):
+            echo(f"  {note}", err=True)
+            # In --json's `warnings` too: a published link that may answer 404 (walk199 #7).
+            hold_note(f"published link moved: {note}")
         for note in relinked_notes(report):
             echo(note, err=True)
     if not waiting_said:
@@ -436,7 +442,7 @@ def _print_failures(
                 if report.reblurbed
                 else ""
             )
-            listed.append(f"  {report.name}: {report.retaken}{blurbs}")
+            listed.append(f"  {report.name}: {report.retaken}{blurbs}{retaken_named(report)}")
             echo(listed[-1], err=True)
         # Said once, in the run that takes them: in --json's `warnings` too (walk181 #1).
         hold_note("\n".join([heading, *listed]))

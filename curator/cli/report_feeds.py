@@ -233,6 +233,28 @@ def republished_note(report: FeedReport) -> str:
     )
 
 
+def moved_published_notes(report: FeedReport) -> list[str]:
+    """Each published article the feed now gives at a new address, its issue keeping the old
+    one (walk199 #7: seven published links answered 404, unsaid, though curator knew where
+    each had gone): the issue, the new address, and how to link it there."""
+    notes = []
+    for title, old, new, issue, json_file in report.moved_published:
+        where = f"issue {issue}" if issue else "an issue"
+        fix = (
+            f'to link it there, edit its "url" in {json_file or f"issue-{issue}.json"}, then'
+            f" `curator render {issue}`"
+            if issue
+            else 'to link it there, edit its "url" in that issue\'s issue-N.json, then'
+            " `curator render N`"
+        )
+        notes.append(
+            f'{report.name}: "{title}", published in {where} at {old}, is now at {new} (its'
+            f" feed's new address; the old one may no longer answer): {where} is left as it"
+            f" was published; {fix}"
+        )
+    return notes
+
+
 def relinked_notes(report: FeedReport) -> list[str]:
     """What became of each stored article the feed gives at a new link under the same id
     (walk137 #1): "moved by its feed to NEW", or kept at its old address, and why."""
@@ -414,3 +436,18 @@ def published_change_line(change: Changed) -> str:
         f" issues {issues} are left as they were published, their blurb too; to correct them,"
         f" edit its {fields} {', and '.join(each)}"
     )
+
+
+#: How many of a feed's articles taken with their feed's correction are named.
+_NAMED = 5
+
+
+def retaken_named(report: FeedReport) -> str:
+    """The articles a feed's corrections were taken for, named (walk199 #8: "Alpha CX Review:
+    1" named none): ': "Title" (URL); ...', and how many more."""
+    named = report.retaken_named
+    if not named:
+        return ""
+    listed = "; ".join(f'"{title}" ({url})' for title, url in named[:_NAMED])
+    more = f"; and {len(named) - _NAMED} more" if len(named) > _NAMED else ""
+    return f": {listed}{more}"
