@@ -9,6 +9,7 @@ from typing import Any
 
 from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
+from curator.bylinedates import dated_byline
 from curator.credits import role_byline
 from curator.extract_doc import WORD as _WORD
 from curator.extract_doc import Doc as _Doc
@@ -265,16 +266,18 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
         ):
             continue  # a block of blocks is no line (and its text is never read whole)
         text = _clean(el.text_content())
+        # ... or a byline beside its date ("December 8, 2026 · Text: John Smith", "Иван Петров,
+        # 8 декабря 2026": walk198, fixlh: credited no one)
+        line = text if role_byline(text) else dated_byline(text)
         if (
-            text
-            and role_byline(text)
+            line
             and not interview
             and not after_quotation(el)
             and not _quoted(el)
             and not in_furniture(el)
             and not after_comments(el)
         ):
-            yield el, text
+            yield el, line
 
 
 def _reads_as_interview(doc: _Doc, head: Any) -> bool:

@@ -224,19 +224,20 @@ AUTHOR_SPLIT = re.compile(
 
 #: A Chinese or Japanese credit's label before the name: "本报记者 王小明", "记者 王小明", "编辑：韩梅梅",
 #: "文/李雷", "文・山田太郎", "（記者 佐藤花子）", and Japanese "寄稿：" (contribution), "筆者：",
-#: "著者：" (walk198 #1). "文" and "图" (text, picture) only before a slash, a colon or a middle
-#: dot, for they are also surnames (文在寅).
+#: "著者：" (walk198 #1), "文＝山田太郎" (the equals sign Japanese magazines write, fixlh). "文" and
+#: "图" (text, picture) only before a slash, a colon, a middle dot or an equals sign, for they are
+#: also surnames (文在寅).
 CJK_CREDIT_LABEL = re.compile(
     r"^\s*[（(]?\s*(?:(?:本报|本報|本社|本刊|本台|特约|特約|新华社|新華社)?"
     r"(?:记者|記者|特派员|特派員|通讯员|通訊員|通信員|责任编辑|責任編輯|责编|编辑|編輯|編集|作者|撰文|执笔|執筆)"
-    r"\s*[:：/／]?\s*|(?:文|图|圖|文字|撰稿|文章|寄稿者|寄稿|筆者|著者|執筆者|作家)\s*[:：/／・･·]\s*)"
+    r"\s*[:：/／＝]?\s*|(?:文|图|圖|文字|撰稿|文章|寄稿者|寄稿|筆者|著者|執筆者|作家)\s*[:：/／・･·＝=]\s*)"
 )
 #: A Chinese or Japanese line that opens with a credit's label and its colon, slash or middle dot
 #: ("文：山田太郎", "寄稿：鈴木一郎", "记者：王小明"): tested as a byline, as a line opening with "By"
 #: is (walk198 #2). Without its mark a label may open a sentence ("記者会見で ...").
 CJK_CREDIT_LINE = re.compile(
     r"^\s*[（(]?\s*(?:本报|本報|本社|本刊)?(?:记者|記者|编辑|編輯|編集|作者|撰文|执笔|執筆者|執筆|文字|文章|"
-    r"撰稿|寄稿者|寄稿|筆者|著者|文|图|圖)\s*[:：/／・･·]"
+    r"撰稿|寄稿者|寄稿|筆者|著者|文|图|圖)\s*[:：/／・･·＝=]"
 )
 #: The label before the name in a Korean, Arabic or Hebrew credit (walk88 #4): Korean "글" (text)
 #: before a space, a middle dot, a colon or a slash ("글 이영희", "글·이영희"; "글로리아" is a name),
@@ -336,12 +337,13 @@ CREDIT_ROLE_BETWEEN = re.compile(
 #: them. Only after a name: "编辑：韩梅梅" alone credits its editor (`CJK_CREDIT_LABEL`).
 _CJK_HELPER = (
     r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|摄影|攝影|撮影|图片|圖片|校对|校對|"
-    r"审核|審核|审校|審校|翻译|翻譯|美编|美編|视频|視頻|制图|製圖)"
+    r"审核|審核|审校|審校|翻译|翻譯|美编|美編|视频|視頻|制图|製圖|写真|イラスト)"
 )
 CJK_CREDIT_HELPERS = re.compile(
-    rf"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:\s+{_CJK_HELPER}\s*[:：/／]?|\s*{_CJK_HELPER}\s*[:：/／]"
+    rf"(?<=[\u3040-\u30ff\u3400-\u9fff])(?:\s+{_CJK_HELPER}\s*[:：/／＝]?|\s*{_CJK_HELPER}\s*[:：/／＝]"
     # "图：", "译/": a picture's, a translation's, one character, only before its colon or slash
-    r"|\s*[图圖译譯摄攝]\s*[:：/／])\s*[\u3040-\u30ff\u3400-\u9fff].*$",
+    # (and Japanese "写真＝佐藤花子", the photographer's after "文＝山田太郎": fixlh)
+    r"|\s*[图圖译譯摄攝]\s*[:：/／＝])\s*[\u3040-\u30ff\u3400-\u9fff].*$",
     re.S,
 )
 

@@ -1,0 +1,106 @@
+"""A byline that gives its date beside the names, under the headline (`extract_bylines`): the
+date before the label ("2026年12月8日 12:30　文＝山田太郎", "December 8, 2026 · Text: John Smith ·
+Photos: Jane Roe", "08.12.2026 · Текст: Иван Петров") or after the name ("Иван Петров, 8 декабря
+2026, 12:30"). Why: such a line opens with no label ("By", "Текст:", "文＝"), so it was read as
+no byline and credited no one (walk198, fixlh)."""
+
+from __future__ import annotations
+
+import re
+
+from curator import extract_rules_bylines as byline_rules
+from curator.creditroles import in_capitals
+from curator.credits import clean_authors
+
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+)
+_WEEKDAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|понедельник|вторник|среда|четверг|пятница"
+    r"|суббота|воскресенье)\s*,?\s*"
+)
+#: A date: in digits ("08.12.2026", "2026-12-08", "12/8/26"), in Japanese or Chinese
+#: ("2026年12月8日"), with the month's name ("December 8, 2026", "8 декабря 2026 г.").
+_DATE = (
+    rf"(?:{_WEEKDAY})?(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[（(][^)）]{1,3}[)）])?"
+    rf"|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\.?\s+(?:{_MONTH})\s+\d{{4}}(?:\s*г(?:ода|\.)?)?)"
+    # ... and its time ("12:30", ", 12:30", "в 12:30", "12:30 pm")
+    r"(?:\s*,?\s*(?:в\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?"
+)
+#: A date that opens a line, and what parts it from the byline after it.
+LEADING_DATE = re.compile(rf"^\s*{_DATE}\s*(?:[·•|/—–-]\s*)?(?=\S)", re.I)
+#: A date that closes a line after a name and a comma, a dot or a dash.
+TRAILING_DATE = re.compile(rf"\s*[,·•|—–-]\s*{_DATE}\s*$", re.I)
+#: The first words of places' names of two words, which a dateline gives before its date as a
+#: byline gives its writer's name ("New York, December 8, 2026", "Нижний Новгород, 8 декабря").
+_PLACE_LEADS = frozenset(
+    [
+        "new",
+        "san",
+        "santa",
+        "santo",
+        "são",
+        "sao",
+        "los",
+        "las",
+        "la",
+        "le",
+        "el",
+        "saint",
+        "st",
+        "st.",
+        "sainte",
+        "port",
+        "fort",
+        "mount",
+        "cape",
+        "rio",
+        "buenos",
+        "hong",
+        "tel",
+        "abu",
+        "kuala",
+        "ho",
+        "costa",
+        "puerto",
+        "palma",
+        "st.-petersburg",
+        "нижний",
+        "новый",
+        "санкт",
+        "великий",
+        "ростов",
+    ]
+)
+
+
+def dated_byline(text: str) -> str:
+    """The byline a line under the headline gives beside its date, "" when it gives none: the
+    labelled credit after a date ("December 8, 2026 · Text: John Smith · Photos: Jane Roe" ->
+    "Text: John Smith · Photos: Jane Roe", which credits the writer), or the one person's name
+    before it ("Иван Петров, 8 декабря 2026, 12:30" -> "Иван Петров"). A date alone, or a place
+    and a date ("Москва, 8 декабря 2026"), names no one."""
+    if len(text) > byline_rules.MAX_BYLINE_CHARS:
+        return ""
+    lead = LEADING_DATE.match(text)
+    if lead:
+        rest = text[lead.end() :]
+        labelled = (
+            byline_rules.BYLINE_PREFIX.match(rest + " .")
+            or byline_rules.WORD_CREDIT_LABEL.match(rest)
+            or byline_rules.CJK_CREDIT_LINE.match(rest)
+        )
+        return rest if labelled else ""
+    tail = TRAILING_DATE.search(text)
+    if not tail:
+        return ""
+    name = text[: tail.start()].strip()
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(not w[:1].isupper() for w in words):
+        return ""
+    if words[0].lower() in _PLACE_LEADS or in_capitals(name):
+        return ""  # a dateline's place ("New York", "WASHINGTON"), no one's name
+    return name if clean_authors(name, strict=True) == (name,) else ""
