@@ -457,7 +457,9 @@ def _split_commas(part: str, site: str | None, *, surname_first: bool = False) -
     stop = _SITE_AFTER_STOP.match(part)
     if stop and site and _names_site(stop.group(2), site):
         part = stop.group(1)  # "Finian Cunningham. Sputnik International" (walk163 N6)
-    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    # ... and at the Arabic comma: "خالد المنصور، مدير تجربة العملاء" is a name and a job title
+    # (fixlh: credited whole), "أحمد علي، فاطمة الزهراء" two people
+    pieces = [p.strip() for p in re.split("[,\u060c]", part) if p.strip()]
     # "Gartner, Inc.", "Jane Doe, Gartner, Inc." (walk118 #2): the company is no one's name
     pieces = [
         p

@@ -1,7 +1,8 @@
 """walk198 (fixlb's leftovers): bylines under the headline that give a date, a photographer or a
 job title beside the writer's name. A date before the label ("2026年12月8日 12:30　文＝山田太郎",
 "December 8, 2026 · Text: John Smith · Photos: Jane Roe") or after the name ("Иван Петров, 8
-декабря 2026, 12:30") credited no one (#1). Each through `curator
+декабря 2026, 12:30") credited no one (#1); an Arabic job title after the Arabic comma ("بقلم
+خالد المنصور، مدير تجربة العملاء") was credited as part of the name (#2). Each through `curator
 draft` of a newsletter whose feed and pages are served on 127.0.0.1: the draft's `author:`
 lines, as the editor meets them."""
 
@@ -85,3 +86,19 @@ def test_a_date_line_under_the_headline_credits_no_one(
     """#1: only a name before the date is credited; a dateline's place is no person."""
     lang = "ru" if byline[0] in "МН" or byline[0].isdigit() else "en"
     assert drafted_authors(tmp_path, http_server, lang, byline) == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        ("بقلم خالد المنصور، مدير تجربة العملاء", ["خالد المنصور"]),
+        ("بقلم خالد المنصور، مراسل", ["خالد المنصور"]),
+        ("بقلم خالد المنصور، رئيس التحرير", ["خالد المنصور"]),
+    ],
+)
+def test_an_arabic_job_title_after_the_arabic_comma_is_no_part_of_the_name(
+    tmp_path: Path, http_server: LocalServer, byline: str, people: list[str]
+) -> None:
+    """#2: "بقلم خالد المنصور، مدير تجربة العملاء" was credited whole, the job title kept as
+    part of the name, where "By Jane Doe, Director of Customer Experience" credits Jane Doe."""
+    assert drafted_authors(tmp_path, http_server, "ar", byline) == people
