@@ -638,12 +638,14 @@ def build_from_draft(
     credits = dropped_credits(draft, known, draft_file)
     # (the blurbs curator wrote into the draft: one rebuilt since is no edit of the editor's)
     written_blurbs = store.draft_blurbs(draft.number)
+    written_titles = store.draft_titles(draft.number)  # (likewise its headings)
     issue, missing = draft_to_issue(
         draft,
         known,
         descriptions=descriptions,
         written_blurbs=written_blurbs,
         written_authors=authors,
+        written_titles=written_titles,
     )
     unreachable: list[str] = []
     if missing:
@@ -673,6 +675,7 @@ def build_from_draft(
             descriptions=descriptions,
             written_blurbs=written_blurbs,
             written_authors=authors,
+            written_titles=written_titles,
         )
     else:
         unread = {}
@@ -836,7 +839,9 @@ def build_from_draft(
         ),
         *draft_text_warnings(draft, draft_file, known, (out_dir, issue.number)),
         *filter(None, [cut_off_warning(as_written, draft_file)]),
-        *corrected_since_drafted(store, draft, draft_file, known),
+        *corrected_since_drafted(
+            store, draft, draft_file, known, _issue_json(out_dir, issue.number)
+        ),
         *credits_since_drafted(
             draft, draft_file, known, authors, _issue_json(out_dir, issue.number)
         ),

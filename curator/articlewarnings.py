@@ -262,7 +262,7 @@ def disputed_credits(
                     f" issue {art.blurb_corrected_in}, not as its page or feed gives it (a blurb"
                     " written under its heading in a draft replaces it)"
                 )
-            if art.title_corrected_in is not None:
+            if art.title_corrected_in not in (None, issue.number):
                 # The editor's own title, from an earlier issue's issue-N.json: said as a
                 # corrected credit is (walk199 #2: the feed's title came back, unsaid).
                 stored = store.article_by_url(art.url)

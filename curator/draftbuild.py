@@ -623,16 +623,23 @@ def stored_scores(store: Store, issue: Issue) -> Issue:
 
 
 def corrected_since_drafted(
-    store: Store, draft: Draft, path: Path, known: Mapping[str, Article]
+    store: Store,
+    draft: Draft,
+    path: Path,
+    known: Mapping[str, Article],
+    json_file: Path | None = None,
 ) -> tuple[str, ...]:
     """The draft's article titles that their feed corrected since `curator draft` wrote the draft
-    (`known`: the stored articles by the draft's addresses). The draft is the editor's text, and
-    its title is what the issue publishes: each is said with its line, to edit if the correction
-    is wanted.
+    (`known`: the stored articles by the draft's addresses), each said with its line. A heading
+    left as curator wrote it follows the feed (`draftissue.title_followed`), as an `author:`
+    line does; the editor's own heading is what the issue publishes. Said by `build --draft`
+    (`json_file`: the issue-N.json it publishes) and, before it, by the fetch that took the
+    correction (`json_file` None).
 
     Why: a feed's correction between `draft` and `build --draft` was taken into the store and
     said as "taken", but the build published the draft's old headline without a word (walk150
-    #1)."""
+    #1); then it said "edit the line" of an issue it had just published, while the `author:`
+    line beside it followed the feed (walk200 #9)."""
     written = store.draft_titles(draft.number)
     said: list[str] = []
     for entry in draft.entries:
@@ -643,16 +650,26 @@ def corrected_since_drafted(
         now = article.title
         if was is None or now == was or entry.title == now:
             continue  # (an article the editor added, no correction, or the editor took it)
-        if entry.title == was:  # the line as curator wrote it
+        if entry.title == was and article.title_corrected_in is None:  # curator's line
+            which = f'{path}:{entry.line}: "{was}" was corrected in its feed since the draft was written'
             said.append(
-                f'{path}:{entry.line}: "{was}" was corrected in its feed since the draft was'
-                f' written: now "{now}"; the draft\'s title is what the issue publishes: edit the'
-                " line if you want the correction"
+                f'{which}: published "{now}", as your draft had curator\'s heading, not an edit'
+                f' of yours; to publish another, correct its "title" in {json_file} and run'
+                f" `curator render {draft.number}`"
+                if json_file is not None
+                else f'{which}: now "{now}"; the draft has curator\'s heading, and `curator build'
+                f" --draft {shell_arg(path)}` publishes the feed's (write your own title in the"
+                " heading to publish that)"
             )
         else:  # the editor's own title
+            fix = (
+                f'correct its "title" in {json_file} and run `curator render {draft.number}`'
+                if json_file is not None
+                else "edit the line"
+            )
             said.append(
                 f'{path}:{entry.line}: its feed corrected "{was}" since the draft was written, to'
-                f' "{now}"; your title "{entry.title}" is what the issue publishes: edit the line'
+                f' "{now}"; your title "{entry.title}" is what the issue publishes: {fix}'
                 " if you want the feed's"
             )
     return tuple(said)

@@ -201,6 +201,32 @@ def credit_followed(
     return stored.authors
 
 
+def title_followed(entry: DraftEntry, stored: Article, written: Mapping[int, str]) -> str | None:
+    """The title an entry publishes in place of its `## Title` heading when that heading is the
+    one curator wrote into the draft (`written`, by article id: `Store.draft_titles`) and the
+    article's title changed since (its feed corrected it): curator's old text, not the editor's,
+    as `credit_followed` says of `author:` lines. None otherwise.
+
+    Why: an unedited heading published the old title while its `author:` line followed the
+    feed's correction, and the build said "edit the line" of an issue already published
+    (walk200 #9)."""
+    was = written.get(stored.id) if stored.id is not None else None
+    if was is None or entry.url_only or entry.title != was:
+        return None
+    if stored.title_corrected_in is not None or not stored.title or stored.title == was:
+        return None
+    return stored.title
+
+
+def title_corrected(entry: DraftEntry, stored: Article, written: Mapping[int, str]) -> bool:
+    """Whether the entry's heading is the editor's own title: neither the stored one nor the one
+    curator wrote into the draft (walk200 #3: a title corrected in a draft's heading went back to
+    the feed's when an issue featured the article again, unsaid; one corrected in issue-N.json
+    was carried)."""
+    was = written.get(stored.id) if stored.id is not None else None
+    return bool(entry.title) and entry.title != stored.title and entry.title != was
+
+
 def _credit_of(article: Article) -> tuple[tuple[str, ...], str]:
     """An article's credit as published (spaces aside), to tell one the draft corrected."""
     return tuple(" ".join(a.split()) for a in article.authors if a.strip()), " ".join(
@@ -215,6 +241,7 @@ def draft_to_issue(
     descriptions: Mapping[str, str] | None = None,
     written_blurbs: Mapping[int, str] | None = None,
     written_authors: Mapping[int, Sequence[str]] | None = None,
+    written_titles: Mapping[int, str] | None = None,
 ) -> tuple[Issue, tuple[str, ...]]:
     """The Issue exactly as the draft says, and the draft's URLs curator does not know yet.
 
@@ -230,11 +257,16 @@ def draft_to_issue(
     rebuilt the article's blurb since (`blurb_rebuilt`): that is curator's old text, not the
     editor's, and the newer blurb is published. Likewise the `author:` lines curator wrote
     (`written_authors`: `Store.draft_authors`) when the feed corrected the credit since
-    (`credit_followed`): the feed's is published, and it is no correction of the editor's.
+    (`credit_followed`): the feed's is published, and it is no correction of the editor's; and
+    the `## Title` headings curator wrote (`written_titles`: `Store.draft_titles`) when the feed
+    corrected the title since (`title_followed`). A heading that is neither is the editor's
+    title, marked with the draft's number (`Article.title_corrected_in`), carried to a later
+    issue featuring the article again.
     """
     descriptions = descriptions or {}
     written_blurbs = written_blurbs or {}
     written_authors = written_authors or {}
+    written_titles = written_titles or {}
     missing: list[str] = []
     sections: list[Section] = []
     for section in draft.sections:
@@ -248,9 +280,14 @@ def draft_to_issue(
             if not entry.url_only:
                 # The editor's words replace the stored ones; every other field is kept as stored.
                 authors = credit_followed(entry, found.article, written_authors)
+                followed = title_followed(entry, found.article, written_titles)
+                retitled = title_corrected(entry, found.article, written_titles)
                 article = replace(
                     found.article,
-                    title=entry.title,
+                    title=followed or entry.title,
+                    title_corrected_in=draft.number
+                    if retitled
+                    else found.article.title_corrected_in,
                     authors=authors
                     if authors is not None
                     else without_publication(
