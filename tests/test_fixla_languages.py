@@ -220,3 +220,34 @@ def test_a_drafts_introduction_left_out_whole_is_said_by_build_draft(
     assert f"{draft}:{line}: issue 1 has no introduction: each sentence of the draft's" in said
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "今号のテーマは" not in html, html
+
+
+def test_an_arabic_email_says_its_direction_on_its_body_and_tables(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk198 #2: a webmail client drops `<html dir="rtl">`; the Arabic email's body and its
+    wrapper tables say `dir="rtl"` and `direction: rtl` inline, where a Japanese one says
+    neither."""
+    from lxml import html as lxml_html
+
+    path = newsletter(tmp_path, http_server, "ar", "مرحبًا بكم في العدد {number} من {title}.")
+    code, out, err = run("build", "--config", str(path))
+    assert code == 0, err
+    email = (tmp_path / "output" / "issue-1.email.html").read_text(encoding="utf-8")
+    tree = lxml_html.fromstring(email)
+    wrappers = [tree.find("body"), *tree.xpath("//table[@class='outer' or @class='container']")]
+    assert len(wrappers) == 3, email
+    for element in wrappers:
+        assert element.get("dir") == "rtl", lxml_html.tostring(element)[:300]
+        assert "direction: rtl" in (element.get("style") or ""), lxml_html.tostring(element)[:300]
+    assert "مرحبًا بكم في العدد 1" in email, email
+
+
+def test_a_left_to_right_email_says_no_direction(tmp_path: Path, http_server: LocalServer) -> None:
+    """walk198 #2: a left-to-right newsletter's email is as before: no `dir` and no
+    `direction` on its body or tables."""
+    path = newsletter(tmp_path, http_server, "ja", "顧客体験ウィークリー第{number}号へようこそ。")
+    code, out, err = run("build", "--config", str(path))
+    assert code == 0, err
+    email = (tmp_path / "output" / "issue-1.email.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' not in email and "direction:" not in email, email
