@@ -7,6 +7,7 @@ naming {next_theme}. Through the CLI, against feeds and pages on a real HTTP ser
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_fixjf_titles import HTML, page
@@ -96,10 +97,15 @@ SUBJECTS = {
 TITLES = {"ja": "顧客体験ウィークリー", "ar": "نشرة تجربة العملاء"}
 
 
-def serve(server: LocalServer, language: str) -> str:
-    """The feed of `JAPANESE` or `ARABIC` (`language` "ja" or "ar"), each page in that language."""
+def serve(
+    server: LocalServer,
+    language: str,
+    extra: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (),
+) -> str:
+    """The feed of `JAPANESE` or `ARABIC` (`language` "ja" or "ar") and `extra`, each page in
+    that language."""
     items = []
-    for name, title, author, paragraphs in JAPANESE if language == "ja" else ARABIC:
+    for name, title, author, paragraphs in (*(JAPANESE if language == "ja" else ARABIC), *extra):
         text = "".join(f"<p>{p}</p>" for p in paragraphs)
         link = server.add(
             f"/{language}/{name}.html", page(title, author, text, language), content_type=HTML
@@ -117,14 +123,21 @@ def serve(server: LocalServer, language: str) -> str:
     )
 
 
-def newsletter(tmp_path: Path, server: LocalServer, language: str, introduction: str) -> Path:
+def newsletter(
+    tmp_path: Path,
+    server: LocalServer,
+    language: str,
+    introduction: str,
+    extra: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (),
+) -> Path:
     """A newsletter in `language` ("ja" or "ar") of one subject and no plan of themes (so no
-    {theme} and no {next_theme} in any issue), opening with `introduction`."""
+    {theme} and no {next_theme} in any issue), opening with `introduction`; its feed has the
+    articles of `extra` too."""
     path = tmp_path / "feeds.yaml"
     path.write_text(
         f"newsletter:\n  title: {TITLES[language]}\n  issue_size: 10\n  language: {language}\n"
         f"  introduction: |\n    {introduction}\n{SUBJECTS[language]}"
-        f"feeds:\n  - url: {serve(server, language)}\n"
+        f"feeds:\n  - url: {serve(server, language, extra)}\n"
         "settings:\n  output: output\n  allow_private_addresses: true\n",
         encoding="utf-8",
     )
@@ -251,3 +264,32 @@ def test_a_left_to_right_email_says_no_direction(tmp_path: Path, http_server: Lo
     assert code == 0, err
     email = (tmp_path / "output" / "issue-1.email.html").read_text(encoding="utf-8")
     assert 'dir="rtl"' not in email and "direction:" not in email, email
+
+
+#: The walker's long Arabic sentence (walk198's long-ar.html): five clauses, said three times.
+CLAUSES = (
+    "تسعى الشركات إلى تحسين تجربة العملاء في كل نقطة تواصل، من مراكز الاتصال إلى المتاجر"
+    " والمواقع الإلكترونية والتطبيقات، ومن التوصيل إلى الفواتير، لكنها كثيرا ما تقيس كل قسم"
+    " بمؤشر مختلف، فتتفكك التجربة بدلا من أن تتكامل"
+)
+
+
+def test_a_long_arabic_sentence_is_cut_after_an_arabic_comma(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk198 #3: an article whose page is one Arabic sentence longer than a blurb gets it cut
+    after its last "،" that fits, as a Russian one is cut after a ",": the blurb ends "...تتكامل..."
+    in the issue, not two words into the next clause ("تسعى الشركات...")."""
+    sentence = "، ".join([CLAUSES] * 3) + "."
+    long = (("tawil", "مقال طويل عن تجربة العملاء والشكاوى", "ليلى حداد", (sentence,)),)
+    path = newsletter(tmp_path, http_server, "ar", "مرحبًا بكم في العدد {number}.", long)
+    code, out, err = run("build", "--config", str(path))
+    assert code == 0, err
+    issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
+    blurbs = {a["title"]: a["blurb"] for section in issue["sections"] for a in section["articles"]}
+    blurb = blurbs["مقال طويل عن تجربة العملاء والشكاوى"]
+    assert blurb.endswith("فتتفكك التجربة بدلا من أن تتكامل..."), blurb
+    assert blurb.startswith(CLAUSES + "، "), blurb
+    assert len(blurb) <= 450, len(blurb)
+    text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "بدلا من أن تتكامل..." in text and "تسعى الشركات..." not in text, text
