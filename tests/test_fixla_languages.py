@@ -293,3 +293,22 @@ def test_a_long_arabic_sentence_is_cut_after_an_arabic_comma(
     assert len(blurb) <= 450, len(blurb)
     text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "بدلا من أن تتكامل..." in text and "تسعى الشركات..." not in text, text
+
+
+def test_every_json_document_writes_its_letters(tmp_path: Path, http_server: LocalServer) -> None:
+    """walk198 #4: `build --json` and `subjects list --json` wrote "\\u0635..." where `themes
+    --json` wrote the letters: each writes them as they are (and is the same JSON), as does a
+    refusal's document naming a subject."""
+    path = newsletter(tmp_path, http_server, "ar", "مرحبًا بكم في العدد {number}.")
+    code, out, err = run("build", "--config", str(path), "--json")
+    assert code == 0, err
+    assert "صوت العميل" in out and "\\u0" not in out, out
+    assert json.loads(out)["issue"] == 1, out
+    code, out, err = run("subjects", "list", "--config", str(path), "--json")
+    assert code == 0, err
+    assert "صوت العميل" in out and "\\u0" not in out, out
+    assert json.loads(out), out
+    code, out, err = run("subjects", "list", "--config", str(path), "--json", "--subject", "صوت")
+    assert code != 0, out
+    document = json.loads(out)
+    assert "صوت" in document["error"] and "\\u0" not in out, out
