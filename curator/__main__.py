@@ -74,7 +74,13 @@ def say_damaged(what: str) -> None:
         # build and draft say `"issue": null` too, as every refusal of theirs (fixjp #1; not
         # `curator.errors.refusal_document`: the module may be the damaged one)
         issue = {"issue": None} if sys.argv[1:2] in (["build"], ["draft"]) else {}
-        print(json.dumps({**issue, "error": message, "exit": EXIT_DAMAGED}, indent=2))
+        document = {**issue, "error": message, "exit": EXIT_DAMAGED}
+        try:  # its letters as they are, as every --json (`curator.errors.json_document`)
+            text = json.dumps(document, indent=2, ensure_ascii=False)
+            text.encode(sys.stdout.encoding or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            text = json.dumps(document, indent=2)
+        print(text)
 
 
 def wants_json() -> bool:

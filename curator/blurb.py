@@ -286,8 +286,12 @@ def _unmarked_paragraphs(
     return cut_long(join_sentences(out), max_chars=max_chars) if out else ""
 
 
-#: Where an overlong sentence is cut: after a clause (a comma, a semicolon, a colon, a dash).
-_CLAUSE_CUT = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s")
+#: Where an overlong sentence is cut: after a clause (a comma, a semicolon, a colon, a dash), the
+#: Arabic comma and semicolon ، ؛ (Persian and Urdu write them too) among them (walk198 #3: an
+#: Arabic sentence was cut between words, two past its last "،").
+_CLAUSE_CUT = re.compile(r"[,;:،؛]\s|\s[—–-]{1,2}\s")
+#: What is left off the end of a sentence cut so, before its "...".
+_CLAUSE_TAIL = " ,;:،؛—–-"
 
 
 #: Where an overlong sentence of Chinese or Japanese (no spaces between words) is cut: after a
@@ -311,10 +315,10 @@ def cut_long(blurb: str, min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS)
     room = blurb[: max_chars - 3]
     clauses = [m.start() for m in _CLAUSE_CUT.finditer(room) if m.start() >= min_chars]
     if clauses:
-        return room[: clauses[-1]].rstrip(" ,;:—–-") + "..."
+        return room[: clauses[-1]].rstrip(_CLAUSE_TAIL) + "..."
     space = room.rfind(" ")
     if space >= min_chars and not _WIDE.search(room, space):
-        return room[:space].rstrip(" ,;:—–-") + "..."
+        return room[:space].rstrip(_CLAUSE_TAIL) + "..."
     room = blurb[: max_chars - 1]
     marks = [
         m.start() for m in _WIDE_CLAUSE_CUT.finditer(room) if _size(room[: m.start()]) >= min_chars

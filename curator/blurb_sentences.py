@@ -176,7 +176,8 @@ ABBREVIATIONS = wordset(
 )
 
 
-#: Sentence ends of other scripts, spaced like . ! ?: the Arabic question mark ؟, the Urdu full
+#: Sentence ends of other scripts, spaced like . ! ? (the introduction's sentences end there too:
+#: `variables`, walk198 #1): the Arabic question mark ؟, the Urdu full
 #: stop ۔, Devanagari's danda । and ॥, the Armenian ։, the Ethiopic ። and the Burmese ။ (walk97 #4:
 #: ar1's closing "هل سينجح المشروع…؟" was no sentence, so the blurb left it out), and the Tibetan
 #: shad ། and its double ༎ (walk154 N-a: a Tibetan page had "no sentence that could be one"). The
@@ -184,8 +185,13 @@ ABBREVIATIONS = wordset(
 OTHER_STOPS = "؟۔।॥։።။།༎"
 
 
+#: The full stop, question and exclamation marks of Chinese and Japanese: no space follows them.
+#: Shared with the introduction's sentences (`variables`: walk198 #1).
+WIDE_STOPS = ("。", "！", "？")
+
+
 #: Every mark that ends a sentence.
-SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", *OTHER_STOPS)
+SENTENCE_ENDS = (".", "!", "?", *WIDE_STOPS, *OTHER_STOPS)
 
 
 # A sentence ends at . ! ? (or the CJK full-width 。！？), maybe inside closing quotes or brackets,
@@ -196,7 +202,9 @@ SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", *OTHER_STOPS)
 _BOUNDARY = re.compile(
     r"(?:(?<=[.!?"
     + OTHER_STOPS
-    + r"])[\"'”’)\]]*\s+|(?<=[。！？])[\"'”’)\]」』]*\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b(?!\()))"
+    + r"])[\"'”’)\]]*\s+|(?<=["
+    + "".join(WIDE_STOPS)
+    + r"])[\"'”’)\]」』]*\s*|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b(?!\()))"
 )
 
 
@@ -397,16 +405,12 @@ def is_quotation(sentence: str) -> bool:
 MAX_QUOTED_NAME_WORDS = 5
 
 
-#: The full stop, question and exclamation marks of Chinese and Japanese.
-_WIDE_STOPS = ("。", "！", "？")
-
-
 def join_sentences(sentences: Iterable[str]) -> str:
     """Sentences as one text: a space between them, none after a full-width stop, maybe in a
     closing quote ("。」"): Chinese and Japanese do not space their sentences."""
     out = ""
     for sentence in sentences:
-        out += sentence if not out or out.rstrip(CLOSERS).endswith(_WIDE_STOPS) else f" {sentence}"
+        out += sentence if not out or out.rstrip(CLOSERS).endswith(WIDE_STOPS) else f" {sentence}"
     return out
 
 

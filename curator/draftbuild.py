@@ -330,6 +330,8 @@ def fill_draft_variables(
         f" without {{{gap.variable}}}"
         for gap in left_out
     ]
+    if not introduction.strip():
+        warnings += _no_introduction(config, draft, issue, path, bool(left_out))
     closing = issue.closing or ""
     if "{next_theme}" in closing and not promise:
         warnings.append(
@@ -354,6 +356,33 @@ def fill_draft_variables(
     if closing != issue.closing or "{" in closing or "}" in closing:
         issue = replace(issue, closing=fill(closing, values).strip())
     return issue, tuple(warnings)
+
+
+def _no_introduction(
+    config: Config, draft: Draft, issue: Issue, path: Path, left_out: bool
+) -> list[str]:
+    """What is said of a draft published with no introduction (walk198 #1: an all-subjects
+    issue's draft had none, its one "sentence" left out by `curator draft`, and `build --draft`
+    published it so unsaid): every sentence of the draft's was `left_out`, or it has none while
+    feeds.yaml gives this issue one. Nothing when feeds.yaml gives none either."""
+    if left_out:
+        line = _draft_line(draft, 1)
+        return [
+            f"{path}:{line}: issue {issue.number} has no introduction: each sentence of the"
+            " draft's names a variable empty in this issue, so all were left out (said above);"
+            " to open the issue, write one there that names none"
+        ]
+    configured = config.introduction.strip() or any(
+        n in config.subject_introductions for n in issue.theme
+    )
+    if not configured:
+        return []
+    return [
+        f"{path}: issue {issue.number} has no introduction: the draft has none before its first"
+        " `# Subject` heading (`curator draft` leaves out each sentence of feeds.yaml's that names"
+        " a variable empty in the issue, and says so), so it is published without one; to open"
+        " the issue, write one there"
+    ]
 
 
 def own_title(config: Config, draft: Draft, path: Path) -> tuple[str, ...]:

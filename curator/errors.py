@@ -8,8 +8,11 @@ prints it as `curator: <message>` on stderr and exits with the error's `exit_cod
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shlex
+import sys
 from pathlib import Path
 from typing import ClassVar
 
@@ -84,6 +87,26 @@ def refusal_document(message: str, exit_code: int, command: str | None) -> dict[
     store was opened had no `issue`, the key a script tests)."""
     issue: dict[str, object] = {"issue": None} if command in ISSUE_COMMANDS else {}
     return {**issue, "error": message, "exit": exit_code}
+
+
+#: What a --json document escapes though it writes other letters as they are: the controls JSON
+#: leaves (DEL, the 8-bit C1 controls, a CSI among them) and the bidi embeddings, overrides and
+#: isolates, as nothing curator prints holds them raw (`htmltext.CONTROL`; JSON escapes the rest).
+_JSON_CONTROL = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_document(data: object, *, indent: int | None = 2) -> str:
+    """`data` as a --json document: its letters written as they are ("Иван", "ليلى", walk198 #4:
+    `build --json` wrote "\\u0418..." where `themes --json` wrote the letters), or escaped
+    ("\\u0418") only when stdout cannot write them (a locale of ASCII alone), as JSON allows;
+    a control character escaped always (`_JSON_CONTROL`)."""
+    text = json.dumps(data, indent=indent, default=str, ensure_ascii=False)
+    text = _JSON_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return json.dumps(data, indent=indent, default=str)
+    return text
 
 
 def shell_arg(value: object) -> str:

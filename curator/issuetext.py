@@ -164,6 +164,14 @@ def issue_text(
         closing, closing_line, f"{closing_key} in {config.path}", relative=True
     )
     introduction = "\n\n".join(p for p in parts if p)
+    if not introduction and any(t.strip() for t, _, _ in texts):
+        # (walk198 #1: an issue of every subject lost its whole introduction, unsaid)
+        _, what, at = next(text for text in texts if text[0].strip())
+        warnings.append(
+            f"{at(1)}: issue {number} has no introduction: each of its sentences names a variable"
+            " empty in this issue, so all were left out (said above); to open the issue, write"
+            f" one that names none in {what} (or in the draft, when you review one)"
+        )
     return IssueText(introduction, fill(closing, values).strip(), tuple(warnings))
 
 

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from curator.blurb_sentences import CLOSERS, OTHER_STOPS, WIDE_STOPS
+
 #: The variables, and what each becomes (said back when one is mistyped).
 VARIABLES: dict[str, str] = {
     "number": "the issue's number, e.g. 5",
@@ -107,7 +109,8 @@ _LEADING_ARTICLE = re.compile(r"(?:The|An|A)(?=\s)")
 #: basics of customer experience." is kept as it was written), a blank line, or a Markdown block's marker (a list item, a heading,
 #: a quote), then spaces and any opening quote, bracket or emphasis.
 _SENTENCE_START = re.compile(
-    r"(?:\A|[.!?…:][\"'”’)\]]*\s|\n[ \t]*\n|^[ \t]*(?:[-*+>]|#{1,6}|\d+[.)])[ \t])"
+    rf"(?:\A|[.!?…:{OTHER_STOPS}][\"'”’)\]]*\s|[{''.join(WIDE_STOPS)}][{re.escape(CLOSERS)}]*"
+    r"|\n[ \t]*\n|^[ \t]*(?:[-*+>]|#{1,6}|\d+[.)])[ \t])"
     r"[ \t]*[\"'“‘(\[*_]*[ \t]*\Z",
     re.MULTILINE,
 )
@@ -122,8 +125,17 @@ def _at_sentence_start(text: str, at: int) -> bool:
     return found.group(0)[:1] != "." or _ABBREVIATION.search(text, 0, found.start() + 1) is None
 
 
-#: Where a sentence ends: its mark(s), a closing quote or bracket, then a space or the end.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+#: Where a sentence ends, at the marks a blurb's sentences end at (`blurb_sentences`): . ! ? … or
+#: another script's stop (the Arabic ؟, the Urdu ۔, the Devanagari danda ।), then a closing quote
+#: or bracket and a space or the end; or a Chinese or Japanese 。！？ (and a closing 」), with no
+#: space after it (walk198 #1: "第{number}号へようこそ。今号のテーマは{theme}です。" was one sentence,
+#: and an issue without a theme lost its whole introduction), but for one inside a quotation the
+#: sentence goes on after, in kana ("「ようこそ。」と言う", as a blurb reads it).
+_CLOSER = f"[{re.escape(CLOSERS)}]"
+_SENTENCE_END = re.compile(
+    rf"[.!?…{OTHER_STOPS}]+{_CLOSER}*(?=\s|$)"
+    rf"|[{''.join(WIDE_STOPS)}]+(?!{_CLOSER}+[\u3041-\u309f]){_CLOSER}*"
+)
 #: Abbreviations whose full stop ends no sentence ("This issue covers one subject, i.e.
 #: {theme}, in depth.": walk127, the sentence was cut after "i.e." and half of it published).
 _ABBREVIATION = re.compile(

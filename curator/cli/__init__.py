@@ -29,13 +29,12 @@ Commands never print an error and exit themselves: they raise a `curator.errors.
 
 from __future__ import annotations
 
-import json
 import signal
 import sys
 import warnings
 
 from curator.deps import broken_dependency, lazy_packages_missing
-from curator.errors import refusal_document
+from curator.errors import json_document, refusal_document
 
 try:
     from curator.cli.common import on_sigterm
@@ -109,7 +108,7 @@ def main() -> None:
         if "--json" in (args[: args.index("--")] if "--" in args else args):
             command = args[0] if args else None
             document = refusal_document(str(_BROKEN), _BROKEN.exit_code, command)
-            print(json.dumps(document, indent=2))
+            print(json_document(document))
         sys.exit(_BROKEN.exit_code)
     # A closed pipe or a full disk on stdout or stderr must not stop the run (walk50 #1-#3).
     guard_streams()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import difflib
-import json
 import math
 import os
 import re
@@ -26,7 +25,14 @@ from curator.app import RUN_WAIT, BuildError, build_lock
 from curator.cli.streams import stderr_lost
 from curator.config import Config, ConfigError
 from curator.config_load import load_config, moved_newsletter_advice
-from curator.errors import EXIT_REPORT_LOST, CuratorError, Interrupted, Terminated, shell_arg
+from curator.errors import (
+    EXIT_REPORT_LOST,
+    CuratorError,
+    Interrupted,
+    Terminated,
+    json_document,
+    shell_arg,
+)
 from curator.harvest import FetchStopped
 from curator.htmltext import terminal_text, without_passwords
 from curator.olddates import fill_issue_dates
@@ -301,9 +307,7 @@ JSON_OPTION = click.option(
 )
 
 
-def echo_json(
-    data: object, *, ensure_ascii: bool = True, failure: CuratorError | None = None
-) -> None:
+def echo_json(data: object, *, failure: CuratorError | None = None) -> None:
     """Print a command's --json output (one JSON document on stdout); after it, a failure is
     not printed again as JSON, so stdout stays one document. With `failure` (the error the
     command raises next), its `error_fields` are merged into `data` (a dict)."""
@@ -322,8 +326,7 @@ def echo_json(
         data = with_run_notes(with_lost_warnings({"warnings": [], **data}))
     # An address's password is left out, as in every line curator prints (fixjz #1: `subjects
     # list --json` gave the address an older curator stored, `https://editor:s3cret@host/x`).
-    text = json.dumps(data, indent=2, default=str, ensure_ascii=ensure_ascii)
-    click.echo(without_passwords(text))
+    click.echo(without_passwords(json_document(data)))
     click.get_current_context().meta[JSON_PRINTED] = True
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +28,7 @@ from curator.cli.streams import changes_nothing
 from curator.config import Config
 from curator.credits import site_team
 from curator.draftbuild import followed_names
-from curator.errors import CuratorError
+from curator.errors import CuratorError, json_document
 from curator.fetch import FetchRequest, FetchSettings, fetch_all
 from curator.harvest import fetch_settings
 from curator.htmltext import name_text, terminal_text, without_passwords
@@ -234,7 +233,7 @@ def extract(
         _say(f"curator: {source}: {error}{hint}", err=True)
         if as_json:
             click.echo(
-                without_passwords(json.dumps({"url": source, "error": error}, ensure_ascii=False))
+                without_passwords(json_document({"url": source, "error": error}, indent=None))
             )
 
     for source in sources:
@@ -289,19 +288,19 @@ def extract(
             record["stored"]["publication_from"] = whence.get(source, "")
         if as_json:
             # (fixjz #1: a stored address's password left out, as the printed lines do)
-            click.echo(without_passwords(json.dumps(record, ensure_ascii=False)))
+            click.echo(without_passwords(json_document(record, indent=None)))
         else:
             show(record)
     if failed:
         error = CuratorError(f"{failed} of {len(sources)} page(s) could not be read")
         if as_json:  # the last line, as one line too; the pages' own lines said why
-            click.echo(json.dumps(error_fields(error)))
+            click.echo(json_document(error_fields(error), indent=None))
             ctx.meta[JSON_PRINTED] = True
         raise error
     if as_json and (last := with_lost_warnings({})):
         # stderr was lost (a full disk, exit 5): a last line holds the warnings it lost, as the
         # other commands' documents do (walk102 #1: extract printed only its pages' lines).
-        click.echo(json.dumps(last, ensure_ascii=False))
+        click.echo(json_document(last, indent=None))
         ctx.meta[JSON_PRINTED] = True
 
 

@@ -7,7 +7,6 @@ Commands never print an error and exit themselves: they raise a `curator.errors.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import textwrap
 from typing import Any, NoReturn, cast
@@ -32,7 +31,7 @@ from curator.cli.render import render
 from curator.cli.subjects import subjects
 from curator.cli.themes import themes
 from curator.deps import missing_package
-from curator.errors import EXIT_CODES, CuratorError, refusal_document
+from curator.errors import EXIT_CODES, CuratorError, json_document, refusal_document
 from curator.htmltext import terminal_text, without_passwords
 from curator.store import damaged_in_use, is_damage
 
@@ -138,7 +137,7 @@ def fail(ctx: click.Context, error: CuratorError) -> NoReturn:
     click.echo(f"curator: {message}", err=True)
     if ctx.meta.get(JSON_GIVEN) and not ctx.meta.get(JSON_PRINTED):
         document = refusal_document(message, error.exit_code, ctx.invoked_subcommand)
-        click.echo(json.dumps(document, indent=2))
+        click.echo(json_document(document))
     raise click.exceptions.Exit(error.exit_code) from None
 
 
@@ -156,7 +155,7 @@ def usage_failed(
     message = without_passwords(error.format_message())  # (fixjz #1) an argument may hold one
     name = command[0] if command else ctx.invoked_subcommand
     document = refusal_document(message, error.exit_code, name)
-    click.echo(json.dumps(document, indent=2))
+    click.echo(json_document(document))
     raise click.exceptions.Exit(error.exit_code) from None
 
 

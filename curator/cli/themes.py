@@ -76,7 +76,7 @@ def themes(config: Path, db: Path | None, as_json: bool, quiet: bool) -> None:
             "plan_done_before_their_turn": ahead,
             "subjects": [r.to_dict() for r in order],
         }
-        echo_json(data, ensure_ascii=False)
+        echo_json(data)
         return
     if conf.themes.plan:
         if upcoming:
