@@ -30,6 +30,7 @@ from curator.articles_credits import (
 from curator.articles_pages import PageBatch, read_pages
 from curator.articles_titles import (
     feed_item_title,
+    page_headlines,
     page_title,
     rechosen,
     restored_title,
@@ -338,8 +339,7 @@ def repaired_title(title: str, page: Page | None, publication: str | None) -> st
     feed that names the wrong charset: `charsets.misread`, walk151 #2). Any other feed title stays."""
     if page is None:
         return title
-    shown = page_title(page, publication) if page.title else ""
-    candidates = [c for c in (shown, *page.headings) if c and _sane(c)]
+    candidates = [c for c in page_headlines(page, publication) if c and _sane(c)]
     if not candidates:
         return title
     for candidate in candidates:
