@@ -30,6 +30,7 @@ from curator.articles_credits import (
 from curator.articles_pages import PageBatch, read_pages
 from curator.articles_titles import (
     feed_item_title,
+    page_headlines,
     page_title,
     rechosen,
     restored_title,
@@ -125,7 +126,7 @@ class Built:
     #: (walk162 #5).
     base_refused: tuple[tuple[str, str, str, str, str], ...] = ()
     #: New entries whose page declares no language and whose feed's language is not written in
-    #: their letters, so not taken (`feed_language_refused`), or whose page declares one not
+    #: their letters, so not taken (`language_refusals`), or whose page declares one not
     #: written in them (`page_language_refused`, walk190 #8): (the entry's link, the title
     #: published, that language, the script they are written in, "feed" or "page" as who
     #: declared it), each said (walk188 #4).
@@ -233,11 +234,12 @@ def build_articles(
                 and other_story(entry.title, titles.get(key))
             ):
                 refused = shared | {key}
-        article = merge(entry, page, source=source, feed_title=feed_title, now=now, refused=refused)
-        if article is None:
+        made = _merged(entry, page, source=source, feed_title=feed_title, now=now, refused=refused)
+        if made is None:
             untitled += 1
             untitled_links.append(entry.link or "")
             continue
+        article, (page_refused, feed_refused) = made
         if not article.url.startswith(("http://", "https://")):
             unlinked += 1
             continue
@@ -260,11 +262,12 @@ def build_articles(
             based.append((entry.link, article.title, *page.base_canonical, article.url))
         link = entry.link or article.url
         # the script its letters are in, when its page's or feed's language is refused for them
+        # (both worked out once, as `merge` marked its language: `language_refusals`)
         refused = ""
-        if page is not None and (refused := page_language_refused(page, article.title)):
+        if page is not None and (refused := page_refused):
             languages.append((link, article.title, page.language or "", refused, "page"))
         elif entry.language and not article.language:
-            refused = feed_language_refused(entry, page, article.title, article.summary or "")
+            refused = feed_refused
             if refused:
                 languages.append((link, article.title, entry.language, refused, "feed"))
         declared = (page.language if page else "") or entry.language
@@ -336,8 +339,7 @@ def repaired_title(title: str, page: Page | None, publication: str | None) -> st
     feed that names the wrong charset: `charsets.misread`, walk151 #2). Any other feed title stays."""
     if page is None:
         return title
-    shown = page_title(page, publication) if page.title else ""
-    candidates = [c for c in (shown, *page.headings) if c and _sane(c)]
+    candidates = [c for c in page_headlines(page, publication) if c and _sane(c)]
     if not candidates:
         return title
     for candidate in candidates:
@@ -374,6 +376,21 @@ def merge(
     now: datetime,
     refused: Collection[str] = (),
 ) -> Article | None:
+    """One article from what the feed and the page say (`_merged`, whose docstring says how,
+    field by field); None when neither gives it a title."""
+    made = _merged(entry, page, source=source, feed_title=feed_title, now=now, refused=refused)
+    return made[0] if made is not None else None
+
+
+def _merged(
+    entry: Entry,
+    page: Page | None,
+    *,
+    source: FeedSource,
+    feed_title: str | None,
+    now: datetime,
+    refused: Collection[str] = (),
+) -> tuple[Article, tuple[str, str]] | None:
     """One article from what the feed and the page say, field by field:
 
     - url: the page's canonical URL (http/https), else the address the link redirected to
@@ -402,6 +419,8 @@ def merge(
       opens with; a podcast's `itunes:subtitle` when both are cut short: `subtitle_blurb_text`);
       for a link post, only the linked article's words (`link_post_blurb`), never the linker's
       commentary.
+
+    With the article, its `language_refusals` (the page's, the feed's), worked out once for it.
     """
     link = entry.link or ""
     canonical = page_address(page, link)
@@ -536,7 +555,8 @@ def merge(
             headings=page.headings if page else (),
             credited=authors,
         )
-    return Article(
+    languages = language_refusals(entry, page, title, summary.text)
+    article = Article(
         id=0,
         url=url,
         title=title,
@@ -562,8 +582,8 @@ def merge(
         # page's (walk190 #8: `<html lang="en-US">` over a Japanese article)
         # (or its words', when they plainly are another language in Latin letters: walk191 #4)
         language=words_over(
-            (page.language if page and not page_language_refused(page, title) else "")
-            or ("" if feed_language_refused(entry, page, title, summary.text) else entry.language),
+            (page.language if page and not languages[0] else "")
+            or ("" if languages[1] else entry.language),
             f"{title}. {(page.text if page else None) or summary.text or ''}",
         ),
         post_list=listed_posts(page.title, page.headings, page.text) if page else 0,
@@ -575,20 +595,22 @@ def merge(
         if not feed_title_used and page is not None
         else "",
     )
+    return article, languages
 
 
-def feed_language_refused(entry: Entry, page: Page | None, title: str, summary: str = "") -> str:
-    """The script the article is written in (`readerlang.script_against`: "Japanese") when its
-    page declares no language and its feed's (`Entry.language`, "en") is not written in that
-    script: the feed's is then not the article's, its letters tell it (walk188 #4). "" when the
-    feed's is taken, or there is none to take. A page's language its letters are not written in
-    (`page_language_refused`) is none."""
-    if not entry.language:
-        return ""
-    if page is not None and page.language and not page_language_refused(page, title):
-        return ""
+def language_refusals(entry: Entry, page: Page | None, title: str, summary: str) -> tuple[str, str]:
+    """The page's and the feed's language refused for the article's letters, worked out once per
+    article (`merge` marks its language by them, `build_articles` says them): the page's is
+    `page_language_refused`; the feed's (`Entry.language`, "en") is the script the article is
+    written in (`readerlang.script_against`: "Japanese") when its page declares no language (or
+    one refused) and the feed's is not written in that script: the feed's is then not the
+    article's, its letters tell it (walk188 #4). "" for either when it is taken, or there is none
+    to take."""
+    page_refused = page_language_refused(page, title) if page is not None else ""
+    if not entry.language or (page is not None and page.language and not page_refused):
+        return page_refused, ""
     text = (page.text if page is not None else None) or summary
-    return script_against(entry.language, f"{title} {text[:1000]}")
+    return page_refused, script_against(entry.language, f"{title} {text[:1000]}")
 
 
 def page_language_refused(page: Page, title: str) -> str:

@@ -164,6 +164,13 @@ def feed_item_title(
     )
 
 
+def page_headlines(page: Page, publication: str | None) -> tuple[str, ...]:
+    """What may stand for a feed's damaged title (`articles.repaired_title`, `restored_title`):
+    the page's title as an issue shows it (`page_title`; "" when it has none), then its
+    headings."""
+    return (page_title(page, publication) if page.title else "", *page.headings)
+
+
 def restored_title(title: str, page: Page | None, publication: str | None) -> str:
     """The page's headline in place of a feed's title that lost words with its markup (the
     entry's `title_lost`) when the headline is that title with more words (`words_within`: "Why
@@ -171,8 +178,7 @@ def restored_title(title: str, page: Page | None, publication: str | None) -> st
     component"): a damaged copy of it, which gives way to it as a cut one does (walk192 #1)."""
     if page is None:
         return title
-    shown = page_title(page, publication) if page.title else ""
-    for candidate in (shown, *page.headings[:1]):
+    for candidate in page_headlines(page, publication)[:2]:  # (its title, its first heading)
         candidate = " ".join(candidate.split())
         if candidate and len(candidate) <= 3 * len(title) and words_within(title, candidate):
             return candidate

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from curator import extract_rules as rules
-from curator.credits import name_key, same_name
+from curator.credits import name_key
 from curator.extract_doc import WORD as _WORD
 from curator.extract_doc import Doc as _Doc
 from curator.extract_doc import clean_text as _clean
@@ -194,13 +194,15 @@ def _without_name_at_end(raw: str, keys: set[str]) -> str:
     after a separator when the name has separators of its own: "Mozilla Hacks – the Web developer
     blog" is one name (a site's name and its tagline), which a cut at the last separator would
     miss. A name between separators alone is `strip_site_name`'s. The title itself is never taken
-    whole."""
-    for boundary in _NAME_BOUNDARY.finditer(raw):
+    whole, nor parted inside quotes (as `title_separators`): "Asked “Is It Fetching ✩ Acme
+    Hacks”" keeps its quote whole."""
+    masked = _unquoted(raw)
+    for boundary in _NAME_BOUNDARY.finditer(masked):
         tail = raw[boundary.end() :]
         separator = rules.TITLE_SEPARATORS.fullmatch(boundary.group())
         if boundary.start() == 0 or not tail[:1].isalnum():
             continue
-        if separator and not rules.TITLE_SEPARATORS.search(tail):
+        if separator and not rules.TITLE_SEPARATORS.search(masked[boundary.end() :]):
             continue
         if not separator and not _symbols_only(boundary.group()):
             continue
@@ -292,7 +294,8 @@ def one_h1(doc: _Doc) -> str:
 
 
 def clean_title(raw: str, site: str | None = None, headline: str = "") -> str | None:
-    """A <title> without its " | Site" part: the site's name is dropped at either end; the side of
+    """A <title> without its " | Site" part: the site's name is dropped at either end, by the rule
+    of every title an issue shows (`strip_site_name`: "Acme: Q3" stays, revK); the side of
     a separator the page's one <h1> (`headline`) is goes with it ("Le Blog de la Relation Client »
     Le premier contact décide de tout" headed "Le premier contact décide de tout", walk191 #6: the
     site's name was published); otherwise the part after the last separator goes only when what
@@ -310,11 +313,10 @@ def clean_title(raw: str, site: str | None = None, headline: str = "") -> str | 
     side = headed_side(raw, headline, seps, ends=False) if headline else ""
     if side:
         return side
-    first, last = seps[0], seps[-1]
-    if site and same_name(raw[last.end() :], site) and last.start() > 0:
-        return _without_title_byline(raw[: last.start()].strip())
-    if site and same_name(raw[: first.start()], site) and first.end() < len(raw):
-        return raw[first.end() :].strip()
+    # the site's name at either end by the one rule every title goes through (`strip_site_name`)
+    if site and (kept := strip_site_name(raw, [site])) != raw:
+        return _without_title_byline(kept)
+    last = seps[-1]
     if _SUBTITLE_MARK.fullmatch(last.group()):
         return raw  # "…の使い分け：顧客体験を測る": a subtitle (Readability.js cuts at no colon)
     if last.group().strip() == ":" and raw[last.end() :][:1].islower():
@@ -346,8 +348,13 @@ _QUOTED = re.compile(r'«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|"[
 def title_separators(raw: str) -> list[re.Match[str]]:
     """The `rules.TITLE_SEPARATORS` of `raw` that are outside quotes: "« Nos clients veulent des
     humains » : entretien avec Éloïse Château" is parted at " : " only, not at its closing »."""
-    masked = _QUOTED.sub(lambda m: "x" * len(m.group()), raw)
-    return list(rules.TITLE_SEPARATORS.finditer(masked))
+    return list(rules.TITLE_SEPARATORS.finditer(_unquoted(raw)))
+
+
+def _unquoted(raw: str) -> str:
+    """`raw` with what its quotes (`_QUOTED`) hold, quotes and all, as letters ("x"), each at its
+    place: a separator or a symbol found in it is one outside quotes."""
+    return _QUOTED.sub(lambda m: "x" * len(m.group()), raw)
 
 
 def title_parts(raw: str, seps: list[re.Match[str]] | None = None) -> list[str]:

@@ -244,7 +244,7 @@ def _of_subject(
         if a.id is None or a.id not in vectors:
             continue
         apart[a.id] = _apart(vectors[a.id], words)
-        parts = model._contributions(vectors[a.id], index, a.url)
+        parts = model.contributions(vectors[a.id], index, a.url)
         total = sum(c for _, c in parts if c > 0)
         matched = [(t, c) for t, c in parts if c > 0 and t in keywords]
         if total > 0 and a.url not in corrections:

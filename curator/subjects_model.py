@@ -201,7 +201,7 @@ class SubjectModel(Fitted):
 
     # -- why --------------------------------------------------------------------------------------
 
-    def _contributions(self, rep: Vector, i: int, url: str = "") -> list[tuple[str, float]]:
+    def contributions(self, rep: Vector, i: int, url: str = "") -> list[tuple[str, float]]:
         """Each term's part of `rep`'s score for subject `i` before the vote (they sum to it; the
         article at `url` is not its own nearest example)."""
         v = self.vectors[i]
@@ -255,7 +255,7 @@ class SubjectModel(Fitted):
         i = self.names.index(subject)
         parts = [
             (t, c)
-            for t, c in self._contributions(
+            for t, c in self.contributions(
                 tfidf(split_pairs(counts)[0], self.corpus), i, article.url
             )
         ]
@@ -335,7 +335,7 @@ class SubjectModel(Fitted):
         rows = []
         for name, score in judged.scores:
             i = names.index(name)
-            parts = self._contributions(rep, i, article.url)
+            parts = self.contributions(rep, i, article.url)
             m = scale[i]
             if own is not None:
                 total = sum(c for _, c in parts)
