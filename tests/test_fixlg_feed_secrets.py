@@ -69,3 +69,24 @@ def test_feeds_list_and_check_mask_a_feeds_secret(tmp_path: Path, http_server: L
     moved = next(line for line in out.splitlines() if "moved permanently" in line)
     assert f"`url: {http_server.url('/new.xml?key=nEwK3Y')}`" in moved, moved
     assert "in full" in moved, moved
+
+
+def test_fetch_and_build_mask_it_and_remove_reads_the_masked_address(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    config = _newsletter(tmp_path, http_server)
+    for args in (("fetch",), ("build", "--all-subjects"), ("fetch", "--json")):
+        code, out, err = run(*args, "--config", str(config))
+        assert code in (0, 4), (args, out + err)
+        assert not any(s in out + err for s in SECRETS), (args, out + err)
+    code, out, err = run("fetch", "--config", str(config))
+    gone = http_server.url("/gone.xml?api_key=...")
+    # the feed named by its address, masked, and the command to remove it runs as shown
+    assert f"`curator feeds remove '{gone}'" in out + err, out + err
+    # where it moved is shown whole, to be copied, and says so
+    assert "new.xml?key=nEwK3Y` (in full, its secret too" in out + err, out + err
+    code, out, err = run("feeds", "remove", "--config", str(config), gone)
+    assert code == 0, out + err
+    assert f"Removed {gone}" in out and "k3yVAL" not in out + err, out + err
+    listed = config.read_text(encoding="utf-8")
+    assert "gone.xml" not in listed and "s3cr3tTOK" in listed and "oLdK3Y" in listed, listed

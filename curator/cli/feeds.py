@@ -243,6 +243,7 @@ def remove(config: Path, url: str, drop_waiting: bool) -> None:
     `curator subjects exclude URL` keeps one out (a cut from a draft keeps it out of that issue
     only). While another curator run (a fetch) uses the store, it waits for it to finish, as
     commands that write do."""
+    url = _unmasked(config, url)  # "?token=..." as `feeds check` shows it (fixlg #2)
     try:
         conf = load_config(config)
     except ConfigError as error:
@@ -319,8 +320,12 @@ def _remove(
             " `curator feeds list` shows them"
         )
     named = f" ({spec.name})" if spec.name else ""
-    given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
-    echo(f"Removed {spec.url}{named}{given}")
+    given = (
+        f", the feed listed for the {secrets_shown(url)} you gave"
+        if spec.url != url.strip()
+        else ""
+    )
+    echo(f"Removed {secrets_shown(spec.url)}{named}{given}")
     for note in said:
         warn(note)
     if store is None:
@@ -334,7 +339,9 @@ def _remove(
     elif pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
         # (a command with a real address, that runs as written: fixhj #6)
-        one = shell_arg(store.feed_waiting_article([spec.url, stored or spec.url]) or spec.url)
+        one = shell_arg(
+            store.feed_waiting_article([spec.url, stored or spec.url]) or secrets_shown(spec.url)
+        )
         echo(
             f"Its {total} stored article(s) stay in the archive, and the {pickable} no issue"
             f" featured can still be picked for the next issues{also}. To keep one out, run"
@@ -343,7 +350,7 @@ def _remove(
             " a draft keeps it out of that issue only,"
             " and the next `curator draft` can pick it again. To leave them all out at once:"
             # (walk180 #7: `feeds add` first was advised, which refuses a feed gone, 410)
-            f" `curator feeds remove {shell_arg(spec.url)} --drop-waiting`."
+            f" `curator feeds remove {shell_arg(secrets_shown(spec.url))} --drop-waiting`."
         )
     elif dead:
         echo(
@@ -592,19 +599,29 @@ def _shown_names(table: list[dict[str, Any]]) -> dict[int, str]:
     return {id(row): names[id(masked)] for row, masked in zip(table, shown, strict=True)}
 
 
-def _removal(url: str, line: int) -> str:
-    """How to remove the feed of `url` (on feeds.yaml's `line`): the command, or, when its address
-    holds a secret the command would print, its line to delete."""
-    if secrets_of(url) and line:
-        return f"delete line {line} of feeds.yaml (its address holds a secret, not printed here)"
-    return f"`curator feeds remove {shell_arg(url)}`"
+def _removal(url: str) -> str:
+    """The command removing the feed of `url`, its secret masked (`feeds remove` reads the masked
+    address as the feed listed so: fixlg #2)."""
+    return f"`curator feeds remove {shell_arg(secrets_shown(url))}`"
+
+
+def _unmasked(config: Path, url: str) -> str:
+    """The address feeds.yaml lists for `url` given with its secret masked as curator shows it
+    (`token=...`: fixlg #2), so that the command curator advised runs as written; else `url`."""
+    if "=..." not in url:
+        return url
+    try:
+        listed = [s.url for s in read_feeds(config) if secrets_shown(s.url) == url.strip()]
+    except ConfigError:
+        return url  # (the check refusing feeds.yaml is said by the command itself)
+    return listed[0] if len(listed) == 1 else url
 
 
 def _moved_advice(row: dict[str, Any]) -> str:
     """What `feeds check` says of a feed moved for good, as fetch said it (walk136 #132-2: it
     advised the new address right after that address answered 404 too). An address holding a
     secret is shown masked, but for the one to copy into feeds.yaml, said to be in full (fixlg #2)."""
-    url, line = row["url"], row.get("line") or 0
+    url, line = row["url"], row.get("line") or 0  # (its line: where to act, its secret masked)
     old = (
         f"the `url:` of line {line}" if secrets_of(url) and line else f"`url: {secrets_shown(url)}`"
     )
@@ -617,7 +634,7 @@ def _moved_advice(row: dict[str, Any]) -> str:
     if row.get("moved_to_line") is not None:  # (walk183 #6: the feed it moved to is listed)
         return (
             f"moved to {secrets_shown(row['moved_to'])}, listed already (line"
-            f" {row['moved_to_line']}): remove this line ({_removal(url, line)})"
+            f" {row['moved_to_line']}): remove this line ({_removal(url)})"
         )
     moved_error = moved_error_of(row["last_error"]) if row["failing_since"] else None
     if moved_error is None:
@@ -632,7 +649,7 @@ def _moved_advice(row: dict[str, Any]) -> str:
     return (
         f"moved permanently to {row['moved_to']}, but that address answered {moved_error} too:"
         f" the feed may be gone from both; `curator feeds add {shell_arg(secrets_shown(site))}`"
-        f" finds the site's feeds, else {_removal(url, line)}"
+        f" finds the site's feeds, else {_removal(url)}"
     )
 
 
