@@ -44,6 +44,7 @@ from curator.blurb import (
     quote_blurb,
     subtitle_blurb_text,
 )
+from curator.blurb_leadin import lead_in_byline
 from curator.charsets import misread
 from curator.config import FeedSource
 from curator.credits import credited, name_key, paid_label, same_name
@@ -457,6 +458,11 @@ def _merged(
     people = () if house_credit(from_feed, names) else from_feed
     byline, own_text = opening_byline(content.own, people)
     summary_byline, own_summary = opening_byline(summary.own, people)
+    if not (byline or summary_byline):
+        # "13 novembre 2026 — Rédigé par Claire Martin. Le service…", "Rédigé par Claire Martin.
+        # Le service…": a lead-in's byline names the author too, as a page's does (fixlg #1)
+        byline, own_text = lead_in_byline(content.own, people)
+        summary_byline, own_summary = lead_in_byline(summary.own, people)
     written = clean_authors(byline or summary_byline, strict=True)
     if not written:
         own_text, own_summary = content.own, summary.own

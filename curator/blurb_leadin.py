@@ -6,10 +6,12 @@ time it was posted, in any order ("13 novembre 2026 — Rédigé par Claire Mart
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from curator import extract_rules_bylines as byline_rules
 from curator.blurb_head import ANY_DATE
 from curator.blurb_sentences import starts_sentence, wordset
+from curator.credits import is_person_name
 
 #: A word saying the date is the post's ("Posted on", "publié le", "veröffentlicht am",
 #: "publicado el", "Updated:"): the date after it is `ANY_DATE` (which reads "on", "le", "am", "el").
@@ -39,6 +41,16 @@ _BETWEEN = re.compile(r"\s*(?:[—–|·•:,;]|-(?=\s)|\.(?=\s))\s*|\s+")
 #: Words a byline's names may hold in lower case: "Jan van der Berg", "Anna und Jörg Weiß".
 _JOINERS = wordset("and & und et y e de del della der di du da dos van von la le al bin ibn")
 
+#: Words of a time, not a person's name: "By Christmas Day. The shop…", "By Monday Morning. …"
+#: open no byline (fixlg #1).
+_CALENDAR = wordset(
+    "day days week weeks weekend month months year years morning afternoon evening night noon "
+    "midnight today tomorrow tonight eve christmas easter halloween thanksgiving holiday holidays "
+    "new next last end monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december spring summer autumn "
+    "fall winter noël pâques lundi mardi mercredi jeudi vendredi samedi dimanche"
+)
+
 #: The most words of the names of a lead-in's byline.
 _NAME_WORDS = 8
 
@@ -58,38 +70,89 @@ def without_dated_lead_in(text: str) -> str:
     lead-in with a date goes (a byline alone is `opening_byline`'s); `text` as it is when its
     first line opens with none. "By Monday, the shop…" is no byline: a sentence does not start
     after it."""
+    return _lead_in(text, dated_only=True)[1]
+
+
+def lead_in_byline(text: str, credited: Collection[str] = ()) -> tuple[str, str]:
+    """(The names of the bylines a lead-in of `text`'s first line gives, `text` without the
+    lead-in), or ("", `text`) (fixlg #1): a dated lead-in (`without_dated_lead_in`: "13 novembre
+    2026 — Rédigé par Claire Martin. Le service…") or a byline alone ("By Jane Roe. Customer…",
+    "Rédigé par Claire Martin. Le service…") whose names are a person's (`is_person_name`, no word
+    of a time: "By Christmas Day. The shop…" is a sentence) and a sentence follows. When the feed
+    credits people (`credited`), the byline counts only when it names one of them."""
+    names, rest = _lead_in(text, dated_only=False)
+    if not names:
+        return "", text
+    if credited and not any(
+        " ".join(c.casefold().split()) in " ".join(names.casefold().split()) for c in credited
+    ):
+        return "", text
+    return names, rest
+
+
+def _lead_in(text: str, *, dated_only: bool) -> tuple[str, str]:
+    """(The lead-in's bylines' names, `text` without it) for the lead-in of `text`'s first line;
+    ("", `text`) when it opens with none (a dated one only, when `dated_only`)."""
     lines = text.split("\n")
     at = next((i for i, line in enumerate(lines) if line.strip()), None)
     if at is None:
-        return text
+        return "", text
     line = lines[at].strip()
-    cut = _lead_in_end(line)
+    cut, names = _lead_in_end(line, dated_only=dated_only)
     if not cut:
-        return text
+        return "", text
     lines[at] = line[cut:]
-    return "\n".join(lines)
+    return names, "\n".join(lines)
 
 
-def _lead_in_end(line: str) -> int:
-    """Where the story starts after the dated lead-in `line` opens with; 0 when none."""
+def _lead_in_end(line: str, *, dated_only: bool = True) -> tuple[int, str]:
+    """Where the story starts after the lead-in `line` opens with, and the names of its bylines;
+    (0, "") when none. Without `dated_only`, a byline alone is a lead-in when its names are a
+    person's."""
     pos = 0
     dated = False
-    best = 0
+    best = (0, "")
+    found: list[str] = []
     for _ in range(_PARTS):
         end = _date_part(line, pos)
         if end:
             dated = True
         else:
-            end, with_date = _byline_part(line, pos)
+            end, with_date, names = _byline_part(line, pos)
             if not end:
                 break
             dated = dated or with_date
+            found.append(names)
         between = _BETWEEN.match(line, end)
         pos = between.end() if between else end
         lead = line[:pos].rstrip()
-        if dated and lead[-1:] in _ENDS and pos < len(line) and starts_sentence(line[pos:]):
-            best = pos
+        if not (lead[-1:] in _ENDS and pos < len(line) and starts_sentence(line[pos:])):
+            continue
+        if dated or not dated_only and _undated_byline(line, lead, found):
+            best = (pos, " and ".join(found))
     return best
+
+
+def _undated_byline(line: str, lead: str, found: list[str]) -> bool:
+    """Whether `lead`, the bylines (of `found` names) `line` opens with and no date, is a lead-in:
+    a full stop ends it and its names are people's. "From" is no label here ("From Monday. …")."""
+    return (
+        bool(found)
+        and lead.endswith(".")
+        and not re.match(r"\s*from\b", line, re.I)
+        and all(map(_person, found))
+    )
+
+
+def _person(names: str) -> bool:
+    """Whether a lone byline's `names` are people's ("Jane Roe", "Ana Ruiz and Carl Ng"), not a
+    time ("Christmas Day")."""
+    people = [n for n in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", names) if n]
+    return bool(people) and all(
+        is_person_name(p, strict=True)
+        and not any(w.casefold().strip(".") in _CALENDAR for w in p.split())
+        for p in people
+    )
 
 
 def _date_part(line: str, pos: int) -> int:
@@ -104,14 +167,17 @@ def _date_part(line: str, pos: int) -> int:
     return time.end() if time else date.end()
 
 
-def _byline_part(line: str, pos: int) -> tuple[int, bool]:
-    """Where a byline at `pos` ends, after its names (and whether its label holds a date:
-    "Posted on November 13, 2026 by"); (0, False) when none starts there."""
+def _byline_part(line: str, pos: int) -> tuple[int, bool, str]:
+    """Where a byline at `pos` ends, after its names (whether its label holds a date: "Posted
+    on November 13, 2026 by", and the names); (0, False, "") when none starts there."""
     label = byline_rules.BYLINE_PREFIX.match(line[pos:])
     if label is None or not label.group().strip():
-        return 0, False
-    end = _names_end(line, pos + label.end())
-    return end, bool(end) and bool(ANY_DATE.search(label.group()))
+        return 0, False, ""
+    start = pos + label.end()
+    end = _names_end(line, start)
+    if not end:
+        return 0, False, ""
+    return end, bool(ANY_DATE.search(label.group())), line[start:end].strip()
 
 
 def _names_end(line: str, at: int) -> int:

@@ -92,6 +92,68 @@ _TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"
 _MC = re.compile(r"^Ma?c(?=[A-Z]{2})")
 
 
+#: Words a name in capitals keeps in capitals when re-cased: a country's, a broadcaster's or an
+#: agency's acronym ("USA TODAY": "USA Today", never "Usa Today"; fixlg #3).
+_ACRONYM_WORDS = frozenset(
+    [
+        "usa",
+        "us",
+        "uk",
+        "eu",
+        "un",
+        "nyc",
+        "bbc",
+        "cnn",
+        "nbc",
+        "abc",
+        "cbs",
+        "npr",
+        "pbs",
+        "espn",
+        "hbo",
+        "itv",
+        "cbc",
+        "rte",
+        "nhk",
+        "msnbc",
+        "ap",
+        "afp",
+        "dpa",
+        "upi",
+        "aap",
+        "anp",
+        "efe",
+        "ani",
+        "pti",
+        "ians",
+        "tass",
+    ]
+)
+
+
+def acronym_word(word: str) -> bool:
+    """Whether a word written in capitals is an acronym a re-cased name keeps ("USA", "BBC")."""
+    return word.isupper() and word.lower() in _ACRONYM_WORDS
+
+
+#: The articles a publication's name opens with in French, Spanish and German ("Le Monde", "El
+#: País", "Der Spiegel").
+_PRESS_ARTICLES = frozenset({"le", "la", "les", "el", "der", "die"})
+
+
+def press_title(part: str) -> bool:
+    """Whether a credit's part is a publication's name of two words opening with an article ("Le
+    Monde", "La Nación", "El País", "Der Spiegel", "Die Zeit"), as "and" joins it to a person
+    ("By Jane Roe and Le Monde": fixlg #3 credited "Le Monde" as a person)."""
+    words = part.split()
+    return (
+        len(words) == 2
+        and words[0].lower() in _PRESS_ARTICLES
+        and words[0][:1].isupper()
+        and words[1][:1].isupper()
+    )
+
+
 def in_capitals(name: str) -> bool:
     """Whether a name is written in capitals, also when a title before it ("Dr. JANE DOE") or
     a surname's "Mc" or "Mac" ("RONALD McDONALD") is cased as written (walk196: both were

@@ -30,11 +30,13 @@ from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_names as name_rules
 from curator.creditroles import (
+    acronym_word,
     agency_staff,
     common_words_only,
     in_capitals,
     initials_word,
     organisation_acronym,
+    press_title,
     role_lead,
     team_credit,
 )
@@ -242,6 +244,9 @@ def _people_of(clause: str) -> list[str]:
     # "Jane Doe and the Customer Care Team", "Jürgen Groß und das Kundenservice-Team": the team
     # names no one, and the person is credited alone, in every language (walk184 #2)
     if len(parts) > 1 and team_credit(parts[-1]) and all(_looks_personal(p) for p in parts[:-1]):
+        return parts[:-1]
+    # "Jane Roe and Le Monde": a publication she wrote with, no one's name (fixlg #3)
+    if len(parts) > 1 and press_title(parts[-1]) and all(_looks_personal(p) for p in parts[:-1]):
         return parts[:-1]
     # (a news agency is a word of its own, no fragment: "AFP and Le Monde", "Reuters and AFP",
     # walk196: credited no one)
@@ -716,6 +721,8 @@ def title_name(name: str) -> str:
                 cased.append(low)
             elif at == 0 and len(words) > 1 and initials_word(piece):
                 cased.append(piece)  # "AJ JACOBS": AJ Jacobs, never "Aj" (walk193 #9)
+            elif acronym_word(piece):
+                cased.append(piece)  # "USA TODAY": USA Today, never "Usa" (fixlg #3)
             elif low in _ROMAN and at == len(words) - 1 and at > 0:
                 cased.append(low.upper())
             else:

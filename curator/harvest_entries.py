@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from curator import articles as article_rules
 from curator import articles_addresses as article_addresses
 from curator.config import FeedSource
+from curator.feedsecrets import secrets_shown
 from curator.harvest_report import (
     NO_CANONICAL,
     NO_LINK,
@@ -353,7 +354,12 @@ def _as_read(text: str) -> str:
 
 
 def _source_name(source: FeedSource, parsed: ParsedFeed | None) -> str:
-    return source.name or (parsed.title if parsed and parsed.title else None) or source.url
+    # (an address's secret masked: fixlg #2)
+    return (
+        source.name
+        or (parsed.title if parsed and parsed.title else None)
+        or secrets_shown(source.url)
+    )
 
 
 def skip_key(entry: Entry) -> str:

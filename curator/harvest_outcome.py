@@ -19,6 +19,7 @@ from curator import articles_pages as article_pages
 from curator.config import FeedSource
 from curator.feeds import FeedError
 from curator.feeds.common import HTML_NOT_FEED
+from curator.feedsecrets import secrets_shown
 from curator.fetch import (
     MAX_RETRY_AFTER,
     FetchRequest,
@@ -154,7 +155,7 @@ def feed_base(source: FeedSource, result: FetchResult) -> str:
 
 def shown_name(source: FeedSource, state: FeedState) -> str:
     """A feed as its line names it when read: the editor's name, else its title as stored."""
-    return source.name or state.title or source.url
+    return source.name or state.title or secrets_shown(source.url)  # (fixlg #2: its secret masked)
 
 
 def told_apart(names: Mapping[str, str]) -> dict[str, str]:
@@ -163,7 +164,9 @@ def told_apart(names: Mapping[str, str]) -> dict[str, str]:
     three feeds of one site, in Atom, JSON Feed and RSS, were three lines "ok Daring Fireball")."""
     counts = Counter(names.values())
     return {
-        url: f"{name} ({url})" if counts[name] > 1 and name != url else name
+        url: f"{name} ({secrets_shown(url)})"
+        if counts[name] > 1 and name not in (url, secrets_shown(url))
+        else name
         for url, name in names.items()
     }
 

@@ -33,7 +33,7 @@ from curator.config import Config, ConfigError
 from curator.config_load import load_config
 from curator.config_values import check_feed_address, name_bars_fault
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
-from curator.feedsecrets import secrets_said
+from curator.feedsecrets import secrets_of, secrets_said, secrets_shown
 from curator.feedsfile import (
     DuplicateFeedError,
     add_feed,
@@ -243,6 +243,7 @@ def remove(config: Path, url: str, drop_waiting: bool) -> None:
     `curator subjects exclude URL` keeps one out (a cut from a draft keeps it out of that issue
     only). While another curator run (a fetch) uses the store, it waits for it to finish, as
     commands that write do."""
+    url = _unmasked(config, url)  # "?token=..." as `feeds check` shows it (fixlg #2)
     try:
         conf = load_config(config)
     except ConfigError as error:
@@ -319,8 +320,12 @@ def _remove(
             " `curator feeds list` shows them"
         )
     named = f" ({spec.name})" if spec.name else ""
-    given = f", the feed listed for the {url} you gave" if spec.url != url.strip() else ""
-    echo(f"Removed {spec.url}{named}{given}")
+    given = (
+        f", the feed listed for the {secrets_shown(url)} you gave"
+        if spec.url != url.strip()
+        else ""
+    )
+    echo(f"Removed {secrets_shown(spec.url)}{named}{given}")
     for note in said:
         warn(note)
     if store is None:
@@ -334,7 +339,9 @@ def _remove(
     elif pickable:  # walk45 #3: the next build featured a removed feed's articles, unsaid
         also = f"; {dead} more {are} (pages gone), never picked" if dead else ""
         # (a command with a real address, that runs as written: fixhj #6)
-        one = shell_arg(store.feed_waiting_article([spec.url, stored or spec.url]) or spec.url)
+        one = shell_arg(
+            store.feed_waiting_article([spec.url, stored or spec.url]) or secrets_shown(spec.url)
+        )
         echo(
             f"Its {total} stored article(s) stay in the archive, and the {pickable} no issue"
             f" featured can still be picked for the next issues{also}. To keep one out, run"
@@ -343,7 +350,7 @@ def _remove(
             " a draft keeps it out of that issue only,"
             " and the next `curator draft` can pick it again. To leave them all out at once:"
             # (walk180 #7: `feeds add` first was advised, which refuses a feed gone, 410)
-            f" `curator feeds remove {shell_arg(spec.url)} --drop-waiting`."
+            f" `curator feeds remove {shell_arg(secrets_shown(spec.url))} --drop-waiting`."
         )
     elif dead:
         echo(
@@ -515,6 +522,8 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
         table.append(
             {
                 "url": source.url,
+                # its line in feeds.yaml: where to act when its address is not shown whole (fixlg #2)
+                "line": source.line,
                 "name": source.name or row.get("title") or "",
                 "subjects": list(source.subjects),
                 "status": "never fetched"
@@ -574,14 +583,58 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
     return table
 
 
+def shown_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`table` as `feeds list` and `feeds check` show it: each feed's address with the secret its
+    query holds shown as `token=...`, as `feeds export` names it (fixlg #2: printed whole, in a
+    cron mail or over the editor's shoulder). Where it moved to stays whole: the editor copies it
+    into feeds.yaml (`_moved_advice` says so)."""
+    return [{**row, "url": secrets_shown(row["url"])} for row in table]
+
+
+def _shown_names(table: list[dict[str, Any]]) -> dict[int, str]:
+    """`shown_feed_names` of `table` (by each row's `id`), an address shown with its secret
+    masked (fixlg #2)."""
+    shown = shown_rows(table)
+    names = shown_feed_names(shown)
+    return {id(row): names[id(masked)] for row, masked in zip(table, shown, strict=True)}
+
+
+def _removal(url: str) -> str:
+    """The command removing the feed of `url`, its secret masked (`feeds remove` reads the masked
+    address as the feed listed so: fixlg #2)."""
+    return f"`curator feeds remove {shell_arg(secrets_shown(url))}`"
+
+
+def _unmasked(config: Path, url: str) -> str:
+    """The address feeds.yaml lists for `url` given with its secret masked as curator shows it
+    (`token=...`: fixlg #2), so that the command curator advised runs as written; else `url`."""
+    if "=..." not in url:
+        return url
+    try:
+        listed = [s.url for s in read_feeds(config) if secrets_shown(s.url) == url.strip()]
+    except ConfigError:
+        return url  # (the check refusing feeds.yaml is said by the command itself)
+    return listed[0] if len(listed) == 1 else url
+
+
 def _moved_advice(row: dict[str, Any]) -> str:
     """What `feeds check` says of a feed moved for good, as fetch said it (walk136 #132-2: it
-    advised the new address right after that address answered 404 too)."""
-    replace = f"update feeds.yaml (replace `url: {row['url']}` with `url: {row['moved_to']}`)"
+    advised the new address right after that address answered 404 too). An address holding a
+    secret is shown masked, but for the one to copy into feeds.yaml, said to be in full (fixlg #2)."""
+    url, line = row["url"], row.get("line") or 0  # (its line: where to act, its secret masked)
+    old = (
+        f"the `url:` of line {line}" if secrets_of(url) and line else f"`url: {secrets_shown(url)}`"
+    )
+    whole = (
+        " (in full, its secret too: feeds.yaml needs the exact address)"
+        if secrets_of(row["moved_to"])
+        else ""
+    )
+    replace = f"update feeds.yaml (replace {old} with `url: {row['moved_to']}`{whole})"
     if row.get("moved_to_line") is not None:  # (walk183 #6: the feed it moved to is listed)
         return (
-            f"moved to {row['moved_to']}, listed already (line {row['moved_to_line']}): remove"
-            f" this line (`curator feeds remove {shell_arg(row['url'])}`)"
+            f"moved to {secrets_shown(row['moved_to'])}, listed already (line"
+            f" {row['moved_to_line']}): remove this line ({_removal(url)})"
         )
     moved_error = moved_error_of(row["last_error"]) if row["failing_since"] else None
     if moved_error is None:
@@ -595,8 +648,8 @@ def _moved_advice(row: dict[str, Any]) -> str:
     site = f"{parts.scheme}://{parts.netloc}/"
     return (
         f"moved permanently to {row['moved_to']}, but that address answered {moved_error} too:"
-        f" the feed may be gone from both; `curator feeds add {shell_arg(site)}` finds the"
-        f" site's feeds, else `curator feeds remove {shell_arg(row['url'])}`"
+        f" the feed may be gone from both; `curator feeds add {shell_arg(secrets_shown(site))}`"
+        f" finds the site's feeds, else {_removal(url)}"
     )
 
 
@@ -618,7 +671,7 @@ def _failing_for(row: dict[str, Any]) -> str:
 def list_(config: Path, db: Path | None, as_json: bool) -> None:
     """The feeds: name, address, subject hints and health."""
     changes_nothing()  # (a lost report: run it again, `streams.report_lost` says)
-    table = _health(config, db)
+    table = shown_rows(_health(config, db))
     if as_json:
         echo_json(table)
         return
@@ -648,11 +701,11 @@ def check(config: Path, db: Path | None, as_json: bool) -> None:
     table = _health(config, db)
     failing = [r for r in table if r["status"] in ("failing", "gone")]
     if as_json:
-        echo_json(table)
+        echo_json(shown_rows(table))
     else:
         _print_health(table, failing)
     if failing:
-        shown = shown_feed_names(table)  # (walk192 #5: "Apple, Huge Digest, ..., Apple")
+        shown = _shown_names(table)  # (walk192 #5: "Apple, Huge Digest, ..., Apple")
         raise FeedsFailing(
             f"{len(failing)} of {len(table)} feed(s) failing or gone: "
             + ", ".join(shown[id(row)] for row in failing)
@@ -666,7 +719,7 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
         f" {'sec':>6}  feed"
     )
 
-    shown = shown_feed_names(table)  # (two feeds of one name: each by its address too)
+    shown = _shown_names(table)  # (two feeds of one name: each by its address too)
     for row in table:
         name = shown[id(row)]
         success = (row["last_success"] or "never")[:19].replace("T", " ")

@@ -38,6 +38,7 @@ from curator.cli.report_feeds import (
 )
 from curator.errors import shell_arg
 from curator.extract import site_name_note
+from curator.feedsecrets import secrets_shown
 from curator.harvest import (
     HOST_FAILURES,
     PAGE_READS,
@@ -200,7 +201,8 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         ],
         "worker_died": summary.worker_died,
         "hint": pages_hint(summary),
-        "feeds": [f.as_dict() for f in summary.feeds],
+        # (an address's secret masked, as `feeds list --json` shows it: fixlg #2)
+        "feeds": [{**f.as_dict(), "url": secrets_shown(f.url)} for f in summary.feeds],
     }
 
 
@@ -312,8 +314,9 @@ def _print_failures(
             where = report.name
             said = report.error_kind != "redirects" and report.url in (report.error or "").split()
             # (a name told apart from another feed's ends with the address already: walk169 #6)
-            if report.url != report.name and not said and f"({report.url})" not in where:
-                where += f" ({report.url})"
+            shown = secrets_shown(report.url)  # (its secret masked: fixlg #2)
+            if report.name not in (report.url, shown) and not said and f"({shown})" not in where:
+                where += f" ({shown})"
             advice = feed_advice(report)
             echo(
                 f"  {where}: {report.error} ({failing_for(report)})"
@@ -338,14 +341,14 @@ def _print_failures(
             # walk89 #6: a copied folder's local feeds were said to hold "the same pages by
             # other links", the links being the same.
             where = (
-                f"the same feed file at its new path ({report.url}): the newsletter's folder was"
+                f"the same feed file at its new path ({secrets_shown(report.url)}): the newsletter's folder was"
                 " copied or moved, and the store with it"
                 if local and PurePath(old).name == PurePath(report.url).name
                 # walk184 #3: the address listed redirects to the stored one, which is the new
                 # address, not the one listed
-                else f"the same feed, to which {report.url} (listed) redirects"
+                else f"the same feed, to which {secrets_shown(report.url)} (listed) redirects"
                 if report.moved_to and feed_key(report.moved_to) == feed_key(old)
-                else f"the same feed at its new address ({report.url})"
+                else f"the same feed at its new address ({secrets_shown(report.url)})"
             )
             echo(
                 f"{report.name}: its entries are the {count} stored article(s) of {old}, no"

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from curator.errors import shell_arg
 from curator.feeds.common import HTML_NOT_FEED
+from curator.feedsecrets import secrets_of, secrets_shown
 from curator.fetch import MAX_RETRY_AFTER
 from curator.harvest import FeedReport
 from curator.render import join_names
@@ -41,7 +42,7 @@ def gone_advice(report: FeedReport) -> str | None:
     find = f"`curator feeds add {shell_arg(home)}` finds the site's feeds, " if home else ""
     return (
         f"the address is gone: if the feed has moved, {find}put its new address in feeds.yaml;"
-        f" else `curator feeds remove {shell_arg(report.url)}`"
+        f" else `curator feeds remove {shell_arg(secrets_shown(report.url))}`"
     )
 
 
@@ -53,7 +54,7 @@ def html_advice(report: FeedReport) -> str | None:
     if report.page_feed:  # the page names the feed's new address (walk126 #4)
         return (
             f"this page names a feed at {report.page_feed}: replace the url in feeds.yaml (replace"
-            f" `url: {report.url}` with `url: {report.page_feed}`)"
+            f" `url: {secrets_shown(report.url)}` with `url: {report.page_feed}`)"
         )
     site = urlsplit(report.url)
     home = f"{site.scheme}://{site.netloc}/" if site.scheme in ("http", "https") else None
@@ -65,7 +66,7 @@ def html_advice(report: FeedReport) -> str | None:
     return (
         "open the address in a browser to see what it shows (a login page, the site's new"
         f" pages); if the site moved its feed, {find}`curator feeds remove"
-        f" {shell_arg(report.url)}` drops this one; if it has none now, remove it the same way"
+        f" {shell_arg(secrets_shown(report.url))}` drops this one; if it has none now, remove it the same way"
     )
 
 
@@ -138,7 +139,16 @@ def moved_note(report: FeedReport) -> str | None:
     """What to do about a feed whose address redirects for good to another."""
     if not report.moved_to:
         return None
-    replace = f"update feeds.yaml (replace `url: {report.url}` with `url: {report.moved_to}`)"
+    # (the new address whole, its secret too, to be copied; the old one masked: fixlg #2)
+    whole = (
+        " (in full, its secret too: feeds.yaml needs the exact address)"
+        if secrets_of(report.moved_to)
+        else ""
+    )
+    replace = (
+        f"update feeds.yaml (replace `url: {secrets_shown(report.url)}` with"
+        f" `url: {report.moved_to}`{whole})"
+    )
     seen = f" ({_when(report.moved_seen)})" if report.moved_seen else ""
     if report.old_error:  # its old address fails now; read at the new one (walk126 #1)
         return (
@@ -160,7 +170,7 @@ def moved_note(report: FeedReport) -> str | None:
             f"moved permanently to {report.moved_to} in an earlier run{seen}, but that address"
             f" answered {report.moved_error} too: the feed may be gone from both;"
             f" `curator feeds add {shell_arg(site)}` finds the site's feeds, else"
-            f" `curator feeds remove {shell_arg(report.url)}`"
+            f" `curator feeds remove {shell_arg(secrets_shown(report.url))}`"
         )
     if report.moved_before and report.status == "failed":  # and the new address failed too
         return f"moved permanently to {report.moved_to} in an earlier run{seen}: {replace}"
@@ -168,7 +178,7 @@ def moved_note(report: FeedReport) -> str | None:
         return (
             f"moved permanently to {report.moved_to} in an earlier run, and feeds.yaml still"
             " gives its old address, which now answers by itself, as another feed: update"
-            f" feeds.yaml (replace `url: {report.url}` with `url: {report.moved_to}`)"
+            f" feeds.yaml (replace `url: {secrets_shown(report.url)}` with `url: {report.moved_to}`)"
             + (
                 f"; its {report.not_stored} new entries now, the other feed's, are not stored as"
                 " articles"
@@ -319,7 +329,7 @@ def other_script_note(report: FeedReport) -> str:
         f"{report.name}: {some} {written}: {'it fits' if n == 1 else 'they fit'} no subject, and"
         f" no issue will feature {they} unless you move {they} under a subject. To feature"
         f" {they}, write a subject (or keywords) in {'its' if n == 1 else 'their'} language in"
-        f" feeds.yaml; else `curator feeds remove {shell_arg(report.url)}`"
+        f" feeds.yaml; else `curator feeds remove {shell_arg(secrets_shown(report.url))}`"
     )
 
 
