@@ -250,7 +250,8 @@ def moved_published_notes(report: FeedReport) -> list[str]:
         notes.append(
             f'{report.name}: "{title}", published in {where} at {old}, is now at {new} (its'
             f" feed's new address; the old one may no longer answer): {where} is left as it"
-            f" was published; {fix}"
+            f" was published (said on this fetch only: the next ones know the new address as"
+            f" this article's and do not repeat it); {fix}"
         )
     return notes
 
