@@ -25,6 +25,9 @@ _HEADING_MAX = 300
 #: shorter text's word 3-shingles is that article, updated at its new address (walk200 #2: a
 #: site move that added an "Editor's note ... updated" to each page had them stored again).
 NEAR_SHARE = 0.6
+#: ... or, under another date, this share: a series under one title ("Weekly roundup") may share
+#: its template's words week after week, not nine tenths of its text.
+NEAR_SHARE_OTHER_DATE = 0.9
 
 #: How much of a text's end finds the stored texts to compare it with (by SQL, in one pass).
 _TAIL = 200
@@ -111,15 +114,18 @@ def same_title_text(
 ) -> list[tuple[int, str]]:
     """The feed's stored articles (id, title) at another address under `art`'s title (as stored,
     or as its entry last gave it) whose text shares most of `art`'s (`NEAR_SHARE` of the
-    shorter's word 3-shingles, headings aside), none of `excluded`: an article its site moved
+    shorter's word 3-shingles, headings aside; `NEAR_SHARE_OTHER_DATE` under another date),
+    none of `excluded`: an article its site moved
     and touched on the way (a note added, a figure updated) (walk200 #2)."""
     words = title_words(art.title)
     mine = _shingles(body(art.text or ""))
     if not words or len(mine) < 12:
         return []
     rows = db.execute(
-        f"SELECT id, title, url_key, entry_said FROM articles WHERE {_FEED}", (feed_url,)
+        f"SELECT id, title, url_key, entry_said, published FROM articles WHERE {_FEED}",
+        (feed_url,),
     ).fetchall()
+    date = iso(art.published)
     found = []
     for r in rows:
         if r[2] == key or int(r[0]) in excluded:
@@ -129,6 +135,7 @@ def same_title_text(
         text = db.execute("SELECT text FROM articles WHERE id = ?", (r[0],)).fetchone()
         theirs = _shingles(body(str(text[0] or "")))
         least = min(len(mine), len(theirs))
-        if least >= 12 and len(mine & theirs) >= NEAR_SHARE * least:
+        share = NEAR_SHARE if date is not None and r[4] == date else NEAR_SHARE_OTHER_DATE
+        if least >= 12 and len(mine & theirs) >= share * least:
             found.append((int(r[0]), str(r[1])))
     return found
