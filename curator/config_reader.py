@@ -638,14 +638,17 @@ class _Reader:
                 where,
                 f"`outputs` leaves out `html`: no issue-N.html is written, so "
                 f"{_linkers(linking)} link each issue's {name} edition"
-                f" ({page.replace('-0.', '-N.')}) instead; add `html` to give each issue a page",
+                f" ({page.replace('-0.', '-N.')}) instead, and latest.html is not written (the"
+                " next build removes one an earlier build wrote); add `html` to give each issue"
+                " a page",
             )
         else:
             self.warn(
                 where,
                 "`outputs` leaves out `html` and every edition a browser shows (email, fragment,"
                 " text), so the archive links no page of the issue: index.html and feed.xml name"
-                " each issue without a link; add `html` to give each issue a page",
+                " each issue without a link, and latest.html is not written (the next build"
+                " removes one an earlier build wrote); add `html` to give each issue a page",
             )
 
     def subjects(self, node: Node) -> tuple[Subject, ...]:

@@ -57,6 +57,11 @@ def _marked(name: str, text: str) -> bool:
     return any(_META_MARK.search(m.group(0).lower()) for m in _META.finditer(text))
 
 
+def carries_mark(name: str, text: str) -> bool:
+    """Whether `text`, the content of the archive file `name`, is curator's (its mark)."""
+    return _marked(name, text)
+
+
 def _template_marks(env: jinja2.Environment, template: str, name: str) -> bool:
     """Whether the template the editor's folder (or curator) gives for `name` writes the mark; an
     editor's copy that dropped it writes files curator knows only by where they are."""

@@ -156,6 +156,9 @@ class FeedReport:
     #: (title as published, that address, the new one, the first issue that published it, its
     #: issue-N.json) (walk199 #7).
     moved_published: tuple[tuple[str, str, str, int, str], ...] = ()
+    #: ... of their new addresses, those that lead to a sign-in page: never advised as the link
+    #: to publish (walk200 #5: a login wall was).
+    moved_gated: tuple[str, ...] = ()
     #: Stored articles no issue published whose title or authors its entries changed since
     #: curator last took them: taken (title and credit as the feed, and the page read again,
     #: give them now) in this run (walk126 #1).
@@ -551,6 +554,7 @@ class FeedReport:
                     "title": title,
                     "url": old,
                     "new_url": new,
+                    "new_url_asks_to_log_in": new in self.moved_gated,
                 }
                 for title, old, new, number, json_file in self.moved_published
             ],

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from curator import articles as article_rules
 from curator import articles_addresses as article_addresses
+from curator.articles_addresses import SIGN_IN_PAGE
 from curator.articles_credits import feed_publication
 from curator.config import FeedSource
 from curator.harvest_entries import Move as _Move
@@ -137,6 +138,9 @@ def store_outcome(
         republished, readdressed, moved_published = _republished(
             store, source, built, known, kept_move
         )
+        # Their new addresses that lead to a sign-in page: not to be linked (walk200 #5).
+        gates = _gated_keys(outcome) if moved_published else set()
+        moved_gated = tuple(new for _, _, new, _, _ in moved_published if url_key(new) in gates)
         relinked, kept_relinked = ([], []) if kept_move else _move_by_feed(store, outcome.moves)
         if republished:
             built = dataclasses.replace(
@@ -258,6 +262,7 @@ def store_outcome(
         republished=len(republished),
         readdressed=readdressed,
         moved_published=moved_published,
+        moved_gated=moved_gated,
         moved_by_feed=tuple(relinked),
         kept_by_feed=tuple(kept_relinked),
         retaken=0 if kept_move else sum(1 for _, _, a, _ in outcome.retaken if a is not None),
@@ -275,6 +280,11 @@ def store_outcome(
         stored_already=len(already) - own,
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
     )
+
+
+def _gated_keys(outcome: _Fresh) -> set[str]:
+    """The keys of the feed's new entries whose page led to a sign-in page (`SIGN_IN_PAGE`)."""
+    return {row[0] for row in outcome.unread if row[4] == SIGN_IN_PAGE}
 
 
 def _republished(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 from curator import articles_addresses as article_addresses
 from curator import articles_pages as article_pages
 from curator.articles_addresses import SIGN_IN_PAGE
+from curator.blurb_furniture import paywall_notice
 from curator.config import Config
 from curator.fetch import Fetcher, FetchRequest, open_fetcher
 from curator.firstread import ROBOTS_DISALLOWED, never_read, read_failed
@@ -52,6 +54,9 @@ class LinkChecks:
     #: Articles whose page now answers with a login wall at their own address (walk136 #1): still
     #: published (the article may be there for those who log in), with a warning.
     walled: tuple[Article, ...] = ()
+    #: Articles whose page now shows a fraction of the text stored and asks readers to subscribe
+    #: or sign in (a metered paywall, walk200 #6: published unsaid), with the notice it shows.
+    metered: tuple[tuple[Article, str], ...] = ()
     #: Articles whose page answered as before (a dead link named in a draft loses its mark).
     fine: tuple[Article, ...] = ()
     #: Of `fine`, those asked to be read in full (`check_links`' `read`: their page was never
@@ -144,6 +149,7 @@ async def _check(
     articles = [a for a in articles if a.id not in read] + whole
     results = [*checked, *in_full]
     gone, moved, unchecked, walled, fine = [], [], [], [], []
+    metered: list[tuple[Article, str]] = []
     pages: list[tuple[Article, Page]] = []
     for art, result in zip(articles, results, strict=True):
         if result is None:
@@ -175,6 +181,8 @@ async def _check(
                     gone.append((art, f"{MOVED_AWAY}{target}, which readers cannot reach"))
                 else:
                     moved.append((art, clean_url(target)))
+            elif art.id not in read and (notice := _metered(art, page)):
+                metered.append((art, notice))
             else:
                 fine.append(art)
                 if art.id in read and page is not None:
@@ -182,7 +190,13 @@ async def _check(
             continue
         unchecked.append((art, result.error or "no answer"))
     return LinkChecks(
-        tuple(gone), tuple(moved), tuple(unchecked), tuple(walled), tuple(fine), tuple(pages)
+        tuple(gone),
+        tuple(moved),
+        tuple(unchecked),
+        tuple(walled),
+        tuple(metered),
+        tuple(fine),
+        tuple(pages),
     )
 
 
@@ -190,6 +204,43 @@ async def _check(
 SOFT_404_NOW = "its page now says it is not found, though its server answered 200 OK"
 #: How a link that now redirects for good to an address readers cannot reach is said.
 MOVED_AWAY = "its link now redirects for good to "
+
+
+#: A page whose text is now at most this share of the text stored for it, holding a paywall's or
+#: sign-in box's notice, shows the start of the article only (a metered paywall, walk200 #6).
+METERED_SHARE = 1 / 3
+#: ... of a stored text at least this long (a short text has no fraction to tell).
+METERED_MIN_CHARS = 500
+
+
+def _metered(art: Article, page: Page | None) -> str:
+    """The paywall's notice of a page (`paywall_notice`) that now shows a fraction of the text
+    stored for its article (`METERED_SHARE`), else "": readers without a subscription get one
+    sentence and "Subscribe to keep reading" (walk200 #6)."""
+    stored = len((art.text or "").strip())
+    if page is None or stored < METERED_MIN_CHARS:
+        return ""
+    if len((page.text or "").strip()) > METERED_SHARE * stored:
+        return ""
+    return paywall_notice(page.text)
+
+
+def metered_note(art: Article, notice: str, published: bool, fix: str = "") -> str:
+    """What a build or a draft says of an article whose page now shows a fraction of its text
+    and asks readers to subscribe or sign in (`fix`: how to take it out, `take_out`)."""
+    then = (
+        f"it was published all the same: readers without a subscription may not reach it{fix}"
+        if published
+        else "check its link before you publish"
+    )
+    return (
+        f'"{art.title}" ({art.url}): its page now shows only a part of the article stored and'
+        f' asks readers to subscribe or sign in ("{notice}"); {then}'
+    )
+
+
+#: An answer refusing the page to curator (and so, maybe, to readers): a 401, 402, 403 or 451.
+_REFUSED = re.compile(r"\bHTTP (?:401|402|403|451)\b")
 
 
 def _page_read(result: FetchResult) -> Page | None:
@@ -321,9 +372,13 @@ def not_checked(command: str) -> str:
     )
 
 
-def unchecked_note(art: Article, why: str, published: bool) -> str:
-    """What a build or a draft says of an article whose link could not be checked."""
+def unchecked_note(art: Article, why: str, published: bool, fix: str = "") -> str:
+    """What a build or a draft says of an article whose link could not be checked; `fix` (how
+    to take it out, `take_out`) after a page that refused itself (`_REFUSED`: walk200 #6, a 403
+    said "published all the same" with no way out)."""
     then = "it was published all the same" if published else "check its link before you publish"
+    if published and fix and _REFUSED.search(why):
+        then += f" (readers may be refused it too){fix}"
     return f'the link of "{art.title}" ({art.url}) could not be checked ({why}); {then}'
 
 
@@ -358,13 +413,15 @@ def recheck_issue(
         found = check_links(config, store, todo, now, whole)
         if pages is not None:
             pages.update((a.id, page) for a, page in found.pages if a.id is not None)
+        fix = take_out(config, issue) if published else ""
         for art, why in found.unchecked:
             if art.id in whole:  # (its first read failed: marked so, as a fetch marks it)
                 read_failed(store, art, why, now)
-            say(unchecked_note(art, why, published))
-        fix = take_out(config, issue) if published else ""
+            say(unchecked_note(art, why, published, fix))
         for note in _walled_notes(store, found.walled, published, whole, fix):
             say(note)
+        for art, notice in found.metered:
+            say(metered_note(art, notice, published, fix))
         for art in found.walled:
             if art.id in whole:  # (a first read landing on a sign-in page: marked so, fixjz #5)
                 read_failed(store, art, SIGN_IN_PAGE, now)
@@ -431,10 +488,13 @@ def recheck_draft(
     gone (marked dead links), for the build to stop on: the draft says what to publish."""
     done = {*skip, *store.pages_read_now}
     found = check_links(config, store, links_to_check(config, issue, now, done), now)
+    fix = take_out(config, issue)
     for art, why in found.unchecked:
-        say(unchecked_note(art, why, True))
-    for note in _walled_notes(store, found.walled, True, fix=take_out(config, issue)):
+        say(unchecked_note(art, why, True, fix))
+    for note in _walled_notes(store, found.walled, True, fix=fix):
         say(note)
+    for art, notice in found.metered:
+        say(metered_note(art, notice, True, fix))
     for art in found.fine:
         # A dead link the editor named in the draft, its page back: the mark comes off (walk136
         # #3, the way back `subjects explain` names).

@@ -52,6 +52,7 @@ from curator.placement import KeptSubject, keep_published_subjects
 from curator.publish import FileSet, remove_leftover_temps
 from curator.render import environment
 from curator.runlock import BuildError
+from curator.stalelatest import stale_latest
 from curator.store import Store, StoreError, file_in_the_way
 from curator.storedissue import archive_from_store
 from curator.templateerrors import OutputError, TemplateMistake
@@ -319,6 +320,7 @@ def publish_issue(
     # (walk174 #6: another issue's, left by a kill; fixia: with those of the files this build
     # wrote, removed before it wrote them, `.latest.html.*.tmp` among them)
     leftovers = sorted({*files.stale_removed, *remove_leftover_temps(out_dir)})
+    found_out += stale_latest(out_dir, formats)  # (walk200 #7: an older issue's page)
     if leftovers:
         found_out += (
             f"removed the temporary files {', '.join(leftovers)} from {out_dir}: a curator run"

@@ -21,6 +21,14 @@ REPUBLISHED_MIN_CHARS = 280
 #: A text's first line up to this long, a blank line after it, is taken for its heading.
 _HEADING_MAX = 300
 
+#: A new article under a stored article's title (its words) sharing at least this share of the
+#: shorter text's word 3-shingles is that article, updated at its new address (walk200 #2: a
+#: site move that added an "Editor's note ... updated" to each page had them stored again).
+NEAR_SHARE = 0.6
+#: ... or, under another date, this share: a series under one title ("Weekly roundup") may share
+#: its template's words week after week, not nine tenths of its text.
+NEAR_SHARE_OTHER_DATE = 0.9
+
 #: How much of a text's end finds the stored texts to compare it with (by SQL, in one pass).
 _TAIL = 200
 
@@ -94,3 +102,40 @@ def _said_title(entry_said: str | None) -> str | None:
     except ValueError:
         return None
     return said[0] if isinstance(said, list) and said and isinstance(said[0], str) else None
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def same_title_text(
+    db: sqlite3.Connection, feed_url: str, key: str, art: Article, excluded: Collection[int]
+) -> list[tuple[int, str]]:
+    """The feed's stored articles (id, title) at another address under `art`'s title (as stored,
+    or as its entry last gave it) whose text shares most of `art`'s (`NEAR_SHARE` of the
+    shorter's word 3-shingles, headings aside; `NEAR_SHARE_OTHER_DATE` under another date),
+    none of `excluded`: an article its site moved
+    and touched on the way (a note added, a figure updated) (walk200 #2)."""
+    words = title_words(art.title)
+    mine = _shingles(body(art.text or ""))
+    if not words or len(mine) < 12:
+        return []
+    rows = db.execute(
+        f"SELECT id, title, url_key, entry_said, published FROM articles WHERE {_FEED}",
+        (feed_url,),
+    ).fetchall()
+    date = iso(art.published)
+    found = []
+    for r in rows:
+        if r[2] == key or int(r[0]) in excluded:
+            continue
+        if words not in (title_words(str(r[1])), title_words(_said_title(r[3]))):
+            continue
+        text = db.execute("SELECT text FROM articles WHERE id = ?", (r[0],)).fetchone()
+        theirs = _shingles(body(str(text[0] or "")))
+        least = min(len(mine), len(theirs))
+        share = NEAR_SHARE if date is not None and r[4] == date else NEAR_SHARE_OTHER_DATE
+        if least >= 12 and len(mine & theirs) >= share * least:
+            found.append((int(r[0]), str(r[1])))
+    return found

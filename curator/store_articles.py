@@ -326,7 +326,8 @@ class ArticleStore(StoreBase):
         its items at new links, the pages' text the same). The same text, else the same text but
         for its heading under the same date (sure: a site retitling an article changes its
         page's heading too), else, for an article whose page gave no text (a sign-in page), the
-        same date and title (sure) (walk199 #7); not an article the feed still gives at one of
+        same date and title (sure) (walk199 #7), else most of the text under the same title
+        (sure: a site that touched each page as it moved them, walk200 #2); not an article the feed still gives at one of
         the keys `still`. Texts under `REPUBLISHED_MIN_CHARS` are left out (a short text may be
         a teaser many entries share), and so are texts two of its stored articles have (a page
         every link gives, such as a cookie wall, is no article's)."""
@@ -365,6 +366,10 @@ class ArticleStore(StoreBase):
                 bodies = readdressed.same_body(self.db, feed_url, key, art, excluded)
                 if len(bodies) == 1 and bodies[0][0] not in taken:
                     found[key] = bodies[0]
+                elif not bodies:
+                    near = readdressed.same_title_text(self.db, feed_url, key, art, excluded)
+                    if len(near) == 1 and near[0][0] not in taken:
+                        found[key] = (*near[0], True)
         return found
 
     def readdress(self, article_id: int, key: str, url: str, others: Iterable[str]) -> bool:

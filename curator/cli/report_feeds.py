@@ -257,10 +257,19 @@ def moved_published_notes(report: FeedReport) -> list[str]:
             else 'to link it there, edit its "url" in that issue\'s issue-N.json, then'
             " `curator render N`"
         )
+        if new in report.moved_gated:
+            # A sign-in page at the new address: no link to advise (walk200 #5).
+            fix = (
+                "its new address asks readers to log in (it leads to a sign-in page), so it is no"
+                " link to give them: check whether the old address still answers, or take the"
+                f" article out of {json_file or 'its issue-N.json'}, then"
+                f" `curator render {issue or 'N'}`"
+            )
         notes.append(
             f'{report.name}: "{title}", published in {where} at {old}, is now at {new} (its'
             f" feed's new address; the old one may no longer answer): {where} is left as it"
-            f" was published; {fix}"
+            f" was published (said on this fetch only: the next ones know the new address as"
+            f" this article's and do not repeat it); {fix}"
         )
     return notes
 
