@@ -4,6 +4,7 @@ meta names, byline elements and role lines found in its markup."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -207,10 +208,20 @@ def _byline_names(el: Any) -> list[str]:
     for node in el.xpath(byline_rules.BYLINE_NAME_XPATH):
         if node.tag == "a" and _category_link(node):
             continue
+        if node.tag == "a" and _FILED_UNDER.search(_text_before(el, node)):
+            continue  # "Posted in <a href="/c/cx">Customer Experience</a> by ..." (walk200 #2)
         if names and byline_rules.CATEGORY_LEAD.search(_text_before(el, node)):
             break
         names.append(_clean(node.text_content()))
     return names
+
+
+#: The text before a byline's link that files the post under it, and under the links before it:
+#: "Posted in ", "Filed under A, ", "Posted in A & ", never " by " after them.
+_FILED_UNDER = re.compile(
+    r"(?:^|\s)(?:in|under)\s*:?\s*(?:(?:(?!\bby\b)[^,&]){1,40}?\s*(?:,|&|\band\b)\s*){0,5}$",
+    re.I,
+)
 
 
 def _category_link(a: Any) -> bool:

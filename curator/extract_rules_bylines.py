@@ -162,6 +162,10 @@ _INTERVIEWER_OTHER = (
 #: The categories a WordPress meta line files the post in, between its "Posted in" and its "by"
 #: (`BYLINE_PREFIX`): a few words, commas and ampersands, no sentence ("Cat1, Cat2 & Cat3").
 _FILED_IN = r"[\w&'’\- ]{1,40}(?:,\s*[\w&'’\- ]{1,40}){0,5}?"
+_FILED_IN_BY = rf"(?:(?:posted|published|filed)\s+(?:in|under)|filed\s+to)\s+{_FILED_IN}\s+by"
+#: That lead alone, left out before a helper's credit is looked for (walk200 #2: the category
+#: "Support" in "Posted in CX, Support by Sam Lee" read as "support by", a helper's credit).
+FILED_IN_LEAD = re.compile(rf"^\s*{_FILED_IN_BY}\s+", re.I)
 BYLINE_PREFIX = re.compile(
     rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
     r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
@@ -183,7 +187,7 @@ BYLINE_PREFIX = re.compile(
     rf"(?:pubblicat[oa]|scritt[oa])\s+il)\s+{_DATED}\s+(?:by|par|von|por|da)|"
     # ... and with the categories between, a WordPress meta line ("Posted in Customer Experience
     # by Jane Roe", "Filed under Cat1, Cat2 by ..."; walk196: credited no one): no name
-    rf"(?:(?:posted|published|filed)\s+(?:in|under)|filed\s+to)\s+{_FILED_IN}\s+by|"
+    rf"{_FILED_IN_BY}|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"(?:this\s+is\s+an?\s+)?guest\s+"
     r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
