@@ -372,14 +372,25 @@ def after_quotation(el: Any) -> bool:
 def _quotation_paragraph(el: Any) -> bool:
     """`el` is wholly a quotation: its text in quote marks ("“People will forget ...”"), or one
     `<q>` with nothing but punctuation around it (`<p><q>Do the best you can ...</q></p>`,
-    walk196: the `<q>` form credited the person quoted)."""
+    walk196: the `<q>` form credited the person quoted), or after a short lead-in that ends in a
+    colon (`<p>Quote of the week: <q>...</q></p>`, walk200 #3)."""
     if byline_rules.QUOTATION_PARAGRAPH.match(_clean(el.text_content())):
         return True
     inner = [c for c in el if isinstance(c.tag, str)]
     if len(inner) != 1 or inner[0].tag != "q":
         return False
-    around = (el.text or "") + (inner[0].tail or "")
-    return not around.strip(" \t\n.,;:!?—–-") and len(_clean(inner[0].text_content())) >= 8
+    lead = _clean(el.text or "")
+    if (inner[0].tail or "").strip(_PUNCTUATION) or len(_clean(inner[0].text_content())) < 8:
+        return False
+    return not lead.strip(_PUNCTUATION) or (
+        lead.endswith((":", "：")) and len(lead.split()) <= _LEAD_IN_WORDS
+    )
+
+
+#: What may stand around a quotation's `<q>` in its paragraph, and the words of a lead-in before
+#: it ("Quote of the week:", "As she put it:"): a sentence's are more.
+_PUNCTUATION = " \t\n\u00a0.,;:!?—–-"
+_LEAD_IN_WORDS = 5
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
