@@ -60,7 +60,8 @@ def label_warning(path: object, line: int, label: str, name: str, heading: int) 
 def several_people(name: str) -> tuple[str, ...]:
     """The people an `author:` line's value names when it names several, each by a full name:
     two words or more, or a whole name in a script without spaces ("山田太郎、佐藤花子"); the Arabic
-    comma parts names as a comma does ("أحمد علي، فاطمة الزهراء"). () when it names one, or
+    comma parts names as a comma does ("أحمد علي، فاطمة الزهراء"), and so does the middle dot between
+    two kanji names ("山田太郎・佐藤花子", walk200 #4; `byline_rules.AUTHOR_SPLIT`). () when it names one, or
     when a part is a single word ("Procter & Gamble" is one)."""
     from curator.credits import clean_authors
 

@@ -84,7 +84,7 @@ def clean_authors(
     # "By Max Uhl with additional reporting by Ned Vo": the helpers are no authors; "Ana Ruiz,
     # reporting from Kyiv, and Carl Ng": a co-author's dateline is no helper's credit.
     text = byline_rules.CREDIT_HELPERS_TAIL.sub(
-        "", byline_rules.CREDIT_REPORTING_FROM.sub("", text)
+        "", byline_rules.CREDIT_REPORTING_FROM.sub("", byline_rules.FILED_IN_LEAD.sub("", text))
     )
     out: list[str] = []
     for clause in _credited_clauses(text):

@@ -411,7 +411,11 @@ def build_from_draft(
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(
             templates or config.settings.templates,
-            and_joins([issue], [(r.number, r.theme) for r in store.issues()]),
+            and_joins(
+                [issue],
+                [(r.number, r.theme) for r in store.issues()],
+                templates or config.settings.templates,
+            ),
         ),
         *fragment_headings(templates or config.settings.templates),
         *single_brace_fields(templates or config.settings.templates),

@@ -4,6 +4,7 @@ meta names, byline elements and role lines found in its markup."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -207,10 +208,20 @@ def _byline_names(el: Any) -> list[str]:
     for node in el.xpath(byline_rules.BYLINE_NAME_XPATH):
         if node.tag == "a" and _category_link(node):
             continue
+        if node.tag == "a" and _FILED_UNDER.search(_text_before(el, node)):
+            continue  # "Posted in <a href="/c/cx">Customer Experience</a> by ..." (walk200 #2)
         if names and byline_rules.CATEGORY_LEAD.search(_text_before(el, node)):
             break
         names.append(_clean(node.text_content()))
     return names
+
+
+#: The text before a byline's link that files the post under it, and under the links before it:
+#: "Posted in ", "Filed under A, ", "Posted in A & ", never " by " after them.
+_FILED_UNDER = re.compile(
+    r"(?:^|\s)(?:in|under)\s*:?\s*(?:(?:(?!\bby\b)[^,&]){1,40}?\s*(?:,|&|\band\b)\s*){0,5}$",
+    re.I,
+)
 
 
 def _category_link(a: Any) -> bool:
@@ -361,14 +372,25 @@ def after_quotation(el: Any) -> bool:
 def _quotation_paragraph(el: Any) -> bool:
     """`el` is wholly a quotation: its text in quote marks ("“People will forget ...”"), or one
     `<q>` with nothing but punctuation around it (`<p><q>Do the best you can ...</q></p>`,
-    walk196: the `<q>` form credited the person quoted)."""
+    walk196: the `<q>` form credited the person quoted), or after a short lead-in that ends in a
+    colon (`<p>Quote of the week: <q>...</q></p>`, walk200 #3)."""
     if byline_rules.QUOTATION_PARAGRAPH.match(_clean(el.text_content())):
         return True
     inner = [c for c in el if isinstance(c.tag, str)]
     if len(inner) != 1 or inner[0].tag != "q":
         return False
-    around = (el.text or "") + (inner[0].tail or "")
-    return not around.strip(" \t\n.,;:!?—–-") and len(_clean(inner[0].text_content())) >= 8
+    lead = _clean(el.text or "")
+    if (inner[0].tail or "").strip(_PUNCTUATION) or len(_clean(inner[0].text_content())) < 8:
+        return False
+    return not lead.strip(_PUNCTUATION) or (
+        lead.endswith((":", "：")) and len(lead.split()) <= _LEAD_IN_WORDS
+    )
+
+
+#: What may stand around a quotation's `<q>` in its paragraph, and the words of a lead-in before
+#: it ("Quote of the week:", "As she put it:"): a sentence's are more.
+_PUNCTUATION = " \t\n\u00a0.,;:!?—–-"
+_LEAD_IN_WORDS = 5
 
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")

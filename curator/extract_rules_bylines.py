@@ -129,12 +129,14 @@ GUEST_BIO_LEAD = re.compile(
 #: материала:", "Автор колонки:"), "Текст и фото:" (walk198 #1).
 RUSSIAN_AUTHOR_LABEL = (
     r"(?:(?:гостев(?:ой|ая)\s+)?(?:автор(?:ы|ка)?|колумнист(?:ка)?)"
-    r"(?:\s+(?:материала|статьи|текста|колонки|публикации))?|текст\s+и\s+фото)"
+    r"(?:\s+(?:материала|статьи|текста|колонки|публикации))?|текст\s+и\s+фото"
+    # "Материал подготовили: Иван Петров, ..." (prepared by; walk200 #1: kept as a name)
+    r"|(?:материал\s+)?подготовил[аи]?)"
 )
 #: A guest's label in Russian, Arabic and Japanese ("Гостевой автор:", "كاتب ضيف:" guest writer,
 #: "寄稿：" contribution): the page names its author as a guest (walk198 #1).
 OTHER_GUEST_LABEL = (
-    r"(?:гостев(?:ой|ая)\s+(?:автор(?:ка)?|колумнист(?:ка)?)\s*:"
+    r"(?:гостев(?:ой|ая)\s+(?:автор(?:ка)?|колумнист(?:ка)?)(?:\s*:|(?=\s+(?-i:[А-ЯЁ])))"
     r"|(?:ال)?كاتب(?:ة)?\s+(?:ال)?ضيف(?:ة)?\s*[:：]?|寄稿(?:者)?\s*[:：])"
 )
 #: "By" in languages other than English, as `BYLINE_PREFIX` and `OTHER_BY_LEAD` read it.
@@ -153,11 +155,17 @@ _AGENCY_AFTER_BY = (
 #: The interviewer's credit in French and Spanish (`BYLINE_PREFIX`, `INTERVIEWER_LEAD`).
 _INTERVIEWER_OTHER = (
     r"(?:entretien|interview)\s+(?:réalisée?|menée?|conduite?)\s+par|propos\s+recueillis\s+par|"
-    r"entrevista\s+(?:realizada|hecha|feita|conducida)\s+por"
+    r"entrevista\s+(?:realizada|hecha|feita|conducida)\s+por|"
+    # ... and in Russian ("Беседовала Анна Иванова", talked with; walk200 #1: credited whole)
+    r"беседовал[аи]?(?=\s+(?-i:[А-ЯЁ]))"
 )
 #: The categories a WordPress meta line files the post in, between its "Posted in" and its "by"
 #: (`BYLINE_PREFIX`): a few words, commas and ampersands, no sentence ("Cat1, Cat2 & Cat3").
 _FILED_IN = r"[\w&'’\- ]{1,40}(?:,\s*[\w&'’\- ]{1,40}){0,5}?"
+_FILED_IN_BY = rf"(?:(?:posted|published|filed)\s+(?:in|under)|filed\s+to)\s+{_FILED_IN}\s+by"
+#: That lead alone, left out before a helper's credit is looked for (walk200 #2: the category
+#: "Support" in "Posted in CX, Support by Sam Lee" read as "support by", a helper's credit).
+FILED_IN_LEAD = re.compile(rf"^\s*{_FILED_IN_BY}\s+", re.I)
 BYLINE_PREFIX = re.compile(
     rf"^\s*(?:{WRITING_AND_PICTURES_LABEL}|"
     r"(?:written|posted|published|reported|reporting|story|text|words|article|analysis|"
@@ -179,7 +187,7 @@ BYLINE_PREFIX = re.compile(
     rf"(?:pubblicat[oa]|scritt[oa])\s+il)\s+{_DATED}\s+(?:by|par|von|por|da)|"
     # ... and with the categories between, a WordPress meta line ("Posted in Customer Experience
     # by Jane Roe", "Filed under Cat1, Cat2 by ..."; walk196: credited no one): no name
-    rf"(?:(?:posted|published|filed)\s+(?:in|under)|filed\s+to)\s+{_FILED_IN}\s+by|"
+    rf"{_FILED_IN_BY}|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
     r"(?:this\s+is\s+an?\s+)?guest\s+"
     r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
@@ -198,7 +206,9 @@ BYLINE_PREFIX = re.compile(
     r"लेखक|συντάκτης|words|story|writer|written)\s*:|"
     # Russian plural, guest and article labels (walk198 #1: "Авторы: Иван Петров и Мария
     # Смирнова", "Гостевой автор: Ольга Кузнецова" were credited with the label)
-    rf"{RUSSIAN_AUTHOR_LABEL}\s*:|"
+    rf"{RUSSIAN_AUTHOR_LABEL}\s*:|{RUSSIAN_AUTHOR_LABEL}(?=\s+[—–]\s)|"
+    # ... and a guest's without its colon ("Гостевой автор Ольга Кузнецова", walk200 #1)
+    r"гостев(?:ой|ая)\s+(?:автор(?:ка)?|колумнист(?:ка)?)(?=\s+(?-i:[А-ЯЁ]))|"
     # Czech, Slovak, Polish and Slovene "wrote" before the name ("Napsal Jan Novák", "Napisal
     # Jan Novák", "Napisała Anna Nowak"; walk163 N1)
     r"(?:napsal|napsala|napísal|napísala|napisal|napisala|napisał|napisała)(?=\s+\w)|"
@@ -219,25 +229,30 @@ OTHER_BY_LEAD = re.compile(rf"^\s*({_OTHER_BY})\s*[:\-–—]?\s+(?=[^\s,]+\s+[^
 
 #: Separators between several people in one byline ("Jane Doe and John Roe", "A, B & C").
 AUTHOR_SPLIT = re.compile(
-    r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s*\n\s*|[、，；])\s*", re.I
+    r"\s*(?:;|\||\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s*\n\s*|[、，；]"
+    # the middle dot between two names in kanji ("山田太郎・佐藤花子", walk200 #1), not the one
+    # between a katakana name's parts ("ジョン・スミス")
+    r"|(?<=[\u3400-\u9fff])[・･](?=[\u3400-\u9fff]))\s*",
+    re.I,
 )
 
 #: A Chinese or Japanese credit's label before the name: "本报记者 王小明", "记者 王小明", "编辑：韩梅梅",
 #: "文/李雷", "文・山田太郎", "（記者 佐藤花子）", and Japanese "寄稿：" (contribution), "筆者：",
 #: "著者：" (walk198 #1), "文＝山田太郎" (the equals sign Japanese magazines write, fixlh). "文" and
 #: "图" (text, picture) only before a slash, a colon, a middle dot or an equals sign, for they are
-#: also surnames (文在寅).
+#: also surnames (文在寅). "取材・文：佐藤花子" (reporting and text, walk200 #1) is one label.
 CJK_CREDIT_LABEL = re.compile(
     r"^\s*[（(]?\s*(?:(?:本报|本報|本社|本刊|本台|特约|特約|新华社|新華社)?"
     r"(?:记者|記者|特派员|特派員|通讯员|通訊員|通信員|责任编辑|責任編輯|责编|编辑|編輯|編集|作者|撰文|执笔|執筆)"
-    r"\s*[:：/／＝]?\s*|(?:文|图|圖|文字|撰稿|文章|寄稿者|寄稿|筆者|著者|執筆者|作家)\s*[:：/／・･·＝=]\s*)"
+    r"\s*[:：/／＝]?\s*|(?:(?:取材|構成)[・･·]?(?:文|執筆)|文|图|圖|文字|撰稿|文章|寄稿者|寄稿|筆者|著者|執筆者|作家)"
+    r"\s*[:：/／・･·＝=]\s*)"
 )
 #: A Chinese or Japanese line that opens with a credit's label and its colon, slash or middle dot
 #: ("文：山田太郎", "寄稿：鈴木一郎", "记者：王小明"): tested as a byline, as a line opening with "By"
 #: is (walk198 #2). Without its mark a label may open a sentence ("記者会見で ...").
 CJK_CREDIT_LINE = re.compile(
-    r"^\s*[（(]?\s*(?:本报|本報|本社|本刊)?(?:记者|記者|编辑|編輯|編集|作者|撰文|执笔|執筆者|執筆|文字|文章|"
-    r"撰稿|寄稿者|寄稿|筆者|著者|文|图|圖)\s*[:：/／・･·＝=]"
+    r"^\s*[（(]?\s*(?:本报|本報|本社|本刊)?(?:(?:取材|構成)[・･·]?(?:文|執筆)|记者|記者|编辑|編輯|"
+    r"編集|作者|撰文|执笔|執筆者|執筆|文字|文章|撰稿|寄稿者|寄稿|筆者|著者|文|图|圖)\s*[:：/／・･·＝=]"
 )
 #: The label before the name in a Korean, Arabic or Hebrew credit (walk88 #4): Korean "글" (text)
 #: before a space, a middle dot, a colon or a slash ("글 이영희", "글·이영희"; "글로리아" is a name),
@@ -245,7 +260,9 @@ CJK_CREDIT_LINE = re.compile(
 #: Turkish "Yazan:" (also a given name: only with its colon), Vietnamese "Bài:" (article: only with
 #: its colon) and "Tác giả" (author), Thai "โดย" (by) and "เรื่อง:" (story: only with its colon).
 WORD_CREDIT_LABEL = re.compile(
-    r"^\s*(?:글(?=\s*[:：/·・]|\s+[\uac00-\ud7a3])|بقلم(?=[\s:：])|מאת(?=[\s:：])|كتبت?(?=\s*[:：])"
+    r"^\s*(?:글(?=\s*[:：/·・]|\s+[\uac00-\ud7a3])|(?:مقال\s+رأي\s+)?بقلم(?=[\s:：])|מאת(?=[\s:：])|كتبت?(?=\s*[:：])"
+    # "wrote it" ("كتبته: سارة حسن", "كتبه أحمد علي"), "opinion article by" (walk200 #1)
+    r"|(?:كتبته|كتبه|كتبها)(?=[\s:：])"
     # Arabic "guest writer", "the writer", "writers", "author", "prepared by" (walk198 #1)
     r"|(?:ال)?كاتب(?:ة)?\s+(?:ال)?ضيف(?:ة)?(?=[\s:：])"
     r"|(?:(?:ال)?(?:كاتب|كاتبة|كتاب|كتّاب|مؤلف|مؤلفة)|تأليف|إعداد)(?=\s*[:：])"

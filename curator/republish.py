@@ -515,7 +515,11 @@ def render_issues(
             notes += untranslated_words(config.language, folder, day)
             notes += missing_words(
                 folder,
-                and_joins([issues[n] for n in of_issue], [(n, i.theme) for n, i in issues.items()]),
+                and_joins(
+                    [issues[n] for n in of_issue],
+                    [(n, i.theme) for n, i in issues.items()],
+                    folder,
+                ),
             )
             notes += fragment_headings(folder)
             notes += single_brace_fields(folder)

@@ -19,7 +19,7 @@ import jinja2.nodes
 import jinja2.runtime
 
 from curator.models import Issue
-from curator.render import date_text
+from curator.render import date_text, join_names, words_and
 from curator.templatecheck import (
     OWN_PREFIX,
     TEMPLATE_REFERENCE,
@@ -34,20 +34,25 @@ AND_PLACES = 3
 
 
 def and_joins(
-    issues: Sequence[Issue], archive: Sequence[tuple[int, Sequence[str]]] = ()
+    issues: Sequence[Issue],
+    archive: Sequence[tuple[int, Sequence[str]]] = (),
+    folder: Path | None = None,
 ) -> list[str]:
     """Where the `issues` rendered join two names or more with `_words.txt`'s `and_word`: an
     article's authors in its credit, the theme (title, introduction, archive page, feed); and
-    the themes of the earlier issues the archive page and feed list (`archive`: number, theme)."""
+    the themes of the earlier issues the archive page and feed list (`archive`: number, theme).
+    Each quoted as published, with the `list_separator` of the `_words.txt` in `folder` between
+    the first names (walk200 #4: "A and B and C" where "A、B and C" was published)."""
+    and_word = words_and(folder)
     out = []
     for issue in issues:
         if len(issue.theme) > 1:
-            out.append(f"issue {issue.number}'s theme ({' and '.join(issue.theme)})")
+            out.append(f"issue {issue.number}'s theme ({join_names(issue.theme, and_word)})")
         for article in issue.articles:
             if len(article.authors) > 1:
                 out.append(
                     f"issue {issue.number}'s credit of “{article.title or article.url}”"
-                    f" ({' and '.join(article.authors)})"
+                    f" ({join_names(article.authors, and_word)})"
                 )
     shown = {i.number for i in issues}
     for number, theme in archive:
