@@ -151,6 +151,7 @@ from curator.templatecopies import (
     unshown_theme,
     unupdated_feed,
 )
+from curator.templatelinks import copy_link_warnings
 from curator.templatewords import fragment_headings, missing_words, untranslated_words
 from curator.themes import (
     broken_promise,
@@ -367,6 +368,7 @@ def run_build(
         *newsletter_language_warnings(config, issue, f"`curator render {issue.number}`"),
         *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
+        *copy_link_warnings(templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),
         *fragment_headings(templates or config.settings.templates),
@@ -832,6 +834,7 @@ def build_from_draft(
         *newsletter_language_warnings(config, issue, f"`curator render {issue.number}`"),
         *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
+        *copy_link_warnings(templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(templates or config.settings.templates),
         *fragment_headings(templates or config.settings.templates),

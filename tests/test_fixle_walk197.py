@@ -59,3 +59,106 @@ def test_german_entries_of_a_feed_declaring_no_language_are_marked_german(
     issue = json.loads((tmp_path / "output" / "issue-1.json").read_text(encoding="utf-8"))
     languages = [e["language"] for s in issue["sections"] for e in s["articles"]]
     assert languages and all(language == "de" for language in languages), languages
+
+
+def drafted(tmp_path: Path, corpus: Path, server: LocalServer) -> tuple[Path, Path]:
+    """The heise newsletter's feeds.yaml and its first draft, written by `curator draft`."""
+    path = heise_config(tmp_path, serve_heise(corpus, server))
+    code, _, err = run("draft", "--config", str(path))
+    assert code == 0, err
+    return path, tmp_path / "drafts" / "issue-1.md"
+
+
+def test_vague_and_repeated_link_words_of_draft_blurbs_are_said(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk197 #2: `[click here](…)` and `[Read more](…)` in a draft's blurbs (two "Read more"
+    going to two places) were said nowhere, while the same words in the introduction were."""
+    path, draft = drafted(tmp_path, corpus, http_server)
+    text = draft.read_text(encoding="utf-8")
+    first = "Lösungsansätze skizziert."
+    empty = "<!-- No blurb could be made for this article: write one here (2-3 sentences). -->"
+    assert first in text and empty in text, text
+    text = text.replace(first, f"{first} [Read more](https://example.org/a)", 1)
+    text = text.replace(
+        empty,
+        "Kurze Meldungen aus der Entwicklerwelt. [click here](https://example.org/b) or"
+        " [Read more](https://example.org/c).",
+        1,
+    )
+    draft.write_text(text, encoding="utf-8")
+    code, out, err = run("build", "--config", str(path), "--draft", str(draft))
+    assert code == 0, err
+    said = said_as_one(out + err)
+    tales = "Tales from the Web side: Patterns und Best Practices in JavaScript"
+    snapshots = "Developer Snapshots: Programmierer-News in ein, zwei Sätzen"
+    assert f'the blurb of "{tales}' in said, said
+    assert (
+        f'the blurb of "{snapshots}" link the words "Read more" to 2 different places'
+        " (https://example.org/a and https://example.org/c)"
+    ) in said, said
+    assert (
+        f'the blurb of "{snapshots}" links the words "click here" to https://example.org/b: read'
+        " out of their sentence"
+    ) in said, said
+
+
+def test_a_template_copys_own_link_words_and_an_image_without_alt_are_said(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk197 #2: a copy of _issue_body.html writing `<a href="{{ entry.url }}">Read more</a>`
+    under every article (four "Read more" links to four places) and an `<img>` without alt were
+    said nowhere; the build names each, by file and line."""
+    path = heise_config(tmp_path, serve_heise(corpus, http_server), "  templates: templates\n")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    own = (Path(__file__).resolve().parents[1] / "templates" / "_issue_body.html").read_text(
+        encoding="utf-8"
+    )
+    blurb = '<p class="blurb">{{ entry.blurb_html }}</p>'
+    assert blurb in own
+    copy = own.replace(
+        blurb,
+        '<p class="blurb">{{ entry.blurb_html }} <a href="{{ entry.url }}">Read more</a></p>'
+        '<img src="https://example.com/logo.png">',
+    )
+    (templates / "_issue_body.html").write_text(copy, encoding="utf-8")
+    line = copy[: copy.index("Read more")].count("\n") + 1
+    code, out, err = run("build", "--config", str(path))
+    assert code == 0, err
+    said = said_as_one(out + err)
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert html.count(">Read more</a>") == 4, html
+    copy_path = templates / "_issue_body.html"
+    assert f'{copy_path}, line {line}: the link words "Read more" say nothing' in said, said
+    assert "every article's link has them, each going to its own place" in said, said
+    assert (
+        f'{copy_path}, line {line}: the image `<img src="https://example.com/logo.png">` has no'
+        " alt=" in said
+    ), said
+
+
+def test_also_covered_by_one_publication_under_two_articles_reads_apart(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk197 #2: "Also covered by: Beta" under two articles, each linking another of Beta's
+    pieces, gave a screen reader's list of links two "Beta" going to two places: the issue
+    numbers them apart, as it does under one article."""
+    path = heise_config(tmp_path, serve_heise(corpus, http_server))
+    code, _, err = run("build", "--config", str(path))
+    assert code == 0, err
+    json_file = tmp_path / "output" / "issue-1.json"
+    issue = json.loads(json_file.read_text(encoding="utf-8"))
+    articles = issue["sections"][0]["articles"]
+    articles[0]["also_covered_by"] = [{"name": "Beta", "url": "https://beta.example/one"}]
+    articles[1]["also_covered_by"] = [{"name": "Beta", "url": "https://beta.example/two"}]
+    json_file.write_text(json.dumps(issue), encoding="utf-8")
+    code, out, err = run("render", "1", "--config", str(path))
+    assert code == 0, out + err
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    one = re.search(r'<a href="https://beta\.example/one[^"]*">([^<]*)</a>', html)
+    two = re.search(r'<a href="https://beta\.example/two[^"]*">([^<]*)</a>', html)
+    assert one and two, html
+    assert (one.group(1), two.group(1)) == ("Beta (1/2)", "Beta (2/2)"), html
+    text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "Beta (1/2)" in text and "Beta (2/2)" in text, text
