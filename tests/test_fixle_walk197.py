@@ -162,3 +162,31 @@ def test_also_covered_by_one_publication_under_two_articles_reads_apart(
     assert (one.group(1), two.group(1)) == ("Beta (1/2)", "Beta (2/2)"), html
     text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
     assert "Beta (1/2)" in text and "Beta (2/2)" in text, text
+
+
+def test_a_copy_with_a_bare_html_tag_is_named_in_an_english_newsletter(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk197 #3: a copy of issue.html writing a bare `<html>` (no lang) was named only when the
+    newsletter's language was not English; an English one's page said no language either. A copy
+    saying `lang="en"` says it, and is not named."""
+    path = heise_config(tmp_path, serve_heise(corpus, http_server), "  templates: templates\n")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    own = (Path(__file__).resolve().parents[1] / "templates" / "issue.html").read_text(
+        encoding="utf-8"
+    )
+    tag = '<html lang="{{ lang }}"{% if dir == "rtl" %} dir="rtl"{% endif %}>'
+    assert tag in own
+    (templates / "issue.html").write_text(own.replace(tag, "<html>"), encoding="utf-8")
+    code, out, err = run("build", "--config", str(path))
+    assert code == 0, err
+    said = said_as_one(out + err)
+    copy = templates / "issue.html"
+    assert f"{copy}: these copies of curator's templates were made before" in said, said
+    assert f"in {copy}, its <html ...> tag as `{tag}`" in said, said
+
+    (templates / "issue.html").write_text(own.replace(tag, '<html lang="en">'), encoding="utf-8")
+    code, out, err = run("render", "1", "--config", str(path))
+    assert code == 0, err
+    assert "these copies of curator's templates" not in said_as_one(out + err), out + err
