@@ -526,6 +526,21 @@ def slugify(text: str) -> str:
     return "-".join(part for part in out.split("-") if part) or "section"
 
 
+def section_slugs(issue: Issue) -> list[str]:
+    """Each section's id, "issue-3-customer-support", unique within the issue: a second subject
+    whose name differs in punctuation alone ("Q&A: Support" and "Q&A - Support!") gets "-2", and
+    so on (walk197 #4: one id twice in issue-3.html, a link to the second jumped to the first)."""
+    slugs: list[str] = []
+    for section in issue.sections:
+        base = f"issue-{issue.number}-{slugify(section.subject)}"
+        slug, n = base, 1
+        while slug in slugs:
+            n += 1
+            slug = f"{base}-{n}"
+        slugs.append(slug)
+    return slugs
+
+
 def _told_apart(
     covered: Sequence[tuple[str, str | None]],
 ) -> tuple[tuple[str, str | None], ...]:
@@ -652,13 +667,8 @@ def issue_context(
         for entries in views
     ]
     sections = tuple(
-        SectionView(
-            Text(sec.subject),
-            Text(sec.description),
-            f"issue-{issue.number}-{slugify(sec.subject)}",
-            entries,
-        )
-        for sec, entries in zip(issue.sections, views, strict=True)
+        SectionView(Text(sec.subject), Text(sec.description), slug, entries)
+        for sec, slug, entries in zip(issue.sections, section_slugs(issue), views, strict=True)
     )
     introduction = published_markdown(issue.introduction)
     closing = published_markdown(issue.closing)

@@ -190,3 +190,31 @@ def test_a_copy_with_a_bare_html_tag_is_named_in_an_english_newsletter(
     code, out, err = run("render", "1", "--config", str(path))
     assert code == 0, err
     assert "these copies of curator's templates" not in said_as_one(out + err), out + err
+
+
+def test_two_subjects_differing_in_punctuation_get_ids_of_their_own(
+    tmp_path: Path, http_server: LocalServer, corpus: Path
+) -> None:
+    """walk197 #4: subjects "Q&A: Support | Tips & NPS" and "Q&A: Support | Tips & NPS!" gave
+    one section id twice in the issue's page: the second is "...-2"."""
+    path = heise_config(tmp_path, serve_heise(corpus, http_server))
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("subjects:\n"), text.index("feeds:\n")
+    subjects = (
+        "subjects:\n"
+        '  - name: "Q&A: Support | Tips & NPS"\n'
+        "    description: Java, servers, runtimes and programming.\n"
+        "    keywords: [java, entwickler, server, runtime, code]\n"
+        '  - name: "Q&A: Support | Tips & NPS!"\n'
+        "    description: HTML, CSS, JavaScript, browsers and programming.\n"
+        "    keywords: [html, css, javascript, entwickler, code]\n"
+    )
+    path.write_text(text[:start] + subjects + text[end:], encoding="utf-8")
+    code, _, err = run("draft", "--config", str(path), "--all-subjects")
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-1.md"
+    code, _, err = run("build", "--config", str(path), "--draft", str(draft))
+    assert code == 0, err
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<section class="subject" id="([^"]*)"', html)
+    assert ids == ["issue-1-q-a-support-tips-nps", "issue-1-q-a-support-tips-nps-2"], ids
