@@ -4,6 +4,7 @@ isolated in the plain-text editions (walk159, an accessibility walk). Pure."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -348,4 +349,42 @@ def empty_link_warnings(issue: Issue, where: str, *, rewritten: bool = False) ->
             warnings.append(
                 f"the {part} in {where}, line {piece.line}: {empty_link_advice(piece, fix_in)}"
             )
+    return warnings
+
+
+def _as_words(text: str) -> str:
+    """`text` with its spacing evened out, and no space after a `<` (the text edition writes a tag
+    kept as a word with one, `< details>`: its words are all there)."""
+    return re.sub(r"<\s+", "<", " ".join(text.split()))
+
+
+def text_edition_warnings(issue: Issue, where: str) -> list[str]:
+    """A warning per featured article's title, credit or plain blurb that the text edition
+    publishes with words left out (a feed's text holding `<script>...</script>`, shown as text in
+    the other editions: `texttags.text_edition` leaves it out, with its code, so that pasted into
+    a page it runs nothing), saying how it reads there and where to give it other words (walk197
+    #5: a JSON Feed's title "... & the <script>alert(1)</script> journey" was "... & the
+    journey" in issue-2.txt, unsaid)."""
+    from curator.texttags import text_edition
+
+    warnings = []
+    for section in issue.sections:
+        for entry in section.entries:
+            art = entry.article
+            fields = [("title", art.title), ("publication", art.publication)]
+            fields += [("authors", author) for author in art.authors]
+            if art.blurb_markdown is None:  # (a draft's Markdown blurb: the draft's checks say it)
+                fields.append(("blurb", art.blurb))
+            for field, text in fields:
+                shown = text_edition(text or "")
+                if _as_words(shown) == _as_words(text or ""):
+                    continue
+                warnings.append(
+                    f'"{art.title}" ({art.url}): its {field.removesuffix("s")} reads'
+                    f' "{" ".join(shown.split())}" in issue-{issue.number}.txt, where the other'
+                    " editions show it as text: the text edition leaves out a <script> or"
+                    " <style> with its code, and a tag that runs, loads or embeds something or"
+                    " has an attribute, so that pasted into a page it runs nothing (README,"
+                    f' `issue-<N>.txt`); to publish other words, correct its "{field}" in {where}'
+                )
     return warnings

@@ -218,3 +218,97 @@ def test_two_subjects_differing_in_punctuation_get_ids_of_their_own(
     html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
     ids = re.findall(r'<section class="subject" id="([^"]*)"', html)
     assert ids == ["issue-1-q-a-support-tips-nps", "issue-1-q-a-support-tips-nps-2"], ids
+
+
+def serve_json_feed(server: LocalServer) -> str:
+    """A JSON Feed of two customer-experience posts, the first titled with markup-like words
+    (plain text by JSON Feed's definition)."""
+    items = [
+        {
+            "id": "1",
+            "url": server.url("/j/1"),
+            "title": "Customer experience & the <script>alert(1)</script> journey",
+            "content_text": "Customer experience is what customers feel across the customer"
+            " journey. Customer service is what they get when they ask for help.",
+            "date_published": "2026-12-06T10:00:00Z",
+            "authors": [{"name": "Cy Dee"}],
+        },
+        {
+            "id": "2",
+            "url": server.url("/j/2"),
+            "title": "Customer journey maps for customer service teams",
+            "content_text": "Map the customer journey first. Then measure the customer"
+            " experience at each step, and tell the customer service team.",
+            "date_published": "2026-12-06T09:00:00Z",
+            "authors": [{"name": "Bo Chen"}],
+        },
+    ]
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "JSON CX",
+        "home_page_url": server.url("/"),
+        "items": items,
+    }
+    return server.add("/feed.json", json.dumps(feed), content_type="application/feed+json")
+
+
+def cx_config(tmp_path: Path, feed: str) -> Path:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        "newsletter:\n  title: CX Weekly\n  introduction: Issue {number}.\n"
+        "subjects:\n  - name: Customer experience\n"
+        "    description: What customer experience is and the customer journey.\n"
+        "    keywords: [customer experience, customer journey, customer service]\n"
+        f"feeds:\n  - url: {feed}\n    fetch_pages: false\nsettings:\n  output: output\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_what_the_text_edition_leaves_out_of_a_feeds_title_is_said(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk197 #5: a JSON Feed's title "... & the <script>alert(1)</script> journey", shown as
+    text in the other editions, was "... & the  journey" in the text edition, unsaid: the build
+    says how it reads there, and where to give it other words."""
+    path = cx_config(tmp_path, serve_json_feed(http_server))
+    code, out, err = run("build", "--config", str(path))
+    assert code == 0, err
+    said = said_as_one(out + err)
+    html = (tmp_path / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert "&amp; the &lt;script&gt;alert(1)&lt;/script&gt; journey" in html
+    text = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "<script" not in text
+    assert (
+        '"Customer experience & the <script>alert(1)</script> journey"'
+        f' ({http_server.url("/j/1")}): its title reads "Customer experience & the journey"'
+        " in issue-1.txt, where the other editions show it as text"
+    ) in said, said
+    assert f'correct its "title" in {tmp_path / "output" / "issue-1.json"}' in said, said
+
+
+def test_a_draft_blurbs_quote_keeps_its_marker_and_its_code_is_said(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk197 #5: a draft blurb's `> A quote from a lead.` lost its `>` in issue-N.txt, where it
+    read as the blurb's own words; its code block `code <b>x</b>`, `code < b>x< /b>` there (the
+    text edition holds no tag), was not said."""
+    path = cx_config(tmp_path, serve_json_feed(http_server))
+    code, _, err = run("draft", "--config", str(path))
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-1.md"
+    text = draft.read_text(encoding="utf-8")
+    blurb = "Map the customer journey first."
+    assert blurb in text, text
+    quoted = f"> A quote from a lead.\n\n```\ncode <b>x</b>\n```\n\n{blurb}"
+    draft.write_text(text.replace(blurb, quoted, 1), "utf-8")
+    line = draft.read_text(encoding="utf-8").split("\n").index("code <b>x</b>") + 1
+    code, out, err = run("build", "--config", str(path), "--draft", str(draft))
+    assert code == 0, err
+    edition = (tmp_path / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert "\n> A quote from a lead.\n\ncode < b>x< /b>\n\nMap the customer" in edition, edition
+    said = said_as_one(out + err)
+    assert (
+        f"{draft}:{line}: <b>, </b> in code is shown as typed in every format but the plain-text"
+        " one, which writes it < b>, < /b>"
+    ) in said, said
