@@ -80,6 +80,7 @@ from curator.templatecopies import (
     unshown_theme,
     unupdated_feed,
 )
+from curator.templatelinks import copy_link_warnings
 from curator.templatewords import (
     and_joins,
     fragment_headings,
@@ -266,6 +267,7 @@ def run_build(
         *newsletter_language_warnings(config, issue, f"`curator render {issue.number}`"),
         *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
+        *copy_link_warnings(templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(
             templates or config.settings.templates,

@@ -273,7 +273,13 @@ def build_articles(
                 languages.append((link, article.title, entry.language, refused, "feed"))
         declared = (page.language if page else "") or entry.language
         # (one refused for its letters is said above alone)
-        if not refused and article.language and primary(article.language) != primary(declared):
+        # (none declared: the words' language is taken unsaid, as a page's letters tell one)
+        if (
+            not refused
+            and declared
+            and article.language
+            and primary(article.language) != primary(declared)
+        ):
             whose = "page" if page is not None and page.language else "feed"
             worded.append((link, article.title, declared, whose, article.language))
         key = url_key(article.url)

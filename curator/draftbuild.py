@@ -33,7 +33,12 @@ from curator.issuetext import (
     repeated_closing,
 )
 from curator.models import Article, Copy, Issue, Scored, Section
-from curator.readerlang import empty_link_warnings, language_warnings, link_text_warnings
+from curator.readerlang import (
+    empty_link_warnings,
+    language_warnings,
+    link_text_warnings,
+    text_edition_warnings,
+)
 from curator.render import issue_day, join_names, words_and, words_date
 from curator.store import Store
 from curator.stories import fingerprint, same_story_reason
@@ -203,6 +208,8 @@ def reader_notes(
         f"{json_file} (then {again}) or, before it is published, in the issue's draft",
     )
     notes += language_warnings(issue, config.language, f"{json_file}, then {again}")
+    if "text" in (config.settings.outputs or OUTPUTS):
+        notes += text_edition_warnings(issue, f"{json_file}, then {again}")
     if rendering:
         rewritten = "json" in (config.settings.outputs or OUTPUTS)
         notes += empty_link_warnings(issue, str(json_file), rewritten=rewritten)

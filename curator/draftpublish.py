@@ -91,6 +91,7 @@ from curator.templatecopies import (
     unshown_pieces,
     unshown_theme,
 )
+from curator.templatelinks import copy_link_warnings
 from curator.templatewords import (
     and_joins,
     fragment_headings,
@@ -408,6 +409,7 @@ def build_from_draft(
         *newsletter_language_warnings(config, issue, f"`curator render {issue.number}`"),
         *plain_blurbs(issue, templates or config.settings.templates),
         *unmarked_language(config.language, templates or config.settings.templates),
+        *copy_link_warnings(templates or config.settings.templates),
         *untranslated_words(config.language, templates or config.settings.templates, issue.date),
         *missing_words(
             templates or config.settings.templates,

@@ -411,6 +411,15 @@ def raw_markup_warnings(
                 f"the link {shown} is never published as a link: every format shows it as"
                 f" text; to keep the link, give it an https: address (<https://...>) in {fix_in}"
             )
+        elif kind == "code":
+            # (walk197 #5: `code <b>x</b>` was `code < b>x< /b>` in issue-N.txt, unsaid)
+            spaced = ", ".join(f"< {p[1:]}" for p in dict.fromkeys(pieces))
+            message = (
+                f"{shown} in code is shown as typed in every format but the plain-text one,"
+                f" which writes it {spaced}, a space after its <, as it does every tag, so that"
+                " pasted into a page it is text and no tag (README, `issue-<N>.txt`); to have"
+                f" the same there, write the code without it in {fix_in}, or leave it"
+            )
         elif kind == "text":
             # (walk142 #13: `<svg/onload=...>`, no tag to Markdown, and `&lt;script&gt;` were
             # left out of issue-N.txt without a word, where `<img onerror=...>` was warned of)

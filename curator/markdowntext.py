@@ -96,6 +96,9 @@ _LITERAL_TAG = re.compile(_LITERAL_LT + "(?=[A-Za-z/!?])")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*)>")
 #: The tags (or comment) at the start of a raw HTML block's line.
 _BLOCK_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>?")
+#: A tag written in code (`code <b>x</b>`): shown as typed in every format but the text one, which
+#: writes it with a space after its `<` (walk197 #5).
+_CODE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,9 @@ class RawMarkup:
 
 def raw_markup(text: str) -> tuple[RawMarkup, ...]:
     """Every piece of raw HTML, HTML comment and unsafe autolink of the editor's Markdown (code
-    spans and code blocks are text, so they hold none), and of its text that the text edition
-    leaves out as markup, in order."""
+    spans and code blocks are text, so they hold none), of its text that the text edition
+    leaves out as markup, and every tag written in code ("code": the text edition spaces it), in
+    order."""
     lines = (text or "").split("\n")
     found: list[RawMarkup] = []
 
@@ -131,12 +135,23 @@ def raw_markup(text: str) -> tuple[RawMarkup, ...]:
                 for piece in _BLOCK_TAG.findall(written):
                     add(first + offset + 1, piece)
             continue
+        if token.type in ("fence", "code_block"):
+            start = first + (token.type == "fence")
+            for offset, written in enumerate(token.content.rstrip("\n").split("\n")):
+                for piece in _CODE_TAG.findall(written):
+                    found.append(RawMarkup(start + offset + 1, piece, "code"))
+            continue
         if token.type != "inline":
             continue
         row = first
         for child in token.children or ():
             if child.type == "html_inline":
                 pieces = [child.content]
+            elif child.type == "code_inline":
+                for piece in _CODE_TAG.findall(child.content):
+                    row = _row_of(lines, piece, row, last)
+                    found.append(RawMarkup(row + 1, piece, "code"))
+                continue
             elif child.type == "text":
                 pieces = [m.group(0) for m in _AUTOLINK.finditer(child.content)]
                 pieces = [p for p in pieces if safe_url(p[1:-1]) is None]
@@ -369,9 +384,17 @@ def _inline_text(
     return out
 
 
+def _in_quote(text: str, quoted: int) -> str:
+    """`text` with each line marked `> ` once per quote it is in (`quoted`), as Markdown and
+    e-mail write a quote in plain text."""
+    mark = "> " * quoted
+    return "\n".join(f"{mark}{line}".rstrip() for line in text.split("\n")) if quoted else text
+
+
 def markdown_text(source: str, *, lines: bool = False) -> str:
     """The editor's Markdown as plain text for the text edition and JSON: paragraphs apart, a
-    list's items one a line ("- item", "1. item"), code blocks as they are, its HTML as the text
+    list's items one a line ("- item", "1. item"), a quote's lines marked "> ", code blocks as
+    they are, its HTML as the text
     edition prints it (`text_edition`); with `lines`, the line breaks typed inside a paragraph
     kept (the introduction in the text edition)."""
     # (text, the outermost list it is in, counted from 1; 0 outside a list): a list's items one a
@@ -381,8 +404,11 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
     lists: list[list[int]] = []  # per open list: [ordered, number so far]
     outermost = 0
     item = False
+    quoted = 0  # (how many `>` quotes the text is in: each line keeps their markers, walk197 #5)
     for token in _markdown_plain.parse(cut_unsafe_links(source or "")):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quoted += 1 if token.type == "blockquote_open" else -1
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
             outermost += not lists
             start = int(token.attrGet("start") or 1) - 1
             lists.append([token.type == "ordered_list_open", start])
@@ -399,9 +425,11 @@ def markdown_text(source: str, *, lines: bool = False) -> str:
                 marker = f"{number}." if ordered else "-"
                 text = "  " * (len(lists) - 1) + f"{marker} {text}"
                 item = False
-            blocks.append((text, outermost if lists else 0))
+            blocks.append((_in_quote(text, quoted), outermost if lists else 0))
         elif token.type in ("fence", "code_block"):
-            blocks.append((token.content.rstrip("\n"), outermost if lists else 0))
+            blocks.append(
+                (_in_quote(token.content.rstrip("\n"), quoted), outermost if lists else 0)
+            )
     out = ""
     for index, (text, in_list) in enumerate(blocks):
         if index:

@@ -4,6 +4,7 @@ isolated in the plain-text editions (walk159, an accessibility walk). Pure."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -220,8 +221,9 @@ def _places(addresses: list[str]) -> list[str]:
 
 def link_text_warnings(issue: Issue, where: str) -> list[str]:
     """A warning per link text of the issue that goes to two places (two featured articles of
-    the same title, two "click here" of the introduction or closing line), and per introduction
-    link whose words say nothing out of their sentence ("here", "read more"): a screen reader's
+    the same title, two "click here" of the introduction, closing line or the draft's blurbs,
+    across them too), and per link of these whose words say nothing out of their sentence ("here",
+    "read more"; a blurb's too, walk197 #2): a screen reader's
     list of links, and a reader scanning the page, cannot tell where each goes (walk159 #5).
     `where` says where the editor corrects them ("the draft", "issue-1.json")."""
     from curator.markdowntext import published_markdown
@@ -251,27 +253,42 @@ def link_text_warnings(issue: Issue, where: str) -> list[str]:
                 f" places ({' and '.join(addresses)}): a reader, or a screen reader's list of"
                 f" links, cannot tell them apart; correct {which} in {where}"
             )
-    for part, text in (("introduction", issue.introduction), ("closing line", issue.closing)):
-        links = _links(published_markdown(text))
-        places: dict[str, list[str]] = {}
-        for words, href in links:
-            places.setdefault(words.casefold(), []).append(href)
-        for words, hrefs in places.items():
-            distinct = _places(hrefs)
-            shown = next(w for w, _ in links if w.casefold() == words)
-            if len(distinct) > 1:
-                warnings.append(
-                    f'the {part} links the words "{shown}" to {len(distinct)} different places'
-                    f" ({' and '.join(distinct)}): a reader, or a screen reader's list of links,"
-                    f" cannot tell where each goes; give each link words of its own in {where}"
-                    ' ("the timetable", "the map")'
+    # (the draft's blurbs too, walk197 #2: `[click here](…)` in a blurb was not said)
+    parts = [("the introduction", published_markdown(issue.introduction))]
+    parts.append(("the closing line", published_markdown(issue.closing)))
+    for section in issue.sections:
+        for entry in section.entries:
+            if entry.article.blurb_markdown:
+                parts.append(
+                    (f'the blurb of "{entry.article.title}"', entry.article.blurb_markdown)
                 )
-            elif words.strip(" .!:") in VAGUE_LINK_WORDS:
-                warnings.append(
-                    f'the {part} links the words "{shown}" to {distinct[0]}: read out of their'
-                    " sentence (a screen reader's list of links) they say nothing of where it"
-                    f" goes; link words that say it instead in {where}"
-                )
+    links = [(part, words, href) for part, text in parts for words, href in _links(text)]
+    grouped: dict[str, list[tuple[str, str, str]]] = {}
+    for link in links:
+        grouped.setdefault(link[1].casefold(), []).append(link)
+    for words, found in grouped.items():
+        distinct = _places([href for _, _, href in found])
+        shown = found[0][1]
+        in_parts = list(dict.fromkeys(part for part, _, _ in found))
+        if len(distinct) > 1:
+            said = (
+                f"{in_parts[0]} links"
+                if len(in_parts) == 1
+                else f"{', '.join(in_parts[:-1])} and {in_parts[-1]} link"
+            )
+            warnings.append(
+                f'{said} the words "{shown}" to {len(distinct)} different places'
+                f" ({' and '.join(distinct)}): a reader, or a screen reader's list of links,"
+                f" cannot tell where each goes; give each link words of its own in {where}"
+                ' ("the timetable", "the map")'
+            )
+        elif words.strip(" .!:") in VAGUE_LINK_WORDS:
+            warnings.extend(
+                f'{part} links the words "{shown}" to {distinct[0]}: read out of their'
+                " sentence (a screen reader's list of links) they say nothing of where it"
+                f" goes; link words that say it instead in {where}"
+                for part in in_parts
+            )
     return warnings
 
 
@@ -332,4 +349,42 @@ def empty_link_warnings(issue: Issue, where: str, *, rewritten: bool = False) ->
             warnings.append(
                 f"the {part} in {where}, line {piece.line}: {empty_link_advice(piece, fix_in)}"
             )
+    return warnings
+
+
+def _as_words(text: str) -> str:
+    """`text` with its spacing evened out, and no space after a `<` (the text edition writes a tag
+    kept as a word with one, `< details>`: its words are all there)."""
+    return re.sub(r"<\s+", "<", " ".join(text.split()))
+
+
+def text_edition_warnings(issue: Issue, where: str) -> list[str]:
+    """A warning per featured article's title, credit or plain blurb that the text edition
+    publishes with words left out (a feed's text holding `<script>...</script>`, shown as text in
+    the other editions: `texttags.text_edition` leaves it out, with its code, so that pasted into
+    a page it runs nothing), saying how it reads there and where to give it other words (walk197
+    #5: a JSON Feed's title "... & the <script>alert(1)</script> journey" was "... & the
+    journey" in issue-2.txt, unsaid)."""
+    from curator.texttags import text_edition
+
+    warnings = []
+    for section in issue.sections:
+        for entry in section.entries:
+            art = entry.article
+            fields = [("title", art.title), ("publication", art.publication)]
+            fields += [("authors", author) for author in art.authors]
+            if art.blurb_markdown is None:  # (a draft's Markdown blurb: the draft's checks say it)
+                fields.append(("blurb", art.blurb))
+            for field, text in fields:
+                shown = text_edition(text or "")
+                if _as_words(shown) == _as_words(text or ""):
+                    continue
+                warnings.append(
+                    f'"{art.title}" ({art.url}): its {field.removesuffix("s")} reads'
+                    f' "{" ".join(shown.split())}" in issue-{issue.number}.txt, where the other'
+                    " editions show it as text: the text edition leaves out a <script> or"
+                    " <style> with its code, and a tag that runs, loads or embeds something or"
+                    " has an attribute, so that pasted into a page it runs nothing (README,"
+                    f' `issue-<N>.txt`); to publish other words, correct its "{field}" in {where}'
+                )
     return warnings

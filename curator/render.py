@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time
@@ -547,30 +546,67 @@ def slugify(text: str) -> str:
     return "-".join(part for part in out.split("-") if part) or "section"
 
 
+def section_slugs(issue: Issue) -> list[str]:
+    """Each section's id, "issue-3-customer-support", unique within the issue: a second subject
+    whose name differs in punctuation alone ("Q&A: Support" and "Q&A - Support!") gets "-2", and
+    so on (walk197 #4: one id twice in issue-3.html, a link to the second jumped to the first)."""
+    slugs: list[str] = []
+    for section in issue.sections:
+        base = f"issue-{issue.number}-{slugify(section.subject)}"
+        slug, n = base, 1
+        while slug in slugs:
+            n += 1
+            slug = f"{base}-{n}"
+        slugs.append(slug)
+    return slugs
+
+
 def _told_apart(
     covered: Sequence[tuple[str, str | None]],
 ) -> tuple[tuple[str, str | None], ...]:
-    """Other pieces on the story, a publication named more than once numbered "Beta (1/3)",
-    "Beta (2/3)" ... (each linking its piece), so that a reader tells them apart (walk123 #7:
-    "Also covered by: Beta, Beta, Beta"; walk140 #5: "Another piece in CX Lab on the same story"
-    three times); a link listed twice is listed once."""
+    """Other pieces on the story, a link listed twice listed once (numbered apart by
+    `_numbered_apart`, here or across the issue)."""
     pieces: list[tuple[str, str | None]] = []
     for piece in covered:
         if piece[1] is None or piece not in pieces:
             pieces.append(piece)
-    count = Counter(name for name, _ in pieces)
-    seen: Counter[str] = Counter()
-    named = []
-    for name, url in pieces:
-        seen[name] += 1
-        shown = f"{name} ({seen[name]}/{count[name]})" if count[name] > 1 else name
-        named.append((Text(shown), url))
-    return tuple(named)
+    return tuple(pieces)
 
 
-def entry_view(entry: Scored, language: str = "en", and_word: str = AND) -> EntryView:
+def _numbered_apart(
+    groups: Sequence[Sequence[tuple[str, str | None]]],
+) -> list[tuple[tuple[str, str | None], ...]]:
+    """`groups` (each entry's other pieces on its story, in the issue's order), a publication
+    named for more than one piece numbered "Beta (1/3)", "Beta (2/3)" ... (each linking its
+    piece), so that a reader tells them apart (walk123 #7: "Also covered by: Beta, Beta, Beta";
+    walk140 #5: "Another piece in CX Lab on the same story" three times), across the issue's
+    entries too (walk197 #2: "Also covered by: Beta" under two articles, linking two places, read
+    alike in a screen reader's list of links); one piece named twice keeps one number."""
+    places: dict[str, list[object]] = {}
+    for g, group in enumerate(groups):
+        for n, (name, url) in enumerate(group):
+            place = places.setdefault(name, [])
+            key: object = url if url is not None else (g, n)
+            if key not in place:
+                place.append(key)
+    named: list[tuple[tuple[str, str | None], ...]] = []
+    for g, group in enumerate(groups):
+        pieces: list[tuple[str, str | None]] = []
+        for n, (name, url) in enumerate(group):
+            place = places[name]
+            key = url if url is not None else (g, n)
+            shown = f"{name} ({place.index(key) + 1}/{len(place)})" if len(place) > 1 else name
+            pieces.append((Text(shown), url))
+        named.append(tuple(pieces))
+    return named
+
+
+def entry_view(
+    entry: Scored, language: str = "en", and_word: str = AND, *, numbered: bool = True
+) -> EntryView:
     """What a template sees of an article of an issue in `language` (the newsletter's), its
-    authors joined with `and_word` (`words_and`)."""
+    authors joined with `and_word` (`words_and`); its other pieces on the story numbered apart
+    (`_numbered_apart`) unless not `numbered` (`issue_context` numbers them across the issue)."""
     art = entry.article
     author = join_names(art.authors, and_word)
     publication = art.publication or ""
@@ -584,6 +620,11 @@ def entry_view(entry: Scored, language: str = "en", and_word: str = AND) -> Entr
         for name, url in entry.also_covered_by
         if publication and name == publication
     ]
+
+    def apart(pieces: Sequence[tuple[str, str | None]]) -> tuple[tuple[str, str | None], ...]:
+        listed = _told_apart(pieces)
+        return _numbered_apart([listed])[0] if numbered else listed
+
     declared = art.language if _LANGUAGE_TAG.fullmatch(art.language) else ""
     guessed, direction = (
         ("", "") if declared else guessed_language(f"{art.title} {art.blurb}", language)
@@ -612,11 +653,11 @@ def entry_view(entry: Scored, language: str = "en", and_word: str = AND) -> Entr
         blurb=Text(art.blurb),
         score=entry.score,
         matched=tuple(Text(m) for m in entry.matched),
-        also_covered_by=_told_apart(
+        also_covered_by=apart(
             [(name, safe_url(url)) for name, url in entry.also_covered_by if name != publication]
         ),
         also_in_publication=tuple(url for _, url in own),
-        pieces_in_publication=_told_apart(own),
+        pieces_in_publication=apart(own),
         blurb_html=html,
         blurb_blocks=blocks,
         blurb_markdown=markdown,
@@ -631,14 +672,23 @@ def issue_context(
     """Every variable a template gets (documented in docs/templates.md) except `has_index` and
     `has_feed`, which depend on the build's formats: curator.editions.output_context adds them.
     Names are joined with `and_word` (`words_and`: the theme's subjects, an article's authors)."""
-    sections = tuple(
-        SectionView(
-            Text(sec.subject),
-            Text(sec.description),
-            f"issue-{issue.number}-{slugify(sec.subject)}",
-            tuple(entry_view(e, language, and_word) for e in sec.entries),
-        )
+    views = [
+        tuple(entry_view(e, language, and_word, numbered=False) for e in sec.entries)
         for sec in issue.sections
+    ]
+    every = [view for entries in views for view in entries]
+    covered = iter(_numbered_apart([view.also_covered_by for view in every]))
+    pieces = iter(_numbered_apart([view.pieces_in_publication for view in every]))
+    views = [
+        tuple(
+            replace(view, also_covered_by=next(covered), pieces_in_publication=next(pieces))
+            for view in entries
+        )
+        for entries in views
+    ]
+    sections = tuple(
+        SectionView(Text(sec.subject), Text(sec.description), slug, entries)
+        for sec, slug, entries in zip(issue.sections, section_slugs(issue), views, strict=True)
     )
     introduction = published_markdown(issue.introduction)
     closing = published_markdown(issue.closing)

@@ -86,6 +86,7 @@ from curator.storedissue import issue_from_store
 from curator.takeback import archive_without_issues, listed_issues, record_taken_back_ids
 from curator.templatecheck import single_brace_fields
 from curator.templateerrors import OutputError, TemplateMistake
+from curator.templatelinks import copy_link_warnings
 from curator.templatewords import (
     and_joins,
     fragment_headings,
@@ -510,6 +511,7 @@ def render_issues(
                 previous, files.get("feed.xml", b""), of_issue, was_written, settings
             )
             notes += unmarked_language(config.language, folder)
+            notes += copy_link_warnings(folder)
             # The date quoted is the issue's own when one is rendered (walk151 #14).
             day = issues[next(iter(of_issue))].date if len(of_issue) == 1 else None
             notes += untranslated_words(config.language, folder, day)

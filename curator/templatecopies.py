@@ -152,17 +152,21 @@ def unnumbered_copies(folder: Path | None) -> tuple[Path, ...]:
 def unmarked_language(language: str, folder: Path | None) -> tuple[str, ...]:
     """A warning when the newsletter is not in English (`newsletter: language:`) and copies of
     curator's templates in `folder` predate the setting: they say `lang="en"` whatever it is, and
-    an Arabic issue is shown left to right (walk51 #4)."""
-    if language == "en":
-        return ()
+    an Arabic issue is shown left to right (walk51 #4); in English too when a copy says no
+    language at all (a bare `<html>`: a screen reader reads it in its user's language)."""
     stale = copies_without(folder, "{{ lang }}")
+    if language == "en":
+        # (one saying lang="en" says it; one saying nothing is named too, walk197 #3: a bare
+        # `<html>` was named only in a newsletter not in English)
+        stale = tuple(path for path in stale if not _says_a_language(path))
     if not stale:
         return ()
     names = ", ".join(str(path) for path in stale)
     where = "; ".join(f"in {path}, {_lang_tag(path.name)}" for path in stale)
+    said = "the page's language, en" if language == "en" else f"the page is in {language}"
     return (
         f"{names}: these copies of curator's templates were made before `newsletter: language:`"
-        f' and do not say the page is in {language}; write lang="{{{{ lang }}}}" into the tag'
+        f' and do not say {said}; write lang="{{{{ lang }}}}" into the tag'
         f" curator's own templates write it in: {where} (docs/templates.md, \"A newsletter in"
         " another language\"), or delete a copy to use curator's own",
     )
@@ -171,6 +175,20 @@ def unmarked_language(language: str, folder: Path | None) -> tuple[str, ...]:
 #: The opening tag of a template that says the page's language (`lang="{{ lang }}"`, the feed's
 #: `xml:lang="{{ lang }}"`).
 _LANG_TAG = re.compile(r"<(?P<name>[\w:]+)\s[^<>]*{{ lang }}[^<>]*>")
+
+
+def _says_a_language(copy: Path) -> bool:
+    """Whether the editor's `copy` gives a language (`lang="en"`) in the tag curator's own
+    template of its name says it in (`_LANG_TAG`); unreadable, it is not named here."""
+    try:
+        own = _LANG_TAG.search((builtin_templates() / copy.name).read_text(encoding="utf-8"))
+        mine = copy.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return True
+    if own is None:
+        return True
+    tags = re.findall(rf"(?is)<{re.escape(own['name'])}\b[^<>]*>", mine)
+    return any(re.search(r"(?i)\s(?:xml:)?lang\s*=", tag) for tag in tags)
 
 
 def _lang_tag(name: str) -> str:

@@ -154,7 +154,7 @@ def test_explain_of_an_article_whose_feed_gives_its_language_says_no_page_said_i
     feed.write_text(text.replace("<channel>", "<channel><language>de</language>"), "utf-8")
     code, out, err = run_cli("build", "--config", str(config))
     assert code == 0, err
-    assert 'as their pages or feeds declare (2 lang="de")' in " ".join(out.split())
+    assert 'as their pages, feeds or words say (2 lang="de")' in " ".join(out.split())
     code, out, err = run_cli(
         "subjects", "explain", "https://stadt.example/de-1", "--config", str(config)
     )

@@ -184,6 +184,6 @@ def test_nothing_new_says_how_many_articles_fitting_none_are_in_another_language
         assert "Nothing new to feature" in said and "2 articles not yet in an issue" in said, said
         assert (
             "2 of them are in another language than the newsletter's (`language: en`), as their"
-            ' pages or feeds declare (2 lang="de"): a subject fits an article by the words it uses, so write'
+            ' pages, feeds or words say (2 lang="de"): a subject fits an article by the words it uses, so write'
             " keywords in their language too"
         ) in said, said

@@ -195,7 +195,7 @@ def nothing_new(written: str, left: LeftOut | None, none_read: str | None = None
         are = "is" if n == 1 else "are"
         said += (
             f" {n} of them {are} in another language than the newsletter's (`language:"
-            f" {left.language}`), as their pages or feeds declare ({tags}): a subject fits an article by the"
+            f" {left.language}`), as their pages, feeds or words say ({tags}): a subject fits an article by the"
             " words it uses, so write keywords in their language too (or a subject of their"
             " own) if they belong in the newsletter."
         )
