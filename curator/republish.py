@@ -47,6 +47,7 @@ from curator.errors import CuratorError
 from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import page_links, page_text, same_links
 from curator.issuedata import issue_from_data, published_issues
+from curator.jsonedits import edited_json, keep_written_json
 from curator.linksettings import (
     keep_link_settings,
     kept_link_settings,
@@ -139,6 +140,14 @@ class RenderResult:
     #: The language the issues' pages said (`<html lang>`) and feeds.yaml's `language:` now,
     #: when it changed since they were written (walk191 #10: said to be the templates').
     language_changed: tuple[str, str] | None = None
+    #: The issues whose issue-N.json the editor edited since curator last wrote it, with a change
+    #: the store keeps no record of (a section deleted, say), by number: their pages and text
+    #: editions that read otherwise for it, rendered here (walk199 #2: said to be "rendered with
+    #: this curator's templates", with the advice to put a backup back over the correction).
+    json_edited: Mapping[int, tuple[Path, ...]] = field(default_factory=dict)
+    #: The issues the archive page lists again: a build had left them out, their issue-N.json
+    #: unreadable, repaired since (walk199 #2: said to read otherwise for the templates).
+    archive_back: tuple[int, ...] = ()
 
 
 def _written_language(path: Path) -> str:
@@ -386,6 +395,7 @@ def render_issues(
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _missing_json_said({n: missing_json[n] for n in chosen if n in missing_json}, out_dir)
     notes += json_links_said(old_links, chosen if "json" in formats else ())
+    old_numbers = {k.number for k in old_links}
     notes += [line for n in chosen for line in store_links.get(n, ())]
     # The corrections taken into the store and the files written are one step: the store's
     # changes are committed only once every file is in place (walk174 #5: a render killed in
@@ -394,6 +404,9 @@ def render_issues(
     with _one_step(store):
         # (what the store keeps of each issue before the corrections below take what changed)
         kept_before = {r.number: r for r in store.issues(with_articles=True)}
+        # (before the corrections are taken and the files written again: walk199 #2)
+        # (one whose links named a user and password is said so: `bare_links`)
+        edited = edited_json(store, out_dir, [n for n in published if n not in old_numbers])
         settings = link_settings(config.site_url, utm)
         was_written = kept_link_settings(store)
         relinked = {
@@ -530,6 +543,7 @@ def render_issues(
                 number: found
                 for number in chosen
                 if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
+                and number not in edited
                 and (found := _text_changed(number, changed, markup_only))
             }
             bare_links = {
@@ -550,12 +564,27 @@ def render_issues(
             # (their ids in feed.xml, for an issue published again under the number: N3)
             if dropped:
                 record_taken_back_ids(store, published_feed_ids(out_dir), dropped)
+            back = tuple(
+                sorted(
+                    _listed_in(files.get("index.html", "")) - _listed(out_dir / "index.html")
+                    if (out_dir / "index.html").exists()
+                    else ()
+                )
+            )
+            json_edited = {
+                number: _text_changed(number, changed, markup_only) if number in chosen else ()
+                for number in sorted(edited)
+                # (one not rendered here: feed.xml publishes its correction, its pages not yet)
+                if number not in chosen or kept_before.get(number) == kept_after.get(number)
+            }
             archive_changed = tuple(
                 p
                 for p in changed
                 if p.name == "index.html" and p not in markup_only and p.exists()
                 if kept_before == kept_after  # (no correction, no issue recorded, taken now)
                 and not dropped  # (why it reads otherwise: `archive_dropped`)
+                and not back  # (`archive_back`)
+                and not edited  # (`json_edited`)
             )
             moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
             if out_dir / "feed.xml" in changed:
@@ -573,6 +602,7 @@ def render_issues(
             if not store.db.execute("PRAGMA query_only").fetchone()[0]:
                 store.keep_newsletter_title(config.title, former)
             keep_link_settings(store, chosen, settings)
+            keep_written_json(store, files)
             notes += _unrecorded_leftovers(store, out_dir, stopped, set(published))
         except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
             raise
@@ -600,6 +630,8 @@ def render_issues(
         settings_changed=relinked,
         bare_links=bare_links,
         language_changed=language_changed,
+        json_edited=json_edited,
+        archive_back=back,
     )
 
 

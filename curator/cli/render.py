@@ -15,6 +15,7 @@ from curator.cli.common import (
     opened,
     usable_path,
 )
+from curator.cli.render_said import said_edited
 from curator.config import Config
 from curator.config_load import load_config
 from curator.editions import times_moved_said
@@ -141,6 +142,10 @@ def render(
             "settings_changed": {str(n): c for n, c in result.settings_changed.items()},
             "links_without_user": sorted(result.bare_links),
             "archive_dropped_issues": list(result.archive_dropped),
+            "json_edited": {
+                str(n): [str(p) for p in paths] for n, paths in result.json_edited.items()
+            },
+            "archive_back_issues": list(result.archive_back),
             "language_changed": (
                 dict(zip(("was", "now"), result.language_changed, strict=True))
                 if result.language_changed
@@ -215,6 +220,7 @@ def render(
             f" though nothing in its issue-{number}.json was corrected: it was rendered with this"
             " curator's templates and rules (and yours), not the ones that published it."
         )
+    said_edited(result)
     for path in result.archive_changed if language is None else ():
         if result.title_changed is not None:
             # walk176 #6: the title changed in feeds.yaml was said to be the templates' words
@@ -290,7 +296,7 @@ def render(
             )
             + "), whose text changed: feed readers show the change."
         )
-        others = [n for n in marked if n not in result.numbers]
+        others = [n for n in marked if n not in result.numbers and n not in result.json_edited]
         if others:
             # walk125 #2: `render 3` after a template change marked issues 1 and 2 updated in the
             # feed, whose pages still had the old templates, and did not say why
@@ -303,3 +309,4 @@ def render(
             )
     if result.feed_times_moved:
         echo(times_moved_said(result.feed_times_moved))
+
