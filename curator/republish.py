@@ -480,10 +480,13 @@ def render_issues(
                     former=former,
                     # An issue back in the feed (a build left it out, its issue-N.json unreadable)
                     # whose page is as it was: readers read nothing new (walk145 N1).
+                    # (not one whose issue-N.json the editor repaired: README, it comes back
+                    # marked updated, walk199 #2)
                     unchanged={
                         n
                         for n, rendered in of_issue.items()
-                        if f"issue-{n}.html" in rendered
+                        if n in from_store
+                        and f"issue-{n}.html" in rendered
                         and _holds(out_dir / f"issue-{n}.html", rendered[f"issue-{n}.html"])
                     },
                 )
