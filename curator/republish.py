@@ -43,6 +43,7 @@ from curator.editions import (
     published_feed_ids,
     times_moved,
 )
+from curator.emptysubjects import empty_subjects_said
 from curator.errors import CuratorError
 from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import page_links, page_text, same_links
@@ -418,6 +419,10 @@ def render_issues(
         notes += credits_corrected(issues, chosen, out_dir, "json" in formats)
         notes += blurbs_followed(store, issues, chosen, out_dir)
         notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
+        # (walk199 #6: a subject left with no article is in no output; said, and why its
+        # files read otherwise)
+        emptied = {n: empty_subjects_said(issues[n], out_dir) for n in chosen}
+        notes += [line for lines in emptied.values() for line in lines]
         stopped = stopped_issue_in(store, out_dir)
         if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
             notes.append(
@@ -547,6 +552,7 @@ def render_issues(
                 for number in chosen
                 if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
                 and number not in edited
+                and not emptied.get(number)
                 and (found := _text_changed(number, changed, markup_only))
             }
             bare_links = {
