@@ -149,6 +149,9 @@ class RenderResult:
     #: The issues the archive page lists again: a build had left them out, their issue-N.json
     #: unreadable, repaired since (walk199 #2: said to read otherwise for the templates).
     archive_back: tuple[int, ...] = ()
+    #: The issues corrected in their issue-N.json, their correction taken in this run (walk197
+    #: #8: the archive was said to read otherwise "though no issue-N.json was corrected").
+    corrected: tuple[int, ...] = ()
 
 
 def _written_language(path: Path) -> str:
@@ -641,6 +644,9 @@ def render_issues(
         language_changed=language_changed,
         json_edited=json_edited,
         archive_back=back,
+        corrected=tuple(
+            n for n in sorted(issues) if n in edited or kept_before.get(n) != kept_after.get(n)
+        ),
     )
 
 

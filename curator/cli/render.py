@@ -27,12 +27,13 @@ from curator.foreignfiles import (
 from curator.linksettings import (
     ARCHIVE_FILES,
     relinked_archive_note,
+    relinked_corrected_note,
     relinked_markup,
     relinked_text_note,
 )
 from curator.oldlinks import bare_links_note
 from curator.ownership import stop_for_another_newsletters_store
-from curator.republish import render_issues
+from curator.republish import RenderResult, render_issues
 from curator.republish_files import record_unknown_issues
 
 
@@ -221,6 +222,15 @@ def render(
             " curator's templates and rules (and yours), not the ones that published it."
         )
     said_edited(result)
+    for number, change in result.settings_changed.items() if language is None else ():
+        # (walk197 #8: a corrected issue's links re-tagged, unsaid)
+        retagged = [
+            p.name
+            for p in _text_changed_of(result, number)
+            if p.suffix != ".json" and p not in relinked
+        ]
+        if number in result.corrected and number not in result.text_changed and retagged:
+            echo(relinked_corrected_note(number, ", ".join(retagged), change))
     for path in result.archive_changed if language is None else ():
         if result.title_changed is not None:
             # walk176 #6: the title changed in feeds.yaml was said to be the templates' words
@@ -249,7 +259,7 @@ def render(
             if p.name in ARCHIVE_FILES and p not in relinked and p not in said_of
         ]
         if archive and not result.archive_dropped:
-            echo(relinked_archive_note(archive, result.settings_changed))
+            echo(relinked_archive_note(archive, result.settings_changed, result.corrected))
     if result.archive_dropped:
         # walk177 N2: after an issue was taken back, the archive was said to read otherwise for
         # the templates, and to be put back from a backup (which links to the withdrawn issue)
@@ -310,3 +320,12 @@ def render(
     if result.feed_times_moved:
         echo(times_moved_said(result.feed_times_moved))
 
+
+def _text_changed_of(result: RenderResult, number: int) -> list[Path]:
+    """Issue `number`'s files among those `result` changed whose text changed (not their markup
+    alone)."""
+    return [
+        p
+        for p in result.changed
+        if p.name.startswith(f"issue-{number}.") and p not in result.markup_only
+    ]
