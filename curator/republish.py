@@ -424,7 +424,9 @@ def render_issues(
         notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
         # (walk199 #6: a subject left with no article is in no output; said, and why its
         # files read otherwise)
-        emptied = {n: empty_subjects_said(issues[n], out_dir) for n in chosen}
+        emptied = {
+            n: empty_subjects_said(issues[n], out_dir, rendered=n in chosen) for n in sorted(issues)
+        }
         notes += [line for lines in emptied.values() for line in lines]
         stopped = stopped_issue_in(store, out_dir)
         if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
@@ -596,6 +598,7 @@ def render_issues(
                 if kept_before == kept_after  # (no correction, no issue recorded, taken now)
                 and not dropped  # (why it reads otherwise: `archive_dropped`)
                 and not back  # (`archive_back`)
+                and not any(emptied.values())  # (a subject with no article left out: said)
                 and not edited  # (`json_edited`)
             )
             moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
