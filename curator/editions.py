@@ -437,13 +437,23 @@ def _entry_as_read(entry: ET.Element) -> tuple[object, ...]:
     )
 
 
+#: The last part of the path of a link to one of the newsletter's own files, which `site_url`
+#: makes absolute.
+_OWN_FILE = re.compile(r"issue-\d+(\.[a-z]+)+|index\.html|feed\.xml|latest\.html|")
+
+
 def _link_read(href: str) -> tuple[str, str, str]:
-    """Where a link leads, as a reader follows it: the last part of its path, its query (without
-    the `utm_` tags an edition adds) and its fragment, the same whether the link is relative or
-    made absolute by `site_url`."""
+    """Where a link leads, as a reader follows it: the last part of its path for one of the
+    newsletter's own files (the same whether the link is relative or made absolute by
+    `site_url`), the site and whole path for an article's (walk199 #3: an address corrected to
+    another folder of its site, its last part kept, was no change), its query (without the
+    `utm_` tags an edition adds) and its fragment."""
     parts = urlsplit(html.unescape(href))
     query = "&".join(sorted(q for q in parts.query.split("&") if q and not q.startswith("utm_")))
-    return parts.path.rstrip("/").rsplit("/", 1)[-1], query, parts.fragment
+    path = parts.path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    where = last if not parts.netloc or _OWN_FILE.fullmatch(last) else parts.netloc.lower() + path
+    return where, query, parts.fragment
 
 
 def changed_entries(before: str | bytes, after: str | bytes) -> set[int]:

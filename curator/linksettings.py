@@ -151,6 +151,17 @@ def relinked_text_note(number: int, names: str, change: str) -> str:
 ARCHIVE_FILES = ("index.html", "latest.html", "feed.xml")
 
 
+def relinked_corrected_note(number: int, names: str, change: str) -> str:
+    """`render`'s word on issue `number`, corrected in its issue-N.json in this run (said
+    apart), whose files `names` also have their links written with feeds.yaml's link settings of
+    today, which changed (`change`) since it was last written (walk197 #8: unsaid)."""
+    return (
+        f"Issue {number}'s links in {names} are written with feeds.yaml's link settings of today"
+        f" too, which changed since it was last written ({change}). To keep its links as they"
+        " were, put those settings back in feeds.yaml and render it again."
+    )
+
+
 def relinked_markup(
     markup_only: Collection[Path], settings_changed: Mapping[int, str]
 ) -> tuple[list[Path], str]:
@@ -173,7 +184,9 @@ def relinked_markup(
     )
 
 
-def relinked_archive_note(names: Sequence[str], settings_changed: Mapping[int, str]) -> str:
+def relinked_archive_note(
+    names: Sequence[str], settings_changed: Mapping[int, str], corrected: Collection[int] = ()
+) -> str:
     """`render`'s word on the archive's files `names` (index.html, latest.html, feed.xml), which
     read otherwise than before while feeds.yaml's link settings changed since issues
     `settings_changed` were last written (walk190 #6: index.html was said to be this curator's
@@ -181,9 +194,16 @@ def relinked_archive_note(names: Sequence[str], settings_changed: Mapping[int, s
     shown = ", ".join(map(str, sorted(settings_changed)))
     changes = _changes_joined(settings_changed.values())
     one = len(names) == 1
+    # (walk197 #8: "though no issue-N.json was corrected" right after a correction was said)
+    why = (
+        f" though no issue-N.json was corrected: {'its' if one else 'their'} links are written"
+        if not corrected
+        else f" for issue(s) {', '.join(map(str, sorted(corrected)))} as corrected in"
+        f" issue-N.json, and as {'its' if one else 'their'} links are written"
+    )
     return (
         f"The archive's {', '.join(names)} {'reads' if one else 'read'} otherwise than before,"
-        f" though no issue-N.json was corrected: {'its' if one else 'their'} links are written"
+        f"{why}"
         f" with feeds.yaml's link settings of today, which changed since issue(s) {shown} were"
         f" last written ({changes}). To keep {'its' if one else 'their'} links as they were, put"
         " those settings back in feeds.yaml and render again."

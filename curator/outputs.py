@@ -45,6 +45,7 @@ from curator.editions import (
 from curator.editions import (
     rfc3339 as _rfc3339,
 )
+from curator.emptysubjects import with_articles_only
 from curator.issuedata import issue_data, issue_from_data, published_issues
 from curator.markupcheck import has_markup_characters, text_as_markup
 from curator.models import Issue
@@ -421,6 +422,7 @@ def fragment_of(
 ) -> str:
     """The issue's body alone (fragment.html): a blog post's content and the feed entry's (with
     `edition` "feed", for the UTM parameters' `{edition}`)."""
+    issue = with_articles_only(issue)  # (walk199 #6: a subject with no article, in no output)
     install_filters(env)
     tags = utm_for(utm, edition)
     language = str(env.globals.get("lang") or "en")
@@ -431,6 +433,7 @@ def fragment_of(
 
 
 def archive_item(issue: Issue, fragment_html: str) -> ArchiveItem:
+    issue = with_articles_only(issue)
     return ArchiveItem(
         issue.number,
         issue.title,
@@ -460,6 +463,7 @@ def render_outputs(
     unknown = sorted(set(formats) - set(OUTPUTS))
     if unknown:
         raise OutputError(f"unknown output {', '.join(unknown)}; choose from {', '.join(OUTPUTS)}")
+    issue = with_articles_only(issue)
     install_filters(env)
     per_edition = bool(utm) and any("{edition}" in str(v) for v in (utm or {}).values())
 

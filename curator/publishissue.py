@@ -31,6 +31,7 @@ from curator.foreignfiles import (
     stop_for_files_not_curators,
 )
 from curator.issuedata import ISSUE_JSON, issue_from_data
+from curator.jsonedits import keep_written_json
 from curator.linksettings import (
     keep_link_settings,
     kept_link_settings,
@@ -279,6 +280,7 @@ def publish_issue(
             kept = record_published(config, store, issue, now, planned=planned)
             store.keep_newsletter_title(config.title, former)
             keep_link_settings(store, [issue.number], settings)
+            keep_written_json(store, rendered)  # (walk199 #2: an edit of it told apart)
             # (the stories told before this build says it left out: said once, with the issue)
             store.mark_retold_said(said)
             # (and the copies found of stories told before, which it says: walk85 B)

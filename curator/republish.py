@@ -43,10 +43,12 @@ from curator.editions import (
     published_feed_ids,
     times_moved,
 )
+from curator.emptysubjects import empty_subjects_said
 from curator.errors import CuratorError
 from curator.foreignfiles import stop_for_files_not_curators
 from curator.htmltext import page_links, page_text, same_links
 from curator.issuedata import issue_from_data, published_issues
+from curator.jsonedits import edited_json, keep_written_json
 from curator.linksettings import (
     keep_link_settings,
     kept_link_settings,
@@ -141,6 +143,17 @@ class RenderResult:
     #: The language the issues' pages said (`<html lang>`) and feeds.yaml's `language:` now,
     #: when it changed since they were written (walk191 #10: said to be the templates').
     language_changed: tuple[str, str] | None = None
+    #: The issues whose issue-N.json the editor edited since curator last wrote it, with a change
+    #: the store keeps no record of (a section deleted, say), by number: their pages and text
+    #: editions that read otherwise for it, rendered here (walk199 #2: said to be "rendered with
+    #: this curator's templates", with the advice to put a backup back over the correction).
+    json_edited: Mapping[int, tuple[Path, ...]] = field(default_factory=dict)
+    #: The issues the archive page lists again: a build had left them out, their issue-N.json
+    #: unreadable, repaired since (walk199 #2: said to read otherwise for the templates).
+    archive_back: tuple[int, ...] = ()
+    #: The issues corrected in their issue-N.json, their correction taken in this run (walk197
+    #: #8: the archive was said to read otherwise "though no issue-N.json was corrected").
+    corrected: tuple[int, ...] = ()
 
 
 def _written_language(path: Path) -> str:
@@ -388,6 +401,7 @@ def render_issues(
     notes = [*warnings, *(from_store[n] for n in chosen if n in from_store)]
     notes += _missing_json_said({n: missing_json[n] for n in chosen if n in missing_json}, out_dir)
     notes += json_links_said(old_links, chosen if "json" in formats else ())
+    old_numbers = {k.number for k in old_links}
     notes += [line for n in chosen for line in store_links.get(n, ())]
     # The corrections taken into the store and the files written are one step: the store's
     # changes are committed only once every file is in place (walk174 #5: a render killed in
@@ -396,6 +410,9 @@ def render_issues(
     with _one_step(store):
         # (what the store keeps of each issue before the corrections below take what changed)
         kept_before = {r.number: r for r in store.issues(with_articles=True)}
+        # (before the corrections are taken and the files written again: walk199 #2)
+        # (one whose links named a user and password is said so: `bare_links`)
+        edited = edited_json(store, out_dir, [n for n in published if n not in old_numbers])
         settings = link_settings(config.site_url, utm)
         was_written = kept_link_settings(store)
         relinked = {
@@ -407,6 +424,12 @@ def render_issues(
         notes += credits_corrected(issues, chosen, out_dir, "json" in formats)
         notes += blurbs_followed(store, issues, chosen, out_dir)
         notes += placeholder_titles(config, {n: i.title for n, i in issues.items()}, out_dir)
+        # (walk199 #6: a subject left with no article is in no output; said, and why its
+        # files read otherwise)
+        emptied = {
+            n: empty_subjects_said(issues[n], out_dir, rendered=n in chosen) for n in sorted(issues)
+        }
+        notes += [line for lines in emptied.values() for line in lines]
         stopped = stopped_issue_in(store, out_dir)
         if stopped in published and not store.has_issue(stopped):  # walk73 #4: said nothing
             notes.append(
@@ -469,10 +492,13 @@ def render_issues(
                     former=former,
                     # An issue back in the feed (a build left it out, its issue-N.json unreadable)
                     # whose page is as it was: readers read nothing new (walk145 N1).
+                    # (not one whose issue-N.json the editor repaired: README, it comes back
+                    # marked updated, walk199 #2)
                     unchanged={
                         n
                         for n, rendered in of_issue.items()
-                        if f"issue-{n}.html" in rendered
+                        if n in from_store
+                        and f"issue-{n}.html" in rendered
                         and _holds(out_dir / f"issue-{n}.html", rendered[f"issue-{n}.html"])
                     },
                 )
@@ -540,6 +566,8 @@ def render_issues(
                 number: found
                 for number in chosen
                 if kept_before.get(number) == kept_after.get(number)  # (no correction taken now)
+                and number not in edited
+                and not emptied.get(number)
                 and (found := _text_changed(number, changed, markup_only))
             }
             bare_links = {
@@ -560,12 +588,28 @@ def render_issues(
             # (their ids in feed.xml, for an issue published again under the number: N3)
             if dropped:
                 record_taken_back_ids(store, published_feed_ids(out_dir), dropped)
+            back = tuple(
+                sorted(
+                    _listed_in(files.get("index.html", "")) - _listed(out_dir / "index.html")
+                    if (out_dir / "index.html").exists()
+                    else ()
+                )
+            )
+            json_edited = {
+                number: _text_changed(number, changed, markup_only) if number in chosen else ()
+                for number in sorted(edited)
+                # (one not rendered here: feed.xml publishes its correction, its pages not yet)
+                if number not in chosen or kept_before.get(number) == kept_after.get(number)
+            }
             archive_changed = tuple(
                 p
                 for p in changed
                 if p.name == "index.html" and p not in markup_only and p.exists()
                 if kept_before == kept_after  # (no correction, no issue recorded, taken now)
                 and not dropped  # (why it reads otherwise: `archive_dropped`)
+                and not back  # (`archive_back`)
+                and not any(emptied.values())  # (a subject with no article left out: said)
+                and not edited  # (`json_edited`)
             )
             moved = _feed_times_moved(out_dir, files) if out_dir / "feed.xml" in changed else {}
             if out_dir / "feed.xml" in changed:
@@ -583,6 +627,7 @@ def render_issues(
             if not store.db.execute("PRAGMA query_only").fetchone()[0]:
                 store.keep_newsletter_title(config.title, former)
             keep_link_settings(store, chosen, settings)
+            keep_written_json(store, files)
             notes += _unrecorded_leftovers(store, out_dir, stopped, set(published))
         except TemplateMistake:  # a mistake in the editor's template: exit 2, as it says
             raise
@@ -610,6 +655,11 @@ def render_issues(
         settings_changed=relinked,
         bare_links=bare_links,
         language_changed=language_changed,
+        json_edited=json_edited,
+        archive_back=back,
+        corrected=tuple(
+            n for n in sorted(issues) if n in edited or kept_before.get(n) != kept_after.get(n)
+        ),
     )
 
 

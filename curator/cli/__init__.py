@@ -7,6 +7,7 @@
 | `build`    | `build`, `draft`, `fetch`, `preview`, `backup`: the weekly loop              |
 | `build_report` | what `build` and `draft` say after their run, and their --json documents |
 | `render`   | `render`: published issues rendered again, and what changed in them said      |
+| `render_said` | what `render` says of the editor's own changes: an issue-N.json edited, an issue back in the archive |
 | `themes`   | `themes`: which subject is ripe for an issue, and the plan's next themes      |
 | `feeds`    | `feeds list/add/remove/export/check` and `init`; registers `feeds import`     |
 | `feeds_import` | `feeds import`: an OPML file's feeds read, then added to feeds.yaml        |

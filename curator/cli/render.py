@@ -15,6 +15,7 @@ from curator.cli.common import (
     opened,
     usable_path,
 )
+from curator.cli.render_said import said_edited
 from curator.config import Config
 from curator.config_load import load_config
 from curator.editions import times_moved_said
@@ -26,12 +27,13 @@ from curator.foreignfiles import (
 from curator.linksettings import (
     ARCHIVE_FILES,
     relinked_archive_note,
+    relinked_corrected_note,
     relinked_markup,
     relinked_text_note,
 )
 from curator.oldlinks import bare_links_note
 from curator.ownership import stop_for_another_newsletters_store
-from curator.republish import render_issues
+from curator.republish import RenderResult, render_issues
 from curator.republish_files import record_unknown_issues
 
 
@@ -141,6 +143,10 @@ def render(
             "settings_changed": {str(n): c for n, c in result.settings_changed.items()},
             "links_without_user": sorted(result.bare_links),
             "archive_dropped_issues": list(result.archive_dropped),
+            "json_edited": {
+                str(n): [str(p) for p in paths] for n, paths in result.json_edited.items()
+            },
+            "archive_back_issues": list(result.archive_back),
             "language_changed": (
                 dict(zip(("was", "now"), result.language_changed, strict=True))
                 if result.language_changed
@@ -215,6 +221,16 @@ def render(
             f" though nothing in its issue-{number}.json was corrected: it was rendered with this"
             " curator's templates and rules (and yours), not the ones that published it."
         )
+    said_edited(result)
+    for number, change in result.settings_changed.items() if language is None else ():
+        # (walk197 #8: a corrected issue's links re-tagged, unsaid)
+        retagged = [
+            p.name
+            for p in _text_changed_of(result, number)
+            if p.suffix != ".json" and p not in relinked
+        ]
+        if number in result.corrected and number not in result.text_changed and retagged:
+            echo(relinked_corrected_note(number, ", ".join(retagged), change))
     for path in result.archive_changed if language is None else ():
         if result.title_changed is not None:
             # walk176 #6: the title changed in feeds.yaml was said to be the templates' words
@@ -243,7 +259,7 @@ def render(
             if p.name in ARCHIVE_FILES and p not in relinked and p not in said_of
         ]
         if archive and not result.archive_dropped:
-            echo(relinked_archive_note(archive, result.settings_changed))
+            echo(relinked_archive_note(archive, result.settings_changed, result.corrected))
     if result.archive_dropped:
         # walk177 N2: after an issue was taken back, the archive was said to read otherwise for
         # the templates, and to be put back from a backup (which links to the withdrawn issue)
@@ -290,7 +306,7 @@ def render(
             )
             + "), whose text changed: feed readers show the change."
         )
-        others = [n for n in marked if n not in result.numbers]
+        others = [n for n in marked if n not in result.numbers and n not in result.json_edited]
         if others:
             # walk125 #2: `render 3` after a template change marked issues 1 and 2 updated in the
             # feed, whose pages still had the old templates, and did not say why
@@ -303,3 +319,13 @@ def render(
             )
     if result.feed_times_moved:
         echo(times_moved_said(result.feed_times_moved))
+
+
+def _text_changed_of(result: RenderResult, number: int) -> list[Path]:
+    """Issue `number`'s files among those `result` changed whose text changed (not their markup
+    alone)."""
+    return [
+        p
+        for p in result.changed
+        if p.name.startswith(f"issue-{number}.") and p not in result.markup_only
+    ]
