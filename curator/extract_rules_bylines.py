@@ -212,7 +212,7 @@ AUTHOR_SPLIT = re.compile(
 CJK_CREDIT_LABEL = re.compile(
     r"^\s*[（(]?\s*(?:(?:本报|本報|本社|本刊|本台|特约|特約|新华社|新華社)?"
     r"(?:记者|記者|特派员|特派員|通讯员|通訊員|通信員|责任编辑|責任編輯|责编|编辑|編輯|編集|作者|撰文|执笔|執筆)"
-    r"\s*[:：/／]?\s*|(?:文|图|圖|文字|撰稿|文章)\s*[:：/／・･·]\s*)"
+    r"\s*[:：/／]?\s*|(?:文|图|圖|文字|撰稿|文章|寄稿)\s*[:：/／・･·]\s*)"
 )
 #: The label before the name in a Korean, Arabic or Hebrew credit (walk88 #4): Korean "글" (text)
 #: before a space, a middle dot, a colon or a slash ("글 이영희", "글·이영희"; "글로리아" is a name),
@@ -558,7 +558,7 @@ CREDIT_ADDRESS = re.compile(r"\s*<\s*(?:mailto:)?[^\s<>@]+@[^\s<>]+\s*>")
 
 #: A remark in brackets at the end of a credited name ("Nick Ames (now)", "Ben Fisher (earlier)",
 #: "Simon St.Laurent (mailto:simonstl@simonstl.com)"); brackets inside a name stay ("Richard (R.J.)
-#: Eskow").
+#: Eskow"); full-width brackets too ("鈴木一郎（テクノマート顧客体験部長）", walk198 #3).
 #: A picture's credit in brackets is no remark: "Anna Schmidt (Text) und Tom Weber (Fotos)" names
 #: a writer and her photographer (`PICTURE_REMARK`), and the remark may end before "and" in any
 #: of the byline's languages (walk180 #2: "Anna Schmidt (Text" and "Tom Weber" were credited).
@@ -567,8 +567,8 @@ _PICTURE_REMARK_WORDS = (
 )
 _AND = "(?:" + "|".join(languages.words_of(languages.AND_WORDS)) + ")"
 CREDIT_REMARK = re.compile(
-    r"\s*\((?!\s*(?:with|avec|con|mit|com)\s)"
-    rf"(?!\s*{_PICTURE_REMARK_WORDS}\s*\))[^()]*(?:\)|$)(?=\s*(?:[,;]|\b{_AND}\b|$))",
+    r"\s*[(（](?!\s*(?:with|avec|con|mit|com)\s)"
+    rf"(?!\s*{_PICTURE_REMARK_WORDS}\s*[)）])[^()（）]*(?:[)）]|$)(?=\s*(?:[,;、，]|\b{_AND}\b|$))",
     re.I,
 )
 #: A person a byline credits for the pictures, in brackets after the name ("Tom Weber (Fotos)",
