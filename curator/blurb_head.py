@@ -419,11 +419,12 @@ def _english_byline(after: str) -> int:
 
 #: A date as a page in any language sets it under its byline: "2026年12月3日", "2026년 12월 4일",
 #: "5 декабря 2026 г.", "3. Dezember 2026", "4 de diciembre de 2026", "٤ ديسمبر ٢٠٢٦", "4 בדצמבר
-#: 2026", "December 3, 2026", "2026-12-03", "03.12.2026": a day, a month and a four-digit year
-#: (maybe after "le", "am", "el": "le 3 décembre 2026").
+#: 2026", "December 3, 2026", "2026-12-03", "03.12.2026", "2026.12.04" (Japanese, walk198 #3): a
+#: day, a month and a four-digit year (maybe after "le", "am", "el": "le 3 décembre 2026").
 ANY_DATE = re.compile(
     r"(?:(?:le|am|el|den|on)\s+)?(?:\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
-    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\s?\d{1,2}[./]\s?\d{4}"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}(?!\d)|\d{4}/\d{1,2}/\d{1,2}(?!\d)"
+    r"|\d{1,2}[./]\s?\d{1,2}[./]\s?\d{4}"
     r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}(?:\s*(?:г\.|года))?"
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})"
 )
@@ -441,6 +442,10 @@ _NAMES_BETWEEN = re.compile(r"\s*(?:[,&、，]|(?<=\s)(?:and|und|et|y|e|i|en|og|
 _ROLE_AFTER = re.compile(
     r"\s*(?:(?:선임|수석|객원)?기자|특파원|记者|記者|特派员|特派員|氏)(?=\s|$)"
 )
+
+
+#: A credited name's affiliation in brackets ("鈴木一郎（テクノマート顧客体験部長）"), before a space.
+_AFFILIATION = re.compile(r"\s*[(（][^()（）]{1,60}[)）](?=\s)")
 
 
 #: The most words a labelled byline with no credited name in it may have before its date.
@@ -471,10 +476,14 @@ def _credit_and_date(line: str, credited: Collection[str], after_headline: bool)
     )
     at = label or 0
     end = _credited_names(line, at, credited)
-    if end is not None and not line[end : end + 1].isspace():
-        end = None  # "山田太郎は…": the name opens the lead's sentence
+    role = _ROLE_AFTER.match(line, end) if end is not None else None
+    if end is not None and role is None:
+        # "鈴木一郎（テクノマート顧客体験部長） 2026年12月3日": the name's affiliation goes too
+        remark = _AFFILIATION.match(line, end)
+        end = remark.end() if remark else end
+    if end is not None and role is None and not line[end : end + 1].isspace():
+        end = None  # "山田太郎は…": the name opens the lead's sentence ("高橋美咲記者" is a byline)
     if end is not None:
-        role = _ROLE_AFTER.match(line, end)
         if label is None and role is None and not after_headline:
             end = None
         elif role is not None:

@@ -604,7 +604,7 @@ CREDIT_ADDRESS = re.compile(r"\s*<\s*(?:mailto:)?[^\s<>@]+@[^\s<>]+\s*>")
 
 #: A remark in brackets at the end of a credited name ("Nick Ames (now)", "Ben Fisher (earlier)",
 #: "Simon St.Laurent (mailto:simonstl@simonstl.com)"); brackets inside a name stay ("Richard (R.J.)
-#: Eskow").
+#: Eskow"); full-width brackets too ("鈴木一郎（テクノマート顧客体験部長）", walk198 #3).
 #: A picture's credit in brackets is no remark: "Anna Schmidt (Text) und Tom Weber (Fotos)" names
 #: a writer and her photographer (`PICTURE_REMARK`), and the remark may end before "and" in any
 #: of the byline's languages (walk180 #2: "Anna Schmidt (Text" and "Tom Weber" were credited).

@@ -181,6 +181,27 @@ def _cyrillic_stem(w: str) -> str:
     return w
 
 
+#: Arabic words lose a sound plural's ending ("ات", "ون", "ين") or a final "ة" (ta marbuta) when
+#: `ARABIC_STEM` letters or more are left: "تعليقات" is "تعليق", "ملاحظات" and "ملاحظة" are one
+#: term (walk198 #5: the keywords "تعليق" and "ملاحظة" matched no "التعليقات" or "الملاحظات"; the
+#: article "ال" goes first: `textfeatures`). A shorter word is left whole.
+ARABIC_STEM = 3
+
+
+_ARABIC_WORD = re.compile("[\u0620-\u064a\u0671-\u06d3]+")
+
+
+_ARABIC_ENDINGS = ("ات", "ون", "ين", "ة")
+
+
+def _arabic_stem(w: str) -> str:
+    """An Arabic word without a sound plural's ending or its ta marbuta (`ARABIC_STEM`)."""
+    for end in _ARABIC_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= ARABIC_STEM:
+            return w[: -len(end)]
+    return w
+
+
 STEMS: dict[str, str] = {}
 
 
@@ -189,7 +210,8 @@ STEM_CACHE_MAX = 200_000
 
 
 def stem(word: str) -> str:
-    """The Porter stem of a lower-case word ("measuring" -> "measur", "customers" -> "custom")."""
+    """The Porter stem of a lower-case word ("measuring" -> "measur", "customers" -> "custom"); other
+    scripts' words by their endings (Cyrillic, Arabic, accented Latin)."""
     cached = STEMS.get(word)
     if cached is not None:
         return cached
@@ -203,6 +225,8 @@ def stem(word: str) -> str:
         w = _step5(_step4(_replace(_replace(_step1(w), _STEP2_BY_LAST), _STEP3_BY_LAST)))
     elif len(w) > CYRILLIC_STEM and _CYRILLIC_WORD.fullmatch(w):
         w = _cyrillic_stem(w)
+    elif len(w) > ARABIC_STEM and _ARABIC_WORD.fullmatch(w):
+        w = _arabic_stem(w)
     elif len(w) > PLURAL_STEM and _LATIN_PLURAL.search(w) and _LATIN_WORD.fullmatch(w):
         # A word with accents, in Latin letters (French, Spanish, Portuguese, Catalan...): its
         # plural's "s" goes, as Porter's rules take English's (walk191 #8: the keyword "enquête"

@@ -49,7 +49,7 @@ from curator.wordpairs import keyword_pairs, shared_pairs
 from curator.wordpairs import split as split_pairs
 
 #: Bumped whenever scoring changes, so stored assignments are re-scored (part of the fingerprint).
-SCORER_VERSION = "21"
+SCORER_VERSION = "22"
 
 #: Query weights: the editor's keywords and the subject's name are the strongest signal, the
 #: description's words support them; the words inside a multi-word keyword count little on their

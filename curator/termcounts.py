@@ -45,7 +45,8 @@ _PROBE = (
     "irritant replacement adjustment dependent adoption homologou communism activate angulariti "
     "homologous effective bowdlerize probate rate cease controll roll customer's don't x 42 "
     "a1b2 486 7 3.1 thirty-one zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz café straßenbahn трамваи دمشق 宇航员 "
-    "ロケット 茶 ภาษาไทย हिन्दी l’expérience d'un dell'ascolto enquêtes réseaux"
+    "ロケット 茶 ภาษาไทย हिन्दी l’expérience d'un dell'ascolto enquêtes réseaux ＮＰＳ "
+    "التعليقات مُؤشر"
 )
 
 #: Blob layouts: a tag byte, then (id, count) records sorted by id. Counts are whole numbers with

@@ -24,6 +24,7 @@ from curator.termvectors import corpus_stats as corpus_stats
 from curator.termvectors import normalise as normalise
 from curator.termvectors import strongest as strongest
 from curator.termvectors import tfidf as tfidf
+from curator.wordfold import fold
 from curator.wordpairs import MARK, SENTENCE_ENDS, count_pairs
 
 #: A word: letters (with inner apostrophes or hyphen-free digits), lower-cased before matching. Pure
@@ -393,7 +394,8 @@ def _tokens(text: str, marks: bool = False) -> list[str]:
     """The raw tokens of `text`: what `_WORD` finds in it, lower-cased (and with letters beyond
     ASCII, words of every script: `script_words`), French and Italian elisions taken apart
     (`_unelide`); with `marks`, MARK at each sentence's end (`wordpairs.SENTENCE_ENDS`)."""
-    low = text.lower().replace("\u2019", "'")
+    # "ＮＰＳ" is "NPS", "مُؤشر" is "مؤشر" (walk198 #5)
+    low = fold(text).lower().replace("\u2019", "'")
     if "\u0307" in low:
         # Turkish "İ" lowers to "i" and a combining dot, which split "İstanbul" into "i" and
         # "stanbul" (walk97 #8): read as the "i" it is.
