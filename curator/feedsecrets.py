@@ -4,6 +4,7 @@ an OPML shared with a colleague carried `?token=...` without a word)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
@@ -110,3 +111,23 @@ def secrets_said(urls: Sequence[str], left_out: bool) -> str | None:
         f" them so that a reader elsewhere can read those feeds ({shown}): keep the file private,"
         " or export it with --no-secrets to leave them out before you share it"
     )
+
+
+#: An address written in a message or a stored error text ("redirected to URL: HTTP 404"), up to
+#: a space, a quote, a bracket or a backquote.
+_ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s'\"`<>()\[\]]+", re.IGNORECASE)
+
+
+def secrets_masked_in(text: str) -> str:
+    """`text` (a message, an error a fetch stored: "redirect loop: URL sends us back to URL") with
+    each address in it shown as `secrets_shown` shows it (fixln #1: a stored error printed the
+    redirect's `?token=` whole); a full stop, comma or colon after an address stays."""
+
+    def masked(match: re.Match[str]) -> str:
+        url = match.group(0)
+        address = url.rstrip(".,:;!?")
+        if address.endswith("=") and url[len(address) :].startswith("..."):
+            address += "..."  # (masked already: `token=...`)
+        return secrets_shown(address) + url[len(address) :]
+
+    return _ADDRESS.sub(masked, text)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from curator.config import Config, FeedSource
 from curator.discover import find_feed_links, is_comments_feed
 from curator.errors import shell_arg
+from curator.feedsecrets import secrets_shown
 from curator.harvest_outcome import Settled
 from curator.harvest_outcome import shown_name as _shown_name
 from curator.store import FeedState
@@ -31,20 +32,22 @@ def listed_at(
     if other is None:
         return None
     state = states.get(other.url)
-    name = other.name or (state.title if state else None) or other.url
+    # (each address's secret masked, as `feeds list` shows it: `feeds remove` reads it so: fixln #1)
+    listed, shown = secrets_shown(other.url), secrets_shown(source.url)
+    name = other.name or (state.title if state else None) or listed
     line = f", line {other.line} of {config.path.name}" if other.line else ""
     this = _shown_name(source, states[source.url])
     # (walk183 #6: both lines named alike, "remove the Kokyaku Lab line" named either)
     which = (
         f"the {this} line"
         if this.casefold() != name.casefold()
-        else f"line {source.line} ({source.url})"
+        else f"line {source.line} ({shown})"
         if source.line
-        else f"the line of {source.url}"
+        else f"the line of {shown}"
     )
     return other.url, (
-        f"{verb} {name} ({other.url}{line}), a feed already listed: remove {which}"
-        f" (`curator feeds remove {shell_arg(source.url)}`)"
+        f"{verb} {name} ({listed}{line}), a feed already listed: remove {which}"
+        f" (`curator feeds remove {shell_arg(shown)}`)"
     )
 
 

@@ -18,6 +18,7 @@ from typing import Literal
 from curator.config import Config
 from curator.errors import shell_arg
 from curator.feeds.common import too_many
+from curator.feedsecrets import secrets_shown
 from curator.models import ErrorKind
 from curator.store import Store
 from curator.textfeatures import matched_scripts
@@ -186,9 +187,10 @@ class FeedReport:
         if not self.retitled:
             return None
         was, now = self.retitled
+        shown = secrets_shown(self.url)  # (its secret masked, as `feeds list` shows it: fixln #1)
         said = (
-            f'{self.url} now calls itself "{now}", not "{was}": if it is another site, remove it'
-            f" (`curator feeds remove {shell_arg(self.url)}`) or update its url in feeds.yaml;"
+            f'{shown} now calls itself "{now}", not "{was}": if it is another site, remove it'
+            f" (`curator feeds remove {shell_arg(shown)}`) or update its url in feeds.yaml;"
         )
         credit_was, credit, how = self.retitled_credit or (was, now, "title")
         if credit == credit_was:  # (its `name:` or its pages' site name credits it: walk180 #3)

@@ -33,7 +33,7 @@ from curator.config import Config, ConfigError
 from curator.config_load import load_config
 from curator.config_values import check_feed_address, name_bars_fault
 from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
-from curator.feedsecrets import secrets_of, secrets_said, secrets_shown
+from curator.feedsecrets import secrets_masked_in, secrets_of, secrets_said, secrets_shown
 from curator.feedsfile import (
     DuplicateFeedError,
     add_feed,
@@ -385,7 +385,7 @@ def _add_back(store: Store, url: str) -> str:
         return add + "`"
     state = store.feed_state(url)
     if state.gone or (state.last_error or "").startswith(("HTTP 404", "HTTP 410")):
-        answered = state.last_error or "that it is gone"
+        answered = secrets_masked_in(state.last_error or "that it is gone")
         return f"{add} --no-check` (its address answered {answered} when last read)"
     return f"{add}` (`{add[1:]} --no-check` if its address no longer gives the feed)"
 
@@ -588,7 +588,19 @@ def shown_rows(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
     query holds shown as `token=...`, as `feeds export` names it (fixlg #2: printed whole, in a
     cron mail or over the editor's shoulder). Where it moved to stays whole: the editor copies it
     into feeds.yaml (`_moved_advice` says so)."""
-    return [{**row, "url": secrets_shown(row["url"])} for row in table]
+    # (and any address in its stored error: a redirect's, fixln #1)
+    return [
+        {
+            **row,
+            "url": secrets_shown(row["url"]),
+            "last_error": row["last_error"] and secrets_masked_in(row["last_error"]),
+            # (and where it moved when that feed is listed already: nothing to copy then)
+            "moved_to": secrets_shown(row["moved_to"])
+            if row["moved_to"] and row["moved_to_line"] is not None
+            else row["moved_to"],
+        }
+        for row in table
+    ]
 
 
 def _shown_names(table: list[dict[str, Any]]) -> dict[int, str]:
@@ -732,7 +744,8 @@ def _print_health(table: list[dict[str, Any]], failing: list[dict[str, Any]]) ->
         )
         if row["last_error"]:
             since = "" if row["status"] == "waiting" else _failing_for(row)
-            echo(f"{'':<13} last error: {row['last_error']}{since}")
+            # (an address in it, a redirect's, masked: fixln #1)
+            echo(f"{'':<13} last error: {secrets_masked_in(row['last_error'])}{since}")
         if row["not_well_formed"]:
             since = (row["not_well_formed_since"] or "")[:16].replace("T", " ")
             echo(

@@ -10,6 +10,7 @@ from pathlib import Path
 from curator.cli.common import echo, opened, warn
 from curator.config import Config
 from curator.errors import shell_arg
+from curator.feedsecrets import secrets_masked_in
 from curator.urls import feed_key
 
 
@@ -67,7 +68,7 @@ def same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) 
         why = (
             f"its address moved to {address}"
             if moved and feed_key(moved) == feed_key(address)
-            else f"its address now answers {state.last_error}"
+            else f"its address now answers {secrets_masked_in(state.last_error)}"
             if state.last_error and (state.gone or state.last_error.startswith("HTTP 404"))
             else None
         )

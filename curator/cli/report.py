@@ -38,12 +38,13 @@ from curator.cli.report_feeds import (
 )
 from curator.errors import shell_arg
 from curator.extract import site_name_note
-from curator.feedsecrets import secrets_shown
+from curator.feedsecrets import secrets_masked_in, secrets_shown
 from curator.harvest import (
     HOST_FAILURES,
     PAGE_READS,
     PAGE_RETRY_DAYS,
     PAGE_RETRY_WAITS,
+    FeedReport,
     FetchSummary,
 )
 from curator.urls import feed_key, sent_url
@@ -202,7 +203,25 @@ def fetch_summary_dict(summary: FetchSummary) -> dict[str, Any]:
         "worker_died": summary.worker_died,
         "hint": pages_hint(summary),
         # (an address's secret masked, as `feeds list --json` shows it: fixlg #2)
-        "feeds": [{**f.as_dict(), "url": secrets_shown(f.url)} for f in summary.feeds],
+        # (and any address in its error: a redirect's, fixln #1)
+        "feeds": [_shown_feed(f) for f in summary.feeds],
+    }
+
+
+def _shown_feed(report: FeedReport) -> dict[str, Any]:
+    """`report.as_dict()`, its address's secret masked, as `feeds list --json` shows it (fixlg
+    #2), and any address in its error (a redirect's) and the listed feed it leads to (fixln #1).
+    Where it moved stays whole, the address to copy into feeds.yaml, unless that feed is listed
+    already (the old line is removed then, nothing copied)."""
+    listed = report.leads_to
+    return {
+        **report.as_dict(),
+        "url": secrets_shown(report.url),
+        "error": report.error and secrets_masked_in(report.error),
+        "leads_to_listed_feed": listed and secrets_shown(listed),
+        "moved_to": secrets_shown(report.moved_to)
+        if report.moved_to and report.moved_to == listed
+        else report.moved_to,
     }
 
 
@@ -319,7 +338,7 @@ def _print_failures(
                 where += f" ({shown})"
             advice = feed_advice(report)
             echo(
-                f"  {where}: {report.error} ({failing_for(report)})"
+                f"  {where}: {secrets_masked_in(report.error or '')} ({failing_for(report)})"
                 + (f"; {advice}" if advice else ""),
                 err=True,
             )

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from curator.errors import shell_arg
 from curator.feeds.common import HTML_NOT_FEED
-from curator.feedsecrets import secrets_of, secrets_shown
+from curator.feedsecrets import secrets_masked_in, secrets_of, secrets_shown
 from curator.fetch import MAX_RETRY_AFTER
 from curator.harvest import FeedReport
 from curator.render import join_names
@@ -132,7 +132,7 @@ def feed_advice(report: FeedReport) -> str | None:
 def waiting_note(report: FeedReport) -> str:
     """A feed asked in this run and told to wait: its answer, and when curator asks again."""
     advice = feed_advice(report)
-    return f"{report.error}" + (f"; {advice}" if advice else "")
+    return secrets_masked_in(report.error or "") + (f"; {advice}" if advice else "")
 
 
 def moved_note(report: FeedReport) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from curator.cli.common import echo
 from curator.cli.report_feeds import failing_for, malformed_note, moved_note, waiting_note
+from curator.feedsecrets import secrets_masked_in
 from curator.harvest import FeedReport, PageTally, StoreTally
 
 #: Characters of the progress bar on a terminal.
@@ -43,7 +44,8 @@ def _feed_line(report: FeedReport) -> str:
     if report.status == "waiting":
         return f"  waiting    {report.name}: not asked in this run: {report.wait_note}"
     if report.status == "failed":
-        return f"  failed     {report.name}: {report.error} ({failing_for(report)})"
+        error = secrets_masked_in(report.error or "")  # (a redirect's address masked: fixln #1)
+        return f"  failed     {report.name}: {error} ({failing_for(report)})"
     warnings = [n for n in (malformed_note(report), moved_note(report)) if n]
     notes = [n for n in (report.back_note, *warnings) if n]
     if report.status == "unchanged":
