@@ -35,8 +35,33 @@ _TIME = re.compile(
 )
 
 #: What ends one part of the lead-in and may start the next: a dash, a bar, a dot, a colon, a
-#: comma, a full stop, or only a space ("Posted on November 13, 2026 by Jane Roe").
-_BETWEEN = re.compile(r"\s*(?:[—–|·•:,;]|-(?=\s)|\.(?=\s))\s*|\s+")
+#: comma (Arabic's "،" too), a full stop (Japanese "。", written with no space after it), or only
+#: a space ("Posted on November 13, 2026 by Jane Roe").
+_BETWEEN = re.compile(r"\s*(?:[—–|·•:,;،。]|-(?=\s)|\.(?=\s))\s*|\s+")
+
+#: An Arabic date ANY_DATE does not read (fixln #2): a day in Arabic-Indic or Western digits, a
+#: month by its Egyptian or Levantine name, two words some ("٣ كانون الأول ٢٠٢٦"), a year, maybe
+#: "م" (of the common era). "٣ ديسمبر ٢٠٢٦" is ANY_DATE's already.
+_ARABIC_DATE = re.compile(
+    r"\d{1,2}\s+(?:يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|سبتمبر|"
+    r"أكتوبر|نوفمبر|ديسمبر|كانون\s+الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|"
+    r"تشرين\s+الأول|تشرين\s+الثاني|كانون\s+الأول)\s+\d{4}(?:\s*م(?!\w))?"
+)
+
+#: A Japanese date's weekday in brackets ("2026年12月3日（木）") and its time ("10時30分",
+#: "10:30"), after the date (fixln #2).
+_JAPANESE_AFTER_DATE = re.compile(
+    r"(?:\s*[（(][月火水木金土日](?:曜日?)?[)）])?(?:\s*\d{1,2}(?:時(?:\d{1,2}分)?|:\d{2}))?"
+)
+
+#: A name in Arabic script after an Arabic byline's label ("بقلم أحمد علي"), a word or several.
+_ARABIC_NAME = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+(?:\s+[\u0621-\u064a\u0671-\u06d3]+)*")
+
+#: A name in Japanese (or Chinese) script after a label ("文：山田太郎"), maybe with a space between
+#: its family and given names ("山田 太郎"), then maybe its role ("記者").
+_CJK_NAME = re.compile(
+    r"[\u3040-\u30ff\u3400-\u9fff]{2,8}(?:[ \u3000][\u3040-\u30ff\u3400-\u9fff]{1,6})?"
+)
 
 #: Words a byline's names may hold in lower case: "Jan van der Berg", "Anna und Jörg Weiß".
 _JOINERS = wordset("and & und et y e de del della der di du da dos van von la le al bin ibn")
@@ -58,7 +83,7 @@ _NAME_WORDS = 8
 _PARTS = 4
 
 #: What the lead-in ends with before the story: a full stop, a colon, a dash, a bar, a comma.
-_ENDS = ".:—–-|·•,;"
+_ENDS = ".:—–-|·•,;،。"
 
 
 def without_dated_lead_in(text: str) -> str:
@@ -160,9 +185,16 @@ def _date_part(line: str, pos: int) -> int:
     published = _PUBLISHED.match(line, pos)
     start = published.end() if published else pos
     weekday = _WEEKDAY.match(line, start)
-    date = ANY_DATE.match(line, start) or (weekday and ANY_DATE.match(line, weekday.end()))
+    date = (
+        ANY_DATE.match(line, start)
+        or _ARABIC_DATE.match(line, start)
+        or (weekday and ANY_DATE.match(line, weekday.end()))
+    )
     if not date:
         return 0
+    after = _JAPANESE_AFTER_DATE.match(line, date.end()) if "日" in date.group() else None
+    if after and after.end() > date.end():
+        return after.end()
     time = _TIME.match(line, date.end())
     return time.end() if time else date.end()
 
@@ -172,7 +204,7 @@ def _byline_part(line: str, pos: int) -> tuple[int, bool, str]:
     on November 13, 2026 by", and the names); (0, False, "") when none starts there."""
     label = byline_rules.BYLINE_PREFIX.match(line[pos:])
     if label is None or not label.group().strip():
-        return 0, False, ""
+        return _script_byline(line, pos)
     start = pos + label.end()
     end = _names_end(line, start)
     if not end:
@@ -199,3 +231,23 @@ def _names_end(line: str, at: int) -> int:
         if word != bare and not (len(bare) == 1 and word == f"{bare}."):
             break
     return end
+
+
+def _script_byline(line: str, pos: int) -> tuple[int, bool, str]:
+    """`_byline_part` for a byline of a script without capitals (fixln #2): an Arabic label
+    (`byline_rules.WORD_CREDIT_LABEL`: "بقلم أحمد علي") or a Japanese or Chinese one
+    (`byline_rules.CJK_CREDIT_LABEL`: "文：山田太郎", "記者 山田太郎"; a label without its mark
+    only before a space: "記者会見で" is a word) and the name after it, its role ("記者") left out
+    of the name."""
+    arabic = byline_rules.WORD_CREDIT_LABEL.match(line[pos:])
+    cjk = byline_rules.CJK_CREDIT_LABEL.match(line[pos:])
+    if arabic and arabic.group().strip():
+        name = _ARABIC_NAME.match(line, pos + arabic.end())
+    elif cjk and cjk.group().strip() and not cjk.group()[-1:].isalnum():
+        name = _CJK_NAME.match(line, pos + cjk.end())
+    else:
+        return 0, False, ""
+    if name is None or len(name.group().split()) > _NAME_WORDS:
+        return 0, False, ""
+    names = byline_rules.CJK_CREDIT_ROLE_TAIL.sub("", name.group()).strip()
+    return name.end(), False, names
