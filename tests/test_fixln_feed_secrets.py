@@ -90,3 +90,35 @@ def test_moves_renames_and_stored_errors_mask_a_feeds_secret(
     code, out, err = run("feeds", "remove", "--config", str(config), alpha)
     assert code == 0 and f"Removed {alpha}" in out, out + err
     assert "alpha.xml" not in config.read_text(encoding="utf-8")
+
+
+def test_import_and_remove_mask_a_feeds_secret(tmp_path: Path, http_server: LocalServer) -> None:
+    """`feeds import` named the feeds it skipped or found repeated, and `feeds remove` the feed
+    it removed or found not listed, with their secret whole."""
+    config = _newsletter(tmp_path, http_server)
+    gamma = http_server.url("/gamma.xml?token=gAmmaTOK")
+    twice = http_server.url("/twice.xml?token=lOOpTOK")
+    outlines = "".join(
+        f'<outline type="rss" text="{name}" xmlUrl="{url.replace("&", "&amp;")}"/>'
+        for name, url in (("Gamma", gamma), ("Twice", twice), ("Twice", twice))
+    )
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><head/><body>{outlines}</body></opml>',
+        encoding="utf-8",
+    )
+    code, out, err = run("feeds", "import", "--no-check", "--config", str(config), str(opml))
+    assert code == 0, out + err
+    assert not any(s in out + err for s in SECRETS), out + err
+    assert f"Skipped 1 already listed (left as they are):\n  {secrets(gamma)}\n" in err, err
+    assert f"  {secrets(twice)} (2 times)" in err, err
+    for attempt in ("Removed", "is not in the feeds list"):
+        code, out, err = run("feeds", "remove", "--config", str(config), secrets(gamma))
+        assert attempt in out + err, out + err
+        assert not any(s in out + err for s in SECRETS), out + err
+    assert "gamma.xml" not in config.read_text(encoding="utf-8")
+
+
+def secrets(url: str) -> str:
+    """`url` with its token shown as curator shows it."""
+    return url.rsplit("=", 1)[0] + "=..."

@@ -274,7 +274,7 @@ def _remove_refused(config: Path, url: str, error: ConfigError) -> None:
     if spec is None or not remove_feed(config, spec.url):
         raise error
     named = f" ({spec.name})" if spec.name else ""
-    echo(f"Removed {spec.url}{named}")
+    echo(f"Removed {secrets_shown(spec.url)}{named}")  # (its secret masked: fixln #1)
     load_config(config)  # what is still wrong, with its line, and exit 2
 
 
@@ -290,7 +290,7 @@ def _moved_where(conf: Config, url: str, store: Store | None) -> str:
         return ""
     line = f" (line {spec.line})" if spec.line else ""
     return (
-        f": it moved to {spec.url}{line}, which replaced it (its stored articles are that"
+        f": it moved to {secrets_shown(spec.url)}{line}, which replaced it (its stored articles are that"
         " feed's now): nothing to remove"
     )
 
@@ -316,7 +316,8 @@ def _remove(
         return
     if spec is None or not remove_feed(config, url, said):
         raise CuratorError(
-            f"{config}: {url} is not in the feeds list{_moved_where(conf, url, store)};"
+            f"{config}: {secrets_shown(url)} is not in the feeds list"
+            f"{_moved_where(conf, url, store)};"
             " `curator feeds list` shows them"
         )
     named = f" ({spec.name})" if spec.name else ""
@@ -369,7 +370,7 @@ def _drop_unlisted(config: Path, conf: Config, url: str, store: Store) -> bool:
     total, unfeatured, dead = store.feed_articles(forms)
     if not total:
         return False
-    echo(f"{url} is not in the feeds list (removed already).")
+    echo(f"{secrets_shown(url)} is not in the feeds list (removed already).")
     if unfeatured - dead:
         _drop_waiting(conf, store, forms, total)
     else:

@@ -24,6 +24,7 @@ from curator.config import Config
 from curator.config_load import load_config
 from curator.discover import read_feed
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.feedsecrets import secrets_shown
 from curator.feedsfile import FeedSpec, read_feeds, yaml_scalar
 from curator.feedsfile_opml import OpmlImport, has_markup, import_subscriptions
 from curator.fetch import FetchRequest, fetch_all
@@ -108,7 +109,8 @@ def import_(
         if spec.url in moved_from:
             # walk184 #3: the old address was written, unsaid, as `feeds add` no longer does
             echo(
-                f"{moved_from[spec.url]} has moved permanently to {spec.url} (its server"
+                f"{secrets_shown(moved_from[spec.url])} has moved permanently to"
+                f" {secrets_shown(spec.url)} (its server"
                 " redirects there for good): the new address was added",
                 err=True,
             )
@@ -170,7 +172,7 @@ def import_(
         )
     for line_no, odd_title, why, url in done.faulty_titles:
         warn(
-            f"{opml_file}:{line_no}: the title {odd_title!r} of {url} was not written as `name:`: {why};"
+            f"{opml_file}:{line_no}: the title {odd_title!r} of {secrets_shown(url)} was not written as `name:`: {why};"
             f" its articles are credited to their pages' site name, else the feed's own title"
             f" (write `name:` under the feed in {config} for a name of your own)"
         )
@@ -194,14 +196,14 @@ def import_(
                 err=True,
             )
             for title, url in left_out:
-                echo(f"  {title} ({url})", err=True)
+                echo(f"  {title} ({secrets_shown(url)})", err=True)
         if shortened:
             echo(
                 f"{len(shortened)} feed title(s) were cut to the part that names the site:",
                 err=True,
             )
             for title, name, url in shortened:
-                echo(f"  {title} -> name: {name} ({url})", err=True)
+                echo(f"  {title} -> name: {name} ({secrets_shown(url)})", err=True)
         echo(
             "A feed without `name:` is credited to its pages' site name, else the feed's own"
             f" title; to credit a name of your own, write `name:` under the feed in {config}.",
@@ -214,14 +216,15 @@ def import_(
         if left:
             echo(why_left.format(n=len(left)) + " (as `feeds add` refuses them):", err=True)
             for spec, why in left:
-                echo(f"  {spec.url}: {why}", err=True)
+                echo(f"  {secrets_shown(spec.url)}: {why}", err=True)
     if skipped:
         echo(f"Skipped {len(skipped)} already listed (left as they are):", err=True)
         lines = {feed_key(spec.url): spec for spec in read_feeds(config)}
         for spec in skipped:
             listed = lines.get(feed_key(spec.url))
             line = listed.url if listed else spec.url
-            echo(f"  {spec.url}" + (f" (listed as {line})" if line != spec.url else ""), err=True)
+            as_listed = f" (listed as {secrets_shown(line)})" if line != spec.url else ""
+            echo(f"  {secrets_shown(spec.url)}{as_listed}", err=True)
             # walk152 #10: what the OPML says of it that feeds.yaml does not, as subjects are said.
             for differs in _differences(spec, listed):
                 echo(
@@ -245,7 +248,7 @@ def import_(
             kept = first.get(key)
             url = kept.url if kept else key
             subjects = f"; subjects: {', '.join(kept.subjects)}" if kept and kept.subjects else ""
-            echo(f"  {url} ({count} times{subjects})", err=True)
+            echo(f"  {secrets_shown(url)} ({count} times{subjects})", err=True)
     if done.unhinted:
         # An import adds feeds; it never rewrites one the editor already has.
         echo(
@@ -255,7 +258,7 @@ def import_(
             err=True,
         )
         for url, line in done.hint_lines():
-            echo(f"  {url}\n      {line}", err=True)
+            echo(f"  {secrets_shown(url)}\n      {line}", err=True)
     left_why = _said_left_out(done, opml_file)
     if done.added:
         # walk82 #5: a name the import gave two feeds was warned of by every later command only.

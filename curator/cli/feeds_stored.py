@@ -10,7 +10,7 @@ from pathlib import Path
 from curator.cli.common import echo, opened, warn
 from curator.config import Config
 from curator.errors import shell_arg
-from curator.feedsecrets import secrets_masked_in
+from curator.feedsecrets import secrets_masked_in, secrets_shown
 from curator.urls import feed_key
 
 
@@ -106,7 +106,7 @@ def moved_to_listed(conf: Config, config: Path) -> dict[str, str]:
         if spec is None or feed_key(old) in listed:
             continue
         line = f" (line {spec.line})" if spec.line else ""
-        refuse[feed_key(old)] = f"it moved to {spec.url}{line}, listed already"
+        refuse[feed_key(old)] = f"it moved to {secrets_shown(spec.url)}{line}, listed already"
     return refuse
 
 
