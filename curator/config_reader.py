@@ -639,7 +639,7 @@ class _Reader:
                 f"`outputs` leaves out `html`: no issue-N.html is written, so "
                 f"{_linkers(linking)} link each issue's {name} edition"
                 f" ({page.replace('-0.', '-N.')}) instead, and latest.html is not written (the"
-                " next build removes one an earlier build wrote); add `html` to give each issue"
+                " next build or render removes one an earlier build wrote); add `html` to give each issue"
                 " a page",
             )
         else:

@@ -829,8 +829,8 @@ def run_fetch(
         dataclasses.replace(
             r,
             changed_published=tuple(
-                (n, str(config.settings.output / f"issue-{n}.json"), was, title, authors)
-                for n, _, was, title, authors in r.changed_published
+                (n, str(config.settings.output / f"issue-{n}.json"), was, now, by, fields)
+                for n, _, was, now, by, fields in r.changed_published
             ),
             moved_published=tuple(
                 (*m[:4], str(config.settings.output / f"issue-{m[3]}.json"))

@@ -161,6 +161,9 @@ class Changed:
     #: The later issues that published it too (featured again), each to correct as the first
     #: (walk199 #3: only the first was named).
     also_in: tuple[int, ...] = ()
+    #: Which of "title" and "authors" the entry gives otherwise than the issue printed them, the
+    #: fields to correct (fixlm #2: a credit changed alone named the "title" to edit too).
+    fields: tuple[str, ...] = ("title", "authors")
 
 
 @dataclass(frozen=True)
@@ -321,6 +324,12 @@ def new_entries(
                     printed.get(c.article_id, c.title),
                     credits.get(c.article_id),
                 ),
+                fields=_fields_changed(
+                    said_before[c.article_id],
+                    c.said,
+                    printed.get(c.article_id, c.title),
+                    credits.get(c.article_id),
+                ),
             )
             for c in changed
         ]
@@ -345,6 +354,22 @@ def _back_to_printed(
     return names == [_as_read(a) for a in authors_were] or (
         printed is not None and names == [_as_read(a) for a in printed[1]]
     )
+
+
+def _fields_changed(
+    before: str, now: str, shown: str, printed: tuple[str, tuple[str, ...]] | None
+) -> tuple[str, ...]:
+    """Which of "title" and "authors" the entry (`entry_said` `now`) gives otherwise than the
+    issue printed them (`shown` its title; `printed` its title and authors, None: not recorded,
+    then those the entry gave `before`), as the editor reads them; both when neither reads
+    otherwise (a change `_back_to_printed` did not take for one)."""
+    (_, authors_were), (title, authors) = json.loads(before), json.loads(now)
+    were = printed[1] if printed is not None else authors_were
+    fields = (
+        *(("title",) if _as_read(title) != _as_read(shown) else ()),
+        *(("authors",) if [_as_read(a) for a in authors] != [_as_read(a) for a in were] else ()),
+    )
+    return fields or ("title", "authors")
 
 
 def _as_read(text: str) -> str:

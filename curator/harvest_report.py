@@ -176,10 +176,11 @@ class FeedReport:
     #: ... and those kept at their old address: (title, old address, the new link, why).
     kept_by_feed: tuple[tuple[str, str, str, str], ...] = ()
     #: Articles an issue published whose title or authors its entries changed since: (issue,
-    #: its issue-N.json, the title it published, the entry's title now, its authors now). The
+    #: its issue-N.json, the title it published, the entry's title now, its authors now, which of
+    #: "title" and "authors" changed: fixlm #2). The
     #: issue is left as it is, and the run says how to correct it (walk126 #1: never
     #: republished, never unsaid).
-    changed_published: tuple[tuple[int, str, str, str, str], ...] = ()
+    changed_published: tuple[tuple[int, str, str, str, str, tuple[str, ...]], ...] = ()
 
     @property
     def title_note(self) -> str | None:
@@ -567,8 +568,9 @@ class FeedReport:
                     "published_title": was,
                     "title": title,
                     "authors": authors,
+                    "changed": list(fields),
                 }
-                for number, json_file, was, title, authors in self.changed_published
+                for number, json_file, was, title, authors, fields in self.changed_published
             ],
             # New entries dated when curator first saw them: no date it could read, or a future one.
             "undated": self.undated,

@@ -377,14 +377,16 @@ def _record_entries(store: Store, outcome: _Fresh, keys: Sequence[str]) -> int:
     )
 
 
-def _changed_published(outcome: _Fresh) -> tuple[tuple[int, str, str, str, str], ...]:
+def _changed_published(
+    outcome: _Fresh,
+) -> tuple[tuple[int, str, str, str, str, tuple[str, ...]], ...]:
     """(issue, "" for its issue-N.json (`run_fetch` names it), title published, entry's title
-    now, its authors now) of the feed's articles an issue published whose entry changed its
+    now, its authors now, the fields changed: fixlm #2) of the feed's articles an issue published whose entry changed its
     title or authors since: one per issue that published it (walk199 #3), in order."""
     if outcome.known is None:
         return ()
     return tuple(
-        (number, "", c.title, c.entry.title or "", ", ".join(c.entry.authors))
+        (number, "", c.title, c.entry.title or "", ", ".join(c.entry.authors), c.fields)
         for c in outcome.known.changed
         if c.published_in is not None and not c.as_printed
         for number in (c.published_in, *c.also_in)

@@ -147,6 +147,8 @@ def render(
                 str(n): [str(p) for p in paths] for n, paths in result.json_edited.items()
             },
             "archive_back_issues": list(result.archive_back),
+            # (fixlm #1: fields edited that no edition shows, by issue)
+            "unshown_edited": {str(n): list(f) for n, f in result.unshown_edited.items()},
             "language_changed": (
                 dict(zip(("was", "now"), result.language_changed, strict=True))
                 if result.language_changed

@@ -34,6 +34,8 @@ def said_edited(result: RenderResult) -> None:
                 f" {number} as the file reads now, but its own pages do not yet:"
                 f" `curator render {number}` publishes them so too."
             )
+    for number, fields in result.unshown_edited.items():
+        echo(unshown_said(number, fields, result.description_templates))
     if result.archive_back:
         listed = ", ".join(map(str, result.archive_back))
         one = len(result.archive_back) == 1
@@ -43,3 +45,31 @@ def said_edited(result: RenderResult) -> None:
             f" {'it' if one else 'them'} out while {'its' if one else 'their'} issue-N.json could"
             " not be read, repaired since."
         )
+
+
+#: What each field of issue-N.json no edition shows is, said to the editor.
+_WHAT = {
+    "description": "a section's \"description\" (its subject's, from feeds.yaml)",
+    "score": 'an article\'s "score"',
+    "matched": 'an article\'s "matched" (the words it was placed for)',
+}
+
+
+def unshown_said(number: int, fields: tuple[str, ...], templates: tuple[str, ...]) -> str:
+    """The line saying that issue `number`'s issue-N.json was edited in `fields`, which no edition
+    shows (fixlm #1: render said only "1 of them changed", the edit seemingly discarded)."""
+    named = " and ".join(_WHAT[f] for f in fields)
+    shown = (
+        f"; your templates {', '.join(templates)} name `description`: they show it, where they do"
+        if "description" in fields and templates
+        else (
+            "; a template of yours can show it as `section.description` (docs/templates.md)"
+            if "description" in fields
+            else ""
+        )
+    )
+    return (
+        f"issue-{number}.json: your edit of {named} is kept in the file, but no edition of"
+        f" issue {number} shows {'it' if len(fields) == 1 else 'them'}, so no page changed for"
+        f" it{shown}."
+    )

@@ -402,8 +402,9 @@ def shown_feed_names(table: list[dict[str, Any]]) -> dict[int, str]:
 
 
 #: A published article whose feed changed its title or credit since: (its feed's name, the title
-#: published, its title now, its authors now, each issue that published it with its issue-N.json).
-Changed = tuple[str, str, str, str, list[tuple[int, str]]]
+#: published, its title now, its authors now, each issue that published it with its issue-N.json,
+#: which of "title" and "authors" changed).
+Changed = tuple[str, str, str, str, list[tuple[int, str]], tuple[str, ...]]
 
 
 def changed_articles(reports: Sequence[FeedReport]) -> list[Changed]:
@@ -412,22 +413,24 @@ def changed_articles(reports: Sequence[FeedReport]) -> list[Changed]:
 
     Why: an article issues 2 and 6 published was said as published in issue 2 alone, its fix
     naming only issue-2.json (walk199 #3)."""
-    grouped: dict[tuple[int, str, str, str], list[tuple[int, str]]] = {}
+    grouped: dict[tuple[int, str, str, str, tuple[str, ...]], list[tuple[int, str]]] = {}
     for i, report in enumerate(reports):
-        for number, json_file, was, title, authors in report.changed_published:
-            grouped.setdefault((i, was, title, authors), []).append((number, json_file))
+        for number, json_file, was, title, authors, fields in report.changed_published:
+            grouped.setdefault((i, was, title, authors, fields), []).append((number, json_file))
     return [
-        (reports[i].name, was, title, authors, files)
-        for (i, was, title, authors), files in grouped.items()
+        (reports[i].name, was, title, authors, files, fields)
+        for (i, was, title, authors, fields), files in grouped.items()
     ]
 
 
 def published_change_line(change: Changed) -> str:
     """The line `changed_articles`' article is said by: each issue left as published, and the
     issue-N.json to correct in each, then its `curator render N`."""
-    name, was, title, authors, files = change
+    name, was, title, authors, files, changed = change
     by = f" by {authors}" if authors else ""
-    fields = '"title", "authors" (and "blurb", if its page changed too)'
+    # (fixlm #2: a credit changed alone named the "title" to edit too, undoing the editor's own)
+    named = ", ".join(f'"{field}"' for field in changed)
+    fields = f'{named} (and "blurb", if its page changed too)'
     if len(files) == 1:
         number, json_file = files[0]
         fix = (
