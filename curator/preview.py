@@ -141,13 +141,13 @@ def serve_until_interrupted(
     """For `curator preview`: serve, say the URL, and stop cleanly on Ctrl-C."""
     server, url = serve(folder, port, site_url)
     page = "latest.html" if (Path(folder) / "latest.html").is_file() else ""
-    announce(f"Previewing {folder} at {url}{page} (Ctrl-C to stop)")
-    if site_url:
-        announce(
-            f"Links to the issues at {site_url} open here, in the preview; the published files"
-            " keep them as they are"
-        )
-    try:
+    try:  # (a SIGTERM while it says so stops it as one while it serves: exit 143, walk57 #7)
+        announce(f"Previewing {folder} at {url}{page} (Ctrl-C to stop)")
+        if site_url:
+            announce(
+                f"Links to the issues at {site_url} open here, in the preview; the published"
+                " files keep them as they are"
+            )
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

@@ -614,6 +614,8 @@ def preview(config: Path, out: Path | None, port: int) -> None:
     else:  # a folder named: its newsletter's site when feeds.yaml is there to say it
         folder, site_url = out, _site_url_of(config)
     serve_until_interrupted(folder, port, click.echo, site_url=site_url)
+    if terminated():  # Ctrl-C is how a preview ends (exit 0); `kill` is SIGTERM's 143
+        raise stopped()
 
 
 def _site_url_of(config: Path) -> str | None:
@@ -625,8 +627,6 @@ def _site_url_of(config: Path) -> str | None:
         return load_config(config).site_url
     except CuratorError:  # a config the preview does not need; `build` names its mistake
         return None
-    if terminated():  # Ctrl-C is how a preview ends (exit 0); `kill` is SIGTERM's 143
-        raise stopped()
 
 
 @click.command()
