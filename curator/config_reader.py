@@ -847,7 +847,7 @@ def _linkers(outputs: Sequence[str]) -> str:
         "index": "index.html",
         "feed": "feed.xml",
         "email": 'the email\'s "Read it on the web"',
-        "text": "the text edition's",
+        "text": 'the text edition\'s "Read it on the web"',
     }
     shown = [names[n] for n in outputs]
     return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
