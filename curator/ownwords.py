@@ -90,11 +90,7 @@ class Strays:
 
     @property
     def thin_keyword(self) -> bool:
-        return (
-            self.keyword is not None
-            and self.placed >= COVER_MIN
-            and COVER * self.keyword_uses < self.placed
-        )
+        return keyword_in_few(self.placed, None if self.keyword is None else self.keyword_uses)
 
     @property
     def said(self) -> bool:
@@ -146,8 +142,13 @@ def off_its_words(placed: int, without: int, keyword_uses: int | None) -> bool:
     """Whether the subject edit's report says a subject of `placed` articles, `without` of which
     use none of its own words and its most used keyword is in `keyword_uses` (None: it has no
     keyword): most use none, or its best keyword is in few of them (`COVER`)."""
-    thin = keyword_uses is not None and placed >= COVER_MIN and COVER * keyword_uses < placed
-    return without > 0 and (2 * without > placed or thin)
+    return without > 0 and (2 * without > placed or keyword_in_few(placed, keyword_uses))
+
+
+def keyword_in_few(placed: int, keyword_uses: int | None) -> bool:
+    """Whether a subject of `placed` articles (`COVER_MIN` or more) has its most used keyword
+    in few of them (`keyword_uses`, None: it has no keyword; `COVER`)."""
+    return keyword_uses is not None and placed >= COVER_MIN and COVER * keyword_uses < placed
 
 
 def on_field(subject: Subject, counted: Sequence[Vector]) -> list[bool]:
