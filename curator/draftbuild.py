@@ -659,14 +659,15 @@ def stored_scores(store: Store, issue: Issue) -> Issue:
 
 
 def corrected_since_drafted(
-    store: Store,
     draft: Draft,
     path: Path,
     known: Mapping[str, Article],
+    written: Mapping[int, str],
     json_file: Path | None = None,
 ) -> tuple[str, ...]:
     """The draft's article titles that their feed corrected since `curator draft` wrote the draft
-    (`known`: the stored articles by the draft's addresses), each said with its line. A heading
+    (`known`: the stored articles by the draft's addresses; `written`: the headings curator wrote
+    into it, `Store.draft_titles`), each said with its line. A heading
     left as curator wrote it follows the feed (`draftissue.title_followed`), as an `author:`
     line does; the editor's own heading is what the issue publishes. Said by `build --draft`
     (`json_file`: the issue-N.json it publishes) and, before it, by the fetch that took the
@@ -676,7 +677,6 @@ def corrected_since_drafted(
     said as "taken", but the build published the draft's old headline without a word (walk150
     #1); then it said "edit the line" of an issue it had just published, while the `author:`
     line beside it followed the feed (walk200 #9)."""
-    written = store.draft_titles(draft.number)
     said: list[str] = []
     for entry in draft.entries:
         article = known.get(entry.url)
@@ -819,7 +819,8 @@ def waiting_draft_corrections(config: Config, store: Store, now: datetime) -> tu
     folder = config.settings.drafts or config.folder / "drafts"
     number = store.next_issue_number()
     path = draft_path(folder, number)
-    if not path.is_file() or not store.draft_titles(number):
+    written_titles = store.draft_titles(number)
+    if not path.is_file() or not written_titles:
         return ()
     try:
         draft = read_draft(path, today=issue_day(now).date())
@@ -836,7 +837,7 @@ def waiting_draft_corrections(config: Config, store: Store, now: datetime) -> tu
         store.draft_authors(number),
     )
     return (
-        corrected_since_drafted(store, draft, path, known)
+        corrected_since_drafted(draft, path, known, written_titles)
         + credits
         + rebuilt_since_drafted(draft, path, known, store.draft_blurbs(number))
     )

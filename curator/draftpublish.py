@@ -383,7 +383,7 @@ def build_from_draft(
         *draft_text_warnings(draft, draft_file, known, (out_dir, issue.number)),
         *filter(None, [cut_off_warning(as_written, draft_file)]),
         *corrected_since_drafted(
-            store, draft, draft_file, known, _issue_json(out_dir, issue.number)
+            draft, draft_file, known, written_titles, _issue_json(out_dir, issue.number)
         ),
         *credits_since_drafted(
             draft, draft_file, known, authors, _issue_json(out_dir, issue.number)

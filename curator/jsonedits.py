@@ -25,23 +25,36 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _kept(store: Store) -> dict[int, str]:
-    row = store.db.execute("SELECT value FROM meta WHERE key = ?", (_KEY,)).fetchone()
+def _meta_json(store: Store, key: str) -> dict[str, object]:
+    """The store's meta value `key`, a JSON object by issue number ({} when absent or unreadable)."""
+    row = store.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     try:
         kept = json.loads(row[0]) if row is not None else {}
-        return {int(n): str(d) for n, d in kept.items()}
-    except (ValueError, TypeError, AttributeError):
+    except ValueError:
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def _issue_jsons(files: Mapping[str, str]) -> dict[int, str]:
+    """The issue-N.json among `files` (name: text), by issue number."""
+    return {
+        int(name[6:-5]): text
+        for name, text in files.items()
+        if name.startswith("issue-") and name.endswith(".json") and name[6:-5].isdigit()
+    }
+
+
+def _kept(store: Store) -> dict[int, str]:
+    try:
+        return {int(n): str(d) for n, d in _meta_json(store, _KEY).items()}
+    except ValueError:
         return {}
 
 
 def keep_written_json(store: Store, files: Mapping[str, str]) -> None:
     """Keep the digest of each issue-N.json among `files` (name: text, as written) as the one
     curator wrote last (a store that cannot be written keeps nothing)."""
-    written = {
-        int(name[6:-5]): _digest(text.encode("utf-8"))
-        for name, text in files.items()
-        if name.startswith("issue-") and name.endswith(".json") and name[6:-5].isdigit()
-    }
+    written = {n: _digest(text.encode("utf-8")) for n, text in _issue_jsons(files).items()}
     if not written or store.db.execute("PRAGMA query_only").fetchone()[0]:
         return
     kept = _kept(store)
@@ -107,22 +120,22 @@ def _unshown(data: object) -> dict[str, dict[str, str]]:
 
 
 def _kept_unshown(store: Store) -> dict[int, dict[str, dict[str, str]]]:
-    row = store.db.execute("SELECT value FROM meta WHERE key = ?", (_UNSHOWN_KEY,)).fetchone()
     try:
-        kept = json.loads(row[0]) if row is not None else {}
-        return {int(n): {str(f): dict(v) for f, v in d.items()} for n, d in kept.items()}
+        return {
+            int(n): {str(f): dict(v) for f, v in d.items()}  # type: ignore[attr-defined]
+            for n, d in _meta_json(store, _UNSHOWN_KEY).items()
+        }
     except (ValueError, TypeError, AttributeError):
         return {}
 
 
 def _keep_unshown(store: Store, files: Mapping[str, str]) -> None:
     written: dict[int, dict[str, dict[str, str]]] = {}
-    for name, text in files.items():
-        if name.startswith("issue-") and name.endswith(".json") and name[6:-5].isdigit():
-            try:
-                written[int(name[6:-5])] = _unshown(json.loads(text))
-            except ValueError:
-                continue
+    for number, text in _issue_jsons(files).items():
+        try:
+            written[number] = _unshown(json.loads(text))
+        except ValueError:
+            continue
     if not written:
         return
     kept = _kept_unshown(store)

@@ -162,8 +162,11 @@ def pulled_articles(config: Config, store: Store, issue: Issue) -> tuple[Pulled,
             for m in pulls.get(article.id or 0, [])
             if m.url in recent and resolve(m.subject, config.subjects) == subject
         ]
-        nearest = now.nearest_move(article, subject, among=recent)
-        moved_url = pulling[0] if pulling else nearest[0] if nearest is not None else None
+        if pulling:
+            moved_url: str | None = pulling[0]
+        else:  # (the likeness of every recent move: only when none recorded pulling it)
+            nearest = now.nearest_move(article, subject, among=recent)
+            moved_url = nearest[0] if nearest is not None else None
         title = article.title or article.url
         if moved_url is not None:
             found = store.article_by_url(moved_url)

@@ -669,9 +669,12 @@ def render_issues(
         json_edited=json_edited,
         removed=removed,
         unshown_edited=unshown,
+        # (read only when an edit of a field no edition shows is said: not every render)
         description_templates=templates_showing(
             templates or config.settings.templates, "description"
-        ),
+        )
+        if any("description" in f for f in unshown.values())
+        else (),
         archive_back=back,
         corrected=tuple(
             n for n in sorted(issues) if n in edited or kept_before.get(n) != kept_after.get(n)
