@@ -22,7 +22,7 @@ from curator.store import Store
 from curator.subjects import SubjectModel
 from curator.subjects_notes import KeywordsOnly
 from curator.termcounts import phrase_keys
-from curator.textfeatures import Vector, normalise, strongest
+from curator.termvectors import Vector, normalise, strongest
 
 #: An article fits "only through its keywords" when the subject's whole keywords make at least
 #: KEYWORDS_SHARE of its score there (before the vote), and its other words (every word of a

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from curator.errors import shell_arg
 from curator.models import Article, Subject
-from curator.textfeatures import Vector, phrase_key, terms
+from curator.termvectors import Vector
+from curator.textfeatures import phrase_key, terms
 
 #: A subject of at least COVER_MIN articles of which its most used keyword is in fewer than one
 #: in COVER took most of them on other words: said (walk194 #2, the best keyword of a pasted

@@ -109,33 +109,50 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
+#: A stored article by its title's words (`titles_index`): (id, title, URL key, date published).
+Titled = tuple[int, str, str, str | None]
+
+
+def titles_index(db: sqlite3.Connection, feed_url: str) -> dict[str, list[Titled]]:
+    """The feed's stored articles by their title's words (`title_words`, as stored and as its
+    entry last gave it): (id, title, URL key, date published), read once for all of a fetch's
+    new articles (`same_title_text` looks each up in it, not in a scan of the feed's)."""
+    index: dict[str, list[Titled]] = {}
+    for r in db.execute(
+        f"SELECT id, title, url_key, entry_said, published FROM articles WHERE {_FEED}",
+        (feed_url,),
+    ):
+        row = (int(r[0]), str(r[1]), str(r[2]), r[4])
+        for words in {title_words(str(r[1])), title_words(_said_title(r[3]))}:
+            index.setdefault(words, []).append(row)
+    return index
+
+
 def same_title_text(
-    db: sqlite3.Connection, feed_url: str, key: str, art: Article, excluded: Collection[int]
+    db: sqlite3.Connection,
+    key: str,
+    art: Article,
+    excluded: Collection[int],
+    titled: dict[str, list[Titled]],
 ) -> list[tuple[int, str]]:
     """The feed's stored articles (id, title) at another address under `art`'s title (as stored,
-    or as its entry last gave it) whose text shares most of `art`'s (`NEAR_SHARE` of the
-    shorter's word 3-shingles, headings aside; `NEAR_SHARE_OTHER_DATE` under another date),
-    none of `excluded`: an article its site moved
+    or as its entry last gave it: `titled`, the feed's `titles_index`) whose text shares most of
+    `art`'s (`NEAR_SHARE` of the shorter's word 3-shingles, headings aside;
+    `NEAR_SHARE_OTHER_DATE` under another date), none of `excluded`: an article its site moved
     and touched on the way (a note added, a figure updated) (walk200 #2)."""
     words = title_words(art.title)
     mine = _shingles(body(art.text or ""))
     if not words or len(mine) < 12:
         return []
-    rows = db.execute(
-        f"SELECT id, title, url_key, entry_said, published FROM articles WHERE {_FEED}",
-        (feed_url,),
-    ).fetchall()
     date = iso(art.published)
     found = []
-    for r in rows:
-        if r[2] == key or int(r[0]) in excluded:
+    for article_id, title, url_key, published in titled.get(words, ()):
+        if url_key == key or article_id in excluded:
             continue
-        if words not in (title_words(str(r[1])), title_words(_said_title(r[3]))):
-            continue
-        text = db.execute("SELECT text FROM articles WHERE id = ?", (r[0],)).fetchone()
+        text = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         theirs = _shingles(body(str(text[0] or "")))
         least = min(len(mine), len(theirs))
-        share = NEAR_SHARE if date is not None and r[4] == date else NEAR_SHARE_OTHER_DATE
+        share = NEAR_SHARE if date is not None and published == date else NEAR_SHARE_OTHER_DATE
         if least >= 12 and len(mine & theirs) >= share * least:
-            found.append((int(r[0]), str(r[1])))
+            found.append((article_id, title))
     return found

@@ -333,6 +333,7 @@ class ArticleStore(StoreBase):
         every link gives, such as a cookie wall, is no article's)."""
         found: dict[str, tuple[int, str, bool]] = {}
         excluded: set[int] | None = None
+        titled: dict[str, list[readdressed.Titled]] | None = None
         for key, art in articles:
             taken = {f[0] for f in found.values()}
             if excluded is None:
@@ -367,7 +368,9 @@ class ArticleStore(StoreBase):
                 if len(bodies) == 1 and bodies[0][0] not in taken:
                     found[key] = bodies[0]
                 elif not bodies:
-                    near = readdressed.same_title_text(self.db, feed_url, key, art, excluded)
+                    if titled is None:  # (the feed's titles read once, not once per article)
+                        titled = readdressed.titles_index(self.db, feed_url)
+                    near = readdressed.same_title_text(self.db, key, art, excluded, titled)
                     if len(near) == 1 and near[0][0] not in taken:
                         found[key] = (*near[0], True)
         return found

@@ -31,18 +31,13 @@ from operator import itemgetter, mul, sub
 
 from curator.models import Article, Subject
 from curator.queryexpand import expand
+from curator.termvectors import Corpus, Vector, corpus_stats, normalise, strongest, tfidf
 from curator.textfeatures import (
-    Corpus,
-    Vector,
     article_counts,
-    corpus_stats,
-    normalise,
     phrase_key,
     shared_numbers,
-    strongest,
     surface_forms,
     terms,
-    tfidf,
 )
 from curator.votecounts import Teaching, archive_of, teaching, words_of
 from curator.wordpairs import keyword_pairs, shared_pairs

@@ -16,14 +16,7 @@ from typing import cast
 
 from curator.models import Article
 from curator.stemmer import STEM_CACHE_MAX, STEMS, stem
-
-# (keywordfit, subjectfit and ownwords import these from here, their home until fixkw split it)
-from curator.termvectors import Corpus as Corpus
-from curator.termvectors import Vector as Vector
-from curator.termvectors import corpus_stats as corpus_stats
-from curator.termvectors import normalise as normalise
-from curator.termvectors import strongest as strongest
-from curator.termvectors import tfidf as tfidf
+from curator.termvectors import Vector
 from curator.wordfold import fold
 from curator.wordpairs import MARK, SENTENCE_ENDS, count_pairs
 
