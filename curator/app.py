@@ -35,7 +35,8 @@ from curator.draftfiles import unused_draft as _unused_draft
 from curator.draftpublish import build_from_draft
 from curator.editions import OUTPUTS
 from curator.errors import shell_arg
-from curator.fetch import FetchRequest, fetch_all
+from curator.fetch import fetch_all
+from curator.fetch_request import FetchRequest
 from curator.foreignfiles import stop_for_files_not_curators
 from curator.harvest import (
     FeedReport,

@@ -49,7 +49,7 @@ from curator.charsets import misread
 from curator.config import FeedSource
 from curator.credits import credited, name_key, paid_label, same_name
 from curator.extract import clean_authors, resembles_site
-from curator.fetch import FetchSettings
+from curator.fetch_request import FetchSettings
 from curator.htmltext import name_text, read_feed_html
 from curator.models import FEED_CODE, Article, Entry, Page
 from curator.readerlang import primary, script_against

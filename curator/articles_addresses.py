@@ -125,7 +125,7 @@ def canonical_of(page: Page | None) -> str | None:
 
 def read_at(page: Page | None, key: str) -> bool:
     """Whether the page was read at the address of URL key `key`: its link redirected there (by
-    HTTP, a meta refresh or a script, `fetch._meta_refresh`), so what was read is the page at that
+    HTTP, a meta refresh or a script, `fetch_refresh.meta_refresh`), so what was read is the page at that
     address, the same article whatever title another entry gives it (walk103 #2)."""
     address = safe_url(page.url) if page and page.url else None
     return bool(address) and url_key(address or "") == key

@@ -10,7 +10,8 @@ from curator.articles_addresses import gated, is_above
 from curator.config import Config, FeedSource
 from curator.deps import page_reader
 from curator.extract import extract
-from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.fetch import fetch_all
+from curator.fetch_request import FetchRequest, FetchSettings
 from curator.models import Page
 
 

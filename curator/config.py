@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator.errors import InputError
-from curator.fetch import CONCURRENCY, PER_HOST
+from curator.fetch_request import CONCURRENCY, PER_HOST
 from curator.models import Subject
 from curator.renamedsubjects import renamed, renamed_in_store
 

@@ -50,7 +50,7 @@ from curator.config_values import (
 )
 from curator.errors import shell_arg
 from curator.extract_rules import COUNTRY_NOT_LANGUAGE
-from curator.fetch import CONCURRENCY, PER_HOST, agent_address
+from curator.fetch_request import CONCURRENCY, PER_HOST, agent_address
 from curator.models import Subject
 from curator.textfeatures import terms
 from curator.texttags import text_markup_cut

@@ -47,15 +47,9 @@ from curator import articles_pages as article_pages
 from curator.config import Config, FeedSource
 from curator.feeds import FeedError, parse_feed
 from curator.feeds.common import HTML_NOT_FEED
-from curator.fetch import (
-    CONNECT_TIMEOUT,
-    Fetcher,
-    FetchRequest,
-    FetchSettings,
-    local_file_exists,
-    open_fetcher,
-    user_agent,
-)
+from curator.fetch import Fetcher, open_fetcher
+from curator.fetch_local import local_file_exists
+from curator.fetch_request import CONNECT_TIMEOUT, FetchRequest, FetchSettings, user_agent
 from curator.harvest_entries import Changed as _Changed
 from curator.harvest_entries import Move as _Move
 from curator.harvest_entries import Relinked as _Relinked

@@ -20,10 +20,8 @@ from curator.config import FeedSource
 from curator.feeds import FeedError
 from curator.feeds.common import HTML_NOT_FEED
 from curator.feedsecrets import secrets_shown
-from curator.fetch import (
-    MAX_RETRY_AFTER,
-    FetchRequest,
-)
+from curator.fetch_failures import MAX_RETRY_AFTER
+from curator.fetch_request import FetchRequest
 from curator.harvest_entries import Known as _Known
 from curator.harvest_entries import Move as _Move
 from curator.harvest_pages import asked_until as _asked_until

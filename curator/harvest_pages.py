@@ -20,12 +20,9 @@ from curator import articles_addresses as article_addresses
 from curator import articles_pages as article_pages
 from curator.config import Config, FeedSource
 from curator.extract import site_name_note
-from curator.fetch import (
-    MAX_RETRY_AFTER,
-    NOT_TRIED,
-    Fetcher,
-    FetchRequest,
-)
+from curator.fetch import NOT_TRIED, Fetcher
+from curator.fetch_failures import MAX_RETRY_AFTER
+from curator.fetch_request import FetchRequest
 from curator.harvest_report import PageFailure, PageInPart, PageProgress, PageTally
 from curator.harvest_report import clock as _clock
 from curator.models import (

@@ -23,7 +23,8 @@ from curator import articles_pages as article_pages
 from curator.articles_addresses import SIGN_IN_PAGE
 from curator.blurb_furniture import paywall_notice
 from curator.config import Config
-from curator.fetch import Fetcher, FetchRequest, open_fetcher
+from curator.fetch import Fetcher, open_fetcher
+from curator.fetch_request import FetchRequest
 from curator.firstread import ROBOTS_DISALLOWED, never_read, read_failed
 from curator.harvest import fetch_settings
 from curator.models import Article, FetchResult, Issue, Page, Scored

@@ -2,7 +2,7 @@
 
 A feed is published to be read, so feeds are fetched as any feed reader fetches them; an article
 page is read only when its site's robots.txt allows it to `curator` (the User-Agent's first word,
-`fetch.PRODUCT_TOKEN`) or, when no group names curator, to `*` (walk127: a page under
+`fetch_request.PRODUCT_TOKEN`) or, when no group names curator, to `*` (walk127: a page under
 `Disallow: /private/` was read and its article featured). `parse_rules` and `Rules` are pure;
 `SiteRules` fetches each site's robots.txt once per run and keeps it in the store for a day.
 
@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from curator.fetch import PRODUCT_TOKEN, FetchRequest
+from curator.fetch_request import PRODUCT_TOKEN, FetchRequest
 from curator.models import FetchResult
 
 #: How long a site's robots.txt is kept in the store before it is asked for again: a day, as

@@ -12,13 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from curator.fetch import (
-    MAX_RETRY_AFTER,
-    FetchRequest,
-    FetchSettings,
-    fetch_all,
-    parse_retry_after,
-)
+from curator.fetch import fetch_all
+from curator.fetch_failures import MAX_RETRY_AFTER, parse_retry_after
+from curator.fetch_request import FetchRequest, FetchSettings
 from curator.models import FetchResult
 from curator.netguard import blocked_reason
 

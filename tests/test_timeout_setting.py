@@ -14,7 +14,7 @@ import pytest
 
 from conftest import LocalServer
 from curator import harvest
-from curator.fetch import FetchSettings
+from curator.fetch_request import FetchSettings
 
 
 def slow_feed(server: LocalServer, silent: float) -> str:

@@ -29,7 +29,8 @@ from curator.config import Config
 from curator.credits import site_team
 from curator.draftbuild import followed_names
 from curator.errors import CuratorError, json_document
-from curator.fetch import FetchRequest, FetchSettings, fetch_all
+from curator.fetch import fetch_all
+from curator.fetch_request import FetchRequest, FetchSettings
 from curator.harvest import fetch_settings
 from curator.htmltext import name_text, terminal_text, without_passwords
 from curator.models import FEED_CODE, TAKEN_FOR_SITE, Article, Page, code_remark, taken_remark

@@ -27,7 +27,8 @@ from curator.errors import CuratorError, InputError, shell_arg
 from curator.feedsecrets import secrets_shown
 from curator.feedsfile import FeedSpec, read_feeds, yaml_scalar
 from curator.feedsfile_opml import OpmlImport, has_markup, import_subscriptions
-from curator.fetch import FetchRequest, fetch_all
+from curator.fetch import fetch_all
+from curator.fetch_request import FetchRequest
 from curator.harvest import fetch_settings
 from curator.models import FetchResult
 from curator.urls import address_fault, feed_key, scheme_left_out

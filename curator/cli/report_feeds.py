@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from curator.errors import shell_arg
 from curator.feeds.common import HTML_NOT_FEED
 from curator.feedsecrets import secrets_masked_in, secrets_of, secrets_shown
-from curator.fetch import MAX_RETRY_AFTER
+from curator.fetch_failures import MAX_RETRY_AFTER
 from curator.harvest import FeedReport
 from curator.render import join_names
 
