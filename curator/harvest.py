@@ -27,8 +27,9 @@ counted in the worker that builds it, and stored with it: the build's placement 
 loop, then only reads them.
 
 The parts live in their own modules, which this one imports: `harvest_report` (what a run says of
-each feed and of its pages), `harvest_pages` (the pages: read, failures by reason, read again on
-later runs), `harvest_entries` (a feed's entries against the store: new, changed, moved, missed),
+its pages and in all), `harvest_feedreport` (what it says of each feed), `harvest_scripts` (new
+articles in scripts no subject's words use), `harvest_pages` (the pages: read, failures by
+reason, read again on later runs), `harvest_entries` (a feed's entries against the store: new, changed, moved, missed),
 `harvest_outcome` (one feed's outcome before writing: settled, or fresh and built) and
 `harvest_store` (each outcome written, `store_outcome`)."""
 
@@ -59,6 +60,7 @@ from curator.harvest_entries import links_of as _links_of
 from curator.harvest_entries import missed as _missed
 from curator.harvest_entries import new_entries as _new_entries
 from curator.harvest_entries import read_report as _read_report
+from curator.harvest_feedreport import NOT_WELL_FORMED_ID, FeedReport, FeedStatus
 from curator.harvest_moves import listed_at, moved_to_listed, page_feed
 from curator.harvest_outcome import QUIET_AFTER, own_wait_said, told_apart
 from curator.harvest_outcome import Fresh as _Fresh
@@ -89,10 +91,7 @@ from curator.harvest_pages import entry_json as _entry_json
 from curator.harvest_pages import retries as _retries
 from curator.harvest_pages import store_rereads as _store_rereads
 from curator.harvest_report import (
-    NOT_WELL_FORMED_ID,
     STOP_PAGES_AFTER,
-    FeedReport,
-    FeedStatus,
     FetchStopped,
     FetchSummary,
     PageFailure,
@@ -102,13 +101,11 @@ from curator.harvest_report import (
     Progress,
     StoreProgress,
     StoreTally,
-    after_placing,
-    other_script,
-    subjects_scripts,
 )
 from curator.harvest_report import no_page_progress as _no_page_progress
 from curator.harvest_report import no_progress as _no_progress
 from curator.harvest_report import no_store_progress as _no_store_progress
+from curator.harvest_scripts import after_placing, other_script, subjects_scripts
 from curator.harvest_store import came_back
 from curator.harvest_store import store_outcome as _store
 from curator.models import (

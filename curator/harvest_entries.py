@@ -17,7 +17,7 @@ from curator import articles as article_rules
 from curator import articles_addresses as article_addresses
 from curator.config import FeedSource
 from curator.feedsecrets import secrets_shown
-from curator.harvest_report import (
+from curator.harvest_feedreport import (
     NO_CANONICAL,
     NO_LINK,
     NO_WEB_BASE,

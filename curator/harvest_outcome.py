@@ -24,8 +24,8 @@ from curator.fetch_failures import MAX_RETRY_AFTER
 from curator.fetch_request import FetchRequest
 from curator.harvest_entries import Known as _Known
 from curator.harvest_entries import Move as _Move
+from curator.harvest_feedreport import FeedReport
 from curator.harvest_pages import asked_until as _asked_until
-from curator.harvest_report import FeedReport
 from curator.models import (
     Article,
     Entry,

@@ -23,8 +23,8 @@ from curator.extract import site_name_note
 from curator.fetch import NOT_TRIED, Fetcher
 from curator.fetch_failures import MAX_RETRY_AFTER
 from curator.fetch_request import FetchRequest
+from curator.harvest_feedreport import clock as _clock
 from curator.harvest_report import PageFailure, PageInPart, PageProgress, PageTally
-from curator.harvest_report import clock as _clock
 from curator.models import (
     Article,
     Entry,

@@ -19,10 +19,10 @@ from curator.harvest_entries import Move as _Move
 from curator.harvest_entries import entry_ids as _entry_ids
 from curator.harvest_entries import entry_said, skip_key, untitled_key
 from curator.harvest_entries import read_report as _read_report
+from curator.harvest_feedreport import FeedReport
 from curator.harvest_outcome import Fresh as _Fresh
 from curator.harvest_outcome import Outcome as _Outcome
 from curator.harvest_outcome import Settled as _Settled
-from curator.harvest_report import FeedReport
 from curator.models import FUTURE_SLACK, Entry
 from curator.store import FeedState, Store, with_moved_error
 from curator.termcounts import Counted, Vocabulary
