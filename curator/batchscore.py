@@ -24,10 +24,12 @@ import numpy as np
 import numpy.typing as npt
 
 from curator.store import Store
-from curator.subjectfit import KNN_FLOOR, KNN_WEIGHT, SCORE_FLOOR, VOTE_SHARPNESS, VOTE_WEIGHT
+from curator.subjectcosines import KNN_FLOOR, KNN_WEIGHT
+from curator.subjectfit import SCORE_FLOOR
 from curator.subjects import MATCHED_TERMS, SubjectModel
 from curator.termcounts import decode, phrase_keys
 from curator.textfeatures import is_number_term
+from curator.wordmodel import VOTE_SHARPNESS, VOTE_WEIGHT
 from curator.wordpairs import JOIN, is_pair
 
 Floats = npt.NDArray[np.float64]
@@ -257,7 +259,7 @@ def decide(p: Prepared, urls: Sequence[str], e: Entries) -> Decided:
     used = p.used[slot]
     rows, slot, counts, w = rows[used], slot[used], counts[used], w[used]
     w = w / norm[rows]
-    # cosine with each subject's vector (subjectfit.cosines)
+    # cosine with each subject's vector (subjectcosines.cosines)
     col = p.in_columns[slot]
     c_sel = col >= 0
     c_rows, c_w, c_at = rows[c_sel], w[c_sel], col[c_sel]

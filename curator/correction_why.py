@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from curator.models import Article
-from curator.subjectfit import KNN_FLOOR
+from curator.subjectcosines import KNN_FLOOR
 from curator.subjects_model import SubjectModel
 
 

@@ -116,7 +116,7 @@ from curator.models import (
 )
 from curator.robots import SiteRules, kept, stored
 from curator.store import FeedState, PageRetry, Store
-from curator.subjectfit import subject_phrases
+from curator.subjectwords import subject_phrases
 from curator.termcounts import Vocabulary, phrase_keys, prepare
 from curator.urls import url_key
 from curator.workers import Workers, worker_pool

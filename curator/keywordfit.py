@@ -49,7 +49,7 @@ LEAST_COMPARED = 2
 #: How many times the subject's side is drawn again without the articles found so.
 ROUNDS = 3
 #: Each article is judged without the one under its subject most like it (found on the
-#: NEAREST_TERMS strongest words of each, as `subjectfit.Examples` finds an example): two
+#: NEAREST_TERMS strongest words of each, as `subjectcosines.Examples` finds an example): two
 #: off-field articles under one subject do not vouch for each other (walk190 #4: a rugby ticket
 #: queue, judged beside "Rock band U2 break ticket record", looked on the subject), and on a
 #: subject of many articles one fewer changes little. Only where it can be spared: on a subject

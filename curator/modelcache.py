@@ -16,8 +16,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from curator.models import Subject
-from curator.subjectfit import Examples, Fitted, WordModel, columns_of, subject_phrases
+from curator.subjectcosines import Examples, columns_of
+from curator.subjectfit import Fitted
+from curator.subjectwords import subject_phrases
 from curator.termvectors import Corpus
+from curator.wordmodel import WordModel
 
 #: The layout of the JSON below; a stored model of another layout is fitted again.
 FORMAT = "1"

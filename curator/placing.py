@@ -41,7 +41,7 @@ from curator.ownwords import featured_strays as strays_in
 from curator.rescored import NAMED, kept_published_line, rescored_line
 from curator.store import Store, StoredModel
 from curator.subjectedit import Edited, SubjectEdit, edited_names, subjects_blob, subjects_of
-from curator.subjectfit import SCORER_VERSION, Fitted, fit, subject_phrases
+from curator.subjectfit import SCORER_VERSION, Fitted, fit
 from curator.subjectrenames import (
     Say,
     respell_subjects,
@@ -51,6 +51,7 @@ from curator.subjectrenames import (
     tell_stale_moves,
 )
 from curator.subjects import MATCHED_TERMS, SubjectModel, model_fingerprint
+from curator.subjectwords import subject_phrases
 from curator.termcounts import (
     Counted,
     Vocabulary,

@@ -28,8 +28,8 @@ from curator.models import Article, Issue
 from curator.movepulls import pulling_moves
 from curator.placing import CORPUS_SAMPLE, fitted_model
 from curator.store import Store
-from curator.subjectfit import resolve
 from curator.subjects import SubjectModel
+from curator.subjectwords import resolve
 
 #: The note, with the move that pulled it (as `subjects move` recorded it: walk194 #6).
 PULLED_BY_MOVE = (

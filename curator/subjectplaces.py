@@ -30,7 +30,7 @@ from curator.placing import place_under as _place_under
 from curator.placing import with_words as _with_words
 from curator.store import Store
 from curator.stories import Fingerprint, boilerplate_shingles, fingerprint, same_story_reason
-from curator.subjectfit import SCORE_FLOOR, resolve, subject_phrases
+from curator.subjectfit import SCORE_FLOOR
 from curator.subjectrenames import Say
 from curator.subjects import (
     ONE_WORD_BELOW,
@@ -48,6 +48,7 @@ from curator.subjects import (
     suggest,
     uncertain,
 )
+from curator.subjectwords import resolve, subject_phrases
 from curator.suggest import leaning
 from curator.suggestwiden import narrowed
 from curator.termcounts import phrase_keys

@@ -19,7 +19,7 @@ from curator.config import Config
 from curator.errors import shell_arg
 from curator.render import join_names, published_as
 from curator.store import Store
-from curator.subjectfit import resolve
+from curator.subjectwords import resolve
 from curator.textfeatures import terms
 
 #: Told what the editor should know (a stored model that could not be used), a line at a time.

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from curator.correction_why import Why, corrected_urls, why_changed
 from curator.models import Article, Subject
-from curator.subjectfit import FIT_BAR, THRESHOLD
+from curator.subjectfit import THRESHOLD
 from curator.subjects_doubts import (
     CHANCE_MIN,
     CHANCE_SHARE,
@@ -85,6 +85,7 @@ from curator.subjects_notes import (
     like_excluded_of,
 )
 from curator.suggest import Suggestion, suggest
+from curator.wordmodel import FIT_BAR
 
 __all__ = [
     "FIT_BAR",

@@ -18,13 +18,14 @@ from typing import Literal
 from curator.config import MAX_KEYWORDS
 from curator.models import Article, Subject
 from curator.ownwords import on_field
-from curator.subjectfit import VOTE_LABEL_BAR, queries
 from curator.subjects_explain import Judgement
 from curator.subjects_model import SubjectModel
 from curator.subjects_notes import KeywordsOnly, LikeExcluded, OneWord
+from curator.subjectwords import queries
 from curator.suggest import mixed_word
 from curator.termvectors import Vector, dot
 from curator.textfeatures import COMMON_WORDS, MAX_TEXT_CHARS, readable, surface_forms, terms, words
+from curator.wordmodel import VOTE_LABEL_BAR
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class Overlap:
 #: Two subjects' best scores within this share of the best: the article sits between them. (On
 #: the developer sets, half the misplaced articles have margins under 0.79-0.81, three quarters of
 #: the rightly placed ones over 0.82-0.89; 0.5 before the vote decided more often, see
-#: `curator.subjectfit.VOTE_WEIGHT`, when those were 0.52-0.63 and 0.63-0.78.)
+#: `curator.wordmodel.VOTE_WEIGHT`, when those were 0.52-0.63 and 0.63-0.78.)
 NEAR_MARGIN = 0.8
 #: A pair is split by chance when at least CHANCE_SHARE of the articles placed under either sit
 #: between them (and at least CHANCE_MIN of them: a handful says nothing), or when the subjects'

@@ -15,8 +15,8 @@ from curator.htmltext import display_width, pad
 from curator.models import Assignment
 from curator.possessive import possessive
 from curator.render import published_as, published_mark
-from curator.subjectfit import FIT_BAR
 from curator.subjects_notes import ONE_WORD_BELOW, ONE_WORD_SHARE, LikeExcluded, OneWord
+from curator.wordmodel import FIT_BAR
 
 #: How a placement was decided: by the editor ("moved", "excluded"), by the scores ("placed"), or
 #: no subject because the best score is under the bar ("weak") or because the article's words

@@ -14,18 +14,8 @@ from operator import itemgetter, mul
 from typing import Literal
 
 from curator.models import Article, Assignment, Subject
-from curator.subjectfit import (
-    FIT_BAR,
-    KNN_FLOOR,
-    KNN_WEIGHT,
-    SCORE_FLOOR,
-    THRESHOLD,
-    Fitted,
-    base_scores,
-    cosine_parts,
-    fingerprint,
-    fit,
-)
+from curator.subjectcosines import KNN_FLOOR, KNN_WEIGHT, base_scores, cosine_parts
+from curator.subjectfit import SCORE_FLOOR, THRESHOLD, Fitted, fingerprint, fit
 from curator.subjects_explain import Decision, Explanation, Judgement, SubjectScore, TermScore
 from curator.subjects_notes import ONE_WORD_BELOW, ONE_WORD_SHARE, OneWord
 from curator.termvectors import Vector, tfidf
@@ -39,6 +29,7 @@ from curator.textfeatures import (
     terms,
     words,
 )
+from curator.wordmodel import FIT_BAR
 from curator.wordpairs import split as split_pairs
 
 #: How many matched terms an assignment keeps, strongest first (the bulk scorer keeps as many).

@@ -21,10 +21,10 @@ from curator.placing import CORPUS_SAMPLE, current_model, refresh
 from curator.placing import fitted_model as _fitted
 from curator.select import Earlier
 from curator.store import Store
-from curator.subjectfit import resolve
 from curator.subjectplaces import KeptSubject, like_excluded, one_word_fits
 from curator.subjectrenames import Say
 from curator.subjects import Explanation, SubjectModel, Uncorrected, model_fingerprint
+from curator.subjectwords import resolve
 from curator.textfeatures import article_counts, matched_scripts, scripts, terms, words
 
 

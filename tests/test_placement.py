@@ -454,7 +454,7 @@ def test_new_articles_are_counted_as_they_are_stored(
     """The fetch stores each new article's term counts with it (counted by the process that
     built it), so placing it reads them: they are what counting the stored article gives."""
     from curator import workers
-    from curator.subjectfit import subject_phrases
+    from curator.subjectwords import subject_phrases
 
     monkeypatch.setattr(workers, "PARALLEL_MIN_FEEDS", 1 if in_workers else 10_000)
     db = tmp_path / "demo.db"

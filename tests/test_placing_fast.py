@@ -20,8 +20,8 @@ from labelled import benchmark_subjects, labelled
 
 from curator import stemmer, textfeatures
 from curator.models import Article
-from curator.subjectfit import subject_phrases
 from curator.subjects import SubjectModel
+from curator.subjectwords import subject_phrases
 from curator.termvectors import tfidf
 from curator.textfeatures import (
     _WORD,

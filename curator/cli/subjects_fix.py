@@ -43,8 +43,8 @@ from curator.placement import (
 )
 from curator.render import join_names
 from curator.store import FEED_DROPPED, LOCAL_FILE, Store
-from curator.subjectfit import resolve
 from curator.subjects import Change
+from curator.subjectwords import resolve
 from curator.themes import hand_renamed
 
 #: Changes a move or an exclusion lists by name (the rest are counted).
