@@ -627,8 +627,9 @@ def _removal(url: str) -> str:
 
 def _unmasked(config: Path, url: str) -> str:
     """The address feeds.yaml lists for `url` given with its secret masked as curator shows it
-    (`token=...`: fixlg #2), so that the command curator advised runs as written; else `url`."""
-    if "=..." not in url:
+    (`token=...`: fixlg #2; a path's secret segment, `/u/.../rss`: fixlp #3), so that the command
+    curator advised runs as written; else `url`."""
+    if "..." not in url:
         return url
     try:
         listed = [s.url for s in read_feeds(config) if secrets_shown(s.url) == url.strip()]
