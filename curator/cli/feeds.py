@@ -32,7 +32,7 @@ from curator.cli.streams import changes_nothing
 from curator.config import Config, ConfigError
 from curator.config_load import load_config
 from curator.config_values import check_feed_address, name_bars_fault
-from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
+from curator.errors import CuratorError, FeedsFailing, InputError, feeds_remove_command, shell_arg
 from curator.feedsecrets import secrets_masked_in, secrets_of, secrets_said, secrets_shown
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -358,7 +358,7 @@ def _remove(
             " a draft keeps it out of that issue only,"
             " and the next `curator draft` can pick it again. To leave them all out at once:"
             # (walk180 #7: `feeds add` first was advised, which refuses a feed gone, 410)
-            f" `curator feeds remove {shell_arg(secrets_shown(spec.url))} --drop-waiting`."
+            f" {feeds_remove_command(secrets_shown(spec.url), drop_waiting=True)}."
         )
     elif dead:
         echo(
@@ -619,12 +619,6 @@ def _shown_names(table: list[dict[str, Any]]) -> dict[int, str]:
     return {id(row): names[id(masked)] for row, masked in zip(table, shown, strict=True)}
 
 
-def _removal(url: str) -> str:
-    """The command removing the feed of `url`, its secret masked (`feeds remove` reads the masked
-    address as the feed listed so: fixlg #2)."""
-    return f"`curator feeds remove {shell_arg(secrets_shown(url))}`"
-
-
 def _unmasked(config: Path, url: str) -> str:
     """The address feeds.yaml lists for `url` given with its secret masked as curator shows it
     (`token=...`: fixlg #2; a path's secret segment, `/u/.../rss`: fixlp #3), so that the command
@@ -655,7 +649,7 @@ def _moved_advice(row: dict[str, Any]) -> str:
     if row.get("moved_to_line") is not None:  # (walk183 #6: the feed it moved to is listed)
         return (
             f"moved to {secrets_shown(row['moved_to'])}, listed already (line"
-            f" {row['moved_to_line']}): remove this line ({_removal(url)})"
+            f" {row['moved_to_line']}): remove this line ({feeds_remove_command(secrets_shown(url))})"
         )
     moved_error = moved_error_of(row["last_error"]) if row["failing_since"] else None
     if moved_error is None:
@@ -670,7 +664,7 @@ def _moved_advice(row: dict[str, Any]) -> str:
     return (
         f"moved permanently to {row['moved_to']}, but that address answered {moved_error} too:"
         f" the feed may be gone from both; `curator feeds add {shell_arg(secrets_shown(site))}`"
-        f" finds the site's feeds, else {_removal(url)}"
+        f" finds the site's feeds, else {feeds_remove_command(secrets_shown(url))}"
     )
 
 

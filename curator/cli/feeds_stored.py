@@ -9,7 +9,7 @@ from pathlib import Path
 
 from curator.cli.common import echo, opened, warn
 from curator.config import Config
-from curator.errors import shell_arg
+from curator.errors import feeds_remove_command
 from curator.feedsecrets import secrets_masked_in, secrets_shown
 from curator.urls import feed_key
 
@@ -78,16 +78,16 @@ def same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) 
         if why:
             warn(
                 f"{new} serves the same articles as {old}{named},"
-                f" already in the feeds list, and {why}: remove the old one, `curator feeds"
-                f" remove {shell_arg(old)}`; once it is removed, a fetch carries its"
+                f" already in the feeds list, and {why}: remove the old one,"
+                f" {feeds_remove_command(old)}; once it is removed, a fetch carries its"
                 f" stored articles over to {new}"
             )
             return listed.url
         warn(
             f"{new} serves the same articles as {old}{named}, already"
             f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
-            f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
-            f" {shell_arg(new)}`; it adds nothing but a second line in {config}"
+            f" If it is the same feed (a new address, a copy), remove one:"
+            f" {feeds_remove_command(new)}; it adds nothing but a second line in {config}"
         )
         return listed.url
     return None
