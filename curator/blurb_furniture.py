@@ -182,7 +182,8 @@ _FURNITURE_END = re.compile(rf"(?:\b{_MORE}[^\w.!?]*|{_ELLIPSIS})$", re.I)
 #:   account: "Already a subscriber?" (the question, not "if you're not already a member"),
 #:   "You have reached your limit of free articles" (a limit of articles or reading: "Once you've
 #:   reached your credit limit, ..." is prose, walk76 #5), "Il vous reste 80% de cet article à lire",
-#:   "Weiterlesen mit Z+", "Para seguir leyendo, hazte suscriptor" (walk70 #3).
+#:   "Weiterlesen mit Z+", "Para seguir leyendo, hazte suscriptor" (walk70 #3), "Subscribe to keep
+#:   reading" (fixlp #5: a metered paywall's heading, unsaid).
 _READERS = (
     r"(?:our )?(?:paid |paying |premium )?(?:subscribers|members)|abonnenten|"
     r"abonnée?s|membres|suscriptores|socios|abonados"
@@ -214,8 +215,8 @@ _TO_THE_READER = (
     r"(?:[^.!?]{0,30}? )?(?:free (?:articles|stories|reads)|"
     r"(?:free |monthly |weekly )?(?:article|story|reading|read)s? limit|"
     r"limit of (?:free )?(?:articles|stories|reads))|"
-    r"to continue reading|(?:sign|log) in to (?:read|continue)|"
-    r"subscribe (?:now )?to (?:continue|read|unlock)|"
+    r"to continue reading|(?:sign|log) in to (?:read|continue|keep reading)|"
+    r"subscribe (?:now )?to (?:continue|keep reading|read|unlock)|"
     r"(?:jetzt )?weiterlesen mit|para (?:seguir|continuar) leyendo|"
     r"pour (?:lire la suite|continuer (?:à|a) lire)|hazte (?:suscriptora?|soci[oa])|"
     r"il vous reste \d+\s*%"

@@ -116,6 +116,14 @@ def shell_arg(value: object) -> str:
     return shlex.quote(str(value))
 
 
+def feeds_remove_command(address: str, *, drop_waiting: bool = False) -> str:
+    """The command removing the feed of `address` (given masked or whole, as the message names the
+    feed), written between backquotes as every message advises it: "`curator feeds remove URL`",
+    with ` --drop-waiting` when asked (fixlp #4: eleven messages wrote it by hand)."""
+    waiting = " --drop-waiting" if drop_waiting else ""
+    return f"`curator feeds remove {shell_arg(address)}{waiting}`"
+
+
 def init_advice(config: Path) -> str:
     """How to make the missing feeds.yaml `config` where it was looked for: `curator init`
     writes `feeds.yaml` into the folder it is given (the current one by default), so the

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from curator.errors import shell_arg
+from curator.errors import feeds_remove_command
 from curator.feeds.common import too_many
 from curator.feedsecrets import secrets_shown
 from curator.models import ErrorKind
@@ -184,7 +184,7 @@ class FeedReport:
         shown = secrets_shown(self.url)  # (its secret masked, as `feeds list` shows it: fixln #1)
         said = (
             f'{shown} now calls itself "{now}", not "{was}": if it is another site, remove it'
-            f" (`curator feeds remove {shell_arg(shown)}`) or update its url in feeds.yaml;"
+            f" ({feeds_remove_command(shown)}) or update its url in feeds.yaml;"
         )
         credit_was, credit, how = self.retitled_credit or (was, now, "title")
         if credit == credit_was:  # (its `name:` or its pages' site name credits it: walk180 #3)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from curator.config import Config, FeedSource
 from curator.discover import find_feed_links, is_comments_feed
-from curator.errors import shell_arg
+from curator.errors import feeds_remove_command
 from curator.feedsecrets import secrets_shown
 from curator.harvest_outcome import Settled
 from curator.harvest_outcome import shown_name as _shown_name
@@ -47,7 +47,7 @@ def listed_at(
     )
     return other.url, (
         f"{verb} {name} ({listed}{line}), a feed already listed: remove {which}"
-        f" (`curator feeds remove {shell_arg(shown)}`)"
+        f" ({feeds_remove_command(shown)})"
     )
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from curator.config import Config
-from curator.errors import shell_arg
+from curator.errors import feeds_remove_command
 from curator.store import Store
 
 #: How many articles of one feed must share one text (but for their numbers) to be named so.
@@ -94,7 +94,7 @@ def template_feed_notes(config: Config, store: Store, after: int) -> list[str]:
             " archive with the same words, which then look common everywhere rather than"
             " typical of a subject (`curator subjects explain URL` of one says so)."
             " If the feed is not one for your readers:"
-            f" `curator feeds remove {shell_arg(url)} --drop-waiting` stops reading it and"
+            f" {feeds_remove_command(url, drop_waiting=True)} stops reading it and"
             " leaves its articles out of every issue"
         )
     return notes

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import PurePath
 
+from curator.feedsecrets import secrets_masked_in
 from curator.storebase import NOT_DEAD as _NOT_DEAD
 from curator.storebase import StoreBase
 from curator.storebase import iso as _iso
@@ -145,7 +146,10 @@ class FeedStore(StoreBase):
         wait_until: datetime | None = None,
     ) -> None:
         """Remember a failed fetch; validators and articles stay as they were. `wait_until`: the
-        server asked not to be asked again before then (Retry-After)."""
+        server asked not to be asked again before then (Retry-After). Each address in `error` is
+        stored with its secret masked (`?token=...`, fixlp #2: a redirect's token was kept whole,
+        masked only when printed); the feed's own `url` stays whole, to fetch it."""
+        error = secrets_masked_in(error)
         with self.transaction():
             self._feed_id(url)
             self.db.execute(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
+from curator.feedsecrets import secrets_masked_in
+
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     """Run `;`-separated DDL inside the caller's transaction (executescript would commit it)."""
@@ -451,6 +453,18 @@ def _migration_31(db: sqlite3.Connection) -> None:
     )
 
 
+def _migration_32(db: sqlite3.Connection) -> None:
+    """Each feed's stored error with the secret of each address in it masked (`?token=...`), as
+    `record_feed_failure` stores one from now on (fixlp #2: a redirect loop's error kept the
+    token whole, masked only when printed). The feed's own `url` stays whole, to fetch it."""
+    for feed_id, error in db.execute(
+        "SELECT id, last_error FROM feeds WHERE last_error IS NOT NULL"
+    ).fetchall():
+        masked = secrets_masked_in(error)
+        if masked != error:
+            db.execute("UPDATE feeds SET last_error = ? WHERE id = ?", (masked, feed_id))
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -484,6 +498,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_29,
     _migration_30,
     _migration_31,
+    _migration_32,
 )
 
 

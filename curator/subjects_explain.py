@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from curator.errors import shell_arg
+from curator.errors import feeds_remove_command, shell_arg
 from curator.htmltext import display_width, pad
 from curator.models import Assignment
 from curator.possessive import possessive
@@ -375,7 +375,7 @@ class Explanation:
             lines.append(
                 f"  one of {count} articles from {feed} ({feed_url}) with the same text but for"
                 " their numbers (an automated report or a listing): if the feed is not one for"
-                f" your readers, `curator feeds remove {shell_arg(feed_url)} --drop-waiting`"
+                f" your readers, {feeds_remove_command(feed_url, drop_waiting=True)}"
                 " stops reading it and leaves its articles out of every issue"
             )
         if self.copy_of is not None:

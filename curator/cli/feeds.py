@@ -32,7 +32,7 @@ from curator.cli.streams import changes_nothing
 from curator.config import Config, ConfigError
 from curator.config_load import load_config
 from curator.config_values import check_feed_address, name_bars_fault
-from curator.errors import CuratorError, FeedsFailing, InputError, shell_arg
+from curator.errors import CuratorError, FeedsFailing, InputError, feeds_remove_command, shell_arg
 from curator.feedsecrets import secrets_masked_in, secrets_of, secrets_said, secrets_shown
 from curator.feedsfile import (
     DuplicateFeedError,
@@ -97,10 +97,10 @@ def _checked_address(given: str) -> str:
     folder, as the command takes it."""
     read, why = feed_address(given)
     if why:
-        echo(f"curator: {given} is read as {read}: {why}", err=True)
+        echo(f"curator: {secrets_shown(given)} is read as {secrets_shown(read)}: {why}", err=True)
 
     def refused(message: str) -> InputError:
-        return InputError(f"{message}; nothing added")
+        return InputError(f"{secrets_masked_in(message)}; nothing added")
 
     check_feed_address(read, Path.cwd() / "feeds.yaml", refused)
     return read
@@ -114,7 +114,10 @@ def _tried(rejected: Sequence[tuple[str, str]]) -> str:
     """The addresses tried for a feed and why each is not one, one a line after the message."""
     if not rejected:
         return ""
-    lines = [f"  {address}: {why}" for address, why in rejected[:_TRIED_SHOWN]]
+    lines = [
+        f"  {secrets_shown(address)}: {secrets_masked_in(why)}"
+        for address, why in rejected[:_TRIED_SHOWN]
+    ]
     if len(rejected) > _TRIED_SHOWN:
         lines.append(f"  and {len(rejected) - _TRIED_SHOWN} more")
     return ". Tried:\n" + "\n".join(lines)
@@ -141,6 +144,9 @@ def add(
     config: Path, url: str, subjects: tuple[str, ...], name: str | None, no_check: bool
 ) -> None:
     """Add a feed, given its address or its website's (curator finds the feed), or a local file."""
+    # Each address is said with its secret masked (`?token=...`), as every other command says it
+    # (fixlp #1: the address typed and the feeds found were printed whole); feeds.yaml has it whole.
+    shown = secrets_shown
     conf = loaded(config)
     if name and "||" in name:  # walk155 #1: feeds.yaml's own check refuses it too
         message = name_bars_fault(name).replace("`name: ", "`--name ", 2)
@@ -149,32 +155,33 @@ def add(
     subjects = conf.subjects_named(subjects)
     fetched, written = _feed_address(conf, _checked_address(url))
     if any(source.is_file and source.url == fetched for source in conf.feeds):
-        raise DuplicateFeedError(f"{config}: {written} is already in the feeds list")
+        raise DuplicateFeedError(f"{config}: {shown(written)} is already in the feeds list")
     listed = {feed_key(spec.url): spec.url for spec in read_feeds(config)}
     if feed_key(written) in listed:  # its https:// form, say: said before it is read (walk45 #8)
         raise DuplicateFeedError(
-            f"{config}: {written} is already in the feeds list, as {listed[feed_key(written)]}"
+            f"{config}: {shown(written)} is already in the feeds list, as"
+            f" {shown(listed[feed_key(written)])}"
         )
     if no_check:
         said: list[str] = []
         add_feed(config, written, name, subjects, said)
-        echo(f"Added {written} without reading it; `curator fetch` will read it")
+        echo(f"Added {shown(written)} without reading it; `curator fetch` will read it")
         for note in said:
-            warn(note)
+            warn(secrets_masked_in(note))
         held_already(conf, config, written)
         return
     found = discover_feeds(conf, fetched)
     if found.error:
-        raise CuratorError(f"{url}: {found.error}")
+        raise CuratorError(f"{shown(url)}: {secrets_masked_in(found.error)}")
     if not found.feeds:
         raise CuratorError(
-            f"{url}: no feed found; give the feed's own address if the site has one"
+            f"{shown(url)}: no feed found; give the feed's own address if the site has one"
             + _tried(found.rejected)
         )
     if len(found.feeds) > 1 and not found.is_feed:
-        echo(f"{url} offers {len(found.feeds)} feeds; adding the first:", err=True)
+        echo(f"{shown(url)} offers {len(found.feeds)} feeds; adding the first:", err=True)
         for feed in found.feeds:
-            echo(f"  {feed.url}  {feed.title or ''}", err=True)
+            echo(f"  {shown(feed.url)}  {feed.title or ''}", err=True)
     best = found.feeds[0]
     address = written if found.is_feed else best.url
     moved = found.moved_to if found.is_feed else None
@@ -182,7 +189,7 @@ def add(
         # walk178 #6: the address given was added, no word of its move, and the next fetch asked
         # to replace the line just written: the feed's own address is listed, and that is said.
         echo(
-            f"{written} has moved permanently to {moved} (its server redirects there for good):"
+            f"{shown(written)} has moved permanently to {shown(moved)} (its server redirects there for good):"
             " adding the new address",
             err=True,
         )
@@ -191,8 +198,8 @@ def add(
     for where in (found.final_url if found.is_feed else None, best.url):
         if where and feed_key(where) in listed:
             raise DuplicateFeedError(
-                f"{config}: {url} leads to {where}, which is already in the feeds list as"
-                f" {listed[feed_key(where)]}; nothing added"
+                f"{config}: {shown(url)} leads to {shown(where)}, which is already in the feeds"
+                f" list as {shown(listed[feed_key(where)])}; nothing added"
             )
     title = " ".join((best.title or "").split())
     # The feed's title becomes `name:` (which every article of it is credited to) only when it
@@ -205,14 +212,14 @@ def add(
     # it was read to check it and its articles are stored by the next fetch.
     entries = f"{best.entries} entr{'y' if best.entries == 1 else 'ies'}"
     echo(
-        f"Added {address}"
+        f"Added {shown(address)}"
         + (f" ({own})" if own else "")
         + f": read to check it, a feed of {entries}; its articles are stored at the next"
         " `curator fetch` or `curator build` (until then `curator feeds list` says it was never"
         " fetched)"
     )
     for note in rewritten:
-        warn(note)
+        warn(secrets_masked_in(note))
     held_already(conf, config, address)
     same_entries(conf, config, address, best.keys)
     if title and not own:
@@ -351,7 +358,7 @@ def _remove(
             " a draft keeps it out of that issue only,"
             " and the next `curator draft` can pick it again. To leave them all out at once:"
             # (walk180 #7: `feeds add` first was advised, which refuses a feed gone, 410)
-            f" `curator feeds remove {shell_arg(secrets_shown(spec.url))} --drop-waiting`."
+            f" {feeds_remove_command(secrets_shown(spec.url), drop_waiting=True)}."
         )
     elif dead:
         echo(
@@ -612,16 +619,11 @@ def _shown_names(table: list[dict[str, Any]]) -> dict[int, str]:
     return {id(row): names[id(masked)] for row, masked in zip(table, shown, strict=True)}
 
 
-def _removal(url: str) -> str:
-    """The command removing the feed of `url`, its secret masked (`feeds remove` reads the masked
-    address as the feed listed so: fixlg #2)."""
-    return f"`curator feeds remove {shell_arg(secrets_shown(url))}`"
-
-
 def _unmasked(config: Path, url: str) -> str:
     """The address feeds.yaml lists for `url` given with its secret masked as curator shows it
-    (`token=...`: fixlg #2), so that the command curator advised runs as written; else `url`."""
-    if "=..." not in url:
+    (`token=...`: fixlg #2; a path's secret segment, `/u/.../rss`: fixlp #3), so that the command
+    curator advised runs as written; else `url`."""
+    if "..." not in url:
         return url
     try:
         listed = [s.url for s in read_feeds(config) if secrets_shown(s.url) == url.strip()]
@@ -647,7 +649,7 @@ def _moved_advice(row: dict[str, Any]) -> str:
     if row.get("moved_to_line") is not None:  # (walk183 #6: the feed it moved to is listed)
         return (
             f"moved to {secrets_shown(row['moved_to'])}, listed already (line"
-            f" {row['moved_to_line']}): remove this line ({_removal(url)})"
+            f" {row['moved_to_line']}): remove this line ({feeds_remove_command(secrets_shown(url))})"
         )
     moved_error = moved_error_of(row["last_error"]) if row["failing_since"] else None
     if moved_error is None:
@@ -662,7 +664,7 @@ def _moved_advice(row: dict[str, Any]) -> str:
     return (
         f"moved permanently to {row['moved_to']}, but that address answered {moved_error} too:"
         f" the feed may be gone from both; `curator feeds add {shell_arg(secrets_shown(site))}`"
-        f" finds the site's feeds, else {_removal(url)}"
+        f" finds the site's feeds, else {feeds_remove_command(secrets_shown(url))}"
     )
 
 

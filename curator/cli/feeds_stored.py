@@ -9,7 +9,7 @@ from pathlib import Path
 
 from curator.cli.common import echo, opened, warn
 from curator.config import Config
-from curator.errors import shell_arg
+from curator.errors import feeds_remove_command
 from curator.feedsecrets import secrets_masked_in, secrets_shown
 from curator.urls import feed_key
 
@@ -34,7 +34,7 @@ def held_already(
     dropped = f", {back} of them left out by its removal until now" if back else ""
     echo(
         f"The store still holds {total} article(s) of "
-        + (address if named else "this feed")
+        + (secrets_shown(address) if named else "this feed")
         + ", from before it was removed:"
         f" {unfeatured - dead} no issue featured{dropped}, which can be picked for the next"
         f" issues again{gone}",
@@ -60,13 +60,15 @@ def same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) 
         if listed is None or feed_key(listed.url) == feed_key(address) or count * 2 <= len(keys):
             continue
         named = f" ({listed.name})" if listed.name else ""
+        # (each address's secret masked, as every command says it: fixlp #1)
+        new, old = secrets_shown(address), secrets_shown(listed.url)
         share = "all" if count >= len(keys) else f"{count}"
         # walk169 #5: the listed feed moved here (a 301 recorded, or its page named this feed),
         # or its address is gone: the old line is the one to remove, not the new.
         moved = moves.get(stored)
         state = states[stored]
         why = (
-            f"its address moved to {address}"
+            f"its address moved to {new}"
             if moved and feed_key(moved) == feed_key(address)
             else f"its address now answers {secrets_masked_in(state.last_error)}"
             if state.last_error and (state.gone or state.last_error.startswith("HTTP 404"))
@@ -75,17 +77,17 @@ def same_entries(conf: Config, config: Path, address: str, keys: Sequence[str]) 
         # (said with warn: `feeds import --json` holds it in `warnings`, walk183 #1)
         if why:
             warn(
-                f"{address} serves the same articles as {listed.url}{named},"
-                f" already in the feeds list, and {why}: remove the old one, `curator feeds"
-                f" remove {shell_arg(listed.url)}`; once it is removed, a fetch carries its"
-                f" stored articles over to {address}"
+                f"{new} serves the same articles as {old}{named},"
+                f" already in the feeds list, and {why}: remove the old one,"
+                f" {feeds_remove_command(old)}; once it is removed, a fetch carries its"
+                f" stored articles over to {new}"
             )
             return listed.url
         warn(
-            f"{address} serves the same articles as {listed.url}{named}, already"
+            f"{new} serves the same articles as {old}{named}, already"
             f" in the feeds list: {share} of its {len(keys)} entries are stored as that feed's."
-            f" If it is the same feed (a new address, a copy), remove one: `curator feeds remove"
-            f" {shell_arg(address)}`; it adds nothing but a second line in {config}"
+            f" If it is the same feed (a new address, a copy), remove one:"
+            f" {feeds_remove_command(new)}; it adds nothing but a second line in {config}"
         )
         return listed.url
     return None

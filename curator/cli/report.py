@@ -36,7 +36,7 @@ from curator.cli.report_feeds import (
     stored_already_note,
     waiting_note,
 )
-from curator.errors import shell_arg
+from curator.errors import feeds_remove_command
 from curator.extract import site_name_note
 from curator.feedsecrets import secrets_masked_in, secrets_shown
 from curator.harvest import (
@@ -94,7 +94,7 @@ def _pages_gone(urls: Sequence[str]) -> str:
             "every one is gone (404, 410 or a redirect away from the article), so its articles"
             " are left out as dead links: the feed links to pages its site no longer has; check"
             " it (open its address, or `curator feeds check`), or stop following it with"
-            f" `curator feeds remove {shell_arg(urls[0])}` (not `fetch_pages: false`: its dead"
+            f" {feeds_remove_command(urls[0])} (not `fetch_pages: false`: its dead"
             " links would be published)"
         )
     return (

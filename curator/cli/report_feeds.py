@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from curator.errors import shell_arg
+from curator.errors import feeds_remove_command, shell_arg
 from curator.feeds.common import HTML_NOT_FEED
 from curator.feedsecrets import secrets_masked_in, secrets_of, secrets_shown
 from curator.fetch_failures import MAX_RETRY_AFTER
@@ -42,7 +42,7 @@ def gone_advice(report: FeedReport) -> str | None:
     find = f"`curator feeds add {shell_arg(home)}` finds the site's feeds, " if home else ""
     return (
         f"the address is gone: if the feed has moved, {find}put its new address in feeds.yaml;"
-        f" else `curator feeds remove {shell_arg(secrets_shown(report.url))}`"
+        f" else {feeds_remove_command(secrets_shown(report.url))}"
     )
 
 
@@ -65,8 +65,8 @@ def html_advice(report: FeedReport) -> str | None:
     )
     return (
         "open the address in a browser to see what it shows (a login page, the site's new"
-        f" pages); if the site moved its feed, {find}`curator feeds remove"
-        f" {shell_arg(secrets_shown(report.url))}` drops this one; if it has none now, remove it the same way"
+        f" pages); if the site moved its feed, {find}"
+        f"{feeds_remove_command(secrets_shown(report.url))} drops this one; if it has none now, remove it the same way"
     )
 
 
@@ -170,7 +170,7 @@ def moved_note(report: FeedReport) -> str | None:
             f"moved permanently to {report.moved_to} in an earlier run{seen}, but that address"
             f" answered {report.moved_error} too: the feed may be gone from both;"
             f" `curator feeds add {shell_arg(site)}` finds the site's feeds, else"
-            f" `curator feeds remove {shell_arg(secrets_shown(report.url))}`"
+            f" {feeds_remove_command(secrets_shown(report.url))}"
         )
     if report.moved_before and report.status == "failed":  # and the new address failed too
         return f"moved permanently to {report.moved_to} in an earlier run{seen}: {replace}"
@@ -338,7 +338,7 @@ def other_script_note(report: FeedReport) -> str:
         f"{report.name}: {some} {written}: {'it fits' if n == 1 else 'they fit'} no subject, and"
         f" no issue will feature {they} unless you move {they} under a subject. To feature"
         f" {they}, write a subject (or keywords) in {'its' if n == 1 else 'their'} language in"
-        f" feeds.yaml; else `curator feeds remove {shell_arg(secrets_shown(report.url))}`"
+        f" feeds.yaml; else {feeds_remove_command(secrets_shown(report.url))}"
     )
 
 
