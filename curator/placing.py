@@ -36,7 +36,7 @@ from curator import deps, modelcache
 from curator.config import Config
 from curator.editmoved import MOVED_LISTED
 from curator.models import Article, Subject
-from curator.ownwords import LOOKED_AT, Strays, strays_of
+from curator.ownwords import LOOKED_AT, Strays, own_keys, strays_of
 from curator.ownwords import featured_strays as strays_in
 from curator.rescored import NAMED, kept_published_line, rescored_line
 from curator.store import Store, StoredModel
@@ -57,6 +57,7 @@ from curator.termcounts import (
     Vocabulary,
     count,
     counts_format,
+    decode,
     for_phrases,
     phrase_keys,
     prepare,
@@ -447,19 +448,35 @@ def featured_strays(
     """Of an issue's `entries` (article, its section's subject), those using none of the
     subject's own words, by URL: their subject and the own words they use; under a subject the
     subject edit's report would say (`Strays.said`, judged as it does), those using one of its
-    words only too (`ownwords.featured_strays`; walk196)."""
+    words only too (`ownwords.featured_strays`; walk196).
+
+    Of each article only the counts of the featured subjects' own words are read (`key_counts`;
+    fixlo #2: naming every term of every article of every featured subject was most of a
+    draft's check, benchmarks/draft_strays.py), the store's terms once for every subject, and
+    the featured articles' counts once, with their subject's articles."""
     phrases = phrase_keys(subject_phrases(config.subjects))
     moved = store.corrections()
     featured = {name for _, name in entries}
+    subjects = [s for s in config.subjects if s.name in featured]
+    keys = frozenset().union(*(own_keys(s) for s in subjects))
+    wanted = {a.id for a, _ in entries if a.id is not None}
+    vocabulary = Vocabulary(store)
+    kept: dict[int, Vector] = {}
     off = []
-    for subject in config.subjects:
-        if subject.name not in featured:
-            continue
-        if _placed_strays(store, subject, phrases, moved).said:
+    for subject in subjects:
+        rows = store.placed_matched(subject.name, LOOKED_AT)
+        ids = [a.id for a, _ in rows if a.id is not None]
+        counts = key_counts(store, phrases, ids, keys, vocabulary)
+        kept.update((i, c) for i, c in counts.items() if i in wanted)
+        if strays_of(subject, rows, counts, moved).said:
             off.append(subject.name)
-    return strays_in(
-        config.subjects, entries, lambda ids: counts_of(store, phrases, ids), moved, off
-    )
+
+    def featured_counts(ids: Sequence[int]) -> dict[int, Vector]:
+        rest = [i for i in ids if i not in kept]
+        found = key_counts(store, phrases, rest, keys, vocabulary) if rest else {}
+        return {i: c for i in ids if (c := kept.get(i, found.get(i))) is not None}
+
+    return strays_in(config.subjects, entries, featured_counts, moved, off)
 
 
 def _keep_older_issues_subjects(
@@ -564,16 +581,61 @@ def counts_of(
     the store, or counted now (and stored) for those not counted yet or whose stored counts are
     damaged."""
     vocabulary = vocabulary or Vocabulary(store)
-    counted = prepare(store, phrases, vocabulary)
-    missing = store.uncounted(list(ids))
-    for start in range(0, len(missing), COUNT_BATCH):
-        chunk = store.articles_by_ids(missing[start : start + COUNT_BATCH])
-        vocabulary.save(count(chunk, counted))
+    counted = _count_missing(store, phrases, ids, vocabulary)
     found, damaged = vocabulary.counts(store.term_count_blobs(ids))
     if damaged:
         vocabulary.save(count(store.articles_by_ids(damaged), counted))
         found.update(vocabulary.counts(store.term_count_blobs(damaged))[0])
     return {i: for_phrases(c, phrases) for i, c in found.items()}
+
+
+def _count_missing(
+    store: Store, phrases: set[str], ids: Sequence[int], vocabulary: Vocabulary
+) -> list[str]:
+    """Count (and store) those of the articles `ids` not counted yet; the phrases counted."""
+    counted = prepare(store, phrases, vocabulary)
+    missing = store.uncounted(list(ids))
+    for start in range(0, len(missing), COUNT_BATCH):
+        chunk = store.articles_by_ids(missing[start : start + COUNT_BATCH])
+        vocabulary.save(count(chunk, counted))
+    return counted
+
+
+#: Stands, in `key_counts`, for the terms of an article's counts that were not asked for.
+OTHER_TERMS = ""
+
+
+def key_counts(
+    store: Store,
+    phrases: set[str],
+    ids: Sequence[int],
+    keys: Collection[str],
+    vocabulary: Vocabulary | None = None,
+) -> dict[int, Vector]:
+    """As `counts_of`, each article's counts of the terms `keys` only (`OTHER_TERMS` for the
+    rest: an article counted is never {}, as with `counts_of`): what a stray check reads of
+    them, without naming every term of every article (fixlo #2: most of the check's time)."""
+    vocabulary = vocabulary or Vocabulary(store)
+    _count_missing(store, phrases, ids, vocabulary)
+    keys = {k for k in keys if " " not in k or k in phrases}  # (as `for_phrases` keeps them)
+    wanted = {term_id: term for term, (term_id, _) in store.term_rows(keys).items()}
+    last = store.max_term_id()
+    out: dict[int, Vector] = {}
+    damaged: list[int] = []
+    for i, blob in store.term_count_blobs(ids).items():
+        try:
+            pairs = decode(blob)
+        except ValueError:
+            damaged.append(i)
+            continue
+        if pairs and pairs[-1][0] > last:  # (a term the store lacks: sorted by id)
+            damaged.append(i)
+            continue
+        found = {wanted[t]: c for t, c in pairs if t in wanted}
+        out[i] = found or ({OTHER_TERMS: 1.0} if pairs else {})
+    for i, c in counts_of(store, phrases, damaged, vocabulary).items() if damaged else ():
+        out[i] = {t: x for t, x in c.items() if t in keys} or ({OTHER_TERMS: 1.0} if c else {})
+    return out
 
 
 def _count_archive(

@@ -112,11 +112,6 @@ def record_published(
             {sec.subject for sec in issue.sections} - {s.name for s in config.subjects}
         ),
     )
-    for sec in issue.sections:  # a draft's own headings, carried as issue-N.json's are
-        for scored in sec.entries:
-            art = scored.article
-            if art.id and art.title_corrected_in == issue.number:
-                store.record_title_corrected(issue.number, art.id)
     kept = tuple(keep_published_subjects(config, store, featured))
     ids = {entry.article.url: entry.article.id for sec in issue.sections for entry in sec.entries}
     store.record_issue_moves(

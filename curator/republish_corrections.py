@@ -587,10 +587,14 @@ def _corrections_kept(
             # (a blurb written again from its Markdown is curator's, not a correction)
             blurb = bool({"blurb", "blurb_markdown"} & set(changed)) and art.url not in refreshed
             store.set_published_article(
-                issue.number, article_id, art, credit_corrected=credit, blurb_corrected=blurb
+                issue.number,
+                article_id,
+                art,
+                credit_corrected=credit,
+                blurb_corrected=blurb,
+                # (carried to an issue featuring it again: walk199 #2)
+                title_corrected="title" in changed,
             )
-            if "title" in changed:  # (carried to an issue featuring it again: walk199 #2)
-                store.record_title_corrected(issue.number, article_id)
             if art.url in refreshed and changed == ["blurb"]:
                 continue
             where = f'issue {issue.number}, "{art.title}"'

@@ -268,6 +268,16 @@ class IssueStore(StoreBase):
                     if art.blurb_corrected_in == number
                 ],
             )
+            # (a title its draft corrected, likewise: walk199 #2)
+            self.db.executemany(
+                "UPDATE issue_articles SET title_corrected = 1 WHERE issue_id = ?"
+                " AND article_id = ?",
+                [
+                    (issue_id, art_id)
+                    for art_id, art in (articles or {}).items()
+                    if art.title_corrected_in == number
+                ],
+            )
 
     def set_published_article(
         self,
@@ -277,19 +287,22 @@ class IssueStore(StoreBase):
         *,
         credit_corrected: bool = False,
         blurb_corrected: bool = False,
+        title_corrected: bool = False,
     ) -> None:
         """Keep the address, title, credit and blurb issue `number` publishes article
         `article_id` with anew (as its corrected issue-N.json has them), as `record_issue` kept
         them (the address only when it is not the article's own). `credit_corrected`: its
         credit is the editor's correction, which an issue featuring it again publishes
-        (`credit_corrections`); `blurb_corrected` likewise its blurb (`blurb_corrections`)."""
+        (`credit_corrections`); `blurb_corrected` likewise its blurb (`blurb_corrections`), and
+        `title_corrected` its title (`title_corrections`; walk199 #2)."""
         with self.transaction():
             self.db.execute(
                 "UPDATE issue_articles SET title = ?, authors = ?, publication = ?, blurb = ?,"
                 " blurb_markdown = ?, url = (CASE WHEN ? = (SELECT url FROM articles WHERE id = ?)"
                 " THEN NULL ELSE ? END), credit_corrected = (CASE WHEN ? THEN 1 ELSE"
                 " credit_corrected END), blurb_corrected = (CASE WHEN ? THEN 1 ELSE"
-                " blurb_corrected END) WHERE article_id = ? AND issue_id ="
+                " blurb_corrected END), title_corrected = (CASE WHEN ? THEN 1 ELSE"
+                " title_corrected END) WHERE article_id = ? AND issue_id ="
                 " (SELECT id FROM issues WHERE number = ?)",
                 (
                     article.title,
@@ -302,6 +315,7 @@ class IssueStore(StoreBase):
                     article.url,
                     int(credit_corrected),
                     int(blurb_corrected),
+                    int(title_corrected),
                     article_id,
                     number,
                 ),
@@ -347,32 +361,19 @@ class IssueStore(StoreBase):
             found[article_id] = (number, tuple(json.loads(authors)), publication)
         return found
 
-    def record_title_corrected(self, number: int, article_id: int) -> None:
-        """Issue `number`'s title of article `article_id` is the editor's correction (its
-        issue-N.json's "title" and `curator render`): an issue featuring the article again
-        publishes it (`title_corrections`; walk199 #2: the feed's title came back, unsaid)."""
-        kept = self._title_corrected()
-        if [number, article_id] not in kept:
-            pairs = json.dumps([*kept, [number, article_id]])
-            self._set_meta([("title_corrected", pairs)])
-
-    def _title_corrected(self) -> list[list[int]]:
-        return [[int(n), int(a)] for n, a in json.loads(self._meta("title_corrected") or "[]")]
-
     def title_corrections(self) -> dict[int, tuple[int, str]]:
         """The title the editor last corrected each article's to, by article id: (the number of
         the issue that corrected it, the title that issue publishes now), as `credit_corrections`
         gives credits; an issue featuring the article again publishes it so, unless its draft
         gives another. An issue that no longer features the article corrects nothing."""
         found: dict[int, tuple[int, str]] = {}
-        for number, article_id in sorted(self._title_corrected()):
-            row = self.db.execute(
-                "SELECT ia.title FROM issue_articles ia JOIN issues i ON i.id = ia.issue_id"
-                " WHERE i.number = ? AND ia.article_id = ? AND ia.title IS NOT NULL",
-                (number, article_id),
-            ).fetchone()
-            if row is not None and str(row[0]).strip():
-                found[article_id] = (number, str(row[0]))
+        for article_id, number, title in self.db.execute(
+            "SELECT ia.article_id, i.number, ia.title FROM issue_articles ia"
+            " JOIN issues i ON i.id = ia.issue_id WHERE ia.title_corrected = 1"
+            " AND ia.title IS NOT NULL ORDER BY i.number"
+        ):
+            if str(title).strip():
+                found[article_id] = (number, str(title))
         return found
 
     def blurb_corrections(self) -> dict[int, tuple[int, str, str | None]]:

@@ -5,6 +5,7 @@ one, in one transaction). Never edit one that shipped: add the next."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 
@@ -465,6 +466,24 @@ def _migration_32(db: sqlite3.Connection) -> None:
             db.execute("UPDATE feeds SET last_error = ? WHERE id = ?", (masked, feed_id))
 
 
+def _migration_33(db: sqlite3.Connection) -> None:
+    """Whether the editor corrected each issue article's title there (its draft's `## Title`
+    heading, or its issue-N.json's "title" and `curator render`), as a corrected credit or
+    blurb is kept (migrations 28, 29), so that an issue featuring it again publishes it as
+    corrected (walk199 #2). The titles corrected before were kept as the meta key
+    `title_corrected` (a JSON list of [issue, article] pairs, read pair by pair on every build):
+    they move to the column, and the key goes. NULL: as curator titled it, or not known."""
+    _add_columns(db, "issue_articles", [("title_corrected", "INTEGER")])
+    row = db.execute("SELECT value FROM meta WHERE key = 'title_corrected'").fetchone()
+    if row is not None:
+        db.executemany(
+            "UPDATE issue_articles SET title_corrected = 1 WHERE article_id = ? AND issue_id ="
+            " (SELECT id FROM issues WHERE number = ?)",
+            [(int(article_id), int(number)) for number, article_id in json.loads(row[0])],
+        )
+        db.execute("DELETE FROM meta WHERE key = 'title_corrected'")
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -499,6 +518,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_30,
     _migration_31,
     _migration_32,
+    _migration_33,
 )
 
 
