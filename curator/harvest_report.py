@@ -133,7 +133,7 @@ class FeedReport:
     #: well-formed empty document said "ok ...: 0 entries, 0 new").
     entries_before: int = 0
     #: A feed read before whose entries in this run were all new, all dated after the newest it
-    #: gave before, and as many as on its last read: (the newest stored date, the oldest entry's
+    #: gave before, however many (walk202 #7): (the newest stored date, the oldest entry's
     #: date, ISO; its entries). The entries between may have left the feed unseen (walk157 #3).
     missed: tuple[str, str, int, str | None] | None = None
     #: A feed that gave nothing new in this run, whose newest article is dated `QUIET_AFTER` ago

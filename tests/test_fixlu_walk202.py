@@ -18,14 +18,18 @@ HTML = "text/html; charset=utf-8"
 STORIES = [*VOC, DETRACTORS, SURVEYS, BACKLOG]
 
 
-def config(tmp_path: Path, feeds: list[tuple[str, str]]) -> Path:
-    """feeds.yaml reading `feeds` ((url, name) each, in order) under the demo's subjects."""
+def config(tmp_path: Path, feeds: list[tuple[str, str]], pages: bool = True) -> Path:
+    """feeds.yaml reading `feeds` ((url, name) each, in order) under the demo's subjects (their
+    pages not read, unless `pages`)."""
     demo = yaml.safe_load((EXAMPLES / "feeds.yaml").read_text(encoding="utf-8"))
     path = tmp_path / "feeds.yaml"
     data = {
         "newsletter": {"title": "CX Weekly", "editor": "Dana Reyes", "issue_size": 2},
         "subjects": demo["subjects"],
-        "feeds": [{"url": url, "name": name} for url, name in feeds],
+        "feeds": [
+            {"url": url, "name": name, **({} if pages else {"fetch_pages": False})}
+            for url, name in feeds
+        ],
         "settings": {"allow_private_addresses": True},
     }
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
@@ -145,3 +149,41 @@ def test_an_entry_stored_already_by_its_very_link_is_said_so(
         " (the same link), so 0 stored from it" in said_as_one(err)
     ), err
     assert "another link" not in err and "own site" not in err, err
+
+
+def test_a_feed_shrunk_to_entries_all_new_and_newer_warns_of_a_gap(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk202 #7: a feed read at 30 entries (the newest of 2 November) gave 5 entries next, all
+    new, all of 7 December: "5 entries, 5 new" and no word, five weeks perhaps missing (the
+    warning needed as many entries as on its last read)."""
+
+    def serve(count: int, day: str, first: int) -> str:
+        items = [
+            item(
+                f"{http_server.base}/g/n/{n}.html",
+                f"Customer experience note {n}: loyalty and support",
+                "Kim Lee",
+                f"{day} 2026 {n % 24:02d}:00:00 GMT",
+            )
+            for n in range(first, first + count)
+        ]
+        return rss(http_server, "/g/feed.xml", "CX Daily Notes", "/g/", items)
+
+    feed = serve(30, "Mon, 02 Nov", 0)
+    path = config(tmp_path, [(feed, "CX Daily Notes")], pages=False)
+    code, _, err = run("fetch", "--config", str(path))
+    assert code == 0, err
+    assert "30 entries, 30 new" in err and "may be missing" not in err, err
+
+    serve(5, "Mon, 07 Dec", 100)
+    code, out, err = run("fetch", "--config", str(path), "--json")
+
+    assert code == 0, err
+    said = said_as_one(err)
+    assert "5 entries, 5 new" in said, err
+    assert (
+        "entries between 2026-11-02 and 2026-12-07 may be missing: none of its 5 entries was"
+        " stored before, all are newer than the newest it gave before" in said
+    ), err
+    assert "may be missing" in json.loads(out)["feeds"][0]["entries_note"]
