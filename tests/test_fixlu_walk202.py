@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import yaml
+from hostile_helpers import refused_url
+from test_fixhd_walk169 import _opml as opml
 from test_walk108 import BACKLOG, DETRACTORS, SURVEYS, VOC, page
 
 from conftest import EXAMPLES, LocalServer, said_as_one
@@ -187,3 +189,53 @@ def test_a_feed_shrunk_to_entries_all_new_and_newer_warns_of_a_gap(
         " stored before, all are newer than the newest it gave before" in said
     ), err
     assert "may be missing" in json.loads(out)["feeds"][0]["entries_note"]
+
+
+def test_an_import_none_of_whose_feeds_answer_says_what_to_do_once(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk202 minor: an OPML imported offline printed, for each of its 205 feeds, "`curator
+    feeds add URL` once it answers (or add it unread with --no-check)". Past a few, each is
+    listed with why, and what to do is said once: the import again with --no-check."""
+    urls = [refused_url(f"/feed-{n}.xml") for n in range(6)]
+    path = config(tmp_path, [(rss(http_server, "/a.xml", "Listed", "/", []), "Listed")])
+    (tmp_path / "subs.opml").write_text(opml(urls), encoding="utf-8")
+
+    code, out, err = run("feeds", "import", str(tmp_path / "subs.opml"), "--config", str(path))
+
+    assert code == 0, err
+    said = said_as_one(out + err)
+    assert "once it answers" not in said, said
+    for url in urls:
+        assert f"{url}: connection refused" in said, said
+    assert (
+        "None of these 6 answered; to add them without checking: `curator feeds import --no-check"
+        f" {tmp_path / 'subs.opml'} --config {path}`" in said
+    ), said
+    assert "url: " + urls[0] not in path.read_text(encoding="utf-8")
+
+
+def test_feeds_add_of_a_redirect_loop_says_what_to_do(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk202 minor: `feeds add` of an address redirecting back to itself said "redirect loop:
+    ... sends us back to ..." and no next step."""
+
+    def to(where: str):  # type: ignore[no-untyped-def]
+        def handler(req):  # type: ignore[no-untyped-def]
+            req.send_response(301)
+            req.send_header("Location", http_server.url(where))
+            req.send_header("Content-Length", "0")
+            req.end_headers()
+
+        return handler
+
+    http_server.add("/k/loop1", handler=to("/k/loop2"))
+    http_server.add("/k/loop2", handler=to("/k/loop1"))
+    path = config(tmp_path, [(rss(http_server, "/a.xml", "Listed", "/", []), "Listed")])
+
+    code, out, err = run("feeds", "add", http_server.url("/k/loop1"), "--config", str(path))
+
+    said = said_as_one(out + err)
+    assert "redirect loop" in said, said
+    assert "open the address in a browser" in said, said

@@ -165,7 +165,14 @@ def add(
         return
     found = discover_feeds(conf, fetched)
     if found.error:
-        raise CuratorError(f"{url}: {found.error}")
+        # walk202: a redirect loop was said with no next step.
+        step = (
+            "; open the address in a browser to check it, and add the feed's own address"
+            " (the site's page links to it)"
+            if found.error.startswith("redirect loop")
+            else ""
+        )
+        raise CuratorError(f"{url}: {found.error}{step}")
     if not found.feeds:
         raise CuratorError(
             f"{url}: no feed found; give the feed's own address if the site has one"
