@@ -60,7 +60,8 @@ def take_own(
 ) -> list[Taken]:
     """Of `articles` (URL key, as this feed built it) stored already as another feed's, those
     on this feed's `site` (its home page) and not on that feed's own, that no issue published:
-    made this feed's, with its credit. The others are left as they are."""
+    made this feed's, with its credit (the one stored kept when this feed's names no one). The
+    others are left as they are."""
     if not site or not articles:
         return []
     mine = [(k, a) for k, a in articles if owns(site, a.url)]
@@ -80,6 +81,14 @@ def take_own(
             "SELECT 1 FROM issue_articles WHERE article_id = ?", (article_id,)
         ).fetchone()
         if published or holder == feed_url or owns(holder, url):
+            continue
+        if not art.authors:  # (naming no one, it takes the article, not away its credit)
+            store.db.execute(
+                "UPDATE articles SET feed_id = ?, publication = ?, site_name = ? WHERE id = ?",
+                (feed_id, art.publication, art.site_name, article_id),
+            )
+            was = ", ".join(json.loads(authors))
+            taken.append(Taken(key, title, url, holder, was, was))
             continue
         store.db.execute(
             "UPDATE articles SET feed_id = ?, authors = ?, authors_from = ?, other_authors = ?,"

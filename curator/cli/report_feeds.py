@@ -225,8 +225,12 @@ def taken_own_notes(report: FeedReport) -> list[str]:
     (walk202 #6: the aggregator's byline was published over the publisher's)."""
     return [
         f'{report.name}: "{title}" ({url}), stored already as an article of {holder}, is on'
-        " this feed's own site: taken as its article and credited as its entry says"
-        + (f" ({now or 'no one'}; it was {was})" if was != now else "")
+        " this feed's own site: taken as its article"
+        + (
+            f" and credited as its entry says ({now}; it was {was or 'no one'})"
+            if was != now
+            else ""
+        )
         for title, url, holder, was, now in report.taken_own
     ]
 
