@@ -846,8 +846,12 @@ def run_fetch(
     # feed by its address on a first run (walk143 #5).
     names = {s.url: _shown_name(s, states[s.url]) for s in config.feeds} | shown
     reports = tuple(
-        dataclasses.replace(r, stored_by=tuple(names.get(u, u) for u in r.stored_by))
-        if r.stored_by
+        dataclasses.replace(
+            r,
+            stored_by=tuple(names.get(u, u) for u in r.stored_by),
+            taken_own=tuple((t, u, names.get(f, f), w, n) for t, u, f, w, n in r.taken_own),
+        )
+        if r.stored_by or r.taken_own
         else r
         for r in reports
     )

@@ -212,13 +212,14 @@ def missed(
     store: Store, source: FeedSource, parsed: ParsedFeed, new: Sequence[Entry], before: FeedState
 ) -> tuple[str, str, int, str | None] | None:
     """`FeedReport.missed`: a feed read before whose entries now are all new, each dated after
-    the newest it gave before, and as many as on its last read (a full window that moved past
-    what was stored): the entries between may have come and gone between two fetches.
+    the newest it gave before (a window that moved past what was stored, however many entries
+    it holds): the entries between may have come and gone between two fetches.
 
     Why: a feed keeping only its latest 4 entries, fetched at posts 1-4 and then at posts 11-14,
-    said "4 entries, 4 new": posts 5-10 were lost without a word (walk157 #3)."""
+    said "4 entries, 4 new": posts 5-10 were lost without a word (walk157 #3); one read at 300
+    entries, then at 20 all newer, said nothing either (walk202 #7: it had to hold as many)."""
     entries = parsed.entries
-    if not before.entries_last or not entries or len(entries) < before.entries_last:
+    if not before.entries_last or not entries:
         return None
     if len(new) != len(entries):  # one of them was stored before: the windows overlap
         return None

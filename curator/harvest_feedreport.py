@@ -126,7 +126,7 @@ class FeedReport:
     #: well-formed empty document said "ok ...: 0 entries, 0 new").
     entries_before: int = 0
     #: A feed read before whose entries in this run were all new, all dated after the newest it
-    #: gave before, and as many as on its last read: (the newest stored date, the oldest entry's
+    #: gave before, however many (walk202 #7): (the newest stored date, the oldest entry's
     #: date, ISO; its entries). The entries between may have left the feed unseen (walk157 #3).
     missed: tuple[str, str, int, str | None] | None = None
     #: A feed that gave nothing new in this run, whose newest article is dated `QUIET_AFTER` ago
@@ -291,6 +291,13 @@ class FeedReport:
     #: the feeds holding them, by name.
     stored_already: int = 0
     stored_by: tuple[str, ...] = ()
+    #: Of those, the entries whose link is the stored article's own (fixlu: said to be "the same
+    #: page by another link", the link being the same).
+    stored_same_link: int = 0
+    #: Articles another feed (an aggregator) had stored, on this feed's own site: taken as its
+    #: own, with its entry's credit (`siteowned.take_own`, walk202 #6): (title, link, the feed
+    #: that had it, its credit before, now).
+    taken_own: tuple[tuple[str, str, str, str, str], ...] = ()
     #: New articles whose page reads as a list of posts (a blog's front page), not one article:
     #: their links (their blurb may join several posts).
     post_lists: tuple[str, ...] = ()
@@ -609,6 +616,11 @@ class FeedReport:
             "entries_note": self.entries_note,
             "stored_already": self.stored_already,
             "stored_by": list(self.stored_by),
+            "stored_same_link": self.stored_same_link,
+            "taken_from_other_feeds": [
+                {"title": t, "url": u, "from": f, "authors_before": was, "authors": now}
+                for t, u, f, was, now in self.taken_own
+            ],
             # Stored articles its entries give at a new link under the same id (walk137 #1).
             "moved_by_feed": [
                 {"title": t, "from": old, "to": new, "published_in": n or None, "unread": why}

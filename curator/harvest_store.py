@@ -24,6 +24,7 @@ from curator.harvest_outcome import Fresh as _Fresh
 from curator.harvest_outcome import Outcome as _Outcome
 from curator.harvest_outcome import Settled as _Settled
 from curator.models import FUTURE_SLACK, Entry
+from curator.siteowned import same_links, take_own
 from curator.store import FeedState, Store, with_moved_error
 from curator.termcounts import Counted, Vocabulary
 from curator.textfeatures import scripts
@@ -152,8 +153,21 @@ def store_outcome(
             written.update(adding)
             written.update(aliased - store.known_keys(aliased))
         added = store.add_articles(built.articles, feed_url=source.url, aliases=built.aliases)
-        already = [k for k, _ in built.articles if k in known]
+        found = [k for k, _ in built.articles if k in known]
+        # Those an aggregator stored, on this feed's own site: this feed's (walk202 #6).
+        taken = (
+            []
+            if kept_move or not found
+            else take_own(
+                store,
+                source.url,
+                parsed.link or source.url,
+                [(k, a) for k, a in built.articles if k in set(found)],
+            )
+        )
+        already = [k for k in found if k not in {t.key for t in taken}]
         holders = store.feeds_holding(already) if already else {}
+        same_link = same_links(store, parsed.entries, built.aliases, already)
         # Its own articles, carried above, are not "stored already as articles of" itself.
         own = holders.pop(source.url, 0) if carried else 0
         reblurbed = 0
@@ -228,7 +242,7 @@ def store_outcome(
     return dataclasses.replace(
         back(report),
         # (entries found stored, at new addresses or as another feed's articles: no gap)
-        missed=None if republished or already else outcome.missed,
+        missed=None if republished or found else outcome.missed,
         undated=sum(1 for a in fresh_articles if a.published is None),
         future_dated=sum(1 for a in fresh_articles if a.published and a.published > ahead),
         cut_titles=built.cut_titles,
@@ -279,6 +293,8 @@ def store_outcome(
         ),
         stored_already=len(already) - own,
         stored_by=tuple(sorted(holders, key=lambda f: (-holders[f], f))),
+        stored_same_link=same_link,
+        taken_own=tuple((t.title, t.url, t.from_feed, t.was, t.now) for t in taken),
     )
 
 

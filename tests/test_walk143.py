@@ -179,15 +179,14 @@ def test_entries_stored_already_have_a_heading_of_their_own_after_the_failures(w
     lines = week.err.splitlines()
     failed = lines.index("1 feed(s) failed and were skipped:")
     heading = lines.index(
-        "Entries counted new on their feed's line but stored already, by other links (not"
-        " failures):"
+        "Entries counted new on their feed's line but stored already (not failures):"
     )
     assert heading > failed
     below = lines[heading + 1 : heading + 3]
     atom, rss = week.server.url("/df.atom"), week.server.url("/df.rss")
     assert (
         f"  Daring Fireball ({atom}): 1 of its new entries was stored already as an article of"
-        f" Daring Fireball ({rss}) (the same page by another link), so 1 stored from it"
+        f" Daring Fireball ({rss}) (the same link), so 1 stored from it"
     ) in below, below
     assert any("3 of its new entries were stored already as articles of" in line for line in below)
     assert "1 of its new entry was" not in week.err

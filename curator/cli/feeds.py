@@ -172,7 +172,14 @@ def add(
         return
     found = discover_feeds(conf, fetched)
     if found.error:
-        raise CuratorError(f"{shown(url)}: {secrets_masked_in(found.error)}")
+        # walk202: a redirect loop was said with no next step.
+        step = (
+            "; open the address in a browser to check it, and add the feed's own address"
+            " (the site's page links to it)"
+            if found.error.startswith("redirect loop")
+            else ""
+        )
+        raise CuratorError(f"{shown(url)}: {secrets_masked_in(found.error)}{step}")
     if not found.feeds:
         raise CuratorError(
             f"{shown(url)}: no feed found; give the feed's own address if the site has one"

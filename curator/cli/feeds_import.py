@@ -12,6 +12,7 @@ from curator.cli.common import (
     CONFIG_OPTION,
     JSON_OPTION,
     QUIET_OPTION,
+    config_arg,
     echo,
     echo_json,
     loaded,
@@ -70,6 +71,7 @@ def import_(
         data = opml_file.read_bytes()
     except OSError as exc:
         raise InputError(f"{opml_file}: cannot read: {exc.strerror}") from None
+    unanswered: dict[str, str] = {}  # (each that did not answer, by `feed_key`: why)
     done = import_subscriptions(
         config,
         data,
@@ -77,7 +79,9 @@ def import_(
         known,
         add_subjects=add_subjects,
         refuse=moved_to_listed(conf, config),
-        check=None if no_check else _import_check(conf, config, quiet, keys, moves, moved_from),
+        check=None
+        if no_check
+        else _import_check(conf, config, quiet, keys, moves, moved_from, unanswered),
         moved=moves,
     )
     skipped = list({feed_key(spec.url): spec for spec in reversed(done.skipped)}.values())[::-1]
@@ -214,10 +218,33 @@ def import_(
         (done.unreadable, "Not added: {n} that gave no feed when read"),
         (done.refused, "Skipped {n} that moved to a feed already listed"),
     ):
-        if left:
-            echo(why_left.format(n=len(left)) + " (as `feeds add` refuses them):", err=True)
-            for spec, why in left:
-                echo(f"  {secrets_shown(spec.url)}: {why}", err=True)
+        if not left:
+            continue
+        echo(why_left.format(n=len(left)) + " (as `feeds add` refuses them):", err=True)
+        # More than a few that did not answer (offline, say): listed with why only, and what
+        # to do said once below them (walk202: 205 lines of the same advice).
+        silent = (
+            [s for s, _ in left if feed_key(s.url) in unanswered] if left is done.unreadable else []
+        )
+        compact = len(silent) > _FEW_UNANSWERED
+        for spec, why in left:
+            if compact and feed_key(spec.url) in unanswered:
+                why = unanswered[feed_key(spec.url)]
+            echo(f"  {secrets_shown(spec.url)}: {why}", err=True)
+        if compact:
+            command = f"`curator feeds import --no-check {shell_arg(opml_file)}{config_arg()}`"
+            if len(silent) == len(left):
+                echo(
+                    f"None of these {len(silent)} answered; to add them without checking: {command}",
+                    err=True,
+                )
+            else:
+                echo(
+                    f"{len(silent)} of them did not answer; to add them without checking: {command}"
+                    " (it adds, unread, every feed of the file not listed yet), or `curator feeds"
+                    " add URL` for each once it answers",
+                    err=True,
+                )
     if skipped:
         echo(f"Skipped {len(skipped)} already listed (left as they are):", err=True)
         lines = {feed_key(spec.url): spec for spec in read_feeds(config)}
@@ -293,6 +320,9 @@ def import_(
 
 #: How many feeds an import reads between two lines of its progress.
 _IMPORT_PROGRESS_EVERY = 25
+#: How many feeds that did not answer an import lists each with its own advice; past that, the
+#: advice is said once, after them.
+_FEW_UNANSWERED = 3
 
 
 def _import_check(
@@ -302,6 +332,7 @@ def _import_check(
     keys: dict[str, tuple[str, ...]],
     moves: dict[str, str],
     moved_from: dict[str, str],
+    unanswered: dict[str, str],
 ) -> Callable[[Sequence[FeedSpec]], dict[str, str]]:
     """How `feeds import` reads the feeds it is to add before adding them, as `feeds add` reads
     one (walk169 #6: a 404 was imported where `feeds add` refused it): all at once, within the
@@ -309,7 +340,8 @@ def _import_check(
     `_IMPORT_PROGRESS_EVERY` feeds unless `quiet`. Those that give no feed, by `feed_key`, with
     why and what to do; the URL keys of the entries of each that is one go in `keys`, and the
     new address of each moved for good (a 301, as `feeds add` adds it) in `moves` (and its
-    address given, by the new one, in `moved_from`)."""
+    address given, by the new one, in `moved_from`); of those that give none, each that did
+    not answer (no such server, refused, no answer in time) in `unanswered`, with why."""
 
     def check(specs: Sequence[FeedSpec]) -> dict[str, str]:
         total = len(specs)
@@ -331,6 +363,8 @@ def _import_check(
             why, found = _no_feed(spec.url, result, listed)
             if why is not None:
                 unfit[feed_key(spec.url)] = why
+                if (error := _no_answer(result)) is not None:
+                    unanswered[feed_key(spec.url)] = error
             else:
                 keys[feed_key(spec.url)] = found
                 if result.moved_to and feed_key(result.moved_to) != feed_key(spec.url):
@@ -355,7 +389,7 @@ def _no_feed(
     )
     if not result.ok or result.content is None:
         error = result.error or "could not be read"
-        if result.error_kind == "gone" or gone_error(error):
+        if _no_answer(result) is None:
             return (
                 f"{error}: no feed is at this address now; find the feed's new address on its"
                 " site and add that"
@@ -375,6 +409,16 @@ def _no_feed(
             f"it leads to {final}, which is already in the feeds list as {listed[feed_key(final)]}"
         ), ()
     return None, found[3]
+
+
+def _no_answer(result: FetchResult) -> str | None:
+    """Why the address read (`result`) gave nothing, when it did not answer with a feed and may
+    later (no such server, refused, an error, no answer in time), else None (it answered, or
+    said no feed is there now: gone)."""
+    if result.ok and result.content is not None:
+        return None
+    error = result.error or "could not be read"
+    return None if result.error_kind == "gone" or gone_error(error) else error
 
 
 def _differences(given: FeedSpec, listed: FeedSpec | None) -> list[str]:

@@ -34,6 +34,7 @@ from curator.cli.report_feeds import (
     republished_note,
     retaken_named,
     stored_already_note,
+    taken_own_notes,
     waiting_note,
 )
 from curator.errors import feeds_remove_command
@@ -380,12 +381,14 @@ def _print_failures(
         # heading of their own: below the failed feeds' lines, they read as failures (walk143 #5).
         if stored := [r for r in summary.feeds if r.stored_already]:
             echo(
-                "Entries counted new on their feed's line but stored already, by other links"
-                " (not failures):",
+                "Entries counted new on their feed's line but stored already (not failures):",
                 err=True,
             )
         for report in stored:
             echo(f"  {stored_already_note(report)}", err=True)
+    for report in summary.feeds:
+        for note in taken_own_notes(report):
+            echo(note, err=True)
     for report in summary.feeds:
         if report.republished:
             echo(f"{republished_note(report)}", err=True)

@@ -203,19 +203,36 @@ def malformed_note(report: FeedReport) -> str | None:
 def stored_already_note(report: FeedReport) -> str:
     """ "Link Roundup: 6 of its new entries were stored already, as articles of Brew Daily ...":
     the entries its line counted new whose page another feed (or an earlier run, by another
-    link) had stored, so that the lines add up to what was stored."""
-    count = report.stored_already
-    if count == 1:  # (walk143 #5: "1 of its new entry was stored already as articles")
-        whose = f" as an article of {join_names(report.stored_by)}" if report.stored_by else ""
-        return (
-            f"{report.name}: 1 of its new entries was stored already{whose} (the same page by"
-            f" another link), so {report.new} stored from it"
+    link) had stored, so that the lines add up to what was stored; by the same link or another,
+    as it was (fixlu: "the same page by another link", the link being the same)."""
+    count, same = report.stored_already, report.stored_same_link
+    one = count == 1  # (walk143 #5: "1 of its new entry was stored already as articles")
+    if same >= count:
+        how = "the same link" if one else "the same links"
+    elif not same:
+        how = "the same page by another link" if one else "the same pages by other links"
+    else:
+        how = f"{same} by the same link, {count - same} by another"
+    names = join_names(report.stored_by)
+    whose = f" as {'an article' if one else 'articles'} of {names}" if report.stored_by else ""
+    were = "1 of its new entries was" if one else f"{count} of its new entries were"
+    return f"{report.name}: {were} stored already{whose} ({how}), so {report.new} stored from it"
+
+
+def taken_own_notes(report: FeedReport) -> list[str]:
+    """ "Service Desk Journal: "Churn Signals ..." (link), stored already as an article of Mixed
+    Reading, is on this feed's own site: taken as its article, credited as its entry says"
+    (walk202 #6: the aggregator's byline was published over the publisher's)."""
+    return [
+        f'{report.name}: "{title}" ({url}), stored already as an article of {holder}, is on'
+        " this feed's own site: taken as its article"
+        + (
+            f" and credited as its entry says ({now}; it was {was or 'no one'})"
+            if was != now
+            else ""
         )
-    whose = f" as articles of {join_names(report.stored_by)}" if report.stored_by else ""
-    return (
-        f"{report.name}: {count} of its new entries were stored already{whose} (the same pages"
-        f" by other links), so {report.new} stored from it"
-    )
+        for title, url, holder, was, now in report.taken_own
+    ]
 
 
 def republished_note(report: FeedReport) -> str:
