@@ -584,6 +584,8 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore, Featur
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
         self.path = path
+        #: The number of the first issue, while none is published (`settings: first_issue:`).
+        self.first_issue = 1
         #: Told (once per wait) that a write waits for another program to release the store.
         self.on_wait: Callable[[str], None] | None = None
         #: (new articles, feeds) of this run's whole fetch (`harvest`): said if stopped later.

@@ -66,8 +66,15 @@ class IssueStore(StoreBase):
 
     # -- issues ----------------------------------------------------------------------------------
     def next_issue_number(self) -> int:
+        """The number of the issue to publish next: the last one's plus 1; while none is
+        published, `first_issue` (feeds.yaml's `settings: first_issue:`, walk202 #2)."""
         row = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
-        return int(row[0] or 0) + 1
+        return int(row[0]) + 1 if row[0] is not None else self.first_issue
+
+    def last_issue_number(self) -> int | None:
+        """The number of the last issue published, None while none is."""
+        row = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
+        return None if row[0] is None else int(row[0])
 
     def unfinished_issue(self) -> int | None:
         """The issue a build began to publish from this store and did not finish (killed between

@@ -87,6 +87,7 @@ if TYPE_CHECKING:
         _SELECT_IDS: ClassVar[str]
         db: sqlite3.Connection
         path: Path
+        first_issue: int
         closed: bool
         pages_read_now: set[int]
         dates_found: dict[int, datetime]
