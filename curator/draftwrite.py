@@ -241,6 +241,14 @@ def _retold_note(section: Section) -> str:
     story and reason (walk85 C: one copy's reason was given for all), not a `##` block per copy
     (walk81 #2: a 9,780-line draft of 65 articles)."""
     lines = [RETOLD]
+    if any(t.issue == 0 for t in section.retold):  # (walk202 #1: `curator featured add`)
+        lines = [
+            RETOLD.replace(
+                " issue published,",
+                " issue published (or your newsletter featured before you moved to curator),",
+                1,
+            )
+        ]
     # (and per reason: walk85 C gave 19 copies one copy's "share 100%", 10 shared 53%)
     stories: dict[tuple[int, str, str], list[Retold]] = {}
     for told in section.retold:

@@ -123,6 +123,7 @@ def test_an_address_already_stored_is_recorded_and_left_out_of_the_next_issue(
         line for line in drafted.splitlines() if line.startswith("## ") and "delight" in line
     ]
     assert f"({DELIGHT}), featured before you moved to curator" in drafted, drafted
+    assert "(or your newsletter featured before you moved to curator)" in drafted, drafted
     assert (
         "https://northwind-cx.example/2025/06/five-definitions-of-customer-experience/" in drafted
     )
