@@ -29,7 +29,7 @@ from curator.draft import (
 from curator.extract import resembles_site
 from curator.firstread import DRAFT_READS_IT, never_read_note
 from curator.harvest import HOST_SKIPPED, READ_AFTER
-from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored
+from curator.models import TAKEN_FOR_SITE, Article, Issue, Retold, Scored, which_published
 from curator.render import corrected_credit
 from curator.store import Store
 from curator.templatecopies import unnumbered_copies as _unnumbered_copies
@@ -366,8 +366,8 @@ def retold_stories(issue: Issue, then: str, said: Collection[int] = ()) -> tuple
             )
             notes.append(
                 f"{left} as the same story as"
-                f' "{first.earlier.title}" ({first.earlier.url}), which issue {first.issue}'
-                f" published: {first.reason}; one story is featured once. "
+                f' "{first.earlier.title}" ({first.earlier.url}),'
+                f" {which_published(first.issue)}: {first.reason}; one story is featured once. "
                 + then.format(
                     url=first.article.url,
                     subject=section.subject,

@@ -81,6 +81,9 @@ class Settings:
     #: An email address or web page where a site owner can reach the editor: sent in every
     #: request's User-Agent, with the newsletter's `site_url` (walk127).
     contact: str | None = None
+    #: The number of the first issue this store publishes, read only while it has published none:
+    #: a newsletter moved from another tool carries on its numbering (walk202 #2).
+    first_issue: int = 1
 
 
 #: A planned theme needs this many unfeatured articles that fit each of its subjects (by default).
@@ -249,6 +252,7 @@ SETTINGS_KEYS: dict[str, tuple[str, bool]] = {
     "recency_weight": ("weight", False),
     "introductions": ("path", False),
     "contact": ("contact", False),
+    "first_issue": ("int", False),
 }
 TOP_KEYS: dict[str, tuple[str, bool]] = {
     "newsletter": ("mapping", True),
@@ -292,6 +296,7 @@ LIMITS = {
     "recency_weight": (0, 10),
     "min_articles": (1, 50),
     "min_score": (0, 1000),
+    "first_issue": (1, 1_000_000),
 }
 #: A language tag as HTML's lang= takes it (BCP 47): "en", "zh-CN", "sr-Latn-RS".
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")

@@ -620,6 +620,7 @@ class _Reader:
             recency_weight=float(raw.get("recency_weight", 0.0)),
             introductions=place("introductions", "introductions"),
             contact=str(raw["contact"]).strip() if "contact" in raw else None,
+            first_issue=raw.get("first_issue", 1),
         )
 
     def _pageless(self, where: Node, outputs: tuple[str, ...]) -> None:

@@ -17,7 +17,7 @@ from curator.draftsyntax import one_line as _one_line
 from curator.draftsyntax import shortened as _shortened
 from curator.errors import InputError, shell_arg
 from curator.markdowntext import blurb_markdown
-from curator.models import Article, Issue, Scored, Section
+from curator.models import Article, Issue, Scored, Section, which_published
 from curator.stories import fingerprint, same_story_reason
 from curator.urls import clean_url, url_key
 
@@ -457,8 +457,8 @@ def featured_again(
                     path,
                     entry.line,
                     f'"{_one_line(article.title) or article.url}" ({article.url}) is the same'
-                    f' story as "{_one_line(before.title) or before.url}" ({before.url}), which'
-                    f" issue {number} published ({why}); one story is featured once: to publish"
+                    f' story as "{_one_line(before.title) or before.url}" ({before.url}),'
+                    f" {which_published(number)} ({why}); one story is featured once: to publish"
                     " it again on purpose, list it in the front matter:"
                     f" {feature_again_line(article.url)}; else remove it (its heading and lines)",
                 )

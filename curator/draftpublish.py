@@ -150,9 +150,16 @@ def build_from_draft(
                 f" draft` for a draft of issue {expected} (articles issue {n} featured are not"
                 " in it), copy your edits over into it, and build that draft"
             )
+        carry_on = (
+            # (walk202 #2: a newsletter moved from another tool carries on its numbering)
+            f"; or, to carry on the numbering of issues published before curator, add"
+            f" `first_issue: {draft.number}` under `settings:` in {config.path}"
+            if store.last_issue_number() is None
+            else ""
+        )
         raise InputError(
             f"{draft_file}: the draft is issue {draft.number}, but the next issue is {expected};"
-            " run `curator draft` for a fresh one, or correct `number:`"
+            f" run `curator draft` for a fresh one, or correct `number:`{carry_on}"
         )
     # Before an article added by address is read and stored (walk171 #5), and before placing,
     # which takes minutes after an upgrade (walk101 #2).

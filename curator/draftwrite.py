@@ -32,7 +32,7 @@ from curator.draftsyntax import misspelt_field as _misspelt_field
 from curator.draftsyntax import one_line as _one_line
 from curator.errors import shell_arg
 from curator.markdowntext import text_as_markdown
-from curator.models import Issue, Retold, Section
+from curator.models import Issue, Retold, Section, published_in
 from curator.select import same_publication
 
 #: (Up to 3 spaces before it: Markdown's heading, and the draft's, walk142 #1.)
@@ -241,6 +241,14 @@ def _retold_note(section: Section) -> str:
     story and reason (walk85 C: one copy's reason was given for all), not a `##` block per copy
     (walk81 #2: a 9,780-line draft of 65 articles)."""
     lines = [RETOLD]
+    if any(t.issue == 0 for t in section.retold):  # (walk202 #1: `curator featured add`)
+        lines = [
+            RETOLD.replace(
+                " issue published,",
+                " issue published (or your newsletter featured before you moved to curator),",
+                1,
+            )
+        ]
     # (and per reason: walk85 C gave 19 copies one copy's "share 100%", 10 shared 53%)
     stories: dict[tuple[int, str, str], list[Retold]] = {}
     for told in section.retold:
@@ -250,8 +258,8 @@ def _retold_note(section: Section) -> str:
         before = first.earlier
         count = f"{len(copies)} copies" if len(copies) > 1 else "1 copy"
         lines.append(
-            f'   {count} of "{_one_line(before.title) or before.url}" ({before.url}), published'
-            f" in issue {first.issue}: {', '.join(t.article.url for t in copies)}"
+            f'   {count} of "{_one_line(before.title) or before.url}" ({before.url}),'
+            f" {published_in(first.issue)}: {', '.join(t.article.url for t in copies)}"
             f" ({first.reason})"
         )
     return "\n".join(line.replace("-->", "-- >") for line in lines) + "\n-->"

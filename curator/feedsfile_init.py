@@ -68,6 +68,9 @@ settings:
   # Each new article's page is read for its byline, text and blurb; false uses what the feeds
   # say (a feed can say it for itself: `fetch_pages: false` under its url).
   # fetch_pages: true
+  # A newsletter moved from another tool carries on its numbering: the number of the first
+  # issue curator publishes (read only until an issue is published).
+  # first_issue: 1
 """
 
 

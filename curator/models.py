@@ -408,6 +408,23 @@ class Retold:
     recorded: bool = False
 
 
+#: What says of a story that it was featured before the editor moved to curator (issue 0 of
+#: `Retold.issue`: `curator featured add`, walk202 #1).
+FEATURED_BEFORE_CURATOR = "featured before you moved to curator (`curator featured list`)"
+
+
+def which_published(issue: int) -> str:
+    """'which issue 3 published', or, of issue 0, which was featured before curator."""
+    return (
+        f"which was {FEATURED_BEFORE_CURATOR}" if issue == 0 else f"which issue {issue} published"
+    )
+
+
+def published_in(issue: int) -> str:
+    """'published in issue 3', or, of issue 0, featured before curator."""
+    return FEATURED_BEFORE_CURATOR if issue == 0 else f"published in issue {issue}"
+
+
 @dataclass(frozen=True)
 class Scored:
     """An article with its relevance to the subject it was placed in, and why."""

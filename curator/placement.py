@@ -171,7 +171,7 @@ def choose_sections(
     light = light_rows(named, boosted if weight and now else None)
     published = store.recent_published(RETOLD_ISSUES)
     prints = Memo()  # (each article's fingerprint, and each pair's comparison, made once)
-    issues = len({n for n, _ in published})
+    issues = len({n for n, _ in published if n})  # (0: featured before curator)
     told: dict[int, tuple[int, int, str]] = {}
     # (said once choosing has taken `CHOOSING_QUIET` s, from a timer: one round can take long)
     start_line = (

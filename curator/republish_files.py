@@ -31,6 +31,11 @@ def record_unknown_issues(
     was a newer backup, if there was one (walk164 N5)."""
     last = store.next_issue_number() - 1
     published, warnings = published_issues(out_dir)
+    if store.last_issue_number() is None and not (out_dir / f"issue-{last + 1}.json").exists():
+        # A newsletter moved from another tool, its issues numbered on (walk202 #3: `fetch`
+        # advised `render --record` for issue-52.json, which then refused it as no issue-1.json):
+        # with no issue recorded, the first of the folder's is the first to record.
+        last = min(published, default=last + 1) - 1
     numbers: list[int] = []
     while last + len(numbers) + 1 in published:
         numbers.append(last + len(numbers) + 1)

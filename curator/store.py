@@ -30,6 +30,7 @@ from curator.store_articles import (
     ArticleStore,
     dead_page,
 )
+from curator.store_featured import FeaturedStore
 from curator.store_feeds import (
     ADVISED_MOVE,
     FOLLOWED_MOVE,
@@ -577,12 +578,14 @@ def _connect_query_only(path: Path, address: str, *pragmas: str) -> tuple[sqlite
 CHECK_WHOLE_MAX = 256 * 1024 * 1024
 
 
-class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore):
+class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore, FeaturedStore):
     """An open store. Use `Store.open(path)`; every write runs in a transaction."""
 
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self.db = db
         self.path = path
+        #: The number of the first issue, while none is published (`settings: first_issue:`).
+        self.first_issue = 1
         #: Told (once per wait) that a write waits for another program to release the store.
         self.on_wait: Callable[[str], None] | None = None
         #: (new articles, feeds) of this run's whole fetch (`harvest`): said if stopped later.

@@ -66,8 +66,15 @@ class IssueStore(StoreBase):
 
     # -- issues ----------------------------------------------------------------------------------
     def next_issue_number(self) -> int:
+        """The number of the issue to publish next: the last one's plus 1; while none is
+        published, `first_issue` (feeds.yaml's `settings: first_issue:`, walk202 #2)."""
         row = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
-        return int(row[0] or 0) + 1
+        return int(row[0]) + 1 if row[0] is not None else self.first_issue
+
+    def last_issue_number(self) -> int | None:
+        """The number of the last issue published, None while none is."""
+        row = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
+        return None if row[0] is None else int(row[0])
 
     def unfinished_issue(self) -> int | None:
         """The issue a build began to publish from this store and did not finish (killed between
@@ -535,7 +542,9 @@ class IssueStore(StoreBase):
 
     def recent_published(self, issues: int) -> list[tuple[int, Article]]:
         """The articles the last `issues` issues published (featured, or named as "also covered
-        by"), as stored, each with its issue's number, newest issue first."""
+        by"), as stored, each with its issue's number, newest issue first; then those the editor
+        recorded as featured before they moved to curator (`curator featured add`), as issue 0:
+        a copy of one is the same story too (walk202 #1)."""
         rows = self.db.execute(
             "SELECT a.*, f.url AS feed_url, i.number AS issue_number FROM issue_articles ia"
             " JOIN issues i ON i.id = ia.issue_id JOIN articles a ON a.id = ia.article_id"
@@ -544,7 +553,8 @@ class IssueStore(StoreBase):
             " ORDER BY i.number DESC, ia.position",
             (issues,),
         )
-        return [(int(r["issue_number"]), self._article(r)) for r in rows]
+        found = [(int(r["issue_number"]), self._article(r)) for r in rows]
+        return found + [(0, a) for a in self.featured_before_articles()]
 
     def record_retold(self, rows: Iterable[tuple[int, int, int, str]]) -> None:
         """Record unfeatured articles found to tell a story an issue published, as (article id,

@@ -37,11 +37,21 @@ SAVE_ASSIGNMENT = (
 NOT_DEAD = " AND NOT EXISTS (SELECT 1 FROM dead_links d WHERE d.article_id = a.id)"
 
 
+#: The ids of the stored articles at an address the editor recorded as featured before they moved
+#: to curator (`curator featured add`, walk202 #1): their own address or another link of theirs
+#: (an alias: a page whose canonical link named it).
+FEATURED_BEFORE = (
+    "SELECT x.id FROM articles x JOIN featured_before fb ON fb.url_key = x.url_key"
+    " UNION SELECT y.article_id FROM aliases y JOIN featured_before fy ON fy.url_key = y.url_key"
+)
+
+
 #: The SQL that leaves out an article `a` recorded as a copy of a story an issue told
 #: (`Store.record_retold`): no run reads it again, nor counts it as waiting, even once its
 #: story's issue is no longer one of the last `RETOLD_ISSUES` (`store_issues`) (walk111 #1: a
-#: copy came back then, and the next build published it, compared with nothing).
-NOT_RETOLD = " AND a.id NOT IN (SELECT article_id FROM retold_copies)"
+#: copy came back then, and the next build published it, compared with nothing); nor one at an
+#: address the editor recorded as featured before they moved to curator (`FEATURED_BEFORE`).
+NOT_RETOLD = " AND a.id NOT IN (SELECT article_id FROM retold_copies UNION " + FEATURED_BEFORE + ")"
 
 
 def stale(subjects: Sequence[str]) -> str:
@@ -77,11 +87,13 @@ if TYPE_CHECKING:
         _SELECT_IDS: ClassVar[str]
         db: sqlite3.Connection
         path: Path
+        first_issue: int
         closed: bool
         pages_read_now: set[int]
         dates_found: dict[int, datetime]
 
         def transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def featured_before_articles(self) -> list[Article]: ...
         def _each_in(self, sql: str, values: Iterable[object]) -> Iterator[sqlite3.Row]: ...
         def _feed_id(self, url: str) -> int: ...
         def _meta(self, key: str) -> str | None: ...

@@ -484,6 +484,23 @@ def _migration_33(db: sqlite3.Connection) -> None:
         db.execute("DELETE FROM meta WHERE key = 'title_corrected'")
 
 
+def _migration_34(db: sqlite3.Connection) -> None:
+    """The addresses the editor says an earlier newsletter featured, before they moved to
+    curator (`curator featured add`; walk202 #1): no issue features the article at one, stored
+    now or fetched later, nor a copy of it. By `url_key` (`urls.url_key`), as articles and
+    aliases are; `url` as the editor gave it. Nothing of the subjects' model is taught by it."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS featured_before (
+            url_key TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 #: Numbered migrations; migration N brings a store from version N-1 to N. Never edit one that shipped.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_1,
@@ -519,6 +536,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migration_31,
     _migration_32,
     _migration_33,
+    _migration_34,
 )
 
 

@@ -25,7 +25,7 @@ from curator.config import Config
 from curator.errors import EXIT_THEME, CuratorError, InputError, shell_arg
 from curator.keywordfit import KeywordsFit, keywords_only
 from curator.keywordsthin import counted, keywords_only_advice, keywords_only_count
-from curator.models import Article, Subject
+from curator.models import Article, Subject, published_in
 from curator.placement import (
     Say,
     candidate_strays,
@@ -789,12 +789,12 @@ def _copies_left_out(config: Config, store: Store, subject: str) -> str:
     published = replace(published, title=title)
     if len(copies) == 1:
         return (
-            f'; 1 more fits it but tells the same story as "{published.title}", published in'
-            f" issue {number} (no issue publishes a story twice)"
+            f'; 1 more fits it but tells the same story as "{published.title}", {published_in(number)}'
+            " (no issue publishes a story twice)"
         )
     return (
         f"; {len(copies)} more fit it but tell stories issues published (the first the same as"
-        f' "{published.title}", published in issue {number}; no issue publishes a story twice)'
+        f' "{published.title}", {published_in(number)}; no issue publishes a story twice)'
     )
 
 

@@ -25,7 +25,7 @@ def test_a_schema_31_stores_title_corrections_move_to_the_column_and_are_carried
 ) -> None:
     """Issue 1's title corrected in issue-1.json and `curator render 1`, the store then set back
     to what schema 31 kept of it (the pair in meta, no column); the next build upgrades it from
-    schema 31 to 33, says so once, moves the pair into the column, deletes the meta key, and
+    schema 31 to 34, says so once, moves the pair into the column, deletes the meta key, and
     issue 2 featuring the article again publishes the corrected title, said as before."""
     path, _ = first_issue(tmp_path, http_server)
     out = tmp_path / "output"
@@ -55,7 +55,7 @@ def test_a_schema_31_stores_title_corrections_move_to_the_column_and_are_carried
     code, _, err = run("build", "--config", str(path), "--draft", str(draft))
     assert code == 0, err
     said = said_as_one(err)
-    assert f"upgraded the store {store} from schema 31 to 33" in said, err
+    assert f"upgraded the store {store} from schema 31 to 34" in said, err
     again = _published(out, 2)[first["url"]]
     assert again["title"] == CORRECTED, again
     assert (
@@ -70,7 +70,7 @@ def test_a_schema_31_stores_title_corrections_move_to_the_column_and_are_carried
             " ON i.id = ia.issue_id WHERE ia.title_corrected = 1"
         ).fetchall()
         version = db.execute("PRAGMA user_version").fetchone()[0]
-    assert ((1, article_id) in flagged, version) == (True, 33), flagged
+    assert ((1, article_id) in flagged, version) == (True, 34), flagged
 
     code, _, err = run("feeds", "list", "--config", str(path))  # upgraded once, not again
     assert code == 0, err

@@ -162,7 +162,7 @@ def test_a_store_from_before_themes_opens_and_keeps_its_issues(tmp_path: Path) -
     path = tmp_path / "old.db"
     schema_4_store(path)
     with Store.open(path) as store:
-        assert store.version == VERSION == 33
+        assert store.version == VERSION == 34
         (old,) = store.issues(with_articles=True)
         assert (old.number, old.theme, old.planned, old.introduction) == (1, (), False, None)
         assert old.featured == (("Basics", 1),)
@@ -231,7 +231,7 @@ def test_a_store_from_before_dead_links_marks_the_pages_that_answered_404(tmp_pa
     db.close()
     for _ in range(2):
         with Store.open(path) as store:
-            assert store.version == VERSION == 33
+            assert store.version == VERSION == 34
             assert store.unread_pages([1, 2, 3]) == {
                 1: "HTTP 404 Not Found",
                 2: "HTTP 410 Gone",

@@ -210,7 +210,7 @@ def test_migration_17_keeps_older_issues_as_they_were_and_can_run_again(tmp_path
     day = datetime(2026, 12, 10, tzinfo=UTC)
     for _ in range(2):
         with Store.open(path) as store:
-            assert store.version == VERSION == 33
+            assert store.version == VERSION == 34
             old = store.issues()[0]
             assert (old.issue_date, old.editor) == (None, None)
             if len(store.issues()) == 1:

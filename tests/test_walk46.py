@@ -137,7 +137,7 @@ def test_migration_18_keeps_older_issue_articles_plain_and_can_run_again(tmp_pat
     db.close()
     for _ in range(2):
         with Store.open(path) as store:
-            assert store.version == VERSION == 33
+            assert store.version == VERSION == 34
             assert store.issues(with_articles=True)[0].as_published == {}
             store.db.execute("PRAGMA user_version = 17")
 

@@ -12,6 +12,7 @@
 | `feeds`    | `feeds list/add/remove/export/check` and `init`; registers `feeds import`     |
 | `feeds_import` | `feeds import`: an OPML file's feeds read, then added to feeds.yaml        |
 | `feeds_stored` | what the store knows of a feed being added (`feeds add`, `feeds import`)    |
+| `featured` | `featured add/list/remove`: the articles featured before the editor moved to curator |
 | `subjects` | the `subjects` group; its commands live in `subjects_fix` and `subjects_list`   |
 | `subjects_fix` | `subjects explain/move/exclude/undo/rename`: one article's place, the corrections |
 | `subjects_list` | `subjects list/uncertain/overlap/suggest`: the reports on where articles went |

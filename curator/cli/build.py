@@ -73,6 +73,7 @@ from curator.placement import left_out, placed_fetch, refresh
 from curator.preview import serve_until_interrupted
 from curator.publishissue import stopped_build_draft_note
 from curator.store import Store, backup_store, free_name
+from curator.strayissues import stray_issues_said
 from curator.subjectedit import SubjectEdit
 from curator.templatewords import unused_templates
 from curator.themes import hand_rename_notes, requested_subjects
@@ -266,6 +267,8 @@ def build(
         gone = gone_issues(conf, store, out_dir, "build")
         if gone is not None:
             warn(gone)
+        if (stray := stray_issues_said(store, out_dir)) is not None:
+            warn(stray)  # (walk202 #3)
         for note in hand_rename_notes(conf, store):  # (walk155 #5: before any stop)
             warn(note)
         edits: list[SubjectEdit] = []  # (walk182 #7: what a subject edit changed)
@@ -420,6 +423,8 @@ def draft(
         gone = gone_issues(conf, store, conf.settings.output, "draft")
         if gone is not None:
             warn(gone)
+        if (stray := stray_issues_said(store, conf.settings.output)) is not None:
+            warn(stray)  # (walk202 #3)
         for note in hand_rename_notes(conf, store):  # (walk155 #5)
             warn(note)
         if not no_fetch:
@@ -642,6 +647,8 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         stop_early_for_unrecorded_issue(
             conf, store, conf.settings.output, nothing="Nothing was fetched", older_only=True
         )
+        if (stray := stray_issues_said(store, conf.settings.output)) is not None:
+            warn(stray)  # (walk202 #3)
         announce_fetch(conf, quiet)
         before = store.newest_article_id()
         summary = fetch_with_progress(conf, store, quiet)

@@ -846,6 +846,7 @@ def opened(
     try:
         with run_lock if held else nullcontext() as since, open_store() as store:
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
+            store.first_issue = config.settings.first_issue  # (walk202 #2)
             if create:  # `fetch`, `build`, `draft`: a read-only store stops them before fetching
                 store.check_writable()
                 store.check_whole()  # and so does a damaged one (walk174 #3)

@@ -26,6 +26,7 @@ from curator.cli.common import (
     stopped,
 )
 from curator.cli.extract import extract
+from curator.cli.featured import featured
 from curator.cli.feeds import feeds, init
 from curator.cli.render import render
 from curator.cli.subjects import subjects
@@ -180,6 +181,7 @@ for command in (
     extract,
     feeds,
     subjects,
+    featured,
     themes,
     init,
 ):
