@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_languages as languages
 from curator import extract_rules_names as name_rules
 from curator.textfeatures import COMMON_WORDS, STOP_WORDS, TERM_STOP_WORDS
@@ -47,6 +48,47 @@ def role_lead(words: list[str]) -> int:
         if tuple(low[at : at + len(after)]) == after:
             return at + len(after)
     return at
+
+
+#: The small words a job title may hold in lower case ("VP of Marketing at Acme"); any other
+#: ("Jane Doe, CEO of Acme, said ...") makes the line a sentence, no byline.
+_ROLE_LINE_SMALL = frozenset(["of", "at", "and", "for", "the", "in", "on", "to", "&"])
+
+
+def english_role(role: str) -> bool:
+    """Whether the words after a name's comma are an English job title (`byline_rules.
+    ROLE_LINE_TITLES` after its ranks: "Senior Editor", "VP Marketing at Acme"), in capitals but
+    for its small words, so that "Tomas Berg, Senior Editor" is a byline (fixhk)."""
+    words = [w.lower() for w in re.split(r"[\s&/]+", role) if w]
+    at = 0
+    while at < len(words) and (words[at] in byline_rules.ROLE_RANKS or words[at] == "co"):
+        at += 1
+    if at >= len(words) or words[at].removeprefix("co-") not in byline_rules.ROLE_LINE_TITLES:
+        return False
+    return not any(w.islower() and w not in _ROLE_LINE_SMALL for w in role.split())
+
+
+#: The most words a role in another language after a name may have ("директор по клиентскому
+#: опыту «ТехноМаркета»"): more make the line a sentence.
+_ROLE_LINE_WORDS = 8
+
+
+def foreign_role(role: str) -> bool:
+    """Whether the words after a name's comma are a role in a language besides English, written in
+    lower case as those languages write it ("главный редактор", "корреспондент", Arabic "محررة":
+    `extract_rules_languages.ROLE_NOUNS` after its ranks), so that "Иван Петров, главный редактор"
+    under a headline is a byline as "Jane Roe, Senior Editor" is (fixlq #1). A clause after a
+    further comma ("директор компании, сказал ...") is a sentence, no role."""
+    if re.search(r"[,،;:]", role):
+        return False
+    words = role.split()
+    if not words or len(words) > _ROLE_LINE_WORDS:
+        return False
+    at = 0
+    while at < len(words) and words[at].lower() in _RANKS:
+        at += 1
+    noun = words[at] if at < len(words) else ""
+    return noun.lower() in _NOUNS and noun == noun.lower()  # Arabic has no capitals
 
 
 def team_credit(part: str) -> bool:

@@ -33,6 +33,8 @@ from curator.creditroles import (
     acronym_word,
     agency_staff,
     common_words_only,
+    english_role,
+    foreign_role,
     in_capitals,
     initials_word,
     organisation_acronym,
@@ -619,14 +621,12 @@ def _without_role_lead(words: list[str]) -> list[str]:
 
 
 _EDITING_NOUNS = frozenset(["producer", "presenter", "photographer", "critic"])
-#: The small words a job title may hold in lower case ("VP of Marketing at Acme"); any other
-#: ("Jane Doe, CEO of Acme, said ...") makes the line a sentence, no byline.
-_ROLE_LINE_SMALL = frozenset(["of", "at", "and", "for", "the", "in", "on", "to", "&"])
 
 #: A line that is a name and a job title, with no "By": "Tomas Berg, Senior Editor", "Ann Lee —
-#: Head of Research" (fixhk). The title's first word, past its ranks, is `byline_rules.ROLE_LINE_TITLES`.
+#: Head of Research" (fixhk), "Иван Петров, главный редактор", "سارة حسن، محررة" (fixlq #1): the
+#: title is `creditroles.english_role` or `creditroles.foreign_role`.
 _ROLE_LINE = re.compile(
-    r"^(?P<name>[^,|–—:;()]{3,60}?)\s*(?:,|\s[-–—|]\s)\s*(?P<role>[^.!?]{2,80})\.?$"
+    r"^(?P<name>[^,،|–—:;()]{3,60}?)\s*(?:[,،]|\s[-–—|]\s)\s*(?P<role>[^.!?]{2,80})\.?$"
 )
 
 
@@ -639,13 +639,7 @@ def role_byline(text: str) -> str:
     found = _ROLE_LINE.match(text) if len(text) <= byline_rules.MAX_BYLINE_CHARS else None
     if found is None:
         return ""
-    words = [w.lower() for w in re.split(r"[\s&/]+", found["role"]) if w]
-    at = 0
-    while at < len(words) and (words[at] in byline_rules.ROLE_RANKS or words[at] == "co"):
-        at += 1
-    if at >= len(words) or words[at].removeprefix("co-") not in byline_rules.ROLE_LINE_TITLES:
-        return ""
-    if any(w.islower() and w not in _ROLE_LINE_SMALL for w in found["role"].split()):
+    if not foreign_role(found["role"]) and not english_role(found["role"]):
         return ""
     name = found["name"].strip()
     if name.split()[0].lower() == "the":

@@ -240,6 +240,22 @@ ROLE_RANKS: dict[str, tuple[str, ...]] = {
     "it": (),
     "nl": ("hoofd",),
     "pt": (),
+    # "Иван Петров, главный редактор" (fixlq #1: a name and a role with no label credited no one)
+    "ru": (
+        "главный",
+        "главная",
+        "старший",
+        "старшая",
+        "ведущий",
+        "ведущая",
+        "специальный",
+        "специальная",
+        "собственный",
+        "собственная",
+        "выпускающий",
+        "выпускающая",
+        "шеф-редактор",
+    ),
 }
 
 #: Words after a reporter's role that belong to it, as "in chief" does in English ("Rédacteur en

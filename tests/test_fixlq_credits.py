@@ -1,0 +1,72 @@
+"""fixlq: credits one step beyond fixlh's. A name and a role in Russian or Arabic with no label
+("Иван Петров, главный редактор", "سارة حسن، محررة") credited no one (#1); a Japanese name with its
+reading in brackets ("山田太郎（やまだ・たろう）") credited no one and an Arabic writer's word after
+بقلم ("بقلم الكاتبة سارة حسن") was kept as part of the name (#2); "By BBC NEWS" credited no one
+(#3); "Jane Roe and Le Minh" lost Lê Minh as a publication (#4); a dateline's place of two words
+("Palm Springs, December 8, 2026") was credited as a person (#6). Each through `curator draft` of a
+newsletter whose feed and pages are served on 127.0.0.1: the draft's `author:` lines, as the
+editor meets them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_credit_formats import authors, drafted, newsletter
+from test_fixlh_bylines import SENTENCES
+
+from conftest import LocalServer
+
+#: How the page writes its byline under the headline: a plain paragraph, a `<p class="author">`,
+#: a byline element.
+HOLDERS = {
+    "p": "<p>{}</p>",
+    "author": '<p class="author">{}</p>',
+    "byline": '<div class="byline">{}</div>',
+}
+
+
+def page(lang: str, byline: str, holder: str = "p") -> str:
+    """An article page in `lang` with `byline` under its headline, held as `holder` says."""
+    rtl = ' dir="rtl"' if lang == "ar" else ""
+    title = "Customer service"
+    return (
+        f'<!doctype html><html lang="{lang}"{rtl}><head><meta charset="utf-8">'
+        f"<title>{title}</title></head><body><article><h1>{title}</h1>"
+        + HOLDERS[holder].format(byline)
+        + "".join(f"<p>{t}</p>" for t in SENTENCES[lang])
+        + "</article></body></html>"
+    )
+
+
+def drafted_authors(
+    tmp_path: Path, server: LocalServer, lang: str, byline: str, holder: str = "p"
+) -> list[str]:
+    """The draft's `author:` lines for the one article whose page shows `byline`."""
+    config = newsletter(
+        tmp_path, server, [("Customer service article", "", page(lang, byline, holder))]
+    )
+    return authors(drafted(config)["Customer service article"])
+
+
+@pytest.mark.parametrize("holder", ["p", "author", "byline"])
+@pytest.mark.parametrize(
+    ("lang", "byline", "people"),
+    [
+        ("ru", "Иван Петров, главный редактор", ["Иван Петров"]),
+        ("ru", "Мария Соколова, корреспондент", ["Мария Соколова"]),
+        ("ar", "سارة حسن، محررة", ["سارة حسن"]),
+        ("ar", "خالد المنصور، مراسل", ["خالد المنصور"]),
+    ],
+)
+def test_a_name_and_a_role_in_russian_or_arabic_credit_the_name(
+    tmp_path: Path,
+    http_server: LocalServer,
+    lang: str,
+    byline: str,
+    people: list[str],
+    holder: str,
+) -> None:
+    """#1: a line of a name and a lower-case role after the comma (the Arabic comma "،" too), with
+    no label: the draft had no `author:` line, where "Jane Roe, Senior Editor" credits Jane Roe."""
+    assert drafted_authors(tmp_path, http_server, lang, byline, holder) == people
