@@ -600,8 +600,8 @@ def _without_role_lead(words: list[str]) -> list[str]:
     # "Redakteurin Anna Schmidt", "Rédacteur en chef Paul Martin" (walk184 #1)
     lead = role_lead(words)
     rest = words[lead:]
-    if lead and len(rest) >= 2 and _name_shaped(" ".join(rest)) and words[0][:1].isupper():
-        return rest
+    if lead and len(rest) >= 2 and _name_shaped(" ".join(rest)) and not words[0][:1].islower():
+        return rest  # "الكاتبة سارة حسن" too: Arabic has no capitals (fixlq #2)
     at = 0
     while at < len(words) and words[at].lower() in byline_rules.ROLE_RANKS:
         at += 1

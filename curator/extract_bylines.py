@@ -10,7 +10,7 @@ from typing import Any
 
 from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
-from curator.bylinedates import dated_byline
+from curator.bylinedates import dated_byline, reading_byline
 from curator.credits import role_byline
 from curator.extract_doc import WORD as _WORD
 from curator.extract_doc import Doc as _Doc
@@ -279,7 +279,8 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
         text = _clean(el.text_content())
         # ... or a byline beside its date ("December 8, 2026 · Text: John Smith", "Иван Петров,
         # 8 декабря 2026": walk198, fixlh: credited no one)
-        line = text if role_byline(text) else dated_byline(text)
+        # ... or a Japanese name and its reading ("山田太郎（やまだ・たろう）", fixlq #2)
+        line = text if role_byline(text) else dated_byline(text) or reading_byline(text)
         if (
             line
             and not interview

@@ -123,6 +123,13 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
         "خبيرة",
         "محلل",
         "محللة",
+        # a writer's word before the name too ("بقلم الكاتبة سارة حسن", fixlq #2: credited whole)
+        "الكاتب",
+        "الكاتبة",
+        "الصحفي",
+        "الصحفية",
+        "الصحافي",
+        "الصحافية",
     ),
     # a job title after a comma (walk198 #1: "Ольга Кузнецова, директор по клиентскому опыту
     # «ТехноМаркета»" made the title a second author)

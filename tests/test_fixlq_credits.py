@@ -70,3 +70,30 @@ def test_a_name_and_a_role_in_russian_or_arabic_credit_the_name(
     """#1: a line of a name and a lower-case role after the comma (the Arabic comma "،" too), with
     no label: the draft had no `author:` line, where "Jane Roe, Senior Editor" credits Jane Roe."""
     assert drafted_authors(tmp_path, http_server, lang, byline, holder) == people
+
+
+@pytest.mark.parametrize(
+    ("lang", "byline", "people"),
+    [
+        ("ja", "山田太郎（やまだ・たろう）", ["山田太郎"]),
+        ("ja", "山田太郎 (やまだ たろう)", ["山田太郎"]),
+        ("ja", "佐藤花子（さとう・はなこ）", ["佐藤花子"]),
+        ("ar", "بقلم الكاتبة سارة حسن", ["سارة حسن"]),
+        ("ar", "بقلم الصحفي أحمد علي", ["أحمد علي"]),
+        ("ar", "بقلم مراسلة سارة حسن", ["سارة حسن"]),
+    ],
+)
+def test_a_japanese_names_reading_and_an_arabic_writers_word_are_no_part_of_the_credit(
+    tmp_path: Path, http_server: LocalServer, lang: str, byline: str, people: list[str]
+) -> None:
+    """#2: a Japanese name and its reading in brackets, with no label, credited no one; "بقلم
+    الكاتبة سارة حسن" (by the writer Sara Hassan) credited "الكاتبة سارة حسن", the role word kept
+    as part of her name, where "By Staff Writer Ann Lee" credits Ann Lee."""
+    assert drafted_authors(tmp_path, http_server, lang, byline) == people
+
+
+def test_a_places_reading_under_the_headline_credits_no_one(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#2: a reading of one word after two kanji is a place's as often as a name's."""
+    assert drafted_authors(tmp_path, http_server, "ja", "東京（とうきょう）") == []
