@@ -183,16 +183,44 @@ def acronym_word(word: str) -> bool:
 _PRESS_ARTICLES = frozenset({"le", "la", "les", "el", "der", "die"})
 
 
+#: Publications whose name is an article and a word ("Le Monde", "El País"), lower-cased: after
+#: "and" in a credit, a publication; another two words opening so may be a person's name ("Le
+#: Minh", Lê Minh written without its accent: fixlq #4 lost him as a publication).
+_PRESS_TITLES = frozenset(
+    p.strip()
+    for p in """
+    le monde|le figaro|le parisien|le point|le temps|le soir|le devoir|le matin|le journal
+    |les echos|la croix|la presse|la libre|la stampa|la repubblica|la nazione|la nación|la nacion
+    |la razón|la razon|la tercera|la jornada|la vanguardia|la prensa|la república|la republica
+    |el país|el pais|el mundo|el universal|el tiempo|el comercio|el mercurio|el espectador
+    |el confidencial|el periódico|el periodico|el diario|el nacional|el heraldo|der spiegel
+    |der standard|der tagesspiegel|der bund|der freitag|die zeit|die welt|die presse
+    |die tageszeitung|die furche
+    """.split("|")  # noqa: SIM905 (a list of names reads better as prose)
+)
+#: A publication's word as the second of two after an article ("La Gazette", "El Diario", "Die
+#: Zeitung"), besides `extract_rules_names.PUBLICATION_NAME_WORDS`' English ones.
+_PRESS_WORDS = name_rules.PUBLICATION_NAME_WORDS | frozenset(
+    """
+    gazette courrier quotidien hebdo diario periódico periodico gaceta tribuna correo heraldo
+    noticias zeitung presse nachrichten rundschau kurier gazzetta corriere giornale
+    """.split()  # noqa: SIM905 (a word list reads better as prose)
+)
+
+
 def press_title(part: str) -> bool:
     """Whether a credit's part is a publication's name of two words opening with an article ("Le
     Monde", "La Nación", "El País", "Der Spiegel", "Die Zeit"), as "and" joins it to a person
-    ("By Jane Roe and Le Monde": fixlg #3 credited "Le Monde" as a person)."""
+    ("By Jane Roe and Le Monde": fixlg #3 credited "Le Monde" as a person): one curator knows, or
+    one whose second word is a publication's ("La Gazette"). Any other is a person's name ("Jane
+    Roe and Le Minh", fixlq #4)."""
     words = part.split()
     return (
         len(words) == 2
         and words[0].lower() in _PRESS_ARTICLES
         and words[0][:1].isupper()
         and words[1][:1].isupper()
+        and (part.lower() in _PRESS_TITLES or words[1].lower() in _PRESS_WORDS)
     )
 
 

@@ -116,3 +116,20 @@ def test_a_news_organisation_in_capitals_is_credited_in_its_usual_case(
     "By USA TODAY" are credited."""
     assert drafted_authors(tmp_path, http_server, "en", byline) == people
 
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        ("By Jane Roe and Le Minh", ["Jane Roe", "Le Minh"]),
+        ("By Jane Roe and La Toya", ["Jane Roe", "La Toya"]),
+        ("By Jane Roe and Le Monde", ["Jane Roe"]),  # a publication, as before (fixlg #3)
+        ("By Jane Roe and El País", ["Jane Roe"]),
+        ("By Jane Roe and La Gazette", ["Jane Roe"]),  # a publication's word
+    ],
+)
+def test_a_name_of_two_words_opening_like_an_article_is_a_person_after_and(
+    tmp_path: Path, http_server: LocalServer, byline: str, people: list[str]
+) -> None:
+    """#4: "Jane Roe and Le Minh" credited Jane Roe alone, Lê Minh read as a publication such as
+    "Le Monde": a person was lost."""
+    assert drafted_authors(tmp_path, http_server, "en", byline) == people
