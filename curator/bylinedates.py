@@ -78,6 +78,15 @@ _PLACE_LEADS = frozenset(
 )
 
 
+#: The last words of places' names of two words ("Palm Springs", "Grand Rapids", "Long Beach",
+#: "Salt Lake City"), which no name ends with, or rarely (fixlq #6: "Palm Springs, December 8,
+#: 2026" credited "Palm Springs"). "Park", "Hill", "Bay" end names too ("Jane Park").
+_PLACE_ENDS = frozenset(
+    ["springs", "rapids", "falls", "heights", "beach", "city", "valley", "harbor", "harbour"]
+    + ["creek", "village", "island", "islands", "junction", "county", "township", "bluffs"]
+)
+
+
 def dated_byline(text: str) -> str:
     """The byline a line under the headline gives beside its date, "" when it gives none: the
     labelled credit after a date ("December 8, 2026 · Text: John Smith · Photos: Jane Roe" ->
@@ -102,7 +111,7 @@ def dated_byline(text: str) -> str:
     words = name.split()
     if not 2 <= len(words) <= 4 or any(not w[:1].isupper() for w in words):
         return ""
-    if words[0].lower() in _PLACE_LEADS or in_capitals(name):
+    if words[0].lower() in _PLACE_LEADS or words[-1].lower() in _PLACE_ENDS or in_capitals(name):
         return ""  # a dateline's place ("New York", "WASHINGTON"), no one's name
     return name if clean_authors(name, strict=True) == (name,) else ""
 
@@ -125,11 +134,11 @@ def reading_byline(text: str) -> str:
         return ""
     name, reading = found["name"], found.group(0)[found.end("name") :]
     if not re.search(r"[・･\s]", reading.strip(" （()）")) and (
-        len(name) < 3 or name[-1] in _PLACE_ENDS
+        len(name) < 3 or name[-1] in _KANJI_PLACE_ENDS
     ):
         return ""  # "東京（とうきょう）": a place's reading, split by no family name's dot
     return name
 
 
 #: The last kanji of a place's name ("東京都", "横浜市"), a reading after which is no name's.
-_PLACE_ENDS = frozenset("都道府県市区町村郡駅島")
+_KANJI_PLACE_ENDS = frozenset("都道府県市区町村郡駅島")

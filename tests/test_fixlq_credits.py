@@ -133,3 +133,33 @@ def test_a_name_of_two_words_opening_like_an_article_is_a_person_after_and(
     """#4: "Jane Roe and Le Minh" credited Jane Roe alone, Lê Minh read as a publication such as
     "Le Monde": a person was lost."""
     assert drafted_authors(tmp_path, http_server, "en", byline) == people
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Palm Springs, December 8, 2026",
+        "Grand Rapids, Dec. 8, 2026",
+        "<strong>Palm Springs, December 8, 2026</strong> — The city council voted to extend the"
+        " customer service hours.",
+        '<span class="dateline">Cedar Glen, December 8, 2026</span> — The city council voted to'
+        " extend the customer service hours.",
+    ],
+)
+def test_a_datelines_place_of_two_words_credits_no_one(
+    tmp_path: Path, http_server: LocalServer, byline: str
+) -> None:
+    """#6: a dateline's place of two words that is not in the short list of places' first words
+    ("Palm Springs, December 8, 2026 — …") was credited as a person, on a line of its own and at
+    the start of the article's text."""
+    assert drafted_authors(tmp_path, http_server, "en", byline) == []
+
+
+@pytest.mark.parametrize(
+    "byline", ["John Smith, December 8, 2026", '<span class="byline">By John Smith</span>']
+)
+def test_a_name_and_a_date_on_a_line_of_their_own_still_credit_the_name(
+    tmp_path: Path, http_server: LocalServer, byline: str
+) -> None:
+    """#6: fixlh's byline of a name and a date is still one."""
+    assert drafted_authors(tmp_path, http_server, "en", byline) == ["John Smith"]
