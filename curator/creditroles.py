@@ -1,6 +1,7 @@
 """A writer's title before their name, and a team after "and", in the languages besides English
 (`extract_rules_languages`): what a credit names beside the person, and no one; a news agency's staff as the agency, and a first name's initials in capitals, and a name written in capitals around a title or a
-"Mc" cased as written, and an organisation's acronym as a byline.
+"Mc" cased as written, and an organisation's acronym as a byline; a name in capitals or in lower
+case written as names are (`title_name`, moved from `credits`, fixlq).
 
 Why: "Redakteurin Anna Schmidt" and "Rédacteur en chef Paul Martin" were credited whole, as
 "Senior Editor Tomas Berg" no longer is; "Jürgen Groß und das Kundenservice-Team" was one author
@@ -304,3 +305,64 @@ def common_words_only(name: str) -> bool:
     lists): a sentence's words ("By THE WAY"), never re-cased as a name's."""
     words = name.lower().split()
     return bool(words) and all(w.strip(".,") in STOP_WORDS | COMMON_WORDS for w in words)
+
+
+_LOWER_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]*)*$")
+_ROMAN = frozenset({"ii", "iii", "iv"})
+#: Words no lower-case name has: a label's, a sentence's, an organisation's, a desk's, a role's.
+_NOT_LOWER_NAME = (
+    name_rules.NOT_LOWER_NAME_WORDS
+    | name_rules.ORGANISATION_WORDS
+    | name_rules.ORGANISATION_HEAD_WORDS
+    | name_rules.DESK_WORDS
+    | byline_rules.ROLE_NOUNS
+    | byline_rules.ROLE_WORDS
+    | name_rules.REJECTED_AUTHORS
+)
+
+
+def lower_case_name(name: str) -> bool:
+    """Two to four words in lower case that may be a name ("jane roe", "john o'brien", "jan van
+    der berg"), not words of a sentence or a label ("the way", "read more", "guest writer")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or name != name.lower() or name == name.upper():
+        return False
+    pieces = [p for w in words for p in w.split("-")]
+    return (
+        all(_LOWER_NAME_WORD.match(w) for w in words)
+        and not any(p in _NOT_LOWER_NAME for p in pieces)
+        and sum(w not in name_rules.NAME_PARTICLES for w in words) >= 2
+    )
+
+
+def title_name(name: str) -> str:
+    """A name written in capitals or in lower case, as names are written: each word capitalised,
+    also after an apostrophe or a hyphen ("O'Neill-McDonald"), "Mc" before a capital ("Mary
+    McCarthy"), particles inside the name in lower case ("Jan van der Berg", "María de la Cruz",
+    "Ahmed bin Rashid al-Maktoum"), a numeral in capitals ("John Smith III")."""
+    words = name.split()
+    out = []
+    for at, word in enumerate(words):
+        pieces = word.split("-")
+        cased = []
+        for i, piece in enumerate(pieces):
+            low = piece.lower()
+            inside = 0 < at < len(words) - 1 or (at > 0 and i < len(pieces) - 1)
+            if low in name_rules.CASED_PARTICLES and inside:
+                cased.append(low)
+            elif at == 0 and len(words) > 1 and initials_word(piece):
+                cased.append(piece)  # "AJ JACOBS": AJ Jacobs, never "Aj" (walk193 #9)
+            elif acronym_word(piece):
+                cased.append(piece)  # "USA TODAY": USA Today, never "Usa" (fixlg #3)
+            elif low in _ROMAN and at == len(words) - 1 and at > 0:
+                cased.append(low.upper())
+            else:
+                mac = piece.startswith("Mac") and piece[3:5].isupper()  # "MacLEOD" as written
+                piece = low.title()
+                if piece.startswith("Mc") and len(piece) > 3 and piece[2].isalpha():
+                    piece = "Mc" + piece[2].upper() + piece[3:]
+                elif mac:
+                    piece = "Mac" + piece[3:].title()
+                cased.append(piece)
+        out.append("-".join(cased))
+    return " ".join(out)
