@@ -47,7 +47,8 @@ from curator.blurb import (
 from curator.blurb_leadin import lead_in_byline
 from curator.charsets import misread
 from curator.config import FeedSource
-from curator.credits import credited, name_key, paid_label, same_name
+from curator.credits import name_key, paid_label, same_name
+from curator.creditsites import credited
 from curator.extract import clean_authors, resembles_site
 from curator.fetch_request import FetchSettings
 from curator.htmltext import name_text, read_feed_html
@@ -408,7 +409,7 @@ def _merged(
       tracking parameters removed.
     - title: the feed's title (feeds carry the clean headline), else the page's.
     - authors: the feed's or the page's people (both already exclude "Admin", "Staff", URLs...),
-      as `choose_authors` decides; never the publication's own name (`credits.credited`). The
+      as `choose_authors` decides; never the publication's own name (`creditsites.credited`). The
       feed's are the people of a byline its text opens with (`blurb.opening_byline`) when its own
       credit names no one who wrote it (`house_credit`: a group's account, the publication).
     - publication: the name the editor configured, else the page's site name, else the feed's title;

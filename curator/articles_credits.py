@@ -237,7 +237,7 @@ _FEED_WORDS = frozenset(["feed", "feeds", "rss", "atom", "posts", "articles", "u
 def feed_itself(name: str, feed_title: str | None, publication: str | None) -> bool:
     """`name` is the feed's own title ("Pier Review Feed" as the dc:creator, or a page's author
     meta tag, of the feed "Pier Review Feed" on "Pier Review", walk193 #3: it was credited as a
-    person): the feed itself, no one's credit, as the site's own name is (`credits.credited`). A
+    person): the feed itself, no one's credit, as the site's own name is (`creditsites.credited`). A
     feed titled with a person's name stays their credit ("Hana Sato", a personal blog's feed),
     unless the name reads as a feed's: the publication's name and more, a feed's word last
     ("Feed", "RSS"), an organisation's or a publication's name."""

@@ -14,7 +14,8 @@ from curator import articles_credits as article_credits
 from curator.articles_titles import words_within
 from curator.blurb import paywall_notice, short_blurb, weak_blurb
 from curator.config import Config
-from curator.credits import first_appeared_in, may_be_two
+from curator.credits import may_be_two
+from curator.creditsites import first_appeared_in
 from curator.draft import (
     another_story_of,
     copy_remark,

@@ -63,6 +63,13 @@ _CJK_NAME = re.compile(
     r"[\u3040-\u30ff\u3400-\u9fff]{2,8}(?:[ \u3000][\u3040-\u30ff\u3400-\u9fff]{1,6})?"
 )
 
+#: A Japanese or Chinese name and the reporter's role after it, with no label ("山田太郎記者。",
+#: "佐藤花子特派員　…", fixlq #5): a byline, the role no part of the name.
+_CJK_ROLES = ("記者", "特派員", "记者", "特派员")
+_CJK_NAME_ROLE = re.compile(
+    rf"(?P<name>[\u3400-\u9fff\u3005]{{2,6}})(?:{'|'.join(_CJK_ROLES)})(?=[。\u3000 ])"
+)
+
 #: Words a byline's names may hold in lower case: "Jan van der Berg", "Anna und Jörg Weiß".
 _JOINERS = wordset("and & und et y e de del della der di du da dos van von la le al bin ibn")
 
@@ -151,7 +158,9 @@ def _lead_in_end(line: str, *, dated_only: bool = True) -> tuple[int, str]:
         between = _BETWEEN.match(line, end)
         pos = between.end() if between else end
         lead = line[:pos].rstrip()
-        if not (lead[-1:] in _ENDS and pos < len(line) and starts_sentence(line[pos:])):
+        # a name and its role end at a (full-width) space ("佐藤花子記者　…") as at a stop
+        ended = lead[-1:] in _ENDS or (lead.endswith(_CJK_ROLES) and line[end:pos].isspace())
+        if not (ended and pos < len(line) and starts_sentence(line[pos:])):
             continue
         if dated or not dated_only and _undated_byline(line, lead, found):
             best = (pos, " and ".join(found))
@@ -163,7 +172,7 @@ def _undated_byline(line: str, lead: str, found: list[str]) -> bool:
     a full stop ends it and its names are people's. "From" is no label here ("From Monday. …")."""
     return (
         bool(found)
-        and lead.endswith(".")
+        and lead.endswith((".", "。", *_CJK_ROLES))
         and not re.match(r"\s*from\b", line, re.I)
         and all(map(_person, found))
     )
@@ -245,6 +254,8 @@ def _script_byline(line: str, pos: int) -> tuple[int, bool, str]:
         name = _ARABIC_NAME.match(line, pos + arabic.end())
     elif cjk and cjk.group().strip() and not cjk.group()[-1:].isalnum():
         name = _CJK_NAME.match(line, pos + cjk.end())
+    elif role := _CJK_NAME_ROLE.match(line, pos):
+        return role.end(), False, role["name"]  # "山田太郎記者。" (fixlq #5)
     else:
         return 0, False, ""
     if name is None or len(name.group().split()) > _NAME_WORDS:

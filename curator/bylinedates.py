@@ -2,7 +2,8 @@
 date before the label ("2026年12月8日 12:30　文＝山田太郎", "December 8, 2026 · Text: John Smith ·
 Photos: Jane Roe", "08.12.2026 · Текст: Иван Петров") or after the name ("Иван Петров, 8 декабря
 2026, 12:30"). Why: such a line opens with no label ("By", "Текст:", "文＝"), so it was read as
-no byline and credited no one (walk198, fixlh)."""
+no byline and credited no one (walk198, fixlh). So did a Japanese name given with its reading in
+brackets, "山田太郎（やまだ・たろう）" (fixlq #2: `reading_byline`)."""
 
 from __future__ import annotations
 
@@ -77,6 +78,15 @@ _PLACE_LEADS = frozenset(
 )
 
 
+#: The last words of places' names of two words ("Palm Springs", "Grand Rapids", "Long Beach",
+#: "Salt Lake City"), which no name ends with, or rarely (fixlq #6: "Palm Springs, December 8,
+#: 2026" credited "Palm Springs"). "Park", "Hill", "Bay" end names too ("Jane Park").
+_PLACE_ENDS = frozenset(
+    ["springs", "rapids", "falls", "heights", "beach", "city", "valley", "harbor", "harbour"]
+    + ["creek", "village", "island", "islands", "junction", "county", "township", "bluffs"]
+)
+
+
 def dated_byline(text: str) -> str:
     """The byline a line under the headline gives beside its date, "" when it gives none: the
     labelled credit after a date ("December 8, 2026 · Text: John Smith · Photos: Jane Roe" ->
@@ -101,6 +111,34 @@ def dated_byline(text: str) -> str:
     words = name.split()
     if not 2 <= len(words) <= 4 or any(not w[:1].isupper() for w in words):
         return ""
-    if words[0].lower() in _PLACE_LEADS or in_capitals(name):
+    if words[0].lower() in _PLACE_LEADS or words[-1].lower() in _PLACE_ENDS or in_capitals(name):
         return ""  # a dateline's place ("New York", "WASHINGTON"), no one's name
     return name if clean_authors(name, strict=True) == (name,) else ""
+
+
+#: A Japanese name in kanji and its reading in kana in brackets, full- or half-width ("山田太郎
+#: （やまだ・たろう）", "佐藤花子 (さとう はなこ)"): a line of its own under the headline names its writer;
+#: a reading of one word after a name of two kanji is a place's as often ("東京（とうきょう）").
+_NAME_READING = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff\u3005\u30f6]{2,6})\s*[（(]"
+    r"[\u3041-\u3096\u30a1-\u30fa\u30fc・･\s]{2,20}[)）]$"
+)
+
+
+def reading_byline(text: str) -> str:
+    """The name a line of a Japanese name and its reading in brackets credits ("山田太郎（やまだ・
+    たろう）" -> "山田太郎"), "" for any other line: with no label ("文：", "記者"), it was read as
+    no byline (fixlq #2)."""
+    found = _NAME_READING.match(text.strip())
+    if found is None:
+        return ""
+    name, reading = found["name"], found.group(0)[found.end("name") :]
+    if not re.search(r"[・･\s]", reading.strip(" （()）")) and (
+        len(name) < 3 or name[-1] in _KANJI_PLACE_ENDS
+    ):
+        return ""  # "東京（とうきょう）": a place's reading, split by no family name's dot
+    return name
+
+
+#: The last kanji of a place's name ("東京都", "横浜市"), a reading after which is no name's.
+_KANJI_PLACE_ENDS = frozenset("都道府県市区町村郡駅島")

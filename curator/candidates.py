@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from curator.articles_credits import feed_publication
 from curator.config import Config
-from curator.credits import credited
+from curator.creditsites import credited
 from curator.errors import shell_arg
 from curator.models import FUTURE_SLACK, Article, Retold, Section, Subject
 from curator.placing import CORPUS_SAMPLE, current_model
@@ -398,7 +398,7 @@ def feed_names(config: Config, store: Store) -> Callable[[Article], Article]:
     it (`articles_credits.feed_publication`): the feed's `name:` in feeds.yaml, else the name its page
     gave its site (stored with it), else the feed's title. So a `name:` added, changed or removed
     after a fetch reaches the articles stored before (walk33 #1), and a credit that names the
-    publication itself is dropped as a fetch drops it (`credits.credited`). A link post keeps its
+    publication itself is dropped as a fetch drops it (`creditsites.credited`). A link post keeps its
     page's publication. An article stored before curator kept its page's site name gets a
     `name:` only when it was credited with the feed's title or nothing: for it, the store cannot
     tell an earlier name from the page's.

@@ -21,24 +21,23 @@ benchmarks/credits.py measures the result against the credits of real feeds.
 
 from __future__ import annotations
 
-import functools
 import html as htmlmod
 import re
-from collections.abc import Sequence
 
-from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_names as name_rules
 from curator.creditroles import (
-    acronym_word,
     agency_staff,
     common_words_only,
+    english_role,
+    foreign_role,
     in_capitals,
-    initials_word,
+    lower_case_name,
     organisation_acronym,
     press_title,
     role_lead,
     team_credit,
+    title_name,
 )
 from curator.htmltext import code_in_name, name_text, normalise_space
 
@@ -114,7 +113,7 @@ def clean_authors(
                 if desk_label(piece):
                     continue  # "KTLA 5 Staff": a desk, never "Ktla" (walk158 #3)
                 name = _strip_name(piece)
-                if not strict and _lower_case_name(name):
+                if not strict and lower_case_name(name):
                     name = title_name(name)  # "john o'brien", declared: "John O'Brien"
                 if (
                     name
@@ -243,10 +242,10 @@ def _people_of(clause: str) -> list[str]:
     parts = [q for p in parts for q in _people_joined(p)]
     # "Jane Doe and the Customer Care Team", "Jürgen Groß und das Kundenservice-Team": the team
     # names no one, and the person is credited alone, in every language (walk184 #2)
-    if len(parts) > 1 and team_credit(parts[-1]) and all(_looks_personal(p) for p in parts[:-1]):
+    if len(parts) > 1 and team_credit(parts[-1]) and all(looks_personal(p) for p in parts[:-1]):
         return parts[:-1]
     # "Jane Roe and Le Monde": a publication she wrote with, no one's name (fixlg #3)
-    if len(parts) > 1 and press_title(parts[-1]) and all(_looks_personal(p) for p in parts[:-1]):
+    if len(parts) > 1 and press_title(parts[-1]) and all(looks_personal(p) for p in parts[:-1]):
         return parts[:-1]
     # (a news agency is a word of its own, no fragment: "AFP and Le Monde", "Reuters and AFP",
     # walk196: credited no one)
@@ -261,7 +260,7 @@ def _people_of(clause: str) -> list[str]:
     last = parts[-1].split()  # empty when the clause ends in its separator ("Jane Doe and")
     # "Amy Chen and Zeta Post Staff", "Jane Doe and Acme Research": her, and an organisation
     # (no one's name, walk112 #1); "Acme Research and Insights Group" is one organisation.
-    people_before = all(_looks_personal(p) and not _organisation_named(p) for p in parts[:-1])
+    people_before = all(looks_personal(p) and not _organisation_named(p) for p in parts[:-1])
     staff = (
         bool(last)
         and people_before
@@ -598,8 +597,8 @@ def _without_role_lead(words: list[str]) -> list[str]:
     # "Redakteurin Anna Schmidt", "Rédacteur en chef Paul Martin" (walk184 #1)
     lead = role_lead(words)
     rest = words[lead:]
-    if lead and len(rest) >= 2 and _name_shaped(" ".join(rest)) and words[0][:1].isupper():
-        return rest
+    if lead and len(rest) >= 2 and _name_shaped(" ".join(rest)) and not words[0][:1].islower():
+        return rest  # "الكاتبة سارة حسن" too: Arabic has no capitals (fixlq #2)
     at = 0
     while at < len(words) and words[at].lower() in byline_rules.ROLE_RANKS:
         at += 1
@@ -619,14 +618,12 @@ def _without_role_lead(words: list[str]) -> list[str]:
 
 
 _EDITING_NOUNS = frozenset(["producer", "presenter", "photographer", "critic"])
-#: The small words a job title may hold in lower case ("VP of Marketing at Acme"); any other
-#: ("Jane Doe, CEO of Acme, said ...") makes the line a sentence, no byline.
-_ROLE_LINE_SMALL = frozenset(["of", "at", "and", "for", "the", "in", "on", "to", "&"])
 
 #: A line that is a name and a job title, with no "By": "Tomas Berg, Senior Editor", "Ann Lee —
-#: Head of Research" (fixhk). The title's first word, past its ranks, is `byline_rules.ROLE_LINE_TITLES`.
+#: Head of Research" (fixhk), "Иван Петров, главный редактор", "سارة حسن، محررة" (fixlq #1): the
+#: title is `creditroles.english_role` or `creditroles.foreign_role`.
 _ROLE_LINE = re.compile(
-    r"^(?P<name>[^,|–—:;()]{3,60}?)\s*(?:,|\s[-–—|]\s)\s*(?P<role>[^.!?]{2,80})\.?$"
+    r"^(?P<name>[^,،|–—:;()]{3,60}?)\s*(?:[,،]|\s[-–—|]\s)\s*(?P<role>[^.!?]{2,80})\.?$"
 )
 
 
@@ -639,13 +636,7 @@ def role_byline(text: str) -> str:
     found = _ROLE_LINE.match(text) if len(text) <= byline_rules.MAX_BYLINE_CHARS else None
     if found is None:
         return ""
-    words = [w.lower() for w in re.split(r"[\s&/]+", found["role"]) if w]
-    at = 0
-    while at < len(words) and (words[at] in byline_rules.ROLE_RANKS or words[at] == "co"):
-        at += 1
-    if at >= len(words) or words[at].removeprefix("co-") not in byline_rules.ROLE_LINE_TITLES:
-        return ""
-    if any(w.islower() and w not in _ROLE_LINE_SMALL for w in found["role"].split()):
+    if not foreign_role(found["role"]) and not english_role(found["role"]):
         return ""
     name = found["name"].strip()
     if name.split()[0].lower() == "the":
@@ -674,67 +665,6 @@ def _strip_name(piece: str) -> str:
             return ""  # "By THE WAY": a sentence's words in capitals, no one's name
         name = title_name(name)  # "By GILLIAN MOHNEY"; "ACLU" is an acronym (walk193 #9)
     return name
-
-
-_LOWER_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]*)*$")
-_ROMAN = frozenset({"ii", "iii", "iv"})
-#: Words no lower-case name has: a label's, a sentence's, an organisation's, a desk's, a role's.
-_NOT_LOWER_NAME = (
-    name_rules.NOT_LOWER_NAME_WORDS
-    | name_rules.ORGANISATION_WORDS
-    | name_rules.ORGANISATION_HEAD_WORDS
-    | name_rules.DESK_WORDS
-    | byline_rules.ROLE_NOUNS
-    | byline_rules.ROLE_WORDS
-    | name_rules.REJECTED_AUTHORS
-)
-
-
-def _lower_case_name(name: str) -> bool:
-    """Two to four words in lower case that may be a name ("jane roe", "john o'brien", "jan van
-    der berg"), not words of a sentence or a label ("the way", "read more", "guest writer")."""
-    words = name.split()
-    if not 2 <= len(words) <= 4 or name != name.lower() or name == name.upper():
-        return False
-    pieces = [p for w in words for p in w.split("-")]
-    return (
-        all(_LOWER_NAME_WORD.match(w) for w in words)
-        and not any(p in _NOT_LOWER_NAME for p in pieces)
-        and sum(w not in name_rules.NAME_PARTICLES for w in words) >= 2
-    )
-
-
-def title_name(name: str) -> str:
-    """A name written in capitals or in lower case, as names are written: each word capitalised,
-    also after an apostrophe or a hyphen ("O'Neill-McDonald"), "Mc" before a capital ("Mary
-    McCarthy"), particles inside the name in lower case ("Jan van der Berg", "María de la Cruz",
-    "Ahmed bin Rashid al-Maktoum"), a numeral in capitals ("John Smith III")."""
-    words = name.split()
-    out = []
-    for at, word in enumerate(words):
-        pieces = word.split("-")
-        cased = []
-        for i, piece in enumerate(pieces):
-            low = piece.lower()
-            inside = 0 < at < len(words) - 1 or (at > 0 and i < len(pieces) - 1)
-            if low in name_rules.CASED_PARTICLES and inside:
-                cased.append(low)
-            elif at == 0 and len(words) > 1 and initials_word(piece):
-                cased.append(piece)  # "AJ JACOBS": AJ Jacobs, never "Aj" (walk193 #9)
-            elif acronym_word(piece):
-                cased.append(piece)  # "USA TODAY": USA Today, never "Usa" (fixlg #3)
-            elif low in _ROMAN and at == len(words) - 1 and at > 0:
-                cased.append(low.upper())
-            else:
-                mac = piece.startswith("Mac") and piece[3:5].isupper()  # "MacLEOD" as written
-                piece = low.title()
-                if piece.startswith("Mc") and len(piece) > 3 and piece[2].isalpha():
-                    piece = "Mc" + piece[2].upper() + piece[3:]
-                elif mac:
-                    piece = "Mac" + piece[3:].title()
-                cased.append(piece)
-        out.append("-".join(cased))
-    return " ".join(out)
 
 
 def _without_degrees(words: list[str]) -> list[str]:
@@ -798,148 +728,6 @@ def same_name(a: str, b: str) -> bool:
 
 
 #: What separates two names on an `author:` line: a comma, a semicolon, "and", "&".
-_AUTHOR_LINE_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+", re.IGNORECASE)
-
-
-def _author_line_spans(name: str) -> list[tuple[int, int]]:
-    """The (start, end) of each part of an `author:` line between its separators, as written."""
-    spans, start = [], 0
-    for match in _AUTHOR_LINE_SEPARATOR.finditer(name):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(name)))
-    return [(a, b) for a, b in spans if name[a:b].strip()]
-
-
-def _publication_runs(name: str, publication: str) -> tuple[list[str], list[str]]:
-    """An `author:` line's runs of parts that are the publication's own name (`same_name`: case,
-    spaces and a leading "The" aside), and its other parts, each as written. Read from the line as
-    typed, not from the people `clean_authors` finds in it: that leaves out a part that is no
-    person's name ("The Support Desk Review", "Northwind CX Journal"), which is just the part to
-    find (walk142 #3: "Ingrid Solberg, The Support Desk Review" was published as one author). A
-    run of several parts is one name too ("Procter & Gamble")."""
-    spans = _author_line_spans(name)
-    taken = [False] * len(spans)
-    found = []
-    for i in range(len(spans)):
-        for j in range(len(spans) - 1, i - 1, -1):
-            if any(taken[i : j + 1]):
-                continue
-            text = name[spans[i][0] : spans[j][1]].strip()
-            if same_name(text, publication):
-                found.append(text)
-                taken[i : j + 1] = [True] * (j - i + 1)
-                break
-    rest = [name[a:b].strip() for (a, b), gone in zip(spans, taken, strict=True) if not gone]
-    return found, rest
-
-
-def publication_parts(name: str, publication: str | None) -> tuple[str, ...]:
-    """The parts of an `author:` line that are the publication's own name (`same_name`): "VoC
-    Notes" of "Kwame Mensah, VoC Notes" under `publication: VoC Notes` (walk130 #3), "The Support
-    Desk Review" of "Ingrid Solberg and The Support Desk Review" (walk142 #3), or the whole line
-    when it names only the publication; () when none is, or there is no publication."""
-    if not publication or not name.strip():
-        return ()
-    if same_name(name, publication):
-        return (name.strip(),)
-    found, rest = _publication_runs(name, publication)
-    return tuple(found) if rest else ()
-
-
-def other_parts(name: str, publication: str | None) -> list[str]:
-    """The parts of an `author:` line left when those that are the publication
-    (`publication_parts`) are taken out, each as written: the people to credit."""
-    if not publication:
-        return [name.strip()]
-    return _publication_runs(name, publication)[1]
-
-
-def without_publication(
-    authors: Sequence[str], publication: str | None, found: Sequence[str] = ()
-) -> tuple[str, ...]:
-    """A draft's `author:` lines as published: a line that names only the publication is none
-    ("VoC Notes || VoC Notes" names the publication once, as an article with no author), and a
-    part of a line that is the publication is left out ("Kwame Mensah, VoC Notes" under
-    `publication: VoC Notes` is "Kwame Mensah"), said at its line (`issuetext`, walk130 #3).
-    A name curator `found` as the article's author stays as the draft gave it: "Hana Sato ||
-    Hana Sato" is a personal site's author and site (`credited`)."""
-    out: list[str] = []
-    for name in authors:
-        parts = () if name in found else publication_parts(name, publication)
-        if not parts:
-            out.append(name)
-        elif parts != (name.strip(),):
-            out.append(", ".join(other_parts(name, publication)))
-    return tuple(out)
-
-
-def credited(authors: tuple[str, ...], publication: str | None) -> tuple[str, ...]:
-    """The authors an article's `Author || Publication` line names: each but one that is the
-    publication's own name (`same_name`: case, spaces and punctuation aside). DC Rainmaker's feed
-    gives the site's name as every item's dc:creator, which read "DC Rainmaker || DC Rainmaker";
-    the line names the publication once, as for an article with no author. A person's name stays
-    ("Hana Sato || Hana Sato": a personal site named after its author, who wrote the article).
-    Nor the publication's own team ("The Zeta Post Team", "Team Zendo" of "Zendo Blog",
-    `_publications_desk`)."""
-    if not publication:
-        return authors
-    return tuple(
-        name
-        for name in authors
-        if (not _own_name(name, publication) or _looks_personal(name))
-        and not _publications_desk(name, publication)
-    )
-
-
-def _own_name(name: str, publication: str) -> bool:
-    """`name` is the publication's, or the publication's without "Blog" or "News" ("Zendo" of
-    "Zendo Blog", walk112 #1: `site_own_name`)."""
-    return same_name(name, publication) or site_own_name(name, publication)
-
-
-#: A publication's name that is a handle or a path ("~elly/blog", "@elly", "elly.example/blog"):
-#: the person's own, not a firm's.
-_HANDLE_MARKS = ("~", "/", "@", ".")
-
-
-def site_own_name(name: str, publication: str | None) -> bool:
-    """`name` is the site's own name without "Blog" or "News", written as the site writes it
-    ("Zendo" of "Zendo Blog", walk112 #1): the publication, no one's credit. Not a person's
-    handle inside a path or a handle's site ("elly" of "~elly/blog", walk118 #1: the one person
-    who writes a personal blog lost her credit), nor a person's name ("Hana Sato" of "Hana Sato
-    Blog")."""
-    if not publication or len(name.split()) > 1 or any(m in publication for m in _HANDLE_MARKS):
-        return False
-    words = publication.split()
-    if len(words) < 2 or norm_name(words[-1]) not in ("blog", "news"):
-        return False
-    head = " ".join(words[:-1])
-    return name.strip() == head.removeprefix("The ").strip()
-
-
-def site_team(name: str, publication: str | None) -> bool:
-    """`name` is the publication's own team or desk ("The Zeta Post Team", "Team Zendo" of "Zendo
-    Blog"): `credited` leaves it out, and the editor is told it was taken for the site's team."""
-    return bool(publication) and _publications_desk(name, publication or "")
-
-
-def _publications_desk(name: str, publication: str) -> bool:
-    """The publication's own team or desk ("The Zeta Post Team" of Zeta Post): the publication
-    itself, no one's credit, as "Zeta Post Staff" is. Another's desk ("GNOME Sysadmin Team") is
-    the publisher's credit, kept."""
-    words = norm_name(name).split()
-    if len(words) < 2:
-        return False
-    own = {name_key(publication)}
-    site_words = norm_name(publication).split()
-    if len(site_words) > 1 and site_words[-1] in ("blog", "news"):
-        own.add("".join(site_words[:-1]))  # "Team Zendo" of "Zendo Blog" (walk112 #2)
-    if words[-1] in name_rules.DESK_WORDS:
-        return name_key(" ".join(words[:-1])) in own
-    return words[0] in name_rules.TEAM_FIRST_WORDS and name_key(" ".join(words[1:])) in own
-
-
 def _site_edition(name: str, site: str) -> bool:
     """`name` is the site's name and words for its edition or kind ("India Post News Weekly" on
     India Post, walk163 N6): the site, no one's credit."""
@@ -952,7 +740,7 @@ def _site_edition(name: str, site: str) -> bool:
     )
 
 
-def _looks_personal(name: str) -> bool:
+def looks_personal(name: str) -> bool:
     """Two to four capitalised words and none of an organisation's: "Haki Benita", "Rowan
     Manning" (personal blogs named after their authors) but not "BBC News", "eHow", "The Verge"."""
     words = name.split()
@@ -1084,7 +872,7 @@ def is_person_name(
         # like a person's name): the publication, not its author.
         head = _SITE_TAGLINE.split(site, maxsplit=1)[0]
         if _site_edition(name, head) or (
-            not _looks_personal(name) and (same_name(name, site) or same_name(name, head))
+            not looks_personal(name) and (same_name(name, site) or same_name(name, head))
         ):
             return False
     if host:
@@ -1092,18 +880,3 @@ def is_person_name(
         if label and name_key(name) == label:
             return False
     return True
-
-
-def first_appeared_in(text: str | None) -> str:
-    """The publication an article's text says it first appeared in ("This article first appeared
-    in The Compost Gazette": "The Compost Gazette"), "" when it says none: the page may be a
-    copy, credited to the copy's site."""
-    return _first_appeared(text or "")
-
-
-@functools.lru_cache(maxsize=4096)
-def _first_appeared(text: str) -> str:
-    """`first_appeared_in`, each text searched once per run: choosing an issue asks it of every
-    copy of a story at each place (24,477 searches, 1.3 s, of one build of 100,000 stored)."""
-    found = rules.FIRST_APPEARED.search(text)
-    return found.group(1).rstrip(".") if found else ""

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from curator.credits import without_publication
+from curator.creditsites import without_publication
 from curator.draftfront import feature_again_line
 from curator.draftmodel import Draft, DraftEntry, DraftError
 from curator.draftsyntax import one_line as _one_line

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from curator.articles import shares_little
 from curator.blurb import MIN_CHARS, complete_sentences, lost_opening, more_sentences
-from curator.credits import may_be_two, same_name, site_team
+from curator.credits import may_be_two, same_name
+from curator.creditsites import site_team
 from curator.draftsyntax import one_line as _one_line
 from curator.errors import shell_arg
 from curator.htmltext import normalise_space
@@ -218,7 +219,7 @@ def written_for_remark(art: Article) -> str:
 
 def copy_remark(publication: str | None, first_appeared: str, original: str = "") -> str:
     """What to say of an article whose page says it first appeared in `first_appeared`
-    (`credits.first_appeared_in`) when that is not its `publication`: "" otherwise. `original`:
+    (`creditsites.first_appeared_in`) when that is not its `publication`: "" otherwise. `original`:
     the address of that publication's copy among the issue's candidates, when one is."""
     if not first_appeared or (publication and same_name(first_appeared, publication)):
         return ""

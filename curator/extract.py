@@ -54,7 +54,8 @@ from lxml import etree
 from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
 from curator import extract_rules_names as name_rules
-from curator.credits import clean_authors, is_person_name, norm_name, paid_label, site_own_name
+from curator.credits import clean_authors, is_person_name, norm_name, paid_label
+from curator.creditsites import site_own_name
 from curator.deps import DependencyError
 from curator.errors import own_bug
 from curator.extract_bylines import declared_authors as _declared_authors

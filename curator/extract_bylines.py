@@ -10,7 +10,7 @@ from typing import Any
 
 from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
-from curator.bylinedates import dated_byline
+from curator.bylinedates import TRAILING_DATE, dated_byline, reading_byline
 from curator.credits import role_byline
 from curator.extract_doc import WORD as _WORD
 from curator.extract_doc import Doc as _Doc
@@ -129,6 +129,7 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             and len(text) <= byline_rules.MAX_BYLINE_CHARS
             and not in_furniture(el)
             and not after_comments(el)
+            and not _dateline(el, text)
         ):
             # "By <a>Jane Doe</a>, Senior Editor | Games": the linked or marked-up names first.
             inner = _byline_names(el)
@@ -279,7 +280,10 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
         text = _clean(el.text_content())
         # ... or a byline beside its date ("December 8, 2026 · Text: John Smith", "Иван Петров,
         # 8 декабря 2026": walk198, fixlh: credited no one)
-        line = text if role_byline(text) else dated_byline(text)
+        # ... or a Japanese name and its reading ("山田太郎（やまだ・たろう）", fixlq #2)
+        line = text if role_byline(text) else dated_byline(text) or reading_byline(text)
+        if line and line != text and _opens_text(el, text):
+            line = ""  # "<b>Palm Springs, December 8, 2026</b> — The city…": a dateline (fixlq #6)
         if (
             line
             and not interview
@@ -289,6 +293,28 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
             and not after_comments(el)
         ):
             yield el, line
+
+
+def _opens_text(el: Any, text: str) -> bool:
+    """Whether `el` is an inline element whose paragraph goes on after it: a name (or a place) and
+    a date there open the article's text ("<strong>Palm Springs, December 8, 2026</strong> — The
+    city council…"), a dateline, no byline on a line of its own."""
+    parent = el.getparent()
+    if el.tag not in _ROLE_LINE_INLINE or parent is None:
+        return False
+    whole = _clean(parent.text_content())
+    return whole.startswith(text) and len(whole) > len(text) + 2
+
+
+def _dateline(el: Any, text: str) -> bool:
+    """Whether a byline element's `text` is a place (or a name) and a date with no label that open
+    its paragraph's text (`<span class="dateline">Cedar Glen, December 8, 2026</span> — The
+    city…`): a dateline, no one's credit (fixlq #6)."""
+    return (
+        TRAILING_DATE.search(text) is not None
+        and not byline_rules.BYLINE_PREFIX.match(text + " .")
+        and _opens_text(el, text)
+    )
 
 
 def _reads_as_interview(doc: _Doc, head: Any) -> bool:

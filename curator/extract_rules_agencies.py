@@ -68,5 +68,17 @@ NEWS_AGENCIES: frozenset[str] = frozenset(
         "wire services",
         "news agencies",
         "agencies",
+        # broadcasters' newsrooms that write a story under their own name ("By BBC NEWS", fixlq
+        # #3: credited no one, its "News" read as a firm's word), credited as an agency is
+        "bbc news",
+        "nbc news",
+        "cbs news",
+        "abc news",
+        "sky news",
+        "fox news",
+        "itv news",
+        "cbc news",
+        "nhk world",
+        "al jazeera",
     }
 )

@@ -123,6 +123,13 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
         "خبيرة",
         "محلل",
         "محللة",
+        # a writer's word before the name too ("بقلم الكاتبة سارة حسن", fixlq #2: credited whole)
+        "الكاتب",
+        "الكاتبة",
+        "الصحفي",
+        "الصحفية",
+        "الصحافي",
+        "الصحافية",
     ),
     # a job title after a comma (walk198 #1: "Ольга Кузнецова, директор по клиентскому опыту
     # «ТехноМаркета»" made the title a second author)
@@ -240,6 +247,22 @@ ROLE_RANKS: dict[str, tuple[str, ...]] = {
     "it": (),
     "nl": ("hoofd",),
     "pt": (),
+    # "Иван Петров, главный редактор" (fixlq #1: a name and a role with no label credited no one)
+    "ru": (
+        "главный",
+        "главная",
+        "старший",
+        "старшая",
+        "ведущий",
+        "ведущая",
+        "специальный",
+        "специальная",
+        "собственный",
+        "собственная",
+        "выпускающий",
+        "выпускающая",
+        "шеф-редактор",
+    ),
 }
 
 #: Words after a reporter's role that belong to it, as "in chief" does in English ("Rédacteur en

@@ -587,7 +587,7 @@ def _several_people(
     following it published "Kwame Mensah and VoC Notes || VoC Notes"). Not of a name curator
     `found` as the article's author (a personal site's: "Hana Sato || Hana Sato")."""
     from curator.creditlabels import several_people
-    from curator.credits import other_parts, publication_parts
+    from curator.creditsites import other_parts, publication_parts
 
     warnings = []
     for name in entry.authors:

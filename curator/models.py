@@ -310,7 +310,7 @@ class Article:
     #: Where `authors` come from: "feed" (the entry's author), "page" (its byline or metadata),
     #: "" when neither named anyone or it is not known (stored before curator kept it);
     #: "feed-site" or "page-site" when the only names the feed or page gave were taken for the
-    #: site's own name (`credits.credited`), kept in `other_authors` (walk118 #1).
+    #: site's own name (`creditsites.credited`), kept in `other_authors` (walk118 #1).
     authors_from: str = ""
     #: People the other of feed and page names whom the credit leaves out, when the two name
     #: different people (`articles_credits.choose_authors`): the draft shows them to the editor. Or the

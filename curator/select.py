@@ -6,7 +6,7 @@ from collections import Counter, deque
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from curator.credits import first_appeared_in
+from curator.creditsites import first_appeared_in
 from curator.models import Article, Assignment, Copy, Retold, Scored, Section, Subject
 from curator.stories import (
     Fingerprint,

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC
 from itertools import chain
 
-from curator.credits import first_appeared_in, same_name
+from curator.credits import same_name
+from curator.creditsites import first_appeared_in
 from curator.models import Article
 from curator.textfeatures import STOP_WORDS, UNSPACED, script_words
 

@@ -12,7 +12,8 @@ from conftest import LocalServer
 from curator.app import run_fetch
 from curator.articles_credits import feed_credits
 from curator.config_reader import parse_config
-from curator.credits import clean_authors, credited
+from curator.credits import clean_authors
+from curator.creditsites import credited
 from curator.feeds import parse_feed
 from curator.models import Article, Scored
 from curator.render import entry_view

@@ -26,7 +26,7 @@ from curator.cli.common import (
 )
 from curator.cli.streams import changes_nothing
 from curator.config import Config
-from curator.credits import site_team
+from curator.creditsites import site_team
 from curator.draftbuild import followed_names
 from curator.errors import CuratorError, json_document
 from curator.fetch import fetch_all
