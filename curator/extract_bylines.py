@@ -337,6 +337,9 @@ def _lead_text(el: Any) -> str | None:
     it opens with an inline one: a block's whole text is never tested."""
     for _ in range(4):  # <p><em><strong>By ...: a few levels, never the page's depth
         if el.text and el.text.strip():
+            if el.tail and byline_rules.NOTE_LABEL_ONLY.fullmatch(el.text):
+                # "<strong>Editor's note:</strong> This is a guest post by ..." (walk203 #4)
+                return f"{el.text} {el.tail.strip()}"
             return str(el.text)
         child = next((c for c in el if isinstance(c.tag, str)), None)
         if child is None or child.tag not in byline_rules.BYLINE_INLINE_TAGS:
