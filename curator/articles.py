@@ -319,6 +319,12 @@ _CUT_OFF = re.compile(r"\s*(?:\u2026|\.\.\.|\[(?:\u2026|\.\.\.)\])$")
 #: and stays.
 _LABEL_LEAD = re.compile(r"^(?:video|watch|photos?|gallery|listen|audio)\s*:\s+", re.I)
 _LABEL_END = re.compile(r"\s*[(\[](?:updated?|video|photos?|watch)[)\]]$", re.I)
+#: A label in brackets at either end ("[Guest Post] ...", "... [Webinar]", "(Video)"), and a last
+#: segment after " | " or " - " (a site's name: "... | HBR"): dropped too only when the page's own
+#: headline is the rest (walk203 #2).
+_BRACKET_LEAD = re.compile(r"^\s*[\[(][^\[\]()]{1,40}[\])]\s*")
+_BRACKET_END = re.compile(r"\s*[\[(][^\[\]()]{1,40}[\])]\s*$")
+_SITE_SUFFIX = re.compile(r"\s+[|\-\u2013\u2014]\s+[^|\u2013\u2014]{1,40}$")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -340,7 +346,8 @@ def repaired_title(title: str, page: Page | None, publication: str | None) -> st
     """The page's headline in place of a feed's title that is a damaged copy of it (walk40 #1): cut
     off ("... in U.S. state…" where the page has "... in U.S. States Where Weed is Legal"), in
     capitals where the page writes the same words in normal case, or with a label the page's
-    headline does not carry ("VIDEO:", "(updated)": `_LABEL_LEAD`, `_LABEL_END`). The page's
+    headline does not carry ("VIDEO:", "(updated)", "[Guest Post]", a last " | HBR": `_LABEL_LEAD`,
+    `_LABEL_END`, `_BRACKET_LEAD`, `_BRACKET_END`, `_SITE_SUFFIX`). The page's
     headline is its title as an issue shows it (`page_title`), else one of its headings (the LA
     Times' <h1> is whole where its <title> is another wording), or in Latin letters that are the
     bytes of the page's script read in the wrong charset ("äøëáú ä÷ìä" for a Hebrew headline, from a
@@ -367,11 +374,13 @@ def repaired_title(title: str, page: Page | None, publication: str | None) -> st
             if not _shouting(candidate) and _words(candidate) == _words(title):
                 return candidate
         return title
-    bare = _LABEL_END.sub("", _LABEL_LEAD.sub("", title))
-    if bare != title and bare:
-        for candidate in candidates:
-            if _plain(candidate) == _plain(bare):
-                return candidate
+    labelled = _LABEL_END.sub("", _LABEL_LEAD.sub("", title))
+    bracketed = _BRACKET_END.sub("", _BRACKET_LEAD.sub("", title))
+    for bare in (labelled, bracketed, _SITE_SUFFIX.sub("", title), _SITE_SUFFIX.sub("", bracketed)):
+        if bare != title and bare:
+            for candidate in candidates:
+                if _plain(candidate) == _plain(bare):
+                    return candidate
     return title
 
 

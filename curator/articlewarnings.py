@@ -216,16 +216,21 @@ def lost_openings(issue: Issue, what_now: str) -> tuple[str, ...]:
 def lost_title_words(issue: Issue, what_now: str) -> tuple[str, ...]:
     """A warning per article of the issue whose title lacks words its page's headline has around
     the title's own (`Article.page_headline`, the draft's "Check the title" note: a feed title that
-    lost words, with its markup perhaps): a plain `build` said nothing of it (walk192 #1)."""
+    lost words, with its markup perhaps): a plain `build` said nothing of it (walk192 #1). And a
+    warning per article whose feed's title is kept though its page is headed otherwise, the same
+    story by its words (the headline changed after the feed was written, perhaps: walk203 #2)."""
     return tuple(
-        f'the title "{art.title}" ({art.url}) lacks words its page\'s headline has (lost words,'
-        f' perhaps with markup the feed\'s title held): the page is headed "{art.page_headline}";'
-        f" {what_now}"
+        (
+            f'the title "{art.title}" ({art.url}) lacks words its page\'s headline has (lost'
+            " words, perhaps with markup the feed's title held): the page is headed"
+            f' "{art.page_headline}"; {what_now}'
+            if words_within(art.title, art.page_headline)
+            else f'the title "{art.title}" ({art.url}) is its feed\'s, and its page is headed'
+            f' "{art.page_headline}" (the page\'s may be newer); {what_now}'
+        )
         for section in issue.sections
         for e in section.entries
-        if (art := e.article).page_headline
-        and not another_story_of(art)
-        and words_within(art.title, art.page_headline)
+        if (art := e.article).page_headline and not another_story_of(art)
     )
 
 

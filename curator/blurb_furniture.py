@@ -311,10 +311,26 @@ PLATFORM_FOOTER = re.compile(
 )
 
 
+#: A short line greeting the reader or telling them to read on ("Hi there!", "Welcome back to the
+#: blog.", "Read on to learn more!", "Let's dive in."): the post's chatter, not what it is about
+#: (walk203 #6). Only at most `_CHATTER_WORDS` words: "Welcome to the future of support, where
+#: ..." may open a lead.
+_CHATTER = re.compile(
+    r"^(?:(?:hi|hello|hey|howdy|greetings)(?:\s+(?:there|everyone|everybody|all|folks|friends|"
+    r"readers|again))?\s*[!,.]|welcome\s+back\b|welcome\s+to\s+(?:the|our|my|this)\s+"
+    r"(?:blog|site|website|newsletter|column|series|podcast|show|post|article)\b|"
+    r"(?:read\s+on|keep\s+reading|scroll\s+down|let['’]?s\s+(?:dive|jump|get)\s+(?:in|into|started)"
+    r")\b)"
+)
+_CHATTER_WORDS = 8
+
+
 def is_furniture(sentence: str) -> bool:
     lowered = sentence.lower().lstrip("\"'“‘([ ")
     if _starts_as_footer(lowered) or _is_notice(lowered) or PLATFORM_FOOTER.search(lowered):
         return True
+    if len(lowered.split()) <= _CHATTER_WORDS and _CHATTER.match(lowered):
+        return True  # "Hi there!", "Read on to learn more!" (walk203 #6)
     if is_consent_sentence(lowered) or is_page_label(lowered):
         return True
     return bool(_FURNITURE_END.search(lowered))

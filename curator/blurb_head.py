@@ -541,15 +541,30 @@ def _credited_names(line: str, at: int, credited: Collection[str]) -> int | None
 
 def without_headings(text: str, headings: Iterable[str]) -> str:
     """The text without its lines that are one of the page's `headings` (case and spaces aside)
-    and end as a question or an exclamation: "Why CPU monitoring is important?" heads a section.
-    A heading ending with a full stop stays: a standfirst set in a heading's tag ("NFL assaults
-    have led to lawsuits before. But a prosecutor would have difficulty ..."), the article's own
-    summary; one with no closing mark is no sentence anyway."""
-    keys = {_heading_key(h) for h in headings if h.rstrip(_CLOSERS).endswith(("?", "!"))}
+    and end as a question or an exclamation: "Why CPU monitoring is important?" heads a section;
+    or end with no closing mark but hold one inside, whose first part would read as a sentence
+    ("Just What Is Customer Experience? It's Not Just Customer Service", walk203 #3: the blurb
+    opened with its half). A heading ending with a full stop stays: a standfirst set in a heading's
+    tag ("NFL assaults have led to lawsuits before. But a prosecutor would have difficulty ..."),
+    the article's own summary; one with no closing mark at all is no sentence anyway."""
+    keys = {_heading_key(h) for h in headings if _sentence_heading(h)}
     keys.discard("")
     if not text or not keys:
         return text
     return "\n".join(line for line in text.splitlines() if _heading_key(line) not in keys)
+
+
+def _sentence_heading(heading: str) -> bool:
+    """A heading a blurb could take a sentence from: it ends as a question or an exclamation, or
+    it ends with no closing mark but holds one inside ("What Is CX? It's Not Service")."""
+    end = heading.rstrip(_CLOSERS)
+    if end.endswith(("?", "!")):
+        return True
+    return bool(end) and end[-1].isalnum() and bool(_INNER_STOP.search(end))
+
+
+#: A sentence's end inside a heading: ".", "?" or "!" (or their full-width forms) before a space.
+_INNER_STOP = re.compile(r"[.?!。？！]\s")
 
 
 #: A line of a page's text this short, with no full stop, is a heading ("Highlights", "Key points").

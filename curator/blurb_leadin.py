@@ -133,8 +133,19 @@ def _lead_in(text: str, *, dated_only: bool) -> tuple[str, str]:
     cut, names = _lead_in_end(line, dated_only=dated_only)
     if not cut:
         return "", text
-    lines[at] = line[cut:]
+    # "Updated December 2, 2016: We added new survey data.": a dated note on the story, left out
+    # whole, as "Update:" and "Correction (...):" are (walk203 #5: its label went, its note stayed)
+    lines[at] = "" if _DATED_NOTE.match(line[:cut]) else line[cut:]
     return names, "\n".join(lines)
+
+
+#: A dated lead-in that labels an editor's note, ending with its colon ("Updated December 2,
+#: 2016:", "Update, Dec. 2:", "Correction December 2:", "Editor's note, December 2:").
+_DATED_NOTE = re.compile(
+    r"^(?:(?:last\s+)?updated?|corrections?|corrected|clarifications?|editor['’]?s\s+note)\b"
+    r".*:\s*$",
+    re.I | re.S,
+)
 
 
 def _lead_in_end(line: str, *, dated_only: bool = True) -> tuple[int, str]:

@@ -303,7 +303,12 @@ def unmarked(paragraph: str) -> str:
 #: article misstated ..."), dated or not ("Update (Dec. 2):", "UPDATE, 3 p.m.:").
 _EDITORS_LABEL = re.compile(
     r"(?:editor(?:['’]?s|s['’])? note|note from the editors?|corrections?|clarifications?|updated?|"
-    r"disclosure)(?:\s*\([^)\n]{1,40}\)|,[^:\n]{0,30}?\d[^:\n]{0,15})?\s*:",
+    r"disclosure)(?:\s*\([^)\n]{1,40}\)|,[^:\n]{0,30}?\d[^:\n]{0,15}|\s+(?:on\s+)?_DATE_)?\s*:".replace(
+        "_DATE_",
+        # "Updated December 2, 2016:", "Correction 2 Dec 2016:" (walk203 #5)
+        r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+        r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?:,?\s+\d{4})?",
+    ),
     re.I,
 )
 

@@ -39,6 +39,7 @@ from curator.creditroles import (
     team_credit,
     title_name,
 )
+from curator.creditteams import function_byline
 from curator.htmltext import code_in_name, name_text, normalise_space
 
 _WORD = re.compile(r"\w+", re.U)
@@ -858,6 +859,8 @@ def is_person_name(
         return False  # "Organization for Transformative Works" (walk139 #8), in a feed too
     if _department_desk(tokens) or desk_label(name):
         return False  # "Marketing Team", "Post Staff Report" (walk158 #3, #5), in a feed too
+    if function_byline(name, None if feed else site, None if feed else host):
+        return False  # "Customer Support", a page's "Zendesk Support" (walk203 #1)
     if feed:
         return True  # a team in a feed ("Team Ghost") is its publisher's credit (`credited`)
     if len(tokens) > 1 and tokens[0].lower() in name_rules.TEAM_FIRST_WORDS:

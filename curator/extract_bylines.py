@@ -10,6 +10,7 @@ from typing import Any
 
 from curator import extract_rules as rules
 from curator import extract_rules_bylines as byline_rules
+from curator.authorcards import card_byline, spaced_text
 from curator.bylinedates import TRAILING_DATE, dated_byline, reading_byline
 from curator.credits import role_byline
 from curator.extract_doc import WORD as _WORD
@@ -123,7 +124,11 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             marks
         ):
             continue
-        text = _clean(el.text_content())
+        card = card_byline(el)  # an avatar, the name, a job title (walk203 #6)
+        if card and not in_furniture(el) and not after_comments(el):
+            yield el, card
+            continue
+        text = spaced_text(el)  # "<span>Maya Horowitz</span><span>Lead</span>" (walk203 #6)
         if (
             text
             and len(text) <= byline_rules.MAX_BYLINE_CHARS
@@ -273,6 +278,10 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
             continue
         if el.tag == "p" and len(_clean(el.text_content())) >= _PROSE_CHARS:
             return  # the article's text has begun
+        card = card_byline(el) if el.tag in ("div", "section", "aside", "header", "figure") else ""
+        if card and not interview and not in_furniture(el) and not after_comments(el):
+            yield el, card  # an avatar, the name, a job title (walk203 #6)
+            continue
         if el.tag not in _ROLE_LINE_TAGS or any(
             isinstance(c.tag, str) and c.tag not in _ROLE_LINE_INLINE for c in el
         ):
@@ -363,6 +372,9 @@ def _lead_text(el: Any) -> str | None:
     it opens with an inline one: a block's whole text is never tested."""
     for _ in range(4):  # <p><em><strong>By ...: a few levels, never the page's depth
         if el.text and el.text.strip():
+            if el.tail and byline_rules.NOTE_LABEL_ONLY.fullmatch(el.text):
+                # "<strong>Editor's note:</strong> This is a guest post by ..." (walk203 #4)
+                return f"{el.text} {el.tail.strip()}"
             return str(el.text)
         child = next((c for c in el if isinstance(c.tag, str)), None)
         if child is None or child.tag not in byline_rules.BYLINE_INLINE_TAGS:

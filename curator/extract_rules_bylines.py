@@ -108,6 +108,12 @@ GUEST_LEADS = (
     r"(?:notre|un|une)\s+invitée?\s*,?"
     r"|(?:billet|article|texte|tribune|post)\s+invitée?\s+(?:de|par)\b)"
 )
+#: An editor's note's label before a guest's credit ("Editor's note: This is a guest post by Duff
+#: Anderson", "Ed. note:", "Note:"; walk203 #4: it credited no one, and the line without it the
+#: guest): read through, as the label names no one.
+NOTE_LABEL = r"(?:(?:(?:editor['’]?s|editorial|ed\.?)\s+)?note\s*(?:\([^()]{0,40}\)\s*)?[:\-–—]\s*)"
+#: That label alone, in its own inline element (`<strong>Editor's note:</strong> This is ...`).
+NOTE_LABEL_ONLY = re.compile(rf"\s*{NOTE_LABEL}", re.I)
 #: The lead of a guest's bio (`GUEST_LEADS`' last part): the name is the capitalised words after
 #: it, before the sentence goes on ("Carlos Mendes runs support ...").
 GUEST_BIO_LEAD = re.compile(
@@ -189,7 +195,7 @@ BYLINE_PREFIX = re.compile(
     # by Jane Roe", "Filed under Cat1, Cat2 by ..."; walk196: credited no one): no name
     rf"{_FILED_IN_BY}|"
     # A guest's lead-in ("Guest post by Carlos Mendes", "Guest author: Ian Ford"): `GUEST_CREDIT`.
-    r"(?:this\s+is\s+an?\s+)?guest\s+"
+    rf"{NOTE_LABEL}?(?:this\s+is\s+an?\s+)?guest\s+"
     r"(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|"
     # German "(Ein) Gastbeitrag von" (a guest post by; walk163 N1)
@@ -197,7 +203,7 @@ BYLINE_PREFIX = re.compile(
     # A guest's credit as a sentence ("Today's post comes from our guest, Carlos Mendes.", "This
     # post was written by Carlos Mendes.", "About the guest author: Carlos Mendes runs ...";
     # walk193 #4): `GUEST_LEADS`.
-    rf"{GUEST_LEADS}|"
+    rf"{NOTE_LABEL}?{GUEST_LEADS}|"
     # A WordPress theme's author link ("View all posts by Omar Haddad", "More by ...", "Posts by
     # ...", "Articles by ..."; walk112 #8): the person the link is for.
     r"(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?(?:posts|articles|stories)"
@@ -818,10 +824,10 @@ CATEGORY_LEAD = re.compile(r"(?:^|\s)(?:in|under|filed\s+(?:in|under))\s*:?\s*$"
 #: byline beats the feed's (`articles_credits.choose_authors`), which on a blog often names the owner as
 #: every entry's author.
 GUEST_CREDIT = re.compile(
-    r"^\s*(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
+    rf"^\s*{NOTE_LABEL}?(?:this\s+is\s+an?\s+)?guest\s+(?:post|article|column|essay|piece|author|writer|contributor|blogger|columnist)"
     r"\s*(?:by\b|:)|^\s*(?:ein\s+)?gastbeitrag\s*(?:von\b|:)|\s+is\s+(?:a|an|our)\s+guest\s+"
     r"(?:contributor|writer|author|blogger|columnist|poster)\b"
-    rf"|^\s*{GUEST_LEADS}(?=\s|$)"
+    rf"|^\s*{NOTE_LABEL}?{GUEST_LEADS}(?=\s|$)"
     rf"|^\s*{OTHER_GUEST_LABEL}",
     re.I,
 )

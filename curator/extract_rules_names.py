@@ -155,6 +155,21 @@ DEPARTMENT_WORDS: frozenset[str] = (
     | ROLE_QUALIFIERS
 )
 
+#: The words of a byline that names a team or a department by its business function, no one
+#: ("Customer Support", "Support Operations", "CX Strategy", "Sales Enablement", "Support Hero",
+#: walk203 #1): a byline made only of them, maybe after the site's own name, credits no one
+#: (`creditteams.function_byline`).
+FUNCTION_BYLINE_WORDS: frozenset[str] = (
+    DEPARTMENT_WORDS
+    | DESK_WORDS
+    | frozenset(
+        """
+    cx cs csm ux enablement hero heroes advocacy onboarding training education learning
+    revops devrel relations department dept division office group unit crew squad
+    """.split()  # noqa: SIM905 (a word list reads better as prose)
+    )
+)
+
 #: A label in the place of a credit that marks the article as paid for ("Sponsored Content",
 #: "Paid Post", "Advertorial", "Press Release", walk158 #5), lower-cased: no one's name, and the
 #: editor is told, who may want to mark the article as paid content or leave it out.
