@@ -162,10 +162,11 @@ def store_outcome(
                 store,
                 source.url,
                 parsed.link or source.url,
-                [(k, a) for k, a in built.articles if k in set(found)],
+                [(k, a) for k, a in built.articles if k in known],
             )
         )
-        already = [k for k in found if k not in {t.key for t in taken}]
+        taken_keys = {t.key for t in taken}
+        already = [k for k in found if k not in taken_keys]
         holders = store.feeds_holding(already) if already else {}
         same_link = same_links(store, parsed.entries, built.aliases, already)
         # Its own articles, carried above, are not "stored already as articles of" itself.

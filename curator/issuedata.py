@@ -136,6 +136,19 @@ def _read_url(url: object) -> str:
 ISSUE_JSON = re.compile(r"^issue-(\d{1,9})\.json$")
 
 
+def issue_numbers(out_dir: Path) -> list[int]:
+    """The numbers of the issue-N.json files of `out_dir`, by their names only (none read),
+    lowest first; none when the folder is not there or cannot be listed."""
+    try:
+        return sorted(
+            int(found.group(1))
+            for path in out_dir.iterdir()
+            if (found := ISSUE_JSON.match(path.name))
+        )
+    except OSError:
+        return []
+
+
 def published_issues(
     out_dir: Path, relinked: list[JsonLink] | None = None
 ) -> tuple[dict[int, Issue], tuple[str, ...]]:

@@ -413,13 +413,18 @@ def edit_strays(config: Config, store: Store, names: Sequence[str | None]) -> tu
 
 
 def _placed_strays(
-    store: Store, subject: Subject, phrases: set[str], moved: Collection[str]
+    store: Store,
+    subject: Subject,
+    phrases: set[str],
+    moved: Collection[str],
+    counts: Callable[[Sequence[int]], dict[int, Vector]] | None = None,
 ) -> Strays:
     """`Strays` of the articles placed under `subject` (the best `LOOKED_AT`), as the subject
-    edit's report judges them."""
+    edit's report judges them; their counts read by `counts` (`counts_of` when None)."""
     rows = store.placed_matched(subject.name, LOOKED_AT)
-    counts = counts_of(store, phrases, [a.id for a, _ in rows if a.id is not None])
-    return strays_of(subject, rows, counts, moved)
+    ids = [a.id for a, _ in rows if a.id is not None]
+    found = counts(ids) if counts is not None else counts_of(store, phrases, ids)
+    return strays_of(subject, rows, found, moved)
 
 
 def candidate_strays(
@@ -462,14 +467,13 @@ def featured_strays(
     wanted = {a.id for a, _ in entries if a.id is not None}
     vocabulary = Vocabulary(store)
     kept: dict[int, Vector] = {}
-    off = []
-    for subject in subjects:
-        rows = store.placed_matched(subject.name, LOOKED_AT)
-        ids = [a.id for a, _ in rows if a.id is not None]
+
+    def own_counts(ids: Sequence[int]) -> dict[int, Vector]:
         counts = key_counts(store, phrases, ids, keys, vocabulary)
         kept.update((i, c) for i, c in counts.items() if i in wanted)
-        if strays_of(subject, rows, counts, moved).said:
-            off.append(subject.name)
+        return counts
+
+    off = [s.name for s in subjects if _placed_strays(store, s, phrases, moved, own_counts).said]
 
     def featured_counts(ids: Sequence[int]) -> dict[int, Vector]:
         rest = [i for i in ids if i not in kept]

@@ -30,7 +30,7 @@ from curator.foreignfiles import (
     other_newsletters_issues,
     stop_for_files_not_curators,
 )
-from curator.issuedata import ISSUE_JSON, issue_from_data
+from curator.issuedata import issue_from_data, issue_numbers
 from curator.jsonedits import keep_written_json
 from curator.linksettings import (
     keep_link_settings,
@@ -802,14 +802,7 @@ def missing_store_said(
     articles, starting a second archive without a word about the 11 issues published."""
     if store_path.exists():
         return None
-    try:
-        numbers = sorted(
-            int(found.group(1))
-            for path in out_dir.iterdir()
-            if (found := ISSUE_JSON.match(path.name))
-        )
-    except OSError:  # (no output folder, or one that cannot be listed: nothing published)
-        return None
+    numbers = issue_numbers(out_dir)  # (none: no output folder, or one that cannot be listed)
     if not numbers:
         return None
     if config is not None and (other := other_newsletters_issues(out_dir, config.title)):

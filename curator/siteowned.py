@@ -128,14 +128,15 @@ def same_links(
     """How many of the articles at URL `keys`, stored already, a feed's entry gives by the very
     link they are stored at (not "by another link"); `aliases` maps an entry's link's key to its
     article's key when its page named another address."""
+    if not keys:
+        return 0
     keyed = keyed_entries(entries)
+    named: dict[str, list[str]] = {}  # (each article's key: the entries' keys that lead to it)
+    for alias, key in aliases.items():
+        named.setdefault(key, []).append(alias)
     count = 0
     for key in keys:
-        links = [
-            e.link
-            for k in (key, *(a for a, v in aliases.items() if v == key))
-            if (e := keyed.get(k)) and e.link
-        ]
+        links = [e.link for k in (key, *named.get(key, ())) if (e := keyed.get(k)) and e.link]
         held = _held(store, key)
         if held and links and held[2] in links:
             count += 1

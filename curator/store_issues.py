@@ -68,8 +68,8 @@ class IssueStore(StoreBase):
     def next_issue_number(self) -> int:
         """The number of the issue to publish next: the last one's plus 1; while none is
         published, `first_issue` (feeds.yaml's `settings: first_issue:`, walk202 #2)."""
-        row = self.db.execute("SELECT MAX(number) FROM issues").fetchone()
-        return int(row[0]) + 1 if row[0] is not None else self.first_issue
+        last = self.last_issue_number()
+        return last + 1 if last is not None else self.first_issue
 
     def last_issue_number(self) -> int | None:
         """The number of the last issue published, None while none is."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from curator.errors import shell_arg
-from curator.issuedata import published_issues
+from curator.issuedata import issue_numbers, published_issues
 from curator.store import Store
 
 
@@ -16,6 +16,9 @@ def stray_issues_said(store: Store, out_dir: Path) -> str | None:
     """What to say of the issue-N.json files of `out_dir` numbered past the store's next issue
     (that one is `publishissue.stop_for_unrecorded_issue`'s), None when there is none."""
     nxt = store.next_issue_number()
+    # (the files' names first: every fetch, draft and build asks, and most folders hold none)
+    if not any(n > nxt for n in issue_numbers(out_dir)):
+        return None
     published, _ = published_issues(out_dir)
     stray = sorted(n for n in published if n > nxt)
     if not stray:

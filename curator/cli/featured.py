@@ -102,7 +102,7 @@ def add(
     with opened(config, db, create=True) as (_, store):
         rows = list({url_key(u): u for u in good}.items())
         new = set(store.record_featured_before(rows))
-        stored = {k for k, _ in rows if store.article_by_url(dict(rows)[k]) is not None}
+        stored = {k for k, u in rows if store.article_by_url(u) is not None}
     recorded = [u for k, u in rows if k in new]
     again = [u for k, u in rows if k not in new]
     data: dict[str, Any] = {
