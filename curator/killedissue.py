@@ -47,23 +47,32 @@ def killed_issue_shown(store: Store, out_dir: Path) -> tuple[int, list[str]] | N
     return (number, sorted(shown)) if shown else None
 
 
-def killed_issue_said(store: Store, out_dir: Path) -> str:
-    """What the notice of a killed run adds when it had put issue N in place ("" otherwise)."""
+#: Where the notice of a killed run (`runlock.build_lock`) says what became of its issue.
+_KILLED = "(killed, or the machine went down):"
+
+
+def killed_run_said(line: str, store: Store, out_dir: Path) -> str:
+    """The notice of a killed run (`line`), naming the issue a killed build was publishing:
+    whether it was put in place (readers may have seen it) or not, and what the next build does.
+
+    Why: the notice read the same whether issue N went out or not (walk201 #2)."""
     found = killed_issue_shown(store, out_dir)
-    if found is None:
-        number = store.unfinished_issue()
-        if number is None or store.has_issue(number):
-            return ""
-        return (
-            f" before it put issue {number} in place in {out_dir}: no file of it was published,"
-            f" and the next build publishes issue {number}"
+    number = store.unfinished_issue()
+    if found is not None:
+        number, shown = found
+        said = (
+            f" after it put issue {number} in place in {out_dir} ({', '.join(shown)}) and before"
+            " the store recorded it: readers may have seen it; the next build or draft records"
+            f" issue {number} as it is there, and publishes no other issue {number};"
         )
-    number, shown = found
-    return (
-        f" after it put issue {number} in place in {out_dir} ({', '.join(shown)}) and before the"
-        f" store recorded it: readers may have seen it; this build records it as it is there and"
-        f" publishes no other issue {number}"
-    )
+    elif number is not None and not store.has_issue(number) and "(curator build," in line:
+        said = (
+            f" before it put any file of issue {number} in place in {out_dir}: issue {number}"
+            f" was not published, and the next build publishes it;"
+        )
+    else:
+        return line
+    return line.replace(_KILLED, _KILLED[:-1] + said, 1)
 
 
 def _put_in_place(out_dir: Path, name: str, digests: list[str]) -> bool:

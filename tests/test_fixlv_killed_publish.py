@@ -126,6 +126,17 @@ def test_the_build_after_one_killed_as_its_issue_appeared_keeps_that_issue(
             "no other issue was published, so that readers do not get a second issue 2, or"
             " issue 3 right after it; to publish issue 3, run `curator build" in said
         ), said
+        # walk201 #2: the notice of the killed run names the issue, and what becomes of it.
+        assert (
+            "curator: the last curator run on this store (curator build, pid " in said
+            and "was stopped before it finished (killed, or the machine went down) after it put"
+            f" issue 2 in place in {out} ("
+            in said
+            and ") and before the store recorded it: readers may have seen it; the next build or"
+            " draft records issue 2 as it is there, and publishes no other issue 2; what it had"
+            " not stored yet is lost"
+            in said
+        ), said
         assert not list(out.glob(".*.tmp"))
 
         # The build after that publishes issue 3, of what issue 2 left.
