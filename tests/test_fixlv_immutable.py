@@ -2,7 +2,8 @@
 
 An immutable output/feed.xml stopped the build, which then said "these files of issue 2 could not
 be put back as they were and may be the new ones: .../feed.xml" though it never changed, and left
-`.feed.xml.*.old.tmp`, which the next build blamed on a run that was killed."""
+`.feed.xml.*.old.tmp`, which the next build blamed on a run that was killed. An immutable store
+was told to `chmod u+w` it and its curator.db-wal and curator.db-shm, which changes nothing."""
 
 from __future__ import annotations
 
@@ -80,3 +81,26 @@ def test_an_immutable_feed_xml_is_not_said_to_be_the_new_one_nor_left_as_a_kille
     assert again.returncode == 0, said
     assert "stopped while it wrote" not in said and "killed" not in said, said
     assert (out / "issue-2.html").exists()
+
+
+def test_an_immutable_store_is_said_to_be_one_not_given_a_chmod_that_changes_nothing(
+    newsletter: tuple[Path, dict[str, str]],
+) -> None:
+    config, _ = newsletter
+    store = config.parent / "state" / "curator.db"
+    chattr("+i", store)
+    try:
+        done = build(config)
+    finally:
+        chattr("-i", store)
+    said = said_as_one(done.stderr)
+    assert done.returncode == 1, said
+    assert f"{store}: the store cannot be written to" in said, said
+    # Its permissions allow writing: a chmod of it (and of its -wal and -shm files, which
+    # SQLite made writable) changes nothing; what does is said.
+    assert "chmod" not in said and "curator.db-wal" not in said, said
+    assert (
+        "its permissions allow writing, so something else keeps it from being written: most"
+        f" likely it is immutable (`lsattr {store}` shows an i; `sudo chattr -i {store}` clears"
+        " it), then run again; what was stored before is kept"
+    ) in said, said
