@@ -139,7 +139,18 @@ class FileSet:
             for path, tmp in self._temps.items():
                 backup = _backup(path) if path.exists() else None
                 self._replaced.append((path, backup))
-                os.replace(tmp, path)
+                try:
+                    os.replace(tmp, path)
+                except BaseException:
+                    if os.path.exists(tmp):
+                        # Not replaced (an immutable file, say): nothing of it to put back, and
+                        # its backup is this build's own leftover (walk201 #7: it was said to be
+                        # "the new one", and the next build blamed its `.old.tmp` on a kill).
+                        self._replaced.pop()
+                        if backup is not None:
+                            with contextlib.suppress(FileNotFoundError):
+                                os.unlink(backup)
+                    raise
         except BaseException:
             self.undo()
             raise

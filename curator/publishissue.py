@@ -266,7 +266,9 @@ def publish_issue(
     # (before it is recorded: which line of the plan it does, when the plan gives another next)
     later_line = later_line_note(config, store, issue.theme, issue.number) if planned else ""
     try:
-        store.begin_issue(issue.number, issue_digests(issue.number, rendered))
+        # (every file it writes, the archive's too: the next run knows each of them, in place or
+        # not yet renamed, for this build's own when it is killed: fixlv, `killedissue`)
+        store.begin_issue(issue.number, {name: file_digest(d) for name, d in rendered.items()})
         with store.transaction():  # the store's write lock, before any file is written
             try:
                 files.write()
@@ -525,15 +527,6 @@ def file_digest(data: str | bytes) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
-def issue_digests(number: int, rendered: Mapping[str, str | bytes]) -> dict[str, str]:
-    """The digests of issue `number`'s own files among `rendered` (name: content), by name."""
-    return {
-        name: file_digest(data)
-        for name, data in rendered.items()
-        if name.startswith(f"issue-{number}.")
-    }
-
-
 def stopped_build_files(
     store: Store,
     out_dir: Path,
@@ -605,7 +598,7 @@ def stopped_build_draft_note(store: Store, out_dir: Path, number: int) -> str | 
     return (
         f"{out_dir} holds {', '.join(found)}: files of issue {number} no issue recorded (a build"
         f" stopped, killed, before it recorded them); they are not this draft, and the next"
-        f" build replaces them"
+        f" build records issue {number} as they are (readers may have seen it)"
     )
 
 

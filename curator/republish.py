@@ -196,7 +196,8 @@ def _unrecorded_leftovers(
             why = (
                 "a build was stopped (killed, or the machine went down) after it wrote them and"
                 " before the store recorded the issue; render leaves them, and the next"
-                f" `curator build` publishes issue {number} again over them"
+                f" `curator build` records issue {number} as they are (readers may have seen it),"
+                f" publishing no other issue {number} (fixlv)"
             )
         else:
             why = "render leaves them (another store's issue, or copied there?)"
@@ -441,8 +442,8 @@ def render_issues(
             notes.append(
                 f"issue {stopped} in {out_dir} is from a build that was stopped (killed, or the machine"
                 " went down) after it wrote its files and before the store recorded it: it was"
-                f" rendered as it is there, and the next `curator build` publishes issue {stopped}"
-                " again over it"
+                " rendered as it is there, and the next `curator build` records it as it is there"
+                f" (readers may have seen it), publishing no other issue {stopped}"
             )
         dates = {n: i.date for n, i in issues.items()}
         today = issue_day(datetime.now(UTC)).date()

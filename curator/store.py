@@ -22,7 +22,7 @@ from glob import escape as glob_escape
 from pathlib import Path
 from urllib.parse import quote
 
-from curator.errors import CuratorError, shell_arg
+from curator.errors import CuratorError
 from curator.readdressed import REPUBLISHED_MIN_CHARS
 from curator.store_articles import (
     FEED_DROPPED,
@@ -44,6 +44,7 @@ from curator.store_issues import RETOLD_ISSUES, IssueStore
 from curator.store_subjects import SubjectStore
 from curator.store_terms import TermStore
 from curator.storebase import CANDIDATES_INDEX as _CANDIDATES_INDEX
+from curator.storebase import read_only_fix
 from curator.storerecords import FeedState, IssueRecord, LightRow, PageRetry, StoredModel
 from curator.storeschema import MIGRATIONS, VERSION
 
@@ -172,16 +173,10 @@ def plain_store_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
     if code in (_READONLY, _CANTOPEN) and on_read_only_disk(path.parent):
         return read_only_disk(path, exc)
     if code == _READONLY:
-        # SQLite makes the store's -wal and -shm files with the store's own mode: a run on a
-        # read-only store leaves them read-only too, and `chmod u+w` of the store alone then
-        # fails the same way (walk73 #1). Named when they are there.
-        companions = store_companions(path)
-        files = " ".join(shell_arg(f) for f in (path, *companions, path.parent))
-        what = ", ".join(["it", *(f.name for f in companions)])
         return StoreError(
-            f"{path}: the store cannot be written to, it is read-only ({exc}); give your user"
-            f" write permission on {what} and its folder (chmod u+w {files}), then run again;"
-            " what was stored before is kept"
+            f"{path}: the store cannot be written to, it is read-only ({exc});"
+            f" {read_only_fix(path, store_companions(path))}, then run again; what was stored"
+            " before is kept"
         )
     if code in (_IOERR, _FULL):
         return StoreError(

@@ -8,6 +8,7 @@ methods were written with, without its underscore: each part imports it under th
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from curator.errors import shell_arg
 from curator.models import Article
 
 #: Each subject's placed articles by score: what a build reads its candidates from.
@@ -105,3 +107,27 @@ if TYPE_CHECKING:
 
 else:
     StoreBase = object
+
+
+def read_only_fix(path: Path, companions: Sequence[Path]) -> str:
+    """What to do about the store at `path` that SQLite found read-only; `companions`: its -wal
+    and -shm files that are there.
+
+    SQLite makes the store's -wal and -shm files with the store's own mode: a run on a read-only
+    store leaves them read-only too, and `chmod u+w` of the store alone then fails the same way
+    (walk73 #1); they are named when they are not writable. A store whose permissions allow
+    writing is kept read-only by something else, which chmod does not change (walk201 #7: an
+    immutable store was told to `chmod u+w` it and its -wal and -shm files, which were fine)."""
+    locked = [f for f in companions if not os.access(f, os.W_OK)]
+    # (root writes whatever the permissions say; `access` says no to an immutable file, for root
+    # too, and yes to a file whose permissions let this user write it)
+    permitted = os.geteuid() == 0 or os.access(path, os.W_OK)
+    if permitted and not locked:
+        return (
+            "its permissions allow writing, so something else keeps it from being written: most"
+            f" likely it is immutable (`lsattr {shell_arg(path)}` shows an i; `sudo chattr -i"
+            f" {shell_arg(path)}` clears it)"
+        )
+    files = " ".join(shell_arg(f) for f in (path, *locked, path.parent))
+    what = ", ".join(["it", *(f.name for f in locked)])
+    return f"give your user write permission on {what} and its folder (chmod u+w {files})"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from test_walk73 import curator
 
-from conftest import run_cli
+from conftest import run_cli, said_as_one
 
 #: curator's CLI with FUNCTION (module:attribute) killing the process (os._exit) when called.
 KILLED_IN = r"""
@@ -106,7 +106,7 @@ def test_render_names_the_files_of_a_build_killed_half_way_through_its_renames(
         f"{out} holds {', '.join(left)}, files of issue 2, which the store does not record: a"
         " build was stopped (killed, or the machine went down) after it wrote them and before"
         " the store recorded the issue; render leaves them, and the next `curator build`"
-        " publishes issue 2 again over them"
+        " records issue 2 as they are (readers may have seen it), publishing no other issue 2"
     ) in text
     assert (
         temps
@@ -119,9 +119,18 @@ def test_render_names_the_files_of_a_build_killed_half_way_through_its_renames(
     )
     assert stdout.startswith("Rendered issue(s) 1 again")
 
+    # fixlv: the next build records the issue the killed one put in place (its files not yet
+    # renamed, from its temporary ones), and publishes no other issue 2.
+    code, stdout, err = run_cli("build", "--config", str(themed_demo), "--no-fetch", "-q")
+    assert code == 6, err
+    said = said_as_one(err)
+    assert "issue 2 was in place in " in said and "issue-2.json" in said, said
+    assert "to publish issue 3, run `curator build" in said
+    assert not list(out.glob(".*.tmp"))
+    assert json.loads((out / "issue-2.json").read_text(encoding="utf-8"))["number"] == 2
     code, stdout, err = run_cli("build", "--config", str(themed_demo), "--no-fetch", "-q")
     assert code == 0, err
-    assert not list(out.glob(".*.tmp"))
+    assert (out / "issue-3.html").exists()
 
 
 def test_build_draft_warns_of_markup_only_in_titles_and_credits_the_editor_wrote(

@@ -66,6 +66,7 @@ from curator.config_values import home_path
 from curator.draftmaker import shared_drafts_note
 from curator.earlychecks import check_before_store
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.killedissue import finish_killed_issue
 from curator.nearcopies import template_feed_notes
 from curator.newsletterchange import newsletter_renamed
 from curator.ownership import backup_name, stop_for_another_newsletters_store
@@ -262,6 +263,9 @@ def build(
         # And a store older than the folder's issues (a backup put back): before any feed is read
         # (walk171 #5: the build fetched and warned of a gap in entries issue 2 had featured,
         # then refused).
+        # An issue a killed build put in place is recorded as it is, and no other is published
+        # under its number (fixlv: walk201 #1, the next build published another issue N).
+        finish_killed_issue(conf, store, out_dir, "build")
         stop_early_for_unrecorded_issue(conf, store, out_dir)
         # Before anything is fetched or published (walk150 #5: said only after the next issue)
         gone = gone_issues(conf, store, out_dir, "build")
@@ -418,6 +422,7 @@ def draft(
             warn(shared)  # (walk186 #4: one newsletter's draft replaces the other's)
         # A store older than the folder's issues: refused before any feed is read, as `build`
         # refuses it (walk171 #5: `draft` wrote another issue 2 beside the published one).
+        finish_killed_issue(conf, store, conf.settings.output, "draft")  # (fixlv)
         stop_early_for_unrecorded_issue(conf, store, conf.settings.output)
         # (walk150 #5: an issue whose files were deleted had its articles left out unsaid)
         gone = gone_issues(conf, store, conf.settings.output, "draft")

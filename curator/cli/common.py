@@ -35,6 +35,7 @@ from curator.errors import (
 )
 from curator.harvest import FetchStopped
 from curator.htmltext import terminal_text, without_passwords
+from curator.killedissue import killed_run_said
 from curator.olddates import fill_issue_dates
 from curator.ownership import stop_for_another_newsletters_store, stop_for_shared_folder_first
 from curator.placement import pending
@@ -805,13 +806,14 @@ def opened(
         click.echo(f"curator: {line}", err=True)
 
     command = " ".join(["curator", *(ctx.command_path.split()[1:] if ctx is not None else [])])
+    stopped: list[str] = []  # the notice of a killed run (`killed_run_said`)
     run_lock = build_lock(
         store_path,
         wait=meta.get(WAIT, RUN_WAIT),
         on_wait=waiting,
         command=command,
-        # once, with --quiet too: what a killed run had not stored is done again
-        on_stopped=lambda line: run_note(line, prefix="curator: "),
+        # once, with --quiet too, when the store is open (fixlv: naming its issue)
+        on_stopped=stopped.append,
     )
     # A store on a read-only file system is only read by the commands that do not make one
     # (walk92 #4): nothing can change it, so no lock is needed; `fetch`, `build` and `draft`
@@ -845,6 +847,12 @@ def opened(
     held = lock and not reading and read_only is None
     try:
         with run_lock if held else nullcontext() as since, open_store() as store:
+            for line in stopped:  # what a killed run had not stored, and its issue (fixlv)
+                run_note(
+                    killed_run_said(line, store, out_dir or config.settings.output),
+                    prefix="curator: ",
+                )
+            stopped.clear()
             store.on_wait = lambda line: click.echo(f"curator: {line}", err=True)
             store.first_issue = config.settings.first_issue  # (walk202 #2)
             if create:  # `fetch`, `build`, `draft`: a read-only store stops them before fetching
@@ -897,3 +905,6 @@ def opened(
                 ctx.meta[INTERRUPTED] = (published_now, store_path)
     except KeyboardInterrupt:
         raise interrupted(published_now, store_path, fetched) from None
+    finally:
+        for line in stopped:  # (the store could not be opened)
+            run_note(line, prefix="curator: ")
