@@ -172,3 +172,24 @@ def test_dead_links_advice_masks_the_remove_command(
     said = sans_config(said_as_one(err))
     assert f"`curator feeds remove '{masked(url)}'`" in said, said
     assert "every one is gone" in json.loads(out)["hint"], out
+
+
+def test_import_masks_the_secret_of_an_address_no_feed_can_be_read_at(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """An OPML's `http://[zz]/feed?token=...` (a host no address can have) is left out, said with
+    its secret masked, in --json too, and the import does not crash on it."""
+    config = tmp_path / "feeds.yaml"
+    _config(config, http_server, "/beta.xml?key=bEtaKEY")
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        '<outline type="rss" text="Odd" xmlUrl="http://[zz]/feed.xml?token=lEftTOK"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    code, out, err = run("feeds", "import", "--json", "--config", str(config), str(opml))
+    assert code == 0, out + err
+    assert not any(s in out + err for s in SECRETS), out + err
+    (left,) = json.loads(out)["left_out"]
+    assert left["url"] == "http://[zz]/feed.xml?token=...", left
