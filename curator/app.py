@@ -402,6 +402,16 @@ def write_next_draft(
             if e.article.id
         },
     )
+    # (and the publications: a feed's new name since is followed, not taken for an edit: fixlx #2)
+    store.record_draft_publications(
+        issue.number,
+        {
+            e.article.id: e.article.publication
+            for s in issue.sections
+            for e in s.entries
+            if e.article.id and e.article.publication
+        },
+    )
     # (the blurbs it wrote, curator's own: one rebuilt since is told from the editor's edit)
     store.record_draft_blurbs(
         issue.number,

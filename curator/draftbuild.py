@@ -22,6 +22,7 @@ from curator.draft import (
     draft_path,
     read_draft,
 )
+from curator.draftpublication import publications_since_drafted
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
 from curator.firstread import ROBOTS_DISALLOWED, disallowed_first_reads, never_read
@@ -830,12 +831,10 @@ def waiting_draft_corrections(config: Config, store: Store, now: datetime) -> tu
         return ()
     known = known_articles(store, draft.entries)
     named = feed_names(config, store)
-    credits = credits_since_drafted(
-        draft,
-        path,
-        {u: named(a) for u, a in known.items()},
-        store.draft_authors(number),
-    )
+    credited = {u: named(a) for u, a in known.items()}
+    credits = credits_since_drafted(draft, path, credited, store.draft_authors(number))
+    # (and a publication: line curator wrote, its feed named anew since: fixlx #2)
+    credits += publications_since_drafted(draft, path, credited, store.draft_publications(number))
     return (
         corrected_since_drafted(draft, path, known, written_titles)
         + credits

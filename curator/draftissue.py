@@ -13,6 +13,7 @@ from pathlib import Path
 from curator.creditsites import without_publication
 from curator.draftfront import feature_again_line
 from curator.draftmodel import Draft, DraftEntry, DraftError
+from curator.draftpublication import publication_followed
 from curator.draftsyntax import one_line as _one_line
 from curator.draftsyntax import shortened as _shortened
 from curator.errors import InputError, shell_arg
@@ -242,6 +243,7 @@ def draft_to_issue(
     written_blurbs: Mapping[int, str] | None = None,
     written_authors: Mapping[int, Sequence[str]] | None = None,
     written_titles: Mapping[int, str] | None = None,
+    written_publications: Mapping[int, str] | None = None,
 ) -> tuple[Issue, tuple[str, ...]]:
     """The Issue exactly as the draft says, and the draft's URLs curator does not know yet.
 
@@ -261,12 +263,15 @@ def draft_to_issue(
     the `## Title` headings curator wrote (`written_titles`: `Store.draft_titles`) when the feed
     corrected the title since (`title_followed`). A heading that is neither is the editor's
     title, marked with the draft's number (`Article.title_corrected_in`), carried to a later
-    issue featuring the article again.
+    issue featuring the article again. Likewise the `publication:` lines curator wrote
+    (`written_publications`: `Store.draft_publications`) when the article's feed is credited by
+    another name since (`draftpublication.publication_followed`, fixlx #2).
     """
     descriptions = descriptions or {}
     written_blurbs = written_blurbs or {}
     written_authors = written_authors or {}
     written_titles = written_titles or {}
+    written_publications = written_publications or {}
     missing: list[str] = []
     sections: list[Section] = []
     for section in draft.sections:
@@ -282,6 +287,7 @@ def draft_to_issue(
                 authors = credit_followed(entry, found.article, written_authors)
                 followed = title_followed(entry, found.article, written_titles)
                 retitled = title_corrected(entry, found.article, written_titles)
+                renamed = publication_followed(entry, found.article, written_publications)
                 article = replace(
                     found.article,
                     title=followed or entry.title,
@@ -293,7 +299,7 @@ def draft_to_issue(
                     else without_publication(
                         entry.authors, entry.publication, found.article.authors
                     ),
-                    publication=entry.publication or None,
+                    publication=renamed or entry.publication or None,
                     blurb=blurb,
                     blurb_markdown=markdown,
                 )

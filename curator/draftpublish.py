@@ -64,6 +64,7 @@ from curator.draftcheck import (
 )
 from curator.draftend import cut_off_warning
 from curator.draftfiles import other_edited_drafts as _other_edited_drafts
+from curator.draftpublication import publications_since_drafted
 from curator.errors import InputError
 from curator.firstread import read_failed
 from curator.foreignfiles import stop_early_for_files_not_curators
@@ -189,6 +190,7 @@ def build_from_draft(
     # (the blurbs curator wrote into the draft: one rebuilt since is no edit of the editor's)
     written_blurbs = store.draft_blurbs(draft.number)
     written_titles = store.draft_titles(draft.number)  # (likewise its headings)
+    written_publications = store.draft_publications(draft.number)  # (and publications: fixlx #2)
     issue, missing = draft_to_issue(
         draft,
         known,
@@ -196,6 +198,7 @@ def build_from_draft(
         written_blurbs=written_blurbs,
         written_authors=authors,
         written_titles=written_titles,
+        written_publications=written_publications,
     )
     unreachable: list[str] = []
     if missing:
@@ -394,6 +397,9 @@ def build_from_draft(
         ),
         *credits_since_drafted(
             draft, draft_file, known, authors, _issue_json(out_dir, issue.number)
+        ),
+        *publications_since_drafted(
+            draft, draft_file, known, written_publications, _issue_json(out_dir, issue.number)
         ),
         *rebuilt_since_drafted(draft, draft_file, known, written_blurbs, out_dir),
         *_own_title(config, draft, draft_file),

@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from urllib.parse import unquote_plus, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 #: Query parameters that hold a secret (lower case, `-` read as `_`): an access token, an API key,
 #: a signature, a password. A name ending in `_token`, `_key`, `_secret` or `_password` is one too.
@@ -95,6 +95,23 @@ def _path_masked(path: str) -> str:
     )
 
 
+def _split(url: str) -> SplitResult:
+    """`url` split as `urlsplit` splits it; an address it refuses (`http://[zz]/feed?token=...`,
+    a bad IPv6 host: fixlx #1, a message naming it crashed) split by hand at its `//`, `/`, `?`
+    and `#`, so that its secret is masked all the same."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        rest, _, fragment = url.partition("#")
+        rest, _, query = rest.partition("?")
+        scheme, _, rest = rest.rpartition(":") if "://" not in rest else rest.partition(":")
+        netloc, path = "", rest
+        if rest.startswith("//"):
+            netloc, slash, path = rest[2:].partition("/")
+            path = slash + path
+        return SplitResult(scheme, netloc, path, query, fragment)
+
+
 def _pieces(query: str) -> list[tuple[str, str]]:
     """A query's `name=value` pieces as written, each with its name as read (`%5F` as `_`)."""
     return [(unquote_plus(piece.partition("=")[0]), piece) for piece in query.split("&") if piece]
@@ -104,7 +121,7 @@ def secrets_of(url: str) -> list[str]:
     """What secrets `url` holds, as the editor reads them: `password` for a user name and
     password before its site, `path` for a random-looking segment of its path (fixlp #3), then
     each secret query parameter's name (`token=`)."""
-    parts = urlsplit(url)
+    parts = _split(url)
     found = ["password"] if parts.password is not None else []
     if _path_secret(parts.path):
         found.append("path")
@@ -118,7 +135,7 @@ def _rebuilt(url: str, value: str | None) -> str:
     """`url` without its password (its user name kept), each secret-looking path segment shown as
     `...`, and each secret query parameter left out (`value` None) or its value shown as `value`;
     the rest of the address as it was written."""
-    parts = urlsplit(url)
+    parts = _split(url)
     netloc = parts.netloc
     if parts.password is not None:
         userinfo, _, host = netloc.rpartition("@")
@@ -182,8 +199,8 @@ def secrets_said(urls: Sequence[str], left_out: bool) -> str | None:
 
 
 #: An address written in a message or a stored error text ("redirected to URL: HTTP 404"), up to
-#: a space, a quote, a bracket or a backquote.
-_ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s'\"`<>()\[\]]+", re.IGNORECASE)
+#: a space, a quote, a bracket or a backquote (its host's own brackets, an IPv6 one's, kept).
+_ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://(?:\[[^\]\s]*\])?[^\s'\"`<>()\[\]]*", re.IGNORECASE)
 
 
 def secrets_masked_in(text: str) -> str:

@@ -251,7 +251,8 @@ def found_stored(store: Store, source: FeedSource, built: article_rules.Built) -
     found = store.republished(source.url, articles) if articles else {}
     urls = dict(articles)
     if any(
-        sure or not article_rules.other_story(urls[k].title, t) for k, (_, t, sure) in found.items()
+        sure or not article_rules.other_story(urls[k].title, t)
+        for k, (_, t, sure, _) in found.items()
     ):
         return True
     # Or as another feed's article by its text, its page naming no address of its own (a

@@ -146,6 +146,10 @@ class FeedReport:
     republished: int = 0
     #: ... of them, those no issue had published, which moved to the address the feed gives now.
     readdressed: int = 0
+    #: ... how they were found, each way once (`Store.republished`: "text", the same page text;
+    #: "body", the same text but for its heading under the same date; "entry", the same date
+    #: and title, the page giving no text; "near", most of the text under the same title).
+    republished_by: tuple[str, ...] = ()
     #: ... and those an issue published, kept at the address it gave, which may answer no more:
     #: (title as published, that address, the new one, the first issue that published it, its
     #: issue-N.json) (walk199 #7).

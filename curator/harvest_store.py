@@ -136,7 +136,7 @@ def store_outcome(
                 source.url, [k for k, _ in built.articles], configured, moved_file=True
             )
         known = store.known_keys(k for k, _ in built.articles)
-        republished, readdressed, moved_published = _republished(
+        republished, readdressed, moved_published, matched = _republished(
             store, source, built, known, kept_move
         )
         # Their new addresses that lead to a sign-in page: not to be linked (walk200 #5).
@@ -276,6 +276,7 @@ def store_outcome(
         not_stored=not_stored,
         republished=len(republished),
         readdressed=readdressed,
+        republished_by=matched,
         moved_published=moved_published,
         moved_gated=moved_gated,
         moved_by_feed=tuple(relinked),
@@ -306,7 +307,7 @@ def _gated_keys(outcome: _Fresh) -> set[str]:
 
 def _republished(
     store: Store, source: FeedSource, built: article_rules.Built, known: Set[str], kept_move: object
-) -> tuple[set[str], int, tuple[tuple[str, str, str, int, str], ...]]:
+) -> tuple[set[str], int, tuple[tuple[str, str, str, int, str], ...], tuple[str, ...]]:
     """The keys of the feed's new articles that are articles it gave before at another address
     (`Store.republished`: the same page text under the same title, the same text but for its
     heading under the same date, or an unread page's entry of the same date and title; the
@@ -314,18 +315,21 @@ def _republished(
     article's new address (`Store.readdress`); how many moved there (no issue had published
     them); and those an issue published, which keep the address it gave: (title as published,
     that address, the new one, the first issue, "" for its issue-N.json) (walk199 #7: their
-    published links answered 404, unsaid)."""
+    published links answered 404, unsaid); and how they were matched, each way once
+    (`Store.republished`'s "text", "body", "entry", "near": fixlx #4)."""
     if kept_move:
-        return set(), 0, ()
+        return set(), 0, (), ()
     fresh = [(k, a) for k, a in built.articles if k not in known]
     urls = dict(fresh)
-    found = {
-        key: article_id
-        for key, (article_id, title, sure) in (
+    matches = {
+        key: (article_id, how)
+        for key, (article_id, title, sure, how) in (
             store.republished(source.url, fresh, still=known) if fresh else {}
         ).items()
         if sure or not article_rules.other_story(urls[key].title, title)
     }
+    found = {key: article_id for key, (article_id, _) in matches.items()}
+    matched = tuple(dict.fromkeys(how for _, how in matches.values()))
     moved = 0
     kept: list[tuple[str, str, str, int, str]] = []
     printed = store.published_titles(list(found.values())) if found else {}
@@ -337,7 +341,7 @@ def _republished(
             issues = store.issues_featuring(article_id)
             title = printed.get(article_id, old.title)
             kept.append((title, old.url, urls[key].url, min(issues) if issues else 0, ""))
-    return set(found), moved, tuple(kept)
+    return set(found), moved, tuple(kept), matched
 
 
 def _move_by_feed(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from curator.config import Config
 from curator.errors import feeds_remove_command
+from curator.feedsecrets import secrets_shown
 from curator.store import Store
 
 #: How many articles of one feed must share one text (but for their numbers) to be named so.
@@ -50,7 +51,7 @@ class TemplateCopies:
 def feed_label(config: Config, store: Store, url: str) -> str:
     """The feed at `url` by its `name:` in feeds.yaml, else its own title, else its address."""
     named = next((f.name for f in config.feeds if f.url == url and f.name), None)
-    return named or store.feed_title(url) or url
+    return named or store.feed_title(url) or secrets_shown(url)
 
 
 def template_copies(
@@ -87,14 +88,15 @@ def template_feed_notes(config: Config, store: Store, after: int) -> list[str]:
         _, same = counted[0]
         if same < TEMPLATE_COPIES or same * 2 <= len(keys):
             continue
+        shown = secrets_shown(url)  # (its secret masked, as every message says it: fixlx #1)
         notes.append(
-            f"{feed_label(config, store, url)} ({url}): {same} of the {len(keys)} new"
+            f"{feed_label(config, store, url)} ({shown}): {same} of the {len(keys)} new"
             " article(s) this run stored from it are one text with only its numbers changed"
             " (an automated report or a listing, not articles of their own): they fill the"
             " archive with the same words, which then look common everywhere rather than"
             " typical of a subject (`curator subjects explain URL` of one says so)."
             " If the feed is not one for your readers:"
-            f" {feeds_remove_command(url, drop_waiting=True)} stops reading it and"
+            f" {feeds_remove_command(shown, drop_waiting=True)} stops reading it and"
             " leaves its articles out of every issue"
         )
     return notes

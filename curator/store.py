@@ -46,7 +46,7 @@ from curator.store_terms import TermStore
 from curator.storebase import CANDIDATES_INDEX as _CANDIDATES_INDEX
 from curator.storebase import read_only_fix
 from curator.storerecords import FeedState, IssueRecord, LightRow, PageRetry, StoredModel
-from curator.storeschema import MIGRATIONS, VERSION
+from curator.storeschema import MIGRATIONS, VERSION, upgrade_notes
 
 __all__ = [
     "ADVISED_MOVE",
@@ -290,6 +290,8 @@ class Upgrade:
     kept: Path
     #: The number of the last issue the store had published when it was upgraded (None: none).
     after: int | None = None
+    #: What a migration could not carry over, in words (fixlx #5: a hand-broken record).
+    notes: tuple[str, ...] = ()
 
     def message(self) -> str:
         # (walk161 #2: an editor who went back by moving the copy over the store lost every
@@ -304,7 +306,7 @@ class Upgrade:
             f"upgraded the store {self.path} from schema {self.old} to {self.new}; the old one is"
             f" kept as {self.kept}{since} (an older curator can use it: see"
             ' "Upgrading curator" in README.md)'
-        )
+        ) + "".join(f"; {note}" for note in self.notes)
 
 
 def kept_copy(path: Path, version: int) -> Path:
@@ -774,9 +776,10 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore, Featur
             for number in range(version + 1, VERSION + 1):
                 MIGRATIONS[number - 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")
+            notes = upgrade_notes(self.db)  # (what a migration could not carry: fixlx #5)
         if kept is not None:
             self.upgraded = Upgrade(
-                self.path, version, VERSION, kept, None if after is None else int(after)
+                self.path, version, VERSION, kept, None if after is None else int(after), notes
             )
 
     def _keep_copy(self, version: int) -> Path:

@@ -319,10 +319,11 @@ class ArticleStore(StoreBase):
 
     def republished(
         self, feed_url: str, articles: Sequence[tuple[str, Article]], still: Iterable[str] = ()
-    ) -> dict[str, tuple[int, str, bool]]:
+    ) -> dict[str, tuple[int, str, bool, str]]:
         """Of these new articles (URL key, article) of the feed at `feed_url`, those that are an
         article the feed gave before, at another address: URL key -> (that article's id, its
-        title, whether that is sure whatever the titles say) (walk126 #2: the feed re-published
+        title, whether that is sure whatever the titles say, how it was matched: "text",
+        "body", "entry" or "near", in the order below; fixlx #4) (walk126 #2: the feed re-published
         its items at new links, the pages' text the same). The same text, else the same text but
         for its heading under the same date (sure: a site retitling an article changes its
         page's heading too), else, for an article whose page gave no text (a sign-in page), the
@@ -331,7 +332,7 @@ class ArticleStore(StoreBase):
         the keys `still`. Texts under `REPUBLISHED_MIN_CHARS` are left out (a short text may be
         a teaser many entries share), and so are texts two of its stored articles have (a page
         every link gives, such as a cookie wall, is no article's)."""
-        found: dict[str, tuple[int, str, bool]] = {}
+        found: dict[str, tuple[int, str, bool, str]] = {}
         excluded: set[int] | None = None
         titled: dict[str, list[readdressed.Titled]] | None = None
         for key, art in articles:
@@ -350,7 +351,7 @@ class ArticleStore(StoreBase):
             if len(text) < REPUBLISHED_MIN_CHARS:
                 entries = readdressed.same_entry(self.db, feed_url, key, art, excluded)
                 if len(entries) == 1 and entries[0][0] not in taken:
-                    found[key] = (*entries[0], True)
+                    found[key] = (*entries[0], True, "entry")
                 continue
             # (the whole text compared here: with it in the WHERE, SQLite 3.40 searched the
             # index by the feed alone)
@@ -362,17 +363,17 @@ class ArticleStore(StoreBase):
             )
             same = [(int(r[0]), str(r[3])) for r in rows if r[1] == art.text and r[2] != key]
             if len(same) == 1 and same[0][0] not in taken:
-                found[key] = (*same[0], False)
+                found[key] = (*same[0], False, "text")
             elif not same:
                 bodies = readdressed.same_body(self.db, feed_url, key, art, excluded)
                 if len(bodies) == 1 and bodies[0][0] not in taken:
-                    found[key] = bodies[0]
+                    found[key] = (*bodies[0], "body")
                 elif not bodies:
                     if titled is None:  # (the feed's titles read once, not once per article)
                         titled = readdressed.titles_index(self.db, feed_url)
                     near = readdressed.same_title_text(self.db, key, art, excluded, titled)
                     if len(near) == 1 and near[0][0] not in taken:
-                        found[key] = (*near[0], True)
+                        found[key] = (*near[0], True, "near")
         return found
 
     def readdress(self, article_id: int, key: str, url: str, others: Iterable[str]) -> bool:

@@ -294,6 +294,18 @@ class SubjectStore(StoreBase):
         kept = {k: list(v) for k, v in authors.items()}
         self._set_meta([(f"draft_authors:{number}", json.dumps(kept, ensure_ascii=False))])
 
+    def draft_publications(self, number: int) -> dict[int, str]:
+        """The publication of each article (by id) as `curator draft` last wrote it into the draft
+        of issue `number` (its `publication:` line; empty: none written, or by a curator that did
+        not keep them), to tell a feed's new name since from the editor's edit (fixlx #2)."""
+        value = self._meta(f"draft_publications:{number}")
+        return {int(k): str(v) for k, v in json.loads(value).items()} if value else {}
+
+    def record_draft_publications(self, number: int, publications: Mapping[int, str]) -> None:
+        self._set_meta(
+            [(f"draft_publications:{number}", json.dumps(publications, ensure_ascii=False))]
+        )
+
     def draft_sections(self, number: int) -> dict[str, list[int]]:
         """The articles (by id) under each subject of the draft of issue `number` as `curator
         draft` last wrote it (empty: none written, or by a curator that did not keep them), to

@@ -466,22 +466,79 @@ def _migration_32(db: sqlite3.Connection) -> None:
             db.execute("UPDATE feeds SET last_error = ? WHERE id = ?", (masked, feed_id))
 
 
+#: The meta key a migration leaves a note for the editor under, said with the upgrade's message
+#: (`Store._migrate`) and then removed (fixlx #5).
+UPGRADE_NOTE = "upgrade_note:"
+
+
+def upgrade_notes(db: sqlite3.Connection) -> tuple[str, ...]:
+    """The notes the migrations just run left (`UPGRADE_NOTE`), taken out of the store: said
+    with the upgrade's message."""
+    key = f"{UPGRADE_NOTE}%"
+    rows = db.execute("SELECT value FROM meta WHERE key LIKE ? ORDER BY key", (key,))
+    notes = tuple(str(row[0]) for row in rows)
+    db.execute("DELETE FROM meta WHERE key LIKE ?", (key,))
+    return notes
+
+
+def _title_marks(value: object) -> tuple[list[tuple[int, int]], int | None]:
+    """The [issue, article] pairs of the meta value `title_corrected`, as (article, issue), and
+    how many of its items were not such a pair (None: the value is not a JSON list at all). A
+    value broken by hand is read as far as it goes (fixlx #5: it stopped the store opening with
+    a Python traceback)."""
+    try:
+        data = json.loads(value) if isinstance(value, (str, bytes)) else None
+    except ValueError:
+        data = None
+    if not isinstance(data, list):
+        return [], None
+    pairs = [
+        (item[1], item[0])
+        for item in data
+        if isinstance(item, list)
+        and len(item) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in item)
+    ]
+    return pairs, len(data) - len(pairs)
+
+
 def _migration_33(db: sqlite3.Connection) -> None:
     """Whether the editor corrected each issue article's title there (its draft's `## Title`
     heading, or its issue-N.json's "title" and `curator render`), as a corrected credit or
     blurb is kept (migrations 28, 29), so that an issue featuring it again publishes it as
     corrected (walk199 #2). The titles corrected before were kept as the meta key
     `title_corrected` (a JSON list of [issue, article] pairs, read pair by pair on every build):
-    they move to the column, and the key goes. NULL: as curator titled it, or not known."""
+    they move to the column, and the key goes. NULL: as curator titled it, or not known. A
+    value that is not such a list, or items of it that are no pair, are skipped and said
+    (`UPGRADE_NOTE`): the store opens all the same (fixlx #5)."""
     _add_columns(db, "issue_articles", [("title_corrected", "INTEGER")])
     row = db.execute("SELECT value FROM meta WHERE key = 'title_corrected'").fetchone()
-    if row is not None:
-        db.executemany(
-            "UPDATE issue_articles SET title_corrected = 1 WHERE article_id = ? AND issue_id ="
-            " (SELECT id FROM issues WHERE number = ?)",
-            [(int(article_id), int(number)) for number, article_id in json.loads(row[0])],
+    if row is None:
+        return
+    pairs, skipped = _title_marks(row[0])
+    db.executemany(
+        "UPDATE issue_articles SET title_corrected = 1 WHERE article_id = ? AND issue_id ="
+        " (SELECT id FROM issues WHERE number = ?)",
+        pairs,
+    )
+    db.execute("DELETE FROM meta WHERE key = 'title_corrected'")
+    if skipped != 0:
+        what = (
+            "could not be read (it is not a JSON list of [issue, article] pairs)"
+            if skipped is None
+            else f"held {skipped} item(s) that are not an [issue, article] pair; the"
+            f" {len(pairs)} pair(s) it held were kept"
         )
-        db.execute("DELETE FROM meta WHERE key = 'title_corrected'")
+        db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            (
+                f"{UPGRADE_NOTE}33",
+                f"its record of the titles you corrected in published issues (meta"
+                f" `title_corrected`) {what}: the titles those marks named are published as"
+                " curator titles them when an issue features them again, until you correct them"
+                " again; nothing else is lost (the kept copy has the record as it was)",
+            ),
+        )
 
 
 def _migration_34(db: sqlite3.Connection) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from curator.errors import feeds_remove_command, shell_arg
+from curator.feedsecrets import secrets_shown
 from curator.htmltext import display_width, pad
 from curator.models import Assignment
 from curator.possessive import possessive
@@ -203,7 +204,11 @@ class Explanation:
             },
             "template_copies": None
             if self.template is None
-            else dict(zip(("count", "feed_url", "feed"), self.template, strict=True)),
+            else {
+                "count": self.template[0],
+                "feed_url": secrets_shown(self.template[1]),  # (masked: fixlx #1)
+                "feed": self.template[2],
+            },
             "copy_of_published": None
             if self.copy_of is None
             else dict(zip(("issue", "date", "title", "url", "reason"), self.copy_of, strict=True)),
@@ -372,10 +377,13 @@ class Explanation:
         lines += self._bar_lines()
         if self.template is not None:
             count, feed_url, feed = self.template
+            shown = secrets_shown(
+                feed_url
+            )  # (its secret masked, as every message says it: fixlx #1)
             lines.append(
-                f"  one of {count} articles from {feed} ({feed_url}) with the same text but for"
+                f"  one of {count} articles from {feed} ({shown}) with the same text but for"
                 " their numbers (an automated report or a listing): if the feed is not one for"
-                f" your readers, {feeds_remove_command(feed_url, drop_waiting=True)}"
+                f" your readers, {feeds_remove_command(shown, drop_waiting=True)}"
                 " stops reading it and leaves its articles out of every issue"
             )
         if self.copy_of is not None:

@@ -103,6 +103,8 @@ def stored_record(article: Article) -> dict[str, Any]:
         "other_authors": list(article.other_authors),
         # the issue whose draft or issue-N.json the editor corrected its credit in (walk158 #7)
         "credit_corrected_in": article.credit_corrected_in,
+        # the issue whose issue-N.json or draft heading the editor corrected its title in (fixlx #3)
+        "title_corrected_in": article.title_corrected_in,
         # whether its page was read when it was stored (walk183 #7: `fetch_pages: false`)
         "page_read": article.text is not None,
     }
@@ -375,8 +377,11 @@ def show(record: dict[str, Any]) -> None:
             # The build's blurb may come from the feed's summary (walk67 #3: extract said there
             # was none where the build had published one).
             _say(f"  your newsletter's blurb: {stored['blurb'] or '(none)'}")
-        if stored["title"] and stored["title"] != record["issue_title"]:
-            _say(f"  your newsletter's title: {stored['title']}")
+        retitled_in = stored.get("title_corrected_in")
+        if stored["title"] and (stored["title"] != record["issue_title"] or retitled_in):
+            # (said as a corrected credit is: fixlx #3)
+            retitled = f" (as you corrected it in issue {retitled_in})" if retitled_in else ""
+            _say(f"  your newsletter's title: {stored['title']}{retitled}")
         line = credit_line(join_names(stored["authors"]), stored["publication"] or "")
         # The page's credit says the field it came from (walk112 #1: a JSON-LD author was told
         # as "the page's byline"), when the page credits the same people today.

@@ -25,7 +25,7 @@ from curator.config import Config
 from curator.config_load import load_config
 from curator.discover import read_feed
 from curator.errors import CuratorError, InputError, shell_arg
-from curator.feedsecrets import secrets_shown
+from curator.feedsecrets import secrets_masked_in, secrets_shown
 from curator.feedsfile import FeedSpec, read_feeds, yaml_scalar
 from curator.feedsfile_opml import OpmlImport, has_markup, import_subscriptions
 from curator.fetch import fetch_all
@@ -305,13 +305,22 @@ def import_(
         echo_json(
             {
                 "warnings": said_warnings(),
-                "added": [spec.url for spec in done.added],
-                "copies": [{"url": url, "same_articles_as": of} for url, of in copied.items()],
-                "listed_already": [spec.url for spec in skipped],
-                "moved_to_listed": [{"url": spec.url, "why": why} for spec, why in done.refused],
-                "not_added": [{"url": spec.url, "why": why} for spec, why in done.unreadable],
+                "added": [secrets_shown(spec.url) for spec in done.added],
+                "copies": [
+                    {"url": secrets_shown(url), "same_articles_as": secrets_shown(of)}
+                    for url, of in copied.items()
+                ],
+                "listed_already": [secrets_shown(spec.url) for spec in skipped],
+                "moved_to_listed": [
+                    {"url": secrets_shown(spec.url), "why": secrets_masked_in(why)}
+                    for spec, why in done.refused
+                ],
+                "not_added": [
+                    {"url": secrets_shown(spec.url), "why": secrets_masked_in(why)}
+                    for spec, why in done.unreadable
+                ],
                 "left_out": [
-                    {"url": url, "text": text, **left_why.get(url, {})}
+                    {"url": secrets_shown(url), "text": text, **left_why.get(url, {})}
                     for url, text in done.rejected
                 ],
             }
@@ -468,8 +477,10 @@ def _said_left_out(done: OpmlImport, opml_file: Path) -> dict[str, dict[str, str
             else "is not a web feed's address (http or https), so it was left out; find the"
             f" feed's web address (its site's page links it): {again}"
         )
-        said[xml_url] = {"why": why, "address": web}
-        warn(f"{at}: {text or 'an outline'} ({xml_url}) {why}")
+        # (each address's secret masked, in --json too: fixlx #1)
+        why = secrets_masked_in(why)
+        said[xml_url] = {"why": why, "address": secrets_shown(web) if web else web}
+        warn(f"{at}: {text or 'an outline'} ({secrets_shown(xml_url)}) {why}")
     for line, text, site in done.no_feed:
         at = f"{opml_file}:{line}" if line else str(opml_file)
         name = f'"{text}"' if text else "an outline"

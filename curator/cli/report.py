@@ -95,7 +95,7 @@ def _pages_gone(urls: Sequence[str]) -> str:
             "every one is gone (404, 410 or a redirect away from the article), so its articles"
             " are left out as dead links: the feed links to pages its site no longer has; check"
             " it (open its address, or `curator feeds check`), or stop following it with"
-            f" {feeds_remove_command(urls[0])} (not `fetch_pages: false`: its dead"
+            f" {feeds_remove_command(secrets_shown(urls[0]))} (not `fetch_pages: false`: its dead"
             " links would be published)"
         )
     return (

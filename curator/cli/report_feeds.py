@@ -235,6 +235,16 @@ def taken_own_notes(report: FeedReport) -> list[str]:
     ]
 
 
+#: How `Store.republished` found an article the feed gave before at a new address, in words
+#: (fixlx #4: one found by its date and title was said to have "the same page text").
+REPUBLISHED_HOW = {
+    "text": "the same page text",
+    "body": "the same page text but for its heading, under the same date",
+    "entry": "the same date and title, its page giving no text",
+    "near": "most of the same page text, under the same title",
+}
+
+
 def republished_note(report: FeedReport) -> str:
     """ "Service Daily: 6 of its new entries give new addresses for articles it gave before ...":
     not new articles, and where each is now linked (walk126 #2)."""
@@ -252,10 +262,12 @@ def republished_note(report: FeedReport) -> str:
             f"{'one' if kept == 1 else kept} an issue published"
             f" keep{'s' if kept == 1 else ''} the address the issue gave"
         )
+    ways = report.republished_by or ("text",)
+    how = "; or ".join(words for way, words in REPUBLISHED_HOW.items() if way in ways)
     return (
         f"{report.name}: {count} of its new entries"
         f" {'gives a new address' if one else 'give new addresses'}"
-        f" for {'an article' if one else 'articles'} it gave before (the same page text): not"
+        f" for {'an article' if one else 'articles'} it gave before ({how}): not"
         f" new, so {report.new} new from it; {'; '.join(where)}"
     )
 
