@@ -32,7 +32,7 @@ from curator.models import Article, Issue, Scored
 from curator.plainblurb import plain_blurb_markdown
 from curator.readerlang import guessed_language, isolated, language_scripts, latin_only
 from curator.templatecheck import WORDS, builtin_templates
-from curator.templateloader import WordsLoader
+from curator.templateloader import COMPILED, WordsLoader
 from curator.texttags import text_tags_cut
 from curator.urls import safe_url
 from curator.views import EntryView, SectionView
@@ -106,6 +106,7 @@ def environment(user_templates: Path | None = None, *, language: str = "en") -> 
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=COMPILED,
     )
     env.filters["safe_url"] = safe_url_filter
     env.filters["headings_under"] = headings_under

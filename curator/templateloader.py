@@ -10,6 +10,7 @@ from contextlib import suppress
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 import jinja2.meta
 import jinja2.nodes
 
@@ -264,3 +265,37 @@ class WordsLoader(jinja2.ChoiceLoader):
                 Path(filename).name,
                 filename,
             )
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, by file and source: a build loads its templates in
+    several environments (the early check, the build's, the publish's, `render`'s), and Jinja
+    compiled each template again in each (a third of a small build's time, measured: three
+    builds compiled 60 templates, 3.1 s of 6.5 s). Jinja checks each entry against the source's
+    checksum, so a template edited since is compiled again, never served stale; only
+    `environment()`'s environments, all of one configuration, share it. The newest
+    `MAX_TEMPLATES` are kept (a long-lived process rendering many folders' templates)."""
+
+    MAX_TEMPLATES = 256
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def __len__(self) -> int:
+        return len(self._code)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.pop(bucket.key, None)
+        if code is not None:
+            self._code[bucket.key] = code  # (the newest again)
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code.pop(bucket.key, None)
+        self._code[bucket.key] = bucket.bytecode_to_string()
+        while len(self._code) > self.MAX_TEMPLATES:
+            del self._code[next(iter(self._code))]
+
+
+#: The one cache of `render.environment()`'s environments.
+COMPILED = CompiledTemplates()
