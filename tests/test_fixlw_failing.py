@@ -41,3 +41,15 @@ def test_advice_for_a_feed_failing_for_weeks_is_not_usually_passing(
     ), said
     code, out, err = run_cli("feeds", "check", "--config", str(config))
     assert "failing for 21 days" in said_as_one(out + err), out + err
+
+
+def test_a_feed_answering_an_empty_body_has_advice(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """#7: "the feed is empty (failing for 3 runs ...)" said nothing to do."""
+    url = http_server.add("/feed.xml", b"", content_type="application/rss+xml")
+    config = h.write_config(tmp_path, [{"url": url, "fetch_pages": False}])
+    code, _, err = run_cli("fetch", "--config", str(config), "--quiet")
+    said = said_as_one(err)
+    assert "the feed is empty (first failure); its server answered 200 with nothing" in said, said
+    assert "open the address in a browser" in said and "tell the publisher" in said, said

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from curator.errors import shell_arg
-from curator.feeds.common import HTML_NOT_FEED
+from curator.feeds.common import EMPTY_FEED, HTML_NOT_FEED
 from curator.feedsecrets import secrets_masked_in, secrets_of, secrets_shown
 from curator.fetch_failures import MAX_RETRY_AFTER
 from curator.harvest import FeedReport
@@ -118,6 +118,13 @@ def feed_advice(report: FeedReport) -> str | None:
     if days >= OUTAGE_DAYS and kind in ("timeout", "connect", "http", "unavailable", "malformed"):
         return _long_outage(report, days)
     lasts = "usually passing; if it keeps failing for days,"
+    if kind == "malformed" and error == EMPTY_FEED:
+        # (walk201 #7: said with no advice at all)
+        return (
+            "its server answered 200 with nothing (no document at all): a fault of the site's,"
+            f" {lasts} open the address in a browser, and if it shows nothing there either,"
+            " tell the publisher"
+        )
     cut = error.startswith("connection lost") or "broke the HTTP protocol" in error
     if kind == "rate-limited" and report.wait_when and (report.retry_after or 0) >= MAX_RETRY_AFTER:
         # It asked for longer than curator waits (walk37 #6): the time is curator's, not its.
