@@ -89,6 +89,7 @@ from curator.templatewords import (
     untranslated_words,
 )
 from curator.themes import requested_subjects
+from curator.thinissue import thin_issue
 from curator.wordlang import newsletter_language_warnings
 
 
@@ -290,6 +291,7 @@ def run_build(
         *order,
         *(_stale_draft(path, issue.number) for path in stale),
         *(p.published(issue.number) for p in pulled),
+        *thin_issue(config, issue, two_steps),
     )
     return BuildResult(
         summary,

@@ -1,4 +1,4 @@
-"""Reading an article's page: in its charset; a gate, a soft 404 or a redirect home is none."""
+"""Reading an article's page: in its charset; a gate, a soft 404 or error page, a redirect home is none."""
 
 from __future__ import annotations
 
@@ -202,6 +202,92 @@ def soft_404(page: Page) -> str | None:
     return None
 
 
+#: Why a page was not read whose server answered 200 with its site's error page instead of the
+#: article ("Something went wrong" over "Database error. Please try again later.", walk201 #3:
+#: its 39 characters were published as the blurb, no author): a failure of the site's, as a 500
+#: is, so the page is read again on later runs; the same words for every such page.
+SOFT_ERROR = (
+    'the page is the site\'s error page ("something went wrong", "try again later" or the'
+    " like), though its server answered 200 OK: it is read again on a later run"
+)
+
+#: What a site's error page says in its title, first heading or text: an error, maintenance,
+#: "try again later", "service unavailable", "internal server error", a rate limit, "access
+#: denied", "enable JavaScript".
+_ERROR_NOTICE = re.compile(
+    r"\bsomething\s+(?:went|has\s+gone|is)\s+wrong\b|\btry\s+again\s+(?:later|shortly|soon"
+    r"|in\s+a\s+(?:few\s+)?(?:moments?|minutes?|while))\b"
+    r"|\bservice\s+(?:is\s+)?(?:temporarily\s+)?unavailable\b|\binternal\s+server\s+error\b"
+    r"|\b(?:database|server|application|unexpected)\s+error\b|\bbad\s+gateway\b"
+    r"|\bgateway\s+time-?out\b|\b(?:error|http)\s*5\d\d\b|^\W*5\d\d\b"
+    r"|\brate[\s-]+limit(?:ed|\s+exceeded)?\b|\btoo\s+many\s+requests\b|\baccess\s+denied\b"
+    r"|\b(?:enable|turn\s+on|activate)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:required"
+    r"|disabled|must\s+be\s+enabled)\b"
+    r"|\b(?:down\s+for|under(?:going)?|in)\s+(?:scheduled\s+)?maintenance\b"
+    r"|\bwe['’]ll\s+be\s+back\s+(?:soon|shortly)\b",
+    re.IGNORECASE,
+)
+#: A title or heading that is the word for an error alone ("Error", "Oops!", "Uh oh"), the rest
+#: of the page saying which (`_ERROR_NOTICE`).
+_BARE_ERROR = re.compile(r"^\W*(?:error|oops|whoops|uh[\s-]*oh|sorry|maintenance)\W*$", re.I)
+#: The most words a notice of a title or heading has ("We're sorry, but something went wrong");
+#: more make it a headline ("Something went wrong at the bank's call centre last week").
+_NOTICE_WORDS = 8
+#: The words an error notice says beside its own (`_ERROR_NOTICE`): "We're sorry, but something
+#: went wrong", "Oops! An unexpected error has occurred", "503 Service Temporarily Unavailable".
+_NOTICE_FILLER = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the we re are is has have been sorry but oops whoops uh oh please error occurred"
+        " our this site website page it looks like seems there was currently temporarily http"
+        " request your you and or again later to continue",
+    )
+    + [str(n) for n in range(500, 512)]
+)
+#: The most text a page whose title and heading say nothing of an error may have to be one all
+#: the same when its text is such a notice ("You need to enable JavaScript to run this app.").
+_BARE_NOTICE_CHARS = 200
+
+
+def _notice(said: str | None, bare: bool = False) -> bool:
+    """Whether a title or heading is an error notice: its lead (before a colon, a dash or a
+    bar: the site's name may follow) says an error in a few words (`_NOTICE_WORDS`), the rest
+    is a name rather than a headline (`_HEADLINE_WORDS`); with `bare`, "Error" alone counts."""
+    parts = [p for p in re.split(r":|\|\s[-–—]\s|[–—]", said or "") if p.strip()]
+    if not parts:
+        return False
+    lead, rest = parts[0], parts[1:]
+    if any(len(re.findall(r"\w+", r)) >= _HEADLINE_WORDS for r in rest):
+        return False
+    if len(re.findall(r"\w+", lead)) > _NOTICE_WORDS:
+        return False
+    if bare and _BARE_ERROR.match(lead):
+        return True
+    # (the notice's words and a notice's usual others only: "Something went wrong at the bank"
+    # is a headline)
+    others = re.findall(r"\w+", _ERROR_NOTICE.sub(" ", lead).casefold())
+    return _ERROR_NOTICE.search(lead) is not None and set(others) <= _NOTICE_FILLER
+
+
+def soft_error(page: Page) -> str | None:
+    """The error line (`SOFT_ERROR`) of a page served 200 that is its site's error page: judged
+    as a soft 404 is (`soft_404`), short text (`SOFT_404_MAX_CHARS`) and no article's paragraphs,
+    whose title or first heading is an error notice (`_notice`: "Something went wrong", "Service
+    Unavailable", "Error" over a text saying one), or whose short text (`_BARE_NOTICE_CHARS`)
+    opens with one under its heading ("Please enable JavaScript"); else None."""
+    text = (page.text or "").strip()
+    if len(text) > SOFT_404_MAX_CHARS or _article_length(text):
+        return None
+    heading = page.headings[0] if page.headings else None
+    says = bool(_ERROR_NOTICE.search(text))
+    if _notice(page.title, bare=says) or _notice(heading, bare=says):
+        return SOFT_ERROR
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip() and p.strip() != heading]
+    if says and len(text) <= _BARE_NOTICE_CHARS and _ERROR_NOTICE.search(paragraphs[0]):
+        return SOFT_ERROR  # (the text's first paragraph under its heading says it)
+    return None
+
+
 def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch, dict[str, str]]:
     """The pages at `links` (http(s) only) read as the build reads them, and why each of the
     others could not be read (link -> the fetch's reason)."""
@@ -218,7 +304,7 @@ def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch
             page = read_page(result.content, result.final_url, result.content_type)
             if gate := gated(link, result.final_url, page, result.content):
                 errors[link] = gate
-            elif missing := soft_404(page):
+            elif missing := soft_404(page) or soft_error(page):
                 errors[link] = missing
             else:
                 batch.pages[link] = page

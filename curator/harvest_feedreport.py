@@ -201,15 +201,20 @@ class FeedReport:
         )
 
     @property
+    def _since_text(self) -> str:
+        """ " since 2026-12-01 09:00 UTC": when the failures it is back after began, or ""."""
+        if not self.back_since:
+            return ""
+        when = datetime.fromisoformat(self.back_since).astimezone(UTC)
+        return f" since {when.strftime('%Y-%m-%d %H:%M UTC')}"
+
+    @property
     def back_note(self) -> str | None:
         """ "answering again after failing 3 run(s) since 2026-12-01 09:00 UTC"; after a wait its
         server asked for, that it answers now that curator waited as asked."""
         if not self.back_after_runs:
             return None
-        since = ""
-        if self.back_since:
-            when = datetime.fromisoformat(self.back_since).astimezone(UTC)
-            since = f" since {when.strftime('%Y-%m-%d %H:%M UTC')}"
+        since = self._since_text
         if self.back_after_wait:
             # (a wait it asked for is no failure: walk107 read "after failing 1 run(s)")
             before = (
@@ -390,11 +395,20 @@ class FeedReport:
         # How to feature one it missed, said here (walk164 N6: "or add its archive page" was
         # explained nowhere): a draft adds an article by its address.
         where = f" (its site, {site}, may list it)" if site else ""
+        # The runs between failed (walk201 #5: "fetch more often" blamed how often curator is
+        # run, after an outage of the feed's own): the outage is the cause, not the schedule.
+        why = (
+            f"the feed failed on the {self.back_after_runs} run(s) between"
+            f"{self._since_text}, so its entries of that time were not read (fetching more"
+            " often would not have helped)"
+            if self.back_after_runs and not self.back_after_wait
+            else "fetch more often (`curator fetch` daily, say)"
+        )
         return (
             f"entries between {newest[:10]} and {oldest[:10]} may be missing: none of its"
             f" {entries} entries was stored before, all are newer than the newest it gave before,"
-            f" and the feed keeps only its latest {entries}: fetch more often (`curator fetch`"
-            " daily, say); to feature an article it missed, find its address on the"
+            f" and the feed keeps only its latest {entries}: {why}; to feature an article it"
+            " missed, find its address on the"
             f" web{where} and add it to a draft (`curator draft`) under a subject's heading as a"
             " heading of its own, the line `## https://...` with its address under the line"
             " `# Subject`: curator reads the page and credits it"

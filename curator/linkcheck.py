@@ -166,6 +166,10 @@ async def _check(
             elif page is not None and article_pages.soft_404(page):
                 # "Page not found" served with 200 (walk136 #1): gone, as a 404 is, and so said.
                 gone.append((art, SOFT_404_NOW))
+            elif page is not None and article_pages.soft_error(page):
+                # The site's error page served with 200 (walk201 #3): a failure of the site's,
+                # not a removal, so unchecked, as after a 503, and so said.
+                unchecked.append((art, SOFT_ERROR_NOW))
             elif page is not None and (
                 article_addresses.gated(art.url, result.final_url, page, result.content or b"")
                 or article_addresses.asks_to_log_in(page, result.content or b"")
@@ -203,6 +207,11 @@ async def _check(
 
 #: What a page found a soft 404 when its link was checked answered (walk136 #1).
 SOFT_404_NOW = "its page now says it is not found, though its server answered 200 OK"
+#: What a page found to be its site's error page when its link was checked answered (walk201 #3).
+SOFT_ERROR_NOW = (
+    'its page is now the site\'s error page ("something went wrong", "try again later" or'
+    " the like), though its server answered 200 OK"
+)
 #: How a link that now redirects for good to an address readers cannot reach is said.
 MOVED_AWAY = "its link now redirects for good to "
 

@@ -376,6 +376,12 @@ def _print_failures(
                 " credited as it is",
                 err=True,
             )
+    if quiet:
+        # Its return is said on its progress line, which --quiet silences: an unattended run
+        # says it once all the same, one line a feed (walk201 #5: only --json said it).
+        for report in summary.feeds:
+            if report.back_note and not report.back_after_wait:
+                echo(f"{report.name}: {report.back_note}", err=True)
     if not quiet:
         # Its line counted them new; stored once, as the other feed's (walk53 #6). Under a
         # heading of their own: below the failed feeds' lines, they read as failures (walk143 #5).

@@ -7,24 +7,55 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from curator.errors import feeds_remove_command, shell_arg
-from curator.feeds.common import HTML_NOT_FEED
+from curator.feeds.common import EMPTY_FEED, HTML_NOT_FEED
 from curator.feedsecrets import secrets_masked_in, secrets_of, secrets_shown
 from curator.fetch_failures import MAX_RETRY_AFTER
 from curator.harvest import FeedReport
 from curator.render import join_names
 
+#: Days a feed has failed after which its advice is no longer "usually passing" but to check its
+#: address, tell the publisher and stop asking it meanwhile (walk201 #6: the same words on the
+#: 2nd run and after 21 days, while `feeds check` said "failing for 21 days").
+OUTAGE_DAYS = 7
+
+
+def failing_days(report: FeedReport) -> int:
+    """Whole days since the feed began to fail, counted as `feeds check` counts them (0 when it
+    is not failing, or began to less than a day ago)."""
+    if not report.failing_since:
+        return 0
+    since = datetime.fromisoformat(report.failing_since)
+    if since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    return max(0, (datetime.now(UTC) - since).days)
+
 
 def failing_for(report: FeedReport) -> str:
-    """Since when a failed feed has failed: "first failure" or "failing for 3 runs, since
-    2026-12-04 09:00 UTC"."""
+    """Since when a failed feed has failed: "first failure", "failing for 3 runs, since
+    2026-12-04 09:00 UTC", or, a day or more after it began, "failing for 2 runs over 21 days,
+    since ..." (the days `feeds check` says: a weekly run makes few runs of a long outage)."""
     if report.failed_runs <= 1 or not report.failing_since:
         return "first failure"
-    return f"failing for {report.failed_runs} runs, since {_when(report.failing_since)}"
+    days = failing_days(report)
+    over = f" over {days} day{'s' * (days != 1)}" if days >= 1 else ""
+    return f"failing for {report.failed_runs} runs{over}, since {_when(report.failing_since)}"
+
+
+def _long_outage(report: FeedReport, days: int) -> str:
+    """The advice for a feed failing `days` (`OUTAGE_DAYS` or more) for want of an answer."""
+    shown = secrets_shown(report.url)
+    return (
+        f"it has failed for {days} days: open the address in a browser to check it (the site"
+        " may have moved its feed: `curator feeds add` with the site's address finds it), and"
+        f" tell the publisher; to stop asking it meanwhile, {feeds_remove_command(shown)} (its"
+        f" stored articles stay; `curator feeds add {shell_arg(shown)}` brings it back)"
+    )
 
 
 def _when(iso: str) -> str:
@@ -83,7 +114,17 @@ def feed_advice(report: FeedReport) -> str | None:
     if html := html_advice(report):
         return html
     kind, error = report.error_kind, report.error or ""
+    days = failing_days(report) if report.failed_runs > 1 else 0
+    if days >= OUTAGE_DAYS and kind in ("timeout", "connect", "http", "unavailable", "malformed"):
+        return _long_outage(report, days)
     lasts = "usually passing; if it keeps failing for days,"
+    if kind == "malformed" and error == EMPTY_FEED:
+        # (walk201 #7: said with no advice at all)
+        return (
+            "its server answered 200 with nothing (no document at all): a fault of the site's,"
+            f" {lasts} open the address in a browser, and if it shows nothing there either,"
+            " tell the publisher"
+        )
     cut = error.startswith("connection lost") or "broke the HTTP protocol" in error
     if kind == "rate-limited" and report.wait_when and (report.retry_after or 0) >= MAX_RETRY_AFTER:
         # It asked for longer than curator waits (walk37 #6): the time is curator's, not its.

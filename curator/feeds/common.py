@@ -41,6 +41,8 @@ class FeedError(Exception):
 
 #: What a feed's address answering with a web page fails with (`cli.report_feeds.html_advice`).
 HTML_NOT_FEED = "this is an HTML page, not a feed"
+#: A feed whose server answered with no document at all (whitespace only): its error.
+EMPTY_FEED = "the feed is empty"
 
 
 # -- rules -------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from lxml import etree
 from curator.charsets import UTF, read_bytes, shown
 from curator.charsets import codec as browser_codec
 from curator.feeds.common import (
+    EMPTY_FEED,
     ENTRY_TAG,
     HTML_NOT_FEED,
     MAX_ENTRIES,
@@ -76,7 +77,7 @@ def parse_feed(
 
 def _parse(content: bytes, url: str, content_type: str | None) -> ParsedFeed:
     if not content or not content.strip():
-        raise FeedError("the feed is empty")
+        raise FeedError(EMPTY_FEED)
     if content.startswith(GZIP_MAGIC):
         if url.startswith("file:"):
             raise FeedError(
