@@ -54,6 +54,7 @@ from curator.cli.common import (
     usable_path,
     warn,
 )
+from curator.cli.featured import unmatched_note
 from curator.cli.report import (
     fetch_summary_dict,
     none_read,
@@ -662,7 +663,8 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         summary = placed_fetch(conf, store, summary)
         corrected = waiting_draft_corrections(conf, store, datetime.now(UTC))
         templated = template_feed_notes(conf, store, before)  # (walk155 #9)
-    for line in (*placing, *corrected, *templated):
+        unmatched, unmatched_said = unmatched_note(store)  # (walk205 #1)
+    for line in (*placing, *corrected, *templated, *filter(None, [unmatched_said])):
         # (walk150 #1: the draft waiting holds a title its feed corrected), held in --json's
         # `warnings` too (walk181 #1: a script read `"warnings": []`)
         run_note(line)
@@ -671,7 +673,14 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     print_failures(summary, quiet=quiet)
     if as_json:
         edit = edits[-1].to_dict() if edits else None
-        echo_json({**fetch_summary_dict(summary), "subject_edit": edit}, failure=failure)
+        echo_json(
+            {
+                **fetch_summary_dict(summary),
+                "subject_edit": edit,
+                "featured_before_unmatched": unmatched,
+            },
+            failure=failure,
+        )
     if failure is not None:
         raise failure
     if not as_json and not quiet:
