@@ -67,6 +67,7 @@ from curator.config_values import home_path
 from curator.draftmaker import shared_drafts_note
 from curator.earlychecks import check_before_store
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.firstissue import first_issue_ignored
 from curator.nearcopies import template_feed_notes
 from curator.newsletterchange import newsletter_renamed
 from curator.ownership import backup_name, stop_for_another_newsletters_store
@@ -270,6 +271,8 @@ def build(
             warn(gone)
         if (stray := stray_issues_said(store, out_dir)) is not None:
             warn(stray)  # (walk202 #3)
+        if (late := first_issue_ignored(conf, store)) is not None:
+            warn(late)  # (walk205 #4)
         for note in hand_rename_notes(conf, store):  # (walk155 #5: before any stop)
             warn(note)
         edits: list[SubjectEdit] = []  # (walk182 #7: what a subject edit changed)
@@ -426,6 +429,8 @@ def draft(
             warn(gone)
         if (stray := stray_issues_said(store, conf.settings.output)) is not None:
             warn(stray)  # (walk202 #3)
+        if (late := first_issue_ignored(conf, store)) is not None:
+            warn(late)  # (walk205 #4)
         for note in hand_rename_notes(conf, store):  # (walk155 #5)
             warn(note)
         if not no_fetch:

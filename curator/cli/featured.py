@@ -101,7 +101,11 @@ def add(
         raise InputError("give the articles' addresses, or --from FILE (one address a line)")
     good, bad = read_addresses(urls, from_file)
     with opened(config, db, create=True) as (_, store):
-        rows = list({url_key(u): u for u in good}.items())
+        given = rows = list({url_key(u): u for u in good}.items())
+        # (walk205 #4: one curator's own issue featured was "recorded as featured before you
+        # moved to curator"; that issue keeps it out of later ones already)
+        issued = {k: n for k, u in rows if (n := _issue_featuring(store, u)) is not None}
+        rows = [(k, u) for k, u in rows if k not in issued]
         new = set(store.record_featured_before(rows))
         stored = {k for k, u in rows if store.article_by_url(u) is not None}
     recorded = [u for k, u in rows if k in new]
@@ -112,8 +116,13 @@ def add(
         "stored": [u for k, u in rows if k in stored],
         "not_stored_yet": [u for k, u in rows if k not in stored],
         "refused": bad,
+        "featured_by_issue": [{"url": u, "issue": issued[k]} for k, u in given if k in issued],
     }
-    said = []
+    said = [
+        f"Not recorded: issue {issued[k]} featured {u} (no later issue features it again)."
+        for k, u in given
+        if k in issued
+    ]
     if recorded:
         waiting = sum(1 for k, _ in rows if k in new and k not in stored)
         said.append(
@@ -142,6 +151,15 @@ def add(
             echo(line)
     if failure is not None:
         raise failure
+
+
+def _issue_featuring(store: Store, url: str) -> int | None:
+    """The first issue of the store that featured the stored article at `url`, if one did."""
+    article = store.article_by_url(url)
+    if article is None or article.id is None:
+        return None
+    issues = store.issues_featuring(article.id)
+    return issues[0] if issues else None
 
 
 @featured.command("list")
