@@ -56,6 +56,7 @@ from curator.runlock import BuildError
 from curator.stalelatest import stale_latest
 from curator.store import Store, StoreError, file_in_the_way
 from curator.storedissue import archive_from_store
+from curator.strayissues import headless_issues, headless_said
 from curator.templateerrors import OutputError, TemplateMistake
 from curator.themes import later_line_note, plan_entry, theme_history
 from curator.themes_promise import promise_made
@@ -800,6 +801,9 @@ def missing_store_said(
         return None
     if config is not None and (other := other_newsletters_issues(out_dir, config.title)):
         return other_newsletter_said(other, config, out_dir, f"no store at {store_path}", nothing)
+    headless = headless_issues(out_dir)
+    if set(headless) == set(numbers):  # (walk205 #2: `render --record` would record none)
+        return f"{headless_said(out_dir, headless)}.{' ' + nothing + '.' if nothing else ''}"
     them = issues_named(numbers)
     done = f" {nothing}." if nothing else ""
     home = Path.home()

@@ -11,9 +11,10 @@ from pathlib import Path
 from curator.app import record_published
 from curator.config import Config
 from curator.errors import CuratorError
-from curator.issuedata import published_issues
+from curator.issuedata import issue_numbers, published_issues
 from curator.models import Copy
 from curator.store import Store
+from curator.strayissues import headless_issues, headless_said
 from curator.themes import plan_entry, theme_history
 from curator.urls import url_key
 
@@ -35,7 +36,8 @@ def record_unknown_issues(
         # A newsletter moved from another tool, its issues numbered on (walk202 #3: `fetch`
         # advised `render --record` for issue-52.json, which then refused it as no issue-1.json):
         # with no issue recorded, the first of the folder's is the first to record.
-        last = min(published, default=last + 1) - 1
+        # (walk205 #2: a file with no "title" or "date" is named, not "nothing was changed")
+        last = min(published or issue_numbers(out_dir), default=last + 1) - 1
     numbers: list[int] = []
     while last + len(numbers) + 1 in published:
         numbers.append(last + len(numbers) + 1)
@@ -44,9 +46,14 @@ def record_unknown_issues(
         later = sorted(n for n in published if n > last)
         raise CuratorError(
             f"{out_dir} holds no issue-{last + 1}.json that the store could record after its last"
-            f" issue ({last or 'none'}): "
+            f" issue ({store.last_issue_number() or 'none'}): "
             + (
                 "; ".join(unread)
+                + (
+                    f". {headless_said(out_dir, headless)}"
+                    if last + 1 in (headless := headless_issues(out_dir))
+                    else ""
+                )
                 if unread
                 else f"its next issue there is {later[0]}, not {last + 1}"
                 if later

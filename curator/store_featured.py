@@ -6,6 +6,7 @@ read as published before issue 1, so a copy of one at another link is found as t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -51,6 +52,35 @@ class FeaturedStore(StoreBase):
             " FROM featured_before fb ORDER BY fb.added_at, fb.rowid"
         )
         return [(r[0], r[1], r[2]) for r in rows]
+
+    def featured_before_unmatched(self) -> list[tuple[str, str]]:
+        """The recorded addresses no stored article is at (a typo, an old link that redirects
+        elsewhere, or an article not fetched yet): (url_key, url as given), in the order
+        recorded (walk205 #1)."""
+        rows = self.db.execute(
+            "SELECT fb.url_key, fb.url FROM featured_before fb WHERE NOT EXISTS"
+            " (SELECT 1 FROM articles WHERE url_key = fb.url_key)"
+            " AND NOT EXISTS (SELECT 1 FROM aliases WHERE url_key = fb.url_key)"
+            " ORDER BY fb.added_at, fb.rowid"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def unmatched_unsaid(self) -> tuple[int, bool]:
+        """How many recorded addresses no stored article is at, and whether one of them was
+        not counted the last time this was asked (so a fetch says it once, walk205 #1)."""
+        keys = {k for k, _ in self.featured_before_unmatched()}
+        row = self.db.execute(
+            "SELECT value FROM meta WHERE key = 'featured_unmatched_said'"
+        ).fetchone()
+        said = set(json.loads(row[0])) if row is not None else set()
+        if keys != said:
+            with self.transaction():
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES"
+                    " ('featured_unmatched_said', ?)",
+                    (json.dumps(sorted(keys)),),
+                )
+        return len(keys), bool(keys - said)
 
     def featured_before_articles(self) -> list[Article]:
         """The stored articles at an address recorded as featured before curator."""

@@ -5,11 +5,61 @@ featured by nothing, so `fetch`, `draft` and `build` say so, with the ways on.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from curator.errors import shell_arg
+from curator.issuecheck import issue_mistakes
 from curator.issuedata import issue_numbers, published_issues
 from curator.store import Store
+
+#: What an issue-N.json written by hand may leave out that curator's own issues hold, and each
+#: stands in for only to tell it apart from a broken file (walk205 #2).
+_HEAD = {"title": "x", "date": "2000-01-01"}
+
+
+def headless_issues(out_dir: Path) -> dict[int, list[str]]:
+    """The issue-N.json files of `out_dir` that would be issues but for a missing "title" or
+    "date" (one written by hand from an old newsletter's links: walk205 #2), by number: the
+    addresses of their articles."""
+    found: dict[int, list[str]] = {}
+    for number in issue_numbers(out_dir):
+        try:
+            data = json.loads((out_dir / f"issue-{number}.json").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            continue
+        if not isinstance(data, dict) or all(k in data for k in _HEAD):
+            continue
+        if issue_mistakes({**_HEAD, **data}, number):
+            continue
+        found[number] = [
+            a["url"] for s in data["sections"] for a in s.get("articles", []) if a.get("url")
+        ]
+    return found
+
+
+def featured_add_command(urls: list[str]) -> str:
+    """The `curator featured add` line for `urls`, or its --from form for many."""
+    if 0 < len(urls) <= 3:
+        return f"`curator featured add {' '.join(shell_arg(u) for u in urls)}`"
+    return "`curator featured add --from FILE` (FILE a text file of their addresses, one a line)"
+
+
+def headless_said(out_dir: Path, headless: dict[int, list[str]]) -> str:
+    """What to say of `headless` issue-N.json files (`headless_issues`): no issue curator reads
+    (left out of the archive), and the two ways on."""
+    one = len(headless) == 1
+    files = ", ".join(f"issue-{n}.json" for n in sorted(headless))
+    urls = [u for n in sorted(headless) for u in headless[n]]
+    return (
+        f'{shell_arg(out_dir)} holds {files}, which {"has" if one else "have"} no "title" or'
+        f' no "date", so {"it is" if one else "they are"} no issue curator can read or record'
+        f" (left out of the archive). If {'it is an issue' if one else 'they are issues'} of"
+        f' your newsletter, add "title" and "date" to {files} (as in an issue curator wrote:'
+        f' "date": "2025-11-30"), then run again; if {"it lists" if one else "they list"} articles your newsletter'
+        f" featured before you moved to curator, record them so: {featured_add_command(urls)}, and move"
+        f" {files} out of {shell_arg(out_dir)}"
+    )
 
 
 def stray_issues_said(store: Store, out_dir: Path) -> str | None:
@@ -19,6 +69,9 @@ def stray_issues_said(store: Store, out_dir: Path) -> str | None:
     # (the files' names first: every fetch, draft and build asks, and most folders hold none)
     if not any(n > nxt for n in issue_numbers(out_dir)):
         return None
+    headless = {n: u for n, u in headless_issues(out_dir).items() if n >= nxt}
+    if headless:  # (walk205 #2: read as no issue, they were left out unsaid)
+        return headless_said(out_dir, headless)
     published, _ = published_issues(out_dir)
     stray = sorted(n for n in published if n > nxt)
     if not stray:
@@ -52,11 +105,7 @@ def stray_issues_said(store: Store, out_dir: Path) -> str | None:
         else ""
     )
     folder = shell_arg(out_dir)
-    command = (
-        f"`curator featured add {' '.join(shell_arg(u) for u in urls)}`"
-        if 0 < len(urls) <= 3
-        else "`curator featured add --from FILE` (FILE a text file of their addresses, one a line)"
-    )
+    command = featured_add_command(urls)
     return (
         f"{folder} holds {files}, {'which is no issue' if one else 'which are no issues'} this"
         f" store published ({known}; the next is {nxt}): index.html and feed.xml list"

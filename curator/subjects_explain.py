@@ -13,7 +13,7 @@ from typing import Literal
 from curator.errors import feeds_remove_command, shell_arg
 from curator.feedsecrets import secrets_shown
 from curator.htmltext import display_width, pad
-from curator.models import Assignment
+from curator.models import FEATURED_BEFORE_CURATOR, Assignment, published_in
 from curator.possessive import possessive
 from curator.render import published_as, published_mark
 from curator.subjects_notes import ONE_WORD_BELOW, ONE_WORD_SHARE, LikeExcluded, OneWord
@@ -158,6 +158,9 @@ class Explanation:
     #: title and address of the article it published, and why they were judged one story. A
     #: build leaves it out (walk155 #10: explain said nothing of it, the draft and build did).
     copy_of: tuple[int, str, str, str, str] | None = None
+    #: Whether its address is one the editor recorded as featured before they moved to curator
+    #: (`curator featured add`): no issue features it (walk205 #3: explain said nothing of it).
+    featured_before: bool = False
     #: When the article is one of many its feed brought with the same text but for their
     #: numbers (`nearcopies.template_copies`): how many, the feed's address and name (walk155
     #: #9: one of 2,000 was said "not typical enough" of its subject, a wrong reason).
@@ -209,6 +212,7 @@ class Explanation:
                 "feed_url": secrets_shown(self.template[1]),  # (masked: fixlx #1)
                 "feed": self.template[2],
             },
+            "featured_before_curator": self.featured_before,
             "copy_of_published": None
             if self.copy_of is None
             else dict(zip(("issue", "date", "title", "url", "reason"), self.copy_of, strict=True)),
@@ -389,8 +393,14 @@ class Explanation:
         if self.copy_of is not None:
             number, day, title, url, why = self.copy_of
             lines.append(
-                f'  a copy of "{title}" ({url}), published in issue {number} ({day}): {why};'
+                f'  a copy of "{title}" ({url}), {published_in(number)}'
+                f"{f' ({day})' if day else ''}: {why};"
                 " curator leaves it out of new issues (one story is featured once)"
+            )
+        if self.featured_before:
+            lines.append(
+                f"  {FEATURED_BEFORE_CURATOR}: curator leaves it out of new issues (one story is"
+                " featured once)"
             )
         if self.stored_differs:
             lines.append(f"  {stored_elsewhere(self.stored_under, self.subject)}")

@@ -59,6 +59,8 @@ def explain_article(
         explanation = replace(
             explanation, template=(template.count, template.feed_url, template.feed)
         )
+    if article.id in {a.id for a in store.featured_before_articles()}:
+        explanation = replace(explanation, featured_before=True)  # (walk205 #3)
     if explanation.published_in is None and not store.issues_featuring(article.id):
         # (walk155 #10: the draft and build said it, explain did not) As a build finds it: one a
         # build recorded (left out for good), else by comparing it with the last issues.

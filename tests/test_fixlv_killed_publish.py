@@ -94,7 +94,6 @@ def test_the_build_after_one_killed_as_its_issue_appeared_keeps_that_issue(
             pytest.skip("the kill never landed between the first rename and the store's record")
         seen_urls = urls_of(seen)
         assert seen_urls
-        listed = (out / "index.html").read_text(encoding="utf-8")
 
         # A week later: another feed, more articles; the next build, as cron runs it.
         h.write_config(folder, [*two_feeds, {"url": urls["brightline"]}])
@@ -115,6 +114,9 @@ def test_the_build_after_one_killed_as_its_issue_appeared_keeps_that_issue(
             " JOIN issues i ON i.id = ia.issue_id WHERE i.number = 2",
         )
         assert sorted(r[0] for r in featured) == sorted(seen_urls)
+        # (read after the next build: the kill may land before the archive page was renamed in,
+        # and the next build puts the rest of the killed build's files in place)
+        listed = (out / "index.html").read_text(encoding="utf-8")
         assert "issue-2.html" in listed or "issue 2" in listed.lower()
         assert proc.returncode == 6, said
         assert (

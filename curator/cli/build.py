@@ -54,6 +54,7 @@ from curator.cli.common import (
     usable_path,
     warn,
 )
+from curator.cli.featured import unmatched_note
 from curator.cli.report import (
     fetch_summary_dict,
     none_read,
@@ -66,6 +67,7 @@ from curator.config_values import home_path
 from curator.draftmaker import shared_drafts_note
 from curator.earlychecks import check_before_store
 from curator.errors import CuratorError, InputError, shell_arg
+from curator.firstissue import first_issue_ignored
 from curator.killedissue import finish_killed_issue
 from curator.nearcopies import template_feed_notes
 from curator.newsletterchange import newsletter_renamed
@@ -273,6 +275,8 @@ def build(
             warn(gone)
         if (stray := stray_issues_said(store, out_dir)) is not None:
             warn(stray)  # (walk202 #3)
+        if (late := first_issue_ignored(conf, store)) is not None:
+            warn(late)  # (walk205 #4)
         for note in hand_rename_notes(conf, store):  # (walk155 #5: before any stop)
             warn(note)
         edits: list[SubjectEdit] = []  # (walk182 #7: what a subject edit changed)
@@ -430,6 +434,8 @@ def draft(
             warn(gone)
         if (stray := stray_issues_said(store, conf.settings.output)) is not None:
             warn(stray)  # (walk202 #3)
+        if (late := first_issue_ignored(conf, store)) is not None:
+            warn(late)  # (walk205 #4)
         for note in hand_rename_notes(conf, store):  # (walk155 #5)
             warn(note)
         if not no_fetch:
@@ -667,7 +673,8 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         summary = placed_fetch(conf, store, summary)
         corrected = waiting_draft_corrections(conf, store, datetime.now(UTC))
         templated = template_feed_notes(conf, store, before)  # (walk155 #9)
-    for line in (*placing, *corrected, *templated):
+        unmatched, unmatched_said = unmatched_note(store)  # (walk205 #1)
+    for line in (*placing, *corrected, *templated, *filter(None, [unmatched_said])):
         # (walk150 #1: the draft waiting holds a title its feed corrected), held in --json's
         # `warnings` too (walk181 #1: a script read `"warnings": []`)
         run_note(line)
@@ -676,7 +683,14 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
     print_failures(summary, quiet=quiet)
     if as_json:
         edit = edits[-1].to_dict() if edits else None
-        echo_json({**fetch_summary_dict(summary), "subject_edit": edit}, failure=failure)
+        echo_json(
+            {
+                **fetch_summary_dict(summary),
+                "subject_edit": edit,
+                "featured_before_unmatched": unmatched,
+            },
+            failure=failure,
+        )
     if failure is not None:
         raise failure
     if not as_json and not quiet:

@@ -24,6 +24,7 @@ from curator.cli.common import (
 )
 from curator.errors import CuratorError, InputError
 from curator.models import FEATURED_BEFORE_CURATOR
+from curator.store import Store
 from curator.urls import address_fault, scheme_left_out, url_key
 
 
@@ -100,7 +101,11 @@ def add(
         raise InputError("give the articles' addresses, or --from FILE (one address a line)")
     good, bad = read_addresses(urls, from_file)
     with opened(config, db, create=True) as (_, store):
-        rows = list({url_key(u): u for u in good}.items())
+        given = rows = list({url_key(u): u for u in good}.items())
+        # (walk205 #4: one curator's own issue featured was "recorded as featured before you
+        # moved to curator"; that issue keeps it out of later ones already)
+        issued = {k: n for k, u in rows if (n := _issue_featuring(store, u)) is not None}
+        rows = [(k, u) for k, u in rows if k not in issued]
         new = set(store.record_featured_before(rows))
         stored = {k for k, u in rows if store.article_by_url(u) is not None}
     recorded = [u for k, u in rows if k in new]
@@ -111,8 +116,13 @@ def add(
         "stored": [u for k, u in rows if k in stored],
         "not_stored_yet": [u for k, u in rows if k not in stored],
         "refused": bad,
+        "featured_by_issue": [{"url": u, "issue": issued[k]} for k, u in given if k in issued],
     }
-    said = []
+    said = [
+        f"Not recorded: issue {issued[k]} featured {u} (no later issue features it again)."
+        for k, u in given
+        if k in issued
+    ]
     if recorded:
         waiting = sum(1 for k, _ in rows if k in new and k not in stored)
         said.append(
@@ -143,20 +153,40 @@ def add(
         raise failure
 
 
+def _issue_featuring(store: Store, url: str) -> int | None:
+    """The first issue of the store that featured the stored article at `url`, if one did."""
+    article = store.article_by_url(url)
+    if article is None or article.id is None:
+        return None
+    issues = store.issues_featuring(article.id)
+    return issues[0] if issues else None
+
+
 @featured.command("list")
 @CONFIG_OPTION
 @DB_OPTION
+@click.option(
+    "--unmatched", is_flag=True,
+    help="Only the addresses no stored article is at (a typo, an old link that now redirects"
+    " elsewhere: record the article's address as its feed gives it).",
+)  # fmt: skip
 @JSON_OPTION
-def list_(config: Path, db: Path | None, as_json: bool) -> None:
+def list_(config: Path, db: Path | None, unmatched: bool, as_json: bool) -> None:
     """The addresses recorded as featured before you moved to curator, and whether the article
     at each is stored yet."""
     with opened(config, db, reading=True) as (_, store):
         rows = store.featured_before()
+    if unmatched:
+        rows = [r for r in rows if r[2] is None]
     if as_json:
         echo_json([{"url": u, "recorded_at": at, "stored_title": title} for u, at, title in rows])
         return
     if not rows:
-        echo("No address is recorded as featured before you moved to curator.")
+        echo(
+            "Every address recorded as featured before you moved to curator is a stored article's."
+            if unmatched
+            else "No address is recorded as featured before you moved to curator."
+        )
         return
     for url, _, title in rows:
         echo(f"{url}  {title if title is not None else '(not fetched yet)'}")
@@ -187,3 +217,18 @@ def remove(
             echo(f"Not recorded as featured before: {', '.join(unknown)}.", err=True)
     if not forgotten:
         raise CuratorError("none of these addresses was recorded as featured before")
+
+
+def unmatched_note(store: Store) -> tuple[int, str | None]:
+    """How many addresses recorded as featured before match no stored article, and the line a
+    fetch says of them when one is new since it last said it (None otherwise): a typo or an old
+    link that redirects never matches the article its feed gives (walk205 #1)."""
+    count, new = store.unmatched_unsaid()
+    if not new:
+        return count, None
+    return count, (
+        f"{count} address{'es' if count != 1 else ''} recorded as featured before"
+        f" match{'' if count != 1 else 'es'} no stored article: `curator featured list"
+        " --unmatched` (a typo, or an old link that redirects: record the article's address"
+        " as its feed gives it; one not fetched yet is left out when a fetch stores it)"
+    )

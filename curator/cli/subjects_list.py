@@ -28,7 +28,7 @@ from curator.cli.streams import changes_nothing
 from curator.cli.subjects_working import working
 from curator.config import MAX_KEYWORDS, Config
 from curator.errors import InputError, shell_arg
-from curator.models import Placed
+from curator.models import FEATURED_BEFORE_CURATOR, Placed, published_in
 from curator.placement import (
     CORPUS_SAMPLE,
     keyword_homes,
@@ -153,6 +153,7 @@ _NO_ARTICLE: dict[str, object] = {
     "own_section": False,
     "dead_link": None,
     "copy_of": None,
+    "featured_before_curator": False,
 }
 
 
@@ -200,6 +201,8 @@ def list_(
                 conf, store, name, unplaced=unplaced, limit=limit, say=warn, progress=progress
             )
         totals = store.placement_counts()
+        # (walk205 #3: no mark said it was featured before the editor moved to curator)
+        before = {a.id for a in store.featured_before_articles()}
         stored_any = store.newest_article_id() > 0
         # A subject no article is under is listed too, with 0, in its place (walk33 #4: a
         # planned theme left empty by a move disappeared from the list), unless nothing is
@@ -216,7 +219,11 @@ def list_(
     if as_json:
         echo_json(
             [
-                {**r.to_dict(), "subject_total": totals.get(r.subject, 0)}
+                {
+                    **r.to_dict(),
+                    "subject_total": totals.get(r.subject, 0),
+                    "featured_before_curator": r.article.id in before,
+                }
                 if isinstance(r, Placed)
                 else {**_NO_ARTICLE, "subject": r, "subject_total": 0}
                 for r in rows
@@ -270,6 +277,8 @@ def list_(
                 f"  [issue {p.featured_in} published it under"
                 f" {published_mark(str(p.printed_under or p.published_under), p.published_under, subject_names, own=p.own_section)}]"
             )
+        if not featured and p.article.id in before:
+            featured = f"  [{FEATURED_BEFORE_CURATOR.split(' (')[0]}]"
         dead = ""
         if p.dead_link == LOCAL_FILE and not p.featured_in:
             dead = "  [a local file, not a web address: never picked for an issue]"
@@ -287,8 +296,7 @@ def list_(
         if p.copy_of and not dead:
             told, number = p.copy_of
             dead = (
-                f'  [a copy of "{told.title}", published in issue {number}: never picked for an'
-                " issue]"
+                f'  [a copy of "{told.title}", {published_in(number)}: never picked for an issue]'
             )
         echo(f"  {p.score:5.3f}  {p.title}{who}{featured}{dead}")
         echo(f"         {p.article.url}")
