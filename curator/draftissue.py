@@ -18,7 +18,14 @@ from curator.draftsyntax import one_line as _one_line
 from curator.draftsyntax import shortened as _shortened
 from curator.errors import InputError, shell_arg
 from curator.markdowntext import blurb_markdown
-from curator.models import Article, Issue, Scored, Section, which_published
+from curator.models import (
+    FEATURED_BEFORE_CURATOR,
+    Article,
+    Issue,
+    Scored,
+    Section,
+    which_published,
+)
 from curator.stories import fingerprint, same_story_reason
 from curator.urls import clean_url, url_key
 
@@ -428,6 +435,7 @@ def featured_again(
     titles: Sequence[str] = (),
     retold: Sequence[tuple[Article, int, str] | None] = (),
     twins: Collection[str] = (),
+    featured_before: Collection[int] = (),
 ) -> list[DraftError]:
     """A mistake per article of the issue that an earlier issue featured (`earlier`: the numbers
     of the issues that featured each, in the draft's order; `as_copy`: those of them that named it
@@ -441,7 +449,9 @@ def featured_again(
     lists it (walk161 #1: a draft an older curator wrote, before drafts left such copies out,
     published four stories a second time with no word). `twins`: the addresses of articles
     telling the same story as another of the draft (`same_story_twice`), which `feature_again:`
-    may list too."""
+    may list too. `featured_before`: the ids of the stored articles the editor recorded as
+    featured before they moved to curator (`curator featured add`): refused as well, unless
+    listed (walk205 #1: one added to a draft by its address was published again, no word said)."""
     copies = list(as_copy) or [()] * len(earlier)
     published = list(titles) or [""] * len(earlier)
     told = list(retold) or [None] * len(earlier)
@@ -452,9 +462,22 @@ def featured_again(
     for entry, article, numbers, named, was, story in zip(
         draft.entries, articles, earlier, copies, published, told, strict=True
     ):
-        if numbers or story:
+        old = article.id is not None and article.id in featured_before
+        if numbers or story or old:
             repeated |= {clean_url(entry.url), clean_url(article.url)}
         if {clean_url(entry.url), clean_url(article.url)} & allowed:
+            continue
+        if old and not numbers:
+            mistakes.append(
+                DraftError(
+                    path,
+                    entry.line,
+                    f'"{_one_line(article.title) or article.url}" ({article.url}) was'
+                    f" {FEATURED_BEFORE_CURATOR}; remove it (its heading and lines), or"
+                    " to feature it again on purpose, list it in the front matter:"
+                    f" {feature_again_line(article.url)}",
+                )
+            )
             continue
         if not numbers and story is not None:
             before, number, why = story

@@ -54,6 +54,14 @@ EDGE_SLACK = 10
 #: ... but two texts sharing this share of all their text, boilerplate and all, are one text (a
 #: post copied whole, which many replies quote).
 COPY_SHARE = 0.9
+#: An article stored with a blurb and no other text (recorded from an old issue's file by `render
+#: --record`) is one story with another only when the other holds more than one of its sentences,
+#: and at least `TEXT_CONTAINMENT` of them: a blurb is one to three sentences, so sharing "53%" of
+#: it was one opening sentence many unrelated articles share (walk205 #2). A sentence is held when
+#: this share of its shingles is in the other's text.
+BLURB_SENTENCES = 2
+SENTENCE_SHARE = 0.8
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)]*\s+")
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,9 @@ class Fingerprint:
     whole: frozenset[int] = frozenset()
     #: Where its title numbers it in a series ("Day Two", "Part 1", "Episode 41": `series_marks`).
     series: frozenset[tuple[str, int | str]] = frozenset()
+    #: Of an article whose only text stored is its blurb (`blurb_sentences`): the shingles of each
+    #: of the blurb's sentences (less boilerplate) long enough to have one; None for any other.
+    sentences: tuple[frozenset[int], ...] | None = None
 
 
 #: Words that number a piece of a series when a number follows them ("Day Two", "Part 1",
@@ -188,8 +199,36 @@ def fingerprint(article: Article, boilerplate: frozenset[int] = frozenset()) -> 
     text, less those of `boilerplate` (see `boilerplate_shingles`)."""
     whole = _shingles(article)
     return Fingerprint(
-        frozenset(words(article.title)), whole - boilerplate, whole, series_marks(article.title)
+        frozenset(words(article.title)),
+        whole - boilerplate,
+        whole,
+        series_marks(article.title),
+        blurb_sentences(article, boilerplate),
     )
+
+
+def blurb_sentences(
+    article: Article, boilerplate: frozenset[int] = frozenset()
+) -> tuple[frozenset[int], ...] | None:
+    """When its blurb is all the text stored of `article` (no summary, no text: an article an old
+    issue's file recorded, walk205 #2), the shingles of each of its sentences, less those of
+    `boilerplate`, leaving out those with none; None when more of its text is stored."""
+    if (article.text or "").strip() or (article.summary or "").strip() or not article.blurb:
+        return None
+    found = []
+    for sentence in _SENTENCE_END.split(article.blurb.strip()):
+        tokens = words(sentence)
+        runs = zip(*(tokens[k:] for k in range(SHINGLE)), strict=False)
+        if shingles := frozenset(map(hash, runs)) - boilerplate:
+            found.append(shingles)
+    return tuple(found)
+
+
+def _blurb_held(brief: Fingerprint, other: Fingerprint) -> tuple[int, int]:
+    """How many of the sentences of `brief`'s blurb `other` holds, and of how many."""
+    sentences = brief.sentences or ()
+    held = sum(len(s & other.whole) >= SENTENCE_SHARE * len(s) for s in sentences)
+    return held, len(sentences)
 
 
 def boilerplate_shingles(articles: Iterable[Article]) -> frozenset[int]:
@@ -238,7 +277,11 @@ def text_shared(a: Fingerprint, b: Fingerprint) -> float:
 
 
 def same_story_reason(a: Fingerprint, b: Fingerprint) -> str | None:
-    """Why the two fingerprints tell one story, in the editor's words; None when they do not."""
+    """Why the two fingerprints tell one story, in the editor's words; None when they do not.
+    One of them a blurb alone (`Fingerprint.sentences`) is judged by the sentences of the blurb
+    the other holds (`_blurb_reason`)."""
+    if a.sentences is not None or b.sentences is not None:
+        return _blurb_reason(a, b)
     smaller = min(len(a.shingles), len(b.shingles))
     shared = len(a.shingles & b.shingles) / smaller if smaller >= MIN_SHINGLES else None
     if shared is not None and shared >= TEXT_CONTAINMENT:
@@ -262,6 +305,36 @@ def same_story_reason(a: Fingerprint, b: Fingerprint) -> str | None:
     if shared < TITLE_TEXT_FLOOR:
         return None
     return f"their titles share most words, and {shared:.0%} of their text"
+
+
+def _blurb_reason(a: Fingerprint, b: Fingerprint) -> str | None:
+    """`same_story_reason` when one of the two is a blurb alone (both: the shorter): the other
+    holds more than one of its sentences, and at least `TEXT_CONTAINMENT` of them; or their titles
+    are one story's (as `same_story_reason` tells), unless the other holds none of them. The
+    share said is of the blurb's sentences, all that was compared (walk205 #2: "they share 100%
+    of their text" of an article holding the 3 sentences of an old issue's blurb)."""
+    brief, other = (a, b) if len(a.sentences or ()) <= len(b.sentences or ()) else (b, a)
+    if brief.sentences is None:
+        brief, other = other, brief
+    held, of = _blurb_held(brief, other)
+    said = f"{held} of the {of} sentences of a blurb, all the text stored of one of them"
+    if held >= BLURB_SENTENCES and held >= TEXT_CONTAINMENT * of:
+        return f"one holds {said}"
+    if len(a.title_words) < MIN_TITLE_WORDS or len(b.title_words) < MIN_TITLE_WORDS:
+        return None
+    if a.series != b.series and a.series and b.series:
+        return None
+    common = len(a.title_words & b.title_words)
+    shorter = min(len(a.title_words), len(b.title_words))
+    if common >= STRONG_TITLE_WORDS and common >= STRONG_TITLE_SHARE * shorter:
+        return f"their titles share {common} of their words"
+    if common / len(a.title_words | b.title_words) < TITLE_JACCARD:
+        return None
+    if not of:
+        return "their titles share most words, and one is too short to compare by its text"
+    if held < TITLE_TEXT_FLOOR * of:
+        return None
+    return f"their titles share most words, and one holds {said}"
 
 
 def lead_of(copies: Sequence[Article], copied: Mapping[str, frozenset[str]]) -> int:
