@@ -1,0 +1,91 @@
+"""fixly (walk204): a draft edited by hand, built with `curator build --draft`, its feeds served
+on 127.0.0.1 in the test.
+
+#1 a url: line changed to another stored article of the same field (titles sharing "Customer
+Experience") published that article under the heading's title and credit, unsaid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import LocalServer, copy_demo, said_as_one, sans_config
+from conftest import run_cli as run
+
+SEVEN = "/pages/customer-experience-architecture-across-teams.html"
+FIVE = "/pages/five-definitions-of-customer-experience.html"
+SEVEN_TITLE = "Seven Building Blocks of a Customer Experience Architecture"
+FIVE_TITLE = "Five Definitions of Customer Experience, and the One We Use"
+DELIGHT = "Delight or Effortless? Designing for Customers Who Just Want to Get On With Their Day"
+
+
+def _served_demo(tmp_path: Path, server: LocalServer) -> Path:
+    """The offline demo, its three feeds and their pages served by `server` (feeds.yaml names
+    the feeds' URLs; their links are relative, so the pages are the server's too)."""
+    config = copy_demo(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    for page in sorted((config.parent / "pages").glob("*.html")):
+        server.add(f"/pages/{page.name}", page.read_bytes(), content_type="text/html")
+    for name in ("northwind.xml", "supportdesk-review.xml", "brightline.json"):
+        body = (config.parent / "feeds" / name).read_bytes()
+        kind = "application/json" if name.endswith(".json") else "application/xml"
+        url = server.add(f"/feeds/{name}", body, content_type=kind)
+        text = text.replace(f"url: feeds/{name}", f"url: {url}")
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def _draft(config: Path) -> tuple[Path, str]:
+    code, _, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    path = config.parent / "drafts" / "issue-1.md"
+    return path, path.read_text(encoding="utf-8")
+
+
+def _block(text: str, title: str) -> str:
+    """The draft's "## title" block, up to the next heading."""
+    start = text.index(f"## {title}\n")
+    end = min(i for i in (text.find(e, start + 1) for e in ("\n## ", "\n# ", "\n<!--")) if i > 0)
+    return text[start : end + 1]
+
+
+def _build(config: Path, path: Path) -> tuple[int, str, str]:
+    code, out, err = run("build", "--config", str(config), "--draft", str(path))
+    return code, out, said_as_one(sans_config(err))
+
+
+def test_a_url_changed_to_another_article_of_the_field_stops_the_build(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk204 #1: Five Definitions cut from the draft, and its address written under "Seven
+    Building Blocks ...": the build stops at that url: line naming both (it published Five
+    Definitions under Seven Building Blocks' title, credit and blurb, recorded as featured)."""
+    config = _served_demo(tmp_path, http_server)
+    seven, five = http_server.url(SEVEN), http_server.url(FIVE)
+    path, written = _draft(config)
+    assert f"## {FIVE_TITLE}\n" in written and f"url: {seven}\n" in written
+    text = written.replace(_block(written, FIVE_TITLE), "")
+    text = text.replace(f"url: {seven}\n", f"url: {five}\n")
+    path.write_text(text, encoding="utf-8")
+    code, _, said = _build(config, path)
+    assert code == 2, said
+    at = text.splitlines().index(f"url: {five}") + 1
+    assert f'{path}:{at}: the url is that of "{FIVE_TITLE}", not of this title' in said, said
+    assert seven in said and f"check line {at}" in said, said
+    assert not (config.parent / "output" / "issue-1.html").exists()
+
+
+def test_a_url_changed_to_the_same_articles_other_address_still_builds(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk204 #1, what keeps working: the same article's address otherwise written, and a
+    heading the editor retitled over its own url."""
+    config = _served_demo(tmp_path, http_server)
+    seven = http_server.url(SEVEN)
+    path, written = _draft(config)
+    text = written.replace(f"url: {seven}\n", f"url: {seven}?utm_source=x\n")
+    text = text.replace(f"## {FIVE_TITLE}\n", "## Five Definitions of Customer Experience\n")
+    path.write_text(text, encoding="utf-8")
+    code, _, said = _build(config, path)
+    assert code == 0, said
+    html = (config.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert f'href="{seven}"' in html and "Five Definitions of Customer Experience<" in html
