@@ -2,7 +2,8 @@
 on 127.0.0.1 in the test.
 
 #1 a url: line changed to another stored article of the same field (titles sharing "Customer
-Experience") published that article under the heading's title and credit, unsaid."""
+Experience") published that article under the heading's title and credit, unsaid.
+#2 an author: or publication: line without its colon was published as the blurb's text."""
 
 from __future__ import annotations
 
@@ -89,3 +90,48 @@ def test_a_url_changed_to_the_same_articles_other_address_still_builds(
     assert code == 0, said
     html = (config.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert f'href="{seven}"' in html and "Five Definitions of Customer Experience<" in html
+
+
+def test_a_credit_line_without_its_colon_stops_the_build(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk204 #2: "author Jane Editor" in place of the author: and publication: lines, and
+    "publication Brightline Insights" under another heading: each stops the build at its line
+    with the field meant (they were published as blurb text, and the credit was said to be
+    missing, with advice to put back curator's)."""
+    config = _served_demo(tmp_path, http_server)
+    path, written = _draft(config)
+    delight = _block(written, DELIGHT)
+    seven = _block(written, SEVEN_TITLE)
+    gone = "author: Helena Ashworth\npublication: Brightline Insights\n"
+    assert gone in delight
+    text = written.replace(delight, delight.replace(gone, "author Jane Editor\n"))
+    text = text.replace(seven, seven.replace("publication: ", "publication "))
+    path.write_text(text, encoding="utf-8")
+    code, _, said = _build(config, path)
+    assert code == 2, said
+    lines = text.splitlines()
+    at = lines.index("author Jane Editor") + 1
+    assert f"{path}:{at}: 'author Jane Editor' would be published as the blurb's text" in said
+    assert "did you mean 'author: Jane Editor'?" in said, said
+    pub = next(n for n, line in enumerate(lines, 1) if line.startswith("publication Northwind"))
+    assert f"{path}:{pub}: 'publication Northwind CX Journal' would be published" in said, said
+    assert not (config.parent / "output" / "issue-1.html").exists()
+
+
+def test_a_field_under_a_line_without_its_colon_names_that_line(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk204 #2: "author Jane Editor" above the publication: line: the publication: line is
+    said to be in the blurb, and the line above without its colon is named with the fix."""
+    config = _served_demo(tmp_path, http_server)
+    path, written = _draft(config)
+    text = written.replace("author: Helena Ashworth\n", "author Jane Editor\n")
+    path.write_text(text, encoding="utf-8")
+    code, _, said = _build(config, path)
+    assert code == 2, said
+    at = text.splitlines().index("author Jane Editor") + 1
+    assert (
+        f"looks like a field, but it is in the blurb (line {at}, 'author Jane Editor', has no"
+        " colon: did you mean 'author: Jane Editor'?)"
+    ) in said, said
