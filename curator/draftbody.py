@@ -12,7 +12,13 @@ from pathlib import Path
 
 from curator.creditlabels import credit_label
 from curator.draftblurbhtml import html_blurb_mistakes
-from curator.draftcolon import ESCAPED_NAME, colonless_advice, colonless_field
+from curator.draftcolon import (
+    BLURB_LABELS,
+    ESCAPED_NAME,
+    blurb_label_advice,
+    colonless_advice,
+    colonless_field,
+)
 from curator.draftmodel import DraftEntry, DraftError, DraftSection
 from curator.draftsyntax import ARTICLE_FIELDS
 from curator.draftsyntax import HEADING as _HEADING
@@ -694,6 +700,8 @@ class DraftBody:
             self.current = _Open("", number, broken=True)
             self.field(raw, number)
             raise self.error(number, _no_heading_above(stripped, number))
+        if stripped and key in BLURB_LABELS and not article.blurb_line:
+            raise self.error(number, blurb_label_advice(stripped))
         colonless, article.colonless = article.colonless, None
         if stripped and field:
             above = ""

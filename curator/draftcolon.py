@@ -1,10 +1,13 @@
 """A draft's field line that lost its colon ("author Jane Editor", "publication Brightline
 Insights"): read as the blurb's first paragraph, it was published as text, and the credit it
-meant was said to be missing (walk204 #2). Pure: a line in, the field it meant out."""
+meant was said to be missing (walk204 #2); and a blurb opened by a label (`Blurb: ...`), which
+was published as text too (walk204 #3). Pure: a line in, what to say of it out."""
 
 from __future__ import annotations
 
 import re
+
+from curator.draftsyntax import shortened
 
 #: The fields a colonless line may mean: the article's, and the labels an editor may give a
 #: title or a blurb.
@@ -96,4 +99,25 @@ def colonless_advice(line: str, meant: str) -> str:
     return (
         f"'{line}' would be published as the blurb's text, though it looks like a '{key}:' field"
         f" without its colon; {fix} (to keep it as text, put a backslash at the start of the line)"
+    )
+
+
+#: Labels an editor may put before a blurb (`Blurb: ...`), which no field is (walk204 #3).
+BLURB_LABELS = ("blurb", "summary", "description", "excerpt", "abstract", "teaser")
+
+
+def blurb_label_advice(line: str) -> str:
+    """What to say of a blurb whose first line opens with a label (`BLURB_LABELS`): published as
+    its text, it is stopped at, as `Title:` is, rather than taken away (the line may be text
+    meant, "Summary: ..."; the editor says which, with one edit)."""
+    label, rest = line.split(":", 1)
+    fix = (
+        f"delete the line '{line}'"
+        if not rest.strip()
+        else f"delete '{label}:' and keep the text after it"
+    )
+    return (
+        f"'{shortened(line, 40)}': a blurb takes no label, and '{label}:' would be published as"
+        f" the start of its text: {fix}, or put a backslash at the start of the line"
+        f" (\\{label}: ...) to publish it as written"
     )

@@ -3,7 +3,8 @@ on 127.0.0.1 in the test.
 
 #1 a url: line changed to another stored article of the same field (titles sharing "Customer
 Experience") published that article under the heading's title and credit, unsaid.
-#2 an author: or publication: line without its colon was published as the blurb's text."""
+#2 an author: or publication: line without its colon was published as the blurb's text.
+#3 `Blurb:`, `summary:` opening a blurb were published as its text (`Title:` stops the build)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from pathlib import Path
 from conftest import LocalServer, copy_demo, said_as_one, sans_config
 from conftest import run_cli as run
 
-SEVEN = "/pages/customer-experience-architecture-across-teams.html"
-FIVE = "/pages/five-definitions-of-customer-experience.html"
+#: (Each page's canonical address, which curator stores.)
+SEVEN = "https://northwind-cx.example/2025/09/customer-experience-architecture/"
+FIVE = "https://northwind-cx.example/2025/06/five-definitions-of-customer-experience/"
 SEVEN_TITLE = "Seven Building Blocks of a Customer Experience Architecture"
 FIVE_TITLE = "Five Definitions of Customer Experience, and the One We Use"
 DELIGHT = "Delight or Effortless? Designing for Customers Who Just Want to Get On With Their Day"
@@ -31,8 +33,17 @@ def _served_demo(tmp_path: Path, server: LocalServer) -> Path:
         kind = "application/json" if name.endswith(".json") else "application/xml"
         url = server.add(f"/feeds/{name}", body, content_type=kind)
         text = text.replace(f"url: feeds/{name}", f"url: {url}")
+    settings = "\nsettings:\n"
+    assert settings in text
+    text = text.replace(settings, f"{settings}  allow_private_addresses: true\n", 1)
     config.write_text(text, encoding="utf-8")
     return config
+
+
+def _labelled(block: str, label: str) -> str:
+    """An article's draft block with `label` written before its blurb's first line."""
+    fields, blurb = block.split("\n\n", 1)
+    return f"{fields}\n\n{label}{blurb}"
 
 
 def _draft(config: Path) -> tuple[Path, str]:
@@ -61,7 +72,7 @@ def test_a_url_changed_to_another_article_of_the_field_stops_the_build(
     Building Blocks ...": the build stops at that url: line naming both (it published Five
     Definitions under Seven Building Blocks' title, credit and blurb, recorded as featured)."""
     config = _served_demo(tmp_path, http_server)
-    seven, five = http_server.url(SEVEN), http_server.url(FIVE)
+    seven, five = SEVEN, FIVE
     path, written = _draft(config)
     assert f"## {FIVE_TITLE}\n" in written and f"url: {seven}\n" in written
     text = written.replace(_block(written, FIVE_TITLE), "")
@@ -81,9 +92,9 @@ def test_a_url_changed_to_the_same_articles_other_address_still_builds(
     """walk204 #1, what keeps working: the same article's address otherwise written, and a
     heading the editor retitled over its own url."""
     config = _served_demo(tmp_path, http_server)
-    seven = http_server.url(SEVEN)
+    seven = SEVEN
     path, written = _draft(config)
-    text = written.replace(f"url: {seven}\n", f"url: {seven}?utm_source=x\n")
+    text = written.replace(f"url: {seven}\n", f"url: {seven.rstrip('/')}?utm_source=x\n")
     text = text.replace(f"## {FIVE_TITLE}\n", "## Five Definitions of Customer Experience\n")
     path.write_text(text, encoding="utf-8")
     code, _, said = _build(config, path)
@@ -135,3 +146,39 @@ def test_a_field_under_a_line_without_its_colon_names_that_line(
         f"looks like a field, but it is in the blurb (line {at}, 'author Jane Editor', has no"
         " colon: did you mean 'author: Jane Editor'?)"
     ) in said, said
+
+
+def test_a_label_opening_a_blurb_stops_the_build(tmp_path: Path, http_server: LocalServer) -> None:
+    """walk204 #3: "Blurb: ..." and "summary: ..." opening a blurb, and "Blurb:" alone on the
+    line above one, stop the build at their line (each was published as the blurb's text); a
+    "Summary: ..." paragraph after the first is text, and a backslash keeps a label as written."""
+    config = _served_demo(tmp_path, http_server)
+    path, written = _draft(config)
+    delight, seven = _block(written, DELIGHT), _block(written, SEVEN_TITLE)
+    five = _block(written, FIVE_TITLE)
+    text = written.replace(delight, _labelled(delight, "Blurb: "))
+    text = text.replace(seven, _labelled(seven, "summary: "))
+    text = text.replace(five, _labelled(five, "Blurb:\n"))
+    path.write_text(text, encoding="utf-8")
+    code, _, said = _build(config, path)
+    assert code == 2, said
+    lines = text.splitlines()
+    for start, fix in (
+        ("Blurb: ", "delete 'Blurb:' and keep the text after it"),
+        ("summary: ", "delete 'summary:' and keep the text after it"),
+        ("Blurb:", "delete the line 'Blurb:'"),
+    ):
+        at = next(n for n, line in enumerate(lines, 1) if line.startswith(start))
+        assert f"{path}:{at}: '{lines[at - 1][:20]}" in said and fix in said, (start, said)
+    assert "a blurb takes no label" in said
+    assert not (config.parent / "output" / "issue-1.html").exists()
+    # kept as text: escaped, or a later paragraph
+    text = written.replace(delight, delight.replace("\n\nSurprise", "\n\n\\Blurb: Surprise"))
+    text = text.replace(seven, seven.rstrip("\n") + "\n\nSummary: build it in steps.\n")
+    path.write_text(text, encoding="utf-8")
+    code, _, said = _build(config, path)
+    assert code == 0, said
+    issue = (config.parent / "output" / "issue-1.txt").read_text(encoding="utf-8")
+    assert (
+        "Blurb: " in issue and "\\\\Blurb" not in issue and "Summary: build it in steps." in issue
+    )
