@@ -4,7 +4,9 @@ on 127.0.0.1 in the test.
 #1 a url: line changed to another stored article of the same field (titles sharing "Customer
 Experience") published that article under the heading's title and credit, unsaid.
 #2 an author: or publication: line without its colon was published as the blurb's text.
-#3 `Blurb:`, `summary:` opening a blurb were published as its text (`Title:` stops the build)."""
+#3 `Blurb:`, `summary:` opening a blurb were published as its text (`Title:` stops the build).
+#4 a subject whose heading the draft lost was said to have nothing to feature, no article fitting
+it, though its articles were published under another."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ FIVE_TITLE = "Five Definitions of Customer Experience, and the One We Use"
 DELIGHT = "Delight or Effortless? Designing for Customers Who Just Want to Get On With Their Day"
 
 
-def _served_demo(tmp_path: Path, server: LocalServer) -> Path:
+def _served_demo(tmp_path: Path, server: LocalServer, *, themes: bool = True) -> Path:
     """The offline demo, its three feeds and their pages served by `server` (feeds.yaml names
     the feeds' URLs; their links are relative, so the pages are the server's too)."""
     config = copy_demo(tmp_path)
@@ -36,6 +38,9 @@ def _served_demo(tmp_path: Path, server: LocalServer) -> Path:
     settings = "\nsettings:\n"
     assert settings in text
     text = text.replace(settings, f"{settings}  allow_private_addresses: true\n", 1)
+    if not themes:  # (every issue has every subject, curator's default)
+        start, end = text.index("\nthemes:\n"), text.index("\n# --- Feeds")
+        text = text[:start] + text[end:]
     config.write_text(text, encoding="utf-8")
     return config
 
@@ -182,3 +187,25 @@ def test_a_label_opening_a_blurb_stops_the_build(tmp_path: Path, http_server: Lo
     assert (
         "Blurb: " in issue and "\\\\Blurb" not in issue and "Summary: build it in steps." in issue
     )
+
+
+def test_a_deleted_subject_heading_is_said_as_published_under_another(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk204 #4: "# Measuring the customer experience" deleted from the draft, its articles
+    now under the section above: the summary says where they were published, not "nothing to
+    feature: no article fits it" with advice to teach curator."""
+    config = _served_demo(tmp_path, http_server, themes=False)
+    path, written = _draft(config)
+    heading = "# Measuring the customer experience\n\n"
+    assert heading in written
+    text = written.replace(heading, "")
+    path.write_text(text, encoding="utf-8")
+    code, out, said = _build(config, path)
+    assert code == 0, said
+    said = said_as_one(sans_config(out)) + " " + said
+    assert "Measuring the customer experience: nothing to feature" not in said, said
+    assert (
+        "Measuring the customer experience: its heading is not in the draft: its 2 article(s)"
+        " were published under The basics of customer experience, as the draft has them"
+    ) in said, said
