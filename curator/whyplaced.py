@@ -200,6 +200,9 @@ class LeftOut:
     #: articles under another): how many under each (walk204 #4: it was said to have nothing
     #: to feature, no article fitting it).
     regrouped: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: Per subject, the articles stored since `curator draft` wrote the draft an issue was built
+    #: from, which wait for a later issue (walk204 #5: never said).
+    since_draft: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -215,6 +218,7 @@ class LeftOut:
             "cut_from_draft": {**self.cut, **self.dropped},
             "moved_in_draft": self.moved,
             "published_under_another_in_draft": self.regrouped,
+            "new_since_draft": self.since_draft,
             "left_out_for_variety": {
                 subject: [a.url for a in articles] for subject, articles in self.variety.items()
             },
@@ -304,7 +308,11 @@ def left_out(
     cut = {k: v for k, v in cut.items() if v}
     dropped: dict[str, int] = {}
     regrouped: dict[str, dict[str, int]] = {}
+    since_draft: dict[str, int] = {}
     if from_draft and issue is not None:
+        newest = store.draft_newest(issue.number)
+        if newest is not None:
+            since_draft = store.placed_since(newest, leaving)
         shown = {s.subject.casefold() for s in sections}
         taken = set(featured)
         under = {e.article.id: s.subject for s in sections for e in s.entries}
@@ -350,6 +358,7 @@ def left_out(
         empty,
         {s.subject: s.held_back for s in sections if s.held_back},
         regrouped,
+        since_draft,
     )
 
 

@@ -6,7 +6,8 @@ Experience") published that article under the heading's title and credit, unsaid
 #2 an author: or publication: line without its colon was published as the blurb's text.
 #3 `Blurb:`, `summary:` opening a blurb were published as its text (`Title:` stops the build).
 #4 a subject whose heading the draft lost was said to have nothing to feature, no article fitting
-it, though its articles were published under another."""
+it, though its articles were published under another.
+#5 an article fetched while an edited draft waited was never mentioned by the build."""
 
 from __future__ import annotations
 
@@ -208,4 +209,42 @@ def test_a_deleted_subject_heading_is_said_as_published_under_another(
     assert (
         "Measuring the customer experience: its heading is not in the draft: its 2 article(s)"
         " were published under The basics of customer experience, as the draft has them"
+    ) in said, said
+
+
+NEW_ITEM = """<item>
+      <title>Mapping the Customer Journey One Touchpoint at a Time</title>
+      <link>../pages/mapping-the-customer-journey.html</link>
+      <guid isPermaLink="false">https://northwind-cx.example/?p=999</guid>
+      <pubDate>Mon, 13 Jul 2026 08:45:00 +0000</pubDate>
+      <dc:creator><![CDATA[Priya Raman]]></dc:creator>
+      <description><![CDATA[Customer journey mapping shows every touchpoint of the customer
+      experience, from the first visit to the renewal, and where customers drop off. Map the
+      journey with the teams who own each touchpoint.]]></description>
+    </item>
+    <item>"""
+
+
+def test_an_article_fetched_while_the_edited_draft_waited_is_said(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk204 #5: a new article of a subject fetched after `curator draft` wrote the draft:
+    the build of the edited draft says it came in, under which subject, and that `curator
+    draft` offers it (it was never mentioned)."""
+    config = _served_demo(tmp_path, http_server, themes=False)
+    path, written = _draft(config)
+    path.write_text(written.replace("Welcome to issue 1", "Hello, issue 1"), encoding="utf-8")
+    feed = (config.parent / "feeds" / "northwind.xml").read_text(encoding="utf-8")
+    http_server.add("/feeds/northwind.xml", feed.replace("<item>", NEW_ITEM, 1))
+    page = "<html><head><title>Mapping the Customer Journey</title></head><body><p>Map it.</p>"
+    http_server.add("/pages/mapping-the-customer-journey.html", page, content_type="text/html")
+    code, _, err = run("fetch", "--config", str(config), "-q")
+    assert code == 0, err
+    code, out, said = _build(config, path)
+    assert code == 0, said
+    said = said_as_one(sans_config(out)) + " " + said
+    assert (
+        "1 new article(s) of your subjects came in since the draft was written (1 under The"
+        " basics of customer experience); the draft was published as you edited it, without"
+        " them: they wait for the next issue, and `curator draft` offers them."
     ) in said, said

@@ -270,6 +270,14 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
         )
     for subject, placed, featured in left.empty:  # (walk176 #2: such a subject went unsaid)
         lines.append(f"  {subject}: nothing to feature: {empty_reason(subject, placed, featured)}")
+    if left.since_draft:  # (walk204 #5: a new article fetched while the draft waited went unsaid)
+        n = sum(left.since_draft.values())
+        where = ", ".join(f"{k} under {s}" for s, k in sorted(left.since_draft.items()))
+        lines.append(
+            f"{n} new article(s) of your subjects came in since the draft was written ({where});"
+            " the draft was published as you edited it, without them: they wait for the next"
+            " issue, and `curator draft` offers them."
+        )
     if left.unplaced:
         them = "them" if left.unplaced != 1 else "it"
         if left.unplaced_new:
