@@ -407,3 +407,17 @@ def headless_sections(
             " says, and build the draft again"
         )
     return warnings, merged
+
+
+def dropped_editor(draft: Draft, path: Path | str, text: str, editor: str | None) -> list[str]:
+    """A warning when the draft's `editor:` is empty or gone while feeds.yaml names the editor
+    (`editor`): the issue is published without "edited by ..." (walk204 #6: unsaid)."""
+    if draft.editor or not (editor or "").strip():
+        return []
+    lines = text.splitlines()
+    at = next((n for n, line in enumerate(lines[:60], 1) if line.startswith("editor:")), 0)
+    where = f"{path}:{at}: `editor:` is empty" if at else f"{path}: the draft has no `editor:` line"
+    return [
+        f'{where}, so the issue is published without "edited by {editor}" (feeds.yaml\'s editor);'
+        f" to credit them, write `editor: {editor}` in the draft's front matter"
+    ]

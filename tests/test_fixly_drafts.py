@@ -7,11 +7,15 @@ Experience") published that article under the heading's title and credit, unsaid
 #3 `Blurb:`, `summary:` opening a blurb were published as its text (`Title:` stops the build).
 #4 a subject whose heading the draft lost was said to have nothing to feature, no article fitting
 it, though its articles were published under another.
-#5 an article fetched while an edited draft waited was never mentioned by the build."""
+#5 an article fetched while an edited draft waited was never mentioned by the build.
+#6 `curator fetch` named a feed's correction in one of two edited drafts of the issue; an emptied
+`editor:` published the issue without "edited by ..." unsaid."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from test_walk126_stored import first_issue, serve_week
 
 from conftest import LocalServer, copy_demo, said_as_one, sans_config
 from conftest import run_cli as run
@@ -248,3 +252,48 @@ def test_an_article_fetched_while_the_edited_draft_waited_is_said(
         " basics of customer experience); the draft was published as you edited it, without"
         " them: they wait for the next issue, and `curator draft` offers them."
     ) in said, said
+
+
+def test_fetch_names_a_correction_in_each_edited_draft_of_the_issue(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """walk204 #6: drafts/issue-2.md and "drafts/issue-2 (copy).md", both edited, then a fetch
+    takes a feed's correction of a title both hold: each draft is named at its line (only
+    issue-2.md was)."""
+    path, _ = first_issue(tmp_path, http_server)
+    code, _, err = run("draft", "--config", str(path), "--all-subjects", "--no-fetch")
+    assert code == 0, err
+    draft = tmp_path / "drafts" / "issue-2.md"
+    text = draft.read_text(encoding="utf-8")
+    first = next(line[3:] for line in text.splitlines() if line.startswith("## "))
+    draft.write_text(text.replace("\n# ", "\nMy introduction.\n\n# ", 1), encoding="utf-8")
+    copy = draft.with_name("issue-2 (copy).md")
+    copy.write_text(text.replace("\n# ", "\nAnother introduction.\n\n# ", 1), encoding="utf-8")
+    serve_week(http_server, corrected=True)  # "Rethinking it: ..." in the feed and on the pages
+    code, _, err = run("fetch", "--config", str(path))
+    assert code == 0, err
+    said = said_as_one(err)
+    for each in (draft, copy):
+        at = each.read_text(encoding="utf-8").splitlines().index(f"## {first}") + 1
+        assert f'{each}:{at}: "{first}" was corrected in its feed since the draft' in said, err
+
+
+def test_an_emptied_editor_line_is_said_once(tmp_path: Path, http_server: LocalServer) -> None:
+    """walk204 #6: `editor:` emptied in the draft: the issue is published without "edited by
+    Morgan Ellery", and the build says so, once, at that line."""
+    config = _served_demo(tmp_path, http_server)
+    path, written = _draft(config)
+    editor = next(line for line in written.splitlines() if line.startswith("editor: "))
+    name = editor.split(": ", 1)[1]
+    text = written.replace(f"{editor}\n", "editor:\n", 1)
+    path.write_text(text, encoding="utf-8")
+    code, _, said = _build(config, path)
+    assert code == 0, said
+    html = (config.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
+    assert name not in html
+    at = text.splitlines().index("editor:") + 1
+    expected = (
+        f'{path}:{at}: `editor:` is empty, so the issue is published without "edited by {name}"'
+        f" (feeds.yaml's editor); to credit them, write `editor: {name}`"
+    )
+    assert said.count(expected) == 1, said
