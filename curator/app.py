@@ -429,6 +429,8 @@ def write_next_draft(
         issue.number,
         {s.subject: [e.article.id for e in s.entries if e.article.id] for s in issue.sections},
     )
+    # (what came in since, a build of the edited draft says: walk204 #5)
+    store.record_draft_newest(issue.number, store.newest_article_id())
     store.record_draft_compared(
         issue.number,
         [a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)],

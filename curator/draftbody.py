@@ -12,6 +12,13 @@ from pathlib import Path
 
 from curator.creditlabels import credit_label
 from curator.draftblurbhtml import html_blurb_mistakes
+from curator.draftcolon import (
+    BLURB_LABELS,
+    ESCAPED_NAME,
+    blurb_label_advice,
+    colonless_advice,
+    colonless_field,
+)
 from curator.draftmodel import DraftEntry, DraftError, DraftSection
 from curator.draftsyntax import ARTICLE_FIELDS
 from curator.draftsyntax import HEADING as _HEADING
@@ -31,7 +38,7 @@ from curator.urls import host_fault, safe_url, url_key
 _CLOSED_COMMENT = re.compile(r"[ \t]*(?<!\\)<!--.*?-->")
 
 #: A backslash that keeps a line from reading as a heading or a field (parse removes it).
-_ESCAPED = re.compile(r"^\\(?=#|[A-Za-z][\w-]{0,30}[ \t]*:)")
+_ESCAPED = re.compile(r"^\\(?=#|[A-Za-z][\w-]{0,30}[ \t]*:|" + ESCAPED_NAME + ")")
 
 
 def _text_line(raw: str) -> str:
@@ -137,6 +144,9 @@ class _Open:
     blurb_line: int = 0
     #: A mistake was said of it already (its heading, its url): its lines are read, not checked.
     broken: bool = False
+    #: The blurb paragraph read so far is one line shaped like a field without its colon
+    #: ("author Jane Editor", walk204 #2): its line, as written, and the field it means.
+    colonless: tuple[int, str, str] | None = None
 
     def finish(self, path: Path, seen: dict[str, int]) -> DraftEntry | None:
         if self.broken:
@@ -589,6 +599,7 @@ class DraftBody:
             key = _field_like(raw)
         if key is None:  # the blurb starts without a blank line before it
             self.current.in_fields = False
+            self.note_colonless(self.current, raw, number)
             self.current.blurb_line = self.current.blurb_line or number
             self.current.blurb.append(_text_line(raw))
             return
@@ -689,23 +700,47 @@ class DraftBody:
             self.current = _Open("", number, broken=True)
             self.field(raw, number)
             raise self.error(number, _no_heading_above(stripped, number))
+        if stripped and key in BLURB_LABELS and not article.blurb_line:
+            raise self.error(number, blurb_label_advice(stripped))
+        colonless, article.colonless = article.colonless, None
         if stripped and field:
+            above = ""
+            if colonless is not None:  # its colon missing, the line above ended the fields
+                at, line, meant = colonless
+                above = f" (line {at}, '{line}', has no colon: did you mean '{meant}'?)"
             raise self.error(
                 number,
-                f"'{stripped[:40]}' looks like a field, but it is in the blurb: move it up right "
-                "under the heading (no blank line above it), or put a backslash at the start of "
-                f"the line (\\{stripped.split(':', 1)[0]}: ...) to keep it as text",
+                f"'{stripped[:40]}' looks like a field, but it is in the blurb{above}: move it up"
+                " right under the heading (no blank line above it), or put a backslash at the"
+                f" start of the line (\\{stripped.split(':', 1)[0]}: ...) to keep it as text",
             )
+        if not stripped:
+            self.say_colonless(colonless)
+        elif starts_paragraph:
+            self.note_colonless(article, raw, number)
         article.in_fields = False
         if stripped and not article.blurb_line:
             article.blurb_line = number
         article.blurb.append(_text_line(raw))
         article.blurb_numbers.append(number)
 
+    @staticmethod
+    def note_colonless(article: _Open, raw: str, number: int) -> None:
+        """Note a blurb paragraph's first line shaped like a field without its colon."""
+        meant = colonless_field(raw)
+        article.colonless = (number, raw.strip(), meant) if meant else None
+
+    def say_colonless(self, colonless: tuple[int, str, str] | None) -> None:
+        """The mistake of a blurb paragraph that was one field-like line without its colon."""
+        if colonless is not None:
+            at, line, meant = colonless
+            self.mistakes.append(self.error(at, colonless_advice(line, meant)))
+
     def close_entry(self) -> None:
         current, self.current = self.current, None
         if current is None:
             return
+        self.say_colonless(current.colonless)
         self.had_article = True
         if not current.broken:
             self.mistakes += underlined_headings(

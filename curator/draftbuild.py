@@ -22,6 +22,7 @@ from curator.draft import (
     draft_path,
     read_draft,
 )
+from curator.draftfiles import drafts_of
 from curator.draftpublication import publications_since_drafted
 from curator.editions import OUTPUTS
 from curator.errors import CuratorError, InputError, shell_arg
@@ -819,7 +820,17 @@ def waiting_draft_corrections(config: Config, store: Store, now: datetime) -> tu
     says nothing here: its build says what is wrong with it."""
     folder = config.settings.drafts or config.folder / "drafts"
     number = store.next_issue_number()
-    path = draft_path(folder, number)
+    # (each draft of the issue: walk204 #6, of issue-2.md and "issue-2 (copy).md" one was named)
+    said: list[str] = []
+    for path in drafts_of(folder, number, draft_path(folder, number)):
+        said += _draft_corrections(config, store, now, path, number)
+    return tuple(said)
+
+
+def _draft_corrections(
+    config: Config, store: Store, now: datetime, path: Path, number: int
+) -> tuple[str, ...]:
+    """`waiting_draft_corrections` of the one draft at `path`."""
     written_titles = store.draft_titles(number)
     if not path.is_file() or not written_titles:
         return ()

@@ -28,6 +28,11 @@ def _key(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
+def _words(title: str) -> set[str]:
+    """A title's words, letter case aside."""
+    return set(re.findall(r"\w+", title.casefold()))
+
+
 def _short(text: str, most: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= most else text[: most - 3] + "..."
@@ -70,14 +75,17 @@ def swapped_addresses(
     lines: Mapping[int, int],
 ) -> list[DraftError]:
     """A mistake per block whose heading is the title of another stored article than the one
-    its `url:` line leads to, when that one's stored title is quite different (walk142 #2: the
-    url of "First Response Time Is Not the Whole Story" was changed to a stored article's not in
-    the draft, and the coffee article was published under the first one's title and credit, and
-    recorded as featured). Publishing a link under another article's title is worse than a
-    stopped build: a replacement meant on purpose takes its own title. `stored`: the stored
-    article each entry's address leads to, in the draft's order (as stored: `draft_to_issue`
-    gives it the heading's title); `titled`: the stored articles whose title one of the draft's
-    headings gives (`titles_to_look_up`); `lines`: `url_lines`."""
+    its `url:` line leads to, unless that one is a copy of it: its stored title alike and holding
+    every word of the heading ("... | Support Desk Review"). walk142 #2: the url of "First
+    Response Time Is Not the Whole Story" was changed to a stored article's not in the draft, and
+    the coffee article was published under the first one's title and credit, and recorded as
+    featured; walk204 #1: titles of one field share words ("Seven Building Blocks of a Customer
+    Experience Architecture", "Five Definitions of Customer Experience, ...") and were taken as
+    alike enough to be one article. Publishing a link under another article's title is worse
+    than a stopped build: a replacement meant on purpose takes its own title. `stored`: the
+    stored article each entry's address leads to, in the draft's order (as stored:
+    `draft_to_issue` gives it the heading's title); `titled`: the stored articles whose title
+    one of the draft's headings gives (`titles_to_look_up`); `lines`: `url_lines`."""
     by_title: dict[str, list[Article]] = {}
     for article in titled:
         by_title.setdefault(_key(article.title), []).append(article)
@@ -87,11 +95,15 @@ def swapped_addresses(
             continue
         wrote = _key(entry.title)
         its = _key(article.title)
-        if wrote == its or difflib.SequenceMatcher(None, wrote, its).ratio() >= _ALIKE:
+        if wrote == its:
             continue
         others = [a for a in by_title.get(wrote, ()) if a.id != article.id]
         if not others:
             continue
+        if difflib.SequenceMatcher(None, wrote, its).ratio() >= _ALIKE and not _words(
+            wrote
+        ) - _words(its):
+            continue  # a copy of the heading's article ("... | Support Desk Review")
         other = others[0]
         line = lines.get(entry.line, entry.line)
         credit = ""
@@ -395,3 +407,17 @@ def headless_sections(
             " says, and build the draft again"
         )
     return warnings, merged
+
+
+def dropped_editor(draft: Draft, path: Path | str, text: str, editor: str | None) -> list[str]:
+    """A warning when the draft's `editor:` is empty or gone while feeds.yaml names the editor
+    (`editor`): the issue is published without "edited by ..." (walk204 #6: unsaid)."""
+    if draft.editor or not (editor or "").strip():
+        return []
+    lines = text.splitlines()
+    at = next((n for n, line in enumerate(lines[:60], 1) if line.startswith("editor:")), 0)
+    where = f"{path}:{at}: `editor:` is empty" if at else f"{path}: the draft has no `editor:` line"
+    return [
+        f'{where}, so the issue is published without "edited by {editor}" (feeds.yaml\'s editor);'
+        f" to credit them, write `editor: {editor}` in the draft's front matter"
+    ]

@@ -179,7 +179,7 @@ def stop_early_for_edited_draft(config: Config, store: Store) -> None:
         return
     folder = config.settings.drafts or config.folder / "drafts"
     edited = []
-    for path in _drafts_of(folder, number, draft_path(folder, number)):
+    for path in drafts_of(folder, number, draft_path(folder, number)):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -201,7 +201,7 @@ def unused_draft(config: Config, store: Store, planned: NextIssue) -> list[Path]
     written = draft_path(folder, number)
     unedited: list[Path] = []
     edited: list[Path] = []
-    for path in _drafts_of(folder, number, written):
+    for path in drafts_of(folder, number, written):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -233,7 +233,7 @@ def other_edited_drafts(config: Config, store: Store, number: int, built: Path) 
     except OSError:
         mine = built
     warnings = []
-    for path in _drafts_of(folder, number, draft_path(folder, number)):
+    for path in drafts_of(folder, number, draft_path(folder, number)):
         try:
             if path.resolve() == mine:
                 continue
@@ -254,7 +254,7 @@ def other_edited_drafts(config: Config, store: Store, number: int, built: Path) 
 _DRAFT_NUMBER = re.compile(r"^number:[ \t]*['\"]?(\d+)['\"]?[ \t]*$", re.MULTILINE)
 
 
-def _drafts_of(folder: Path, number: int, written: Path) -> list[Path]:
+def drafts_of(folder: Path, number: int, written: Path) -> list[Path]:
     """The drafts in `folder` of issue `number`: drafts/issue-<N>.md, and any other `.md` file
     whose front matter says `number: N` (walk46 N4: an edited draft renamed cx-2-reviewed.md did
     not stop the build)."""

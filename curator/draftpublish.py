@@ -55,6 +55,7 @@ from curator.draftbuild import with_copies as _with_copies
 from curator.draftbuild import with_read_authors as _with_read_authors
 from curator.draftcheck import (
     changed_addresses,
+    dropped_editor,
     headless_sections,
     merged_blurbs,
     renamed_headings,
@@ -412,6 +413,7 @@ def build_from_draft(
         *below_min_articles(config, issue, draft_file),
         *merged_sections(draft, draft_file),
         *renamed_headings(draft, draft_file, as_written),
+        *dropped_editor(draft, draft_file, as_written, config.editor),
         *_other_edited_drafts(config, store, draft.number, draft_file),
         *unreachable,
         *moved,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -316,6 +316,30 @@ class SubjectStore(StoreBase):
     def record_draft_sections(self, number: int, sections: Mapping[str, Sequence[int]]) -> None:
         kept = {k: list(v) for k, v in sections.items()}
         self._set_meta([(f"draft_sections:{number}", json.dumps(kept, ensure_ascii=False))])
+
+    def draft_newest(self, number: int) -> int | None:
+        """The newest article's id when `curator draft` last wrote the draft of issue `number`
+        (None: none written, or by a curator that did not keep it)."""
+        value = self._meta(f"draft_newest:{number}")
+        return int(value) if value else None
+
+    def record_draft_newest(self, number: int, article_id: int) -> None:
+        self._set_meta([(f"draft_newest:{number}", str(article_id))])
+
+    def placed_since(self, after: int, leaving: Collection[int]) -> dict[str, int]:
+        """Per subject, how many articles stored after the id `after` are placed under it, but
+        those of `leaving` (an issue's) and those an issue featured (walk204 #5)."""
+        rows = self.db.execute(
+            "SELECT a.article_id, a.subject FROM assignments a WHERE a.article_id > ?"
+            " AND a.subject IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM issue_articles f WHERE f.article_id = a.article_id)",
+            (after,),
+        ).fetchall()
+        counts: dict[str, int] = {}
+        for article_id, subject in rows:
+            if article_id not in leaving:
+                counts[subject] = counts.get(subject, 0) + 1
+        return counts
 
     def withdrawn_feed_ids(self, number: int) -> list[str]:
         """The Atom ids feed.xml gave issue `number` before it was taken back (a backup of the

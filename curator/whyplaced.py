@@ -197,6 +197,14 @@ class LeftOut:
     #: Per subject of the issue, those held back for another of it (`Section.held_back`), with
     #: why in a few words: said by a build from a draft as by the draft (fixjz #4).
     held: dict[str, tuple[tuple[Article, str], ...]] = field(default_factory=dict)
+    #: Per subject curator's draft had a section for that the issue has not, the sections of the
+    #: issue its articles were published under (the draft's heading deleted or renamed, its
+    #: articles under another): how many under each (walk204 #4: it was said to have nothing
+    #: to feature, no article fitting it).
+    regrouped: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: Per subject, the articles stored since `curator draft` wrote the draft an issue was built
+    #: from, which wait for a later issue (walk204 #5: never said).
+    since_draft: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -211,6 +219,8 @@ class LeftOut:
             ],
             "cut_from_draft": {**self.cut, **self.dropped},
             "moved_in_draft": self.moved,
+            "published_under_another_in_draft": self.regrouped,
+            "new_since_draft": self.since_draft,
             "left_out_for_variety": {
                 subject: [a.url for a in articles] for subject, articles in self.variety.items()
             },
@@ -299,12 +309,24 @@ def left_out(
     }
     cut = {k: v for k, v in cut.items() if v}
     dropped: dict[str, int] = {}
+    regrouped: dict[str, dict[str, int]] = {}
+    since_draft: dict[str, int] = {}
     if from_draft and issue is not None:
+        newest = store.draft_newest(issue.number)
+        if newest is not None:
+            since_draft = store.placed_since(newest, leaving)
         shown = {s.subject.casefold() for s in sections}
         taken = set(featured)
+        under = {e.article.id: s.subject for s in sections for e in s.entries}
         for subject, ids in store.draft_sections(issue.number).items():
-            if subject.casefold() not in shown and any(i not in taken for i in ids):
+            if subject.casefold() in shown:
+                continue
+            if any(i not in taken for i in ids):
                 dropped[subject] = sum(i not in taken for i in ids)
+            for i in ids:
+                if i in under:
+                    into = regrouped.setdefault(subject, {})
+                    into[under[i]] = into.get(under[i], 0) + 1
     empty: tuple[tuple[str, int, int], ...] = ()
     if issue is not None and not issue.theme:
         shown = {s.subject.casefold() for s in sections}
@@ -320,7 +342,9 @@ def left_out(
                 if not found.best:
                     idle[name] = 0
         sizes = store.subject_sizes([name for name in absent if not idle[name]])
-        empty = tuple((name, *sizes[name]) for name in absent if name in sizes)
+        empty = tuple(
+            (name, *sizes[name]) for name in absent if name in sizes and name not in regrouped
+        )
     return LeftOut(
         unplaced,
         new,
@@ -335,6 +359,8 @@ def left_out(
         dropped,
         empty,
         {s.subject: s.held_back for s in sections if s.held_back},
+        regrouped,
+        since_draft,
     )
 
 

@@ -258,8 +258,26 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
     for subject, n in left.dropped.items():  # (walk174 #1: a section removed whole went unsaid)
         some = "1 article" if n == 1 else f"{n} articles"
         lines.append(f"  {subject}: its section is not in the draft: {some} cut")
+    for subject, into in left.regrouped.items():  # (walk204 #4: said to have nothing to feature)
+        where = ", ".join(f"{n} under {to}" for to, n in sorted(into.items()))
+        if len(into) == 1:
+            ((to, n),) = into.items()
+            where = f"its {n} article(s) were published under {to}"
+        else:
+            where = f"its articles were published {where}"
+        lines.append(
+            f"  {subject}: its heading is not in the draft: {where}, as the draft has them"
+        )
     for subject, placed, featured in left.empty:  # (walk176 #2: such a subject went unsaid)
         lines.append(f"  {subject}: nothing to feature: {empty_reason(subject, placed, featured)}")
+    if left.since_draft:  # (walk204 #5: a new article fetched while the draft waited went unsaid)
+        n = sum(left.since_draft.values())
+        where = ", ".join(f"{k} under {s}" for s, k in sorted(left.since_draft.items()))
+        lines.append(
+            f"{n} new article(s) of your subjects came in since the draft was written ({where});"
+            " the draft was published as you edited it, without them: they wait for the next"
+            " issue, and `curator draft` offers them."
+        )
     if left.unplaced:
         them = "them" if left.unplaced != 1 else "it"
         if left.unplaced_new:
