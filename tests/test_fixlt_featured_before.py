@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hostile_helpers import rss, store_rows
 from test_crash import EXAMPLES, serve_demo
 
@@ -21,37 +19,28 @@ DELIGHT = "https://brightline.example/blog/delight-or-effortless"
 ARCHITECTURE = "https://northwind-cx.example/2025/09/customer-experience-architecture/"
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    served = LocalServer().start()
-    try:
-        yield served
-    finally:
-        served.stop()
-
-
-def newsletter(tmp_path: Path, server: LocalServer) -> Path:
+def newsletter(tmp_path: Path, http_server: LocalServer) -> Path:
     """The demo's feeds and pages on 127.0.0.1, and an aggregator's feed carrying two of its
     articles at its own links: one page with its canonical link to the publisher's address, one
     with the same text and no canonical link. Its feeds.yaml."""
     config = copy_demo(tmp_path)
     text = config.read_text(encoding="utf-8")
-    for stem, url in serve_demo(server).items():
+    for stem, url in serve_demo(http_server).items():
         text = text.replace(f"url: feeds/{stem}.", f"url: {url} #", 1)
     pages = EXAMPLES / "pages"
     canonical = (pages / "customer-experience-architecture-across-teams.html").read_text("utf-8")
-    server.add("/agg/architecture.html", canonical, content_type="text/html; charset=utf-8")
+    http_server.add("/agg/architecture.html", canonical, content_type="text/html; charset=utf-8")
     plain = (pages / "delight-versus-effortless-experiences.html").read_text("utf-8")
     plain = re.sub(r'<link rel="canonical"[^>]*>|<meta property="og:url"[^>]*>', "", plain)
-    server.add("/agg/delight.html", plain, content_type="text/html; charset=utf-8")
+    http_server.add("/agg/delight.html", plain, content_type="text/html; charset=utf-8")
     items = "".join(
-        f"<item><title>{title}</title><link>{server.url(path)}</link><guid>{path}</guid></item>"
+        f"<item><title>{title}</title><link>{http_server.url(path)}</link><guid>{path}</guid></item>"
         for title, path in (
             ("Building blocks of CX architecture", "/agg/architecture.html"),
             ("Delight or effortless?", "/agg/delight.html"),
         )
     )
-    feed = server.add("/agg/feed.xml", rss(items, "CX Aggregator"))
+    feed = http_server.add("/agg/feed.xml", rss(items, "CX Aggregator"))
     text = text.replace("feeds:\n", f"feeds:\n  - url: {feed}\n", 1)
     text = text.replace("settings:\n", "settings:\n  allow_private_addresses: true\n", 1)
     config.write_text(text, encoding="utf-8")
@@ -59,13 +48,13 @@ def newsletter(tmp_path: Path, server: LocalServer) -> Path:
 
 
 def test_articles_featured_before_curator_and_their_copies_are_never_featured(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
     """walk202 #1: `subjects exclude` refused the whole list for one address not stored, taught
     the subjects' model, and missed an aggregator's copy of a featured article. `featured add
     --from FILE` records every good line (stored yet or not), names the bad one by its line,
     and the build features neither the articles nor their copies, nor teaches any subject."""
-    config = newsletter(tmp_path, server)
+    config = newsletter(tmp_path, http_server)
     past = tmp_path / "past-featured.txt"
     past.write_text(
         f"# featured in the old newsletter\n{DELIGHT}\nnorthwind-cx.example/2025/old\n\n"
@@ -90,13 +79,13 @@ def test_articles_featured_before_curator_and_their_copies_are_never_featured(
     assert code == 0, err
     html = (config.parent / "output" / "issue-1.html").read_text(encoding="utf-8")
     assert "https://northwind-cx.example/2025/06/five-definitions-of-customer-experience/" in html
-    for url in (DELIGHT, ARCHITECTURE, server.url("/agg/architecture.html")):
+    for url in (DELIGHT, ARCHITECTURE, http_server.url("/agg/architecture.html")):
         assert url not in html
-    assert server.url("/agg/delight.html") not in html
+    assert http_server.url("/agg/delight.html") not in html
     warnings = said_as_one(json.dumps(json.loads(out)["warnings"]) + err)
-    assert f"({server.url('/agg/delight.html')}) was left out as the same story as" in warnings, (
-        warnings
-    )
+    assert (
+        f"({http_server.url('/agg/delight.html')}) was left out as the same story as" in warnings
+    ), warnings
     assert "which was featured before you moved to curator" in warnings, warnings
     db = config.parent / ".curator" / "curator.db"
     assert store_rows(db, "SELECT COUNT(*) FROM corrections") == [(0,)]  # (nothing taught)
@@ -105,11 +94,11 @@ def test_articles_featured_before_curator_and_their_copies_are_never_featured(
 
 
 def test_an_address_already_stored_is_recorded_and_left_out_of_the_next_issue(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
     """walk202 #1: an article fetched before the editor records it is left out all the same,
     and `featured remove` gives it back."""
-    config = newsletter(tmp_path, server)
+    config = newsletter(tmp_path, http_server)
     code, _, err = run("fetch", "--config", str(config), "-q")
     assert code == 0, err
     code, out, err = run("featured", "add", DELIGHT, "--config", str(config))

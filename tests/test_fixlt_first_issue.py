@@ -5,7 +5,6 @@ mistyped or non-positive value is named with file and line."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,11 @@ from conftest import LocalServer, copy_demo, said_as_one
 from conftest import run_cli as run
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    served = LocalServer().start()
-    try:
-        yield served
-    finally:
-        served.stop()
-
-
-def newsletter(tmp_path: Path, server: LocalServer, first: str | None) -> Path:
+def newsletter(tmp_path: Path, http_server: LocalServer, first: str | None) -> Path:
     """The demo's feeds and pages on 127.0.0.1; `first_issue: FIRST` under settings, if given."""
     config = copy_demo(tmp_path)
     text = config.read_text(encoding="utf-8")
-    for stem, url in serve_demo(server).items():
+    for stem, url in serve_demo(http_server).items():
         text = text.replace(f"url: feeds/{stem}.", f"url: {url} #", 1)
     extra = "  allow_private_addresses: true\n" + (f"  first_issue: {first}\n" if first else "")
     text = text.replace("settings:\n", "settings:\n" + extra, 1)
@@ -37,12 +27,12 @@ def newsletter(tmp_path: Path, server: LocalServer, first: str | None) -> Path:
 
 
 def test_the_first_issue_carries_on_the_old_newsletters_numbering(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
     """walk202 #2: a draft with `number: 53` was refused ("the next issue is 1") and readers who
     saw 52 issues got "Issue 1". With `first_issue: 53` the draft is issue 53, its build
     publishes issue-53.html, and the next build issue 54."""
-    config = newsletter(tmp_path, server, "53")
+    config = newsletter(tmp_path, http_server, "53")
     code, out, err = run("draft", "--config", str(config), "-q")
     assert code == 0, err
     draft = config.parent / "drafts" / "issue-53.md"
@@ -60,10 +50,10 @@ def test_the_first_issue_carries_on_the_old_newsletters_numbering(
 
 
 def test_a_draft_numbered_on_without_the_setting_is_told_of_it(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
     """walk202 #2: the refusal said nothing of how to carry the numbering on."""
-    config = newsletter(tmp_path, server, None)
+    config = newsletter(tmp_path, http_server, None)
     code, _, err = run("draft", "--config", str(config), "-q")
     assert code == 0, err
     draft = config.parent / "drafts" / "issue-1.md"
@@ -87,9 +77,9 @@ def test_a_draft_numbered_on_without_the_setting_is_told_of_it(
     ],
 )
 def test_a_mistyped_first_issue_is_named_with_its_line(
-    tmp_path: Path, server: LocalServer, value: str, why: str
+    tmp_path: Path, http_server: LocalServer, value: str, why: str
 ) -> None:
-    config = newsletter(tmp_path, server, value)
+    config = newsletter(tmp_path, http_server, value)
     line = next(
         n
         for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)

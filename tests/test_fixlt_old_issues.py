@@ -6,30 +6,19 @@ issue 1 is said, with `curator featured add` for articles featured before curato
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from test_crash import serve_demo
 
 from conftest import LocalServer, copy_demo, said_as_one
 from conftest import run_cli as run
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    served = LocalServer().start()
-    try:
-        yield served
-    finally:
-        served.stop()
-
-
-def newsletter(tmp_path: Path, server: LocalServer, settings: str = "") -> Path:
+def newsletter(tmp_path: Path, http_server: LocalServer, settings: str = "") -> Path:
     """The demo's feeds and pages on 127.0.0.1, one article a subject; its feeds.yaml."""
     config = copy_demo(tmp_path)
     text = config.read_text(encoding="utf-8").replace("issue_size: 4", "issue_size: 1")
-    for stem, url in serve_demo(server).items():
+    for stem, url in serve_demo(http_server).items():
         text = text.replace(f"url: feeds/{stem}.", f"url: {url} #", 1)
     text = text.replace("settings:\n", f"settings:\n  allow_private_addresses: true\n{settings}", 1)
     config.write_text(text, encoding="utf-8")
@@ -37,17 +26,17 @@ def newsletter(tmp_path: Path, server: LocalServer, settings: str = "") -> Path:
 
 
 def test_render_record_records_an_old_issue_52_that_fetch_advises_it_for(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
     """walk202 #3: with output/issue-52.json (curator's format) and no store, `fetch` advised
     `curator render --record`, which then refused ("holds no issue-1.json ... its next issue
     there is 52, not 1"). Now it records issue 52 and the next build publishes issue 53."""
-    old = newsletter(tmp_path / "old", server)
+    old = newsletter(tmp_path / "old", http_server)
     code, _, err = run("build", "--config", str(old), "-q")
     assert code == 0, err
     # (the old tool's last issue, 52, in curator's format)
     data = json.loads((old.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
-    config = newsletter(tmp_path / "new", server)
+    config = newsletter(tmp_path / "new", http_server)
     (config.parent / "output").mkdir()
     (config.parent / "output" / "issue-52.json").write_text(
         json.dumps({**data, "number": 52}), encoding="utf-8"
@@ -69,12 +58,12 @@ def test_render_record_records_an_old_issue_52_that_fetch_advises_it_for(
 
 
 def test_a_hand_written_issue_json_beside_curators_issues_is_said(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
     """walk202 #3: a hand-written issue-52.json (url, title, authors, publication, blurb) beside
     a store that published issue 1 was accepted silently: its articles could be featured again,
     and index.html and feed.xml linked an issue-52.html never written."""
-    config = newsletter(tmp_path, server)
+    config = newsletter(tmp_path, http_server)
     code, _, err = run("build", "--config", str(config), "-q")
     assert code == 0, err
     output = config.parent / "output"

@@ -7,10 +7,8 @@ than one of its sentences, and the message says how many of how many were compar
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hostile_helpers import rss
 from test_crash import serve_demo
 
@@ -39,15 +37,6 @@ HANDOFF = (
 )
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    served = LocalServer().start()
-    try:
-        yield served
-    finally:
-        served.stop()
-
-
 def _page(title: str, *paragraphs: str) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
@@ -56,10 +45,10 @@ def _page(title: str, *paragraphs: str) -> str:
     )
 
 
-def _newsletter(folder: Path, server: LocalServer, extra: str = "") -> Path:
+def _newsletter(folder: Path, http_server: LocalServer, extra: str = "") -> Path:
     config = copy_demo(folder)
     text = config.read_text(encoding="utf-8")
-    for stem, url in serve_demo(server).items():
+    for stem, url in serve_demo(http_server).items():
         text = text.replace(f"url: feeds/{stem}.", f"url: {url} #", 1)
     if extra:
         text = text.replace("feeds:\n", f"feeds:\n  - url: {extra}\n", 1)
@@ -69,29 +58,29 @@ def _newsletter(folder: Path, server: LocalServer, extra: str = "") -> Path:
 
 
 def test_a_recorded_blurb_is_no_same_story_for_one_shared_sentence(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
     # The old newsletter's issue 52, in curator's format: its first article one that no feed
     # carries now, its blurb an opening sentence and a sentence of its own story.
-    old = _newsletter(tmp_path / "old", server)
+    old = _newsletter(tmp_path / "old", http_server)
     code, _, err = run("build", "--config", str(old), "-q")
     assert code == 0, err
     data = json.loads((old.parent / "output" / "issue-1.json").read_text(encoding="utf-8"))
     first = data["sections"][0]["articles"][0]
     first.update(
-        url=server.url("/old/handoff.html"),
+        url=http_server.url("/old/handoff.html"),
         title="The Customer Success Handoff",
         blurb=f"{OPENING} {STORY}",
         also_covered_by=[],
     )
-    unrelated = server.url("/new/weekend-queues.html")
-    copy = server.url("/new/handoff-copy.html")
-    server.add(
+    unrelated = http_server.url("/new/weekend-queues.html")
+    copy = http_server.url("/new/handoff-copy.html")
+    http_server.add(
         "/new/weekend-queues.html",
         _page("Staffing Weekend Support Queues", OPENING, *PARAGRAPHS),
         content_type="text/html; charset=utf-8",
     )
-    server.add(
+    http_server.add(
         "/new/handoff-copy.html",
         _page("Handing New Accounts to Customer Success", OPENING, STORY, HANDOFF),
         content_type="text/html; charset=utf-8",
@@ -103,8 +92,8 @@ def test_a_recorded_blurb_is_no_same_story_for_one_shared_sentence(
             ("Handing New Accounts to Customer Success", copy),
         )
     )
-    feed = server.add("/new/feed.xml", rss(items, "Support Notes"))
-    config = _newsletter(tmp_path / "new", server, extra=feed)
+    feed = http_server.add("/new/feed.xml", rss(items, "Support Notes"))
+    config = _newsletter(tmp_path / "new", http_server, extra=feed)
     (config.parent / "output").mkdir()
     (config.parent / "output" / "issue-52.json").write_text(
         json.dumps({**data, "number": 52}), encoding="utf-8"

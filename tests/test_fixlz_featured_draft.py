@@ -5,29 +5,18 @@ same `feature_again:` way out (it was published again with no word)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from test_fixlt_featured_before import DELIGHT, newsletter
 
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    served = LocalServer().start()
-    try:
-        yield served
-    finally:
-        served.stop()
-
-
 def test_an_article_featured_before_curator_added_to_a_draft_is_refused(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
-    config = newsletter(tmp_path, server)
+    config = newsletter(tmp_path, http_server)
     code, _, err = run("fetch", "--config", str(config), "-q")
     assert code == 0, err
     code, out, err = run("featured", "add", DELIGHT, "--config", str(config))

@@ -5,29 +5,18 @@ featured before the editor moved to curator, and said of a copy of one "publishe
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from test_fixlt_featured_before import DELIGHT, newsletter
 
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    served = LocalServer().start()
-    try:
-        yield served
-    finally:
-        served.stop()
-
-
 def test_subjects_list_and_explain_mark_featured_before_curator(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
-    config = newsletter(tmp_path, server)
+    config = newsletter(tmp_path, http_server)
     code, out, err = run("featured", "add", DELIGHT, "--config", str(config))
     assert code == 0, out + err
     code, _, err = run("fetch", "--config", str(config), "-q")
@@ -38,7 +27,7 @@ def test_subjects_list_and_explain_mark_featured_before_curator(
     lines = out.splitlines()
     at = lines.index(f"         {DELIGHT}")
     assert "[featured before you moved to curator]" in lines[at - 1], lines[at - 1]
-    copy = server.url("/agg/delight.html")
+    copy = http_server.url("/agg/delight.html")
     at = lines.index(f"         {copy}")
     assert "featured before you moved to curator" in lines[at - 1], lines[at - 1]
     code, out, err = run("subjects", "list", "--config", str(config), "--json")

@@ -5,29 +5,18 @@ published was ignored without a word."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from test_fixlt_old_issues import newsletter
 
 from conftest import LocalServer, said_as_one
 from conftest import run_cli as run
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    served = LocalServer().start()
-    try:
-        yield served
-    finally:
-        served.stop()
-
-
 def test_featured_add_of_a_published_article_and_a_late_first_issue_are_said(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
-    config = newsletter(tmp_path, server, "  first_issue: 53\n")
+    config = newsletter(tmp_path, http_server, "  first_issue: 53\n")
     code, out, err = run("build", "--config", str(config), "--json")
     assert code == 0, err
     assert json.loads(out)["issue"] == 53

@@ -5,10 +5,8 @@ editor is told once, and `featured list --unmatched` names them."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from test_fixlt_featured_before import DELIGHT, newsletter
 
 from conftest import LocalServer, said_as_one
@@ -17,19 +15,10 @@ from conftest import run_cli as run
 TYPO = DELIGHT + "-typo"
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    served = LocalServer().start()
-    try:
-        yield served
-    finally:
-        served.stop()
-
-
 def test_a_recorded_address_matching_no_stored_article_is_said_once_after_a_fetch(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
-    config = newsletter(tmp_path, server)
+    config = newsletter(tmp_path, http_server)
     code, out, err = run("featured", "add", DELIGHT, TYPO, "--config", str(config))
     assert code == 0, out + err
     code, out, err = run("fetch", "--config", str(config), "--json")

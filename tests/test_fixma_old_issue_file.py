@@ -5,10 +5,8 @@ was nothing to record (exit 0); the next fetch, draft and build said nothing of 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from test_fixlt_old_issues import newsletter
 
 from conftest import LocalServer, said_as_one
@@ -17,19 +15,10 @@ from conftest import run_cli as run
 PAST = "https://northwind-cx.example/2025/06/five-definitions-of-customer-experience/"
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    served = LocalServer().start()
-    try:
-        yield served
-    finally:
-        served.stop()
-
-
 def test_a_hand_written_issue_without_title_or_date_gets_advice_that_works(
-    tmp_path: Path, server: LocalServer
+    tmp_path: Path, http_server: LocalServer
 ) -> None:
-    config = newsletter(tmp_path, server)
+    config = newsletter(tmp_path, http_server)
     output = config.parent / "output"
     output.mkdir()
     article = {
