@@ -75,6 +75,11 @@ class FeaturedStore(StoreBase):
             self._set_meta([("featured_unmatched_said", json.dumps(sorted(keys)))])
         return len(keys), bool(keys - said)
 
+    def featured_before_ids(self) -> set[int]:
+        """The ids of the stored articles at an address recorded as featured before curator
+        (`featured_before_articles`' ids, without reading the articles)."""
+        return {int(r[0]) for r in self.db.execute(FEATURED_BEFORE)}
+
     def featured_before_articles(self) -> list[Article]:
         """The stored articles at an address recorded as featured before curator."""
         rows = self.db.execute(self._SELECT + f" WHERE a.id IN ({FEATURED_BEFORE}) ORDER BY a.id")
