@@ -324,7 +324,7 @@ def build_from_draft(
         titles=titles,
         retold=told_again,
         twins=twins,
-        featured_before={a.id for a in store.featured_before_articles() if a.id is not None},
+        featured_before=store.featured_before_ids(),
     )
     if repeats:  # said with the articles left without a blurb, if any
         stop_for(draft_file, repeats + blurb_mistakes(draft, issue, draft_file))

@@ -69,18 +69,16 @@ class FeaturedStore(StoreBase):
         """How many recorded addresses no stored article is at, and whether one of them was
         not counted the last time this was asked (so a fetch says it once, walk205 #1)."""
         keys = {k for k, _ in self.featured_before_unmatched()}
-        row = self.db.execute(
-            "SELECT value FROM meta WHERE key = 'featured_unmatched_said'"
-        ).fetchone()
-        said = set(json.loads(row[0])) if row is not None else set()
+        value = self._meta("featured_unmatched_said")
+        said = set(json.loads(value)) if value is not None else set()
         if keys != said:
-            with self.transaction():
-                self.db.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES"
-                    " ('featured_unmatched_said', ?)",
-                    (json.dumps(sorted(keys)),),
-                )
+            self._set_meta([("featured_unmatched_said", json.dumps(sorted(keys)))])
         return len(keys), bool(keys - said)
+
+    def featured_before_ids(self) -> set[int]:
+        """The ids of the stored articles at an address recorded as featured before curator
+        (`featured_before_articles`' ids, without reading the articles)."""
+        return {int(r[0]) for r in self.db.execute(FEATURED_BEFORE)}
 
     def featured_before_articles(self) -> list[Article]:
         """The stored articles at an address recorded as featured before curator."""

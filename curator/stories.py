@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC
 from itertools import chain
@@ -185,13 +185,18 @@ def content_key(article: Article) -> int:
     return hash((article.title, _body(article)))
 
 
-def _placed_shingles(article: Article) -> dict[int, int]:
-    """Each shingle with where it last stands in the article's words (0 first)."""
-    tokens = words(_body(article))
+def _hashed_shingles(text: str) -> Iterator[int]:
+    """The hashed shingles of `text`'s words, in order."""
+    tokens = words(text)
     # (hashed as tuples of `SHINGLE` words: no word holds a space, so as distinct as the words
     # joined, and hashed without a string made per shingle; hashes are never stored)
     runs = zip(*(tokens[k:] for k in range(SHINGLE)), strict=False)  # (the shorter runs end it)
-    return {s: i for i, s in enumerate(map(hash, runs))}
+    return map(hash, runs)
+
+
+def _placed_shingles(article: Article) -> dict[int, int]:
+    """Each shingle with where it last stands in the article's words (0 first)."""
+    return {s: i for i, s in enumerate(_hashed_shingles(_body(article)))}
 
 
 def fingerprint(article: Article, boilerplate: frozenset[int] = frozenset()) -> Fingerprint:
@@ -217,9 +222,7 @@ def blurb_sentences(
         return None
     found = []
     for sentence in _SENTENCE_END.split(article.blurb.strip()):
-        tokens = words(sentence)
-        runs = zip(*(tokens[k:] for k in range(SHINGLE)), strict=False)
-        if shingles := frozenset(map(hash, runs)) - boilerplate:
+        if shingles := frozenset(_hashed_shingles(sentence)) - boilerplate:
             found.append(shingles)
     return tuple(found)
 
@@ -289,6 +292,22 @@ def same_story_reason(a: Fingerprint, b: Fingerprint) -> str | None:
     least = min(len(a.whole), len(b.whole))
     if least >= MIN_SHINGLES and (copied := len(a.whole & b.whole) / least) >= COPY_SHARE:
         return f"they share {copied:.0%} of their text"
+    if (titles := _titles_alike(a, b)) != _MOST_WORDS:
+        return titles
+    if shared is None:
+        return "their titles share most words, and one is too short to compare by its text"
+    if shared < TITLE_TEXT_FLOOR:
+        return None
+    return f"their titles share most words, and {shared:.0%} of their text"
+
+
+#: `_titles_alike`'s answer for titles sharing most words: their text decides.
+_MOST_WORDS = "their titles share most words"
+
+
+def _titles_alike(a: Fingerprint, b: Fingerprint) -> str | None:
+    """How the titles of two fingerprints tell one story: the reason when they alone say so
+    (many words shared), `_MOST_WORDS` when their text is to decide, None when they do not."""
     if len(a.title_words) < MIN_TITLE_WORDS or len(b.title_words) < MIN_TITLE_WORDS:
         return None
     if a.series != b.series and a.series and b.series:
@@ -297,14 +316,9 @@ def same_story_reason(a: Fingerprint, b: Fingerprint) -> str | None:
     shorter = min(len(a.title_words), len(b.title_words))
     if common >= STRONG_TITLE_WORDS and common >= STRONG_TITLE_SHARE * shorter:
         return f"their titles share {common} of their words"
-    union = a.title_words | b.title_words
-    if len(a.title_words & b.title_words) / len(union) < TITLE_JACCARD:
+    if common / len(a.title_words | b.title_words) < TITLE_JACCARD:
         return None
-    if shared is None:
-        return "their titles share most words, and one is too short to compare by its text"
-    if shared < TITLE_TEXT_FLOOR:
-        return None
-    return f"their titles share most words, and {shared:.0%} of their text"
+    return _MOST_WORDS
 
 
 def _blurb_reason(a: Fingerprint, b: Fingerprint) -> str | None:
@@ -320,16 +334,8 @@ def _blurb_reason(a: Fingerprint, b: Fingerprint) -> str | None:
     said = f"{held} of the {of} sentences of a blurb, all the text stored of one of them"
     if held >= BLURB_SENTENCES and held >= TEXT_CONTAINMENT * of:
         return f"one holds {said}"
-    if len(a.title_words) < MIN_TITLE_WORDS or len(b.title_words) < MIN_TITLE_WORDS:
-        return None
-    if a.series != b.series and a.series and b.series:
-        return None
-    common = len(a.title_words & b.title_words)
-    shorter = min(len(a.title_words), len(b.title_words))
-    if common >= STRONG_TITLE_WORDS and common >= STRONG_TITLE_SHARE * shorter:
-        return f"their titles share {common} of their words"
-    if common / len(a.title_words | b.title_words) < TITLE_JACCARD:
-        return None
+    if (titles := _titles_alike(a, b)) != _MOST_WORDS:
+        return titles
     if not of:
         return "their titles share most words, and one is too short to compare by its text"
     if held < TITLE_TEXT_FLOOR * of:

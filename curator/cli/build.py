@@ -198,6 +198,27 @@ def fetch_with_progress(config: Config, store: Store, quiet: bool) -> FetchSumma
         )
 
 
+def say_published_state(conf: Config, store: Store, out_dir: Path, command: str) -> bool:
+    """What `build` and `draft` (`command`) check of the published issues in `out_dir` before
+    anything is fetched, drafted or published: an issue a killed build put in place is recorded
+    as it is, and no other is published under its number (fixlv: walk201 #1); a store older than
+    the folder's issues stops it (walk171 #5); issues whose files were deleted (walk150 #5: said
+    only after the next issue), issue files past the next (walk202 #3), a `first_issue:` the
+    store ignores (walk205 #4) and subjects renamed by hand (walk155 #5: before any stop) are
+    said. Whether issues whose files were deleted were said."""
+    finish_killed_issue(conf, store, out_dir, command)
+    stop_early_for_unrecorded_issue(conf, store, out_dir)
+    if (gone := gone_issues(conf, store, out_dir, command)) is not None:
+        warn(gone)
+    if (stray := stray_issues_said(store, out_dir)) is not None:
+        warn(stray)
+    if (late := first_issue_ignored(conf, store)) is not None:
+        warn(late)
+    for note in hand_rename_notes(conf, store):
+        warn(note)
+    return gone is not None
+
+
 @click.command()
 @common_options
 @out_option("Where to write the issue. Default: settings.output in the config.")
@@ -265,20 +286,7 @@ def build(
         # And a store older than the folder's issues (a backup put back): before any feed is read
         # (walk171 #5: the build fetched and warned of a gap in entries issue 2 had featured,
         # then refused).
-        # An issue a killed build put in place is recorded as it is, and no other is published
-        # under its number (fixlv: walk201 #1, the next build published another issue N).
-        finish_killed_issue(conf, store, out_dir, "build")
-        stop_early_for_unrecorded_issue(conf, store, out_dir)
-        # Before anything is fetched or published (walk150 #5: said only after the next issue)
-        gone = gone_issues(conf, store, out_dir, "build")
-        if gone is not None:
-            warn(gone)
-        if (stray := stray_issues_said(store, out_dir)) is not None:
-            warn(stray)  # (walk202 #3)
-        if (late := first_issue_ignored(conf, store)) is not None:
-            warn(late)  # (walk205 #4)
-        for note in hand_rename_notes(conf, store):  # (walk155 #5: before any stop)
-            warn(note)
+        gone_said = say_published_state(conf, store, out_dir, "build")
         edits: list[SubjectEdit] = []  # (walk182 #7: what a subject edit changed)
         if draft_file is not None:
             if subject or all_subjects:
@@ -295,7 +303,7 @@ def build(
                     now=datetime.now(UTC),
                     out_dir=out_dir,
                     templates=templates,
-                    gone_said=gone is not None,
+                    gone_said=gone_said,
                     edited=edits.append,
                 )
             except CuratorError:
@@ -344,7 +352,7 @@ def build(
                     # said once the templates are checked (walk144 #7a: a template's mistake
                     # stopped the build after "Fetching 2 feed(s)", and nothing was fetched)
                     fetching=None if quiet else partial(say_fetching, conf),
-                    gone_said=gone is not None,
+                    gone_said=gone_said,
                     edited=edits.append,
                 )
         except CuratorError as error:
@@ -426,18 +434,7 @@ def draft(
             warn(shared)  # (walk186 #4: one newsletter's draft replaces the other's)
         # A store older than the folder's issues: refused before any feed is read, as `build`
         # refuses it (walk171 #5: `draft` wrote another issue 2 beside the published one).
-        finish_killed_issue(conf, store, conf.settings.output, "draft")  # (fixlv)
-        stop_early_for_unrecorded_issue(conf, store, conf.settings.output)
-        # (walk150 #5: an issue whose files were deleted had its articles left out unsaid)
-        gone = gone_issues(conf, store, conf.settings.output, "draft")
-        if gone is not None:
-            warn(gone)
-        if (stray := stray_issues_said(store, conf.settings.output)) is not None:
-            warn(stray)  # (walk202 #3)
-        if (late := first_issue_ignored(conf, store)) is not None:
-            warn(late)  # (walk205 #4)
-        for note in hand_rename_notes(conf, store):  # (walk155 #5)
-            warn(note)
+        say_published_state(conf, store, conf.settings.output, "draft")
         if not no_fetch:
             announce_fetch(conf, quiet)
         before = store.newest_article_id()

@@ -23,7 +23,7 @@ from curator.cli.common import (
     shown_path,
 )
 from curator.errors import CuratorError, InputError
-from curator.models import FEATURED_BEFORE_CURATOR
+from curator.models import FEATURED_BEFORE_CURATOR, Article
 from curator.store import Store
 from curator.urls import address_fault, scheme_left_out, url_key
 
@@ -102,12 +102,13 @@ def add(
     good, bad = read_addresses(urls, from_file)
     with opened(config, db, create=True) as (_, store):
         given = rows = list({url_key(u): u for u in good}.items())
+        found = {k: article for k, u in rows if (article := store.article_by_url(u)) is not None}
         # (walk205 #4: one curator's own issue featured was "recorded as featured before you
         # moved to curator"; that issue keeps it out of later ones already)
-        issued = {k: n for k, u in rows if (n := _issue_featuring(store, u)) is not None}
+        issued = {k: n for k, a in found.items() if (n := _issue_featuring(store, a)) is not None}
         rows = [(k, u) for k, u in rows if k not in issued]
         new = set(store.record_featured_before(rows))
-        stored = {k for k, u in rows if store.article_by_url(u) is not None}
+        stored = {k for k, _ in rows if k in found}
     recorded = [u for k, u in rows if k in new]
     again = [u for k, u in rows if k not in new]
     data: dict[str, Any] = {
@@ -153,10 +154,9 @@ def add(
         raise failure
 
 
-def _issue_featuring(store: Store, url: str) -> int | None:
-    """The first issue of the store that featured the stored article at `url`, if one did."""
-    article = store.article_by_url(url)
-    if article is None or article.id is None:
+def _issue_featuring(store: Store, article: Article) -> int | None:
+    """The first issue of the store that featured the stored `article`, if one did."""
+    if article.id is None:
         return None
     issues = store.issues_featuring(article.id)
     return issues[0] if issues else None

@@ -202,7 +202,7 @@ def list_(
             )
         totals = store.placement_counts()
         # (walk205 #3: no mark said it was featured before the editor moved to curator)
-        before = {a.id for a in store.featured_before_articles()}
+        before = store.featured_before_ids()
         stored_any = store.newest_article_id() > 0
         # A subject no article is under is listed too, with 0, in its place (walk33 #4: a
         # planned theme left empty by a move disappeared from the list), unless nothing is
