@@ -1,0 +1,39 @@
+"""fixmb (after fixly): an edited draft waiting while `curator fetch` stores new articles, and
+its blurbs' line numbers; the feeds served on 127.0.0.1 in the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_fixly_drafts import NEW_ITEM, _build, _draft, _served_demo
+
+from conftest import LocalServer, said_as_one, sans_config
+from conftest import run_cli as run
+
+
+def _fetch_new(config: Path, server: LocalServer) -> tuple[int, str, str]:
+    """Northwind's feed with one new article of "The basics of customer experience", fetched."""
+    feed = (config.parent / "feeds" / "northwind.xml").read_text(encoding="utf-8")
+    server.add("/feeds/northwind.xml", feed.replace("<item>", NEW_ITEM, 1))
+    page = "<html><head><title>Mapping the Customer Journey</title></head><body><p>Map it.</p>"
+    server.add("/pages/mapping-the-customer-journey.html", page, content_type="text/html")
+    return run("fetch", "--config", str(config))
+
+
+def test_an_article_fetched_after_the_draft_is_not_said_past_issue_size(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """fixmb #1: an article fetched while the edited draft waited: its subject's line says it
+    came in since the draft was written, not "(issue_size: 4 per subject)" (it was not left by
+    the cap: the draft was written before it came)."""
+    config = _served_demo(tmp_path, http_server, themes=False)
+    path, written = _draft(config)
+    path.write_text(written.replace("Welcome to issue 1", "Hello, issue 1"), encoding="utf-8")
+    code, _, err = _fetch_new(config, http_server)
+    assert code == 0, err
+    code, out, said = _build(config, path)
+    assert code == 0, said
+    said = said_as_one(sans_config(out)) + " " + said
+    subject = "The basics of customer experience: 4 featured; 1 more fit it and wait for a later"
+    assert f"{subject} issue (came in since the draft was written)" in said, said
+    assert "issue_size: 4 per subject" not in said, said
