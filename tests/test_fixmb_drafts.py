@@ -3,6 +3,7 @@ its blurbs' line numbers; the feeds served on 127.0.0.1 in the test."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from test_fixly_drafts import NEW_ITEM, _build, _draft, _served_demo
@@ -37,3 +38,39 @@ def test_an_article_fetched_after_the_draft_is_not_said_past_issue_size(
     subject = "The basics of customer experience: 4 featured; 1 more fit it and wait for a later"
     assert f"{subject} issue (came in since the draft was written)" in said, said
     assert "issue_size: 4 per subject" not in said, said
+
+
+def test_fetch_says_what_came_in_since_the_edited_draft(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """fixmb #2: `curator fetch` storing a new article of a subject while the edited draft of the
+    next issue waits says, once, that it came in since drafts/issue-1.md was written, under which
+    subject, that `build --draft` publishes the draft as written and `curator draft --force`
+    would offer it (it said only "1 new article(s) stored."); --json holds the same line."""
+    config = _served_demo(tmp_path, http_server, themes=False)
+    path, written = _draft(config)
+    path.write_text(written.replace("Welcome to issue 1", "Hello, issue 1"), encoding="utf-8")
+    code, out, err = _fetch_new(config, http_server)
+    assert code == 0, err
+    said = said_as_one(sans_config(out))
+    line = (
+        f"1 new article(s) of your subjects came in since {path} was written (1 under The basics"
+        " of customer experience): your edited draft does not have them, and `curator build"
+        f" --draft {path}` publishes it as you wrote it; `curator draft --force` would offer"
+        " them in a new draft, keeping yours as issue-1.md.replaced to copy your edits from."
+    )
+    assert said.count(line) == 1, said
+    # a fetch bringing nothing new says nothing more of it; --json holds it when one does
+    code, out, err = run("fetch", "--config", str(config))
+    assert code == 0 and "came in since" not in out + err, out + err
+    feed = (config.parent / "feeds" / "northwind.xml").read_text(encoding="utf-8")
+    two = NEW_ITEM.replace("p=999", "p=998").replace("One Touchpoint", "Each Touchpoint")
+    two = two.replace("customer-journey.html", "journey-touchpoints.html")
+    page = "<html><head><title>Each Touchpoint</title></head><body><p>Map each.</p></body></html>"
+    http_server.add("/pages/mapping-the-journey-touchpoints.html", page, content_type="text/html")
+    http_server.add("/feeds/northwind.xml", feed.replace("<item>", NEW_ITEM + two, 1))
+    code, out, err = run("fetch", "--config", str(config), "--json")
+    assert code == 0, err
+    said = said_as_one(sans_config(json.loads(out)["new_since_edited_draft"]))
+    assert said.startswith("2 new article(s) of your subjects came in since"), said
+    assert path.read_text(encoding="utf-8").count("Hello, issue 1") == 1
