@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_fixly_drafts import NEW_ITEM, _build, _draft, _served_demo
+from test_fixly_drafts import DELIGHT, NEW_ITEM, _block, _build, _draft, _served_demo
 
 from conftest import LocalServer, said_as_one, sans_config
 from conftest import run_cli as run
@@ -19,6 +19,12 @@ def _fetch_new(config: Path, server: LocalServer) -> tuple[int, str, str]:
     page = "<html><head><title>Mapping the Customer Journey</title></head><body><p>Map it.</p>"
     server.add("/pages/mapping-the-customer-journey.html", page, content_type="text/html")
     return run("fetch", "--config", str(config))
+
+
+def _line(text: str, line: str, *, after: str) -> int:
+    """The number of the first line `line` of `text` below the line `after`."""
+    lines = text.splitlines()
+    return lines.index(line, lines.index(after)) + 1
 
 
 def test_an_article_fetched_after_the_draft_is_not_said_past_issue_size(
@@ -74,3 +80,30 @@ def test_fetch_says_what_came_in_since_the_edited_draft(
     said = said_as_one(sans_config(json.loads(out)["new_since_edited_draft"]))
     assert said.startswith("2 new article(s) of your subjects came in since"), said
     assert path.read_text(encoding="utf-8").count("Hello, issue 1") == 1
+
+
+def test_a_blurb_right_under_the_fields_names_its_own_lines(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """fixmb #3: a blurb starting right under the fields (no blank line between) kept its text
+    but not its first line's number, so a mistake further down it was said at the line after
+    its own (a `---` under its first line was said at the line under the `---`, at the blurb's
+    end too, where that line is the next article's)."""
+    config = _served_demo(tmp_path, http_server)
+    path, written = _draft(config)
+    block = _block(written, DELIGHT)
+    fields, blurb = block.split("\n\n", 1)
+    first, rest = blurb.split("\n", 1)
+    text = written.replace(block, f"{fields}\n{first}\n---\n{rest}")
+    path.write_text(text, encoding="utf-8")
+    code, _, said = _build(config, path)
+    assert code == 2, said
+    at = _line(text, "---", after=f"## {DELIGHT}")
+    assert f"{path}:{at}: '" in said and "with this line of --- under it is a heading" in said, said
+    # at the blurb's end
+    text = written.replace(block, f"{fields}\n{blurb.rstrip()}\n---\n\n")
+    path.write_text(text, encoding="utf-8")
+    code, _, said = _build(config, path)
+    at = _line(text, "---", after=f"## {DELIGHT}")
+    assert code == 2 and f"{path}:{at}: '" in said, said
+    assert not (config.parent / "output" / "issue-1.html").exists()
