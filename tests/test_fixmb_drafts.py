@@ -107,3 +107,40 @@ def test_a_blurb_right_under_the_fields_names_its_own_lines(
     at = _line(text, "---", after=f"## {DELIGHT}")
     assert code == 2 and f"{path}:{at}: '" in said, said
     assert not (config.parent / "output" / "issue-1.html").exists()
+
+
+def _issue(config: Path, number: int, *, editor: str | None) -> tuple[str, str]:
+    """Draft issue `number` (of every subject), its `editor:` line emptied unless `editor`, and
+    build it: what the build said, and the issue's page."""
+    code, _, err = run("draft", "--config", str(config), "-q")
+    assert code == 0, err
+    path = config.parent / "drafts" / f"issue-{number}.md"
+    text = path.read_text(encoding="utf-8")
+    if editor is None:
+        line = next(line for line in text.splitlines() if line.startswith("editor: "))
+        path.write_text(text.replace(f"{line}\n", "editor:\n", 1), encoding="utf-8")
+    code, out, said = _build(config, path)
+    assert code == 0, said
+    page = config.parent / "output" / f"issue-{number}.html"
+    return said_as_one(sans_config(out)) + " " + said, page.read_text(encoding="utf-8")
+
+
+def test_an_editor_emptied_on_purpose_is_said_once(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """fixmb #4: issue 1 credits its editor; issue 2's draft empties `editor:` (said: a slip
+    after an issue that credited them), and issue 3's too: not said again, the newsletter
+    leaving it empty on purpose (it was said on every build); both published without "edited
+    by"."""
+    config = _served_demo(tmp_path, http_server, themes=False)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("issue_size: 4", "issue_size: 1"), encoding="utf-8")
+    name = "Morgan Ellery"
+    said, html = _issue(config, 1, editor=name)
+    assert "`editor:` is empty" not in said and name in html, said
+    said, html = _issue(config, 2, editor=None)
+    assert said.count("`editor:` is empty, so the issue is published without") == 1, said
+    assert "said once: the next issue that leaves it empty too is not told again" in said
+    assert name not in html
+    said, html = _issue(config, 3, editor=None)
+    assert "`editor:` is empty" not in said and name not in html, said
