@@ -364,7 +364,7 @@ def new_since_edited_draft(config: Config, store: Store, before: int) -> str | N
     names = " and ".join(str(p) for p in edited)
     first = edited[0]
     return (
-        f"{n} new article(s) of your subjects came in since {names} was written ({where}): your"
+        f"{n} new article(s) of your subjects came in since {names} {'was' if len(edited) == 1 else 'were'} written ({where}): your"
         f" edited draft does not have them, and `curator build --draft {shell_arg(first)}`"
         f" publishes it as you wrote it; `curator draft --force` would offer them in a new"
         f" draft, keeping yours as {first.name}.replaced to copy your edits from."
