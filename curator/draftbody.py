@@ -602,6 +602,7 @@ class DraftBody:
             self.note_colonless(self.current, raw, number)
             self.current.blurb_line = self.current.blurb_line or number
             self.current.blurb.append(_text_line(raw))
+            self.current.blurb_numbers.append(number)  # (fixmb #3: the two fell out of step)
             return
         value = _unescape_comments(raw.split(":", 1)[1].strip())
         if key not in ARTICLE_FIELDS:

@@ -409,15 +409,23 @@ def headless_sections(
     return warnings, merged
 
 
-def dropped_editor(draft: Draft, path: Path | str, text: str, editor: str | None) -> list[str]:
+def dropped_editor(
+    draft: Draft, path: Path | str, text: str, editor: str | None, *, told_before: bool = False
+) -> list[str]:
     """A warning when the draft's `editor:` is empty or gone while feeds.yaml names the editor
-    (`editor`): the issue is published without "edited by ..." (walk204 #6: unsaid)."""
-    if draft.editor or not (editor or "").strip():
+    (`editor`): the issue is published without "edited by ..." (walk204 #6: unsaid).
+
+    Not with `told_before`: the issue before this one was published without them too, and its
+    build said so (of the same editor). A newsletter that leaves `editor:` empty on purpose heard
+    it once; a slip after an issue that credited them is still said (fixmb #4: it was said on
+    every build of such a newsletter)."""
+    if draft.editor or not (editor or "").strip() or told_before:
         return []
     lines = text.splitlines()
     at = next((n for n, line in enumerate(lines[:60], 1) if line.startswith("editor:")), 0)
     where = f"{path}:{at}: `editor:` is empty" if at else f"{path}: the draft has no `editor:` line"
     return [
         f'{where}, so the issue is published without "edited by {editor}" (feeds.yaml\'s editor);'
-        f" to credit them, write `editor: {editor}` in the draft's front matter"
+        f" to credit them, write `editor: {editor}` in the draft's front matter (said once:"
+        " the next issue that leaves it empty too is not told again)"
     ]

@@ -333,3 +333,39 @@ ONE_WORD_NOTE = (
     "Fits on one word: {why}; cut it if it does not (and `curator subjects exclude URL` keeps it"
     " out of later issues)."
 )
+
+
+def new_since_edited_draft(config: Config, store: Store, before: int) -> str | None:
+    """What `curator fetch` says when it stored articles of the subjects after `curator draft`
+    wrote the next issue's draft, and that draft was edited since (`before`: the newest article's
+    id before the fetch; None when this fetch brought none of them): how many came in since, by
+    subject, and that the edited draft is published as written while `curator draft --force`
+    would offer them (fixmb #2: the fetch said only "1 new article(s) stored.").
+
+    Only an edited draft: one as curator wrote it is written anew by the next `curator draft`."""
+    number = store.next_issue_number()
+    newest, recorded = store.draft_newest(number), store.draft_written(number)
+    if newest is None or recorded is None or not store.placed_since(max(newest, before), ()):
+        return None
+    folder = config.settings.drafts or config.folder / "drafts"
+    edited = []
+    for path in drafts_of(folder, number, draft_path(folder, number)):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # (what is wrong with it, its build says)
+        if digest(text) != recorded and not as_curator_wrote(text):
+            edited.append(path)
+    if not edited:
+        return None
+    since = store.placed_since(newest, ())
+    n = sum(since.values())
+    where = ", ".join(f"{k} under {s}" for s, k in sorted(since.items()))
+    names = " and ".join(str(p) for p in edited)
+    first = edited[0]
+    return (
+        f"{n} new article(s) of your subjects came in since {names} {'was' if len(edited) == 1 else 'were'} written ({where}): your"
+        f" edited draft does not have them, and `curator build --draft {shell_arg(first)}`"
+        f" publishes it as you wrote it; `curator draft --force` would offer them in a new"
+        f" draft, keeping yours as {first.name}.replaced to copy your edits from."
+    )

@@ -373,6 +373,10 @@ def build_from_draft(
     published_ids = [
         a.id for s in issue.sections for e in s.entries for a in (e.article, *e.copy_articles)
     ]
+    said_before = _editor_dropped_before(store, draft.number, config.editor)
+    dropped = dropped_editor(draft, draft_file, as_written, config.editor, told_before=said_before)
+    if dropped and config.editor:
+        store.record_editor_dropped(draft.number, config.editor)
     warnings = (
         *history_notes(config, theme_history(config, store)),
         *broken_promise(
@@ -413,7 +417,7 @@ def build_from_draft(
         *below_min_articles(config, issue, draft_file),
         *merged_sections(draft, draft_file),
         *renamed_headings(draft, draft_file, as_written),
-        *dropped_editor(draft, draft_file, as_written, config.editor),
+        *dropped,
         *_other_edited_drafts(config, store, draft.number, draft_file),
         *unreachable,
         *moved,
@@ -524,3 +528,12 @@ def build_from_draft(
     by_id = {e.article.url: e.article.id for s in issue.sections for e in s.entries}
     kept = tuple(k for k in published.kept if by_id.get(k.url) not in merged)
     return BuildResult(FetchSummary((), 0), issue, published.paths, warnings, kept_subjects=kept)
+
+
+def _editor_dropped_before(store: Store, number: int, editor: str | None) -> bool:
+    """Whether the issue published before issue `number` went out without an editor, its build
+    saying that the draft's `editor:` was emptied while feeds.yaml named `editor` (fixmb #4)."""
+    earlier = [r for r in store.issues() if r.number < number]
+    if not earlier or earlier[-1].editor != "" or not editor:
+        return False
+    return store.editor_dropped(earlier[-1].number) == editor

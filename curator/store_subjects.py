@@ -326,6 +326,14 @@ class SubjectStore(StoreBase):
     def record_draft_newest(self, number: int, article_id: int) -> None:
         self._set_meta([(f"draft_newest:{number}", str(article_id))])
 
+    def editor_dropped(self, number: int) -> str | None:
+        """feeds.yaml's editor when the build of issue `number` said its draft's `editor:` was
+        emptied (`draftcheck.dropped_editor`), or None: not said."""
+        return self._meta(f"editor_dropped:{number}")
+
+    def record_editor_dropped(self, number: int, editor: str) -> None:
+        self._set_meta([(f"editor_dropped:{number}", editor)])
+
     def placed_since(self, after: int, leaving: Collection[int]) -> dict[str, int]:
         """Per subject, how many articles stored after the id `after` are placed under it, but
         those of `leaving` (an issue's) and those an issue featured (walk204 #5)."""

@@ -299,9 +299,16 @@ def left_out(
         and s.subject.casefold() not in theme
         and s.subject.casefold() in subjects
     )
+    # What was stored after `curator draft` wrote the draft waits too, neither cut from it nor
+    # left by issue_size (fixmb #1: said "past issue_size" under its subject).
+    since_draft: dict[str, int] = {}
+    newest = store.draft_newest(issue.number) if from_draft and issue is not None else None
+    if newest is not None:
+        since_draft = store.placed_since(newest, leaving)
     cut = {
         s.subject: min(
-            waiting.get(s.subject, 0),
+            waiting.get(s.subject, 0)
+            - min(waiting.get(s.subject, 0), since_draft.get(s.subject, 0)),
             max(0, config.issue_size - len(s.entries) - sum(moved.get(s.subject, {}).values())),
         )
         for s in sections
@@ -310,11 +317,7 @@ def left_out(
     cut = {k: v for k, v in cut.items() if v}
     dropped: dict[str, int] = {}
     regrouped: dict[str, dict[str, int]] = {}
-    since_draft: dict[str, int] = {}
     if from_draft and issue is not None:
-        newest = store.draft_newest(issue.number)
-        if newest is not None:
-            since_draft = store.placed_since(newest, leaving)
         shown = {s.subject.casefold() for s in sections}
         taken = set(featured)
         under = {e.article.id: s.subject for s in sections for e in s.entries}

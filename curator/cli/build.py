@@ -64,6 +64,7 @@ from curator.cli.report_progress import RunProgress
 from curator.config import Config
 from curator.config_load import load_config
 from curator.config_values import home_path
+from curator.draftfiles import new_since_edited_draft
 from curator.draftmaker import shared_drafts_note
 from curator.earlychecks import check_before_store
 from curator.errors import CuratorError, InputError, shell_arg
@@ -671,6 +672,7 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         corrected = waiting_draft_corrections(conf, store, datetime.now(UTC))
         templated = template_feed_notes(conf, store, before)  # (walk155 #9)
         unmatched, unmatched_said = unmatched_note(store)  # (walk205 #1)
+        since_draft = new_since_edited_draft(conf, store, before)  # (fixmb #2)
     for line in (*placing, *corrected, *templated, *filter(None, [unmatched_said])):
         # (walk150 #1: the draft waiting holds a title its feed corrected), held in --json's
         # `warnings` too (walk181 #1: a script read `"warnings": []`)
@@ -685,6 +687,7 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
                 **fetch_summary_dict(summary),
                 "subject_edit": edit,
                 "featured_before_unmatched": unmatched,
+                "new_since_edited_draft": since_draft,
             },
             failure=failure,
         )
@@ -697,3 +700,5 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         # printed "0 new article(s) stored." every run, and cron mailed it); what does need them
         # (a failed feed, entries left out, a waiting draft's correction) is said on stderr above.
         echo(f"{summary.new_articles} new article(s) stored.")
+        if since_draft is not None:
+            echo(since_draft)

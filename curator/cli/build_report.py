@@ -202,6 +202,26 @@ def nothing_new(written: str, left: LeftOut | None, none_read: str | None = None
     return said
 
 
+def _why_waiting(left: LeftOut, subject: str, waiting: int, cut: int) -> str:
+    """Why `waiting` articles of `subject` wait: cut from the draft, stored since it was written
+    (fixmb #1: said to be past issue_size), the rest left by issue_size."""
+    capped = f"issue_size: {left.issue_size} per subject"
+    since = min(left.since_draft.get(subject, 0), waiting - cut)
+    rest = waiting - cut - since
+    parts = [
+        (n, what)
+        for n, what in (
+            (cut, "cut from the draft"),
+            (since, "came in since the draft was written"),
+            (rest, f"past {capped}"),
+        )
+        if n
+    ]
+    if len(parts) == 1:
+        return capped if rest else parts[0][1]
+    return "; ".join(f"{n} {what}" for n, what in parts)
+
+
 def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
     """What the issue did not feature, under its line (walk53 #5: a whole off-topic feed and
     what each subject's cap left out went unmentioned): per subject, how many more fit it and wait
@@ -222,15 +242,7 @@ def left_out_lines(issue: Issue, left: LeftOut, new_articles: int) -> list[str]:
                 )
         elif waiting:
             # (what a draft cut is not issue_size's doing: walk142 #11)
-            capped = f"issue_size: {left.issue_size} per subject"
-            why = (
-                "cut from the draft"
-                if cut == waiting
-                else f"{cut} cut from the draft; {waiting - cut} past {capped}"
-                if cut
-                else capped
-            )
-            line += f"; {waiting} more fit it and wait for a later issue ({why})"
+            line += f"; {waiting} more fit it and wait for a later issue ({_why_waiting(left, section.subject, waiting, cut)})"
         moved = left.moved.get(section.subject, {})
         if moved:  # (not cut, nor waiting: published under another section, walk153 #3)
             line += "; " + ", ".join(
