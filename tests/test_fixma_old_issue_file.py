@@ -45,3 +45,24 @@ def test_a_hand_written_issue_without_title_or_date_gets_advice_that_works(
         code, out, err = run(command, "--config", str(config), "-q")
         said = said_as_one(out + err)
         assert f"record them so: `curator featured add {PAST} --config" in said, (command, said)
+
+
+def test_a_hand_written_issue_at_the_next_number_gets_the_same_advice(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    """revP: numbered the store's next issue exactly (issue-1.json, no issue published), such a
+    file was passed over by the check of files past the next issue, and `draft` and `build`
+    said nothing of it or advised `render --record` (which refuses a file with no title)."""
+    config = newsletter(tmp_path, http_server)
+    output = config.parent / "output"
+    output.mkdir()
+    article = {"url": PAST, "title": "Five Definitions", "blurb": "A past pick."}
+    (output / "issue-1.json").write_text(
+        json.dumps({"number": 1, "sections": [{"subject": "Basics", "articles": [article]}]}),
+        encoding="utf-8",
+    )
+    for command in ("fetch", "draft", "build"):
+        code, out, err = run(command, "--config", str(config), "-q")
+        said = said_as_one(out + err)
+        assert 'add "title" and "date" to' in said and "issue-1.json" in said, (command, said)
+        assert f"record them so: `curator featured add {PAST} --config" in said, (command, said)
