@@ -41,13 +41,8 @@ from curator.ownership import stop_for_another_newsletters_store, stop_for_share
 from curator.placement import pending
 from curator.publishissue import missing_store_said
 from curator.runoverlap import drafted_meanwhile, published_meanwhile
-from curator.store import (
-    Store,
-    StoreError,
-    file_in_the_way,
-    plain_store_error,
-    read_only_source,
-)
+from curator.store import Store
+from curator.storeerrors import StoreError, file_in_the_way, plain_store_error, read_only_source
 
 #: `ctx.meta` key: the --config the run was given, for the commands its advice names.
 CONFIG_GIVEN = "curator.config_given"

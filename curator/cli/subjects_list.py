@@ -43,7 +43,8 @@ from curator.placement import (
 )
 from curator.possessive import possessive
 from curator.render import published_mark
-from curator.store import FEED_DROPPED, LOCAL_FILE, Store, StoreError, read_only_source
+from curator.store import FEED_DROPPED, LOCAL_FILE, Store
+from curator.storeerrors import StoreError, read_only_source
 from curator.subjects import (
     CHANCE_SHARE,
     WORDS_ALIKE,
