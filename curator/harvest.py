@@ -6,7 +6,7 @@ slowest feed: a feed is parsed as soon as its bytes are in, its new entries' pag
 soon as it is parsed, each page is read as soon as it is in, and the feed's articles are built as
 soon as its last page is. A huge first fetch is bounded (fixgu): at most `PARSING_AT_ONCE` feeds
 parse at once, and at most `BUILT_AT_ONCE` new entries are built and wait to be written, the feed
-written next never waiting (`_Storer.may_build`). The editor sees each feed as it is read and the pages as they are
+written next never waiting (`harvest_storer.Storer.may_build`). The editor sees each feed as it is read and the pages as they are
 (`progress`, `page_progress`). Stages:
 
 1. `_one_feed` (per feed, in the loop): fetch, then `_settled` decides whether there is anything
@@ -14,7 +14,7 @@ written next never waiting (`_Storer.may_build`). The editor sees each feed as i
    the store which entries it lacks; a `_Settled` or a `_Fresh` outcome, nothing written yet.
 2. `_PageReader` (in the loop): each page fetched once and read (`curator.extract`) in a worker,
    tallied for the report, failures counted by reason.
-3. `_Storer` (in the loop, in the configured order): each outcome written as soon as it and every
+3. `harvest_storer.Storer` (in the loop, in the configured order): each outcome written as soon as it and every
    feed's before it in feeds.yaml are in (`_store`), a fresh feed's articles and its new
    validators in one transaction, so an interrupted run keeps what it stored and never makes the
    next one skip articles it did not store; the outcome is then let go, so the run's memory is
@@ -30,15 +30,16 @@ The parts live in their own modules, which this one imports: `harvest_report` (w
 its pages and in all), `harvest_feedreport` (what it says of each feed), `harvest_scripts` (new
 articles in scripts no subject's words use), `harvest_pages` (the pages: read, failures by
 reason, read again on later runs), `harvest_entries` (a feed's entries against the store: new, changed, moved, missed),
-`harvest_outcome` (one feed's outcome before writing: settled, or fresh and built) and
-`harvest_store` (each outcome written, `store_outcome`)."""
+`harvest_outcome` (one feed's outcome before writing: settled, or fresh and built),
+`harvest_storer` (the outcomes written in the configured order, `Storer`) and `harvest_store`
+(each outcome written, `store_outcome`)."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
 import hashlib
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -108,6 +109,7 @@ from curator.harvest_report import no_store_progress as _no_store_progress
 from curator.harvest_scripts import after_placing, other_script, subjects_scripts
 from curator.harvest_store import came_back
 from curator.harvest_store import store_outcome as _store
+from curator.harvest_storer import Storer
 from curator.models import (
     Article,
     FetchResult,
@@ -140,13 +142,6 @@ def fetch_settings(config: Config) -> FetchSettings:
 
 # -- the loop --------------------------------------------------------------------------------------
 
-#: New entries whose articles are being built or wait to be written, at most: a feed whose new
-#: entries would pass it waits to be built until a feed is written (the feed written next never
-#: waits: nothing it waits for can wait on it, nor does a feed when no other is being built). The
-#: workers build faster than this process writes: a 300-feed first fetch held the articles of
-#: every feed built and not written yet, 60 MB more of them, where a feed waiting here holds its
-#: entries only (fixgu). A weekly run's feeds, of a few new entries each, never wait.
-BUILT_AT_ONCE = 4_000
 #: Feeds parsed at once at most (in the workers, or waiting for one): a feed read waits for its
 #: turn, and a parsed feed's articles are built before the next feeds are parsed, instead of
 #: behind every feed read (the workers take tasks in the order given). A 300-feed first fetch
@@ -175,8 +170,8 @@ class _Run:
     #: Each feed's name as known so far in the run (its stored title, then the one it gives):
     #: a feed's line names its address too when another feed has the same name (`told_apart`).
     names: dict[str, str] = dataclasses.field(default_factory=dict)
-    #: Writes each feed's outcome as soon as it can (`_Storer`).
-    storer: _Storer = dataclasses.field(default_factory=lambda: _Storer(_unwritten, 0))
+    #: Writes each feed's outcome as soon as it can (`Storer`).
+    storer: Storer = dataclasses.field(default_factory=lambda: Storer(_unwritten, 0))
     #: Feeds being parsed (`PARSING_AT_ONCE`); released when its parse ends, whatever the storing
     #: waits for, so that no feed waits on another's writing.
     parsing: asyncio.Semaphore = dataclasses.field(
@@ -262,7 +257,7 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         run.pages.feed_done(source.url)
         return outcome
     # Its body is let go once parsed (only its size is written): a feed's outcome may wait long
-    # for the feeds before it to be written (`_Storer`).
+    # for the feeds before it to be written (`Storer`).
     size = len(content)
     result = dataclasses.replace(result, content=None)
     del content
@@ -560,7 +555,7 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
 # articles was 200 MB and half a second.
 @dataclass(frozen=True, repr=False)
 class _Gathered:
-    """What the loop gathered besides each feed's report (`_Storer`): the pages."""
+    """What the loop gathered besides each feed's report (`Storer`): the pages."""
 
     pages_read: int
     page_failures: tuple[PageFailure, ...]
@@ -576,99 +571,6 @@ def _unwritten(outcome: _Outcome) -> tuple[FeedReport, Set[str]]:
     raise AssertionError("a run's outcomes are written by the storer `_gather` gives it")
 
 
-class _Storer:
-    """Each feed's outcome written (`write`, one transaction) as soon as it is in and every feed
-    before it in feeds.yaml is written: the configured order decides, as it did when the lot was
-    written after the loop, which feed an article two feeds give is stored as. A written outcome
-    is let go (its report kept), so a run holds the articles of the feeds not written yet, not
-    every article it read (walk160 #3); a stopped run keeps every feed written before
-    (walk160 #2)."""
-
-    def __init__(
-        self,
-        write: Callable[[_Outcome], tuple[FeedReport, Set[str]]],
-        feeds: int,
-        progress: StoreProgress = _no_store_progress,
-    ) -> None:
-        self._write = write
-        self._progress = progress
-        self._held: dict[int, _Outcome] = {}
-        self._next = 0
-        #: Each feed's report once written, in the configured order.
-        self.reports: list[FeedReport] = []
-        #: Entries parsed from the feeds read anew (`FetchSummary.parsed_entries`).
-        self.parsed = 0
-        #: New articles written so far, and about how many there are to write (`StoreTally`).
-        self.stored = 0
-        self.expected = 0
-        self.feeds = feeds
-        #: The URL keys (and aliases) of the articles written in this run: a feed read later
-        #: takes them as new, as when nothing was written before the loop ended (`_new_entries`).
-        self.keys: set[str] = set()
-        #: The feeds whose articles are being built or wait to be written (`may_build`), with
-        #: their new entries, and the feeds waiting to build theirs.
-        self._building: dict[int, int] = {}
-        self._waiting: list[asyncio.Future[None]] = []
-
-    async def may_build(self, index: int, entries: int) -> None:
-        """Return once the `index`-th feed may have the articles of its `entries` new entries
-        built: at once when it is the feed written next, when no feed is being built or waits to
-        be written, or when these entries keep those of such feeds within `BUILT_AT_ONCE`; else
-        when a feed is written. The feed written next never waits, so every feed gets its turn
-        however long a feed above it takes to be read."""
-        while (
-            index != self._next
-            and self._building
-            and sum(self._building.values()) + entries > BUILT_AT_ONCE
-        ):
-            waiter = asyncio.get_running_loop().create_future()
-            self._waiting.append(waiter)
-            await waiter
-        self._building[index] = entries
-
-    async def written_before(self, index: int) -> None:
-        """Return once every feed before the `index`-th is written. The feed written next never
-        waits here, so every feed above it gets written."""
-        while self._next < index:
-            waiter = asyncio.get_running_loop().create_future()
-            self._waiting.append(waiter)
-            await waiter
-
-    def take(self, index: int, outcome: _Outcome) -> None:
-        """The outcome of the `index`-th feed: written now if the feeds before it are, with those
-        after it that waited for it."""
-        self._held[index] = outcome
-        while self._next in self._held:
-            held = self._held.pop(self._next)
-            if isinstance(held, _Fresh):
-                self.parsed += len(held.parsed.entries)
-            report, keys = self._write(held)
-            del held
-            self._building.pop(self._next, None)
-            self.reports.append(report)
-            self.keys.update(keys)
-            if report.status == "ok":
-                self.stored += report.new
-            self._next += 1
-            # Told after each feed written, not once for the feeds a late one let through: when
-            # the second feed came in before the first, the only tally was the complete one,
-            # and the run said nothing of its storing (the clean-clone CI run, stop 32).
-            self._progress(self.tally())
-        waiting, self._waiting = self._waiting, []
-        for waiter in waiting:  # (each looks again: the feed written next may be among them)
-            if not waiter.done():
-                waiter.set_result(None)
-
-    def tally(self) -> StoreTally:
-        return StoreTally(self.stored, max(self.expected, self.stored), self._next, self.feeds)
-
-    def tick(self) -> None:
-        self._progress(dataclasses.replace(self.tally(), tick=True))
-
-    def stopped(self) -> FetchStopped:
-        return FetchStopped(self.stored, self._next, self.feeds)
-
-
 async def _gather(
     config: Config,
     store: Store,
@@ -678,7 +580,7 @@ async def _gather(
     progress: Progress,
     page_progress: PageProgress,
     phrases: Sequence[str],
-    storer: _Storer,
+    storer: Storer,
     retries: Sequence[tuple[PageRetry, FeedSource]] = (),
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
@@ -734,7 +636,7 @@ async def _gather(
 WAITING_TICK = 1.0
 
 
-async def _tick(pages: _PageReader, progress: PageProgress, storer: _Storer) -> None:
+async def _tick(pages: _PageReader, progress: PageProgress, storer: Storer) -> None:
     while True:
         await asyncio.sleep(WAITING_TICK)
         if waiting := pages.waiting():
@@ -776,7 +678,7 @@ def run_fetch(
 
     A feed that fails is reported and skipped; a page that cannot be read is counted and its
     article built from what the feed says; what was stored before stays stored. Each feed's
-    articles are stored as soon as they are built (`_Storer`, told to `store_progress`); a run
+    articles are stored as soon as they are built (`Storer`, told to `store_progress`); a run
     stopped by Ctrl-C or SIGTERM raises `FetchStopped`, saying how many it stored.
     """
     # A feed whose address the editor updated as its move (or curator's advice) said keeps its
@@ -793,7 +695,7 @@ def run_fetch(
         report = _store(store, outcome, now, vocabulary, configured, states, written)
         return report, written
 
-    storer = _Storer(write, len(config.feeds), store_progress or _no_store_progress)
+    storer = Storer(write, len(config.feeds), store_progress or _no_store_progress)
     try:
         with worker_pool(len(config.feeds)) as workers:
             gathered = asyncio.run(

@@ -95,7 +95,7 @@ class Fresh:
 def held(parsed: ParsedFeed) -> ParsedFeed:
     """`parsed` as writing its feed needs it once its articles are built: each entry's link, id,
     title and credit (`_store`, `_read_report`, `entry_said`), not its text. A feed's outcome
-    waits for every feed before it in feeds.yaml to be written (`_Storer`): a 300-feed first
+    waits for every feed before it in feeds.yaml to be written (`harvest_storer.Storer`): a 300-feed first
     fetch held every later feed's entries twice over, as entries and as articles (fixgu)."""
     return dataclasses.replace(
         parsed,
