@@ -6,17 +6,17 @@ slowest feed: a feed is parsed as soon as its bytes are in, its new entries' pag
 soon as it is parsed, each page is read as soon as it is in, and the feed's articles are built as
 soon as its last page is. A huge first fetch is bounded (fixgu): at most `PARSING_AT_ONCE` feeds
 parse at once, and at most `BUILT_AT_ONCE` new entries are built and wait to be written, the feed
-written next never waiting (`harvest_storer.Storer.may_build`). The editor sees each feed as it is read and the pages as they are
-(`progress`, `page_progress`). Stages:
+written next never waiting (`harvest_storer.Storer.may_build`). The editor sees each feed as it
+is read and the pages as they are (`progress`, `page_progress`). Stages:
 
 1. `_one_feed` (per feed, in the loop): fetch, then `_settled` decides whether there is anything
    to parse (a failure, a 304, the same bytes as last time), then parse, then `_new_entries` asks
    the store which entries it lacks; a `_Settled` or a `_Fresh` outcome, nothing written yet.
 2. `_PageReader` (in the loop): each page fetched once and read (`curator.extract`) in a worker,
    tallied for the report, failures counted by reason.
-3. `harvest_storer.Storer` (in the loop, in the configured order): each outcome written as soon as it and every
-   feed's before it in feeds.yaml are in (`_store`), a fresh feed's articles and its new
-   validators in one transaction, so an interrupted run keeps what it stored and never makes the
+3. `harvest_storer.Storer` (in the loop, in the configured order): each outcome written as soon
+   as it and every feed's before it in feeds.yaml are in (`_store`), a fresh feed's articles and
+   its new validators in one transaction, so an interrupted run keeps what it stored and never makes the
    next one skip articles it did not store; the outcome is then let go, so the run's memory is
    that of the feeds not stored yet, not of every article it read (walk160 #2, #3: a run of
    104,000 new articles held them all to the end, 2 GB, and a SIGTERM after 6 minutes stored
@@ -39,12 +39,11 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 
 from curator import articles as article_rules
-from curator import articles_addresses as article_addresses
 from curator import articles_pages as article_pages
 from curator.config import Config, FeedSource
 from curator.feeds import FeedError, parse_feed
@@ -61,6 +60,8 @@ from curator.harvest_entries import links_of as _links_of
 from curator.harvest_entries import missed as _missed
 from curator.harvest_entries import new_entries as _new_entries
 from curator.harvest_entries import read_report as _read_report
+from curator.harvest_entries import shared_before as _shared_before
+from curator.harvest_entries import stored_titles as _stored_titles
 from curator.harvest_feedreport import NOT_WELL_FORMED_ID, FeedReport, FeedStatus
 from curator.harvest_moves import listed_at, moved_to_listed, page_feed
 from curator.harvest_outcome import QUIET_AFTER, own_wait_said, told_apart
@@ -71,6 +72,7 @@ from curator.harvest_outcome import failed as _failed
 from curator.harvest_outcome import feed_base as _feed_base
 from curator.harvest_outcome import feed_request as _request
 from curator.harvest_outcome import held as _held
+from curator.harvest_outcome import marked_quiet as _quiet
 from curator.harvest_outcome import sent_to as _sent_to
 from curator.harvest_outcome import settled as _settled
 from curator.harvest_outcome import shown_name as _shown_name
@@ -113,7 +115,6 @@ from curator.harvest_storer import Storer
 from curator.models import (
     Article,
     FetchResult,
-    Page,
     ParsedFeed,
 )
 from curator.robots import SiteRules, kept, stored
@@ -491,26 +492,6 @@ async def _read_moved(run: _Run, state: FeedState, failed: FetchResult) -> Fetch
     )
 
 
-def _shared_before(
-    store: Store, pages: Iterable[Page], stored_now: Set[str] = frozenset()
-) -> list[str]:
-    """Of the canonical URLs these pages name, the keys of those stored as named by several
-    pages before (`articles.shared_canonicals`), not counting `stored_now` (this run's)."""
-    keys = {url_key(c) for p in pages if (c := article_addresses.page_address(p))}
-    known = store.known_keys(article_addresses.shared_mark(k) for k in keys) - stored_now
-    return [k for k in keys if article_addresses.shared_mark(k) in known]
-
-
-def _stored_titles(
-    store: Store, pages: Iterable[Page], stored_now: Set[str] = frozenset()
-) -> dict[str, str]:
-    """Of the canonical URLs these pages name, the keys of those that are a stored article's
-    address, with its title (`articles.build_articles` tells another story's address by it);
-    not those of `stored_now` (stored in this run)."""
-    keys = {url_key(c) for p in pages if (c := article_addresses.page_address(p))} - stored_now
-    return store.titles_at_keys(sorted(keys)) if keys else {}
-
-
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
     """Read a stored article's page again; its article merged as if it had been read the first
     time (the feed entry it was built from, kept with the retry)."""
@@ -643,26 +624,6 @@ async def _tick(pages: _PageReader, progress: PageProgress, storer: Storer) -> N
             progress(dataclasses.replace(pages.tally(), waiting=waiting))
         else:  # every feed and page read: what is left is building and storing articles
             storer.tick()
-
-
-def _quiet(store: Store, reports: Sequence[FeedReport], now: datetime) -> tuple[FeedReport, ...]:
-    """The reports, each feed read (or unchanged) that gave nothing new, whose last new article
-    came `QUIET_AFTER` ago or more and whose newest article is that old too, with its newest
-    article's date (`quiet_since`). A feed curator has only just met is not said quiet for the
-    dates of its entries: what it says is that curator has seen nothing new for weeks."""
-    idle = [r for r in reports if r.status == "unchanged" or (r.status == "ok" and not r.new)]
-    if not idle:
-        return tuple(reports)
-    newest = store.feeds_newest()
-    quiet = {
-        r.url: newest[r.url][0]
-        for r in idle
-        if r.url in newest
-        and all(now - datetime.fromisoformat(when) >= QUIET_AFTER for when in newest[r.url])
-    }
-    return tuple(
-        dataclasses.replace(r, quiet_since=quiet[r.url]) if r.url in quiet else r for r in reports
-    )
 
 
 def run_fetch(
