@@ -107,8 +107,8 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
         if not in_furniture(a):
             # "About Omar Haddad", "Omar Haddad's profile" (walk118 #5): the person linked to
-            text = byline_rules.AUTHOR_LINK_LEAD.sub("", _clean(a.text_content()))
-            yield a, byline_rules.AUTHOR_LINK_TAIL.sub("", text)
+            text = byline_place.AUTHOR_LINK_LEAD.sub("", _clean(a.text_content()))
+            yield a, byline_place.AUTHOR_LINK_TAIL.sub("", text)
     for el in tree.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
         if in_furniture(el):
             continue
@@ -179,7 +179,7 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             if not byline_rules.CREDIT_HELPER_LEAD.match(first):
                 continue
             helper_first = True  # "Medically reviewed by Sam Tate — Written by Tomas Berg"
-        if byline_rules.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
+        if byline_place.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
             continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
         if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
             continue

@@ -2,7 +2,8 @@
 
 The class and id words that mark a byline element and those that mark furniture (comments,
 sidebars, navigation), the tags and inline markup a visible "By ..." line sits in, the links in a
-byline that file the post under a category, and the headings and paragraphs (comments, related
+byline that file the post under a category, the words around an author link's name and the
+labels of a link to an author's page, and the headings and paragraphs (comments, related
 posts, quotations, interviews) after which a "By ..." is no longer the article's. Split from
 `curator.extract_rules_bylines`, which keeps how a credit reads (its labels, roles and the words
 between its people); change a table here, not a rule in the code.
@@ -139,3 +140,20 @@ RELATED_HEADING = re.compile(
 #: A paragraph of this many words or more is the article's text: a byline in inline markup after
 #: one, with more such paragraphs after it, is in the middle of the text and is none.
 PROSE_MIN_WORDS = 8
+
+#: A theme's words around the name of a rel=author link ("About Omar Haddad", "Omar Haddad's
+#: profile"; walk118 #5): the person the link is for.
+AUTHOR_LINK_LEAD = re.compile(r"^\s*(?:about|meet|profile\s+of)\s+(?=[A-Z\u00c0-\u024f])", re.I)
+AUTHOR_LINK_TAIL = re.compile(
+    r"\s*['’]s?\s+(?:author\s+)?(?:profile|page|bio|biography|posts|articles|stories)\s*$",
+    re.I,
+)
+
+#: The labels of a link to an author's page ("View all posts by Omar Haddad", "More stories by
+#: Jane Roe", walk112 #8): read as a byline only as a link's text. As a paragraph's text
+#: (`<p><em>More stories by Jane Roe</em></p>`, walk147 #1) they credit no one.
+BYLINE_LINK_LABEL = re.compile(
+    r"\s*(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?"
+    r"(?:posts|articles|stories)|more)\s+by\b",
+    re.I,
+)

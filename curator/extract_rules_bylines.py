@@ -393,14 +393,6 @@ COMPANY_SUFFIX = re.compile(
     re.I,
 )
 
-#: A theme's words around the name of a rel=author link ("About Omar Haddad", "Omar Haddad's
-#: profile"; walk118 #5): the person the link is for.
-AUTHOR_LINK_LEAD = re.compile(r"^\s*(?:about|meet|profile\s+of)\s+(?=[A-Z\u00c0-\u024f])", re.I)
-AUTHOR_LINK_TAIL = re.compile(
-    r"\s*['’]s?\s+(?:author\s+)?(?:profile|page|bio|biography|posts|articles|stories)\s*$",
-    re.I,
-)
-
 #: The nouns that end a credit's role ("Rowena Mason Deputy political editor", "Jason Burke Africa
 #: correspondent", "Jane Doe Staff Writer"): the role noun is cut, then the words that qualify it
 #: (ROLE_QUALIFIERS, or any lower-case word), and, when none did, one capitalised word before it (a
@@ -784,15 +776,6 @@ GUEST_CREDIT = re.compile(
 #: length.", walk193 #2): the credit is its first sentence, wherever on the page it stands.
 INTERVIEWER_LEAD = re.compile(
     rf"^\s*(?:(?:interview(?:\s+conducted)?|interviewed)\s+by\b|{_INTERVIEWER_OTHER}\b)", re.I
-)
-
-#: The labels of a link to an author's page ("View all posts by Omar Haddad", "More stories by
-#: Jane Roe", walk112 #8): read as a byline only as a link's text. As a paragraph's text
-#: (`<p><em>More stories by Jane Roe</em></p>`, walk147 #1) they credit no one.
-BYLINE_LINK_LABEL = re.compile(
-    r"\s*(?:view\s+(?:all\s+)?(?:posts|articles|stories)|(?:all\s+|more\s+)?"
-    r"(?:posts|articles|stories)|more)\s+by\b",
-    re.I,
 )
 
 #: The end of a guest credit's first sentence, when more follow in its paragraph ("Guest post by
