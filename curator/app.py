@@ -71,7 +71,8 @@ from curator.publishissue import (
 from curator.pullednotes import pulled_articles
 from curator.render import environment
 from curator.runlock import RUN_WAIT, BuildError, build_lock
-from curator.store import Store, StoreError
+from curator.store import Store
+from curator.storeerrors import StoreError
 from curator.subjectedit import Edited
 from curator.templatecheck import single_brace_fields
 from curator.templatecopies import (

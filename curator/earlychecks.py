@@ -12,7 +12,7 @@ from curator.editions import OUTPUTS
 from curator.outputs import check_templates
 from curator.render import environment
 from curator.runlock import BuildError
-from curator.store import file_in_the_way
+from curator.storeerrors import file_in_the_way
 
 
 def check_before_store(config: Config, templates: Path | None, out: Path | None) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from curator import extract_rules as rules
+from curator import extract_rules_bylineplace as byline_place
 from curator import extract_rules_bylines as byline_rules
 from curator.authorcards import card_byline, spaced_text
 from curator.bylinedates import TRAILING_DATE, dated_byline, reading_byline
@@ -106,8 +107,8 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
     for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
         if not in_furniture(a):
             # "About Omar Haddad", "Omar Haddad's profile" (walk118 #5): the person linked to
-            text = byline_rules.AUTHOR_LINK_LEAD.sub("", _clean(a.text_content()))
-            yield a, byline_rules.AUTHOR_LINK_TAIL.sub("", text)
+            text = byline_place.AUTHOR_LINK_LEAD.sub("", _clean(a.text_content()))
+            yield a, byline_place.AUTHOR_LINK_TAIL.sub("", text)
     for el in tree.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
         if in_furniture(el):
             continue
@@ -120,7 +121,7 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
         if el.tag in ("html", "body", "script", "style", "meta", "link", "img", "svg"):
             continue
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not byline_rules.BYLINE_CLASS.search(marks) or byline_rules.BYLINE_NOT_CLASS.search(
+        if not byline_place.BYLINE_CLASS.search(marks) or byline_place.BYLINE_NOT_CLASS.search(
             marks
         ):
             continue
@@ -149,7 +150,7 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             yield el, text
     # Only the element's own first text is tested: the string value of every <div> would
     # concatenate the whole page's text once per level of nesting.
-    for el in tree.iter(*byline_rules.BYLINE_TEXT_TAGS):
+    for el in tree.iter(*byline_place.BYLINE_TEXT_TAGS):
         first = _lead_text(el)
         # BYLINE_PREFIX is anchored, so it is its own cheap first test. "Jane Roe is a guest
         # contributor" (README's own example, walk139 #1) names its guest before the label.
@@ -178,7 +179,7 @@ def _byline_elements(doc: _Doc) -> Iterator[tuple[Any, str]]:
             if not byline_rules.CREDIT_HELPER_LEAD.match(first):
                 continue
             helper_first = True  # "Medically reviewed by Sam Tate — Written by Tomas Berg"
-        if byline_rules.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
+        if byline_place.BYLINE_LINK_LABEL.match(first) and not _in_link(el):
             continue  # "More stories by Jane Roe" labels a link to her page; as text it is none
         if not (el.text and el.text.strip()) and not _inline_byline_placed(el):
             continue
@@ -211,12 +212,12 @@ def _byline_names(el: Any) -> list[str]:
     by <a>Farid Haddad</a> in <a>Customer Experience</a>", walk193 #1: "Farid Haddad and Customer
     Experience" was credited)."""
     names: list[str] = []
-    for node in el.xpath(byline_rules.BYLINE_NAME_XPATH):
+    for node in el.xpath(byline_place.BYLINE_NAME_XPATH):
         if node.tag == "a" and _category_link(node):
             continue
         if node.tag == "a" and _FILED_UNDER.search(_text_before(el, node)):
             continue  # "Posted in <a href="/c/cx">Customer Experience</a> by ..." (walk200 #2)
-        if names and byline_rules.CATEGORY_LEAD.search(_text_before(el, node)):
+        if names and byline_place.CATEGORY_LEAD.search(_text_before(el, node)):
             break
         names.append(_clean(node.text_content()))
     return names
@@ -233,8 +234,8 @@ _FILED_UNDER = re.compile(
 def _category_link(a: Any) -> bool:
     """A link to a category, a tag or a section (`/cat/cx`, `rel="category tag"`)."""
     rel = set((a.get("rel") or "").lower().split())
-    return bool(rel & byline_rules.CATEGORY_LINK_REL) or bool(
-        byline_rules.CATEGORY_LINK_PATH.search(a.get("href") or "")
+    return bool(rel & byline_place.CATEGORY_LINK_REL) or bool(
+        byline_place.CATEGORY_LINK_PATH.search(a.get("href") or "")
     )
 
 
@@ -327,16 +328,16 @@ def _dateline(el: Any, text: str) -> bool:
 
 
 def _reads_as_interview(doc: _Doc, head: Any) -> bool:
-    """The page reads as an interview (`byline_rules.INTERVIEW_TITLE`, `QUESTION_LINE`): its
+    """The page reads as an interview (`byline_place.INTERVIEW_TITLE`, `QUESTION_LINE`): its
     headline says so, or a line asks a question ("Q: ...") or two lines are questions in bold
     (`<p><strong>How big is your team?</strong></p>`). A name and a role under its headline are
     the interviewee's, no byline (walk193 #2: "Maya Torres, Head of Support at Acme" credited)."""
-    if byline_rules.INTERVIEW_TITLE.search(_clean(head.text_content())):
+    if byline_place.INTERVIEW_TITLE.search(_clean(head.text_content())):
         return True
     bold = 0
     for p in doc.tree.iter("p"):
         text = _clean(p.text_content())
-        if byline_rules.QUESTION_LINE.match(text):
+        if byline_place.QUESTION_LINE.match(text):
             return True
         inner = [c for c in p if isinstance(c.tag, str)]
         if (
@@ -377,23 +378,23 @@ def _lead_text(el: Any) -> str | None:
                 return f"{el.text} {el.tail.strip()}"
             return str(el.text)
         child = next((c for c in el if isinstance(c.tag, str)), None)
-        if child is None or child.tag not in byline_rules.BYLINE_INLINE_TAGS:
+        if child is None or child.tag not in byline_place.BYLINE_INLINE_TAGS:
             return None
         el = child
     return None
 
 
 def _quoted(el: Any) -> bool:
-    """`el` is a quotation, a figure or an aside, or inside one (`byline_rules.QUOTING_TAGS`): a "by
+    """`el` is a quotation, a figure or an aside, or inside one (`byline_place.QUOTING_TAGS`): a "by
     Maya Angelou" there names whom the article quotes, never its author (docs/credits.md)."""
-    return el.tag in byline_rules.QUOTING_TAGS or any(
-        True for _ in el.iterancestors(*byline_rules.QUOTING_TAGS)
+    return el.tag in byline_place.QUOTING_TAGS or any(
+        True for _ in el.iterancestors(*byline_place.QUOTING_TAGS)
     )
 
 
 def after_quotation(el: Any) -> bool:
     """`el` (or the block it opens) comes right after a paragraph that is a quotation in quote
-    marks (`byline_rules.QUOTATION_PARAGRAPH`): what it names is the quotation's source, as under
+    marks (`byline_place.QUOTATION_PARAGRAPH`): what it names is the quotation's source, as under
     a `<blockquote>` ("“People will forget ...”" then "by Maya Angelou", walk193 #6)."""
     for _ in range(3):
         prev = el.getprevious()
@@ -412,7 +413,7 @@ def _quotation_paragraph(el: Any) -> bool:
     `<q>` with nothing but punctuation around it (`<p><q>Do the best you can ...</q></p>`,
     walk196: the `<q>` form credited the person quoted), or after a short lead-in that ends in a
     colon (`<p>Quote of the week: <q>...</q></p>`, walk200 #3)."""
-    if byline_rules.QUOTATION_PARAGRAPH.match(_clean(el.text_content())):
+    if byline_place.QUOTATION_PARAGRAPH.match(_clean(el.text_content())):
         return True
     inner = [c for c in el if isinstance(c.tag, str)]
     if len(inner) != 1 or inner[0].tag != "q":
@@ -435,17 +436,17 @@ _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _closing_heading(text: str) -> bool:
-    """A heading that opens the page's comments (`byline_rules.COMMENTS_HEADING`) or a list of other
-    articles ("Related posts", "More from Acme", `byline_rules.RELATED_HEADING`, walk163 N7): what
+    """A heading that opens the page's comments (`byline_place.COMMENTS_HEADING`) or a list of other
+    articles ("Related posts", "More from Acme", `byline_place.RELATED_HEADING`, walk163 N7): what
     follows it is no part of the article."""
     return bool(
-        byline_rules.COMMENTS_HEADING.match(text) or byline_rules.RELATED_HEADING.match(text)
+        byline_place.COMMENTS_HEADING.match(text) or byline_place.RELATED_HEADING.match(text)
     )
 
 
 def _comments_test(tree: Any) -> Callable[[Any], bool]:
     """Whether an element comes after a heading that opens the page's comments ("Comments", "3
-    Responses", "Leave a Reply", `byline_rules.COMMENTS_HEADING`), with no other heading between: a "By
+    Responses", "Leave a Reply", `byline_place.COMMENTS_HEADING`), with no other heading between: a "By
     Gary Commenter" there is a reader's comment, not the article's byline (walk158 #2). The
     page's headings are placed once, so a page of thousands of comments is read in one pass."""
     heads = list(tree.iter(*_HEADING_TAGS))
@@ -480,7 +481,7 @@ def _inline_byline_placed(el: Any) -> bool:
         return False
 
     def prose(sib: Any) -> bool:
-        return sib.tag == "p" and len(sib.text_content().split()) >= byline_rules.PROSE_MIN_WORDS
+        return sib.tag == "p" and len(sib.text_content().split()) >= byline_place.PROSE_MIN_WORDS
 
     if not any(prose(s) for s in el.itersiblings(preceding=True)):
         return True
@@ -545,10 +546,10 @@ def in_furniture(el: Any) -> bool:
     for anc in el.iterancestors():
         if anc.tag in ("body", "html"):
             return False  # <body class="sidebar-primary"> says nothing about one element
-        if anc.tag in byline_rules.FURNITURE_TAGS:
+        if anc.tag in byline_place.FURNITURE_TAGS:
             return True
         marks = f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        if byline_rules.FURNITURE_CONTAINER.search(marks) or byline_rules.FURNITURE_NAV.search(
+        if byline_place.FURNITURE_CONTAINER.search(marks) or byline_place.FURNITURE_NAV.search(
             marks
         ):
             return True

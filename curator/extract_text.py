@@ -11,7 +11,7 @@ import lxml.html
 from lxml import etree
 
 from curator import extract_rules as rules
-from curator import extract_rules_bylines as byline_rules
+from curator import extract_rules_bylineplace as byline_place
 from curator.deps import page_reader
 from curator.extract_bylines import in_furniture as _in_furniture
 from curator.extract_doc import SPACE as _SPACE
@@ -226,8 +226,8 @@ def _drop_epigraphs(tree: Any) -> None:
             if not any(a.tag == "blockquote" for a in el.iterancestors()):
                 epigraphs.append(el)
         elif (
-            not any(a.tag in byline_rules.QUOTING_TAGS for a in el.iterancestors())
-            and len(_clean(el.text_content()).split()) >= byline_rules.PROSE_MIN_WORDS
+            not any(a.tag in byline_place.QUOTING_TAGS for a in el.iterancestors())
+            and len(_clean(el.text_content()).split()) >= byline_place.PROSE_MIN_WORDS
         ):
             break
     else:

@@ -6,17 +6,17 @@ slowest feed: a feed is parsed as soon as its bytes are in, its new entries' pag
 soon as it is parsed, each page is read as soon as it is in, and the feed's articles are built as
 soon as its last page is. A huge first fetch is bounded (fixgu): at most `PARSING_AT_ONCE` feeds
 parse at once, and at most `BUILT_AT_ONCE` new entries are built and wait to be written, the feed
-written next never waiting (`_Storer.may_build`). The editor sees each feed as it is read and the pages as they are
-(`progress`, `page_progress`). Stages:
+written next never waiting (`harvest_storer.Storer.may_build`). The editor sees each feed as it
+is read and the pages as they are (`progress`, `page_progress`). Stages:
 
 1. `_one_feed` (per feed, in the loop): fetch, then `_settled` decides whether there is anything
    to parse (a failure, a 304, the same bytes as last time), then parse, then `_new_entries` asks
    the store which entries it lacks; a `_Settled` or a `_Fresh` outcome, nothing written yet.
 2. `_PageReader` (in the loop): each page fetched once and read (`curator.extract`) in a worker,
    tallied for the report, failures counted by reason.
-3. `_Storer` (in the loop, in the configured order): each outcome written as soon as it and every
-   feed's before it in feeds.yaml are in (`_store`), a fresh feed's articles and its new
-   validators in one transaction, so an interrupted run keeps what it stored and never makes the
+3. `harvest_storer.Storer` (in the loop, in the configured order): each outcome written as soon
+   as it and every feed's before it in feeds.yaml are in (`_store`), a fresh feed's articles and
+   its new validators in one transaction, so an interrupted run keeps what it stored and never makes the
    next one skip articles it did not store; the outcome is then let go, so the run's memory is
    that of the feeds not stored yet, not of every article it read (walk160 #2, #3: a run of
    104,000 new articles held them all to the end, 2 GB, and a SIGTERM after 6 minutes stored
@@ -30,20 +30,20 @@ The parts live in their own modules, which this one imports: `harvest_report` (w
 its pages and in all), `harvest_feedreport` (what it says of each feed), `harvest_scripts` (new
 articles in scripts no subject's words use), `harvest_pages` (the pages: read, failures by
 reason, read again on later runs), `harvest_entries` (a feed's entries against the store: new, changed, moved, missed),
-`harvest_outcome` (one feed's outcome before writing: settled, or fresh and built) and
-`harvest_store` (each outcome written, `store_outcome`)."""
+`harvest_outcome` (one feed's outcome before writing: settled, or fresh and built),
+`harvest_storer` (the outcomes written in the configured order, `Storer`) and `harvest_store`
+(each outcome written, `store_outcome`)."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
 import hashlib
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 
 from curator import articles as article_rules
-from curator import articles_addresses as article_addresses
 from curator import articles_pages as article_pages
 from curator.config import Config, FeedSource
 from curator.feeds import FeedError, parse_feed
@@ -60,6 +60,8 @@ from curator.harvest_entries import links_of as _links_of
 from curator.harvest_entries import missed as _missed
 from curator.harvest_entries import new_entries as _new_entries
 from curator.harvest_entries import read_report as _read_report
+from curator.harvest_entries import shared_before as _shared_before
+from curator.harvest_entries import stored_titles as _stored_titles
 from curator.harvest_feedreport import NOT_WELL_FORMED_ID, FeedReport, FeedStatus
 from curator.harvest_moves import listed_at, moved_to_listed, page_feed
 from curator.harvest_outcome import QUIET_AFTER, own_wait_said, told_apart
@@ -70,6 +72,7 @@ from curator.harvest_outcome import failed as _failed
 from curator.harvest_outcome import feed_base as _feed_base
 from curator.harvest_outcome import feed_request as _request
 from curator.harvest_outcome import held as _held
+from curator.harvest_outcome import marked_quiet as _quiet
 from curator.harvest_outcome import sent_to as _sent_to
 from curator.harvest_outcome import settled as _settled
 from curator.harvest_outcome import shown_name as _shown_name
@@ -108,10 +111,10 @@ from curator.harvest_report import no_store_progress as _no_store_progress
 from curator.harvest_scripts import after_placing, other_script, subjects_scripts
 from curator.harvest_store import came_back
 from curator.harvest_store import store_outcome as _store
+from curator.harvest_storer import Storer
 from curator.models import (
     Article,
     FetchResult,
-    Page,
     ParsedFeed,
 )
 from curator.robots import SiteRules, kept, stored
@@ -140,13 +143,6 @@ def fetch_settings(config: Config) -> FetchSettings:
 
 # -- the loop --------------------------------------------------------------------------------------
 
-#: New entries whose articles are being built or wait to be written, at most: a feed whose new
-#: entries would pass it waits to be built until a feed is written (the feed written next never
-#: waits: nothing it waits for can wait on it, nor does a feed when no other is being built). The
-#: workers build faster than this process writes: a 300-feed first fetch held the articles of
-#: every feed built and not written yet, 60 MB more of them, where a feed waiting here holds its
-#: entries only (fixgu). A weekly run's feeds, of a few new entries each, never wait.
-BUILT_AT_ONCE = 4_000
 #: Feeds parsed at once at most (in the workers, or waiting for one): a feed read waits for its
 #: turn, and a parsed feed's articles are built before the next feeds are parsed, instead of
 #: behind every feed read (the workers take tasks in the order given). A 300-feed first fetch
@@ -175,8 +171,8 @@ class _Run:
     #: Each feed's name as known so far in the run (its stored title, then the one it gives):
     #: a feed's line names its address too when another feed has the same name (`told_apart`).
     names: dict[str, str] = dataclasses.field(default_factory=dict)
-    #: Writes each feed's outcome as soon as it can (`_Storer`).
-    storer: _Storer = dataclasses.field(default_factory=lambda: _Storer(_unwritten, 0))
+    #: Writes each feed's outcome as soon as it can (`Storer`).
+    storer: Storer = dataclasses.field(default_factory=lambda: Storer(_unwritten, 0))
     #: Feeds being parsed (`PARSING_AT_ONCE`); released when its parse ends, whatever the storing
     #: waits for, so that no feed waits on another's writing.
     parsing: asyncio.Semaphore = dataclasses.field(
@@ -262,7 +258,7 @@ async def _one_feed(run: _Run, source: FeedSource, index: int = 0) -> _Outcome:
         run.pages.feed_done(source.url)
         return outcome
     # Its body is let go once parsed (only its size is written): a feed's outcome may wait long
-    # for the feeds before it to be written (`_Storer`).
+    # for the feeds before it to be written (`Storer`).
     size = len(content)
     result = dataclasses.replace(result, content=None)
     del content
@@ -496,26 +492,6 @@ async def _read_moved(run: _Run, state: FeedState, failed: FetchResult) -> Fetch
     )
 
 
-def _shared_before(
-    store: Store, pages: Iterable[Page], stored_now: Set[str] = frozenset()
-) -> list[str]:
-    """Of the canonical URLs these pages name, the keys of those stored as named by several
-    pages before (`articles.shared_canonicals`), not counting `stored_now` (this run's)."""
-    keys = {url_key(c) for p in pages if (c := article_addresses.page_address(p))}
-    known = store.known_keys(article_addresses.shared_mark(k) for k in keys) - stored_now
-    return [k for k in keys if article_addresses.shared_mark(k) in known]
-
-
-def _stored_titles(
-    store: Store, pages: Iterable[Page], stored_now: Set[str] = frozenset()
-) -> dict[str, str]:
-    """Of the canonical URLs these pages name, the keys of those that are a stored article's
-    address, with its title (`articles.build_articles` tells another story's address by it);
-    not those of `stored_now` (stored in this run)."""
-    keys = {url_key(c) for p in pages if (c := article_addresses.page_address(p))} - stored_now
-    return store.titles_at_keys(sorted(keys)) if keys else {}
-
-
 async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Reread:
     """Read a stored article's page again; its article merged as if it had been read the first
     time (the feed entry it was built from, kept with the retry)."""
@@ -560,7 +536,7 @@ async def _read_again(run: _Run, retry: PageRetry, source: FeedSource) -> _Rerea
 # articles was 200 MB and half a second.
 @dataclass(frozen=True, repr=False)
 class _Gathered:
-    """What the loop gathered besides each feed's report (`_Storer`): the pages."""
+    """What the loop gathered besides each feed's report (`Storer`): the pages."""
 
     pages_read: int
     page_failures: tuple[PageFailure, ...]
@@ -576,99 +552,6 @@ def _unwritten(outcome: _Outcome) -> tuple[FeedReport, Set[str]]:
     raise AssertionError("a run's outcomes are written by the storer `_gather` gives it")
 
 
-class _Storer:
-    """Each feed's outcome written (`write`, one transaction) as soon as it is in and every feed
-    before it in feeds.yaml is written: the configured order decides, as it did when the lot was
-    written after the loop, which feed an article two feeds give is stored as. A written outcome
-    is let go (its report kept), so a run holds the articles of the feeds not written yet, not
-    every article it read (walk160 #3); a stopped run keeps every feed written before
-    (walk160 #2)."""
-
-    def __init__(
-        self,
-        write: Callable[[_Outcome], tuple[FeedReport, Set[str]]],
-        feeds: int,
-        progress: StoreProgress = _no_store_progress,
-    ) -> None:
-        self._write = write
-        self._progress = progress
-        self._held: dict[int, _Outcome] = {}
-        self._next = 0
-        #: Each feed's report once written, in the configured order.
-        self.reports: list[FeedReport] = []
-        #: Entries parsed from the feeds read anew (`FetchSummary.parsed_entries`).
-        self.parsed = 0
-        #: New articles written so far, and about how many there are to write (`StoreTally`).
-        self.stored = 0
-        self.expected = 0
-        self.feeds = feeds
-        #: The URL keys (and aliases) of the articles written in this run: a feed read later
-        #: takes them as new, as when nothing was written before the loop ended (`_new_entries`).
-        self.keys: set[str] = set()
-        #: The feeds whose articles are being built or wait to be written (`may_build`), with
-        #: their new entries, and the feeds waiting to build theirs.
-        self._building: dict[int, int] = {}
-        self._waiting: list[asyncio.Future[None]] = []
-
-    async def may_build(self, index: int, entries: int) -> None:
-        """Return once the `index`-th feed may have the articles of its `entries` new entries
-        built: at once when it is the feed written next, when no feed is being built or waits to
-        be written, or when these entries keep those of such feeds within `BUILT_AT_ONCE`; else
-        when a feed is written. The feed written next never waits, so every feed gets its turn
-        however long a feed above it takes to be read."""
-        while (
-            index != self._next
-            and self._building
-            and sum(self._building.values()) + entries > BUILT_AT_ONCE
-        ):
-            waiter = asyncio.get_running_loop().create_future()
-            self._waiting.append(waiter)
-            await waiter
-        self._building[index] = entries
-
-    async def written_before(self, index: int) -> None:
-        """Return once every feed before the `index`-th is written. The feed written next never
-        waits here, so every feed above it gets written."""
-        while self._next < index:
-            waiter = asyncio.get_running_loop().create_future()
-            self._waiting.append(waiter)
-            await waiter
-
-    def take(self, index: int, outcome: _Outcome) -> None:
-        """The outcome of the `index`-th feed: written now if the feeds before it are, with those
-        after it that waited for it."""
-        self._held[index] = outcome
-        while self._next in self._held:
-            held = self._held.pop(self._next)
-            if isinstance(held, _Fresh):
-                self.parsed += len(held.parsed.entries)
-            report, keys = self._write(held)
-            del held
-            self._building.pop(self._next, None)
-            self.reports.append(report)
-            self.keys.update(keys)
-            if report.status == "ok":
-                self.stored += report.new
-            self._next += 1
-            # Told after each feed written, not once for the feeds a late one let through: when
-            # the second feed came in before the first, the only tally was the complete one,
-            # and the run said nothing of its storing (the clean-clone CI run, stop 32).
-            self._progress(self.tally())
-        waiting, self._waiting = self._waiting, []
-        for waiter in waiting:  # (each looks again: the feed written next may be among them)
-            if not waiter.done():
-                waiter.set_result(None)
-
-    def tally(self) -> StoreTally:
-        return StoreTally(self.stored, max(self.expected, self.stored), self._next, self.feeds)
-
-    def tick(self) -> None:
-        self._progress(dataclasses.replace(self.tally(), tick=True))
-
-    def stopped(self) -> FetchStopped:
-        return FetchStopped(self.stored, self._next, self.feeds)
-
-
 async def _gather(
     config: Config,
     store: Store,
@@ -678,7 +561,7 @@ async def _gather(
     progress: Progress,
     page_progress: PageProgress,
     phrases: Sequence[str],
-    storer: _Storer,
+    storer: Storer,
     retries: Sequence[tuple[PageRetry, FeedSource]] = (),
 ) -> _Gathered:
     async with open_fetcher(fetch_settings(config)) as fetcher:
@@ -734,33 +617,13 @@ async def _gather(
 WAITING_TICK = 1.0
 
 
-async def _tick(pages: _PageReader, progress: PageProgress, storer: _Storer) -> None:
+async def _tick(pages: _PageReader, progress: PageProgress, storer: Storer) -> None:
     while True:
         await asyncio.sleep(WAITING_TICK)
         if waiting := pages.waiting():
             progress(dataclasses.replace(pages.tally(), waiting=waiting))
         else:  # every feed and page read: what is left is building and storing articles
             storer.tick()
-
-
-def _quiet(store: Store, reports: Sequence[FeedReport], now: datetime) -> tuple[FeedReport, ...]:
-    """The reports, each feed read (or unchanged) that gave nothing new, whose last new article
-    came `QUIET_AFTER` ago or more and whose newest article is that old too, with its newest
-    article's date (`quiet_since`). A feed curator has only just met is not said quiet for the
-    dates of its entries: what it says is that curator has seen nothing new for weeks."""
-    idle = [r for r in reports if r.status == "unchanged" or (r.status == "ok" and not r.new)]
-    if not idle:
-        return tuple(reports)
-    newest = store.feeds_newest()
-    quiet = {
-        r.url: newest[r.url][0]
-        for r in idle
-        if r.url in newest
-        and all(now - datetime.fromisoformat(when) >= QUIET_AFTER for when in newest[r.url])
-    }
-    return tuple(
-        dataclasses.replace(r, quiet_since=quiet[r.url]) if r.url in quiet else r for r in reports
-    )
 
 
 def run_fetch(
@@ -776,7 +639,7 @@ def run_fetch(
 
     A feed that fails is reported and skipped; a page that cannot be read is counted and its
     article built from what the feed says; what was stored before stays stored. Each feed's
-    articles are stored as soon as they are built (`_Storer`, told to `store_progress`); a run
+    articles are stored as soon as they are built (`Storer`, told to `store_progress`); a run
     stopped by Ctrl-C or SIGTERM raises `FetchStopped`, saying how many it stored.
     """
     # A feed whose address the editor updated as its move (or curator's advice) said keeps its
@@ -793,7 +656,7 @@ def run_fetch(
         report = _store(store, outcome, now, vocabulary, configured, states, written)
         return report, written
 
-    storer = _Storer(write, len(config.feeds), store_progress or _no_store_progress)
+    storer = Storer(write, len(config.feeds), store_progress or _no_store_progress)
     try:
         with worker_pool(len(config.feeds)) as workers:
             gathered = asyncio.run(

@@ -2,7 +2,8 @@
 were stored before and changed since or moved to a new link under the same id (`new_entries`,
 `Known`, `Move`), the entries that may have come and gone unseen between two reads (`missed`), an
 entry's id and what it says (`entry_id_key`, `entry_said`), and the notes of a feed's entries
-curator could not take as they were (`read_report`)."""
+curator could not take as they were (`read_report`); and the canonical addresses a feed's pages
+name that the store knows already (`shared_before`, `stored_titles`)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from curator.harvest_feedreport import (
 from curator.models import (
     Entry,
     FetchResult,
+    Page,
     ParsedFeed,
 )
 from curator.store import FeedState, Store
@@ -401,3 +403,23 @@ def skip_key(entry: Entry) -> str:
 def untitled_key(link: str) -> str:
     """How an entry left out for want of a title is known from one fetch to the next: its link."""
     return "link " + url_key(link)
+
+
+def shared_before(
+    store: Store, pages: Iterable[Page], stored_now: Set[str] = frozenset()
+) -> list[str]:
+    """Of the canonical URLs these pages name, the keys of those stored as named by several
+    pages before (`articles.shared_canonicals`), not counting `stored_now` (this run's)."""
+    keys = {url_key(c) for p in pages if (c := article_addresses.page_address(p))}
+    known = store.known_keys(article_addresses.shared_mark(k) for k in keys) - stored_now
+    return [k for k in keys if article_addresses.shared_mark(k) in known]
+
+
+def stored_titles(
+    store: Store, pages: Iterable[Page], stored_now: Set[str] = frozenset()
+) -> dict[str, str]:
+    """Of the canonical URLs these pages name, the keys of those that are a stored article's
+    address, with its title (`articles.build_articles` tells another story's address by it);
+    not those of `stored_now` (stored in this run)."""
+    keys = {url_key(c) for p in pages if (c := article_addresses.page_address(p))} - stored_now
+    return store.titles_at_keys(sorted(keys)) if keys else {}

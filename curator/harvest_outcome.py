@@ -3,7 +3,7 @@ store but its state (`Settled`: it failed, it waits as its server asked, or noth
 last time, `settled`), or its new articles built and counted in a worker (`Fresh`,
 `build_and_count`); how long curator waits for a feed that failed or asked it to wait
 (`own_wait`, `failed`, `waiting`), and how a feed is named on its line (`shown_name`,
-`told_apart`)."""
+`told_apart`); a feed that gave nothing new for `QUIET_AFTER` marked quiet (`marked_quiet`)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from curator.models import (
     FetchResult,
     ParsedFeed,
 )
-from curator.store import FeedState
+from curator.store import FeedState, Store
 from curator.termcounts import count
 from curator.termvectors import Vector
 
@@ -95,7 +95,7 @@ class Fresh:
 def held(parsed: ParsedFeed) -> ParsedFeed:
     """`parsed` as writing its feed needs it once its articles are built: each entry's link, id,
     title and credit (`_store`, `_read_report`, `entry_said`), not its text. A feed's outcome
-    waits for every feed before it in feeds.yaml to be written (`_Storer`): a 300-feed first
+    waits for every feed before it in feeds.yaml to be written (`harvest_storer.Storer`): a 300-feed first
     fetch held every later feed's entries twice over, as entries and as articles (fixgu)."""
     return dataclasses.replace(
         parsed,
@@ -317,3 +317,25 @@ def settled(
     if result.not_modified:
         return Settled(report, result)
     return Settled(report, result, size=len(result.content or b""), digest=digest)
+
+
+def marked_quiet(
+    store: Store, reports: Sequence[FeedReport], now: datetime
+) -> tuple[FeedReport, ...]:
+    """The reports, each feed read (or unchanged) that gave nothing new, whose last new article
+    came `QUIET_AFTER` ago or more and whose newest article is that old too, with its newest
+    article's date (`quiet_since`). A feed curator has only just met is not said quiet for the
+    dates of its entries: what it says is that curator has seen nothing new for weeks."""
+    idle = [r for r in reports if r.status == "unchanged" or (r.status == "ok" and not r.new)]
+    if not idle:
+        return tuple(reports)
+    newest = store.feeds_newest()
+    quiet = {
+        r.url: newest[r.url][0]
+        for r in idle
+        if r.url in newest
+        and all(now - datetime.fromisoformat(when) >= QUIET_AFTER for when in newest[r.url])
+    }
+    return tuple(
+        dataclasses.replace(r, quiet_since=quiet[r.url]) if r.url in quiet else r for r in reports
+    )

@@ -1,7 +1,7 @@
 """The dates of issues a curator of schema 16 or before published: its store kept no issue date
 (`issue_date` is NULL), so an upgraded store took each for the day it was built. The output
 folder still dates each (its issue-N.json, its entry in feed.xml): `issue_dates_found` reads them
-there, for `curator.cli.common.opened` to fill in the store.
+there, for `curator.cli.opening.opened` to fill in the store.
 
 Why: after an upgrade, `build --draft` said issue 4 (dated 2026-11-30) was "before issue 3
 (2026-12-07)", dated 2026-11-23 in its issue-3.json and in feed.xml, and advised a wrong date;

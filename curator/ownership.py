@@ -93,7 +93,7 @@ def _neighbours(config: Config, store_path: Path) -> list[Config]:
 def stop_for_shared_folder_first(
     config: Config, store_path: Path, out_dir: Path, nothing: str
 ) -> None:
-    """Before a new store is made (`cli.common.check_store`): another newsletter's config file
+    """Before a new store is made (`cli.opening.check_store`): another newsletter's config file
     in feeds.yaml's folder that would share it stops the run, as `stop_for_another_newsletters_
     store` stops it once the store is there (fixjp #2: the store was made first, and the stop's
     "the store was not changed" left an empty store file behind). `nothing`: what was not done."""
@@ -284,7 +284,7 @@ def stop_for_another_newsletters_store(
     cx.yaml were taken for CX renamed); and another newsletter's config file in feeds.yaml's
     folder that uses the same store stops it (`_neighbours`), unless the store holds this
     newsletter's issues. `nothing`: what was not done, for the message ("Nothing was fetched").
-    Every command that writes the store calls this (`cli.common.opened`; walk186 #2)."""
+    Every command that writes the store calls this (`cli.opening.opened`; walk186 #2)."""
     done = f"{'Nothing was rendered' if rendering else nothing}, and the store was not changed"
     records = store.issues()
     if not records or not same_name(records[-1].title, config.title):

@@ -54,8 +54,9 @@ from curator.publish import FileSet, remove_leftover_temps
 from curator.render import environment
 from curator.runlock import BuildError
 from curator.stalelatest import stale_latest
-from curator.store import Store, StoreError, file_in_the_way
+from curator.store import Store
 from curator.storedissue import archive_from_store
+from curator.storeerrors import StoreError, file_in_the_way
 from curator.strayissues import headless_issues, headless_said
 from curator.templateerrors import OutputError, TemplateMistake
 from curator.themes import later_line_note, plan_entry, theme_history

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from curator.errors import CuratorError, shell_arg
-from curator.store import StoreError, file_in_the_way, on_read_only_disk, read_only_disk
+from curator.storeerrors import StoreError, file_in_the_way, on_read_only_disk, read_only_disk
 from curator.workers import parent_only
 
 

@@ -1,11 +1,11 @@
 """The store: one SQLite file holding every feed, article and issue; opening it, and `Store`.
 
-This module and the `store*` modules beside it hold all of curator's SQL. Here: what goes wrong
-around the store said plainly (`StoreError`), upgrading and copying a store (backups), and `Store`
-with its opening, transactions and version. Its other methods are parts, a module each:
-`store_feeds`, `store_articles`, `store_subjects`, `store_terms`, `store_issues` (typed against
-`storebase.StoreBase`); the schema and its migrations are in `storeschema`, the records it hands
-out in `storerecords`. Every caller imports from here."""
+This module and the `store*` modules beside it hold all of curator's SQL. Here: upgrading and
+copying a store (backups), and `Store` with its opening, transactions and version. What goes wrong
+around the store, said plainly (`StoreError`), is `storeerrors`. Its other methods are parts, a
+module each: `store_feeds`, `store_articles`, `store_subjects`, `store_terms`, `store_issues`
+(typed against `storebase.StoreBase`); the schema and its migrations are in `storeschema`, the
+records it hands out in `storerecords`. Callers import `Store` and its records from here."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from glob import escape as glob_escape
 from pathlib import Path
 from urllib.parse import quote
 
-from curator.errors import CuratorError
+from curator import storeerrors
 from curator.readdressed import REPUBLISHED_MIN_CHARS
 from curator.store_articles import (
     FEED_DROPPED,
@@ -44,7 +44,23 @@ from curator.store_issues import RETOLD_ISSUES, IssueStore
 from curator.store_subjects import SubjectStore
 from curator.store_terms import TermStore
 from curator.storebase import CANDIDATES_INDEX as _CANDIDATES_INDEX
-from curator.storebase import read_only_fix
+from curator.storeerrors import (
+    SQLITE_BUSY,
+    SQLITE_FULL,
+    SQLITE_LOCKED,
+    SQLITE_READONLY,
+    WRITE_FAILED,
+    StoreError,
+    damaged_in_use,
+    damaged_store,
+    empty_store,
+    is_damage,
+    plain_store_error,
+    raw_sqlite_code,
+    read_only_disk,
+    read_only_source,
+    sqlite_code,
+)
 from curator.storerecords import FeedState, IssueRecord, LightRow, PageRetry, StoredModel
 from curator.storeschema import MIGRATIONS, VERSION, upgrade_notes
 
@@ -56,8 +72,6 @@ __all__ = [
     "FeedState",
     "IssueRecord",
     "LOCAL_FILE",
-    "LOCK_NOTICE",
-    "LOCK_WAIT",
     "LightRow",
     "MIGRATIONS",
     "MOVED_ERROR_JOIN",
@@ -65,218 +79,17 @@ __all__ = [
     "REPUBLISHED_MIN_CHARS",
     "RETOLD_ISSUES",
     "Store",
-    "StoreError",
     "StoredModel",
     "Upgrade",
     "VERSION",
     "backup_store",
     "copy_store",
-    "damaged_in_use",
-    "damaged_store",
     "dead_page",
-    "empty_store",
-    "file_in_the_way",
     "free_name",
-    "is_damage",
     "kept_copy",
     "moved_error_of",
-    "on_read_only_disk",
-    "plain_store_error",
-    "read_only_disk",
-    "read_only_source",
-    "store_companions",
     "with_moved_error",
 ]
-
-
-class StoreError(CuratorError):
-    """The store cannot be used (unreadable, not a curator store, or written by a newer curator)."""
-
-
-#: How long a write waits for another program (an SQLite browser, a backup) to release the
-#: store's lock, in seconds, before the run stops; and after how long the editor is told it waits.
-LOCK_WAIT = 60.0
-
-
-LOCK_NOTICE = 2.0
-
-
-# SQLite's primary result codes for what is wrong around the store rather than in curator: the
-# store is in use, read-only, cannot be written to (full disk, a file size limit, a failing disk),
-# cannot be opened, or is not a database (or damaged).
-_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
-
-# SQLite's extended codes for a write (not a read) that failed: in a backup, the copy's (the
-# store is only read), which a file size limit (EFBIG) or a failing disk under it gives.
-_WRITE_FAILED = (10 | 3 << 8, 10 | 4 << 8, 10 | 6 << 8)  # IOERR_WRITE, _FSYNC, _TRUNCATE
-
-#: What Python's sqlite3 says of a text column whose bytes are not UTF-8: curator writes only
-#: UTF-8 (Python's str), so such bytes are a damaged page of the store (walk174 #3).
-_UNDECODABLE = "Could not decode to UTF-8"
-
-
-def _raw_code(exc: sqlite3.Error) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code if isinstance(code, int) else None
-
-
-def _code(exc: sqlite3.Error) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None
-
-
-def is_damage(exc: BaseException) -> bool:
-    """`exc` is SQLite (or Python's sqlite3) finding a store damaged: a page that is not what
-    SQLite wrote ("database disk image is malformed", "file is not a database") or text that is
-    not the UTF-8 curator wrote; never an error of curator's own (a mistaken query, a
-    constraint), which is raised as it is."""
-    if not isinstance(exc, sqlite3.DatabaseError):
-        return False
-    return _code(exc) in (_CORRUPT, _NOTADB) or str(exc).startswith(_UNDECODABLE)
-
-
-def damaged_in_use(path: Path | None, exc: object) -> StoreError:
-    """The store at `path` turned out damaged while a command read or wrote it (walk174 #3: a
-    page overwritten on disk ended `build`, `fetch`, `subjects list` in a traceback): what to
-    do. The rest of the store may read well, but what the command needed does not."""
-    said = str(exc)
-    if said.startswith(_UNDECODABLE):  # (not the damaged bytes themselves)
-        said = said.split(" with text ", 1)[0]
-    where = f"the store {path}" if path is not None else "the store"
-    moved = (
-        f": with no curator running, move it over {path} and delete {path.name}-wal and"
-        f" {path.name}-shm beside it"
-        if path is not None
-        else ", moved over the store"
-    )
-    return StoreError(
-        f"{where} is damaged: SQLite cannot read part of it ({said}); this run stopped there,"
-        " and what was stored before is kept: restore it from a backup (curator backup's"
-        f" copies: the newest one taken before the damage){moved}; then run again (curator"
-        " backup refuses to copy a damaged store)"
-    )
-
-
-def plain_store_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
-    """What went wrong with the store at `path`, said plainly with what to do; None for an error
-    that is not about the store's file, its folder or its disk (a mistake of curator's own,
-    which is raised as it is)."""
-    code = _code(exc)
-    if code == _CORRUPT or str(exc).startswith(_UNDECODABLE):
-        return damaged_in_use(path, exc)
-    if code in (_BUSY, _LOCKED):
-        return StoreError(
-            f"{path}: another program kept the store locked for {LOCK_WAIT:.0f} s ({exc}); close"
-            " the program that has it open (an SQLite browser, a backup, a sync tool), then run"
-            " again; what was stored before is kept"
-        )
-    if code in (_READONLY, _CANTOPEN) and on_read_only_disk(path.parent):
-        return read_only_disk(path, exc)
-    if code == _READONLY:
-        return StoreError(
-            f"{path}: the store cannot be written to, it is read-only ({exc});"
-            f" {read_only_fix(path, store_companions(path))}, then run again; what was stored"
-            " before is kept"
-        )
-    if code in (_IOERR, _FULL):
-        return StoreError(
-            f"{path}: cannot write to the store ({exc}): its disk is full, a limit on file size"
-            " (ulimit -f) or disk quota was reached, or the disk is failing; free some space"
-            " (or raise the limit), then run again; what was stored before is kept"
-        )
-    if code == _CANTOPEN:
-        return StoreError(
-            f"{path}: cannot open the store ({exc}); check that its folder exists and that your"
-            " user may read and write the folder and the file"
-        )
-    return None
-
-
-def store_companions(path: Path) -> list[Path]:
-    """The store's -wal and -shm files that are there (SQLite's, beside it)."""
-    return [f for f in (Path(f"{path}-wal"), Path(f"{path}-shm")) if f.exists()]
-
-
-def on_read_only_disk(folder: Path) -> bool:
-    """`folder` is on a file system mounted read-only (no chmod can make it writable)."""
-    try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except OSError:
-        return False
-
-
-def file_in_the_way(folder: Path) -> Path | None:
-    """The first of `folder` and the folders above it that is there as a file, not a folder
-    (`output` or `.curator` made a file by mistake), when one is; else None. Why: the error
-    Python gives for it, "File exists" or "Not a directory", does not say which (walk141 #6)."""
-    for part in (folder, *folder.parents):
-        try:
-            if part.is_dir():
-                return None
-            if part.exists():
-                return part
-        except OSError:
-            return None
-    return None
-
-
-def damaged_store(path: Path, exc: object) -> StoreError:
-    """The store at `path` is not an SQLite file of curator's, or is damaged: what to do."""
-    return StoreError(
-        f"{path}: not a curator store, or damaged ({exc}); nothing was changed: restore it from"
-        " a backup (a file that curator backup wrote: move it over this file), or check that --db"
-        " or settings: store in feeds.yaml names your store"
-    )
-
-
-def read_only_disk(path: Path, exc: object) -> StoreError:
-    """The store at `path` is on a read-only file system: where, and what to do."""
-    return StoreError(
-        f"{path}: the store cannot be written to: its folder {path.parent} is on a read-only"
-        f" file system ({exc}); mount that disk read-write, or copy the folder to a disk that"
-        " can be written to and give its store with --db (or settings: store), then run again;"
-        " what was stored before is kept"
-    )
-
-
-def read_only_source(path: Path) -> str | None:
-    """The SQLite URI that reads the store at `path` when its folder is on a read-only file
-    system (walk92 #4: `themes`, `feeds list`, `backup` stopped there as a build does), else None.
-    Nothing can write to that store, so it is opened without SQLite's -shm file, which could not
-    be made (`immutable`), unless its -wal file holds what a run wrote last: then SQLite must read
-    that file too (`mode=ro`), which it can when the run left its -shm file, and else it fails
-    as before, saying the disk is read-only."""
-    if not on_read_only_disk(path.parent):
-        return None
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    wal = path.with_name(path.name + "-wal")
-    try:
-        waiting = wal.stat().st_size > 0
-    except OSError:
-        waiting = False
-    return uri if waiting else uri + "&immutable=1"
-
-
-def empty_store(path: Path) -> StoreError | None:
-    """The refusal of a store file at `path` that is there but holds nothing (0 bytes), else None.
-
-    SQLite takes an empty file for a new database: every command, the read-only ones included,
-    made it a new, empty store without a word (walk141 #2: `themes` after `: > curator.db` showed
-    an archive of nothing, `fetch` stored old articles as new and `build` published a second issue
-    1; a -wal file beside an empty store is even deleted by SQLite). An empty store file is what a
-    failed copy, sync or restore leaves: it is never made a new store, only named with the ways on.
-    """
-    try:
-        if not path.is_file() or path.stat().st_size > 0:
-            return None
-    except OSError:
-        return None
-    return StoreError(
-        f"{path}: the store is empty (0 bytes): a failed copy, sync or restore emptied it, and"
-        " curator will not take it for a new store; nothing was changed. Restore it from a"
-        " backup (a file that curator backup wrote: move it over this file, as README.md's section on"
-        " backing up says), or, to start a new archive on purpose, delete the file and run again"
-    )
 
 
 @dataclass(frozen=True)
@@ -355,9 +168,9 @@ def copy_store(path: Path, dest: Path, *, check: bool = False) -> None:
         part.unlink(missing_ok=True)
         uri = read_only_source(path)  # (on a read-only disk: walk92 #4)
         source = (
-            sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
+            sqlite3.connect(path, isolation_level=None, timeout=storeerrors.LOCK_WAIT)
             if uri is None
-            else sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_WAIT)
+            else sqlite3.connect(uri, uri=True, isolation_level=None, timeout=storeerrors.LOCK_WAIT)
         )
         try:
             source.execute("PRAGMA query_only = ON")
@@ -427,7 +240,10 @@ def backup_store(path: Path, dest: Path) -> tuple[int, int]:
     except sqlite3.DatabaseError as exc:
         # The store is only read: a write that failed (a full disk, a file size limit, a
         # read-only copy) is the copy's (walk174 #7: EFBIG on the copy blamed the store).
-        if _code(exc) in (_FULL, _READONLY) or _raw_code(exc) in _WRITE_FAILED:
+        if (
+            sqlite_code(exc) in (SQLITE_FULL, SQLITE_READONLY)
+            or raw_sqlite_code(exc) in WRITE_FAILED
+        ):
             raise unwritable(exc) from None
         plain = plain_store_error(exc, path)
         raise plain or damaged_store(path, exc) from None
@@ -553,7 +369,7 @@ def _connect_query_only(path: Path, address: str, *pragmas: str) -> tuple[sqlite
     if (empty := empty_store(path)) is not None:
         raise empty
     try:
-        db = sqlite3.connect(address, uri=True, isolation_level=None, timeout=LOCK_WAIT)
+        db = sqlite3.connect(address, uri=True, isolation_level=None, timeout=storeerrors.LOCK_WAIT)
     except sqlite3.Error as exc:
         raise plain_store_error(exc, path) or StoreError(
             f"{path}: cannot open the store: {exc}"
@@ -628,7 +444,7 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore, Featur
         made = not path.exists()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
+            db = sqlite3.connect(path, isolation_level=None, timeout=storeerrors.LOCK_WAIT)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{path}: cannot open the store: {exc}") from None
         db.row_factory = sqlite3.Row
@@ -714,7 +530,7 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore, Featur
         folder = Path(tempfile.mkdtemp(prefix="curator-reading-"))
         target = folder / "store.db"
         try:
-            copy = sqlite3.connect(target, isolation_level=None, timeout=LOCK_WAIT)
+            copy = sqlite3.connect(target, isolation_level=None, timeout=storeerrors.LOCK_WAIT)
             try:
                 self.db.backup(copy)
                 copy.row_factory = sqlite3.Row
@@ -885,14 +701,14 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore, Featur
             finally:
                 self.db.execute("ROLLBACK")
         except sqlite3.Error as exc:
-            if _code(exc) in (_BUSY, _LOCKED):
+            if sqlite_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):
                 return
             plain = plain_store_error(exc, self.path)
             if plain is None:
                 raise
             raise plain from None
         finally:
-            self.db.execute(f"PRAGMA busy_timeout = {int(LOCK_WAIT * 1000)}")
+            self.db.execute(f"PRAGMA busy_timeout = {int(storeerrors.LOCK_WAIT * 1000)}")
 
     def _begin(self) -> None:
         """BEGIN IMMEDIATE: the store's write lock, before anything is written. When another
@@ -902,19 +718,21 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore, Featur
         if self.reading:
             self._work_in_copy()
         try:
-            self.db.execute(f"PRAGMA busy_timeout = {int(LOCK_NOTICE * 1000)}")
+            self.db.execute(f"PRAGMA busy_timeout = {int(storeerrors.LOCK_NOTICE * 1000)}")
             try:
                 self.db.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as exc:
-                if _code(exc) not in (_BUSY, _LOCKED):
+                if sqlite_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED):
                     raise
             if self.on_wait is not None:
                 self.on_wait(
                     f"waiting for {self.path}: another program is writing to the store (an SQLite"
-                    f" browser, a backup?); waiting up to {LOCK_WAIT:.0f} s for it to finish"
+                    f" browser, a backup?); waiting up to {storeerrors.LOCK_WAIT:.0f} s for it to finish"
                 )
-            self.db.execute(f"PRAGMA busy_timeout = {int(max(LOCK_WAIT - LOCK_NOTICE, 0) * 1000)}")
+            self.db.execute(
+                f"PRAGMA busy_timeout = {int(max(storeerrors.LOCK_WAIT - storeerrors.LOCK_NOTICE, 0) * 1000)}"
+            )
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             plain = plain_store_error(exc, self.path)
@@ -922,7 +740,7 @@ class Store(FeedStore, ArticleStore, SubjectStore, TermStore, IssueStore, Featur
                 raise
             raise plain from None
         finally:
-            self.db.execute(f"PRAGMA busy_timeout = {int(LOCK_WAIT * 1000)}")
+            self.db.execute(f"PRAGMA busy_timeout = {int(storeerrors.LOCK_WAIT * 1000)}")
 
     @property
     def version(self) -> int:

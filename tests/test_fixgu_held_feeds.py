@@ -22,7 +22,7 @@ import hostile_helpers as h
 import pytest
 
 from conftest import LocalServer
-from curator import harvest, workers
+from curator import harvest_storer, workers
 from curator.cli import report_progress
 from curator.feeds import parse_feed
 
@@ -57,7 +57,7 @@ def test_a_slow_first_feed_lets_many_large_later_ones_through_and_all_are_stored
     monkeypatch.setattr(report_progress, "STORED_LINE_EVERY", 0.0)
     # Room for the articles of one later feed at a time while the first is awaited: the others
     # wait to be built, and the first feed, once in, is built at once (it is written next).
-    monkeypatch.setattr(harvest, "BUILT_AT_ONCE", ENTRIES + ENTRIES // 2)
+    monkeypatch.setattr(harvest_storer, "BUILT_AT_ONCE", ENTRIES + ENTRIES // 2)
     # How many feeds the run had parsing at once (in the workers, or waiting for one).
     parsing: list[int] = [0, 0]
     run = workers.Workers.run

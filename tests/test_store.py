@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from curator.models import Article
-from curator.store import VERSION, Store, StoreError
+from curator.store import VERSION, Store
+from curator.storeerrors import StoreError
 from curator.urls import url_key
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

@@ -29,7 +29,7 @@ from pathlib import Path
 import hostile_helpers as h
 import pytest
 
-import curator.store as store_module
+import curator.storeerrors as store_module
 from conftest import REPO, run_cli
 
 

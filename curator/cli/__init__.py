@@ -18,7 +18,8 @@
 | `subjects_list` | `subjects list/uncertain/overlap/suggest`: the reports on where articles went |
 | `subjects_working` | the progress line the `subjects` commands show while they work          |
 | `extract`  | `extract`: what curator reads from article pages                             |
-| `common`   | the options the commands share, and `opened` (config + store + run lock)     |
+| `common`   | the options the commands share, their output and notes, the config read      |
+| `opening`  | `opened` (config + store + run lock) and `check_store`: a store refused or made |
 | `report`   | what failed in a fetch (feeds, entries, pages), said after it for build/fetch |
 | `report_progress` | `RunProgress`: the progress while feeds and pages are read (and subjects' steps) |
 | `report_feeds` | what is said of one feed: its failure's advice, a move, its entries' notes |

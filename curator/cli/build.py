@@ -40,12 +40,10 @@ from curator.cli.common import (
     JSON_GIVEN,
     JSON_OPTION,
     QUIET_OPTION,
-    check_store,
     common_options,
     echo,
     echo_json,
     loaded,
-    opened,
     run_args,
     run_note,
     stopped,
@@ -55,6 +53,7 @@ from curator.cli.common import (
     warn,
 )
 from curator.cli.featured import unmatched_note
+from curator.cli.opening import check_store, opened
 from curator.cli.report import (
     fetch_summary_dict,
     none_read,

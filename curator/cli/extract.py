@@ -37,7 +37,8 @@ from curator.models import FEED_CODE, TAKEN_FOR_SITE, Article, Page, code_remark
 from curator.placement import feed_names
 from curator.render import credit_line, join_names
 from curator.robots import disallowed_pages, site_name, site_of
-from curator.store import Store, StoreError
+from curator.store import Store
+from curator.storeerrors import StoreError
 
 
 def _say(text: str, *, err: bool = False) -> None:

@@ -19,9 +19,9 @@ from curator.cli.common import (
     WAIT_OPTION,
     echo,
     echo_json,
-    opened,
     shown_path,
 )
+from curator.cli.opening import opened
 from curator.errors import CuratorError, InputError
 from curator.models import FEATURED_BEFORE_CURATOR, Article
 from curator.store import Store

@@ -22,11 +22,11 @@ from curator.cli.common import (
     echo,
     echo_json,
     loaded,
-    opened,
     warn,
 )
 from curator.cli.feeds_import import import_
 from curator.cli.feeds_stored import gone_error, held_already, same_entries
+from curator.cli.opening import opened
 from curator.cli.report_feeds import shown_feed_names
 from curator.cli.streams import changes_nothing
 from curator.config import Config, ConfigError

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from curator.cli.common import echo, opened, warn
+from curator.cli.common import echo, warn
+from curator.cli.opening import opened
 from curator.config import Config
 from curator.errors import feeds_remove_command
 from curator.feedsecrets import secrets_masked_in, secrets_shown

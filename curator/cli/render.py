@@ -8,13 +8,8 @@ import click
 
 from curator.cli.build import TEMPLATES_OPTION, out_option, say_unused_templates
 from curator.cli.build_report import print_warnings, warnings_list
-from curator.cli.common import (
-    common_options,
-    echo,
-    echo_json,
-    opened,
-    usable_path,
-)
+from curator.cli.common import common_options, echo, echo_json, usable_path
+from curator.cli.opening import opened
 from curator.cli.render_said import said_edited
 from curator.config import Config
 from curator.config_load import load_config

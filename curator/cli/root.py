@@ -34,7 +34,7 @@ from curator.cli.themes import themes
 from curator.deps import missing_package
 from curator.errors import EXIT_CODES, CuratorError, json_document, refusal_document
 from curator.htmltext import terminal_text, without_passwords
-from curator.store import damaged_in_use, is_damage
+from curator.storeerrors import damaged_in_use, is_damage
 
 
 def exit_code_table() -> str:

@@ -18,9 +18,9 @@ from curator.cli.common import (
     composed_names,
     echo,
     echo_json,
-    opened,
     warn,
 )
+from curator.cli.opening import opened
 from curator.cli.streams import changes_nothing
 from curator.cli.subjects_working import working
 from curator.config import Config

@@ -21,9 +21,9 @@ from curator.cli.common import (
     composed_names,
     echo,
     echo_json,
-    opened,
     warn,
 )
+from curator.cli.opening import opened
 from curator.cli.streams import changes_nothing
 from curator.cli.subjects_working import working
 from curator.config import MAX_KEYWORDS, Config
@@ -43,7 +43,8 @@ from curator.placement import (
 )
 from curator.possessive import possessive
 from curator.render import published_mark
-from curator.store import FEED_DROPPED, LOCAL_FILE, Store, StoreError, read_only_source
+from curator.store import FEED_DROPPED, LOCAL_FILE, Store
+from curator.storeerrors import StoreError, read_only_source
 from curator.subjects import (
     CHANCE_SHARE,
     WORDS_ALIKE,

@@ -15,9 +15,9 @@ from curator.cli.common import (
     WAIT_OPTION,
     echo,
     echo_json,
-    opened,
     warn,
 )
+from curator.cli.opening import opened
 from curator.cli.report_progress import RunProgress
 from curator.cli.streams import changes_nothing
 from curator.config import Config
