@@ -41,10 +41,13 @@ NOT_DEAD = " AND NOT EXISTS (SELECT 1 FROM dead_links d WHERE d.article_id = a.i
 
 #: The ids of the stored articles at an address the editor recorded as featured before they moved
 #: to curator (`curator featured add`, walk202 #1): their own address or another link of theirs
-#: (an alias: a page whose canonical link named it).
+#: (an alias: a page whose canonical link named it). The recorded addresses lead (CROSS JOIN keeps
+#: SQLite's order), so a store with none reads no page of articles or aliases for them: every
+#: build asks, and a big store's build reads only what it must (test_fixhq_store_damage).
 FEATURED_BEFORE = (
-    "SELECT x.id FROM articles x JOIN featured_before fb ON fb.url_key = x.url_key"
-    " UNION SELECT y.article_id FROM aliases y JOIN featured_before fy ON fy.url_key = y.url_key"
+    "SELECT x.id FROM featured_before fb CROSS JOIN articles x ON x.url_key = fb.url_key"
+    " UNION SELECT y.article_id FROM featured_before fy CROSS JOIN aliases y"
+    " ON y.url_key = fy.url_key"
 )
 
 

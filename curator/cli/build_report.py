@@ -119,6 +119,8 @@ def no_left(config: Config) -> dict[str, Any]:
         "empty_subjects": [],
         "cut_from_draft": {},
         "moved_in_draft": {},
+        "published_under_another_in_draft": {},
+        "new_since_draft": {},
         "left_out_for_variety": {},
         "held_back": {},
     }
