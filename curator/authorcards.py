@@ -13,6 +13,7 @@ from typing import Any
 
 from curator.credits import clean_authors
 from curator.extract_doc import clean_text
+from curator.htmltext import element_texts
 
 #: The most words of the job title after the name on a card.
 _TITLE_WORDS = 8
@@ -22,7 +23,7 @@ def spaced_text(el: Any) -> str:
     """`el`'s text, with a space where two elements' texts would glue two words into one
     ("Maya Horowitz" + "Customer Success Lead"), never inside a word its markup parts ("Ma<b>ya</b>")."""
     out = ""
-    for piece in el.itertext():
+    for piece in element_texts(el):
         if out and piece and out[-1].isalnum() and piece[0].isupper():
             out += " "
         out += piece
@@ -36,7 +37,7 @@ def card_byline(el: Any) -> str:
     if len(alts) != 1:
         return ""
     name = clean_text(alts[0])
-    pieces = [p for p in (clean_text(t) for t in el.itertext()) if p]
+    pieces = [p for p in (clean_text(t) for t in element_texts(el)) if p]
     if len(pieces) < 2 or pieces[0] != name or not 2 <= len(name.split()) <= 4:
         return ""
     title = pieces[1]

@@ -766,3 +766,10 @@ def markup_counts(markup: str) -> Counter[str]:
     parser.feed(markup)
     parser.close()
     return parser.seen
+
+
+def element_texts(el: Any) -> list[str]:
+    """The text pieces of the lxml element `el` and its descendants, in document order: each
+    element's text and tail apart, so that a caller can tell where one element's text ends and the
+    next begins (`authorcards.spaced_text`: two spans' names never glued into one word)."""
+    return [str(piece) for piece in el.itertext()]

@@ -12,15 +12,14 @@ for the killed build's own, and finishes what it began."""
 
 from __future__ import annotations
 
-import glob
 import json
-import os
+from functools import partial
 from pathlib import Path
 
 from curator.config import Config
 from curator.errors import shell_arg
 from curator.issuedata import issue_from_data
-from curator.publish import remove_leftover_temps
+from curator.publish import put_temp_in_place, remove_leftover_temps
 from curator.publishissue import file_digest
 from curator.republish_files import record_unknown_issues
 from curator.runlock import BuildError
@@ -75,22 +74,6 @@ def killed_run_said(line: str, store: Store, out_dir: Path) -> str:
     return line.replace(_KILLED, _KILLED[:-1] + said, 1)
 
 
-def _put_in_place(out_dir: Path, name: str, digests: list[str]) -> bool:
-    """Rename the killed build's temporary file of `name` (one whose digest it marked) into
-    place: whether there was one."""
-    for tmp in sorted(out_dir.glob(f".{glob.escape(name)}.*.tmp")):
-        if tmp.name.endswith(".old.tmp"):
-            continue
-        try:
-            if file_digest(tmp.read_bytes()) not in digests:
-                continue
-            os.replace(tmp, out_dir / name)
-        except OSError:
-            continue
-        return True
-    return False
-
-
 def finish_killed_issue(config: Config, store: Store, out_dir: Path, command: str) -> None:
     """When `out_dir` holds files of an issue a killed build put in place and the store did not
     record (`killed_issue_shown`): put the rest of that build's files in place, record the issue
@@ -109,7 +92,10 @@ def finish_killed_issue(config: Config, store: Store, out_dir: Path, command: st
                 continue
         except OSError:
             pass
-        (put if _put_in_place(out_dir, name, digests) else lost).append(name)
+        if put_temp_in_place(out_dir, name, partial(_marked, frozenset(digests))):
+            put.append(name)
+        else:
+            lost.append(name)
     json_file = out_dir / f"issue-{number}.json"
     if not json_file.is_file():
         raise BuildError(
@@ -150,3 +136,8 @@ def finish_killed_issue(config: Config, store: Store, out_dir: Path, command: st
         )
         + f"; {again}"
     )
+
+
+def _marked(digests: frozenset[str], data: bytes) -> bool:
+    """Whether `data` is a file the killed build marked (`digests`: its files' digests)."""
+    return file_digest(data) in digests

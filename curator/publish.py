@@ -11,6 +11,7 @@ import re
 import secrets
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -225,3 +226,20 @@ def remove_leftover_temps(folder: Path) -> list[str]:
                     path.unlink()
                     removed.append(path.name)
     return removed
+
+
+def put_temp_in_place(out_dir: Path, name: str, wanted: Callable[[bytes], bool]) -> bool:
+    """Rename a temporary file of `name` in `out_dir` that a stopped run left (as `_write_temp`
+    names them; not a backup's `.old.tmp`) into place, the first whose bytes are `wanted`
+    (`killedissue`: one the killed build marked by its digest): whether there was one."""
+    for tmp in sorted(out_dir.glob(f".{glob.escape(name)}.*.tmp")):
+        if tmp.name.endswith(".old.tmp"):
+            continue
+        try:
+            if not wanted(tmp.read_bytes()):
+                continue
+            os.replace(tmp, out_dir / name)
+        except OSError:
+            continue
+        return True
+    return False
