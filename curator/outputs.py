@@ -67,7 +67,7 @@ from curator.templatecheck import OWN_PREFIX, TEMPLATE_REFERENCE, builtin_templa
 from curator.templateerrors import OutputError, TemplateMistake
 from curator.templateerrors import in_editors_terms as _in_editors_terms
 from curator.templateerrors import text_or_nothing as _source
-from curator.templateloader import CompiledTemplates
+from curator.templateloader import COMPILED
 from curator.templatewords import copies_without, old_copy
 from curator.texttags import text_edition
 from curator.views import EntryView
@@ -118,18 +118,7 @@ def _load(env: jinja2.Environment, name: str) -> list[str]:
     """Load (and so check) the template `name`; the names of the templates it refers to."""
     env.get_template(name)
     source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
-    found = _REFERENCED.get(source)
-    if found is None:  # (parsed once per source a process meets: `CompiledTemplates`' reason)
-        names = jinja2.meta.find_referenced_templates(env.parse(source))
-        found = tuple(n for n in names if n is not None)
-        if len(_REFERENCED) >= CompiledTemplates.MAX_TEMPLATES:
-            _REFERENCED.clear()
-        _REFERENCED[source] = found
-    return list(found)
-
-
-#: The templates each template's source refers to by name, by source (`_load`).
-_REFERENCED: dict[str, tuple[str, ...]] = {}
+    return list(COMPILED.referenced(env, source))
 
 
 #: The editions that show every article's credit and link, with the template of each (index.html

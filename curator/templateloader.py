@@ -280,6 +280,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+        self._referenced: dict[str, tuple[str, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._code)
@@ -295,6 +296,18 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
         while len(self._code) > self.MAX_TEMPLATES:
             del self._code[next(iter(self._code))]
+
+    def referenced(self, env: jinja2.Environment, source: str) -> tuple[str, ...]:
+        """The names of the templates `source` includes, extends or imports by name, parsed once
+        per source (`outputs.check_templates` asks of every template in each environment)."""
+        found = self._referenced.get(source)
+        if found is None:
+            names = jinja2.meta.find_referenced_templates(env.parse(source))
+            found = tuple(n for n in names if n is not None)
+            if len(self._referenced) >= self.MAX_TEMPLATES:
+                self._referenced.clear()
+            self._referenced[source] = found
+        return found
 
 
 #: The one cache of `render.environment()`'s environments.
