@@ -3,14 +3,15 @@ date before the label ("2026年12月8日 12:30　文＝山田太郎", "December 
 Photos: Jane Roe", "08.12.2026 · Текст: Иван Петров") or after the name ("Иван Петров, 8 декабря
 2026, 12:30"). Why: such a line opens with no label ("By", "Текст:", "文＝"), so it was read as
 no byline and credited no one (walk198, fixlh). So did a Japanese name given with its reading in
-brackets, "山田太郎（やまだ・たろう）" (fixlq #2: `reading_byline`)."""
+brackets, "山田太郎（やまだ・たろう）" (fixlq #2: `reading_byline`), and a role before the name
+in Russian or Arabic, "Главный редактор Иван Петров" (fixmf #1: `role_first_byline`)."""
 
 from __future__ import annotations
 
 import re
 
 from curator import extract_rules_bylines as byline_rules
-from curator.creditroles import in_capitals
+from curator.creditroles import in_capitals, role_lead
 from curator.credits import clean_authors
 
 _MONTH = (
@@ -142,3 +143,21 @@ def reading_byline(text: str) -> str:
 
 #: The last kanji of a place's name ("東京都", "横浜市"), a reading after which is no name's.
 _KANJI_PLACE_ENDS = frozenset("都道府県市区町村郡駅島")
+
+
+def role_first_byline(text: str) -> str:
+    """The name a line of a role and then a name credits, in a language besides English
+    ("Главный редактор Иван Петров", "رئيس التحرير أحمد علي" -> the name; the role's words are
+    `creditroles.role_lead`'s), "" for any other line: with no label, it credited no one where
+    "Иван Петров, главный редактор" credits Иван Петров (fixmf #1). The role is in lower case but
+    for its first letter, the name two to four words in capitals (Arabic has none)."""
+    words = text.split()
+    if len(text) > byline_rules.MAX_BYLINE_CHARS or not 3 <= len(words) <= 8:
+        return ""
+    at = role_lead(words)
+    if not at or any(w != w.lower() for w in words[1:at]):
+        return ""
+    name = " ".join(words[at:])
+    if not 2 <= len(words) - at <= 4 or any(w[:1].islower() for w in words[at:]):
+        return ""
+    return name if clean_authors(name, strict=True) == (name,) else ""

@@ -12,7 +12,7 @@ from curator import extract_rules as rules
 from curator import extract_rules_bylineplace as byline_place
 from curator import extract_rules_bylines as byline_rules
 from curator.authorcards import card_byline, spaced_text
-from curator.bylinedates import TRAILING_DATE, dated_byline, reading_byline
+from curator.bylinedates import TRAILING_DATE, dated_byline, reading_byline, role_first_byline
 from curator.credits import role_byline
 from curator.extract_doc import WORD as _WORD
 from curator.extract_doc import Doc as _Doc
@@ -291,7 +291,9 @@ def _role_lines(doc: _Doc, after_comments: Callable[[Any], bool]) -> Iterator[tu
         # ... or a byline beside its date ("December 8, 2026 · Text: John Smith", "Иван Петров,
         # 8 декабря 2026": walk198, fixlh: credited no one)
         # ... or a Japanese name and its reading ("山田太郎（やまだ・たろう）", fixlq #2)
+        # ... or a role before the name in Russian or Arabic ("Главный редактор Иван Петров", fixmf #1)
         line = text if role_byline(text) else dated_byline(text) or reading_byline(text)
+        line = line or role_first_byline(text)
         if line and line != text and _opens_text(el, text):
             line = ""  # "<b>Palm Springs, December 8, 2026</b> — The city…": a dateline (fixlq #6)
         if (

@@ -275,6 +275,8 @@ ROLE_AFTER: dict[str, tuple[str, ...]] = {
     "it": ("capo", "speciale", "aggiunto", "aggiunta"),
     "nl": (),
     "pt": ("chefe", "especial", "adjunto", "adjunta"),
+    # "رئيس التحرير أحمد علي" (editor-in-chief; fixmf #1: a role before the name credited no one)
+    "ar": ("التحرير",),
 }
 
 #: A team's, a desk's or a newsroom's word: "Jane Doe and the Customer Care Team", "Élodie
