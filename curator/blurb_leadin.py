@@ -174,7 +174,7 @@ def _lead_in_end(line: str, *, dated_only: bool = True) -> tuple[int, str]:
         if not (ended and pos < len(line) and starts_sentence(line[pos:])):
             continue
         if dated or not dated_only and _undated_byline(line, lead, found):
-            best = (pos, " and ".join(found))
+            best = (pos, " and ".join(n for n in found if n))
     return best
 
 
@@ -221,7 +221,8 @@ def _date_part(line: str, pos: int) -> int:
 
 def _byline_part(line: str, pos: int) -> tuple[int, bool, str]:
     """Where a byline at `pos` ends, after its names (whether its label holds a date: "Posted
-    on November 13, 2026 by", and the names); (0, False, "") when none starts there."""
+    on November 13, 2026 by", or it is left out as a dated one is: "政治部記者。", a desk's; and the
+    names); (0, False, "") when none starts there."""
     label = byline_rules.BYLINE_PREFIX.match(line[pos:])
     if label is None or not label.group().strip():
         return _script_byline(line, pos)
@@ -266,6 +267,10 @@ def _script_byline(line: str, pos: int) -> tuple[int, bool, str]:
     elif cjk and cjk.group().strip() and not cjk.group()[-1:].isalnum():
         name = _CJK_NAME.match(line, pos + cjk.end())
     elif role := _CJK_NAME_ROLE.match(line, pos):
+        if role["name"].endswith("部"):
+            # "政治部記者。": a desk (政治部, 経済部), no one's name; a lead-in left out of the
+            # blurb as a dated one is, crediting no one (fixmf #2)
+            return role.end(), True, ""
         return role.end(), False, role["name"]  # "山田太郎記者。" (fixlq #5)
     else:
         return 0, False, ""
