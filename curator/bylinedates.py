@@ -36,6 +36,25 @@ _DATE = (
 LEADING_DATE = re.compile(rf"^\s*{_DATE}\s*(?:[·•|/—–-]\s*)?(?=\S)", re.I)
 #: A date that closes a line after a name and a comma, a dot or a dash.
 TRAILING_DATE = re.compile(rf"\s*[,·•|—–-]\s*{_DATE}\s*$", re.I)
+#: A capitalised run, its comma and a date, then a dash or the article's text ("Cedar Glen,
+#: December 8, 2026 — The city council…", "Cedar Glen, 8 December 2026 The city…"): a dateline,
+#: whatever the place's words, where "Jane Roe, December 8, 2026" alone is a byline (fixmf #3). A
+#: reading time or an update after the date ("· 5 min read", "— Updated 9:00") is no text.
+_DATE_THEN_TEXT = re.compile(
+    rf"^(?:[^\W\d_][\w.'’-]*\s+){{0,3}}[^\W\d_][\w.'’-]*\s*,\s*(?:{_DATE})"
+    r"(?:\s*[—–]|\s+-\s|\s+(?=[^\W\d_]+\s+\S+\s+\S+))"
+    r"(?!\s*(?:\d+\s*min|updated?\b|modified\b|posted\b|published\b|\d{1,2}[:.]\d{2}))",
+    re.I,
+)
+
+
+def opens_with_dateline(text: str) -> bool:
+    """Whether `text` (a byline element's, under the headline) is a name or a place and a date
+    followed by a dash or the article's text: a dateline, no one's credit (`_DATE_THEN_TEXT`)."""
+    words = text.split(",", 1)[0].split()
+    return all(w[:1].isupper() for w in words) and _DATE_THEN_TEXT.match(text) is not None
+
+
 #: The first words of places' names of two words, which a dateline gives before its date as a
 #: byline gives its writer's name ("New York, December 8, 2026", "Нижний Новгород, 8 декабря").
 _PLACE_LEADS = frozenset(

@@ -12,7 +12,13 @@ from curator import extract_rules as rules
 from curator import extract_rules_bylineplace as byline_place
 from curator import extract_rules_bylines as byline_rules
 from curator.authorcards import card_byline, spaced_text
-from curator.bylinedates import TRAILING_DATE, dated_byline, reading_byline, role_first_byline
+from curator.bylinedates import (
+    TRAILING_DATE,
+    dated_byline,
+    opens_with_dateline,
+    reading_byline,
+    role_first_byline,
+)
 from curator.credits import role_byline
 from curator.extract_doc import WORD as _WORD
 from curator.extract_doc import Doc as _Doc
@@ -322,10 +328,11 @@ def _dateline(el: Any, text: str) -> bool:
     """Whether a byline element's `text` is a place (or a name) and a date with no label that open
     its paragraph's text (`<span class="dateline">Cedar Glen, December 8, 2026</span> — The
     city…`): a dateline, no one's credit (fixlq #6)."""
-    return (
-        TRAILING_DATE.search(text) is not None
-        and not byline_rules.BYLINE_PREFIX.match(text + " .")
-        and _opens_text(el, text)
+    if byline_rules.BYLINE_PREFIX.match(text + " ."):
+        return False
+    # "<p class="author">Cedar Glen, December 8, 2026 — The city…</p>" (fixmf #3)
+    return opens_with_dateline(text) or (
+        TRAILING_DATE.search(text) is not None and _opens_text(el, text)
     )
 
 
