@@ -288,6 +288,13 @@ def soft_error(page: Page) -> str | None:
     return None
 
 
+def not_the_article(page: Page) -> str | None:
+    """Why a page served 200 is not the article but its site's "Page not found" (`soft_404`) or
+    error page (`soft_error`): the line a fetch and a build say of it; None when it may be the
+    article. One place for the build's reading and `read_pages` (fixme #3)."""
+    return soft_404(page) or soft_error(page)
+
+
 def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch, dict[str, str]]:
     """The pages at `links` (http(s) only) read as the build reads them, and why each of the
     others could not be read (link -> the fetch's reason)."""
@@ -304,7 +311,7 @@ def read_pages(links: Sequence[str], settings: FetchSettings) -> tuple[PageBatch
             page = read_page(result.content, result.final_url, result.content_type)
             if gate := gated(link, result.final_url, page, result.content):
                 errors[link] = gate
-            elif missing := soft_404(page) or soft_error(page):
+            elif missing := not_the_article(page):
                 errors[link] = missing
             else:
                 batch.pages[link] = page

@@ -12,7 +12,14 @@ from urllib.parse import urlsplit
 
 from curator import articles_credits as article_credits
 from curator.articles_titles import words_within
-from curator.blurb import paywall_notice, short_blurb, weak_blurb
+from curator.blurb import (
+    complete_sentences,
+    paywall_notice,
+    short_blurb,
+    usable_sentences,
+    weak_blurb,
+    why_no_page_blurb,
+)
 from curator.config import Config
 from curator.credits import may_be_two
 from curator.creditsites import first_appeared_in
@@ -125,9 +132,12 @@ def _why_no_blurb(article: Article) -> str:
     was said to hold no sentence)."""
     feed = "its feed's summary holds no sentence that could be one"
     if (article.text or "").strip():
+        # the page's reason in the words `curator extract` says it (walk203 #6)
+        why = why_no_page_blurb(usable_sentences(article.text), complete_sentences(article.text))
         return (
             "neither its page nor its feed's summary holds a sentence that could be one (a"
-            " complete sentence of its own words, not a heading, a credit or a notice)"
+            f" complete sentence of its own words, not a heading, a credit or a notice; its page:"
+            f" {why})"
         )
     return (
         f"curator has no text from its page (it was not read, or curator found no article text"

@@ -385,12 +385,33 @@ def complete_sentences(text: str | None) -> int:
     return sum(_is_sentence(s) for line in lines for s in split_sentences(normalise_space(line)))
 
 
+def why_no_page_blurb(usable: int, complete: int) -> str:
+    """Why a page's text makes no blurb, from its `usable_sentences` and `complete_sentences`: said
+    in the same words by `curator extract` and a build's warning (walk203 #6: the build said the
+    page held no complete sentence of its own words, extract that each leaned on one before)."""
+    if usable:
+        return (
+            f"it has {usable} complete sentence(s), but none can open one: each leans on a sentence"
+            ' before it ("But...", "This...", "It..."), quotes someone, or is too short or too long'
+            " to stand alone"
+        )
+    if complete:
+        return (
+            f"its {complete} complete sentence(s) all read as page furniture, not the article's"
+            " text: a paywall's or sign-up notice, a label, a credit or a link"
+        )
+    return "no complete sentences found in it"
+
+
 def _standing_alone(sentences: list[str], min_chars: int, max_chars: int) -> list[str]:
     """The first of `sentences` that opens (`_opens`) and is within the bounds on its own, with
-    those after it that still fit (`_fit`); [] when there is none."""
-    for number, sentence in enumerate(sentences):
-        if _opens(sentence) and min_chars <= _size(sentence) <= max_chars:
-            return _fit(sentences[number:], max_chars)
+    those after it that still fit (`_fit`); else the first that opens and is long enough to say
+    something (`MIN_DESCRIPTION_CHARS`), a shorter blurb of the article's own words (walk203 #6:
+    "This article explains ..." after a quotation made none); [] when there is none."""
+    for least in (min_chars, MIN_DESCRIPTION_CHARS):
+        for number, sentence in enumerate(sentences):
+            if _opens(sentence) and least <= _size(sentence) <= max_chars:
+                return _fit(sentences[number:], max_chars)
     return []
 
 
@@ -473,6 +494,7 @@ __all__ = [
     "opening_byline",
     "paywall_notice",
     "quote_blurb",
+    "why_no_page_blurb",
     "short_blurb",
     "split_sentences",
     "subtitle_blurb_text",

@@ -26,6 +26,7 @@ from curator.blurb_sentences import (
     TEASER_END,
     is_quotation,
     join_sentences,
+    leans_back,
     normalise_quotes,
     split_sentences,
 )
@@ -142,7 +143,7 @@ def can_open(sentence: str) -> bool:
     """The sentence can open a blurb: not leaning on one before ("But", "This"), not an aside in
     brackets ("(EDIT: ...)"), and not someone else's words."""
     return (
-        _opener(sentence) not in DANGLING_OPENERS
+        not leans_back(sentence)
         and not sentence.startswith(("(", "["))
         and not is_quotation(sentence)
     )

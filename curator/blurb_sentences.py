@@ -535,3 +535,17 @@ def _fold(word: str) -> str:
 def opener(sentence: str) -> str:
     words = words_of(sentence)
     return words[0].split("'")[0] if words else ""  # "It's" leans on what came before as "It"
+
+
+def leans_back(sentence: str) -> bool:
+    """The sentence opens with a word leaning on the one before (`DANGLING_OPENERS`): not "This"
+    naming the article itself ("This article explains ...", "This guide shows ..."), which leans
+    on nothing (walk203 #6: a page's own summary sentence after a quote made no blurb)."""
+    words = words_of(sentence)
+    if not words or words[0].split("'")[0] not in DANGLING_OPENERS:
+        return False
+    return not (words[0] == "this" and len(words) > 1 and words[1] in SELF_NAMING)
+
+
+#: What an article calls itself after "This": "This article ..." leans on no sentence before it.
+SELF_NAMING = wordset("article post guide tutorial piece essay episode newsletter")

@@ -682,3 +682,20 @@ def same_page_note(duplicates: int) -> str:
     """ "2 entries point at the same page as another entry of the feed; kept once"."""
     verb = "entry points" if duplicates == 1 else "entries point"
     return f"{duplicates} {verb} at the same page as another entry of the feed; kept once"
+
+
+def failing_since_at(stamp: str) -> datetime:
+    """A feed's stored `failing_since` as an aware time: one written without a zone (an older
+    store's, or one edited by hand) is UTC, as curator writes it. `feeds check`, a fetch's line on
+    a failed feed and whether a feed asked to wait has been failing for a day all count from it
+    (fixme #3: each handled a time without a zone its own way, two of them by crashing)."""
+    since = datetime.fromisoformat(stamp)
+    return since.replace(tzinfo=UTC) if since.tzinfo is None else since
+
+
+def days_failing(failing_since: str | None, now: datetime) -> int:
+    """Whole days from `failing_since` (`failing_since_at`) to `now`: 0 when the feed is not
+    failing, or began to less than a day ago."""
+    if not failing_since:
+        return 0
+    return max(0, (now - failing_since_at(failing_since)).days)

@@ -24,7 +24,7 @@ from curator.fetch_failures import MAX_RETRY_AFTER
 from curator.fetch_request import FetchRequest
 from curator.harvest_entries import Known as _Known
 from curator.harvest_entries import Move as _Move
-from curator.harvest_feedreport import FeedReport
+from curator.harvest_feedreport import FeedReport, failing_since_at
 from curator.harvest_pages import asked_until as _asked_until
 from curator.models import (
     Article,
@@ -235,7 +235,7 @@ def failed(
             f"{error}{why}: curator does not ask it again for {_hours(wait)}"
             " (longer while it lasts)"
         )
-    since = datetime.fromisoformat(state.failing_since) if state.failing_since else now
+    since = failing_since_at(state.failing_since) if state.failing_since else now
     # Asked to wait (Retry-After): a wait from the first answer, not a failure, unless it has
     # been failing for a day or more (walk91 #4: the first 429 was "failed", counted so).
     waits = kind == "rate-limited" and wait_until and wait_until > now and now - since < ONE_DAY

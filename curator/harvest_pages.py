@@ -127,7 +127,7 @@ async def _fetch_page(
     # A local file has no server to answer 200 for a missing page: the editor's own copy is read
     # (walk99 #1: refused, a local feed's entry had no web address to fall back on, and was lost).
     served = result.final_url.startswith(("http://", "https://"))
-    if served and (missing := article_pages.soft_404(page) or article_pages.soft_error(page)):
+    if served and (missing := article_pages.not_the_article(page)):
         # "Page not found" served with 200: not the article, so its entry is used, as after a 500;
         # so is the site's error page served with 200 (walk201 #3), read again as a 500 is.
         return None, dataclasses.replace(result, content=None, error_kind="http", error=missing)

@@ -58,7 +58,7 @@ def test_fetch_says_what_came_in_since_the_edited_draft(
     path.write_text(written.replace("Welcome to issue 1", "Hello, issue 1"), encoding="utf-8")
     code, out, err = _fetch_new(config, http_server)
     assert code == 0, err
-    said = said_as_one(sans_config(out))
+    said = said_as_one(sans_config(err))  # a warning, on stderr (fixme #2)
     line = (
         f"1 new article(s) of your subjects came in since {path} was written (1 under The basics"
         " of customer experience): your edited draft does not have them, and `curator build"

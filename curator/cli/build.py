@@ -361,13 +361,15 @@ def build(
             # --json too, with the keys a build's document always has (walk92 #1: only
             # "error" and "exit", so a script missed the feeds that failed).
             summary = fetched[0] if fetched else FetchSummary((), 0)
+            unmatched = None
             if fetched:  # (before the document, which holds it when stderr is lost)
                 print_failures(summary, quiet=quiet, command="build")
                 for note in template_feed_notes(conf, store, before):  # (walk155 #9)
                     warn(note)
+                unmatched = fetched_unmatched(store)
             if as_json:
                 no_issue = BuildResult(summary, None)
-                document = build_document(no_issue, no_left(conf), None, edits)
+                document = build_document(no_issue, no_left(conf), None, edits, unmatched)
                 echo_json(document, failure=error)
             elif edits and not quiet:
                 # (walk194 #1: placing again after a subject edit said nothing when the build
@@ -379,6 +381,7 @@ def build(
         # (walk155 #9: a feed of 2,000 items of one template flooded the archive unsaid)
         for note in template_feed_notes(conf, store, before):
             warn(note)
+        unmatched = None if no_fetch else fetched_unmatched(store)
     # Not "nothing new": nothing could be read at all, and a scheduled run should say so.
     built = result.issue is not None
     failure = None if built else every_feed_failed_error(result.fetch, NOTHING_PUBLISHED)
@@ -390,9 +393,20 @@ def build(
         left=left,
         config=conf,
         edit=edits[-1] if edits else None,
+        unmatched=unmatched,
     )
     if failure is not None:
         raise failure
+
+
+def fetched_unmatched(store: Store) -> int:
+    """After a build's own fetch, `curator fetch`'s line on addresses recorded as featured before
+    that match no stored article, said as a run's warning (stderr, --quiet too, and --json's
+    `warnings`) when one is new (fixme: a build's fetch never said it); how many there are."""
+    count, said = unmatched_note(store)
+    if said is not None:
+        run_note(said)
+    return count
 
 
 @click.command()
@@ -672,7 +686,7 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         templated = template_feed_notes(conf, store, before)  # (walk155 #9)
         unmatched, unmatched_said = unmatched_note(store)  # (walk205 #1)
         since_draft = new_since_edited_draft(conf, store, before)  # (fixmb #2)
-    for line in (*placing, *corrected, *templated, *filter(None, [unmatched_said])):
+    for line in (*placing, *corrected, *templated, *filter(None, [unmatched_said, since_draft])):
         # (walk150 #1: the draft waiting holds a title its feed corrected), held in --json's
         # `warnings` too (walk181 #1: a script read `"warnings": []`)
         run_note(line)
@@ -699,5 +713,3 @@ def fetch(config: Path, db: Path | None, quiet: bool, as_json: bool) -> None:
         # printed "0 new article(s) stored." every run, and cron mailed it); what does need them
         # (a failed feed, entries left out, a waiting draft's correction) is said on stderr above.
         echo(f"{summary.new_articles} new article(s) stored.")
-        if since_draft is not None:
-            echo(since_draft)

@@ -47,6 +47,7 @@ def report_build(
     left: LeftOut | None = None,
     config: Config,
     edit: SubjectEdit | None = None,
+    unmatched: int | None = None,
 ) -> None:
     issue = result.issue
     main_page = main_page_of(result)
@@ -80,7 +81,8 @@ def report_build(
         else None,
     )
     if as_json:
-        echo_json(build_document(result, left, message, [edit] if edit else []), failure=failure)
+        edits = [edit] if edit else []
+        echo_json(build_document(result, left, message, edits, unmatched), failure=failure)
     elif edit is not None and not quiet:  # (--quiet: the one line of the issue, walk182 #7)
         echo(edit.text())
     if issue is None:
@@ -131,10 +133,13 @@ def build_document(
     left: LeftOut | dict[str, Any] | None,
     message: str | None,
     edits: Sequence[SubjectEdit] = (),
+    unmatched: int | None = None,
 ) -> dict[str, Any]:
     """A build's --json document: the same keys whether it published, found nothing new or
     failed (walk92 #1), a failure adding `error` and `exit`; `message` is the line a plain run
-    ends with ("Issue 3: ...", "Nothing new to feature: ...", walk92 #3), null on a failure."""
+    ends with ("Issue 3: ...", "Nothing new to feature: ...", walk92 #3), null on a failure.
+    `unmatched`: how many addresses recorded as featured before match no stored article after
+    the build's own fetch (null when it fetched nothing), as `curator fetch --json` says it."""
     issue = result.issue
     main_page = main_page_of(result)
     if isinstance(left, LeftOut):
@@ -154,6 +159,7 @@ def build_document(
         "keywords_only": [o.to_dict() for o in result.keywords_only],
         "pulled_in": [p.to_dict() for p in result.pulled],
         "subject_edit": edits[-1].to_dict() if edits else None,
+        "featured_before_unmatched": unmatched,
         **(left if left is not None else {"unplaced": 0}),
         "warnings": warnings_list(result.warnings, result.missing_blurbs),
         "not_learnt_from": [

@@ -14,7 +14,7 @@ from curator.articles_addresses import base_refused_said, unreachable_named, unr
 from curator.articles_credits import address_credit, address_name
 from curator.articles_pages import read_page
 from curator.articles_titles import page_title, title_choice, without_names
-from curator.blurb import choose_blurb, complete_sentences, usable_sentences
+from curator.blurb import choose_blurb, complete_sentences, usable_sentences, why_no_page_blurb
 from curator.cli.common import (
     JSON_PRINTED,
     error_fields,
@@ -308,28 +308,11 @@ def extract(
         ctx.meta[JSON_PRINTED] = True
 
 
-#: What `extract` says of a page with no sentence to make a blurb of: a build would not stop there.
+#: What `extract` says of a page whose text makes no blurb (`why_no_page_blurb`, as a build's
+#: warning says it): a build would not stop there.
 NO_PAGE_BLURB = (
-    "(no blurb from the page: no complete sentences found in it; a build falls back to the"
-    " summary its feed gives, when there is one)"
-)
-
-
-#: ... and of a page whose complete sentences were all left out as furniture (walk90 #5: a
-#: paywall's notice, with the free lead run into it, was said to be "no complete sentences").
-NO_PAGE_BLURB_LEFT_OUT = (
-    "(no blurb from the page: its {n} complete sentence(s) all read as page furniture, not the"
-    " article's text: a paywall's or sign-up notice, a label, a credit or a link; a build falls"
-    " back to the summary its feed gives, when there is one)"
-)
-
-
-#: ... and of a page whose sentences make no blurb though it has some (walk74 #1: it said the page
-#: had no complete sentence).
-NO_PAGE_BLURB_RUN = (
-    "(no blurb from the page: it has {n} complete sentence(s), but none can open one: each leans"
-    ' on a sentence before it ("But...", "This...", "It..."), quotes someone, or is too short or'
-    " too long to stand alone; a build falls back to the summary its feed gives, when there is one)"
+    "(no blurb from the page: {why}; a build falls back to the summary its feed gives, when there"
+    " is one)"
 )
 
 
@@ -365,12 +348,8 @@ def show(record: dict[str, Any]) -> None:
     if record["published"]:
         _say(f"  published {record['published']}")
     stored = record.get("stored")
-    no_blurb = (
-        NO_PAGE_BLURB_RUN.format(n=record["sentences"])
-        if record["sentences"]
-        else NO_PAGE_BLURB_LEFT_OUT.format(n=record["complete_sentences"])
-        if record["complete_sentences"]
-        else NO_PAGE_BLURB
+    no_blurb = NO_PAGE_BLURB.format(
+        why=why_no_page_blurb(record["sentences"], record["complete_sentences"])
     )
     _say(f"  {record['blurb'] or no_blurb}")
     if stored:

@@ -47,6 +47,7 @@ from curator.feedsfile_opml import (
 )
 from curator.feedsfile_titles import import_name, title_fault
 from curator.harvest import QUIET_AFTER, own_wait_said
+from curator.harvest_feedreport import days_failing
 from curator.publish import write_atomic
 from curator.publishissue import missing_store_said
 from curator.runlock import BuildError
@@ -520,7 +521,7 @@ def _health(config_path: Path, db: Path | None) -> list[dict[str, Any]]:
     for source in config.feeds:
         row = rows.get(source.url, {})
         failing = row.get("failing_since")
-        days = (now - datetime.fromisoformat(str(failing))).days if failing else None
+        days = days_failing(str(failing), now) if failing else None
         # Only waiting: its server asked (Retry-After) not to be asked before a time to come, and
         # it has not failed for a day or more (walk37 #1: a 429 made cron alert, exit 4). One
         # refusing for longer is failing, its wait still said.

@@ -17,6 +17,7 @@ from curator.feeds.common import EMPTY_FEED, HTML_NOT_FEED
 from curator.feedsecrets import secrets_masked_in, secrets_of, secrets_shown
 from curator.fetch_failures import MAX_RETRY_AFTER
 from curator.harvest import FeedReport
+from curator.harvest_feedreport import days_failing
 from curator.render import join_names
 
 #: Days a feed has failed after which its advice is no longer "usually passing" but to check its
@@ -28,12 +29,7 @@ OUTAGE_DAYS = 7
 def failing_days(report: FeedReport) -> int:
     """Whole days since the feed began to fail, counted as `feeds check` counts them (0 when it
     is not failing, or began to less than a day ago)."""
-    if not report.failing_since:
-        return 0
-    since = datetime.fromisoformat(report.failing_since)
-    if since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
-    return max(0, (datetime.now(UTC) - since).days)
+    return days_failing(report.failing_since, datetime.now(UTC))
 
 
 def failing_for(report: FeedReport) -> str:
