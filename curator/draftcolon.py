@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from curator.draftsyntax import shortened
+from curator.extract_rules_names import NAME_PARTICLES
 
 #: The fields a colonless line may mean: the article's, and the labels an editor may give a
 #: title or a blurb.
@@ -15,29 +16,9 @@ FIELD_NAMES = ("author", "authors", "publication", "url", "title", "blurb", "sum
 
 #: A field's name, then a space and the rest of the line (no colon after the name).
 _COLONLESS = re.compile(r"^(" + "|".join(FIELD_NAMES) + r")[ \t]+([^:\s].*?)\s*$", re.IGNORECASE)
-#: Lower-case words a name may hold ("Ludwig van Beethoven", "Journal of Service").
-_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "di",
-        "del",
-        "der",
-        "den",
-        "van",
-        "von",
-        "la",
-        "le",
-        "du",
-        "of",
-        "the",
-        "and",
-        "for",
-        "&",
-        "y",
-        "e",
-    ]
-)
+#: Lower-case words a name may hold ("Ludwig van Beethoven"), or a publication's ("Journal of
+#: Service", "Salt & Light").
+_PARTICLES = NAME_PARTICLES | {"of", "the", "and", "for", "&", "e"}
 #: How many words a name may have.
 _NAME_WORDS = 6
 #: How many words a title may have.
